@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+
+#include "gridimport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace citygrid {
+
+QString AppContext::defaultStorePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/citygrid.gpkg");
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
+{
+    const QString path = QFileInfo(requested.isEmpty() ? defaultStorePath() : requested).absoluteFilePath();
+    auto created = GridImport::ensureStore(path, bundledDataDir());
+    if (!created)
+        return created.error();
+    auto store = Store::open(path);
+    if (!store)
+        return store.error();
+    auto context = std::make_unique<AppContext>();
+    context->m_store = std::move(store).value();
+    context->m_created = created.value();
+    if (auto r = context->reload(); !r)
+        return r.error();
+    return context;
+}
+
+Result<void> AppContext::reload()
+{
+    auto catalog = m_store->loadCatalog();
+    if (!catalog)
+        return catalog.error();
+    m_catalog = std::move(catalog).value();
+    return {};
+}
+
+} // namespace citygrid

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "gridcatalog.h"
+#include "result.h"
+#include "store.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace citygrid {
+
+/// The open store and what every front end reads from it at start: created by the GUI and by each
+/// command from the same `--store` rule, so the two never disagree. GUI thread (or the command's).
+class AppContext
+{
+    Q_DECLARE_TR_FUNCTIONS(AppContext)
+public:
+    /// The store in the user's data directory.
+    static QString defaultStorePath();
+    /// Where the bundled default district lives (compiled-in resources).
+    static QString bundledDataDir() { return QStringLiteral(":/data/futian"); }
+    /// Opens `storePath` (default if empty), creating it from the bundled district if missing.
+    static Result<std::unique_ptr<AppContext>> open(const QString &storePath);
+
+    Store &store() { return *m_store; }
+    QString storePath() const { return m_store->path(); }
+    const GridCatalog &catalog() const { return m_catalog; }
+    bool createdStore() const { return m_created; }
+    /// Re-reads the catalog after the grid changed.
+    Result<void> reload();
+
+private:
+    std::unique_ptr<Store> m_store;
+    GridCatalog m_catalog;
+    bool m_created = false;
+};
+
+} // namespace citygrid

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "application.h"
+
+#include "appcontext.h"
+#include "cli.h"
+#include "errordialog.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "processclock.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <memory>
+
+namespace citygrid {
+
+namespace {
+
+int runGui(QApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, bench "
+               "(citygrid COMMAND --help)."));
+    cli::addCommonOptions(parser);
+    parser.addVersionOption();
+    QCommandLineOption quitAfterFirstFrame(QStringLiteral("quit-after-first-frame"),
+                                           QCoreApplication::translate("cli", "Benchmark: print the time to the "
+                                                                              "first map frame and quit."));
+    parser.addOption(quitAfterFirstFrame);
+    if (!cli::parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
+    if (!parser.positionalArguments().isEmpty()) {
+        cli::err() << QCoreApplication::translate("cli", "citygrid: unknown command \"%1\"; try citygrid --help")
+                          .arg(parser.positionalArguments().first())
+                   << Qt::endl;
+        return cli::Usage;
+    }
+    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    if (!context) {
+        showError(nullptr, context.error());
+        return cli::Failed;
+    }
+    MainWindow window(std::move(context).value());
+    if (parser.isSet(quitAfterFirstFrame)) {
+        if (window.size().width() < 1280)
+            window.resize(1920, 1080);
+        QObject::connect(window.canvas(), &MapCanvas::renderFinished, &app, [&app, &window] {
+            window.canvas()->repaint(); // the frame is on screen once painted
+            cli::out() << QStringLiteral("first-frame-ms %1").arg(processclock::msSinceProcessStart(), 0, 'f', 1)
+                       << Qt::endl;
+            QTimer::singleShot(0, &app, &QCoreApplication::quit);
+        });
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int runApplication(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const cli::Command command = arguments.size() > 1 ? cli::find(arguments[1]) : nullptr;
+    // Commands draw into images only: they need no display.
+    if (command && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QGuiApplication> app = command ? std::make_unique<QGuiApplication>(argc, argv)
+                                                   : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("CityGrid"));
+    QCoreApplication::setApplicationName(QStringLiteral("citygrid"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CITYGRID_VERSION));
+    language::install(*app, language::choose(arguments));
+    if (command)
+        return command(arguments.mid(1));
+    return runGui(static_cast<QApplication &>(*app), arguments);
+}
+
+} // namespace citygrid

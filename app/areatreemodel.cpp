@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "areatreemodel.h"
+
+namespace citygrid {
+
+AreaTreeModel::AreaTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+void AreaTreeModel::setCatalog(const GridCatalog &catalog, bool english)
+{
+    beginResetModel();
+    m_nodes.clear();
+    m_nodes.append({catalog.districtCode(), catalog.districtName(english), -1, 0, {}});
+    addChildren(catalog, 0, english);
+    endResetModel();
+}
+
+void AreaTreeModel::addChildren(const GridCatalog &catalog, int node, bool english)
+{
+    for (const GridUnit *unit : catalog.children(m_nodes[node].code)) {
+        const int id = int(m_nodes.size());
+        m_nodes.append({unit->code, catalog.displayName(unit->code, english), node,
+                        int(m_nodes[node].children.size()), {}});
+        m_nodes[node].children.append(id);
+        if (unit->level != GridLevel::Cell)
+            addChildren(catalog, id, english);
+    }
+}
+
+QModelIndex AreaTreeModel::indexOf(const QString &code) const
+{
+    for (qsizetype i = 0; i < m_nodes.size(); ++i)
+        if (m_nodes[i].code == code)
+            return createIndex(m_nodes[i].row, 0, quintptr(i));
+    return {};
+}
+
+QModelIndex AreaTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (m_nodes.isEmpty() || column < 0 || column >= 2 || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row == 0 ? createIndex(0, column, quintptr(0)) : QModelIndex();
+    const Node &p = m_nodes[qsizetype(parent.internalId())];
+    if (row >= p.children.size())
+        return {};
+    return createIndex(row, column, quintptr(p.children[row]));
+}
+
+QModelIndex AreaTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const int p = m_nodes[qsizetype(child.internalId())].parent;
+    return p < 0 ? QModelIndex() : createIndex(m_nodes[p].row, 0, quintptr(p));
+}
+
+int AreaTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return m_nodes.isEmpty() ? 0 : 1;
+    if (parent.column() != 0)
+        return 0;
+    return int(m_nodes[qsizetype(parent.internalId())].children.size());
+}
+
+int AreaTreeModel::columnCount(const QModelIndex &) const { return 2; }
+
+QVariant AreaTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node &node = m_nodes[qsizetype(index.internalId())];
+    switch (role) {
+    case Qt::DisplayRole: return index.column() == 0 ? node.name : node.code;
+    case Qt::ToolTipRole: return QStringLiteral("%1 %2").arg(node.name, node.code);
+    case CodeRole: return node.code;
+    default: return {};
+    }
+}
+
+QVariant AreaTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == 0 ? tr("Area") : tr("Code");
+}
+
+} // namespace citygrid

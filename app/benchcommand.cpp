@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+#include "cli.h"
+#include "gridimport.h"
+#include "gridmaploader.h"
+#include "maprenderjob.h"
+#include "processclock.h"
+#include "storeschema.h"
+#include "storewriter.h"
+#include "syntheticgrid.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <algorithm>
+#include <functional>
+
+namespace citygrid::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+/// Median wall time of `runs` calls after one warm-up, in ms.
+double timeMedian(int runs, const std::function<void()> &work)
+{
+    work();
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return median(times);
+}
+
+void row(const QString &what, double value, const QString &unit, const QString &target = {})
+{
+    out() << QStringLiteral("%1 %2 %3").arg(what, -52).arg(value, 9, 'f', 1).arg(unit, -4);
+    if (!target.isEmpty())
+        out() << QStringLiteral("  (") << target << u')';
+    out() << Qt::endl;
+}
+
+double firstFrameMs(const QString &storePath, int runs)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(env);
+        process.start(QCoreApplication::applicationFilePath(),
+                      {QStringLiteral("--store"), storePath, QStringLiteral("--quit-after-first-frame")});
+        if (!process.waitForFinished(60000))
+            return -1;
+        const QString output = QString::fromUtf8(process.readAllStandardOutput());
+        const qsizetype at = output.indexOf(QLatin1String("first-frame-ms "));
+        if (at < 0)
+            return -1;
+        times.append(output.mid(at + 15).split(u'\n').first().toDouble());
+    }
+    return median(times);
+}
+
+} // namespace
+
+int bench(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Measures start-up, rendering and a city-scale grid, and prints "
+                                        "the figures (medians)."));
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
+    if (!parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const bool quick = parser.isSet(QStringLiteral("quick"));
+    const int runs = quick ? 2 : 15;
+    QTemporaryDir temp;
+    const QString storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store"))
+                                                                   : temp.filePath(QStringLiteral("futian.gpkg"));
+    out() << tr("CityGrid benchmark on %1, %2 logical cores; medians of %3 runs")
+                 .arg(QSysInfo::prettyProductName()).arg(QThread::idealThreadCount()).arg(runs)
+          << Qt::endl;
+
+    auto context = AppContext::open(storePath);
+    if (!context)
+        return fail(context.error());
+    const QString crs = QStringLiteral("EPSG:4547");
+    Result<GridMap> futian = Error{};
+    const double loadMs = timeMedian(runs, [&] { futian = GridMapLoader::load(storePath, crs); });
+    if (!futian)
+        return fail(futian.error());
+    row(tr("Futian: load grid from store and reproject"), loadMs, QStringLiteral("ms"));
+    const QSize hd(1920, 1080);
+    const MapScene scene = MapScene::standard(futian.value());
+    const MapView full = MapView::fitting(futian.value().extent(), hd);
+    row(tr("Futian: render 1920x1080, full extent"), timeMedian(runs, [&] { MapRenderJob(scene, full).run(); }),
+        QStringLiteral("ms"), tr("target 10 ms"));
+    const MapView close = full.zoomedBy(6, QPointF(hd.width() / 2.0, hd.height() / 2.0));
+    row(tr("Futian: render 1920x1080, zoomed 6x (cell labels)"),
+        timeMedian(runs, [&] { MapRenderJob(scene, close).run(); }), QStringLiteral("ms"));
+    row(tr("Start to first map frame (offscreen, new process)"), firstFrameMs(storePath, quick ? 1 : 5),
+        QStringLiteral("ms"), tr("target 300 ms"));
+
+    // A whole city cut into 万米 cells: 500 x 400 = 200,000 cells of about 100 m.
+    const int columns = quick ? 50 : 500, rows = quick ? 40 : 400;
+    const double rssBefore = processclock::residentMiB();
+    QElapsedTimer timer;
+    timer.start();
+    const GridSource city = syntheticCityGrid(columns, rows, QPointF(113.76, 22.45));
+    const QString cityPath = temp.filePath(QStringLiteral("city.gpkg"));
+    if (auto r = StoreWriter::create(cityPath, city); !r)
+        return fail(r.error());
+    row(tr("City %1 cells: generate and write store").arg(city.cells.size()), double(timer.elapsed()),
+        QStringLiteral("ms"));
+    timer.restart();
+    auto loaded = GridMapLoader::loadLayer(cityPath, storeschema::cellsTable(), crs);
+    if (!loaded)
+        return fail(loaded.error());
+    row(tr("City %1 cells: load, reproject, index").arg(city.cells.size()), double(timer.elapsed()),
+        QStringLiteral("ms"));
+    row(tr("City: resident memory added by the loaded layer"), processclock::residentMiB() - rssBefore,
+        QStringLiteral("MiB"));
+
+    // Graduated colours on a value per cell, as a hotspot theme would draw it.
+    auto themed = std::make_shared<MapLayerData>(*loaded.value());
+    QRandomGenerator random(7);
+    for (MapFeature &f : themed->features)
+        f.value = random.bounded(100);
+    LayerPass pass{themed, {}, {}};
+    pass.style.fill = LayerStyle::Fill::Graduated;
+    pass.style.palette = {QColor(0xff, 0xff, 0xb2), QColor(0xfe, 0xcc, 0x5c), QColor(0xfd, 0x8d, 0x3c),
+                          QColor(0xe3, 0x1a, 0x1c)};
+    pass.style.maxValue = 100;
+    pass.style.stroke = QColor(0x60, 0x60, 0x60);
+    pass.style.strokeWidth = 0.5;
+    MapScene cityScene;
+    cityScene.passes = {pass};
+    cityScene.labels = false;
+    const MapView cityFull = MapView::fitting(themed->extent, hd);
+    row(tr("City: render 1920x1080 full extent, graduated"),
+        timeMedian(runs, [&] { MapRenderJob(cityScene, cityFull).run(); }), QStringLiteral("ms"),
+        tr("target 100 ms"));
+    MapView district = cityFull;
+    district.unitsPerPixel = 10000.0 / hd.width(); // a 10 km wide window
+    row(tr("City: render 1920x1080 district window (10 km)"),
+        timeMedian(runs, [&] { MapRenderJob(cityScene, district).run(); }), QStringLiteral("ms"));
+    MapView street = cityFull;
+    street.unitsPerPixel = 2000.0 / hd.width(); // a 2 km wide window
+    row(tr("City: render 1920x1080 street window (2 km)"),
+        timeMedian(runs, [&] { MapRenderJob(cityScene, street).run(); }), QStringLiteral("ms"));
+    row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(), QStringLiteral("MiB"));
+    return Ok;
+}
+
+} // namespace citygrid::cli

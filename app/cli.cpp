@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "cli.h"
+
+namespace citygrid::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const Error &error)
+{
+    err() << QCoreApplication::translate("cli", "citygrid: %1").arg(error.message) << Qt::endl;
+    if (!error.detail.isEmpty())
+        err() << QStringLiteral("  ") << error.detail << Qt::endl;
+    return Failed;
+}
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("store"),
+                      QCoreApplication::translate("cli", "The store (GeoPackage) to use; created from "
+                                                         "the bundled district if it does not exist."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("cli", "Language: zh_CN (default) or en."),
+                      QStringLiteral("language")});
+}
+
+bool parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        err() << QCoreApplication::translate("cli", "citygrid: %1").arg(parser.errorText()) << Qt::endl;
+        err() << parser.helpText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return false;
+    }
+    return true;
+}
+
+Command find(const QString &name)
+{
+    if (name == QLatin1String("info"))
+        return info;
+    if (name == QLatin1String("render"))
+        return render;
+    if (name == QLatin1String("import-grid"))
+        return importGrid;
+    if (name == QLatin1String("bench"))
+        return bench;
+    return nullptr;
+}
+
+} // namespace citygrid::cli

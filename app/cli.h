@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "error.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace citygrid::cli {
+
+/// Exit statuses every command shares.
+enum Status { Ok = 0, Failed = 1, Usage = 2 };
+
+QTextStream &out();
+QTextStream &err();
+/// Prints the error on stderr, in the user's language, and returns Failed.
+int fail(const Error &error);
+/// --store and --lang, which every command takes, plus --help.
+void addCommonOptions(QCommandLineParser &parser);
+/// Parses `arguments` (the command name first); on a usage error prints it and returns false.
+bool parse(QCommandLineParser &parser, const QStringList &arguments);
+
+/// The headless commands; each returns the process exit status.
+int info(const QStringList &arguments);
+int render(const QStringList &arguments);
+int importGrid(const QStringList &arguments);
+int bench(const QStringList &arguments);
+
+/// The command named by the first argument, or null if it names none.
+using Command = int (*)(const QStringList &);
+Command find(const QString &name);
+
+} // namespace citygrid::cli

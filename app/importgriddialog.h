@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "gridimport.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace citygrid {
+
+/// Import another district's grid: choose a file (and, if needed, its code field and CRS), see
+/// every problem and a preview map, and replace the store's grid only when the file is clean.
+/// Reading and validating run off the GUI thread. GUI thread.
+class ImportGridDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ImportGridDialog(const QString &storePath, QWidget *parent = nullptr);
+    void setFile(const QString &path);
+    /// Starts the check (as the Check button does).
+    void check();
+    bool isBusy() const { return m_watcher.isRunning(); }
+    /// The last check's or import's report, for tests.
+    const ImportReport &report() const { return m_report; }
+    bool imported() const { return m_imported; }
+
+private:
+    GridReadOptions options() const;
+    void showReport(const Result<ImportReport> &result);
+    void import();
+    void setBusy(bool busy, const QString &what);
+
+    QString m_storePath;
+    QLineEdit *m_file;
+    QLineEdit *m_codeField;
+    QComboBox *m_crs;
+    QLabel *m_summary;
+    QTableWidget *m_issues;
+    QLabel *m_preview;
+    QDialogButtonBox *m_buttons;
+    QFutureWatcher<Result<ImportReport>> m_watcher;
+    ImportReport m_report;
+    bool m_checkedClean = false;
+    bool m_importing = false;
+    bool m_imported = false;
+};
+
+} // namespace citygrid

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "application.h"
+
+int main(int argc, char *argv[])
+{
+    return citygrid::runApplication(argc, argv);
+}

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "mainwindow.h"
+
+#include "areatreemodel.h"
+#include "browsetool.h"
+#include "crstransform.h"
+#include "errordialog.h"
+#include "gridmaploader.h"
+#include "identifypanel.h"
+#include "importgriddialog.h"
+#include "language.h"
+#include "layerpanel.h"
+#include "mapdecorations.h"
+#include "mapexport.h"
+#include "maptitle.h"
+#include "searchbox.h"
+#include "storeschema.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace citygrid {
+
+namespace {
+
+QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
+/// Sets the shortcut and puts it in the tooltip, so every action tells how to reach it by keyboard.
+void setShortcut(QAction *action, const QKeySequence &key)
+{
+    action->setShortcut(key);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(u'&'),
+                                                      key.toString(QKeySequence::NativeText)));
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
+    : QMainWindow(parent), m_context(std::move(context)), m_canvas(new MapCanvas(this)),
+      m_browseTool(new BrowseTool(m_canvas, this)), m_zoomTool(new BrowseTool(m_canvas, this, true)),
+      m_search(new SearchBox(this)), m_identify(new IdentifyPanel(this)), m_layers(new LayerPanel(this)),
+      m_areaModel(new AreaTreeModel(this)), m_areaTree(new QTreeView(this)), m_crsBox(new QComboBox(this)),
+      m_coordinates(new QLabel(this)), m_scale(new QLabel(this)), m_crsLabel(new QLabel(this)),
+      m_storeLabel(new QLabel(this))
+{
+    setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalog())));
+    setWindowIcon(icon("app"));
+    setCentralWidget(m_canvas);
+    m_canvas->setTool(m_browseTool);
+    const bool english = language::isEnglish();
+    m_search->setCatalog(m_context->catalog(), english);
+    m_areaModel->setCatalog(m_context->catalog(), english);
+    createActions();
+    createDocks();
+    createStatusBar();
+
+    connect(m_canvas, &MapCanvas::itemClicked, this, &MainWindow::showItem);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateStatus);
+    connect(m_canvas, &MapCanvas::viewChanged, this, [this] { updateStatus(m_canvas->view().center); });
+    connect(m_search, &SearchBox::areaChosen, this, [this](const QString &code) { selectArea(code); });
+    connect(m_identify, &IdentifyPanel::codeActivated, this, [this](const QString &code) { selectArea(code); });
+    connect(m_layers, &LayerPanel::displayChanged, m_canvas, &MapCanvas::setLayerDisplay);
+
+    m_defaultState = saveState();
+    restoreSettings();
+    showItem({});
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *importAction = file->addAction(icon("import"), tr("&Import grid…"), this, &MainWindow::importGrid);
+    setShortcut(importAction, QKeySequence(Qt::CTRL | Qt::Key_I));
+    auto *exportAction = file->addAction(icon("export"), tr("&Export map…"), this, &MainWindow::exportMap);
+    setShortcut(exportAction, QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    setShortcut(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    auto *tools = new QActionGroup(this);
+    auto *identify = tools->addAction(icon("identify"), tr("Identify and pan"));
+    identify->setCheckable(true);
+    identify->setChecked(true);
+    setShortcut(identify, QKeySequence(Qt::Key_I));
+    connect(identify, &QAction::triggered, this, [this] { m_canvas->setTool(m_browseTool); });
+    auto *zoomBox = tools->addAction(icon("zoom-box"), tr("Zoom to box"));
+    zoomBox->setCheckable(true);
+    setShortcut(zoomBox, QKeySequence(Qt::Key_Z));
+    connect(zoomBox, &QAction::triggered, this, [this] { m_canvas->setTool(m_zoomTool); });
+
+    auto *zoomIn = new QAction(icon("zoom-in"), tr("Zoom in"), this);
+    setShortcut(zoomIn, QKeySequence::ZoomIn);
+    connect(zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(1.5); });
+    auto *zoomOut = new QAction(icon("zoom-out"), tr("Zoom out"), this);
+    setShortcut(zoomOut, QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, this, [this] { m_canvas->zoomBy(1 / 1.5); });
+    auto *full = new QAction(icon("full-extent"), tr("Full extent"), this);
+    setShortcut(full, QKeySequence(Qt::Key_Home));
+    connect(full, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
+    auto *back = new QAction(icon("back"), tr("Previous view"), this);
+    setShortcut(back, QKeySequence::Back);
+    connect(back, &QAction::triggered, m_canvas, &MapCanvas::goBack);
+    auto *forward = new QAction(icon("forward"), tr("Next view"), this);
+    setShortcut(forward, QKeySequence::Forward);
+    connect(forward, &QAction::triggered, m_canvas, &MapCanvas::goForward);
+    connect(m_canvas, &MapCanvas::historyChanged, this, [this, back, forward] {
+        back->setEnabled(m_canvas->canGoBack());
+        forward->setEnabled(m_canvas->canGoForward());
+    });
+    auto *find = new QAction(tr("Search"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(find);
+
+    for (const auto &[crs, name] : {std::pair{"EPSG:4547", QT_TR_NOOP("CGCS2000 / GK 114°E (EPSG:4547)")},
+                                   std::pair{"EPSG:3857", QT_TR_NOOP("Web Mercator (EPSG:3857)")},
+                                   std::pair{"EPSG:32650", QT_TR_NOOP("UTM zone 50N (EPSG:32650)")},
+                                   std::pair{"EPSG:4490", QT_TR_NOOP("CGCS2000 lon/lat (EPSG:4490)")},
+                                   std::pair{"EPSG:4326", QT_TR_NOOP("WGS 84 lon/lat (EPSG:4326)")}})
+        m_crsBox->addItem(tr(name), QString::fromLatin1(crs));
+    m_crsBox->setToolTip(tr("Map coordinate reference system"));
+    connect(m_crsBox, &QComboBox::activated, this,
+            [this](int index) { setMapCrs(m_crsBox->itemData(index).toString()); });
+
+    auto *toolbar = addToolBar(tr("Map"));
+    toolbar->setObjectName(QStringLiteral("mapToolbar"));
+    toolbar->setIconSize(QSize(22, 22));
+    toolbar->addActions({identify, zoomBox});
+    toolbar->addSeparator();
+    toolbar->addActions({zoomIn, zoomOut, full, back, forward});
+    toolbar->addSeparator();
+    toolbar->addWidget(m_crsBox);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_search);
+    toolbar->addSeparator();
+    toolbar->addActions({importAction, exportAction});
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({zoomIn, zoomOut, full, back, forward});
+    view->addSeparator();
+    m_docksMenu = view->addMenu(tr("Panels"));
+    auto *reset = view->addAction(tr("Reset layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayout"));
+
+    auto *settings = menuBar()->addMenu(tr("&Settings"));
+    auto *languages = settings->addMenu(tr("Language"));
+    auto *languageGroup = new QActionGroup(this);
+    for (const auto &[code, name] : {std::pair{"zh_CN", "中文"}, std::pair{"en", "English"}}) {
+        auto *action = languageGroup->addAction(QString::fromUtf8(name));
+        action->setCheckable(true);
+        action->setChecked((QString::fromLatin1(code) == QLatin1String("en")) == language::isEnglish());
+        connect(action, &QAction::triggered, this, [this, code = QString::fromLatin1(code)] {
+            language::save(code);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("CityGrid will speak the new language the next time it starts."));
+        });
+        languages->addAction(action);
+    }
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About CityGrid"), this, &MainWindow::about);
+}
+
+void MainWindow::createDocks()
+{
+    m_areaTree->setModel(m_areaModel);
+    m_areaTree->setUniformRowHeights(true);
+    m_areaTree->header()->setStretchLastSection(false);
+    m_areaTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_areaTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_areaTree->expand(m_areaModel->index(0, 0));
+    connect(m_areaTree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        selectArea(index.data(AreaTreeModel::CodeRole).toString());
+    });
+    connect(m_areaTree, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        selectArea(index.data(AreaTreeModel::CodeRole).toString());
+    });
+
+    const auto dock = [this](const QString &title, const QString &name, QWidget *widget, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        m_docksMenu->addAction(d->toggleViewAction());
+        return d;
+    };
+    dock(tr("Areas"), QStringLiteral("areasDock"), m_areaTree, Qt::LeftDockWidgetArea);
+    dock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
+    auto *details = dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
+    details->setMinimumWidth(260);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_coordinates->setMinimumWidth(380);
+    statusBar()->addWidget(m_coordinates);
+    statusBar()->addWidget(m_scale);
+    statusBar()->addPermanentWidget(m_crsLabel);
+    statusBar()->addPermanentWidget(m_storeLabel);
+    m_storeLabel->setText(tr("Store: %1").arg(m_context->storePath()));
+    m_storeLabel->setToolTip(m_context->storePath());
+}
+
+void MainWindow::loadMap(const QString &crs)
+{
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    auto map = GridMapLoader::load(m_context->storePath(), crs, language::isEnglish());
+    QApplication::restoreOverrideCursor();
+    if (!map) {
+        showError(this, map.error());
+        return;
+    }
+    m_canvas->setGridMap(map.value());
+    m_crsLabel->setText(CrsTransform::describe(crs));
+    m_crsBox->setCurrentIndex(std::max(0, m_crsBox->findData(crs)));
+}
+
+void MainWindow::setMapCrs(const QString &crs)
+{
+    const GridMap &old = m_canvas->gridMap();
+    const MapView view = m_canvas->view();
+    const bool hadMap = old.cells != nullptr;
+    QPointF centre;
+    double metresPerPixel = 0;
+    if (hadMap) {
+        if (auto back = CrsTransform::create(old.crs, crs))
+            centre = back.value().apply(view.center);
+        metresPerPixel = view.unitsPerPixel * old.metresPerUnit;
+    }
+    loadMap(crs);
+    if (hadMap && metresPerPixel > 0) {
+        MapView moved = view;
+        moved.center = centre;
+        moved.unitsPerPixel = metresPerPixel / m_canvas->gridMap().metresPerUnit;
+        m_canvas->setView(moved);
+    }
+}
+
+void MainWindow::selectArea(const QString &code, bool zoom)
+{
+    const GridUnit *unit = m_context->catalog().find(code);
+    if (!unit)
+        return;
+    const QString layerId = unit->level == GridLevel::Subdistrict ? storeschema::subdistrictsTable()
+                            : unit->level == GridLevel::Community ? storeschema::communitiesTable()
+                                                                  : storeschema::cellsTable();
+    const MapItem item{layerId, code};
+    m_canvas->setSelection(item);
+    if (zoom) {
+        for (const MapLayerPtr &layer : m_canvas->gridMap().layers()) {
+            const int index = layer && layer->id == layerId ? layer->indexOf(code) : -1;
+            if (index >= 0) {
+                const QRectF box = layer->features[index].bbox;
+                // some context around the area, never closer than a street's width
+                const double pad = std::max(box.width(), box.height()) * 0.6;
+                m_canvas->zoomToExtent(box.adjusted(-pad, -pad, pad, pad));
+            }
+        }
+    }
+    showItem(item);
+}
+
+void MainWindow::showItem(const MapItem &item)
+{
+    m_identify->showItem(item, m_context->catalog(), m_canvas->gridMap(), language::isEnglish());
+    if (!item.isValid())
+        return;
+    const QModelIndex index = m_areaModel->indexOf(item.code);
+    if (index.isValid()) {
+        QSignalBlocker block(m_areaTree);
+        m_areaTree->setCurrentIndex(index);
+        m_areaTree->scrollTo(index);
+    }
+}
+
+void MainWindow::updateStatus(QPointF mapPos)
+{
+    const GridMap &map = m_canvas->gridMap();
+    QString lonLatText;
+    if (auto toLonLat = CrsTransform::create(map.crs, QStringLiteral("EPSG:4326"))) {
+        const QPointF lonLat = toLonLat.value().apply(mapPos);
+        lonLatText = tr("lon %1° lat %2°").arg(lonLat.x(), 0, 'f', 5).arg(lonLat.y(), 0, 'f', 5);
+    }
+    const bool geographic = CrsTransform::isGeographic(map.crs);
+    const QString projected = geographic ? QString()
+                                         : tr("X %1 m  Y %2 m  ").arg(mapPos.x(), 0, 'f', 1).arg(mapPos.y(), 0, 'f', 1);
+    m_coordinates->setText(projected + lonLatText);
+    m_scale->setText(tr("Scale %1").arg(mapdecorations::formatScale(
+        m_canvas->view().scaleDenominator(m_canvas->metresPerUnit()))));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QString crs = settings.value(QStringLiteral("map/crs"), QStringLiteral("EPSG:4547")).toString();
+    loadMap(CrsTransform::isKnown(crs) ? crs : QStringLiteral("EPSG:4547"));
+    // The last view, if it was of this store and this CRS.
+    if (settings.value(QStringLiteral("map/store")).toString() == m_context->storePath()) {
+        const QPointF centre = settings.value(QStringLiteral("map/center")).toPointF();
+        const double upp = settings.value(QStringLiteral("map/unitsPerPixel")).toDouble();
+        if (upp > 0 && m_canvas->gridMap().extent().adjusted(-1e4, -1e4, 1e4, 1e4).contains(centre)) {
+            MapView view = m_canvas->view();
+            view.center = centre;
+            view.unitsPerPixel = upp;
+            m_canvas->setView(view);
+        }
+    }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("map/crs"), m_canvas->gridMap().crs);
+    settings.setValue(QStringLiteral("map/store"), m_context->storePath());
+    settings.setValue(QStringLiteral("map/center"), m_canvas->view().center);
+    settings.setValue(QStringLiteral("map/unitsPerPixel"), m_canvas->view().unitsPerPixel);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        dock->show();
+}
+
+void MainWindow::importGrid()
+{
+    ImportGridDialog dialog(m_context->storePath(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.imported())
+        return;
+    if (auto r = m_context->reload(); !r) {
+        showError(this, r.error());
+        return;
+    }
+    const bool english = language::isEnglish();
+    m_search->setCatalog(m_context->catalog(), english);
+    m_areaModel->setCatalog(m_context->catalog(), english);
+    m_areaTree->expand(m_areaModel->index(0, 0));
+    loadMap(m_canvas->gridMap().crs);
+    m_canvas->zoomToFullExtent();
+    setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalog())));
+    showItem({});
+    statusBar()->showMessage(tr("The new grid is in place."), 8000);
+}
+
+void MainWindow::exportMap()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("citygrid-map.png"),
+                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    MapView view = m_canvas->view();
+    view.devicePixelRatio = 1;
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    auto r = MapExport::write(path, m_canvas->scene(), view, maptitle::forGrid(m_context->catalog()));
+    QApplication::restoreOverrideCursor();
+    if (!r)
+        showError(this, r.error());
+    else
+        statusBar()->showMessage(tr("Map written to %1").arg(path), 8000);
+}
+
+void MainWindow::about()
+{
+    const GridCatalog &catalog = m_context->catalog();
+    QMessageBox::about(
+        this, tr("About CityGrid"),
+        tr("<h3>CityGrid %1</h3><p>Grid-based city management: the district's subdistricts, communities "
+           "and unit grid cells on a map, and every case tied to a cell.</p>"
+           "<p><b>Data.</b> The grid shipped with CityGrid for %2 is <b>schematic</b>: the district outline "
+           "is generalised from public web-map data and the subdistrict names and codes are the "
+           "statistics bureau's, but the boundaries of subdistricts, communities and cells are generated, "
+           "community names are synthetic and population figures are demonstration values. A district "
+           "replaces it with its surveyed grid through File ▸ Import grid (or <tt>citygrid import-grid</tt>).</p>"
+           "<p>Store: %3</p>")
+            .arg(QCoreApplication::applicationVersion(), catalog.districtName(language::isEnglish()).toHtmlEscaped(),
+                 m_context->storePath().toHtmlEscaped()));
+}
+
+} // namespace citygrid

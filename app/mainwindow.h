@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "appcontext.h"
+#include "mapcanvas.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QMenu;
+class QTreeView;
+
+namespace citygrid {
+
+class AreaTreeModel;
+class BrowseTool;
+class IdentifyPanel;
+class LayerPanel;
+class SearchBox;
+
+/// The operator's main window. It only wires the canvas, panels, tools and actions together; each
+/// piece does its own work. Owns the AppContext. GUI thread.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(std::unique_ptr<AppContext> context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    MapCanvas *canvas() const { return m_canvas; }
+    SearchBox *searchBox() const { return m_search; }
+    IdentifyPanel *identifyPanel() const { return m_identify; }
+    AreaTreeModel *areaModel() const { return m_areaModel; }
+    /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
+    void setMapCrs(const QString &crs);
+    /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.
+    void selectArea(const QString &code, bool zoom = true);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void loadMap(const QString &crs);
+    void showItem(const MapItem &item);
+    void updateStatus(QPointF mapPos);
+    void restoreSettings();
+    void saveSettings() const;
+    void resetLayout();
+    void importGrid();
+    void exportMap();
+    void about();
+
+    std::unique_ptr<AppContext> m_context;
+    MapCanvas *m_canvas;
+    BrowseTool *m_browseTool;
+    BrowseTool *m_zoomTool;
+    SearchBox *m_search;
+    IdentifyPanel *m_identify;
+    LayerPanel *m_layers;
+    AreaTreeModel *m_areaModel;
+    QTreeView *m_areaTree;
+    QComboBox *m_crsBox;
+    QLabel *m_coordinates;
+    QLabel *m_scale;
+    QLabel *m_crsLabel;
+    QLabel *m_storeLabel;
+    QMenu *m_docksMenu = nullptr;
+    QByteArray m_defaultState;
+};
+
+} // namespace citygrid

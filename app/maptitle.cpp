@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "maptitle.h"
+
+#include "language.h"
+
+#include <QCoreApplication>
+
+namespace citygrid::maptitle {
+
+QString forGrid(const GridCatalog &catalog)
+{
+    return QCoreApplication::translate("maptitle", "%1 grid").arg(catalog.districtName(language::isEnglish()));
+}
+
+} // namespace citygrid::maptitle

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "sqlitedb.h"
+
+#include <sqlite3.h>
+
+namespace citygrid {
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const QString &path, Mode mode)
+{
+    sqlite3 *db = nullptr;
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString detail = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return Error{QStringLiteral("store.open"), tr("Cannot open the store %1").arg(path), detail};
+    }
+    sqlite3_busy_timeout(db, 5000);
+    std::unique_ptr<SqliteDb> result(new SqliteDb(db, path));
+    if (auto r = result->exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
+        return r.error();
+    return result;
+}
+
+SqliteDb::~SqliteDb() { sqlite3_close(m_db); }
+
+Result<void> SqliteDb::exec(const QString &sql)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const QString detail = QString::fromUtf8(message);
+        sqlite3_free(message);
+        return Error{QStringLiteral("store.sql"), tr("The store refused a change"), detail};
+    }
+    return {};
+}
+
+QString SqliteDb::lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+
+Result<Statement> Statement::prepare(const SqliteDb &db, const QString &sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
+        return Error{QStringLiteral("store.prepare"), tr("The store could not run a query"),
+                     db.lastError()};
+    return Statement(stmt, db.handle());
+}
+
+Statement::Statement(Statement &&other) noexcept : m_stmt(other.m_stmt), m_db(other.m_db)
+{
+    other.m_stmt = nullptr;
+}
+
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Result<bool> Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    return Error{QStringLiteral("store.step"), tr("The store could not complete a query"),
+                 QString::fromUtf8(sqlite3_errmsg(m_db))};
+}
+
+Result<void> Statement::run()
+{
+    auto r = step();
+    reset();
+    if (!r)
+        return r.error();
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+QString Statement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column)) : QString();
+}
+
+qint64 Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+Transaction::Transaction(SqliteDb &db) : m_db(db) {}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> Transaction::begin()
+{
+    auto r = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_active = r.ok();
+    return r;
+}
+
+Result<void> Transaction::commit()
+{
+    auto r = m_db.exec(QStringLiteral("COMMIT"));
+    if (r)
+        m_active = false;
+    return r;
+}
+
+} // namespace citygrid

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "crstransform.h"
+
+#include "gcj02.h"
+
+#include <proj.h>
+
+#include <cmath>
+
+namespace citygrid {
+
+namespace {
+
+const QString wgs84 = QStringLiteral("EPSG:4326");
+
+struct ContextDeleter { void operator()(PJ_CONTEXT *c) const { proj_context_destroy(c); } };
+struct PjDeleter { void operator()(PJ *p) const { proj_destroy(p); } };
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+ContextPtr newContext()
+{
+    ContextPtr ctx(proj_context_create());
+    proj_log_level(ctx.get(), PJ_LOG_NONE);
+    return ctx;
+}
+
+PjPtr createCrs(PJ_CONTEXT *ctx, const QString &crs)
+{
+    PjPtr pj(proj_create(ctx, crs.toUtf8().constData()));
+    if (pj && !proj_is_crs(pj.get()))
+        pj.reset();
+    return pj;
+}
+
+} // namespace
+
+struct CrsTransform::Impl
+{
+    ContextPtr ctx;
+    PjPtr pj; // null: identity apart from the GCJ-02 steps
+    bool fromGcj = false;
+    bool toGcj = false;
+};
+
+bool CrsTransform::isGcj02(const QString &crs)
+{
+    return crs.compare(QLatin1String("gcj02"), Qt::CaseInsensitive) == 0
+           || crs.compare(QLatin1String("gcj-02"), Qt::CaseInsensitive) == 0;
+}
+
+bool CrsTransform::isKnown(const QString &crs)
+{
+    if (isGcj02(crs))
+        return true;
+    auto ctx = newContext();
+    return createCrs(ctx.get(), crs) != nullptr;
+}
+
+QString CrsTransform::describe(const QString &crs)
+{
+    if (isGcj02(crs))
+        return tr("GCJ-02 (Chinese web map offset coordinates)");
+    auto ctx = newContext();
+    auto pj = createCrs(ctx.get(), crs);
+    const char *name = pj ? proj_get_name(pj.get()) : nullptr;
+    return name ? QString::fromUtf8(name) : crs;
+}
+
+bool CrsTransform::isGeographic(const QString &crs)
+{
+    if (isGcj02(crs))
+        return true;
+    auto ctx = newContext();
+    auto pj = createCrs(ctx.get(), crs);
+    if (!pj)
+        return false;
+    const PJ_TYPE type = proj_get_type(pj.get());
+    return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+}
+
+Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = newContext();
+    impl->fromGcj = isGcj02(from);
+    impl->toGcj = isGcj02(to);
+    const QString src = impl->fromGcj ? wgs84 : from;
+    const QString dst = impl->toGcj ? wgs84 : to;
+    for (const QString &crs : {src, dst}) {
+        if (!createCrs(impl->ctx.get(), crs))
+            return Error{QStringLiteral("crs.unknown"),
+                         tr("Unknown coordinate reference system \"%1\"").arg(crs),
+                         QString::fromUtf8(proj_context_errno_string(
+                             impl->ctx.get(), proj_context_errno(impl->ctx.get())))};
+    }
+    if (src != dst) {
+        PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), src.toUtf8().constData(),
+                                         dst.toUtf8().constData(), nullptr));
+        if (!raw)
+            return Error{QStringLiteral("crs.no-transform"),
+                         tr("No transformation from %1 to %2").arg(from, to), {}};
+        // Always x = lon/easting, y = lat/northing, whatever axis order the CRS declares.
+        impl->pj.reset(proj_normalize_for_visualization(impl->ctx.get(), raw.get()));
+        if (!impl->pj)
+            return Error{QStringLiteral("crs.no-transform"),
+                         tr("No transformation from %1 to %2").arg(from, to), {}};
+    }
+    return CrsTransform(std::move(impl));
+}
+
+CrsTransform::CrsTransform(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+CrsTransform::CrsTransform(CrsTransform &&) noexcept = default;
+CrsTransform &CrsTransform::operator=(CrsTransform &&) noexcept = default;
+CrsTransform::~CrsTransform() = default;
+
+QPointF CrsTransform::apply(QPointF p) const
+{
+    QPolygonF one{p};
+    apply(one);
+    return one.first();
+}
+
+bool CrsTransform::apply(QPolygonF &points) const
+{
+    if (m_impl->fromGcj)
+        for (QPointF &p : points)
+            p = gcj02::toWgs84(p);
+    bool ok = true;
+    if (m_impl->pj && !points.isEmpty()) {
+        const size_t stride = sizeof(QPointF);
+        proj_trans_generic(m_impl->pj.get(), PJ_FWD, &points[0].rx(), stride, size_t(points.size()),
+                           &points[0].ry(), stride, size_t(points.size()), nullptr, 0, 0, nullptr, 0,
+                           0);
+        for (const QPointF &p : points)
+            ok = ok && std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) < 1e20;
+    }
+    if (m_impl->toGcj)
+        for (QPointF &p : points)
+            p = gcj02::fromWgs84(p);
+    return ok;
+}
+
+QPointF CrsTransform::applyInverse(QPointF p) const
+{
+    if (m_impl->toGcj)
+        p = gcj02::toWgs84(p);
+    if (m_impl->pj) {
+        PJ_COORD c = proj_coord(p.x(), p.y(), 0, 0);
+        c = proj_trans(m_impl->pj.get(), PJ_INV, c);
+        p = QPointF(c.xy.x, c.xy.y);
+    }
+    if (m_impl->fromGcj)
+        p = gcj02::fromWgs84(p);
+    return p;
+}
+
+} // namespace citygrid

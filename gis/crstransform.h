@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPointF>
+#include <QPolygonF>
+#include <QString>
+
+#include <memory>
+
+namespace citygrid {
+
+/// A coordinate transformation between two CRSs, built on PROJ, plus GCJ-02 which PROJ does not know
+/// ("gcj02" as either side). Coordinates are always x = easting/longitude, y = northing/latitude.
+/// Not thread-safe: each thread makes its own (render threads never need one: data is reprojected
+/// once, when a layer loads).
+class CrsTransform
+{
+    Q_DECLARE_TR_FUNCTIONS(CrsTransform)
+public:
+    /// `from` and `to` are anything PROJ accepts ("EPSG:4547", a WKT, a PROJ string) or "gcj02".
+    static Result<CrsTransform> create(const QString &from, const QString &to);
+    /// True if PROJ (or CityGrid, for gcj02) knows the CRS.
+    static bool isKnown(const QString &crs);
+    /// PROJ's name for the CRS ("CGCS2000 / 3-degree Gauss-Kruger CM 114E"), or the input.
+    static QString describe(const QString &crs);
+    static bool isGcj02(const QString &crs);
+    /// True if the CRS has angular units (lon/lat).
+    static bool isGeographic(const QString &crs);
+
+    CrsTransform(CrsTransform &&) noexcept;
+    CrsTransform &operator=(CrsTransform &&) noexcept;
+    ~CrsTransform();
+
+    QPointF apply(QPointF p) const;
+    QPointF applyInverse(QPointF p) const;
+    /// Transforms all points in place; false if any point failed (it is then left as NaN).
+    bool apply(QPolygonF &points) const;
+
+private:
+    struct Impl;
+    explicit CrsTransform(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace citygrid

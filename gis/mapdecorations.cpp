@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "mapdecorations.h"
+
+#include "mapfonts.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace citygrid::mapdecorations {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("MapDecorations", text); }
+
+void framedText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font)
+{
+    QPainterPath path;
+    path.addText(baseline, font, text);
+    painter.strokePath(path, QPen(QColor(255, 255, 255, 230), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.fillPath(path, QColor(0x22, 0x2b, 0x36));
+}
+
+} // namespace
+
+QString formatScale(double denominator)
+{
+    const QLocale c(QLocale::English);
+    return QStringLiteral("1:") + c.toString(qlonglong(std::llround(denominator)));
+}
+
+QString formatDistance(double metres)
+{
+    if (metres >= 1000)
+        return tr("%1 km").arg(metres / 1000, 0, 'g', 4);
+    return tr("%1 m").arg(metres, 0, 'g', 4);
+}
+
+void paintScaleBar(QPainter &painter, const MapView &view, double metresPerUnit)
+{
+    const double metresPerPixel = view.unitsPerPixel * metresPerUnit;
+    const double target = view.size.width() / 7.0 * metresPerPixel;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
+    double length = magnitude;
+    for (double step : {1.0, 2.0, 5.0})
+        if (step * magnitude <= target)
+            length = step * magnitude;
+    const double pixels = length / metresPerPixel;
+    const QPointF origin(16, view.size.height() - 22);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    // two-tone bar, halved, as printed maps draw it
+    const QRectF bar(origin.x(), origin.y(), pixels, 6);
+    painter.setPen(QPen(QColor(0x22, 0x2b, 0x36), 1));
+    painter.setBrush(Qt::white);
+    painter.drawRect(bar);
+    painter.setBrush(QColor(0x22, 0x2b, 0x36));
+    painter.drawRect(QRectF(bar.left(), bar.top(), pixels / 2, 6));
+    const QFont font = mapfonts::font(12);
+    framedText(painter, QPointF(origin.x(), origin.y() - 5), QStringLiteral("0"), font);
+    const QString label = formatDistance(length);
+    const double w = QFontMetricsF(font).horizontalAdvance(label);
+    framedText(painter, QPointF(origin.x() + pixels - w / 2, origin.y() - 5), label, font);
+    painter.restore();
+}
+
+void paintNorthArrow(QPainter &painter, const MapView &view)
+{
+    const QPointF tip(view.size.width() - 34, 18);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPolygonF left{tip, tip + QPointF(-11, 34), tip + QPointF(0, 26)};
+    QPolygonF right{tip, tip + QPointF(11, 34), tip + QPointF(0, 26)};
+    painter.setPen(QPen(QColor(0x22, 0x2b, 0x36), 1.2));
+    painter.setBrush(QColor(0x22, 0x2b, 0x36));
+    painter.drawPolygon(left);
+    painter.setBrush(Qt::white);
+    painter.drawPolygon(right);
+    const QFont font = mapfonts::font(13, QFont::Bold);
+    const QString north = tr("N");
+    const double w = QFontMetricsF(font).horizontalAdvance(north);
+    framedText(painter, tip + QPointF(-w / 2, 50), north, font);
+    painter.restore();
+}
+
+void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view, const QString &title)
+{
+    QList<const LayerPass *> entries;
+    for (const LayerPass &pass : scene.passes)
+        if (!pass.title.isEmpty())
+            entries.append(&pass);
+    const QFont font = mapfonts::font(12);
+    const QFont titleFont = mapfonts::font(13, QFont::Bold);
+    const QFontMetricsF fm(font), tfm(titleFont);
+    double width = tfm.horizontalAdvance(title);
+    for (const LayerPass *pass : entries)
+        width = std::max(width, 30 + fm.horizontalAdvance(pass->title));
+    const double row = 20;
+    const QRectF box(view.size.width() - width - 36, view.size.height() - 30 - row * (entries.size() + 1.4),
+                     width + 20, row * (entries.size() + 1.4) + 12);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(QColor(0xb8, 0xbf, 0xc8), 1));
+    painter.setBrush(QColor(255, 255, 255, 235));
+    painter.drawRoundedRect(box, 4, 4);
+    painter.setFont(titleFont);
+    painter.setPen(QColor(0x22, 0x2b, 0x36));
+    painter.drawText(QPointF(box.left() + 10, box.top() + 8 + tfm.ascent()), title);
+    double y = box.top() + 8 + row * 1.3;
+    for (const LayerPass *pass : entries) {
+        const QRectF swatch(box.left() + 10, y + 3, 20, 12);
+        const QColor fill = pass->style.colorFor(0, 0);
+        painter.setBrush(fill.isValid() ? QBrush(fill) : QBrush(Qt::NoBrush));
+        // the layer's outline, or the one drawn for it in a later pass
+        QColor stroke = pass->style.stroke;
+        double width = pass->style.strokeWidth;
+        for (const LayerPass &other : scene.passes)
+            if (!stroke.isValid() && other.layer == pass->layer && other.style.stroke.isValid()) {
+                stroke = other.style.stroke;
+                width = other.style.strokeWidth;
+            }
+        painter.setPen(stroke.isValid() ? QPen(stroke, width) : QPen(Qt::NoPen));
+        painter.drawRect(swatch);
+        painter.setFont(font);
+        painter.setPen(QColor(0x22, 0x2b, 0x36));
+        painter.drawText(QPointF(swatch.right() + 8, y + 3 + fm.ascent() - 1), pass->title);
+        y += row;
+    }
+    painter.restore();
+}
+
+} // namespace citygrid::mapdecorations

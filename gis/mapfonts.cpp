@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "mapfonts.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+namespace citygrid::mapfonts {
+
+QFont font(double pixelSize, QFont::Weight weight)
+{
+    QFont f;
+    QStringList families;
+    families << QStringLiteral("Noto Sans CJK SC") << QStringLiteral("WenQuanYi Micro Hei")
+             << QStringLiteral("Noto Sans") << QStringLiteral("DejaVu Sans");
+    f.setFamilies(families);
+    f.setPixelSize(int(std::lround(pixelSize)));
+    f.setWeight(weight);
+    return f;
+}
+
+} // namespace citygrid::mapfonts

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "maplayerdata.h"
+
+#include "geometryops.h"
+
+#include <algorithm>
+
+namespace citygrid {
+
+void MapLayerData::finish()
+{
+    std::vector<QRectF> boxes;
+    boxes.reserve(size_t(features.size()));
+    std::vector<double> sizes;
+    extent = QRectF();
+    for (MapFeature &f : features) {
+        QRectF box;
+        for (const QPolygonF &ring : std::as_const(f.rings))
+            box = box.isNull() ? ring.boundingRect() : box.united(ring.boundingRect());
+        f.bbox = box;
+        f.labelPoint = geometryops::labelPoint(f.rings);
+        // A twentieth of the feature's size keeps its shape recognisable wherever it is drawn
+        // smaller than about 40 pixels.
+        f.coarseTolerance = std::max(box.width(), box.height()) / 40;
+        f.coarse.clear();
+        for (const QPolygonF &ring : std::as_const(f.rings))
+            f.coarse.append(geometryops::simplifyRing(ring, f.coarseTolerance));
+        boxes.push_back(box);
+        sizes.push_back(std::max(box.width(), box.height()));
+        extent = extent.isNull() ? box : extent.united(box);
+    }
+    index.build(boxes);
+    if (!sizes.empty()) {
+        std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
+        medianSize = sizes[sizes.size() / 2];
+    }
+}
+
+int MapLayerData::featureAt(QPointF p) const
+{
+    int found = -1;
+    const QRectF probe(p.x() - 1e-9, p.y() - 1e-9, 2e-9, 2e-9);
+    index.query(probe, [&](int id) {
+        if (found < 0 && geometryops::contains(features[id].rings, p))
+            found = id;
+    });
+    return found;
+}
+
+int MapLayerData::indexOf(const QString &code) const
+{
+    for (qsizetype i = 0; i < features.size(); ++i)
+        if (features[i].code == code)
+            return int(i);
+    return -1;
+}
+
+QList<int> MapLayerData::neighbours(int id, double tolerance) const
+{
+    const MapFeature &f = features[id];
+    QList<int> result;
+    const QRectF near = f.bbox.adjusted(-tolerance, -tolerance, tolerance, tolerance);
+    index.query(near, [&](int other) {
+        if (other == id)
+            return;
+        // Two vertices of one lying on the other's boundary make a shared edge, not a corner.
+        int touching = 0;
+        for (const QPolygonF &ring : features[other].rings) {
+            for (QPointF p : ring) {
+                if (!near.contains(p))
+                    continue;
+                for (const QPolygonF &own : f.rings) {
+                    for (qsizetype i = 0; i + 1 < own.size(); ++i) {
+                        if (geometryops::distanceToSegment(p, own[i], own[i + 1]) <= tolerance) {
+                            ++touching;
+                            break;
+                        }
+                    }
+                }
+                if (touching >= 2)
+                    break;
+            }
+            if (touching >= 2)
+                break;
+        }
+        if (touching >= 2)
+            result.append(other);
+    });
+    std::sort(result.begin(), result.end(),
+              [&](int a, int b) { return features[a].code < features[b].code; });
+    return result;
+}
+
+QRectF GridMap::extent() const
+{
+    QRectF e;
+    for (const MapLayerPtr &layer : layers())
+        if (layer && !layer->extent.isNull())
+            e = e.isNull() ? layer->extent : e.united(layer->extent);
+    return e;
+}
+
+} // namespace citygrid

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "maprenderjob.h"
+
+#include "maplabeler.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace citygrid {
+
+namespace {
+
+bool cancelled(const std::atomic_bool *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+QSize deviceSize(const MapView &view)
+{
+    return {int(std::lround(view.size.width() * view.devicePixelRatio)),
+            int(std::lround(view.size.height() * view.devicePixelRatio))};
+}
+
+} // namespace
+
+QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel)
+{
+    QImage image(deviceSize(view), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    const MapLayerData &layer = *pass.layer;
+    const LayerStyle &style = pass.style;
+    const qreal dpr = view.devicePixelRatio;
+    const double deviceUnits = view.unitsPerPixel / dpr; // map units per device pixel
+    const QRectF extent = view.extent();
+    const bool fills = style.fill != LayerStyle::Fill::None;
+    const bool outlines = style.stroke.isValid();
+
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr));
+    QPen pen(style.stroke, style.strokeWidth * dpr);
+    pen.setCosmetic(true);
+    pen.setJoinStyle(Qt::RoundJoin);
+
+    auto *bits = reinterpret_cast<QRgb *>(image.bits());
+    const qsizetype stride = image.bytesPerLine() / qsizetype(sizeof(QRgb));
+    const int width = image.width(), height = image.height();
+    int visited = 0;
+    bool stop = false;
+
+    layer.index.query(extent, [&](int id) {
+        if (stop || ((++visited & 255) == 0 && (stop = cancelled(cancel))))
+            return;
+        const MapFeature &f = layer.features[id];
+        const double pixels = std::max(f.bbox.width(), f.bbox.height()) / deviceUnits;
+        const QColor color = fills ? style.colorFor(id, f.value) : QColor();
+        if (pixels < 3) {
+            // A few pixels: the feature's box in its fill colour is all the eye can see, and
+            // writing it straight into the image is a hundred times faster than a polygon.
+            if (!color.isValid())
+                return;
+            const int x0 = std::max(0, int(std::floor((f.bbox.left() - extent.left()) / deviceUnits)));
+            const int x1 = std::min(width - 1, int(std::ceil((f.bbox.right() - extent.left()) / deviceUnits)) - 1);
+            const int y0 = std::max(0, int(std::floor((extent.bottom() - f.bbox.bottom()) / deviceUnits)));
+            const int y1 = std::min(height - 1, int(std::ceil((extent.bottom() - f.bbox.top()) / deviceUnits)) - 1);
+            const QRgb rgb = color.rgba() | 0xff000000u;
+            for (int y = y0; y <= std::max(y0, y1) && y < height; ++y)
+                for (int x = x0; x <= std::max(x0, x1) && x < width; ++x)
+                    bits[y * stride + x] = rgb;
+            return;
+        }
+        const bool outline = outlines && pixels >= style.minOutlinePixels * dpr;
+        if (!color.isValid() && !outline)
+            return;
+        painter.setPen(outline ? pen : QPen(Qt::NoPen));
+        painter.setBrush(color.isValid() ? QBrush(color) : QBrush(Qt::NoBrush));
+        // Simplified geometry while its error stays under a device pixel.
+        const QList<QPolygonF> &rings = f.coarseTolerance < deviceUnits * 0.75 ? f.coarse : f.rings;
+        if (rings.size() == 1) {
+            painter.drawPolygon(rings.first());
+        } else {
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (const QPolygonF &ring : rings)
+                path.addPolygon(ring);
+            painter.drawPath(path);
+        }
+    });
+    painter.end();
+    if (stop)
+        return {};
+    return image;
+}
+
+QImage MapRenderJob::run(const std::atomic_bool *cancel) const
+{
+    const MapView view = m_view;
+    const std::function<QImage(const LayerPass &)> render = [view, cancel](const LayerPass &pass) {
+        return renderPass(pass, view, cancel);
+    };
+    const QList<QImage> images = QtConcurrent::blockingMapped(m_scene.passes, render);
+    if (cancelled(cancel))
+        return {};
+
+    QImage out(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
+    out.fill(m_scene.background);
+    QPainter painter(&out);
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        painter.setOpacity(m_scene.passes[i].style.opacity);
+        painter.drawImage(QPoint(0, 0), images[i]);
+    }
+    painter.end();
+    out.setDevicePixelRatio(m_view.devicePixelRatio);
+    if (m_scene.labels) {
+        QPainter labels(&out);
+        MapLabeler::paint(labels, m_scene, m_view);
+    }
+    return out;
+}
+
+} // namespace citygrid

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "mapscene.h"
+
+#include "storeschema.h"
+
+namespace citygrid {
+
+QString MapScene::layerTitle(const QString &id)
+{
+    if (id == storeschema::subdistrictsTable())
+        return tr("Subdistricts");
+    if (id == storeschema::communitiesTable())
+        return tr("Communities");
+    if (id == storeschema::cellsTable())
+        return tr("Grid cells");
+    return id;
+}
+
+MapScene MapScene::standard(const GridMap &map, const QHash<QString, LayerDisplay> &display)
+{
+    MapScene scene;
+    scene.metresPerUnit = map.metresPerUnit;
+    const auto shown = [&](const MapLayerPtr &layer) {
+        return layer && display.value(layer->id).visible;
+    };
+    const auto opacity = [&](const MapLayerPtr &layer) { return display.value(layer->id).opacity; };
+
+    if (shown(map.subdistricts)) {
+        LayerStyle fill;
+        fill.fill = LayerStyle::Fill::Categorical;
+        // light, quiet pastels: the area reads, the data drawn on top stays saturated
+        for (const char *hex : {"#f7e4cf", "#dcebd3", "#d7e6f3", "#f2dbe6", "#ebe4cb", "#d6ece8",
+                                "#e5dbef", "#f0ead2", "#dae8d0", "#f4dfd7"})
+            fill.palette.append(QColor(QLatin1String(hex)));
+        fill.opacity = opacity(map.subdistricts);
+        scene.passes.append({map.subdistricts, fill, layerTitle(map.subdistricts->id)});
+    }
+    if (shown(map.cells)) {
+        LayerStyle cells;
+        cells.stroke = QColor(0x8c, 0x96, 0xa3);
+        cells.strokeWidth = 0.6;
+        cells.opacity = opacity(map.cells);
+        scene.passes.append({map.cells, cells, layerTitle(map.cells->id)});
+    }
+    if (shown(map.communities)) {
+        LayerStyle communities;
+        communities.stroke = QColor(0x5d, 0x6b, 0x7b);
+        communities.strokeWidth = 1.2;
+        communities.opacity = opacity(map.communities);
+        scene.passes.append({map.communities, communities, layerTitle(map.communities->id)});
+    }
+    if (shown(map.subdistricts)) {
+        LayerStyle outline;
+        outline.stroke = QColor(0x2c, 0x3e, 0x50);
+        outline.strokeWidth = 2.6;
+        outline.minOutlinePixels = 1;
+        outline.opacity = opacity(map.subdistricts);
+        scene.passes.append({map.subdistricts, outline, {}});
+    }
+    for (const MapLayerPtr &layer : {map.subdistricts, map.communities, map.cells})
+        if (shown(layer))
+            scene.labelLayers.append(layer);
+    return scene;
+}
+
+} // namespace citygrid

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "gridsource.h"
+#include "result.h"
+
+#include <QCoreApplication>
+
+namespace citygrid {
+
+/// Writes a validated GridSource into a store's feature tables through GDAL's GeoPackage driver.
+/// Either call changes everything or nothing. Any thread, one call per store at a time.
+class StoreWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(StoreWriter)
+public:
+    /// Creates a new store at `path` (written beside it, then renamed, so no half file is left).
+    static Result<void> create(const QString &path, const GridSource &grid);
+    /// Replaces the grid of an existing store in one transaction.
+    static Result<void> replaceGrid(const QString &path, const GridSource &grid);
+};
+
+} // namespace citygrid

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// The headless command line, run as a user would run it.
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    struct Run
+    {
+        int status;
+        QString out;
+        QString err;
+    };
+    Run citygrid(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
+        if (!process.waitForFinished(240000))
+            return {-1, {}, QStringLiteral("timed out")};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+    QString store(const QString &name) const { return m_dir.filePath(name); }
+    static QByteArray digest(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                           : QByteArray();
+    }
+
+private slots:
+    void infoDescribesTheStore()
+    {
+        const Run r = citygrid({QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--store"),
+                                store(QStringLiteral("info.gpkg"))});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(json[QLatin1String("schema_version")].toInt(), 1);
+        QCOMPARE(json[QLatin1String("layers")][QLatin1String("cells")].toInt(), 202);
+        QCOMPARE(json[QLatin1String("layers")][QLatin1String("communities")].toInt(), 92);
+        QCOMPARE(json[QLatin1String("layers")][QLatin1String("subdistricts")].toInt(), 10);
+        QCOMPARE(json[QLatin1String("crs")].toString(), QStringLiteral("EPSG:4326"));
+        const double west = json[QLatin1String("extent")][0].toDouble();
+        QVERIFY(west > 113.9 && west < 114.0);
+        const Run text = citygrid({QStringLiteral("info"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                   QStringLiteral("--store"), store(QStringLiteral("info.gpkg"))});
+        QCOMPARE(text.status, 0);
+        QVERIFY(text.out.contains(QStringLiteral("202")));
+    }
+    void renderWritesTheMap()
+    {
+        const QString png = m_dir.filePath(QStringLiteral("map.png"));
+        const Run r = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png, QStringLiteral("--width"),
+                                QStringLiteral("800"), QStringLiteral("--height"), QStringLiteral("600"),
+                                QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(800, 600));
+        const QString pdf = m_dir.filePath(QStringLiteral("map.pdf"));
+        QCOMPARE(citygrid({QStringLiteral("render"), QStringLiteral("--out"), pdf, QStringLiteral("--crs"),
+                           QStringLiteral("EPSG:3857"), QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))})
+                     .status,
+                 0);
+        QVERIFY(QFile(pdf).size() > 10000);
+        const Run bad = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png, QStringLiteral("--extent"),
+                                  QStringLiteral("1,2,3"), QStringLiteral("--lang"), QStringLiteral("en"),
+                                  QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))});
+        QCOMPARE(bad.status, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("--extent")), qPrintable(bad.err));
+    }
+    void badImportChangesNothingAndSaysWhy()
+    {
+        const QString path = store(QStringLiteral("import.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("info"), QStringLiteral("--store"), path}).status, 0);
+        const QByteArray before = digest(path);
+        const Run r = citygrid({QStringLiteral("import-grid"), QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_overlap.geojson"),
+                                QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--store"), path});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("440304010003001")) && r.err.contains(QStringLiteral("overlaps")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("not changed")));
+        QCOMPARE(digest(path), before);
+    }
+    void importReplacesTheGrid()
+    {
+        const QString path = store(QStringLiteral("replace.gpkg"));
+        const QString file = QStringLiteral(CITYGRID_TEST_DATA "/grids/good_gbk.shp");
+        const Run dry = citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--dry-run"),
+                                  QStringLiteral("--store"), path});
+        QVERIFY2(dry.status == 0, qPrintable(dry.err));
+        const Run r = citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--code-field"),
+                                QStringLiteral("WGBM"), QStringLiteral("--store"), path});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const Run info = citygrid({QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--store"), path});
+        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8())[QLatin1String("layers")][QLatin1String("cells")].toInt(), 9);
+    }
+    void usageErrors()
+    {
+        QCOMPARE(citygrid({QStringLiteral("import-grid"), QStringLiteral("--lang"), QStringLiteral("en")}).status, 2);
+        QCOMPARE(citygrid({QStringLiteral("render"), QStringLiteral("--bogus")}).status, 2);
+        const Run help = citygrid({QStringLiteral("render"), QStringLiteral("--help")});
+        QCOMPARE(help.status, 0);
+        QVERIFY(help.out.contains(QStringLiteral("--out")));
+    }
+    void benchRuns()
+    {
+        const Run r = citygrid({QStringLiteral("bench"), QStringLiteral("--quick"), QStringLiteral("--lang"),
+                                QStringLiteral("en")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("first map frame")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("2000 cells")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

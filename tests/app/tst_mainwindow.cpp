@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+#include "identifypanel.h"
+#include "mainwindow.h"
+#include "searchbox.h"
+#include "storeschema.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+/// The main window as an operator uses it, offscreen.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    MapCanvas *canvas() const { return m_window->canvas(); }
+    void waitForFrame() { QTRY_VERIFY_WITH_TIMEOUT(!canvas()->isRendering() && !canvas()->renderedImage().isNull(), 10000); }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        auto context = AppContext::open(m_dir.filePath(QStringLiteral("gui.gpkg")));
+        QVERIFY2(context.ok(), qPrintable(context.ok() ? QString() : context.error().toText()));
+        m_window = std::make_unique<MainWindow>(std::move(context).value());
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        canvas()->zoomToFullExtent();
+        waitForFrame();
+    }
+    void opensOnTheDistrict()
+    {
+        QCOMPARE(canvas()->gridMap().cells->features.size(), 202);
+        QCOMPARE(canvas()->gridMap().crs, QStringLiteral("EPSG:4547"));
+        QVERIFY(canvas()->view().extent().contains(canvas()->gridMap().extent()));
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("福田区")));
+    }
+    void clickingACellSelectsIt()
+    {
+        canvas()->zoomToFullExtent();
+        waitForFrame();
+        const MapFeature &cell = canvas()->gridMap().cells->features.at(40);
+        const QPoint pos = canvas()->view().toScreen(cell.labelPoint).toPoint();
+        QSignalSpy clicked(canvas(), &MapCanvas::itemClicked);
+        QTest::mouseClick(canvas(), Qt::LeftButton, {}, pos);
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(canvas()->selection().code, cell.code);
+        QCOMPARE(canvas()->selection().layerId, storeschema::cellsTable());
+        const QString panel = m_window->identifyPanel()->toPlainText();
+        QVERIFY2(panel.contains(cell.code), qPrintable(panel));
+        QVERIFY(panel.contains(cell.code.left(12))); // its community
+        QVERIFY(panel.contains(QStringLiteral("km²")));
+    }
+    void searchFindsACode()
+    {
+        const QString code = canvas()->gridMap().cells->features.at(100).code;
+        QVERIFY(m_window->searchBox()->searchAndChoose(code));
+        QCOMPARE(canvas()->selection().code, code);
+        // zoomed onto it
+        const QRectF box = canvas()->gridMap().cells->features.at(100).bbox;
+        QVERIFY(canvas()->view().extent().contains(box));
+        QVERIFY(canvas()->view().extent().width() < canvas()->gridMap().extent().width() / 2);
+        // partial names work too
+        QVERIFY(m_window->searchBox()->searchAndChoose(QStringLiteral("梅林")));
+        QCOMPARE(canvas()->selection().code, QStringLiteral("440304007"));
+        QVERIFY(!m_window->searchBox()->searchAndChoose(QStringLiteral("不存在的地方")));
+    }
+    void keyboardNavigation()
+    {
+        canvas()->setFocus();
+        canvas()->zoomToFullExtent();
+        const MapView start = canvas()->view();
+        QTest::keyClick(canvas(), Qt::Key_Plus);
+        QVERIFY(canvas()->view().unitsPerPixel < start.unitsPerPixel * 0.7);
+        const QPointF centre = canvas()->view().center;
+        QTest::keyClick(canvas(), Qt::Key_Right);
+        QVERIFY(canvas()->view().center.x() > centre.x());
+        canvas()->goBack();
+        QCOMPARE(canvas()->view().center, centre);
+        canvas()->goForward();
+        QVERIFY(canvas()->view().center.x() > centre.x());
+        QTest::keyClick(canvas(), Qt::Key_Home);
+        QCOMPARE(canvas()->view().unitsPerPixel, start.unitsPerPixel);
+    }
+    void wheelZoomKeepsThePointUnderTheCursor()
+    {
+        canvas()->zoomToFullExtent();
+        const QPointF cursor(300, 250);
+        const QPointF before = canvas()->view().toMap(cursor);
+        QWheelEvent wheel(cursor, canvas()->mapToGlobal(cursor), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas(), &wheel);
+        const QPointF after = canvas()->view().toMap(cursor);
+        QVERIFY(qAbs(before.x() - after.x()) < 1e-3 && qAbs(before.y() - after.y()) < 1e-3);
+    }
+    void dragPansAndShowsTheOldImageAtOnce()
+    {
+        canvas()->zoomToFullExtent();
+        waitForFrame();
+        const QPointF centre = canvas()->view().center;
+        QTest::mousePress(canvas(), Qt::LeftButton, {}, QPoint(400, 300));
+        QTest::mouseMove(canvas(), QPoint(420, 310));
+        QTest::mouseMove(canvas(), QPoint(500, 350));
+        QTest::mouseRelease(canvas(), Qt::LeftButton, {}, QPoint(500, 350));
+        const double upp = canvas()->view().unitsPerPixel;
+        QVERIFY(qAbs(canvas()->view().center.x() - (centre.x() - 100 * upp)) < upp);
+        QVERIFY(qAbs(canvas()->view().center.y() - (centre.y() + 50 * upp)) < upp);
+        // The canvas paints straight away from the previous image, before the new one arrives.
+        QImage grab = canvas()->grab().toImage();
+        QVERIFY(!grab.isNull());
+        waitForFrame();
+    }
+    void changingTheCrsKeepsThePlace()
+    {
+        const QString code = canvas()->gridMap().cells->features.at(10).code;
+        m_window->selectArea(code);
+        m_window->setMapCrs(QStringLiteral("EPSG:3857"));
+        QCOMPARE(canvas()->gridMap().crs, QStringLiteral("EPSG:3857"));
+        const int index = canvas()->gridMap().cells->indexOf(code);
+        QVERIFY(canvas()->view().extent().contains(canvas()->gridMap().cells->features[index].labelPoint));
+        m_window->setMapCrs(QStringLiteral("EPSG:4547"));
+        waitForFrame();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "gridimport.h"
+#include "sqlitedb.h"
+#include "store.h"
+#include "storemigrator.h"
+#include "storeschema.h"
+#include "storewriter.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace citygrid;
+
+namespace {
+
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void setVersion(const QString &path, int version)
+{
+    auto db = SqliteDb::open(path);
+    QVERIFY(db.ok());
+    QVERIFY(db.value()->exec(QStringLiteral("UPDATE citygrid_meta SET value = '%1' WHERE key = 'schema_version'")
+                                 .arg(version)).ok());
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString makeStore(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        auto report = GridImport::check(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"), {});
+        if (!report || hasErrors(report.value().issues))
+            return {};
+        return StoreWriter::create(path, report.value().grid).ok() ? path : QString();
+    }
+
+private slots:
+    void createAndOpen()
+    {
+        const QString path = makeStore(QStringLiteral("a.gpkg"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".creating.gpkg")));
+        auto store = Store::open(path);
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toText()));
+        QCOMPARE(store.value()->schemaVersion(), storeschema::version);
+        QVERIFY(!QUuid::fromString(store.value()->meta(storeschema::keySiteId())).isNull());
+        QCOMPARE(store.value()->meta(storeschema::keyDistrictCode()), QStringLiteral("440304"));
+        auto catalog = store.value()->loadCatalog();
+        QVERIFY(catalog.ok());
+        QCOMPARE(catalog.value().count(GridLevel::Cell), 9);
+        QCOMPARE(catalog.value().count(GridLevel::Community), 3);
+        QCOMPARE(catalog.value().count(GridLevel::Subdistrict), 1);
+        // names dissolved from the cells' own name fields
+        QCOMPARE(catalog.value().find(QStringLiteral("440304010002"))->name, QStringLiteral("测试第2社区"));
+        QVERIFY(qAbs(catalog.value().find(QStringLiteral("440304010001001"))->areaKm2 - 0.09) < 0.002);
+        QVERIFY(store.value()->migrationBackup().isEmpty());
+    }
+    void newerStoreIsRefusedUntouched()
+    {
+        const QString path = makeStore(QStringLiteral("new.gpkg"));
+        setVersion(path, storeschema::version + 5);
+        const QByteArray before = digest(path);
+        auto store = Store::open(path);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, QStringLiteral("store.too-new"));
+        QCOMPARE(digest(path), before);
+    }
+    void notAStore()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("plain.sqlite"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        auto store = Store::open(path);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, QStringLiteral("store.not-citygrid"));
+        QCOMPARE(Store::open(m_dir.filePath(QStringLiteral("missing.gpkg"))).error().code,
+                 QStringLiteral("store.missing"));
+    }
+    void migrationTakesBackupFirst()
+    {
+        const QString path = makeStore(QStringLiteral("old.gpkg"));
+        setVersion(path, 0);
+        auto db = SqliteDb::open(path);
+        QVERIFY(db.ok());
+        StoreMigrator migrator({{0, QStringLiteral("CREATE TABLE added_in_v1 (x INTEGER)")}});
+        auto backup = migrator.migrate(*db.value(), 0, 1);
+        QVERIFY(backup.ok());
+        QVERIFY(QFile::exists(backup.value()));
+        QVERIFY(db.value()->exec(QStringLiteral("SELECT x FROM added_in_v1")).ok());
+        auto old = SqliteDb::open(backup.value());
+        QVERIFY(old.ok());
+        QVERIFY(!old.value()->exec(QStringLiteral("SELECT x FROM added_in_v1")).ok()); // the backup is the old one
+    }
+    void failedMigrationChangesNothing()
+    {
+        const QString path = makeStore(QStringLiteral("broken.gpkg"));
+        setVersion(path, 0);
+        auto db = SqliteDb::open(path);
+        QVERIFY(db.ok());
+        StoreMigrator migrator({{0, QStringLiteral("CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table")}});
+        auto result = migrator.migrate(*db.value(), 0, 1);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QStringLiteral("store.migration"));
+        QVERIFY(!db.value()->exec(QStringLiteral("SELECT x FROM half")).ok());
+        db.value().reset();
+        setVersion(path, 0);
+        auto missingStep = StoreMigrator({}).migrate(*SqliteDb::open(path).value(), 0, 1);
+        QCOMPARE(missingStep.error().code, QStringLiteral("store.no-migration"));
+    }
+    void validGeoPackage()
+    {
+        const QString path = makeStore(QStringLiteral("valid.gpkg"));
+        const QString script = QStringLiteral("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
+        if (!QFile::exists(script))
+            QSKIP("GDAL's validate_gpkg.py (Debian python3-gdal) is not installed");
+        QProcess process;
+        process.start(QStringLiteral("/usr/bin/python3"), {script, path});
+        QVERIFY(process.waitForFinished(60000));
+        const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QVERIFY2(process.exitCode() == 0, qPrintable(output));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

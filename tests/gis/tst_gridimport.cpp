@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "gridimport.h"
+#include "gridmaploader.h"
+#include "sqlitedb.h"
+#include "store.h"
+#include "storewriter.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+namespace {
+
+QString fixture(const char *name) { return QStringLiteral(CITYGRID_TEST_DATA "/grids/") + QLatin1String(name); }
+
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
+}
+
+QStringList kinds(const ImportIssues &issues)
+{
+    QStringList result;
+    for (const ImportIssue &i : issues)
+        if (i.severity == ImportIssue::Severity::Error)
+            result.append(i.kind);
+    return result;
+}
+
+} // namespace
+
+class TestGridImport : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    /// A fresh store holding the bundled Futian grid.
+    QString freshStore(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        return GridImport::ensureStore(path, QStringLiteral(":/data/futian")).ok() ? path : QString();
+    }
+
+private slots:
+    void badFilesChangeNothing_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("crs");
+        QTest::addColumn<QString>("expected");  // an issue kind, or an Error code
+        QTest::addColumn<QString>("code");      // the feature code the issue must name ("" = any)
+        QTest::newRow("duplicate code") << "bad_duplicate.geojson" << "" << "code.duplicate" << "440304010002001";
+        QTest::newRow("malformed code") << "bad_malformed.geojson" << "" << "code.malformed" << "44030401000100X";
+        QTest::newRow("self-intersecting polygon") << "bad_invalid.geojson" << "" << "geometry.invalid" << "440304010001001";
+        QTest::newRow("overlapping cells") << "bad_overlap.geojson" << "" << "topology.overlap" << "440304010003001";
+        QTest::newRow("gap between cells") << "bad_gap.geojson" << "" << "topology.gap" << "";
+        QTest::newRow("cell outside its community") << "bad_outside_community.gpkg" << "" << "topology.outside-parent"
+                                                    << "440304010001004";
+        QTest::newRow("implausible place") << "bad_far.geojson" << "" << "import.implausible-place" << "";
+        QTest::newRow("metres read as degrees") << "good_gbk.shp" << "EPSG:4326" << "geometry.out-of-range" << "";
+        QTest::newRow("points, not polygons") << "bad_points.geojson" << "" << "geometry.not-polygon" << "";
+        QTest::newRow("no cell codes") << "not_a_grid.geojson" << "" << "import.no-cells" << "";
+        QTest::newRow("shapefile without .prj") << "noprj.shp" << "" << "import.no-crs" << "";
+        QTest::newRow("unknown CRS") << "good_cells.geojson" << "EPSG:999999" << "import.crs-unknown" << "";
+        QTest::newRow("missing file") << "no_such_file.geojson" << "" << "import.missing" << "";
+    }
+    void badFilesChangeNothing()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, crs);
+        QFETCH(QString, expected);
+        QFETCH(QString, code);
+        const QString store = freshStore(QStringLiteral("bad.gpkg"));
+        QVERIFY(!store.isEmpty());
+        const QByteArray before = digest(store);
+        auto report = GridImport::run(fixture(file.toUtf8().constData()), {{}, {}, crs}, store);
+        if (!report.ok()) {
+            QCOMPARE(report.error().code, expected);
+            QVERIFY(!report.error().message.isEmpty());
+        } else {
+            QVERIFY(!report.value().written);
+            QVERIFY2(kinds(report.value().issues).contains(expected), qPrintable(kinds(report.value().issues).join(u' ')));
+            const auto issue = std::find_if(report.value().issues.cbegin(), report.value().issues.cend(),
+                                            [&](const ImportIssue &i) { return i.kind == expected; });
+            QVERIFY(!issue->message.isEmpty());
+            if (!code.isEmpty())
+                QCOMPARE(issue->code, code);
+        }
+        QCOMPARE(digest(store), before); // not a byte changed
+    }
+    void goodFilesReplaceTheGrid_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("crs");
+        QTest::addColumn<QString>("codeField");
+        QTest::newRow("GeoJSON, names dissolved from cells") << "good_cells.geojson" << "" << "";
+        QTest::newRow("GeoPackage with three layers in EPSG:4547") << "good_layers.gpkg" << "" << "";
+        QTest::newRow("Shapefile, GBK attributes, code field detected") << "good_gbk.shp" << "" << "";
+        QTest::newRow("Shapefile, code field given") << "good_gbk.shp" << "" << "WGBM";
+        QTest::newRow("Shapefile without .prj, CRS given") << "noprj.shp" << "EPSG:4547" << "";
+        QTest::newRow("GCJ-02 coordinates") << "good_gcj02.geojson" << "gcj02" << "";
+    }
+    void goodFilesReplaceTheGrid()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, crs);
+        QFETCH(QString, codeField);
+        const QString store = freshStore(QStringLiteral("good.gpkg"));
+        auto report = GridImport::run(fixture(file.toUtf8().constData()), {codeField, {}, crs}, store);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toText()));
+        QVERIFY2(report.value().written, qPrintable(kinds(report.value().issues).join(u' ')));
+        auto opened = Store::open(store);
+        QVERIFY(opened.ok());
+        auto catalog = opened.value()->loadCatalog();
+        QVERIFY(catalog.ok());
+        QCOMPARE(catalog.value().count(GridLevel::Cell), 9);
+        QCOMPARE(catalog.value().count(GridLevel::Community), 3);
+        QCOMPARE(catalog.value().count(GridLevel::Subdistrict), 1);
+        if (file != QLatin1String("noprj.shp")) // that file carries no names
+            QCOMPARE(catalog.value().find(QStringLiteral("440304010003"))->name, QStringLiteral("测试第3社区"));
+        // Wherever the file came from, the cells land in the same place (WGS84, within 10 cm).
+        auto reference = GridImport::check(fixture("good_cells.geojson"), {});
+        auto expected = GridMapLoader::fromSource(reference.value().grid, QStringLiteral("EPSG:4547"));
+        auto stored = GridMapLoader::load(store, QStringLiteral("EPSG:4547"));
+        QVERIFY(stored.ok());
+        for (const MapFeature &f : stored.value().cells->features) {
+            const int i = expected.value().cells->indexOf(f.code);
+            QVERIFY(i >= 0);
+            const QRectF a = f.bbox, b = expected.value().cells->features[i].bbox;
+            QVERIFY2(qAbs(a.left() - b.left()) < 0.1 && qAbs(a.top() - b.top()) < 0.1,
+                     qPrintable(QStringLiteral("%1: %2,%3 vs %4,%5").arg(f.code).arg(a.left()).arg(a.top())
+                                    .arg(b.left()).arg(b.top())));
+            QVERIFY(qAbs(a.width() - 300) < 1);
+        }
+    }
+    void cellsKeepSourceAttributes()
+    {
+        const QString store = freshStore(QStringLiteral("attrs.gpkg"));
+        QVERIFY(GridImport::run(fixture("good_gbk.shp"), {}, store).value().written);
+        auto opened = Store::open(store);
+        auto query = Statement::prepare(opened.value()->db(),
+                                        QStringLiteral("SELECT source_attrs FROM cells WHERE code = '440304010002003'"));
+        QVERIFY(query.ok());
+        QVERIFY(query.value().step().value());
+        const QString attrs = query.value().text(0);
+        QVERIFY2(attrs.contains(QStringLiteral("\"SQMC\":\"测试第2社区\"")), qPrintable(attrs));
+    }
+    void dryRunWritesNothing()
+    {
+        auto report = GridImport::check(fixture("good_cells.geojson"), {});
+        QVERIFY(report.ok());
+        QVERIFY(!report.value().written);
+        QVERIFY(!hasErrors(report.value().issues));
+        QCOMPARE(report.value().grid.communities.size(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGridImport)
+#include "tst_gridimport.moc"
