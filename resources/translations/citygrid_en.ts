@@ -1,0 +1,906 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CellCode</name>
+    <message>
+        <source>Code &quot;%1&quot; may contain digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code &quot;%1&quot; has %2 digits; a subdistrict has 9, a community 12 and a cell 14 or 15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code &quot;%1&quot; does not start with a county code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrsTransform</name>
+    <message>
+        <source>GCJ-02 (Chinese web map offset coordinates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown coordinate reference system &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transformation from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridCatalog</name>
+    <message>
+        <source>Cell %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridImport</name>
+    <message>
+        <source>The bundled district data is incomplete (%1 is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled district data is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled schematic grid of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridMapLoader</name>
+    <message>
+        <source>Some of the grid cannot be shown in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has no %1 layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridReader</name>
+    <message>
+        <source>The file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a vector file CityGrid can read (Shapefile, GeoPackage, GeoJSON, KML, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinate reference system &quot;%1&quot; is unknown; give an EPSG code such as EPSG:4547, or gcj02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No layer of %1 has a field named &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer &quot;%1&quot; does not say which coordinate reference system it uses. Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature has no geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The geometry is a %1, not a polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinates cannot be converted to longitude/latitude; the coordinate reference system is probably wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinates fall outside the Earth (longitude %1, latitude %2); the coordinate reference system is probably wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridValidator</name>
+    <message>
+        <source>subdistricts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polygon is invalid (self-intersecting or with a broken ring); repair it in a GIS and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feature has no code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code &quot;%1&quot; has the length of another level of the hierarchy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code %1 is used twice (also by feature %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its parent %1 is not in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m² of it lie outside %2, the area its code names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It overlaps cell %1 by %2 m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gap of %1 m² between cells near longitude %2, latitude %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the cells has a usable geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cells spread over %1° × %2°, far more than a district; the coordinate reference system is probably wrong (give it with --crs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cells lie at longitude %1, latitude %2, far from China where their codes place them; the coordinate reference system is probably wrong (give it with --crs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cells belong to %1 different districts (%2); import one district at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name; the map will show its code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportIssue</name>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> feature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the file a suffix (.png or .pdf) so CityGrid knows the format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (is the folder writable and the format .png, .jpg or .pdf?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapScene</name>
+    <message>
+        <source>Subdistricts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqliteDb</name>
+    <message>
+        <source>Cannot open the store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store refused a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Statement</name>
+    <message>
+        <source>The store could not run a query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store could not complete a query</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The store %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a CityGrid store (it has no CityGrid metadata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a CityGrid store (it records no schema version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 was written by a newer CityGrid (schema %2; this one reads up to %3). Update CityGrid to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreMigrator</name>
+    <message>
+        <source>Could not back up the store before upgrading it; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has schema version %1, which this CityGrid cannot upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the store from version %1 failed; it was left unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreWriter</name>
+    <message>
+        <source>Could not create the %1 table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has no %1 table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDAL was built without GeoPackage support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the store %1 for writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not clear the %1 table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the new grid&apos;s metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the new grid; the store is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::AreaTreeModel</name>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::IdentifyPanel</name>
+    <message>
+        <source>Click a cell on the map, or search for a code or name (Ctrl+F).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit grid cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ImportGridDialog</name>
+    <message>
+        <source>Import a district grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detected from the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the file says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell code field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a grid file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vector files (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file and press Check. Nothing is written until you press Import, and only a file without errors can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacing the grid of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 subdistricts, %2 communities, %3 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 errors. Nothing can be imported until they are corrected in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, no errors (%2 warnings). Press Import to replace the current grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::LayerPanel</name>
+    <message>
+        <source>Opacity of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::MainWindow</name>
+    <message>
+        <source>CityGrid — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify and pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 / GK 114°E (EPSG:4547)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web Mercator (EPSG:3857)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTM zone 50N (EPSG:32650)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 lon/lat (EPSG:4490)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS 84 lon/lat (EPSG:4326)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map coordinate reference system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid will speak the new language the next time it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About CityGrid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lon %1° lat %2°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X %1 m  Y %2 m  </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new grid is in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CityGrid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CityGrid %1&lt;/h3&gt;&lt;p&gt;Grid-based city management: the district&apos;s subdistricts, communities and unit grid cells on a map, and every case tied to a cell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data.&lt;/b&gt; The grid shipped with CityGrid for %2 is &lt;b&gt;schematic&lt;/b&gt;: the district outline is generalised from public web-map data and the subdistrict names and codes are the statistics bureau&apos;s, but the boundaries of subdistricts, communities and cells are generated, community names are synthetic and population figures are demonstration values. A district replaces it with its surveyed grid through File ▸ Import grid (or &lt;tt&gt;citygrid import-grid&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Store: %3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SearchBox</name>
+    <message>
+        <source>Search code or name (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::cli</name>
+    <message>
+        <source>Measures start-up, rendering and a city-scale grid, and prints the figures (medians).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small sizes and few runs, to check that it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid benchmark on %1, %2 logical cores; medians of %3 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Futian: load grid from store and reproject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Futian: render 1920x1080, full extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target 10 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Futian: render 1920x1080, zoomed 6x (cell labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start to first map frame (offscreen, new process)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target 300 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City %1 cells: generate and write store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City %1 cells: load, reproject, index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: resident memory added by the loaded layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: render 1920x1080 full extent, graduated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target 100 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: render 1920x1080 district window (10 km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: render 1920x1080 street window (2 km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak resident memory of the benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces the store&apos;s grid with a district&apos;s own, from any vector file GDAL reads. Nothing is written unless the whole file passes validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapefile, GeoPackage, GeoJSON, KML, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field holding the cell codes (detected if not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field holding names (detected if not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRS of the file, overriding or supplying its own: EPSG:n, a PROJ string, or gcj02.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate and report only; change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: import-grid takes exactly one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 subdistricts, %2 communities, %3 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: %1 has %2 errors; the store was not changed. Correct the features listed above and import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is valid: %2. Nothing was written (--dry-run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store:          %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District:       %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRS:            %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1: %2 features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent:         %1, %2 - %3, %4 (lon/lat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--extent takes minx,miny,maxx,maxy in the map CRS, with max greater than min (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, north arrow and legend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output file (.png or .pdf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width in pixels (default 1600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height in pixels (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area to show: minx,miny,maxx,maxy in the map CRS (default: the whole district).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map CRS (default EPSG:4547).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to write the map with --out FILE.png or FILE.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--width and --height take whole numbers from 16 to 20000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 x %3, scale %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::mapdecorations</name>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark: print the time to the first map frame and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: unknown command &quot;%1&quot;; try citygrid --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store (GeoPackage) to use; created from the bundled district if it does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: zh_CN (default) or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describes a store: schema version, CRS, layers, extent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>errordialog</name>
+    <message>
+        <source>CityGrid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>maptitle</name>
+    <message>
+        <source>%1 grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
