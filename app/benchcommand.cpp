@@ -86,9 +86,12 @@ int bench(const QStringList &arguments)
                                         "the figures (medians)."));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
+    parser.addOption({QStringLiteral("only"), tr("Run one part only: futian, startup or city."), QStringLiteral("part")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const bool quick = parser.isSet(QStringLiteral("quick"));
+    const QString only = parser.value(QStringLiteral("only"));
+    const auto part = [&only](const char *name) { return only.isEmpty() || only == QLatin1String(name); };
     const int runs = quick ? 2 : 15;
     QTemporaryDir temp;
     const QString storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store"))
@@ -107,6 +110,7 @@ int bench(const QStringList &arguments)
         return fail(futian.error());
     row(tr("Futian: load grid from store and reproject"), loadMs, QStringLiteral("ms"));
     const QSize hd(1920, 1080);
+    if (part("futian")) {
     const MapScene scene = MapScene::standard(futian.value());
     const MapView full = MapView::fitting(futian.value().extent(), hd);
     row(tr("Futian: render 1920x1080, full extent"), timeMedian(runs, [&] { MapRenderJob(scene, full).run(); }),
@@ -114,8 +118,12 @@ int bench(const QStringList &arguments)
     const MapView close = full.zoomedBy(6, QPointF(hd.width() / 2.0, hd.height() / 2.0));
     row(tr("Futian: render 1920x1080, zoomed 6x (cell labels)"),
         timeMedian(runs, [&] { MapRenderJob(scene, close).run(); }), QStringLiteral("ms"));
-    row(tr("Start to first map frame (offscreen, new process)"), firstFrameMs(storePath, quick ? 1 : 5),
-        QStringLiteral("ms"), tr("target 300 ms"));
+    }
+    if (part("startup"))
+        row(tr("Start to first map frame (offscreen, new process)"), firstFrameMs(storePath, quick ? 1 : 5),
+            QStringLiteral("ms"), tr("target 300 ms"));
+    if (!part("city"))
+        return Ok;
 
     // A whole city cut into 万米 cells: 500 x 400 = 200,000 cells of about 100 m.
     const int columns = quick ? 50 : 500, rows = quick ? 40 : 400;

@@ -295,8 +295,9 @@ void MainWindow::updateStatus(QPointF mapPos)
 {
     const GridMap &map = m_canvas->gridMap();
     QString lonLatText;
-    if (auto toLonLat = CrsTransform::create(map.crs, QStringLiteral("EPSG:4326"))) {
-        const QPointF lonLat = toLonLat.value().apply(mapPos);
+    // The inverse of the transform the map was loaded with: already made, no PROJ look-up.
+    if (auto fromLonLat = CrsTransform::create(QStringLiteral("EPSG:4326"), map.crs)) {
+        const QPointF lonLat = fromLonLat.value().applyInverse(mapPos);
         lonLatText = tr("lon %1° lat %2°").arg(lonLat.x(), 0, 'f', 5).arg(lonLat.y(), 0, 'f', 5);
     }
     const bool geographic = CrsTransform::isGeographic(map.crs);

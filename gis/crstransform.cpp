@@ -6,6 +6,9 @@
 
 #include <proj.h>
 
+#include <QHash>
+#include <QMutex>
+
 #include <cmath>
 
 namespace citygrid {
@@ -50,50 +53,67 @@ bool CrsTransform::isGcj02(const QString &crs)
            || crs.compare(QLatin1String("gcj-02"), Qt::CaseInsensitive) == 0;
 }
 
-bool CrsTransform::isKnown(const QString &crs)
+namespace {
+
+/// What PROJ says about a CRS, asked once per CRS and process (the answers never change).
+struct CrsFacts
 {
-    if (isGcj02(crs))
-        return true;
-    auto ctx = newContext();
-    return createCrs(ctx.get(), crs) != nullptr;
+    bool known = false;
+    bool geographic = false;
+    QString name;
+};
+
+CrsFacts factsOf(const QString &crs)
+{
+    static QMutex mutex;
+    static QHash<QString, CrsFacts> cache;
+    QMutexLocker lock(&mutex);
+    if (auto it = cache.constFind(crs); it != cache.cend())
+        return *it;
+    CrsFacts facts;
+    if (CrsTransform::isGcj02(crs)) {
+        facts = {true, true, CrsTransform::tr("GCJ-02 (Chinese web map offset coordinates)")};
+    } else {
+        auto ctx = newContext();
+        if (auto pj = createCrs(ctx.get(), crs)) {
+            const PJ_TYPE type = proj_get_type(pj.get());
+            const char *name = proj_get_name(pj.get());
+            facts = {true, type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS,
+                     name ? QString::fromUtf8(name) : crs};
+        }
+    }
+    cache.insert(crs, facts);
+    return facts;
 }
+
+} // namespace
+
+bool CrsTransform::isKnown(const QString &crs) { return factsOf(crs).known; }
 
 QString CrsTransform::describe(const QString &crs)
 {
-    if (isGcj02(crs))
-        return tr("GCJ-02 (Chinese web map offset coordinates)");
-    auto ctx = newContext();
-    auto pj = createCrs(ctx.get(), crs);
-    const char *name = pj ? proj_get_name(pj.get()) : nullptr;
-    return name ? QString::fromUtf8(name) : crs;
+    const CrsFacts facts = factsOf(crs);
+    return facts.known ? facts.name : crs;
 }
 
-bool CrsTransform::isGeographic(const QString &crs)
-{
-    if (isGcj02(crs))
-        return true;
-    auto ctx = newContext();
-    auto pj = createCrs(ctx.get(), crs);
-    if (!pj)
-        return false;
-    const PJ_TYPE type = proj_get_type(pj.get());
-    return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
-}
+bool CrsTransform::isGeographic(const QString &crs) { return factsOf(crs).geographic; }
 
 Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to)
 {
-    auto impl = std::make_unique<Impl>();
+    // PJ objects may be used by the thread that made them only: the cache is per thread.
+    thread_local QHash<QPair<QString, QString>, std::shared_ptr<const Impl>> made;
+    if (auto it = made.constFind({from, to}); it != made.cend())
+        return CrsTransform(*it);
+    auto impl = std::make_shared<Impl>();
     impl->ctx = newContext();
     impl->fromGcj = isGcj02(from);
     impl->toGcj = isGcj02(to);
     const QString src = impl->fromGcj ? wgs84 : from;
     const QString dst = impl->toGcj ? wgs84 : to;
     for (const QString &crs : {src, dst}) {
-        if (!createCrs(impl->ctx.get(), crs))
+        if (!isKnown(crs))
             return Error{QStringLiteral("crs.unknown"),
-                         tr("Unknown coordinate reference system \"%1\"").arg(crs),
-                         QString::fromUtf8(proj_context_errno_string(
-                             impl->ctx.get(), proj_context_errno(impl->ctx.get())))};
+                         tr("Unknown coordinate reference system \"%1\"").arg(crs), {}};
     }
     if (src != dst) {
         PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), src.toUtf8().constData(),
@@ -107,13 +127,9 @@ Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to
             return Error{QStringLiteral("crs.no-transform"),
                          tr("No transformation from %1 to %2").arg(from, to), {}};
     }
-    return CrsTransform(std::move(impl));
+    made.insert({from, to}, impl);
+    return CrsTransform(impl);
 }
-
-CrsTransform::CrsTransform(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
-CrsTransform::CrsTransform(CrsTransform &&) noexcept = default;
-CrsTransform &CrsTransform::operator=(CrsTransform &&) noexcept = default;
-CrsTransform::~CrsTransform() = default;
 
 QPointF CrsTransform::apply(QPointF p) const
 {

@@ -16,8 +16,9 @@ namespace citygrid {
 
 /// A coordinate transformation between two CRSs, built on PROJ, plus GCJ-02 which PROJ does not know
 /// ("gcj02" as either side). Coordinates are always x = easting/longitude, y = northing/latitude.
-/// Not thread-safe: each thread makes its own (render threads never need one: data is reprojected
-/// once, when a layer loads).
+/// Creating one asks PROJ's database and costs milliseconds, so each thread keeps the ones it made
+/// and create() hands out the kept one again. A CrsTransform must stay on the thread that created it
+/// (render threads never need one: data is reprojected once, when a layer loads).
 class CrsTransform
 {
     Q_DECLARE_TR_FUNCTIONS(CrsTransform)
@@ -32,9 +33,11 @@ public:
     /// True if the CRS has angular units (lon/lat).
     static bool isGeographic(const QString &crs);
 
-    CrsTransform(CrsTransform &&) noexcept;
-    CrsTransform &operator=(CrsTransform &&) noexcept;
-    ~CrsTransform();
+    CrsTransform(const CrsTransform &) = default;
+    CrsTransform &operator=(const CrsTransform &) = default;
+    CrsTransform(CrsTransform &&) noexcept = default;
+    CrsTransform &operator=(CrsTransform &&) noexcept = default;
+    ~CrsTransform() = default;
 
     QPointF apply(QPointF p) const;
     QPointF applyInverse(QPointF p) const;
@@ -43,8 +46,8 @@ public:
 
 private:
     struct Impl;
-    explicit CrsTransform(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> m_impl;
+    explicit CrsTransform(std::shared_ptr<const Impl> impl) : m_impl(std::move(impl)) {}
+    std::shared_ptr<const Impl> m_impl;
 };
 
 } // namespace citygrid

@@ -61,18 +61,25 @@ Error transformError(const QString &mapCrs)
 
 } // namespace
 
-Result<MapLayerPtr> GridMapLoader::loadLayer(const QString &storePath, const QString &table,
-                                             const QString &mapCrs, bool english)
+namespace {
+
+GDALDatasetUniquePtr openStore(const QString &storePath)
 {
     GDALAllRegister();
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(storePath.toUtf8().constData(),
-                                                   GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!dataset)
-        return Error{QStringLiteral("map.open"), tr("Cannot open the store %1").arg(storePath),
-                     ogrutil::lastError()};
-    OGRLayer *source = dataset->GetLayerByName(table.toUtf8().constData());
+    return GDALDatasetUniquePtr(GDALDataset::Open(storePath.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+}
+
+Error openError(const QString &storePath)
+{
+    return {QStringLiteral("map.open"), GridMapLoader::tr("Cannot open the store %1").arg(storePath),
+            ogrutil::lastError()};
+}
+
+Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const QString &mapCrs, bool english)
+{
+    OGRLayer *source = dataset.GetLayerByName(table.toUtf8().constData());
     if (!source)
-        return Error{QStringLiteral("map.no-layer"), tr("The store has no %1 layer").arg(table), {}};
+        return Error{QStringLiteral("map.no-layer"), GridMapLoader::tr("The store has no %1 layer").arg(table), {}};
     auto transform = CrsTransform::create(QStringLiteral("EPSG:%1").arg(storeschema::storageSrid), mapCrs);
     if (!transform)
         return transform.error();
@@ -114,13 +121,27 @@ Result<MapLayerPtr> GridMapLoader::loadLayer(const QString &storePath, const QSt
     return MapLayerPtr(layer);
 }
 
+} // namespace
+
+Result<MapLayerPtr> GridMapLoader::loadLayer(const QString &storePath, const QString &table,
+                                             const QString &mapCrs, bool english)
+{
+    GDALDatasetUniquePtr dataset = openStore(storePath);
+    if (!dataset)
+        return openError(storePath);
+    return readLayer(*dataset, table, mapCrs, english);
+}
+
 Result<GridMap> GridMapLoader::load(const QString &storePath, const QString &mapCrs, bool english)
 {
     GridMap map;
     map.crs = mapCrs;
+    GDALDatasetUniquePtr dataset = openStore(storePath); // opened once: each open checks the file
+    if (!dataset)
+        return openError(storePath);
     for (const QString &table : {storeschema::subdistrictsTable(), storeschema::communitiesTable(),
                                  storeschema::cellsTable()}) {
-        auto layer = loadLayer(storePath, table, mapCrs, english);
+        auto layer = readLayer(*dataset, table, mapCrs, english);
         if (!layer)
             return layer.error();
         (table == storeschema::subdistrictsTable() ? map.subdistricts

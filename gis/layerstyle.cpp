@@ -31,4 +31,34 @@ QColor LayerStyle::colorFor(qsizetype index, double value) const
     return {};
 }
 
+FillColors::FillColors(const LayerStyle &style) : m_mode(style.fill)
+{
+    if (style.fillColor.isValid())
+        m_single = style.fillColor.rgba();
+    for (const QColor &c : style.palette)
+        m_palette.append(c.rgba());
+    if (m_mode == LayerStyle::Fill::Graduated) {
+        for (size_t i = 0; i < m_ramp.size(); ++i) {
+            const double value = style.minValue + (style.maxValue - style.minValue) * double(i) / 255.0;
+            m_ramp[i] = style.colorFor(0, value).rgba();
+        }
+        m_min = style.minValue;
+        m_scale = style.maxValue > style.minValue ? 255.0 / (style.maxValue - style.minValue) : 0;
+    }
+}
+
+QRgb FillColors::at(qsizetype index, double value) const
+{
+    switch (m_mode) {
+    case LayerStyle::Fill::None: return 0;
+    case LayerStyle::Fill::Single: return m_single;
+    case LayerStyle::Fill::Categorical: return m_palette.isEmpty() ? m_single : m_palette[index % m_palette.size()];
+    case LayerStyle::Fill::Graduated:
+        if (std::isnan(value))
+            return m_single;
+        return m_ramp[size_t(std::clamp((value - m_min) * m_scale, 0.0, 255.0) + 0.5)];
+    }
+    return 0;
+}
+
 } // namespace citygrid

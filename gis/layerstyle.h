@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QList>
 
+#include <array>
+
 namespace citygrid {
 
 /// How one pass over a layer is drawn. Plain value, copied into each render job.
@@ -23,6 +25,23 @@ struct LayerStyle
     double opacity = 1;
 
     QColor colorFor(qsizetype index, double value) const;
+};
+
+/// A LayerStyle's fill colours resolved into a lookup table once per render pass, so that a
+/// feature's colour costs an array read (200,000 cells a frame at city scale). 0 means no fill.
+class FillColors
+{
+public:
+    explicit FillColors(const LayerStyle &style);
+    QRgb at(qsizetype index, double value) const;
+
+private:
+    LayerStyle::Fill m_mode;
+    QRgb m_single = 0;
+    QList<QRgb> m_palette;
+    std::array<QRgb, 256> m_ramp{};
+    double m_min = 0;
+    double m_scale = 0;
 };
 
 } // namespace citygrid

@@ -29,16 +29,17 @@ QSize deviceSize(const MapView &view)
 
 } // namespace
 
-QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel)
+QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel,
+                                const QColor &background)
 {
     QImage image(deviceSize(view), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
+    image.fill(background.isValid() ? background : QColor(Qt::transparent));
     const MapLayerData &layer = *pass.layer;
     const LayerStyle &style = pass.style;
     const qreal dpr = view.devicePixelRatio;
     const double deviceUnits = view.unitsPerPixel / dpr; // map units per device pixel
     const QRectF extent = view.extent();
-    const bool fills = style.fill != LayerStyle::Fill::None;
+    const FillColors fills(style);
     const bool outlines = style.stroke.isValid();
 
     QPainter painter(&image);
@@ -59,27 +60,29 @@ QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, cons
             return;
         const MapFeature &f = layer.features[id];
         const double pixels = std::max(f.bbox.width(), f.bbox.height()) / deviceUnits;
-        const QColor color = fills ? style.colorFor(id, f.value) : QColor();
-        if (pixels < 3) {
+        const QRgb color = fills.at(id, f.value);
+        if (pixels < 4) {
             // A few pixels: the feature's box in its fill colour is all the eye can see, and
             // writing it straight into the image is a hundred times faster than a polygon.
-            if (!color.isValid())
+            if (!color)
                 return;
             const int x0 = std::max(0, int(std::floor((f.bbox.left() - extent.left()) / deviceUnits)));
             const int x1 = std::min(width - 1, int(std::ceil((f.bbox.right() - extent.left()) / deviceUnits)) - 1);
             const int y0 = std::max(0, int(std::floor((extent.bottom() - f.bbox.bottom()) / deviceUnits)));
             const int y1 = std::min(height - 1, int(std::ceil((extent.bottom() - f.bbox.top()) / deviceUnits)) - 1);
-            const QRgb rgb = color.rgba() | 0xff000000u;
+            const QRgb rgb = color | 0xff000000u;
             for (int y = y0; y <= std::max(y0, y1) && y < height; ++y)
                 for (int x = x0; x <= std::max(x0, x1) && x < width; ++x)
                     bits[y * stride + x] = rgb;
             return;
         }
         const bool outline = outlines && pixels >= style.minOutlinePixels * dpr;
-        if (!color.isValid() && !outline)
+        if (!color && !outline)
             return;
+        // Small shapes need no antialiasing: their edges are a pixel or two long.
+        painter.setRenderHint(QPainter::Antialiasing, pixels >= 12);
         painter.setPen(outline ? pen : QPen(Qt::NoPen));
-        painter.setBrush(color.isValid() ? QBrush(color) : QBrush(Qt::NoBrush));
+        painter.setBrush(color ? QBrush(QColor::fromRgba(color)) : QBrush(Qt::NoBrush));
         // Simplified geometry while its error stays under a device pixel.
         const QList<QPolygonF> &rings = f.coarseTolerance < deviceUnits * 0.75 ? f.coarse : f.rings;
         if (rings.size() == 1) {
@@ -101,17 +104,25 @@ QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, cons
 QImage MapRenderJob::run(const std::atomic_bool *cancel) const
 {
     const MapView view = m_view;
-    const std::function<QImage(const LayerPass &)> render = [view, cancel](const LayerPass &pass) {
-        return renderPass(pass, view, cancel);
+    // An opaque bottom pass is drawn straight onto the background: one full-size image less to
+    // clear and to compose.
+    const bool baseOnBackground = !m_scene.passes.isEmpty() && m_scene.passes.first().style.opacity >= 1;
+    QList<int> order;
+    for (int i = 0; i < m_scene.passes.size(); ++i)
+        order.append(i);
+    const std::function<QImage(const int &)> render = [this, view, cancel, baseOnBackground](const int &i) {
+        return renderPass(m_scene.passes[i], view, cancel,
+                          i == 0 && baseOnBackground ? m_scene.background : QColor());
     };
-    const QList<QImage> images = QtConcurrent::blockingMapped(m_scene.passes, render);
+    const QList<QImage> images = QtConcurrent::blockingMapped(order, render);
     if (cancelled(cancel))
         return {};
 
-    QImage out(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
-    out.fill(m_scene.background);
+    QImage out = baseOnBackground ? images.first() : QImage(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
+    if (!baseOnBackground)
+        out.fill(m_scene.background);
     QPainter painter(&out);
-    for (qsizetype i = 0; i < images.size(); ++i) {
+    for (qsizetype i = baseOnBackground ? 1 : 0; i < images.size(); ++i) {
         painter.setOpacity(m_scene.passes[i].style.opacity);
         painter.drawImage(QPoint(0, 0), images[i]);
     }

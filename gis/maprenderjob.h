@@ -22,8 +22,9 @@ public:
     QImage run(const std::atomic_bool *cancel = nullptr) const;
     const MapView &view() const { return m_view; }
 
-    /// One pass into a transparent image of the view's device size (exposed for benchmarks).
-    static QImage renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel);
+    /// One pass into an image of the view's device size, transparent or filled with `background`.
+    static QImage renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel,
+                             const QColor &background = {});
 
 private:
     MapScene m_scene;

@@ -45,15 +45,15 @@ MapScene MapScene::standard(const GridMap &map, const QHash<QString, LayerDispla
     }
     if (shown(map.communities)) {
         LayerStyle communities;
-        communities.stroke = QColor(0x5d, 0x6b, 0x7b);
-        communities.strokeWidth = 1.2;
+        communities.stroke = QColor(0x6f, 0x7c, 0x8b);
+        communities.strokeWidth = 1.0; // a cosmetic line of one pixel takes Qt's fast path
         communities.opacity = opacity(map.communities);
         scene.passes.append({map.communities, communities, layerTitle(map.communities->id)});
     }
     if (shown(map.subdistricts)) {
         LayerStyle outline;
-        outline.stroke = QColor(0x2c, 0x3e, 0x50);
-        outline.strokeWidth = 2.6;
+        outline.stroke = QColor(0x22, 0x31, 0x42);
+        outline.strokeWidth = 2.8;
         outline.minOutlinePixels = 1;
         outline.opacity = opacity(map.subdistricts);
         scene.passes.append({map.subdistricts, outline, {}});
