@@ -31,6 +31,14 @@ int runGui(QApplication &app, const QStringList &arguments)
                                            QCoreApplication::translate("cli", "Benchmark: print the time to the "
                                                                               "first map frame and quit."));
     parser.addOption(quitAfterFirstFrame);
+    // For the README's screenshots: select an area, wait for the map, save the window, quit.
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QCoreApplication::translate("cli", "Save a picture of the window to FILE and quit."),
+                                  QStringLiteral("file"));
+    QCommandLineOption select(QStringLiteral("select"),
+                              QCoreApplication::translate("cli", "Select the area with this code at start."),
+                              QStringLiteral("code"));
+    parser.addOptions({screenshot, select});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -55,7 +63,22 @@ int runGui(QApplication &app, const QStringList &arguments)
             QTimer::singleShot(0, &app, &QCoreApplication::quit);
         });
     }
+    if (parser.isSet(screenshot)) {
+        window.resize(1600, 960);
+        const QString file = parser.value(screenshot);
+        auto *poll = new QTimer(&window);
+        QObject::connect(poll, &QTimer::timeout, &app, [&app, &window, file, poll] {
+            if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull())
+                return;
+            poll->stop();
+            window.grab().save(file);
+            QCoreApplication::quit();
+        });
+        poll->start(300);
+    }
     window.show();
+    if (parser.isSet(select))
+        window.selectArea(parser.value(select));
     return app.exec();
 }
 

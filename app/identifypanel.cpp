@@ -13,8 +13,11 @@ namespace {
 
 QString link(const GridCatalog &catalog, const QString &code, bool english)
 {
+    const QString name = catalog.displayName(code, english);
+    if (name.contains(code)) // a cell without a name is known by its code alone
+        return QStringLiteral("<a href=\"area:%1\">%1</a>").arg(code);
     return QStringLiteral("<a href=\"area:%1\">%2</a> <span style=\"color:#6b7785\">%1</span>")
-        .arg(code, catalog.displayName(code, english).toHtmlEscaped());
+        .arg(code, name.toHtmlEscaped());
 }
 
 QString row(const QString &label, const QString &value)

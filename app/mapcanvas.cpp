@@ -70,6 +70,7 @@ void MapCanvas::setView(const MapView &requested, bool remember)
         return;
     m_view = view;
     m_viewInitialised = true;
+    m_pendingFit = QRectF();
     if (remember) {
         m_history.push(m_view);
         emit historyChanged();
@@ -84,6 +85,8 @@ void MapCanvas::zoomToExtent(const QRectF &rect, bool remember)
     if (rect.isNull())
         return;
     setView(MapView::fitting(rect, size(), devicePixelRatioF()), remember);
+    // Until the window is laid out the size is a guess: fit again when the real one arrives.
+    m_pendingFit = isVisible() ? QRectF() : rect;
 }
 
 void MapCanvas::zoomToFullExtent() { zoomToExtent(m_map.extent()); }
@@ -246,6 +249,11 @@ void MapCanvas::paintEvent(QPaintEvent *)
 
 void MapCanvas::resizeEvent(QResizeEvent *)
 {
+    if (!m_pendingFit.isNull()) {
+        const QRectF fit = m_pendingFit;
+        zoomToExtent(fit, false);
+        return;
+    }
     if (!m_viewInitialised && m_map.cells) {
         zoomToFullExtent();
         return;

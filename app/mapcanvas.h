@@ -100,6 +100,7 @@ private:
     QHash<QString, LayerDisplay> m_display;
     MapView m_view;
     bool m_viewInitialised = false;
+    QRectF m_pendingFit; // an extent asked for before the widget had its real size
     ViewHistory m_history;
     QPointer<MapTool> m_tool;
     MapItem m_selection;
