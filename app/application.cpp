@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "errordialog.h"
 #include "language.h"
+#include "importgriddialog.h"
 #include "mainwindow.h"
 #include "processclock.h"
 
@@ -38,7 +39,10 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineOption select(QStringLiteral("select"),
                               QCoreApplication::translate("cli", "Select the area with this code at start."),
                               QStringLiteral("code"));
-    parser.addOptions({screenshot, select});
+    QCommandLineOption importPreview(QStringLiteral("import-preview"),
+                                     QCoreApplication::translate("cli", "Open the import dialog on FILE and check it."),
+                                     QStringLiteral("file"));
+    parser.addOptions({screenshot, select, importPreview});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -63,20 +67,30 @@ int runGui(QApplication &app, const QStringList &arguments)
             QTimer::singleShot(0, &app, &QCoreApplication::quit);
         });
     }
+    ImportGridDialog *dialog = nullptr;
+    if (parser.isSet(importPreview)) {
+        dialog = new ImportGridDialog(window.storePath(), &window);
+        dialog->setFile(parser.value(importPreview));
+    }
     if (parser.isSet(screenshot)) {
         window.resize(1600, 960);
         const QString file = parser.value(screenshot);
         auto *poll = new QTimer(&window);
-        QObject::connect(poll, &QTimer::timeout, &app, [&app, &window, file, poll] {
-            if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull())
+        QObject::connect(poll, &QTimer::timeout, &app, [&window, dialog, file, poll] {
+            if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull()
+                || (dialog && dialog->isBusy()))
                 return;
             poll->stop();
-            window.grab().save(file);
+            (dialog ? static_cast<QWidget *>(dialog) : &window)->grab().save(file);
             QCoreApplication::quit();
         });
-        poll->start(300);
+        poll->start(400);
     }
     window.show();
+    if (dialog) {
+        dialog->show();
+        dialog->check();
+    }
     if (parser.isSet(select))
         window.selectArea(parser.value(select));
     return app.exec();

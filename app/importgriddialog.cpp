@@ -13,7 +13,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -183,7 +185,25 @@ void ImportGridDialog::showReport(const Result<ImportReport> &result)
     auto map = GridMapLoader::fromSource(m_report.grid, QStringLiteral("EPSG:3857"));
     if (map && map.value().cells && !map.value().cells->features.isEmpty()) {
         const MapView view = MapView::fitting(map.value().extent(), m_preview->size(), devicePixelRatioF());
-        m_preview->setPixmap(QPixmap::fromImage(MapRenderJob(MapScene::standard(map.value()), view).run()));
+        QImage image = MapRenderJob(MapScene::standard(map.value()), view).run();
+        // The cells with errors in red, so the user sees where the problems are.
+        QSet<QString> wrong;
+        for (const ImportIssue &issue : issues)
+            if (issue.severity == ImportIssue::Severity::Error && !issue.code.isEmpty())
+                wrong.insert(issue.code);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setTransform(view.transform());
+        QPen pen(QColor(0xc0, 0x39, 0x2b), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+        painter.setBrush(QColor(0xe7, 0x4c, 0x3c, 90));
+        for (const MapFeature &cell : map.value().cells->features)
+            if (wrong.contains(cell.code))
+                for (const QPolygonF &ring : cell.rings)
+                    painter.drawPolygon(ring);
+        painter.end();
+        m_preview->setPixmap(QPixmap::fromImage(image));
     } else {
         m_preview->setText(tr("No preview"));
     }

@@ -32,6 +32,7 @@ public:
     ~MainWindow() override;
 
     MapCanvas *canvas() const { return m_canvas; }
+    QString storePath() const { return m_context->storePath(); }
     SearchBox *searchBox() const { return m_search; }
     IdentifyPanel *identifyPanel() const { return m_identify; }
     AreaTreeModel *areaModel() const { return m_areaModel; }

@@ -309,23 +309,27 @@ ImportIssues GridValidator::validate(GridSource &source)
     checkGaps(cells, metres, issues);
     setAreas(source.cells, cells);
 
+    // Parents the file does not carry are dissolved from their children (also when the file has
+    // errors, so the preview shows the whole grid and the list names only real problems).
     const bool communitiesGiven = !source.communities.isEmpty();
-    if (!communitiesGiven && !hasErrors(issues))
+    if (!communitiesGiven)
         dissolveParents(source.cells, cells, source.communities, 12, source.parentNames);
     const Parsed communities = parseLayer(source.communities, GridLevel::Community, metres, issues);
-    checkParents(source.cells, GridLevel::Cell, source.communities, 12, issues);
-    if (communitiesGiven)
+    if (communitiesGiven) {
+        checkParents(source.cells, GridLevel::Cell, source.communities, 12, issues);
         checkContainment(source.cells, cells, GridLevel::Cell, source.communities, communities, 12, issues);
+    }
     setAreas(source.communities, communities);
 
     const bool subdistrictsGiven = !source.subdistricts.isEmpty();
-    if (!subdistrictsGiven && !hasErrors(issues))
+    if (!subdistrictsGiven)
         dissolveParents(source.communities, communities, source.subdistricts, 9, source.parentNames);
     const Parsed subdistricts = parseLayer(source.subdistricts, GridLevel::Subdistrict, metres, issues);
-    checkParents(source.communities, GridLevel::Community, source.subdistricts, 9, issues);
-    if (subdistrictsGiven)
+    if (subdistrictsGiven) {
+        checkParents(source.communities, GridLevel::Community, source.subdistricts, 9, issues);
         checkContainment(source.communities, communities, GridLevel::Community, source.subdistricts,
                          subdistricts, 9, issues);
+    }
     setAreas(source.subdistricts, subdistricts);
 
     for (const SourceFeature &f : std::as_const(source.communities))
