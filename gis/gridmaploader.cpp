@@ -36,22 +36,52 @@ double metresPerUnitAt(const CrsTransform &toMap, QPointF mapCentre)
     return 2 * radius * std::asin(std::sqrt(h));
 }
 
-/// Moves every vertex through PROJ in one call (rings keep their sizes) and finishes the layer.
-bool projectAndFinish(MapLayerData &layer, QPolygonF &all, const QList<QList<qsizetype>> &ringSizes,
-                      const CrsTransform &transform)
+/// Collects a layer's features with their rings in storage coordinates, then moves every vertex
+/// through PROJ in one call (rings keep their sizes) and finishes the layer.
+class LayerBuilder
 {
-    if (!transform.apply(all))
-        return false;
-    qsizetype offset = 0;
-    for (qsizetype i = 0; i < layer.features.size(); ++i) {
-        for (qsizetype size : ringSizes[i]) {
-            layer.features[i].rings.append(all.mid(offset, size));
-            offset += size;
-        }
+public:
+    explicit LayerBuilder(const QString &table) : m_layer(std::make_shared<MapLayerData>())
+    {
+        m_layer->id = table;
+        m_layer->level = levelOf(table);
     }
-    layer.finish();
-    return true;
-}
+    GridLevel level() const { return m_layer->level; }
+
+    void add(MapFeature feature, const OGRGeometry *geometry)
+    {
+        QList<qsizetype> sizes;
+        if (geometry) {
+            for (const QPolygonF &ring : ogrutil::rings(*geometry)) {
+                m_points += ring;
+                sizes.append(ring.size());
+            }
+        }
+        m_ringSizes.append(sizes);
+        m_layer->features.append(std::move(feature));
+    }
+
+    /// Null if a point could not be transformed.
+    MapLayerPtr finish(const CrsTransform &transform)
+    {
+        if (!transform.apply(m_points))
+            return nullptr;
+        qsizetype offset = 0;
+        for (qsizetype i = 0; i < m_layer->features.size(); ++i) {
+            for (qsizetype size : std::as_const(m_ringSizes[i])) {
+                m_layer->features[i].rings.append(m_points.mid(offset, size));
+                offset += size;
+            }
+        }
+        m_layer->finish();
+        return m_layer;
+    }
+
+private:
+    std::shared_ptr<MapLayerData> m_layer;
+    QPolygonF m_points;
+    QList<QList<qsizetype>> m_ringSizes;
+};
 
 Error transformError(const QString &mapCrs)
 {
@@ -84,41 +114,26 @@ Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const 
     if (!transform)
         return transform.error();
 
-    auto layer = std::make_shared<MapLayerData>();
-    layer->id = table;
-    layer->level = levelOf(table);
+    LayerBuilder builder(table);
     OGRFeatureDefn *defn = source->GetLayerDefn();
     const int codeField = defn->GetFieldIndex("code");
     const int nameField = defn->GetFieldIndex(english ? "name_en" : "name");
     const int fallbackName = defn->GetFieldIndex("name");
-    // All vertices of the layer go through PROJ in one call; rings keep their offsets into it.
-    QPolygonF all;
-    QList<QList<qsizetype>> ringSizes;
     for (auto &&feature : *source) {
         MapFeature f;
         f.code = QString::fromUtf8(feature->GetFieldAsString(codeField));
-        if (layer->level == GridLevel::Cell) {
-            f.label = f.code;
-        } else {
+        if (builder.level() != GridLevel::Cell) {
             f.label = nameField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(nameField)) : QString();
             if (f.label.isEmpty() && fallbackName >= 0)
                 f.label = QString::fromUtf8(feature->GetFieldAsString(fallbackName));
-            if (f.label.isEmpty())
-                f.label = f.code;
         }
-        QList<qsizetype> sizes;
-        if (const OGRGeometry *geometry = feature->GetGeometryRef()) {
-            for (const QPolygonF &ring : ogrutil::rings(*geometry)) {
-                all += ring;
-                sizes.append(ring.size());
-            }
-        }
-        ringSizes.append(sizes);
-        layer->features.append(f);
+        if (f.label.isEmpty())
+            f.label = f.code;
+        builder.add(std::move(f), feature->GetGeometryRef());
     }
-    if (!projectAndFinish(*layer, all, ringSizes, transform.value()))
-        return transformError(mapCrs);
-    return MapLayerPtr(layer);
+    if (MapLayerPtr layer = builder.finish(transform.value()))
+        return layer;
+    return transformError(mapCrs);
 }
 
 } // namespace
@@ -144,9 +159,7 @@ Result<GridMap> GridMapLoader::load(const QString &storePath, const QString &map
         auto layer = readLayer(*dataset, table, mapCrs, english);
         if (!layer)
             return layer.error();
-        (table == storeschema::subdistrictsTable() ? map.subdistricts
-         : table == storeschema::communitiesTable() ? map.communities
-                                                    : map.cells) = layer.value();
+        map.setLayer(layer.value());
     }
     if (auto transform = CrsTransform::create(QStringLiteral("EPSG:4326"), mapCrs))
         map.metresPerUnit = metresPerUnitAt(transform.value(), map.extent().center());
@@ -165,30 +178,18 @@ Result<GridMap> GridMapLoader::fromSource(const GridSource &source, const QStrin
         {storeschema::communitiesTable(), &source.communities},
         {storeschema::cellsTable(), &source.cells}};
     for (const auto &[table, features] : tables) {
-        auto layer = std::make_shared<MapLayerData>();
-        layer->id = table;
-        layer->level = levelOf(table);
-        QPolygonF all;
-        QList<QList<qsizetype>> ringSizes;
+        LayerBuilder builder(table);
         for (const SourceFeature &f : *features) {
             MapFeature feature;
             feature.code = f.code;
-            feature.label = layer->level == GridLevel::Cell || f.name.isEmpty() ? f.code : f.name;
-            QList<qsizetype> sizes;
-            if (OGRGeometryUniquePtr geometry = f.wkb.isEmpty() ? nullptr : ogrutil::fromWkb(f.wkb)) {
-                for (const QPolygonF &ring : ogrutil::rings(*geometry)) {
-                    all += ring;
-                    sizes.append(ring.size());
-                }
-            }
-            ringSizes.append(sizes);
-            layer->features.append(feature);
+            feature.label = builder.level() == GridLevel::Cell || f.name.isEmpty() ? f.code : f.name;
+            const OGRGeometryUniquePtr geometry = f.wkb.isEmpty() ? nullptr : ogrutil::fromWkb(f.wkb);
+            builder.add(std::move(feature), geometry.get());
         }
-        if (!projectAndFinish(*layer, all, ringSizes, transform.value()))
+        MapLayerPtr layer = builder.finish(transform.value());
+        if (!layer)
             return transformError(mapCrs);
-        (table == storeschema::subdistrictsTable() ? map.subdistricts
-         : table == storeschema::communitiesTable() ? map.communities
-                                                    : map.cells) = layer;
+        map.setLayer(layer);
     }
     map.metresPerUnit = metresPerUnitAt(transform.value(), map.extent().center());
     return map;

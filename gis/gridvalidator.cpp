@@ -101,7 +101,7 @@ OGRGeometryUniquePtr dissolve(const std::vector<const OGRGeometry *> &parts)
 }
 
 /// Fills missing parents by dissolving children by code prefix.
-void dissolveParents(QList<SourceFeature> &children, const Parsed &parsed, QList<SourceFeature> &parents,
+void dissolveParents(const QList<SourceFeature> &children, const Parsed &parsed, QList<SourceFeature> &parents,
                      int prefix, const QHash<QString, QString> &names)
 {
     std::map<QString, std::vector<const OGRGeometry *>> groups;
@@ -223,6 +223,26 @@ void setAreas(QList<SourceFeature> &features, const Parsed &parsed)
         features[i].areaKm2 = ogrutil::area(parsed.metric[size_t(i)].get()) / 1e6;
 }
 
+/// One parent level, completed and checked: dissolved from the children when the file does not carry
+/// it (also when the file has errors, so the preview shows the whole grid and the list names only
+/// real problems); otherwise every child must have its parent and lie inside it.
+Parsed completeParents(const QList<SourceFeature> &children, const Parsed &childGeo, GridLevel childLevel,
+                       QList<SourceFeature> &parents, GridLevel parentLevel,
+                       const QHash<QString, QString> &names, const CrsTransform &metres, ImportIssues &issues)
+{
+    const int prefix = parentLevel == GridLevel::Community ? 12 : 9;
+    const bool given = !parents.isEmpty();
+    if (!given)
+        dissolveParents(children, childGeo, parents, prefix, names);
+    Parsed parsed = parseLayer(parents, parentLevel, metres, issues);
+    if (given) {
+        checkParents(children, childLevel, parents, prefix, issues);
+        checkContainment(children, childGeo, childLevel, parents, parsed, prefix, issues);
+    }
+    setAreas(parents, parsed);
+    return parsed;
+}
+
 /// The extent of the cells must look like a district somewhere its codes could be.
 bool checkPlausible(const Parsed &cells, const QString &districtCode, ImportIssues &issues,
                     QPointF &centre)
@@ -309,28 +329,10 @@ ImportIssues GridValidator::validate(GridSource &source)
     checkGaps(cells, metres, issues);
     setAreas(source.cells, cells);
 
-    // Parents the file does not carry are dissolved from their children (also when the file has
-    // errors, so the preview shows the whole grid and the list names only real problems).
-    const bool communitiesGiven = !source.communities.isEmpty();
-    if (!communitiesGiven)
-        dissolveParents(source.cells, cells, source.communities, 12, source.parentNames);
-    const Parsed communities = parseLayer(source.communities, GridLevel::Community, metres, issues);
-    if (communitiesGiven) {
-        checkParents(source.cells, GridLevel::Cell, source.communities, 12, issues);
-        checkContainment(source.cells, cells, GridLevel::Cell, source.communities, communities, 12, issues);
-    }
-    setAreas(source.communities, communities);
-
-    const bool subdistrictsGiven = !source.subdistricts.isEmpty();
-    if (!subdistrictsGiven)
-        dissolveParents(source.communities, communities, source.subdistricts, 9, source.parentNames);
-    const Parsed subdistricts = parseLayer(source.subdistricts, GridLevel::Subdistrict, metres, issues);
-    if (subdistrictsGiven) {
-        checkParents(source.communities, GridLevel::Community, source.subdistricts, 9, issues);
-        checkContainment(source.communities, communities, GridLevel::Community, source.subdistricts,
-                         subdistricts, 9, issues);
-    }
-    setAreas(source.subdistricts, subdistricts);
+    const Parsed communities = completeParents(source.cells, cells, GridLevel::Cell, source.communities,
+                                               GridLevel::Community, source.parentNames, metres, issues);
+    completeParents(source.communities, communities, GridLevel::Community, source.subdistricts,
+                    GridLevel::Subdistrict, source.parentNames, metres, issues);
 
     for (const SourceFeature &f : std::as_const(source.communities))
         if (f.name.isEmpty())

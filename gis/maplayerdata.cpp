@@ -92,6 +92,15 @@ QList<int> MapLayerData::neighbours(int id, double tolerance) const
     return result;
 }
 
+void GridMap::setLayer(const MapLayerPtr &layer)
+{
+    switch (layer->level) {
+    case GridLevel::Subdistrict: subdistricts = layer; break;
+    case GridLevel::Community: communities = layer; break;
+    default: cells = layer; break;
+    }
+}
+
 QRectF GridMap::extent() const
 {
     QRectF e;

@@ -43,6 +43,8 @@ struct GridMap
     MapLayerPtr cells;
     QRectF extent() const;
     QList<MapLayerPtr> layers() const { return {subdistricts, communities, cells}; }
+    /// Puts the layer in the slot of its level.
+    void setLayer(const MapLayerPtr &layer);
 };
 
 } // namespace citygrid

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include <QCryptographicHash>
+#include "../testutil.h"
+
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -35,12 +36,6 @@ private:
                 QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
     }
     QString store(const QString &name) const { return m_dir.filePath(name); }
-    static QByteArray digest(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                           : QByteArray();
-    }
 
 private slots:
     void infoDescribesTheStore()
@@ -86,14 +81,14 @@ private slots:
     {
         const QString path = store(QStringLiteral("import.gpkg"));
         QCOMPARE(citygrid({QStringLiteral("info"), QStringLiteral("--store"), path}).status, 0);
-        const QByteArray before = digest(path);
+        const QByteArray before = citygrid::testutil::fileDigest(path);
         const Run r = citygrid({QStringLiteral("import-grid"), QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_overlap.geojson"),
                                 QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--store"), path});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(QStringLiteral("440304010003001")) && r.err.contains(QStringLiteral("overlaps")),
                  qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("not changed")));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(citygrid::testutil::fileDigest(path), before);
     }
     void importReplacesTheGrid()
     {

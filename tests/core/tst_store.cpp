@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "../testutil.h"
 #include "gridimport.h"
 #include "sqlitedb.h"
 #include "store.h"
@@ -7,7 +8,6 @@
 #include "storeschema.h"
 #include "storewriter.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -18,14 +18,6 @@
 using namespace citygrid;
 
 namespace {
-
-QByteArray digest(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
 
 void setVersion(const QString &path, int version)
 {
@@ -76,11 +68,11 @@ private slots:
     {
         const QString path = makeStore(QStringLiteral("new.gpkg"));
         setVersion(path, storeschema::version + 5);
-        const QByteArray before = digest(path);
+        const QByteArray before = testutil::fileDigest(path);
         auto store = Store::open(path);
         QVERIFY(!store.ok());
         QCOMPARE(store.error().code, QStringLiteral("store.too-new"));
-        QCOMPARE(digest(path), before);
+        QCOMPARE(testutil::fileDigest(path), before);
     }
     void notAStore()
     {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "../testutil.h"
 #include "gridimport.h"
 #include "gridmaploader.h"
 #include "sqlitedb.h"
 #include "store.h"
 #include "storewriter.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,12 +17,6 @@ namespace {
 
 QString fixture(const char *name) { return QStringLiteral(CITYGRID_TEST_DATA "/grids/") + QLatin1String(name); }
 
-QByteArray digest(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                       : QByteArray();
-}
 
 QStringList kinds(const ImportIssues &issues)
 {
@@ -78,7 +72,7 @@ private slots:
         QFETCH(QString, code);
         const QString store = freshStore(QStringLiteral("bad.gpkg"));
         QVERIFY(!store.isEmpty());
-        const QByteArray before = digest(store);
+        const QByteArray before = testutil::fileDigest(store);
         auto report = GridImport::run(fixture(file.toUtf8().constData()), {{}, {}, crs}, store);
         if (!report.ok()) {
             QCOMPARE(report.error().code, expected);
@@ -92,7 +86,7 @@ private slots:
             if (!code.isEmpty())
                 QCOMPARE(issue->code, code);
         }
-        QCOMPARE(digest(store), before); // not a byte changed
+        QCOMPARE(testutil::fileDigest(store), before); // not a byte changed
     }
     void goodFilesReplaceTheGrid_data()
     {
