@@ -47,7 +47,7 @@ QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, cons
     painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr));
     QPen pen(style.stroke, style.strokeWidth * dpr);
     pen.setCosmetic(true);
-    pen.setJoinStyle(Qt::RoundJoin);
+    pen.setJoinStyle(Qt::MiterJoin); // round joins multiply the vertices the stroker makes
 
     auto *bits = reinterpret_cast<QRgb *>(image.bits());
     const qsizetype stride = image.bytesPerLine() / qsizetype(sizeof(QRgb));
