@@ -5,902 +5,902 @@
     <name>CellCode</name>
     <message>
         <source>Code &quot;%1&quot; may contain digits only</source>
-        <translation type="unfinished"></translation>
+        <translation>编码“%1”只能包含数字</translation>
     </message>
     <message>
         <source>Code &quot;%1&quot; has %2 digits; a subdistrict has 9, a community 12 and a cell 14 or 15</source>
-        <translation type="unfinished"></translation>
+        <translation>编码“%1”为 %2 位；街道编码应为 9 位，社区 12 位，单元网格 14 或 15 位</translation>
     </message>
     <message>
         <source>Code &quot;%1&quot; does not start with a county code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码“%1”不是以区县代码开头</translation>
     </message>
 </context>
 <context>
     <name>CrsTransform</name>
     <message>
         <source>GCJ-02 (Chinese web map offset coordinates)</source>
-        <translation type="unfinished"></translation>
+        <translation>GCJ-02（国内网络地图偏移坐标）</translation>
     </message>
     <message>
         <source>Unknown coordinate reference system &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的坐标参考系“%1”</translation>
     </message>
     <message>
         <source>No transformation from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 %1 转换到 %2</translation>
     </message>
 </context>
 <context>
     <name>GridCatalog</name>
     <message>
         <source>Cell %1</source>
-        <translation type="unfinished"></translation>
+        <translation>网格 %1</translation>
     </message>
 </context>
 <context>
     <name>GridImport</name>
     <message>
         <source>The bundled district data is incomplete (%1 is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>内置的区数据不完整（缺少 %1）</translation>
     </message>
     <message>
         <source>The bundled district data is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>内置的区数据已损坏</translation>
     </message>
     <message>
         <source>Bundled schematic grid of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内置示意网格：%1</translation>
     </message>
 </context>
 <context>
     <name>GridMapLoader</name>
     <message>
         <source>Some of the grid cannot be shown in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>部分网格无法在 %1 下显示</translation>
     </message>
     <message>
         <source>Cannot open the store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 %1</translation>
     </message>
     <message>
         <source>The store has no %1 layer</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中没有 %1 图层</translation>
     </message>
 </context>
 <context>
     <name>GridReader</name>
     <message>
         <source>The file %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 不存在</translation>
     </message>
     <message>
         <source>%1 is not a vector file CityGrid can read (Shapefile, GeoPackage, GeoJSON, KML, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 CityGrid 可读取的矢量文件（Shapefile、GeoPackage、GeoJSON、KML 等）</translation>
     </message>
     <message>
         <source>The coordinate reference system &quot;%1&quot; is unknown; give an EPSG code such as EPSG:4547, or gcj02</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标参考系“%1”无法识别；请给出 EPSG 代码（如 EPSG:4547）或 gcj02</translation>
     </message>
     <message>
         <source>No layer of %1 has a field named &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有任何图层包含名为“%2”的字段</translation>
     </message>
     <message>
         <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有任何图层包含单元网格编码字段（14 或 15 位）。请用 --code-field 指定该字段。</translation>
     </message>
     <message>
         <source>Layer &quot;%1&quot; does not say which coordinate reference system it uses. Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“%1”未注明所用的坐标参考系。请用 --crs 指定（如 EPSG:4547、EPSG:4326 或 gcj02）。</translation>
     </message>
     <message>
         <source>The feature has no geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>该要素没有几何图形</translation>
     </message>
     <message>
         <source>The geometry is a %1, not a polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>该几何类型为 %1，不是面</translation>
     </message>
     <message>
         <source>The coordinates cannot be converted to longitude/latitude; the coordinate reference system is probably wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标无法转换为经纬度；坐标参考系可能有误</translation>
     </message>
     <message>
         <source>The coordinates fall outside the Earth (longitude %1, latitude %2); the coordinate reference system is probably wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标超出地球范围（经度 %1，纬度 %2）；坐标参考系可能有误</translation>
     </message>
 </context>
 <context>
     <name>GridValidator</name>
     <message>
         <source>subdistricts</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>communities</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>cells</source>
-        <translation type="unfinished"></translation>
+        <translation>单元网格</translation>
     </message>
     <message>
         <source>The polygon is invalid (self-intersecting or with a broken ring); repair it in a GIS and import again</source>
-        <translation type="unfinished"></translation>
+        <translation>面几何无效（自相交或环不闭合）；请在 GIS 软件中修复后重新导入</translation>
     </message>
     <message>
         <source>The feature has no code</source>
-        <translation type="unfinished"></translation>
+        <translation>该要素没有编码</translation>
     </message>
     <message>
         <source>Code &quot;%1&quot; has the length of another level of the hierarchy</source>
-        <translation type="unfinished"></translation>
+        <translation>编码“%1”的位数属于其他层级</translation>
     </message>
     <message>
         <source>Code %1 is used twice (also by feature %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码 %1 重复使用（要素 %2 也使用了该编码）</translation>
     </message>
     <message>
         <source>Its parent %1 is not in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>其上级 %1 不在文件中</translation>
     </message>
     <message>
         <source>%1 m² of it lie outside %2, the area its code names</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 m² 位于其编码所属区域 %2 之外</translation>
     </message>
     <message>
         <source>It overlaps cell %1 by %2 m²</source>
-        <translation type="unfinished"></translation>
+        <translation>与单元网格 %1 重叠 %2 m²</translation>
     </message>
     <message>
         <source>A gap of %1 m² between cells near longitude %2, latitude %3</source>
-        <translation type="unfinished"></translation>
+        <translation>网格之间存在 %1 m² 的缝隙，位于经度 %2、纬度 %3 附近</translation>
     </message>
     <message>
         <source>None of the cells has a usable geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>所有网格均没有可用的几何图形</translation>
     </message>
     <message>
         <source>The cells spread over %1° × %2°, far more than a district; the coordinate reference system is probably wrong (give it with --crs)</source>
-        <translation type="unfinished"></translation>
+        <translation>网格分布范围达 %1° × %2°，远大于一个区；坐标参考系可能有误（请用 --crs 指定）</translation>
     </message>
     <message>
         <source>The cells lie at longitude %1, latitude %2, far from China where their codes place them; the coordinate reference system is probably wrong (give it with --crs)</source>
-        <translation type="unfinished"></translation>
+        <translation>网格位于经度 %1、纬度 %2，远离其编码所指的中国境内位置；坐标参考系可能有误（请用 --crs 指定）</translation>
     </message>
     <message>
         <source>The cells belong to %1 different districts (%2); import one district at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>这些网格分属 %1 个不同的区（%2）；请每次只导入一个区</translation>
     </message>
     <message>
         <source>District %1</source>
-        <translation type="unfinished"></translation>
+        <translation>区 %1</translation>
     </message>
     <message>
         <source>No name; the map will show its code</source>
-        <translation type="unfinished"></translation>
+        <translation>无名称；地图上将显示其编码</translation>
     </message>
 </context>
 <context>
     <name>ImportIssue</name>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source> feature %1</source>
-        <translation type="unfinished"></translation>
+        <translation> 要素 %1</translation>
     </message>
     <message>
         <source> (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（编码 %1）</translation>
     </message>
 </context>
 <context>
     <name>MapExport</name>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>Give the file a suffix (.png or .pdf) so CityGrid knows the format</source>
-        <translation type="unfinished"></translation>
+        <translation>请为文件加上后缀（.png 或 .pdf），以便 CityGrid 确定输出格式</translation>
     </message>
     <message>
         <source>Cannot write %1 (is the folder writable and the format .png, .jpg or .pdf?)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1（请确认文件夹可写，且格式为 .png、.jpg 或 .pdf）</translation>
     </message>
 </context>
 <context>
     <name>MapScene</name>
     <message>
         <source>Subdistricts</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>Communities</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Grid cells</source>
-        <translation type="unfinished"></translation>
+        <translation>单元网格</translation>
     </message>
 </context>
 <context>
     <name>SqliteDb</name>
     <message>
         <source>Cannot open the store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 %1</translation>
     </message>
     <message>
         <source>The store refused a change</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库拒绝了本次修改</translation>
     </message>
 </context>
 <context>
     <name>Statement</name>
     <message>
         <source>The store could not run a query</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库无法执行查询</translation>
     </message>
     <message>
         <source>The store could not complete a query</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库无法完成查询</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>The store %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 不存在</translation>
     </message>
     <message>
         <source>%1 is not a CityGrid store (it has no CityGrid metadata)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 CityGrid 数据库（缺少 CityGrid 元数据）</translation>
     </message>
     <message>
         <source>%1 is not a CityGrid store (it records no schema version)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 CityGrid 数据库（未记录架构版本）</translation>
     </message>
     <message>
         <source>The store %1 was written by a newer CityGrid (schema %2; this one reads up to %3). Update CityGrid to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 由更新版本的 CityGrid 写入（架构版本 %2；本版本最高支持 %3）。请升级 CityGrid 后再打开。</translation>
     </message>
 </context>
 <context>
     <name>StoreMigrator</name>
     <message>
         <source>Could not back up the store before upgrading it; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>升级前无法备份数据库；未做任何更改</translation>
     </message>
     <message>
         <source>This store has schema version %1, which this CityGrid cannot upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库的架构版本为 %1，本版本 CityGrid 无法对其升级</translation>
     </message>
     <message>
         <source>Upgrading the store from version %1 failed; it was left unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库从版本 %1 升级失败；数据库保持不变</translation>
     </message>
 </context>
 <context>
     <name>StoreWriter</name>
     <message>
         <source>Could not create the %1 table</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1 表</translation>
     </message>
     <message>
         <source>The store has no %1 table</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中没有 %1 表</translation>
     </message>
     <message>
         <source>Could not write %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1 表中的 %2</translation>
     </message>
     <message>
         <source>GDAL was built without GeoPackage support</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL 编译时未包含 GeoPackage 支持</translation>
     </message>
     <message>
         <source>Could not create the store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据库 %1</translation>
     </message>
     <message>
         <source>Could not open the store %1 for writing</source>
-        <translation type="unfinished"></translation>
+        <translation>无法以写入方式打开数据库 %1</translation>
     </message>
     <message>
         <source>Could not clear the %1 table</source>
-        <translation type="unfinished"></translation>
+        <translation>无法清空 %1 表</translation>
     </message>
     <message>
         <source>Could not record the new grid&apos;s metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录新网格的元数据</translation>
     </message>
     <message>
         <source>Could not save the new grid; the store is unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存新网格；数据库未做更改</translation>
     </message>
 </context>
 <context>
     <name>citygrid::AreaTreeModel</name>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
 </context>
 <context>
     <name>citygrid::IdentifyPanel</name>
     <message>
         <source>Click a cell on the map, or search for a code or name (Ctrl+F).</source>
-        <translation type="unfinished"></translation>
+        <translation>在地图上点击网格，或搜索编码、名称（Ctrl+F）。</translation>
     </message>
     <message>
         <source>Subdistrict</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Unit grid cell</source>
-        <translation type="unfinished"></translation>
+        <translation>单元网格</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>面积</translation>
     </message>
     <message>
         <source>%1 km²</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km²</translation>
     </message>
     <message>
         <source>Communities</source>
-        <translation type="unfinished"></translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Cells</source>
-        <translation type="unfinished"></translation>
+        <translation>单元网格</translation>
     </message>
     <message>
         <source>Neighbours (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>相邻区域（%1）</translation>
     </message>
 </context>
 <context>
     <name>citygrid::ImportGridDialog</name>
     <message>
         <source>Import a district grid</source>
-        <translation type="unfinished"></translation>
+        <translation>导入区网格</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>detected from the data</source>
-        <translation type="unfinished"></translation>
+        <translation>从数据中自动识别</translation>
     </message>
     <message>
         <source>as the file says</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件中的设置</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Cell code field:</source>
-        <translation type="unfinished"></translation>
+        <translation>网格编码字段：</translation>
     </message>
     <message>
         <source>Coordinate system:</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系：</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Feature</source>
-        <translation type="unfinished"></translation>
+        <translation>要素</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Choose a grid file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择网格文件</translation>
     </message>
     <message>
         <source>Vector files (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>矢量文件 (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose a file and press Check. Nothing is written until you press Import, and only a file without errors can be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文件并点击“检查”。点击“导入”之前不会写入任何数据，且只有无错误的文件才能导入。</translation>
     </message>
     <message>
         <source>Reading and checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取并检查 %1…</translation>
     </message>
     <message>
         <source>Replacing the grid of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在替换 %1 的网格…</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>%1 subdistricts, %2 communities, %3 cells</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个街道，%2 个社区，%3 个单元网格</translation>
     </message>
     <message>
         <source>%1: %2 errors. Nothing can be imported until they are corrected in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个错误。请先在文件中更正，否则无法导入。</translation>
     </message>
     <message>
         <source>%1, no errors (%2 warnings). Press Import to replace the current grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，无错误（%2 个警告）。点击“导入”将替换当前网格。</translation>
     </message>
     <message>
         <source>No preview</source>
-        <translation type="unfinished"></translation>
+        <translation>无预览</translation>
     </message>
 </context>
 <context>
     <name>citygrid::LayerPanel</name>
     <message>
         <source>Opacity of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不透明度</translation>
     </message>
 </context>
 <context>
     <name>citygrid::MainWindow</name>
     <message>
         <source>CityGrid — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CityGrid — %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Import grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网格(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export map…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出地图(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Identify and pan</source>
-        <translation type="unfinished"></translation>
+        <translation>识别与平移</translation>
     </message>
     <message>
         <source>Zoom to box</source>
-        <translation type="unfinished"></translation>
+        <translation>拉框放大</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <source>Full extent</source>
-        <translation type="unfinished"></translation>
+        <translation>全图</translation>
     </message>
     <message>
         <source>Previous view</source>
-        <translation type="unfinished"></translation>
+        <translation>上一视图</translation>
     </message>
     <message>
         <source>Next view</source>
-        <translation type="unfinished"></translation>
+        <translation>下一视图</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>CGCS2000 / GK 114°E (EPSG:4547)</source>
-        <translation type="unfinished"></translation>
+        <translation>CGCS2000 / 高斯-克吕格 114°E (EPSG:4547)</translation>
     </message>
     <message>
         <source>Web Mercator (EPSG:3857)</source>
-        <translation type="unfinished"></translation>
+        <translation>Web 墨卡托 (EPSG:3857)</translation>
     </message>
     <message>
         <source>UTM zone 50N (EPSG:32650)</source>
-        <translation type="unfinished"></translation>
+        <translation>UTM 50N 带 (EPSG:32650)</translation>
     </message>
     <message>
         <source>CGCS2000 lon/lat (EPSG:4490)</source>
-        <translation type="unfinished"></translation>
+        <translation>CGCS2000 经纬度 (EPSG:4490)</translation>
     </message>
     <message>
         <source>WGS 84 lon/lat (EPSG:4326)</source>
-        <translation type="unfinished"></translation>
+        <translation>WGS 84 经纬度 (EPSG:4326)</translation>
     </message>
     <message>
         <source>Map coordinate reference system</source>
-        <translation type="unfinished"></translation>
+        <translation>地图坐标参考系</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>地图</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板</translation>
     </message>
     <message>
         <source>Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>CityGrid will speak the new language the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>CityGrid 将在下次启动时使用新语言。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About CityGrid</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 CityGrid(&amp;A)</translation>
     </message>
     <message>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <source>Store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>lon %1° lat %2°</source>
-        <translation type="unfinished"></translation>
+        <translation>经度 %1° 纬度 %2°</translation>
     </message>
     <message>
         <source>X %1 m  Y %2 m  </source>
-        <translation type="unfinished"></translation>
+        <translation>X %1 米  Y %2 米  </translation>
     </message>
     <message>
         <source>Scale %1</source>
-        <translation type="unfinished"></translation>
+        <translation>比例尺 %1</translation>
     </message>
     <message>
         <source>The new grid is in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>新网格已启用。</translation>
     </message>
     <message>
         <source>Export map</source>
-        <translation type="unfinished"></translation>
+        <translation>导出地图</translation>
     </message>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Map written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>地图已导出至 %1</translation>
     </message>
     <message>
         <source>About CityGrid</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 CityGrid</translation>
     </message>
     <message>
         <source>&lt;h3&gt;CityGrid %1&lt;/h3&gt;&lt;p&gt;Grid-based city management: the district&apos;s subdistricts, communities and unit grid cells on a map, and every case tied to a cell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data.&lt;/b&gt; The grid shipped with CityGrid for %2 is &lt;b&gt;schematic&lt;/b&gt;: the district outline is generalised from public web-map data and the subdistrict names and codes are the statistics bureau&apos;s, but the boundaries of subdistricts, communities and cells are generated, community names are synthetic and population figures are demonstration values. A district replaces it with its surveyed grid through File ▸ Import grid (or &lt;tt&gt;citygrid import-grid&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Store: %3&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;CityGrid %1&lt;/h3&gt;&lt;p&gt;网格化城市管理：在地图上呈现全区的街道、社区和单元网格，每一宗案件都关联到具体网格。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据说明。&lt;/b&gt;CityGrid 随附的%2网格为&lt;b&gt;示意数据&lt;/b&gt;：区界由公开网络地图数据综合而成，街道名称和编码采用统计部门的区划代码，但街道、社区和单元网格的边界均为程序生成，社区名称为虚构，人口数据为演示值。各区可通过“文件 ▸ 导入网格”（或 &lt;tt&gt;citygrid import-grid&lt;/tt&gt;）替换为本区的实测网格。&lt;/p&gt;&lt;p&gt;数据库：%3&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>citygrid::SearchBox</name>
     <message>
         <source>Search code or name (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索编码或名称（Ctrl+F）</translation>
     </message>
 </context>
 <context>
     <name>citygrid::cli</name>
     <message>
         <source>Measures start-up, rendering and a city-scale grid, and prints the figures (medians).</source>
-        <translation type="unfinished"></translation>
+        <translation>测量启动、渲染及城市级网格的性能，并输出各项数据（中位数）。</translation>
     </message>
     <message>
         <source>Small sizes and few runs, to check that it works.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用小规模数据和少量运行次数，仅检查能否正常运行。</translation>
     </message>
     <message>
         <source>CityGrid benchmark on %1, %2 logical cores; medians of %3 runs</source>
-        <translation type="unfinished"></translation>
+        <translation>CityGrid 基准测试：%1，%2 个逻辑核心；取 %3 次运行的中位数</translation>
     </message>
     <message>
         <source>Futian: load grid from store and reproject</source>
-        <translation type="unfinished"></translation>
+        <translation>福田：从数据库加载网格并重投影</translation>
     </message>
     <message>
         <source>Futian: render 1920x1080, full extent</source>
-        <translation type="unfinished"></translation>
+        <translation>福田：渲染 1920x1080，全图</translation>
     </message>
     <message>
         <source>target 10 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 10 ms</translation>
     </message>
     <message>
         <source>Futian: render 1920x1080, zoomed 6x (cell labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>福田：渲染 1920x1080，放大 6 倍（显示网格标注）</translation>
     </message>
     <message>
         <source>Start to first map frame (offscreen, new process)</source>
-        <translation type="unfinished"></translation>
+        <translation>启动至首帧地图（离屏，新进程）</translation>
     </message>
     <message>
         <source>target 300 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 300 ms</translation>
     </message>
     <message>
         <source>City %1 cells: generate and write store</source>
-        <translation type="unfinished"></translation>
+        <translation>城市级 %1 个网格：生成并写入数据库</translation>
     </message>
     <message>
         <source>City %1 cells: load, reproject, index</source>
-        <translation type="unfinished"></translation>
+        <translation>城市级 %1 个网格：加载、重投影、建索引</translation>
     </message>
     <message>
         <source>City: resident memory added by the loaded layer</source>
-        <translation type="unfinished"></translation>
+        <translation>城市级：加载图层增加的常驻内存</translation>
     </message>
     <message>
         <source>City: render 1920x1080 full extent, graduated</source>
-        <translation type="unfinished"></translation>
+        <translation>城市级：渲染 1920x1080，全图，分级设色</translation>
     </message>
     <message>
         <source>target 100 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 100 ms</translation>
     </message>
     <message>
         <source>City: render 1920x1080 district window (10 km)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市级：渲染 1920x1080，区级窗口（10 千米）</translation>
     </message>
     <message>
         <source>City: render 1920x1080 street window (2 km)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市级：渲染 1920x1080，街道级窗口（2 千米）</translation>
     </message>
     <message>
         <source>Peak resident memory of the benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>基准测试的常驻内存峰值</translation>
     </message>
     <message>
         <source>Replaces the store&apos;s grid with a district&apos;s own, from any vector file GDAL reads. Nothing is written unless the whole file passes validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>用本区自有网格替换数据库中的网格，支持 GDAL 可读取的任意矢量文件。只有整个文件通过校验才会写入。</translation>
     </message>
     <message>
         <source>Shapefile, GeoPackage, GeoJSON, KML, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile、GeoPackage、GeoJSON、KML 等</translation>
     </message>
     <message>
         <source>Field holding the cell codes (detected if not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>存放网格编码的字段（未指定时自动识别）。</translation>
     </message>
     <message>
         <source>Field holding names (detected if not given).</source>
-        <translation type="unfinished"></translation>
+        <translation>存放名称的字段（未指定时自动识别）。</translation>
     </message>
     <message>
         <source>CRS of the file, overriding or supplying its own: EPSG:n, a PROJ string, or gcj02.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件的坐标系，用于覆盖或补充文件自身的设置：EPSG:n、PROJ 字符串或 gcj02。</translation>
     </message>
     <message>
         <source>Validate and report only; change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅校验并报告，不做任何更改。</translation>
     </message>
     <message>
         <source>citygrid: import-grid takes exactly one file</source>
-        <translation type="unfinished"></translation>
+        <translation>citygrid：import-grid 只接受一个文件</translation>
     </message>
     <message>
         <source>%1 subdistricts, %2 communities, %3 cells</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个街道，%2 个社区，%3 个单元网格</translation>
     </message>
     <message>
         <source>citygrid: %1 has %2 errors; the store was not changed. Correct the features listed above and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>citygrid：%1 有 %2 个错误；数据库未做更改。请更正上面列出的要素后重新导入。</translation>
     </message>
     <message>
         <source>%1 is valid: %2. Nothing was written (--dry-run).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 校验通过：%2。未写入任何数据（--dry-run 试运行）。</translation>
     </message>
     <message>
         <source>Imported %1 into %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 导入 %2：%3。</translation>
     </message>
     <message>
         <source>Store:          %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：    %1</translation>
     </message>
     <message>
         <source>Schema version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>架构版本：  %1</translation>
     </message>
     <message>
         <source>District:       %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区：    %1 %2</translation>
     </message>
     <message>
         <source>CRS:            %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系：    %1 (%2)</translation>
     </message>
     <message>
         <source>Layer %1: %2 features</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 %1：%2 个要素</translation>
     </message>
     <message>
         <source>Extent:         %1, %2 - %3, %4 (lon/lat)</source>
-        <translation type="unfinished"></translation>
+        <translation>范围：      %1, %2 - %3, %4（经纬度）</translation>
     </message>
     <message>
         <source>--extent takes minx,miny,maxx,maxy in the map CRS, with max greater than min (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--extent 的格式为地图坐标系下的 minx,miny,maxx,maxy，且最大值须大于最小值（收到的是“%1”）</translation>
     </message>
     <message>
         <source>Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, north arrow and legend.</source>
-        <translation type="unfinished"></translation>
+        <translation>将地图按主窗口的样式渲染为 PNG 或 PDF 文件，含比例尺、指北针和图例。</translation>
     </message>
     <message>
         <source>Output file (.png or .pdf).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件（.png 或 .pdf）。</translation>
     </message>
     <message>
         <source>Width in pixels (default 1600).</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度，单位为像素（默认 1600）。</translation>
     </message>
     <message>
         <source>Height in pixels (default 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>高度，单位为像素（默认 1000）。</translation>
     </message>
     <message>
         <source>Area to show: minx,miny,maxx,maxy in the map CRS (default: the whole district).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示区域：地图坐标系下的 minx,miny,maxx,maxy（默认为全区）。</translation>
     </message>
     <message>
         <source>Map CRS (default EPSG:4547).</source>
-        <translation type="unfinished"></translation>
+        <translation>地图坐标系（默认 EPSG:4547）。</translation>
     </message>
     <message>
         <source>Say where to write the map with --out FILE.png or FILE.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --out FILE.png 或 FILE.pdf 指定地图的输出位置</translation>
     </message>
     <message>
         <source>--width and --height take whole numbers from 16 to 20000</source>
-        <translation type="unfinished"></translation>
+        <translation>--width 和 --height 须为 16 到 20000 之间的整数</translation>
     </message>
     <message>
         <source>Wrote %1 (%2 x %3, scale %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1（%2 x %3，比例尺 %4）</translation>
     </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 千米</translation>
     </message>
     <message>
         <source>%1 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 米</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>北</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, bench (citygrid COMMAND --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、bench（citygrid 命令 --help）。</translation>
     </message>
     <message>
         <source>Benchmark: print the time to the first map frame and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>基准测试：输出启动至首帧地图的时间后退出。</translation>
     </message>
     <message>
         <source>citygrid: unknown command &quot;%1&quot;; try citygrid --help</source>
-        <translation type="unfinished"></translation>
+        <translation>citygrid：未知命令“%1”；请运行 citygrid --help 查看帮助</translation>
     </message>
     <message>
         <source>citygrid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>citygrid：%1</translation>
     </message>
     <message>
         <source>The store (GeoPackage) to use; created from the bundled district if it does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的数据库（GeoPackage）；若不存在，则根据内置的区数据创建。</translation>
     </message>
     <message>
         <source>Language: zh_CN (default) or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言：zh_CN（默认）或 en。</translation>
     </message>
     <message>
         <source>Describes a store: schema version, CRS, layers, extent.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示数据库信息：架构版本、坐标系、图层、范围。</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 格式输出。</translation>
     </message>
 </context>
 <context>
     <name>errordialog</name>
     <message>
         <source>CityGrid</source>
-        <translation type="unfinished"></translation>
+        <translation>CityGrid</translation>
     </message>
 </context>
 <context>
     <name>maptitle</name>
     <message>
         <source>%1 grid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1网格图</translation>
     </message>
 </context>
 </TS>
