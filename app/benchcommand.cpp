@@ -24,8 +24,6 @@ namespace citygrid::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
-
 double median(QList<double> values)
 {
     if (values.isEmpty())

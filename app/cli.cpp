@@ -4,6 +4,8 @@
 
 namespace citygrid::cli {
 
+QString tr(const char *text) { return QCoreApplication::translate("citygrid::cli", text); }
+
 QTextStream &out()
 {
     static QTextStream stream(stdout);

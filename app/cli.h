@@ -13,6 +13,10 @@ namespace citygrid::cli {
 /// Exit statuses every command shares.
 enum Status { Ok = 0, Failed = 1, Usage = 2 };
 
+/// Translates a command-line text. lupdate files tr() calls inside this namespace under the
+/// context "citygrid::cli", so that is the context looked up at run time.
+QString tr(const char *text);
+
 QTextStream &out();
 QTextStream &err();
 /// Prints the error on stderr, in the user's language, and returns Failed.

@@ -6,10 +6,6 @@
 
 namespace citygrid::cli {
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
-}
-
 int importGrid(const QStringList &arguments)
 {
     QCommandLineParser parser;

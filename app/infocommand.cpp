@@ -51,7 +51,6 @@ int info(const QStringList &arguments)
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return Ok;
     }
-    const auto tr = [](const char *text) { return QCoreApplication::translate("cli", text); };
     out() << tr("Store:          %1").arg(store.path()) << Qt::endl;
     out() << tr("Schema version: %1").arg(store.schemaVersion()) << Qt::endl;
     out() << tr("District:       %1 %2").arg(catalog.districtCode(), catalog.districtName()) << Qt::endl;

@@ -270,7 +270,7 @@ void MainWindow::selectArea(const QString &code, bool zoom)
             if (index >= 0) {
                 const QRectF box = layer->features[index].bbox;
                 // some context around the area, never closer than a street's width
-                const double pad = std::max(box.width(), box.height()) * 0.6;
+                const double pad = std::max(box.width(), box.height()) * 0.3;
                 m_canvas->zoomToExtent(box.adjusted(-pad, -pad, pad, pad));
             }
         }

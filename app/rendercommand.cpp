@@ -12,8 +12,6 @@ namespace citygrid::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
-
 Result<QRectF> parseExtent(const QString &text)
 {
     const QStringList parts = text.split(u',');

@@ -14,7 +14,8 @@ namespace citygrid::mapdecorations {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("MapDecorations", text); }
+// lupdate files tr() calls here under the namespace's name: the context to look up at run time.
+QString tr(const char *text) { return QCoreApplication::translate("citygrid::mapdecorations", text); }
 
 void framedText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font)
 {

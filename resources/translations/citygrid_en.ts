@@ -52,6 +52,10 @@
         <source>Bundled schematic grid of %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -84,10 +88,6 @@
     </message>
     <message>
         <source>No layer of %1 has a field named &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -838,6 +838,10 @@
         <source>Wrote %1 (%2 x %3, scale %4)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run one part only: futian, startup or city.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -886,6 +890,18 @@
     </message>
     <message>
         <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the area with this code at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the import dialog on FILE and check it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

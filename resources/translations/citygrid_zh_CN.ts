@@ -52,6 +52,10 @@
         <source>Bundled schematic grid of %1</source>
         <translation>内置示意网格：%1</translation>
     </message>
+    <message>
+        <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
+        <translation>%1 中没有任何图层包含单元网格编码字段（14 或 15 位）。请用 --code-field 指定该字段。</translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -85,10 +89,6 @@
     <message>
         <source>No layer of %1 has a field named &quot;%2&quot;</source>
         <translation>%1 中没有任何图层包含名为“%2”的字段</translation>
-    </message>
-    <message>
-        <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
-        <translation>%1 中没有任何图层包含单元网格编码字段（14 或 15 位）。请用 --code-field 指定该字段。</translation>
     </message>
     <message>
         <source>Layer &quot;%1&quot; does not say which coordinate reference system it uses. Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).</source>
@@ -838,6 +838,10 @@
         <source>Wrote %1 (%2 x %3, scale %4)</source>
         <translation>已写入 %1（%2 x %3，比例尺 %4）</translation>
     </message>
+    <message>
+        <source>Run one part only: futian, startup or city.</source>
+        <translation>只运行其中一项：futian、startup 或 city。</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -887,6 +891,18 @@
     <message>
         <source>Print JSON.</source>
         <translation>以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to FILE and quit.</source>
+        <translation>将窗口截图保存到 FILE 后退出。</translation>
+    </message>
+    <message>
+        <source>Select the area with this code at start.</source>
+        <translation>启动时选中该编码对应的区域。</translation>
+    </message>
+    <message>
+        <source>Open the import dialog on FILE and check it.</source>
+        <translation>打开导入对话框并检查 FILE。</translation>
     </message>
 </context>
 <context>
