@@ -313,6 +313,14 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    QHash<QString, LayerDisplay> display;
+    for (const QString &id : {storeschema::subdistrictsTable(), storeschema::communitiesTable(), storeschema::cellsTable()}) {
+        const QString key = QStringLiteral("layers/") + id;
+        display.insert(id, {settings.value(key + QStringLiteral("/visible"), true).toBool(),
+                            std::clamp(settings.value(key + QStringLiteral("/opacity"), 1.0).toDouble(), 0.0, 1.0)});
+    }
+    m_layers->setDisplay(display);
+    m_canvas->setLayerDisplay(display);
     const QString crs = settings.value(QStringLiteral("map/crs"), QStringLiteral("EPSG:4547")).toString();
     loadMap(CrsTransform::isKnown(crs) ? crs : QStringLiteral("EPSG:4547"));
     // The last view, if it was of this store and this CRS.
@@ -337,6 +345,11 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("map/store"), m_context->storePath());
     settings.setValue(QStringLiteral("map/center"), m_canvas->view().center);
     settings.setValue(QStringLiteral("map/unitsPerPixel"), m_canvas->view().unitsPerPixel);
+    const QHash<QString, LayerDisplay> display = m_layers->display();
+    for (auto it = display.cbegin(); it != display.cend(); ++it) {
+        settings.setValue(QStringLiteral("layers/%1/visible").arg(it.key()), it.value().visible);
+        settings.setValue(QStringLiteral("layers/%1/opacity").arg(it.key()), it.value().opacity);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

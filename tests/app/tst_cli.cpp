@@ -90,6 +90,16 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("not changed")));
         QCOMPARE(citygrid::testutil::fileDigest(path), before);
     }
+    void speaksChineseByDefault()
+    {
+        const Run r = citygrid({QStringLiteral("import-grid"), QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_gap.geojson"),
+                                QStringLiteral("--store"), store(QStringLiteral("zh.gpkg"))});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("缝隙")) && r.err.contains(QStringLiteral("数据库未做更改")), qPrintable(r.err));
+        const Run render = citygrid({QStringLiteral("render"), QStringLiteral("--store"), store(QStringLiteral("zh.gpkg"))});
+        QCOMPARE(render.status, 1);
+        QVERIFY2(render.err.contains(QStringLiteral("--out")) && render.err.contains(QStringLiteral("请")), qPrintable(render.err));
+    }
     void importReplacesTheGrid()
     {
         const QString path = store(QStringLiteral("replace.gpkg"));

@@ -7,6 +7,7 @@
 #include "storeschema.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -119,6 +120,22 @@ private slots:
         QImage grab = canvas()->grab().toImage();
         QVERIFY(!grab.isNull());
         waitForFrame();
+    }
+    void hiddenLayersAreNotIdentified()
+    {
+        canvas()->zoomToFullExtent();
+        const MapFeature &cell = canvas()->gridMap().cells->features.at(5);
+        const QPointF pos = canvas()->view().toScreen(cell.labelPoint);
+        QCOMPARE(canvas()->itemAt(pos).layerId, storeschema::cellsTable());
+        auto *visible = m_window->findChild<QCheckBox *>(QStringLiteral("visible_cells"));
+        QVERIFY(visible);
+        visible->setChecked(false);
+        QCOMPARE(canvas()->itemAt(pos).layerId, storeschema::communitiesTable());
+        QCOMPARE(canvas()->itemAt(pos).code, cell.code.left(12));
+        QVERIFY(!canvas()->scene().passes.isEmpty());
+        for (const LayerPass &pass : canvas()->scene().passes)
+            QVERIFY(pass.layer->id != storeschema::cellsTable());
+        visible->setChecked(true);
     }
     void changingTheCrsKeepsThePlace()
     {

@@ -143,6 +143,10 @@ def main():
     cells = base_cells()
     geojson("good_cells.geojson", cells)
 
+    # KML, as exported from Google Earth-like tools: the code is the placemark's name.
+    write_ogr("good_cells.kml", "KML", [("cells", ["Name", "community"],
+                                         [([c["code"], c["community"]], c["ring"]) for c in cells])], 4326)
+
     gcj = [dict(c, ring=[to_gcj(*p) for p in c["ring"]]) for c in cells]
     geojson("good_gcj02.geojson", gcj)
 

@@ -99,6 +99,7 @@ private slots:
         QTest::newRow("Shapefile, code field given") << "good_gbk.shp" << "" << "WGBM";
         QTest::newRow("Shapefile without .prj, CRS given") << "noprj.shp" << "EPSG:4547" << "";
         QTest::newRow("GCJ-02 coordinates") << "good_gcj02.geojson" << "gcj02" << "";
+        QTest::newRow("KML, code in the placemark name") << "good_cells.kml" << "" << "";
     }
     void goodFilesReplaceTheGrid()
     {
