@@ -20,6 +20,9 @@ struct MapFeature
     QList<QPolygonF> rings;  ///< every ring of every part, filled with the odd-even rule
     QList<QPolygonF> coarse; ///< the same simplified by coarseTolerance, for small scales
     double coarseTolerance = 0;
+    /// The stretches of this feature's boundary not already drawn for a feature before it in the
+    /// layer: an outline-only pass draws a shared edge once instead of twice.
+    QList<QPolygonF> ownEdges;
     QRectF bbox;
     QPointF labelPoint;
     double value = std::numeric_limits<double>::quiet_NaN(); ///< thematic value, NaN if none

@@ -4,7 +4,10 @@
 
 #include "geometryops.h"
 
+#include <QSet>
+
 #include <algorithm>
+#include <cstring>
 
 namespace citygrid {
 
@@ -31,9 +34,59 @@ void MapLayerData::finish()
         extent = extent.isNull() ? box : extent.united(box);
     }
     index.build(boxes);
+    splitSharedEdges();
     if (!sizes.empty()) {
         std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
         medianSize = sizes[sizes.size() / 2];
+    }
+}
+
+namespace {
+
+/// An undirected edge by the exact bits of its end points (shared edges of a tessellation have
+/// identical vertices; where they do not, the edge is simply drawn twice).
+struct EdgeKey
+{
+    quint64 a[4];
+    bool operator==(const EdgeKey &o) const { return std::equal(a, a + 4, o.a); }
+};
+
+size_t qHash(const EdgeKey &key, size_t seed = 0) { return qHashRange(key.a, key.a + 4, seed); }
+
+EdgeKey edgeKey(QPointF p, QPointF q)
+{
+    if (std::pair(p.x(), p.y()) > std::pair(q.x(), q.y()))
+        std::swap(p, q);
+    EdgeKey key;
+    const double v[4] = {p.x(), p.y(), q.x(), q.y()};
+    std::memcpy(key.a, v, sizeof v);
+    return key;
+}
+
+} // namespace
+
+void MapLayerData::splitSharedEdges()
+{
+    QSet<EdgeKey> drawn;
+    for (MapFeature &f : features) {
+        f.ownEdges.clear();
+        for (const QPolygonF &ring : std::as_const(f.rings)) {
+            QPolygonF run;
+            for (qsizetype i = 0; i + 1 < ring.size(); ++i) {
+                const bool fresh = !drawn.contains(edgeKey(ring[i], ring[i + 1]));
+                if (fresh) {
+                    drawn.insert(edgeKey(ring[i], ring[i + 1]));
+                    if (run.isEmpty())
+                        run.append(ring[i]);
+                    run.append(ring[i + 1]);
+                } else if (!run.isEmpty()) {
+                    f.ownEdges.append(run);
+                    run.clear();
+                }
+            }
+            if (!run.isEmpty())
+                f.ownEdges.append(run);
+        }
     }
 }
 

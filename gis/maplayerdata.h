@@ -24,6 +24,8 @@ struct MapLayerData
     /// Fills bbox, coarse geometry and label points of the features, the index, extent and
     /// median size. Call once after the features are set.
     void finish();
+    /// Fills each feature's ownEdges (called by finish()).
+    void splitSharedEdges();
     /// The feature containing p (map units), or -1.
     int featureAt(QPointF p) const;
     int indexOf(const QString &code) const;

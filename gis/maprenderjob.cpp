@@ -29,8 +29,8 @@ QSize deviceSize(const MapView &view)
 
 } // namespace
 
-QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel,
-                                const QColor &background)
+MapRenderJob::PassImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view,
+                                                 const std::atomic_bool *cancel, const QColor &background)
 {
     QImage image(deviceSize(view), QImage::Format_ARGB32_Premultiplied);
     image.fill(background.isValid() ? background : QColor(Qt::transparent));
@@ -55,10 +55,13 @@ QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, cons
     int visited = 0;
     bool stop = false;
 
+    // What the pass touched, in device map units; composing then copies only that part.
+    QRectF touched;
     layer.index.query(extent, [&](int id) {
         if (stop || ((++visited & 255) == 0 && (stop = cancelled(cancel))))
             return;
         const MapFeature &f = layer.features[id];
+        touched = touched.isNull() ? f.bbox : touched.united(f.bbox);
         const double pixels = std::max(f.bbox.width(), f.bbox.height()) / deviceUnits;
         const QRgb color = fills.at(id, f.value);
         if (pixels < 4) {
@@ -81,8 +84,15 @@ QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, cons
             return;
         // Small shapes need no antialiasing: their edges are a pixel or two long.
         painter.setRenderHint(QPainter::Antialiasing, pixels >= 12);
+        if (!color) {
+            // Outline only, at full detail: each shared edge once, from the feature that owns it.
+            painter.setPen(pen);
+            for (const QPolygonF &run : f.ownEdges)
+                painter.drawPolyline(run);
+            return;
+        }
         painter.setPen(outline ? pen : QPen(Qt::NoPen));
-        painter.setBrush(color ? QBrush(QColor::fromRgba(color)) : QBrush(Qt::NoBrush));
+        painter.setBrush(QBrush(QColor::fromRgba(color)));
         // Simplified geometry while its error stays under a device pixel.
         const QList<QPolygonF> &rings = f.coarseTolerance < deviceUnits * 0.75 ? f.coarse : f.rings;
         if (rings.size() == 1) {
@@ -98,7 +108,16 @@ QImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view, cons
     painter.end();
     if (stop)
         return {};
-    return image;
+    const int margin = int(std::ceil(style.strokeWidth * dpr)) + 2; // half a line sticks out
+    const QRect drawn = touched.isNull()
+                            ? QRect()
+                            : QRect(QPoint(int(std::floor((touched.left() - extent.left()) / deviceUnits)),
+                                           int(std::floor((extent.bottom() - touched.bottom()) / deviceUnits))),
+                                    QPoint(int(std::ceil((touched.right() - extent.left()) / deviceUnits)),
+                                           int(std::ceil((extent.bottom() - touched.top()) / deviceUnits))))
+                                  .adjusted(-margin, -margin, margin, margin)
+                                  .intersected(image.rect());
+    return {image, drawn};
 }
 
 QImage MapRenderJob::run(const std::atomic_bool *cancel) const
@@ -110,21 +129,23 @@ QImage MapRenderJob::run(const std::atomic_bool *cancel) const
     QList<int> order;
     for (int i = 0; i < m_scene.passes.size(); ++i)
         order.append(i);
-    const std::function<QImage(const int &)> render = [this, view, cancel, baseOnBackground](const int &i) {
+    const std::function<PassImage(const int &)> render = [this, view, cancel, baseOnBackground](const int &i) {
         return renderPass(m_scene.passes[i], view, cancel,
                           i == 0 && baseOnBackground ? m_scene.background : QColor());
     };
-    const QList<QImage> images = QtConcurrent::blockingMapped(order, render);
+    const QList<PassImage> passes = QtConcurrent::blockingMapped(order, render);
     if (cancelled(cancel))
         return {};
 
-    QImage out = baseOnBackground ? images.first() : QImage(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
+    QImage out = baseOnBackground ? passes.first().image
+                                  : QImage(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
     if (!baseOnBackground)
         out.fill(m_scene.background);
     QPainter painter(&out);
-    for (qsizetype i = baseOnBackground ? 1 : 0; i < images.size(); ++i) {
+    for (qsizetype i = baseOnBackground ? 1 : 0; i < passes.size(); ++i) {
         painter.setOpacity(m_scene.passes[i].style.opacity);
-        painter.drawImage(QPoint(0, 0), images[i]);
+        const QRect &drawn = passes[i].drawn;
+        painter.drawImage(drawn.topLeft(), passes[i].image, drawn);
     }
     painter.end();
     out.setDevicePixelRatio(m_view.devicePixelRatio);

@@ -22,9 +22,15 @@ public:
     QImage run(const std::atomic_bool *cancel = nullptr) const;
     const MapView &view() const { return m_view; }
 
-    /// One pass into an image of the view's device size, transparent or filled with `background`.
-    static QImage renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel,
-                             const QColor &background = {});
+    /// One pass, rendered into an image of the view's device size (transparent, or filled with
+    /// `background`), with the device rectangle it drew into.
+    struct PassImage
+    {
+        QImage image;
+        QRect drawn;
+    };
+    static PassImage renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel,
+                                const QColor &background = {});
 
 private:
     MapScene m_scene;
