@@ -6,11 +6,11 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace citygrid {
 
@@ -29,11 +29,9 @@ QSize deviceSize(const MapView &view)
 
 } // namespace
 
-MapRenderJob::PassImage MapRenderJob::renderPass(const LayerPass &pass, const MapView &view,
-                                                 const std::atomic_bool *cancel, const QColor &background)
+bool MapRenderJob::paintPass(QImage &band, int top, const LayerPass &pass, const MapView &view,
+                             const std::atomic_bool *cancel)
 {
-    QImage image(deviceSize(view), QImage::Format_ARGB32_Premultiplied);
-    image.fill(background.isValid() ? background : QColor(Qt::transparent));
     const MapLayerData &layer = *pass.layer;
     const LayerStyle &style = pass.style;
     const qreal dpr = view.devicePixelRatio;
@@ -41,27 +39,29 @@ MapRenderJob::PassImage MapRenderJob::renderPass(const LayerPass &pass, const Ma
     const QRectF extent = view.extent();
     const FillColors fills(style);
     const bool outlines = style.stroke.isValid();
+    // The band's part of the map, widened by a line's width so strokes crossing its edge are drawn.
+    const double margin = (style.strokeWidth * dpr + 2) * deviceUnits;
+    const double bandTop = extent.bottom() - top * deviceUnits; // map y of the band's first row
+    const QRectF bandExtent(QPointF(extent.left() - margin, bandTop - band.height() * deviceUnits - margin),
+                            QPointF(extent.right() + margin, bandTop + margin));
 
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr));
+    QPainter painter(&band);
+    painter.setOpacity(style.opacity);
+    painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr) * QTransform::fromTranslate(0, -top));
     QPen pen(style.stroke, style.strokeWidth * dpr);
     pen.setCosmetic(true);
     pen.setJoinStyle(Qt::MiterJoin); // round joins multiply the vertices the stroker makes
 
-    auto *bits = reinterpret_cast<QRgb *>(image.bits());
-    const qsizetype stride = image.bytesPerLine() / qsizetype(sizeof(QRgb));
-    const int width = image.width(), height = image.height();
+    auto *bits = reinterpret_cast<QRgb *>(band.bits());
+    const qsizetype stride = band.bytesPerLine() / qsizetype(sizeof(QRgb));
+    const int width = band.width(), height = band.height();
     int visited = 0;
     bool stop = false;
 
-    // What the pass touched, in device map units; composing then copies only that part.
-    QRectF touched;
-    layer.index.query(extent, [&](int id) {
+    layer.index.query(bandExtent, [&](int id) {
         if (stop || ((++visited & 255) == 0 && (stop = cancelled(cancel))))
             return;
         const MapFeature &f = layer.features[id];
-        touched = touched.isNull() ? f.bbox : touched.united(f.bbox);
         const double pixels = std::max(f.bbox.width(), f.bbox.height()) / deviceUnits;
         const QRgb color = fills.at(id, f.value);
         if (pixels < 4) {
@@ -71,8 +71,8 @@ MapRenderJob::PassImage MapRenderJob::renderPass(const LayerPass &pass, const Ma
                 return;
             const int x0 = std::max(0, int(std::floor((f.bbox.left() - extent.left()) / deviceUnits)));
             const int x1 = std::min(width - 1, int(std::ceil((f.bbox.right() - extent.left()) / deviceUnits)) - 1);
-            const int y0 = std::max(0, int(std::floor((extent.bottom() - f.bbox.bottom()) / deviceUnits)));
-            const int y1 = std::min(height - 1, int(std::ceil((extent.bottom() - f.bbox.top()) / deviceUnits)) - 1);
+            const int y0 = std::max(0, int(std::floor((bandTop - f.bbox.bottom()) / deviceUnits)));
+            const int y1 = std::min(height - 1, int(std::ceil((bandTop - f.bbox.top()) / deviceUnits)) - 1);
             const QRgb rgb = color | 0xff000000u;
             for (int y = y0; y <= std::max(y0, y1) && y < height; ++y)
                 for (int x = x0; x <= std::max(x0, x1) && x < width; ++x)
@@ -83,7 +83,7 @@ MapRenderJob::PassImage MapRenderJob::renderPass(const LayerPass &pass, const Ma
         if (!color && !outline)
             return;
         // Small shapes need no antialiasing: their edges are a pixel or two long.
-        painter.setRenderHint(QPainter::Antialiasing, pixels >= 12);
+        painter.setRenderHint(QPainter::Antialiasing, pixels >= 12 && (style.antialias || !color));
         if (!color) {
             // Outline only, at full detail: each shared edge once, from the feature that owns it.
             painter.setPen(pen);
@@ -105,49 +105,35 @@ MapRenderJob::PassImage MapRenderJob::renderPass(const LayerPass &pass, const Ma
             painter.drawPath(path);
         }
     });
-    painter.end();
-    if (stop)
-        return {};
-    const int margin = int(std::ceil(style.strokeWidth * dpr)) + 2; // half a line sticks out
-    const QRect drawn = touched.isNull()
-                            ? QRect()
-                            : QRect(QPoint(int(std::floor((touched.left() - extent.left()) / deviceUnits)),
-                                           int(std::floor((extent.bottom() - touched.bottom()) / deviceUnits))),
-                                    QPoint(int(std::ceil((touched.right() - extent.left()) / deviceUnits)),
-                                           int(std::ceil((extent.bottom() - touched.top()) / deviceUnits))))
-                                  .adjusted(-margin, -margin, margin, margin)
-                                  .intersected(image.rect());
-    return {image, drawn};
+    return !stop;
 }
 
 QImage MapRenderJob::run(const std::atomic_bool *cancel) const
 {
+    QImage out(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
+    out.fill(m_scene.background);
+    // Bands view the frame's own memory: each worker paints its rows and no other.
+    uchar *const bits = out.bits();
+    const qsizetype bytesPerLine = out.bytesPerLine();
+    const int bandCount = std::clamp(QThread::idealThreadCount(), 1, std::max(1, out.height() / 64));
+    QList<int> bands;
+    for (int i = 0; i < bandCount; ++i)
+        bands.append(i);
     const MapView view = m_view;
-    // An opaque bottom pass is drawn straight onto the background: one full-size image less to
-    // clear and to compose.
-    const bool baseOnBackground = !m_scene.passes.isEmpty() && m_scene.passes.first().style.opacity >= 1;
-    QList<int> order;
-    for (int i = 0; i < m_scene.passes.size(); ++i)
-        order.append(i);
-    const std::function<PassImage(const int &)> render = [this, view, cancel, baseOnBackground](const int &i) {
-        return renderPass(m_scene.passes[i], view, cancel,
-                          i == 0 && baseOnBackground ? m_scene.background : QColor());
-    };
-    const QList<PassImage> passes = QtConcurrent::blockingMapped(order, render);
-    if (cancelled(cancel))
+    const int rows = out.height(), width = out.width();
+    std::atomic_bool failed{false};
+    QtConcurrent::blockingMap(bands, [&](const int &i) {
+        const int top = rows * i / bandCount, bottom = rows * (i + 1) / bandCount;
+        QImage band(bits + top * bytesPerLine, width, bottom - top, bytesPerLine,
+                    QImage::Format_ARGB32_Premultiplied);
+        for (const LayerPass &pass : m_scene.passes)
+            if (!paintPass(band, top, pass, view, cancel)) {
+                failed = true;
+                return;
+            }
+    });
+    if (failed || cancelled(cancel))
         return {};
-
-    QImage out = baseOnBackground ? passes.first().image
-                                  : QImage(deviceSize(m_view), QImage::Format_ARGB32_Premultiplied);
-    if (!baseOnBackground)
-        out.fill(m_scene.background);
-    QPainter painter(&out);
-    for (qsizetype i = baseOnBackground ? 1 : 0; i < passes.size(); ++i) {
-        painter.setOpacity(m_scene.passes[i].style.opacity);
-        const QRect &drawn = passes[i].drawn;
-        painter.drawImage(drawn.topLeft(), passes[i].image, drawn);
-    }
-    painter.end();
     out.setDevicePixelRatio(m_view.devicePixelRatio);
     if (m_scene.labels) {
         QPainter labels(&out);

@@ -11,9 +11,14 @@
 
 namespace citygrid {
 
-/// Renders a MapScene for a MapView into an image: each pass on its own worker thread into its own
-/// image, then composed in order with the labels on top. Owns copies of scene and view, so it runs
-/// on any thread with no locks; a set cancel flag makes run() return a null image early.
+/// Renders a MapScene for a MapView into an image. The frame is cut into horizontal bands, one per
+/// core; each band is painted on its own worker thread, pass after pass in order, straight onto
+/// the background (the bands share no pixels, so no locks and no compositing), then the labels go
+/// on top. Owns copies of scene and view, so it runs on any thread; a set cancel flag makes run()
+/// return a null image early.
+///
+/// Why bands and not one image per layer (QGIS's parallel job): on two cores, four full-frame
+/// transparent images cost more to clear and compose than the drawing itself.
 class MapRenderJob
 {
 public:
@@ -22,15 +27,10 @@ public:
     QImage run(const std::atomic_bool *cancel = nullptr) const;
     const MapView &view() const { return m_view; }
 
-    /// One pass, rendered into an image of the view's device size (transparent, or filled with
-    /// `background`), with the device rectangle it drew into.
-    struct PassImage
-    {
-        QImage image;
-        QRect drawn;
-    };
-    static PassImage renderPass(const LayerPass &pass, const MapView &view, const std::atomic_bool *cancel,
-                                const QColor &background = {});
+    /// Paints one pass into `band`, the rows of the frame starting at device row `top`.
+    /// False if cancelled.
+    static bool paintPass(QImage &band, int top, const LayerPass &pass, const MapView &view,
+                          const std::atomic_bool *cancel);
 
 private:
     MapScene m_scene;

@@ -34,6 +34,7 @@ MapScene MapScene::standard(const GridMap &map, const QHash<QString, LayerDispla
                                 "#e5dbef", "#f0ead2", "#dae8d0", "#f4dfd7"})
             fill.palette.append(QColor(QLatin1String(hex)));
         fill.opacity = opacity(map.subdistricts);
+        fill.antialias = false; // the boundary pass on top covers the edges
         scene.passes.append({map.subdistricts, fill, layerTitle(map.subdistricts->id)});
     }
     if (shown(map.cells)) {
