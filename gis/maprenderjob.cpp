@@ -46,7 +46,6 @@ bool MapRenderJob::paintPass(QImage &band, int top, const LayerPass &pass, const
                             QPointF(extent.right() + margin, bandTop + margin));
 
     QPainter painter(&band);
-    painter.setOpacity(style.opacity);
     painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr) * QTransform::fromTranslate(0, -top));
     QPen pen(style.stroke, style.strokeWidth * dpr);
     pen.setCosmetic(true);
@@ -126,11 +125,24 @@ QImage MapRenderJob::run(const std::atomic_bool *cancel) const
         const int top = rows * i / bandCount, bottom = rows * (i + 1) / bandCount;
         QImage band(bits + top * bytesPerLine, width, bottom - top, bytesPerLine,
                     QImage::Format_ARGB32_Premultiplied);
-        for (const LayerPass &pass : m_scene.passes)
-            if (!paintPass(band, top, pass, view, cancel)) {
-                failed = true;
-                return;
+        for (const LayerPass &pass : m_scene.passes) {
+            if (pass.style.opacity >= 1) {
+                if (!paintPass(band, top, pass, view, cancel))
+                    failed = true;
+            } else if (pass.style.opacity > 0) {
+                // A translucent layer is drawn whole, then laid over at its opacity, so that where
+                // its shapes overlap they do not darken each other.
+                QImage layer(band.size(), QImage::Format_ARGB32_Premultiplied);
+                layer.fill(Qt::transparent);
+                if (!paintPass(layer, top, pass, view, cancel))
+                    failed = true;
+                QPainter painter(&band);
+                painter.setOpacity(pass.style.opacity);
+                painter.drawImage(0, 0, layer);
             }
+            if (failed)
+                return;
+        }
     });
     if (failed || cancelled(cancel))
         return {};

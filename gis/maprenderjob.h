@@ -27,8 +27,8 @@ public:
     QImage run(const std::atomic_bool *cancel = nullptr) const;
     const MapView &view() const { return m_view; }
 
-    /// Paints one pass into `band`, the rows of the frame starting at device row `top`.
-    /// False if cancelled.
+    /// Paints one pass, opaque, into `band`, the rows of the frame starting at device row `top`
+    /// (run() applies the pass's opacity). False if cancelled.
     static bool paintPass(QImage &band, int top, const LayerPass &pass, const MapView &view,
                           const std::atomic_bool *cancel);
 

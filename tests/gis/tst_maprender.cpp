@@ -5,6 +5,7 @@
 #include "maplabeler.h"
 #include "maprenderjob.h"
 #include "mapexport.h"
+#include "syntheticgrid.h"
 
 #include <QGuiApplication>
 #include <QTemporaryDir>
@@ -121,6 +122,28 @@ private slots:
         const QImage image = MapRenderJob(MapScene::standard(m_map), view).run();
         QCOMPARE(image.size(), QSize(800, 600));
         QCOMPARE(image.devicePixelRatio(), 2.0);
+    }
+    void cityScaleCellsBlendAtTheirOpacity()
+    {
+        // A city grid seen whole: cells a pixel or two wide take the pixel path, which must honour
+        // the layer's opacity like the polygon path does.
+        auto grid = GridMapLoader::fromSource(syntheticCityGrid(200, 150, QPointF(113.8, 22.5)),
+                                              QStringLiteral("EPSG:4547"));
+        QVERIFY(grid.ok());
+        LayerPass pass{grid.value().cells, {}, {}};
+        pass.style.fill = LayerStyle::Fill::Single;
+        pass.style.fillColor = QColor(200, 0, 0);
+        pass.style.opacity = 0.5;
+        MapScene scene;
+        scene.passes = {pass};
+        scene.labels = false;
+        scene.background = Qt::white;
+        const MapView view = MapView::fitting(grid.value().cells->extent, QSize(300, 200));
+        QVERIFY(grid.value().cells->medianSize / view.unitsPerPixel < 4); // really the pixel path
+        const QImage image = MapRenderJob(scene, view).run();
+        const QColor centre = image.pixelColor(150, 100);
+        QVERIFY2(qAbs(centre.red() - 228) <= 2 && qAbs(centre.green() - 128) <= 2,
+                 qPrintable(centre.name()));
     }
     void cancelledJobReturnsNothing()
     {
