@@ -75,6 +75,81 @@ double firstFrameMs(const QString &storePath, int runs)
     return median(times);
 }
 
+struct Settings
+{
+    int runs;
+    bool quick;
+    QString crs;
+    QSize size;
+};
+
+Result<void> benchFutian(const QString &storePath, const Settings &settings)
+{
+    Result<GridMap> futian = Error{};
+    const double loadMs = timeMedian(settings.runs, [&] { futian = GridMapLoader::load(storePath, settings.crs); });
+    if (!futian)
+        return futian.error();
+    row(tr("Futian: load grid from store and reproject"), loadMs, QStringLiteral("ms"));
+    const MapScene scene = MapScene::standard(futian.value());
+    const MapView full = MapView::fitting(futian.value().extent(), settings.size);
+    row(tr("Futian: render 1920x1080, full extent"),
+        timeMedian(settings.runs, [&] { MapRenderJob(scene, full).run(); }), QStringLiteral("ms"),
+        tr("target 10 ms"));
+    const MapView close = full.zoomedBy(6, QPointF(settings.size.width() / 2.0, settings.size.height() / 2.0));
+    row(tr("Futian: render 1920x1080, zoomed 6x (cell labels)"),
+        timeMedian(settings.runs, [&] { MapRenderJob(scene, close).run(); }), QStringLiteral("ms"));
+    return {};
+}
+
+/// A whole city cut into 万米 cells: 500 x 400 = 200,000 cells of about 100 m.
+Result<void> benchCity(const QString &cityPath, const Settings &settings)
+{
+    const int columns = settings.quick ? 50 : 500, rows = settings.quick ? 40 : 400;
+    const double rssBefore = processclock::residentMiB();
+    QElapsedTimer timer;
+    timer.start();
+    const GridSource city = syntheticCityGrid(columns, rows, QPointF(113.76, 22.45));
+    if (auto r = StoreWriter::create(cityPath, city); !r)
+        return r;
+    row(tr("City %1 cells: generate and write store").arg(city.cells.size()), double(timer.elapsed()),
+        QStringLiteral("ms"));
+    timer.restart();
+    auto loaded = GridMapLoader::loadLayer(cityPath, storeschema::cellsTable(), settings.crs);
+    if (!loaded)
+        return loaded.error();
+    row(tr("City %1 cells: load, reproject, index").arg(city.cells.size()), double(timer.elapsed()),
+        QStringLiteral("ms"));
+    row(tr("City: resident memory added by the loaded layer"), processclock::residentMiB() - rssBefore,
+        QStringLiteral("MiB"));
+
+    // Graduated colours on a value per cell, as a hotspot theme would draw it.
+    auto themed = std::make_shared<MapLayerData>(*loaded.value());
+    QRandomGenerator random(7);
+    for (MapFeature &f : themed->features)
+        f.value = random.bounded(100);
+    LayerPass pass{themed, {}, {}};
+    pass.style.fill = LayerStyle::Fill::Graduated;
+    pass.style.palette = {QColor(0xff, 0xff, 0xb2), QColor(0xfe, 0xcc, 0x5c), QColor(0xfd, 0x8d, 0x3c),
+                          QColor(0xe3, 0x1a, 0x1c)};
+    pass.style.maxValue = 100;
+    pass.style.stroke = QColor(0x60, 0x60, 0x60);
+    pass.style.strokeWidth = 0.5;
+    MapScene scene;
+    scene.passes = {pass};
+    scene.labels = false;
+    const MapView full = MapView::fitting(themed->extent, settings.size);
+    row(tr("City: render 1920x1080 full extent, graduated"),
+        timeMedian(settings.runs, [&] { MapRenderJob(scene, full).run(); }), QStringLiteral("ms"),
+        tr("target 100 ms"));
+    for (const auto &[metres, title] : {std::pair{10000.0, QT_TRANSLATE_NOOP("citygrid::cli", "City: render 1920x1080 district window (10 km)")},
+                                        std::pair{2000.0, QT_TRANSLATE_NOOP("citygrid::cli", "City: render 1920x1080 street window (2 km)")}}) {
+        MapView window = full;
+        window.unitsPerPixel = metres / settings.size.width();
+        row(tr(title), timeMedian(settings.runs, [&] { MapRenderJob(scene, window).run(); }), QStringLiteral("ms"));
+    }
+    return {};
+}
+
 } // namespace
 
 int bench(const QStringList &arguments)
@@ -101,75 +176,16 @@ int bench(const QStringList &arguments)
     auto context = AppContext::open(storePath);
     if (!context)
         return fail(context.error());
-    const QString crs = QStringLiteral("EPSG:4547");
-    Result<GridMap> futian = Error{};
-    const double loadMs = timeMedian(runs, [&] { futian = GridMapLoader::load(storePath, crs); });
-    if (!futian)
-        return fail(futian.error());
-    row(tr("Futian: load grid from store and reproject"), loadMs, QStringLiteral("ms"));
-    const QSize hd(1920, 1080);
-    if (part("futian")) {
-    const MapScene scene = MapScene::standard(futian.value());
-    const MapView full = MapView::fitting(futian.value().extent(), hd);
-    row(tr("Futian: render 1920x1080, full extent"), timeMedian(runs, [&] { MapRenderJob(scene, full).run(); }),
-        QStringLiteral("ms"), tr("target 10 ms"));
-    const MapView close = full.zoomedBy(6, QPointF(hd.width() / 2.0, hd.height() / 2.0));
-    row(tr("Futian: render 1920x1080, zoomed 6x (cell labels)"),
-        timeMedian(runs, [&] { MapRenderJob(scene, close).run(); }), QStringLiteral("ms"));
-    }
+    const Settings settings{runs, quick, QStringLiteral("EPSG:4547"), QSize(1920, 1080)};
+    if (part("futian"))
+        if (auto r = benchFutian(storePath, settings); !r)
+            return fail(r.error());
     if (part("startup"))
         row(tr("Start to first map frame (offscreen, new process)"), firstFrameMs(storePath, quick ? 1 : 5),
             QStringLiteral("ms"), tr("target 300 ms"));
-    if (!part("city"))
-        return Ok;
-
-    // A whole city cut into 万米 cells: 500 x 400 = 200,000 cells of about 100 m.
-    const int columns = quick ? 50 : 500, rows = quick ? 40 : 400;
-    const double rssBefore = processclock::residentMiB();
-    QElapsedTimer timer;
-    timer.start();
-    const GridSource city = syntheticCityGrid(columns, rows, QPointF(113.76, 22.45));
-    const QString cityPath = temp.filePath(QStringLiteral("city.gpkg"));
-    if (auto r = StoreWriter::create(cityPath, city); !r)
-        return fail(r.error());
-    row(tr("City %1 cells: generate and write store").arg(city.cells.size()), double(timer.elapsed()),
-        QStringLiteral("ms"));
-    timer.restart();
-    auto loaded = GridMapLoader::loadLayer(cityPath, storeschema::cellsTable(), crs);
-    if (!loaded)
-        return fail(loaded.error());
-    row(tr("City %1 cells: load, reproject, index").arg(city.cells.size()), double(timer.elapsed()),
-        QStringLiteral("ms"));
-    row(tr("City: resident memory added by the loaded layer"), processclock::residentMiB() - rssBefore,
-        QStringLiteral("MiB"));
-
-    // Graduated colours on a value per cell, as a hotspot theme would draw it.
-    auto themed = std::make_shared<MapLayerData>(*loaded.value());
-    QRandomGenerator random(7);
-    for (MapFeature &f : themed->features)
-        f.value = random.bounded(100);
-    LayerPass pass{themed, {}, {}};
-    pass.style.fill = LayerStyle::Fill::Graduated;
-    pass.style.palette = {QColor(0xff, 0xff, 0xb2), QColor(0xfe, 0xcc, 0x5c), QColor(0xfd, 0x8d, 0x3c),
-                          QColor(0xe3, 0x1a, 0x1c)};
-    pass.style.maxValue = 100;
-    pass.style.stroke = QColor(0x60, 0x60, 0x60);
-    pass.style.strokeWidth = 0.5;
-    MapScene cityScene;
-    cityScene.passes = {pass};
-    cityScene.labels = false;
-    const MapView cityFull = MapView::fitting(themed->extent, hd);
-    row(tr("City: render 1920x1080 full extent, graduated"),
-        timeMedian(runs, [&] { MapRenderJob(cityScene, cityFull).run(); }), QStringLiteral("ms"),
-        tr("target 100 ms"));
-    MapView district = cityFull;
-    district.unitsPerPixel = 10000.0 / hd.width(); // a 10 km wide window
-    row(tr("City: render 1920x1080 district window (10 km)"),
-        timeMedian(runs, [&] { MapRenderJob(cityScene, district).run(); }), QStringLiteral("ms"));
-    MapView street = cityFull;
-    street.unitsPerPixel = 2000.0 / hd.width(); // a 2 km wide window
-    row(tr("City: render 1920x1080 street window (2 km)"),
-        timeMedian(runs, [&] { MapRenderJob(cityScene, street).run(); }), QStringLiteral("ms"));
+    if (part("city"))
+        if (auto r = benchCity(temp.filePath(QStringLiteral("city.gpkg")), settings); !r)
+            return fail(r.error());
     row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(), QStringLiteral("MiB"));
     return Ok;
 }
