@@ -12,13 +12,14 @@ namespace citygrid {
 
 QString AppContext::defaultStorePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/citygrid.gpkg");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/citygrid.gpkg");
 }
 
 Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
 {
-    const QString path = QFileInfo(requested.isEmpty() ? defaultStorePath() : requested).absoluteFilePath();
+    const QString path =
+        QFileInfo(requested.isEmpty() ? defaultStorePath() : requested).absoluteFilePath();
     auto created = GridImport::ensureStore(path, bundledDataDir());
     if (!created)
         return created.error();

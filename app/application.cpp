@@ -5,8 +5,8 @@
 #include "appcontext.h"
 #include "cli.h"
 #include "errordialog.h"
-#include "language.h"
 #include "importgriddialog.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "processclock.h"
 
@@ -28,25 +28,30 @@ int runGui(QApplication &app, const QStringList &arguments)
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();
-    QCommandLineOption quitAfterFirstFrame(QStringLiteral("quit-after-first-frame"),
-                                           QCoreApplication::translate("cli", "Benchmark: print the time to the "
-                                                                              "first map frame and quit."));
+    QCommandLineOption quitAfterFirstFrame(
+        QStringLiteral("quit-after-first-frame"),
+        QCoreApplication::translate("cli", "Benchmark: print the time to the "
+                                           "first map frame and quit."));
     parser.addOption(quitAfterFirstFrame);
     // For the README's screenshots: select an area, wait for the map, save the window, quit.
-    QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QCoreApplication::translate("cli", "Save a picture of the window to FILE and quit."),
-                                  QStringLiteral("file"));
-    QCommandLineOption select(QStringLiteral("select"),
-                              QCoreApplication::translate("cli", "Select the area with this code at start."),
-                              QStringLiteral("code"));
-    QCommandLineOption importPreview(QStringLiteral("import-preview"),
-                                     QCoreApplication::translate("cli", "Open the import dialog on FILE and check it."),
-                                     QStringLiteral("file"));
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("cli", "Save a picture of the window to FILE and quit."),
+        QStringLiteral("file"));
+    QCommandLineOption select(
+        QStringLiteral("select"),
+        QCoreApplication::translate("cli", "Select the area with this code at start."),
+        QStringLiteral("code"));
+    QCommandLineOption importPreview(
+        QStringLiteral("import-preview"),
+        QCoreApplication::translate("cli", "Open the import dialog on FILE and check it."),
+        QStringLiteral("file"));
     parser.addOptions({screenshot, select, importPreview});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
-        cli::err() << QCoreApplication::translate("cli", "citygrid: unknown command \"%1\"; try citygrid --help")
+        cli::err() << QCoreApplication::translate(
+                          "cli", "citygrid: unknown command \"%1\"; try citygrid --help")
                           .arg(parser.positionalArguments().first())
                    << Qt::endl;
         return cli::Usage;
@@ -62,7 +67,8 @@ int runGui(QApplication &app, const QStringList &arguments)
             window.resize(1920, 1080);
         QObject::connect(window.canvas(), &MapCanvas::renderFinished, &app, [&app, &window] {
             window.canvas()->repaint(); // the frame is on screen once painted
-            cli::out() << QStringLiteral("first-frame-ms %1").arg(processclock::msSinceProcessStart(), 0, 'f', 1)
+            cli::out() << QStringLiteral("first-frame-ms %1")
+                              .arg(processclock::msSinceProcessStart(), 0, 'f', 1)
                        << Qt::endl;
             QTimer::singleShot(0, &app, &QCoreApplication::quit);
         });
@@ -77,8 +83,8 @@ int runGui(QApplication &app, const QStringList &arguments)
         const QString file = parser.value(screenshot);
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, dialog, file, poll] {
-            if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull()
-                || (dialog && dialog->isBusy()))
+            if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull() ||
+                (dialog && dialog->isBusy()))
                 return;
             poll->stop();
             (dialog ? static_cast<QWidget *>(dialog) : &window)->grab().save(file);

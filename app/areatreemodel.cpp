@@ -19,8 +19,11 @@ void AreaTreeModel::addChildren(const GridCatalog &catalog, int node, bool engli
 {
     for (const GridUnit *unit : catalog.children(m_nodes[node].code)) {
         const int id = int(m_nodes.size());
-        m_nodes.append({unit->code, catalog.displayName(unit->code, english), node,
-                        int(m_nodes[node].children.size()), {}});
+        m_nodes.append({unit->code,
+                        catalog.displayName(unit->code, english),
+                        node,
+                        int(m_nodes[node].children.size()),
+                        {}});
         m_nodes[node].children.append(id);
         if (unit->level != GridLevel::Cell)
             addChildren(catalog, id, english);
@@ -64,7 +67,10 @@ int AreaTreeModel::rowCount(const QModelIndex &parent) const
     return int(m_nodes[qsizetype(parent.internalId())].children.size());
 }
 
-int AreaTreeModel::columnCount(const QModelIndex &) const { return 2; }
+int AreaTreeModel::columnCount(const QModelIndex &) const
+{
+    return 2;
+}
 
 QVariant AreaTreeModel::data(const QModelIndex &index, int role) const
 {
@@ -72,10 +78,14 @@ QVariant AreaTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node &node = m_nodes[qsizetype(index.internalId())];
     switch (role) {
-    case Qt::DisplayRole: return index.column() == 0 ? node.name : node.code;
-    case Qt::ToolTipRole: return QStringLiteral("%1 %2").arg(node.name, node.code);
-    case CodeRole: return node.code;
-    default: return {};
+    case Qt::DisplayRole:
+        return index.column() == 0 ? node.name : node.code;
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 %2").arg(node.name, node.code);
+    case CodeRole:
+        return node.code;
+    default:
+        return {};
     }
 }
 

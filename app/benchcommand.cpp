@@ -62,8 +62,9 @@ double firstFrameMs(const QString &storePath, int runs)
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         process.setProcessEnvironment(env);
-        process.start(QCoreApplication::applicationFilePath(),
-                      {QStringLiteral("--store"), storePath, QStringLiteral("--quit-after-first-frame")});
+        process.start(
+            QCoreApplication::applicationFilePath(),
+            {QStringLiteral("--store"), storePath, QStringLiteral("--quit-after-first-frame")});
         if (!process.waitForFinished(60000))
             return -1;
         const QString output = QString::fromUtf8(process.readAllStandardOutput());
@@ -86,7 +87,8 @@ struct Settings
 Result<void> benchFutian(const QString &storePath, const Settings &settings)
 {
     Result<GridMap> futian = Error{};
-    const double loadMs = timeMedian(settings.runs, [&] { futian = GridMapLoader::load(storePath, settings.crs); });
+    const double loadMs =
+        timeMedian(settings.runs, [&] { futian = GridMapLoader::load(storePath, settings.crs); });
     if (!futian)
         return futian.error();
     row(tr("Futian: load grid from store and reproject"), loadMs, QStringLiteral("ms"));
@@ -95,7 +97,8 @@ Result<void> benchFutian(const QString &storePath, const Settings &settings)
     row(tr("Futian: render 1920x1080, full extent"),
         timeMedian(settings.runs, [&] { MapRenderJob(scene, full).run(); }), QStringLiteral("ms"),
         tr("target 10 ms"));
-    const MapView close = full.zoomedBy(6, QPointF(settings.size.width() / 2.0, settings.size.height() / 2.0));
+    const MapView close =
+        full.zoomedBy(6, QPointF(settings.size.width() / 2.0, settings.size.height() / 2.0));
     row(tr("Futian: render 1920x1080, zoomed 6x (cell labels)"),
         timeMedian(settings.runs, [&] { MapRenderJob(scene, close).run(); }), QStringLiteral("ms"));
     return {};
@@ -111,16 +114,16 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
     const GridSource city = syntheticCityGrid(columns, rows, QPointF(113.76, 22.45));
     if (auto r = StoreWriter::create(cityPath, city); !r)
         return r;
-    row(tr("City %1 cells: generate and write store").arg(city.cells.size()), double(timer.elapsed()),
-        QStringLiteral("ms"));
+    row(tr("City %1 cells: generate and write store").arg(city.cells.size()),
+        double(timer.elapsed()), QStringLiteral("ms"));
     timer.restart();
     auto loaded = GridMapLoader::loadLayer(cityPath, storeschema::cellsTable(), settings.crs);
     if (!loaded)
         return loaded.error();
     row(tr("City %1 cells: load, reproject, index").arg(city.cells.size()), double(timer.elapsed()),
         QStringLiteral("ms"));
-    row(tr("City: resident memory added by the loaded layer"), processclock::residentMiB() - rssBefore,
-        QStringLiteral("MiB"));
+    row(tr("City: resident memory added by the loaded layer"),
+        processclock::residentMiB() - rssBefore, QStringLiteral("MiB"));
 
     // Graduated colours on a value per cell, as a hotspot theme would draw it.
     auto themed = std::make_shared<MapLayerData>(*loaded.value());
@@ -129,8 +132,8 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
         f.value = random.bounded(100);
     LayerPass pass{themed, {}, {}};
     pass.style.fill = LayerStyle::Fill::Graduated;
-    pass.style.palette = {QColor(0xff, 0xff, 0xb2), QColor(0xfe, 0xcc, 0x5c), QColor(0xfd, 0x8d, 0x3c),
-                          QColor(0xe3, 0x1a, 0x1c)};
+    pass.style.palette = {QColor(0xff, 0xff, 0xb2), QColor(0xfe, 0xcc, 0x5c),
+                          QColor(0xfd, 0x8d, 0x3c), QColor(0xe3, 0x1a, 0x1c)};
     pass.style.maxValue = 100;
     pass.style.stroke = QColor(0x60, 0x60, 0x60);
     pass.style.strokeWidth = 0.5;
@@ -141,11 +144,15 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
     row(tr("City: render 1920x1080 full extent, graduated"),
         timeMedian(settings.runs, [&] { MapRenderJob(scene, full).run(); }), QStringLiteral("ms"),
         tr("target 100 ms"));
-    for (const auto &[metres, title] : {std::pair{10000.0, QT_TRANSLATE_NOOP("citygrid::cli", "City: render 1920x1080 district window (10 km)")},
-                                        std::pair{2000.0, QT_TRANSLATE_NOOP("citygrid::cli", "City: render 1920x1080 street window (2 km)")}}) {
+    for (const auto &[metres, title] :
+         {std::pair{10000.0, QT_TRANSLATE_NOOP("citygrid::cli",
+                                               "City: render 1920x1080 district window (10 km)")},
+          std::pair{2000.0, QT_TRANSLATE_NOOP("citygrid::cli",
+                                              "City: render 1920x1080 street window (2 km)")}}) {
         MapView window = full;
         window.unitsPerPixel = metres / settings.size.width();
-        row(tr(title), timeMedian(settings.runs, [&] { MapRenderJob(scene, window).run(); }), QStringLiteral("ms"));
+        row(tr(title), timeMedian(settings.runs, [&] { MapRenderJob(scene, window).run(); }),
+            QStringLiteral("ms"));
     }
     return {};
 }
@@ -155,22 +162,30 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
 int bench(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Measures start-up, rendering and a city-scale grid, and prints "
-                                        "the figures (medians)."));
+    parser.setApplicationDescription(
+        tr("Measures start-up, rendering and a city-scale grid, and prints "
+           "the figures (medians)."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
-    parser.addOption({QStringLiteral("only"), tr("Run one part only: futian, startup or city."), QStringLiteral("part")});
+    parser.addOption(
+        {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
+    parser.addOption({QStringLiteral("only"), tr("Run one part only: futian, startup or city."),
+                      QStringLiteral("part")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const bool quick = parser.isSet(QStringLiteral("quick"));
     const QString only = parser.value(QStringLiteral("only"));
-    const auto part = [&only](const char *name) { return only.isEmpty() || only == QLatin1String(name); };
+    const auto part = [&only](const char *name) {
+        return only.isEmpty() || only == QLatin1String(name);
+    };
     const int runs = quick ? 2 : 15;
     QTemporaryDir temp;
-    const QString storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store"))
-                                                                   : temp.filePath(QStringLiteral("futian.gpkg"));
+    const QString storePath = parser.isSet(QStringLiteral("store"))
+                                  ? parser.value(QStringLiteral("store"))
+                                  : temp.filePath(QStringLiteral("futian.gpkg"));
     out() << tr("CityGrid benchmark on %1, %2 logical cores; medians of %3 runs")
-                 .arg(QSysInfo::prettyProductName()).arg(QThread::idealThreadCount()).arg(runs)
+                 .arg(QSysInfo::prettyProductName())
+                 .arg(QThread::idealThreadCount())
+                 .arg(runs)
           << Qt::endl;
 
     auto context = AppContext::open(storePath);
@@ -181,12 +196,13 @@ int bench(const QStringList &arguments)
         if (auto r = benchFutian(storePath, settings); !r)
             return fail(r.error());
     if (part("startup"))
-        row(tr("Start to first map frame (offscreen, new process)"), firstFrameMs(storePath, quick ? 1 : 5),
-            QStringLiteral("ms"), tr("target 300 ms"));
+        row(tr("Start to first map frame (offscreen, new process)"),
+            firstFrameMs(storePath, quick ? 1 : 5), QStringLiteral("ms"), tr("target 300 ms"));
     if (part("city"))
         if (auto r = benchCity(temp.filePath(QStringLiteral("city.gpkg")), settings); !r)
             return fail(r.error());
-    row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(), QStringLiteral("MiB"));
+    row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(),
+        QStringLiteral("MiB"));
     return Ok;
 }
 

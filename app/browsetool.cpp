@@ -63,7 +63,9 @@ bool BrowseTool::mouseRelease(QMouseEvent *event)
         emit canvas()->itemClicked(item);
         break;
     }
-    case Drag::Pan: canvas()->setView(canvas()->view(), true); break;
+    case Drag::Pan:
+        canvas()->setView(canvas()->view(), true);
+        break;
     case Drag::Box: {
         canvas()->setRubberBand({});
         const QRect box = QRect(m_start, pos).normalized();
@@ -74,7 +76,8 @@ bool BrowseTool::mouseRelease(QMouseEvent *event)
         }
         break;
     }
-    case Drag::None: break;
+    case Drag::None:
+        break;
     }
     return true;
 }

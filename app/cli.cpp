@@ -4,7 +4,10 @@
 
 namespace citygrid::cli {
 
-QString tr(const char *text) { return QCoreApplication::translate("citygrid::cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("citygrid::cli", text);
+}
 
 QTextStream &out()
 {
@@ -29,10 +32,11 @@ int fail(const Error &error)
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("store"),
-                      QCoreApplication::translate("cli", "The store (GeoPackage) to use; created from "
-                                                         "the bundled district if it does not exist."),
-                      QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("store"),
+         QCoreApplication::translate("cli", "The store (GeoPackage) to use; created from "
+                                            "the bundled district if it does not exist."),
+         QStringLiteral("file")});
     parser.addOption({QStringLiteral("lang"),
                       QCoreApplication::translate("cli", "Language: zh_CN (default) or en."),
                       QStringLiteral("language")});
@@ -41,7 +45,8 @@ void addCommonOptions(QCommandLineParser &parser)
 bool parse(QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!parser.parse(arguments)) {
-        err() << QCoreApplication::translate("cli", "citygrid: %1").arg(parser.errorText()) << Qt::endl;
+        err() << QCoreApplication::translate("cli", "citygrid: %1").arg(parser.errorText())
+              << Qt::endl;
         err() << parser.helpText();
         return false;
     }

@@ -22,7 +22,8 @@ QString link(const GridCatalog &catalog, const QString &code, bool english)
 
 QString row(const QString &label, const QString &value)
 {
-    return QStringLiteral("<tr><td style=\"color:#5d6b7b; padding-right:10px\">%1</td><td>%2</td></tr>")
+    return QStringLiteral(
+               "<tr><td style=\"color:#5d6b7b; padding-right:10px\">%1</td><td>%2</td></tr>")
         .arg(label.toHtmlEscaped(), value);
 }
 
@@ -38,12 +39,14 @@ IdentifyPanel::IdentifyPanel(QWidget *parent) : QTextBrowser(parent)
     });
 }
 
-void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, const GridMap &map, bool english)
+void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, const GridMap &map,
+                             bool english)
 {
     const GridUnit *unit = item.isValid() ? catalog.find(item.code) : nullptr;
     if (!unit) {
         setHtml(QStringLiteral("<p style=\"color:#6b7785\">%1</p>")
-                    .arg(tr("Click a cell on the map, or search for a code or name (Ctrl+F).").toHtmlEscaped()));
+                    .arg(tr("Click a cell on the map, or search for a code or name (Ctrl+F).")
+                             .toHtmlEscaped()));
         return;
     }
     const QLocale locale;
@@ -51,11 +54,18 @@ void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, co
                        .arg(catalog.displayName(unit->code, english).toHtmlEscaped());
     QString kind;
     switch (unit->level) {
-    case GridLevel::Subdistrict: kind = tr("Subdistrict"); break;
-    case GridLevel::Community: kind = tr("Community"); break;
-    default: kind = tr("Unit grid cell"); break;
+    case GridLevel::Subdistrict:
+        kind = tr("Subdistrict");
+        break;
+    case GridLevel::Community:
+        kind = tr("Community");
+        break;
+    default:
+        kind = tr("Unit grid cell");
+        break;
     }
-    html += QStringLiteral("<p style=\"color:#5d6b7b; margin-top:0\">%1</p><table>").arg(kind.toHtmlEscaped());
+    html += QStringLiteral("<p style=\"color:#5d6b7b; margin-top:0\">%1</p><table>")
+                .arg(kind.toHtmlEscaped());
     html += row(tr("Code"), QStringLiteral("<b>%1</b>").arg(unit->code));
     if (unit->level == GridLevel::Cell) {
         const QString community = unit->parentCode;
@@ -84,11 +94,13 @@ void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, co
         html += QStringLiteral("<h4 style=\"margin-bottom:2px\">%1</h4>")
                     .arg(tr("Neighbours (%1)").arg(neighbours.size()).toHtmlEscaped());
         for (int n : neighbours)
-            html += QStringLiteral("<div>%1</div>").arg(link(catalog, layer->features[n].code, english));
+            html += QStringLiteral("<div>%1</div>")
+                        .arg(link(catalog, layer->features[n].code, english));
     }
     if (!children.isEmpty()) {
         html += QStringLiteral("<h4 style=\"margin-bottom:2px\">%1</h4>")
-                    .arg((unit->level == GridLevel::Subdistrict ? tr("Communities") : tr("Cells")).toHtmlEscaped());
+                    .arg((unit->level == GridLevel::Subdistrict ? tr("Communities") : tr("Cells"))
+                             .toHtmlEscaped());
         for (const GridUnit *child : children)
             html += QStringLiteral("<div>%1</div>").arg(link(catalog, child->code, english));
     }

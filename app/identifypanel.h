@@ -17,7 +17,8 @@ class IdentifyPanel : public QTextBrowser
 public:
     explicit IdentifyPanel(QWidget *parent = nullptr);
     /// Shows `item` (or a hint when nothing is selected). `map` gives the neighbours.
-    void showItem(const MapItem &item, const GridCatalog &catalog, const GridMap &map, bool english);
+    void showItem(const MapItem &item, const GridCatalog &catalog, const GridMap &map,
+                  bool english);
 
 signals:
     void codeActivated(const QString &code);

@@ -13,11 +13,15 @@ int importGrid(const QStringList &arguments)
         tr("Replaces the store's grid with a district's own, from any vector file GDAL reads. "
            "Nothing is written unless the whole file passes validation."));
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("file"), tr("Shapefile, GeoPackage, GeoJSON, KML, ..."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 tr("Shapefile, GeoPackage, GeoJSON, KML, ..."));
     parser.addOptions({
-        {QStringLiteral("code-field"), tr("Field holding the cell codes (detected if not given)."), QStringLiteral("field")},
-        {QStringLiteral("name-field"), tr("Field holding names (detected if not given)."), QStringLiteral("field")},
-        {QStringLiteral("crs"), tr("CRS of the file, overriding or supplying its own: EPSG:n, a PROJ string, or gcj02."),
+        {QStringLiteral("code-field"), tr("Field holding the cell codes (detected if not given)."),
+         QStringLiteral("field")},
+        {QStringLiteral("name-field"), tr("Field holding names (detected if not given)."),
+         QStringLiteral("field")},
+        {QStringLiteral("crs"),
+         tr("CRS of the file, overriding or supplying its own: EPSG:n, a PROJ string, or gcj02."),
          QStringLiteral("crs")},
         {QStringLiteral("dry-run"), tr("Validate and report only; change nothing.")},
     });
@@ -42,23 +46,30 @@ int importGrid(const QStringList &arguments)
         return fail(report.error());
     const ImportReport &r = report.value();
     for (const ImportIssue &issue : r.issues)
-        (issue.severity == ImportIssue::Severity::Error ? err() : out()) << issue.toText() << Qt::endl;
+        (issue.severity == ImportIssue::Severity::Error ? err() : out())
+            << issue.toText() << Qt::endl;
     const auto summary = tr("%1 subdistricts, %2 communities, %3 cells")
-                             .arg(r.grid.subdistricts.size()).arg(r.grid.communities.size())
+                             .arg(r.grid.subdistricts.size())
+                             .arg(r.grid.communities.size())
                              .arg(r.grid.cells.size());
     if (hasErrors(r.issues)) {
-        const auto errors = std::count_if(r.issues.cbegin(), r.issues.cend(), [](const ImportIssue &i) {
-            return i.severity == ImportIssue::Severity::Error;
-        });
+        const auto errors =
+            std::count_if(r.issues.cbegin(), r.issues.cend(), [](const ImportIssue &i) {
+                return i.severity == ImportIssue::Severity::Error;
+            });
         err() << tr("citygrid: %1 has %2 errors; the store was not changed. Correct the features "
-                    "listed above and import again.").arg(file).arg(errors)
+                    "listed above and import again.")
+                     .arg(file)
+                     .arg(errors)
               << Qt::endl;
         return Failed;
     }
     if (dryRun)
-        out() << tr("%1 is valid: %2. Nothing was written (--dry-run).").arg(file, summary) << Qt::endl;
+        out() << tr("%1 is valid: %2. Nothing was written (--dry-run).").arg(file, summary)
+              << Qt::endl;
     else
-        out() << tr("Imported %1 into %2: %3.").arg(file, context.value()->storePath(), summary) << Qt::endl;
+        out() << tr("Imported %1 into %2: %3.").arg(file, context.value()->storePath(), summary)
+              << Qt::endl;
     return Ok;
 }
 

@@ -22,9 +22,10 @@
 namespace citygrid {
 
 ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
-    : QDialog(parent), m_storePath(storePath), m_file(new QLineEdit(this)), m_codeField(new QLineEdit(this)),
-      m_crs(new QComboBox(this)), m_summary(new QLabel(this)), m_issues(new QTableWidget(0, 4, this)),
-      m_preview(new QLabel(this)), m_buttons(new QDialogButtonBox(this))
+    : QDialog(parent), m_storePath(storePath), m_file(new QLineEdit(this)),
+      m_codeField(new QLineEdit(this)), m_crs(new QComboBox(this)), m_summary(new QLabel(this)),
+      m_issues(new QTableWidget(0, 4, this)), m_preview(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(this))
 {
     setWindowTitle(tr("Import a district grid"));
     resize(980, 640);
@@ -68,9 +69,10 @@ ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
     layout->addWidget(m_buttons);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Choose a grid file"), {},
-            tr("Vector files (*.shp *.gpkg *.geojson *.json *.kml *.gml *.tab *.zip);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Choose a grid file"), {},
+                                         tr("Vector files (*.shp *.gpkg *.geojson *.json *.kml "
+                                            "*.gml *.tab *.zip);;All files (*)"));
         if (!path.isEmpty())
             setFile(path);
     });
@@ -87,8 +89,9 @@ ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
     connect(m_crs, &QComboBox::currentTextChanged, this, invalidate);
     connect(&m_watcher, &QFutureWatcher<Result<ImportReport>>::finished, this,
             [this] { showReport(m_watcher.result()); });
-    m_summary->setText(tr("Choose a file and press Check. Nothing is written until you press Import, "
-                          "and only a file without errors can be imported."));
+    m_summary->setText(
+        tr("Choose a file and press Check. Nothing is written until you press Import, "
+           "and only a file without errors can be imported."));
 }
 
 void ImportGridDialog::setFile(const QString &path)
@@ -99,7 +102,8 @@ void ImportGridDialog::setFile(const QString &path)
 GridReadOptions ImportGridDialog::options() const
 {
     const QString text = m_crs->currentText().trimmed();
-    const QString crs = text == m_crs->itemText(0) ? QString() : text; // first entry: the file's own
+    const QString crs =
+        text == m_crs->itemText(0) ? QString() : text; // first entry: the file's own
     return {m_codeField->text().trimmed(), {}, crs};
 }
 
@@ -107,8 +111,9 @@ void ImportGridDialog::setBusy(bool busy, const QString &what)
 {
     for (QAbstractButton *button : m_buttons->buttons())
         if (m_buttons->buttonRole(button) != QDialogButtonBox::RejectRole)
-            button->setEnabled(!busy && (m_buttons->buttonRole(button) != QDialogButtonBox::AcceptRole
-                                         || m_checkedClean));
+            button->setEnabled(
+                !busy &&
+                (m_buttons->buttonRole(button) != QDialogButtonBox::AcceptRole || m_checkedClean));
     if (busy) {
         m_summary->setText(what);
         setCursor(Qt::BusyCursor);
@@ -133,7 +138,8 @@ void ImportGridDialog::import()
         return;
     m_importing = true;
     setBusy(true, tr("Replacing the grid of %1…").arg(m_storePath));
-    m_watcher.setFuture(QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath));
+    m_watcher.setFuture(
+        QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath));
 }
 
 void ImportGridDialog::showReport(const Result<ImportReport> &result)
@@ -143,7 +149,8 @@ void ImportGridDialog::showReport(const Result<ImportReport> &result)
         m_checkedClean = false;
         setBusy(false, {});
         m_summary->setText(QStringLiteral("<b style=\"color:#c0392b\">%1</b><br>%2")
-                               .arg(result.error().message.toHtmlEscaped(), result.error().detail.toHtmlEscaped()));
+                               .arg(result.error().message.toHtmlEscaped(),
+                                    result.error().detail.toHtmlEscaped()));
         m_preview->clear();
         return;
     }
@@ -158,14 +165,18 @@ void ImportGridDialog::showReport(const Result<ImportReport> &result)
         auto *severity = new QTableWidgetItem(error ? tr("Error") : tr("Warning"));
         severity->setForeground(error ? QColor(0xc0, 0x39, 0x2b) : QColor(0xb9, 0x77, 0x0e));
         m_issues->setItem(r, 0, severity);
-        m_issues->setItem(r, 1, new QTableWidgetItem(issue.fid >= 0 ? QStringLiteral("%1 #%2").arg(issue.layer).arg(issue.fid)
-                                                                   : issue.layer));
+        m_issues->setItem(
+            r, 1,
+            new QTableWidgetItem(issue.fid >= 0
+                                     ? QStringLiteral("%1 #%2").arg(issue.layer).arg(issue.fid)
+                                     : issue.layer));
         m_issues->setItem(r, 2, new QTableWidgetItem(issue.code));
         m_issues->setItem(r, 3, new QTableWidgetItem(issue.message));
     }
     m_issues->resizeColumnsToContents();
     const QString counts = tr("%1 subdistricts, %2 communities, %3 cells")
-                               .arg(m_report.grid.subdistricts.size()).arg(m_report.grid.communities.size())
+                               .arg(m_report.grid.subdistricts.size())
+                               .arg(m_report.grid.communities.size())
                                .arg(m_report.grid.cells.size());
     m_checkedClean = errors == 0;
     setBusy(false, {});
@@ -174,17 +185,24 @@ void ImportGridDialog::showReport(const Result<ImportReport> &result)
         accept();
         return;
     }
-    m_summary->setText(errors > 0
-                           ? QStringLiteral("<b style=\"color:#c0392b\">%1</b>")
-                                 .arg(tr("%1: %2 errors. Nothing can be imported until they are corrected in the "
-                                         "file.").arg(counts).arg(errors).toHtmlEscaped())
-                           : QStringLiteral("<b style=\"color:#1e8449\">%1</b>")
-                                 .arg(tr("%1, no errors (%2 warnings). Press Import to replace the current grid.")
-                                          .arg(counts).arg(issues.size()).toHtmlEscaped()));
+    m_summary->setText(
+        errors > 0
+            ? QStringLiteral("<b style=\"color:#c0392b\">%1</b>")
+                  .arg(tr("%1: %2 errors. Nothing can be imported until they are corrected in the "
+                          "file.")
+                           .arg(counts)
+                           .arg(errors)
+                           .toHtmlEscaped())
+            : QStringLiteral("<b style=\"color:#1e8449\">%1</b>")
+                  .arg(tr("%1, no errors (%2 warnings). Press Import to replace the current grid.")
+                           .arg(counts)
+                           .arg(issues.size())
+                           .toHtmlEscaped()));
     // Preview of the incoming grid.
     auto map = GridMapLoader::fromSource(m_report.grid, QStringLiteral("EPSG:3857"));
     if (map && map.value().cells && !map.value().cells->features.isEmpty()) {
-        const MapView view = MapView::fitting(map.value().extent(), m_preview->size(), devicePixelRatioF());
+        const MapView view =
+            MapView::fitting(map.value().extent(), m_preview->size(), devicePixelRatioF());
         QImage image = MapRenderJob(MapScene::standard(map.value()), view).run();
         // The cells with errors in red, so the user sees where the problems are.
         QSet<QString> wrong;

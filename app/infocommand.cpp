@@ -15,8 +15,9 @@ namespace citygrid::cli {
 int info(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("cli", "Describes a store: schema "
-                                                                        "version, CRS, layers, extent."));
+    parser.setApplicationDescription(QCoreApplication::translate("cli",
+                                                                 "Describes a store: schema "
+                                                                 "version, CRS, layers, extent."));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON.")});
     if (!parse(parser, arguments))
@@ -46,20 +47,25 @@ int info(const QStringList &arguments)
             {QStringLiteral("district_code"), catalog.districtCode()},
             {QStringLiteral("district_name"), catalog.districtName()},
             {QStringLiteral("layers"), layers},
-            {QStringLiteral("extent"), QJsonArray{extent.left(), extent.top(), extent.right(), extent.bottom()}},
+            {QStringLiteral("extent"),
+             QJsonArray{extent.left(), extent.top(), extent.right(), extent.bottom()}},
         };
         out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return Ok;
     }
     out() << tr("Store:          %1").arg(store.path()) << Qt::endl;
     out() << tr("Schema version: %1").arg(store.schemaVersion()) << Qt::endl;
-    out() << tr("District:       %1 %2").arg(catalog.districtCode(), catalog.districtName()) << Qt::endl;
-    out() << tr("CRS:            %1 (%2)").arg(storageCrs, CrsTransform::describe(storageCrs)) << Qt::endl;
+    out() << tr("District:       %1 %2").arg(catalog.districtCode(), catalog.districtName())
+          << Qt::endl;
+    out() << tr("CRS:            %1 (%2)").arg(storageCrs, CrsTransform::describe(storageCrs))
+          << Qt::endl;
     for (const auto &[table, count] : counts.value())
         out() << tr("Layer %1: %2 features").arg(table, -14).arg(count) << Qt::endl;
     out() << tr("Extent:         %1, %2 - %3, %4 (lon/lat)")
-                 .arg(extent.left(), 0, 'f', 5).arg(extent.top(), 0, 'f', 5)
-                 .arg(extent.right(), 0, 'f', 5).arg(extent.bottom(), 0, 'f', 5)
+                 .arg(extent.left(), 0, 'f', 5)
+                 .arg(extent.top(), 0, 'f', 5)
+                 .arg(extent.right(), 0, 'f', 5)
+                 .arg(extent.bottom(), 0, 'f', 5)
           << Qt::endl;
     return Ok;
 }

@@ -25,11 +25,15 @@ QString choose(const QStringList &arguments)
     return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("zh_CN")).toString();
 }
 
-void save(const QString &language) { QSettings().setValue(QStringLiteral("ui/language"), language); }
+void save(const QString &language)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+}
 
 void install(QCoreApplication &app, const QString &language)
 {
-    current = language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_CN");
+    current =
+        language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_CN");
     QLocale::setDefault(QLocale(current));
     auto *own = new QTranslator(&app);
     if (own->load(QStringLiteral(":/i18n/citygrid_%1.qm").arg(current)))
@@ -40,6 +44,9 @@ void install(QCoreApplication &app, const QString &language)
         app.installTranslator(qt);
 }
 
-bool isEnglish() { return current == QLatin1String("en"); }
+bool isEnglish()
+{
+    return current == QLatin1String("en");
+}
 
 } // namespace citygrid::language

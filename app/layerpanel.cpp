@@ -18,7 +18,8 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent)
     int r = 0;
     for (const QString &id : {storeschema::cellsTable(), storeschema::communitiesTable(),
                               storeschema::subdistrictsTable()}) {
-        Row row{id, new QCheckBox(MapScene::layerTitle(id), this), new QSlider(Qt::Horizontal, this)};
+        Row row{id, new QCheckBox(MapScene::layerTitle(id), this),
+                new QSlider(Qt::Horizontal, this)};
         row.visible->setChecked(true);
         row.visible->setObjectName(QStringLiteral("visible_") + id);
         row.opacity->setRange(0, 100);
@@ -29,7 +30,8 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent)
         layout->addWidget(row.opacity, r, 1);
         ++r;
         connect(row.visible, &QCheckBox::toggled, this, [this] { emit displayChanged(display()); });
-        connect(row.opacity, &QSlider::valueChanged, this, [this] { emit displayChanged(display()); });
+        connect(row.opacity, &QSlider::valueChanged, this,
+                [this] { emit displayChanged(display()); });
         m_rows.append(row);
     }
     layout->setRowStretch(r, 1);

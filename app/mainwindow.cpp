@@ -36,25 +36,29 @@ namespace citygrid {
 
 namespace {
 
-QIcon icon(const char *name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+QIcon icon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
 
 /// Sets the shortcut and puts it in the tooltip, so every action tells how to reach it by keyboard.
 void setShortcut(QAction *action, const QKeySequence &key)
 {
     action->setShortcut(key);
     action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(u'&'),
-                                                      key.toString(QKeySequence::NativeText)));
+                                                     key.toString(QKeySequence::NativeText)));
 }
 
 } // namespace
 
 MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
     : QMainWindow(parent), m_context(std::move(context)), m_canvas(new MapCanvas(this)),
-      m_browseTool(new BrowseTool(m_canvas, this)), m_zoomTool(new BrowseTool(m_canvas, this, true)),
-      m_search(new SearchBox(this)), m_identify(new IdentifyPanel(this)), m_layers(new LayerPanel(this)),
-      m_areaModel(new AreaTreeModel(this)), m_areaTree(new QTreeView(this)), m_crsBox(new QComboBox(this)),
-      m_coordinates(new QLabel(this)), m_scale(new QLabel(this)), m_crsLabel(new QLabel(this)),
-      m_storeLabel(new QLabel(this))
+      m_browseTool(new BrowseTool(m_canvas, this)),
+      m_zoomTool(new BrowseTool(m_canvas, this, true)), m_search(new SearchBox(this)),
+      m_identify(new IdentifyPanel(this)), m_layers(new LayerPanel(this)),
+      m_areaModel(new AreaTreeModel(this)), m_areaTree(new QTreeView(this)),
+      m_crsBox(new QComboBox(this)), m_coordinates(new QLabel(this)), m_scale(new QLabel(this)),
+      m_crsLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
 {
     setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalog())));
     setWindowIcon(icon("app"));
@@ -69,9 +73,12 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
 
     connect(m_canvas, &MapCanvas::itemClicked, this, &MainWindow::showItem);
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateStatus);
-    connect(m_canvas, &MapCanvas::viewChanged, this, [this] { updateStatus(m_canvas->view().center); });
-    connect(m_search, &SearchBox::areaChosen, this, [this](const QString &code) { selectArea(code); });
-    connect(m_identify, &IdentifyPanel::codeActivated, this, [this](const QString &code) { selectArea(code); });
+    connect(m_canvas, &MapCanvas::viewChanged, this,
+            [this] { updateStatus(m_canvas->view().center); });
+    connect(m_search, &SearchBox::areaChosen, this,
+            [this](const QString &code) { selectArea(code); });
+    connect(m_identify, &IdentifyPanel::codeActivated, this,
+            [this](const QString &code) { selectArea(code); });
     connect(m_layers, &LayerPanel::displayChanged, m_canvas, &MapCanvas::setLayerDisplay);
 
     m_defaultState = saveState();
@@ -84,9 +91,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
-    auto *importAction = file->addAction(icon("import"), tr("&Import grid…"), this, &MainWindow::importGrid);
+    auto *importAction =
+        file->addAction(icon("import"), tr("&Import grid…"), this, &MainWindow::importGrid);
     setShortcut(importAction, QKeySequence(Qt::CTRL | Qt::Key_I));
-    auto *exportAction = file->addAction(icon("export"), tr("&Export map…"), this, &MainWindow::exportMap);
+    auto *exportAction =
+        file->addAction(icon("export"), tr("&Export map…"), this, &MainWindow::exportMap);
     setShortcut(exportAction, QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -130,11 +139,12 @@ void MainWindow::createActions()
     });
     addAction(find);
 
-    for (const auto &[crs, name] : {std::pair{"EPSG:4547", QT_TR_NOOP("CGCS2000 / GK 114°E (EPSG:4547)")},
-                                   std::pair{"EPSG:3857", QT_TR_NOOP("Web Mercator (EPSG:3857)")},
-                                   std::pair{"EPSG:32650", QT_TR_NOOP("UTM zone 50N (EPSG:32650)")},
-                                   std::pair{"EPSG:4490", QT_TR_NOOP("CGCS2000 lon/lat (EPSG:4490)")},
-                                   std::pair{"EPSG:4326", QT_TR_NOOP("WGS 84 lon/lat (EPSG:4326)")}})
+    for (const auto &[crs, name] :
+         {std::pair{"EPSG:4547", QT_TR_NOOP("CGCS2000 / GK 114°E (EPSG:4547)")},
+          std::pair{"EPSG:3857", QT_TR_NOOP("Web Mercator (EPSG:3857)")},
+          std::pair{"EPSG:32650", QT_TR_NOOP("UTM zone 50N (EPSG:32650)")},
+          std::pair{"EPSG:4490", QT_TR_NOOP("CGCS2000 lon/lat (EPSG:4490)")},
+          std::pair{"EPSG:4326", QT_TR_NOOP("WGS 84 lon/lat (EPSG:4326)")}})
         m_crsBox->addItem(tr(name), QString::fromLatin1(crs));
     m_crsBox->setToolTip(tr("Map coordinate reference system"));
     connect(m_crsBox, &QComboBox::activated, this,
@@ -166,11 +176,13 @@ void MainWindow::createActions()
     for (const auto &[code, name] : {std::pair{"zh_CN", "中文"}, std::pair{"en", "English"}}) {
         auto *action = languageGroup->addAction(QString::fromUtf8(name));
         action->setCheckable(true);
-        action->setChecked((QString::fromLatin1(code) == QLatin1String("en")) == language::isEnglish());
+        action->setChecked((QString::fromLatin1(code) == QLatin1String("en")) ==
+                           language::isEnglish());
         connect(action, &QAction::triggered, this, [this, code = QString::fromLatin1(code)] {
             language::save(code);
-            QMessageBox::information(this, tr("Language"),
-                                     tr("CityGrid will speak the new language the next time it starts."));
+            QMessageBox::information(
+                this, tr("Language"),
+                tr("CityGrid will speak the new language the next time it starts."));
         });
         languages->addAction(action);
     }
@@ -194,7 +206,8 @@ void MainWindow::createDocks()
         selectArea(index.data(AreaTreeModel::CodeRole).toString());
     });
 
-    const auto dock = [this](const QString &title, const QString &name, QWidget *widget, Qt::DockWidgetArea area) {
+    const auto dock = [this](const QString &title, const QString &name, QWidget *widget,
+                             Qt::DockWidgetArea area) {
         auto *d = new QDockWidget(title, this);
         d->setObjectName(name);
         d->setWidget(widget);
@@ -204,7 +217,8 @@ void MainWindow::createDocks()
     };
     dock(tr("Areas"), QStringLiteral("areasDock"), m_areaTree, Qt::LeftDockWidgetArea);
     dock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
-    auto *details = dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
+    auto *details =
+        dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
     details->setMinimumWidth(260);
 }
 
@@ -301,11 +315,13 @@ void MainWindow::updateStatus(QPointF mapPos)
         lonLatText = tr("lon %1° lat %2°").arg(lonLat.x(), 0, 'f', 5).arg(lonLat.y(), 0, 'f', 5);
     }
     const bool geographic = CrsTransform::isGeographic(map.crs);
-    const QString projected = geographic ? QString()
-                                         : tr("X %1 m  Y %2 m  ").arg(mapPos.x(), 0, 'f', 1).arg(mapPos.y(), 0, 'f', 1);
+    const QString projected =
+        geographic ? QString()
+                   : tr("X %1 m  Y %2 m  ").arg(mapPos.x(), 0, 'f', 1).arg(mapPos.y(), 0, 'f', 1);
     m_coordinates->setText(projected + lonLatText);
-    m_scale->setText(tr("Scale %1").arg(mapdecorations::formatScale(
-        m_canvas->view().scaleDenominator(m_canvas->metresPerUnit()))));
+    m_scale->setText(tr("Scale %1")
+                         .arg(mapdecorations::formatScale(
+                             m_canvas->view().scaleDenominator(m_canvas->metresPerUnit()))));
 }
 
 void MainWindow::restoreSettings()
@@ -314,20 +330,25 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     QHash<QString, LayerDisplay> display;
-    for (const QString &id : {storeschema::subdistrictsTable(), storeschema::communitiesTable(), storeschema::cellsTable()}) {
+    for (const QString &id : {storeschema::subdistrictsTable(), storeschema::communitiesTable(),
+                              storeschema::cellsTable()}) {
         const QString key = QStringLiteral("layers/") + id;
-        display.insert(id, {settings.value(key + QStringLiteral("/visible"), true).toBool(),
-                            std::clamp(settings.value(key + QStringLiteral("/opacity"), 1.0).toDouble(), 0.0, 1.0)});
+        display.insert(id,
+                       {settings.value(key + QStringLiteral("/visible"), true).toBool(),
+                        std::clamp(settings.value(key + QStringLiteral("/opacity"), 1.0).toDouble(),
+                                   0.0, 1.0)});
     }
     m_layers->setDisplay(display);
     m_canvas->setLayerDisplay(display);
-    const QString crs = settings.value(QStringLiteral("map/crs"), QStringLiteral("EPSG:4547")).toString();
+    const QString crs =
+        settings.value(QStringLiteral("map/crs"), QStringLiteral("EPSG:4547")).toString();
     loadMap(CrsTransform::isKnown(crs) ? crs : QStringLiteral("EPSG:4547"));
     // The last view, if it was of this store and this CRS.
     if (settings.value(QStringLiteral("map/store")).toString() == m_context->storePath()) {
         const QPointF centre = settings.value(QStringLiteral("map/center")).toPointF();
         const double upp = settings.value(QStringLiteral("map/unitsPerPixel")).toDouble();
-        if (upp > 0 && m_canvas->gridMap().extent().adjusted(-1e4, -1e4, 1e4, 1e4).contains(centre)) {
+        if (upp > 0 &&
+            m_canvas->gridMap().extent().adjusted(-1e4, -1e4, 1e4, 1e4).contains(centre)) {
             MapView view = m_canvas->view();
             view.center = centre;
             view.unitsPerPixel = upp;
@@ -387,14 +408,16 @@ void MainWindow::importGrid()
 
 void MainWindow::exportMap()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("citygrid-map.png"),
-                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("citygrid-map.png"),
+                                     tr("PNG image (*.png);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     MapView view = m_canvas->view();
     view.devicePixelRatio = 1;
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    auto r = MapExport::write(path, m_canvas->scene(), view, maptitle::forGrid(m_context->catalog()));
+    auto r =
+        MapExport::write(path, m_canvas->scene(), view, maptitle::forGrid(m_context->catalog()));
     QApplication::restoreOverrideCursor();
     if (!r)
         showError(this, r.error());
@@ -407,15 +430,21 @@ void MainWindow::about()
     const GridCatalog &catalog = m_context->catalog();
     QMessageBox::about(
         this, tr("About CityGrid"),
-        tr("<h3>CityGrid %1</h3><p>Grid-based city management: the district's subdistricts, communities "
+        tr("<h3>CityGrid %1</h3><p>Grid-based city management: the district's subdistricts, "
+           "communities "
            "and unit grid cells on a map, and every case tied to a cell.</p>"
-           "<p><b>Data.</b> The grid shipped with CityGrid for %2 is <b>schematic</b>: the district outline "
+           "<p><b>Data.</b> The grid shipped with CityGrid for %2 is <b>schematic</b>: the "
+           "district outline "
            "is generalised from public web-map data and the subdistrict names and codes are the "
-           "statistics bureau's, but the boundaries of subdistricts, communities and cells are generated, "
-           "community names are synthetic and population figures are demonstration values. A district "
-           "replaces it with its surveyed grid through File ▸ Import grid (or <tt>citygrid import-grid</tt>).</p>"
+           "statistics bureau's, but the boundaries of subdistricts, communities and cells are "
+           "generated, "
+           "community names are synthetic and population figures are demonstration values. A "
+           "district "
+           "replaces it with its surveyed grid through File ▸ Import grid (or <tt>citygrid "
+           "import-grid</tt>).</p>"
            "<p>Store: %3</p>")
-            .arg(QCoreApplication::applicationVersion(), catalog.districtName(language::isEnglish()).toHtmlEscaped(),
+            .arg(QCoreApplication::applicationVersion(),
+                 catalog.districtName(language::isEnglish()).toHtmlEscaped(),
                  m_context->storePath().toHtmlEscaped()));
 }
 

@@ -89,7 +89,10 @@ void MapCanvas::zoomToExtent(const QRectF &rect, bool remember)
     m_pendingFit = isVisible() ? QRectF() : rect;
 }
 
-void MapCanvas::zoomToFullExtent() { zoomToExtent(m_map.extent()); }
+void MapCanvas::zoomToFullExtent()
+{
+    zoomToExtent(m_map.extent());
+}
 
 void MapCanvas::zoomBy(double factor)
 {
@@ -203,7 +206,8 @@ const MapFeature *MapCanvas::featureOf(const MapItem &item) const
     return nullptr;
 }
 
-void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QColor &fill, const QPen &pen) const
+void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QColor &fill,
+                          const QPen &pen) const
 {
     const MapFeature *feature = featureOf(item);
     if (!feature)
@@ -297,21 +301,37 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
     const QPointF step(width() / 4.0, height() / 4.0);
     switch (event->key()) {
-    case Qt::Key_Left: setView(m_view.pannedBy(QPointF(step.x(), 0))); break;
-    case Qt::Key_Right: setView(m_view.pannedBy(QPointF(-step.x(), 0))); break;
-    case Qt::Key_Up: setView(m_view.pannedBy(QPointF(0, step.y()))); break;
-    case Qt::Key_Down: setView(m_view.pannedBy(QPointF(0, -step.y()))); break;
+    case Qt::Key_Left:
+        setView(m_view.pannedBy(QPointF(step.x(), 0)));
+        break;
+    case Qt::Key_Right:
+        setView(m_view.pannedBy(QPointF(-step.x(), 0)));
+        break;
+    case Qt::Key_Up:
+        setView(m_view.pannedBy(QPointF(0, step.y())));
+        break;
+    case Qt::Key_Down:
+        setView(m_view.pannedBy(QPointF(0, -step.y())));
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.5); break;
-    case Qt::Key_Minus: zoomBy(1 / 1.5); break;
-    case Qt::Key_Home: zoomToFullExtent(); break;
+    case Qt::Key_Equal:
+        zoomBy(1.5);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(1 / 1.5);
+        break;
+    case Qt::Key_Home:
+        zoomToFullExtent();
+        break;
     case Qt::Key_Escape:
         if (m_tool)
             m_tool->cancel();
         setSelection({});
         emit itemClicked({});
         break;
-    default: QWidget::keyPressEvent(event); return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

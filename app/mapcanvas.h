@@ -18,8 +18,6 @@
 
 namespace citygrid {
 
-
-
 /// A feature on the map by layer and code.
 struct MapItem
 {
@@ -31,8 +29,8 @@ struct MapItem
 
 /// The map widget. Renders off the GUI thread: a changed view coalesces into one render job, an
 /// outdated job is cancelled, and until the new image arrives the last one is drawn transformed
-/// to the current view, so pan and zoom answer at once. Selection, hover, rubber band, scale bar and
-/// north arrow are painted on top directly. GUI thread only.
+/// to the current view, so pan and zoom answer at once. Selection, hover, rubber band, scale bar
+/// and north arrow are painted on top directly. GUI thread only.
 class MapCanvas : public QWidget
 {
     Q_OBJECT
@@ -94,7 +92,8 @@ private:
     void startRender();
     void jobFinished();
     const MapFeature *featureOf(const MapItem &item) const;
-    void paintItem(QPainter &painter, const MapItem &item, const QColor &fill, const QPen &pen) const;
+    void paintItem(QPainter &painter, const MapItem &item, const QColor &fill,
+                   const QPen &pen) const;
 
     GridMap m_map;
     QHash<QString, LayerDisplay> m_display;
@@ -107,7 +106,7 @@ private:
     MapItem m_hover;
     QRect m_rubberBand;
 
-    QImage m_image;     // last finished render
+    QImage m_image;      // last finished render
     MapView m_imageView; // the view it was rendered for
     QTimer m_coalesce;
     QFutureWatcher<QImage> m_watcher;

@@ -10,7 +10,8 @@ namespace citygrid::maptitle {
 
 QString forGrid(const GridCatalog &catalog)
 {
-    return QCoreApplication::translate("maptitle", "%1 grid").arg(catalog.districtName(language::isEnglish()));
+    return QCoreApplication::translate("maptitle", "%1 grid")
+        .arg(catalog.districtName(language::isEnglish()));
 }
 
 } // namespace citygrid::maptitle

@@ -43,7 +43,13 @@ double msSinceProcessStart()
     return nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
-double residentMiB() { return statusKiB("VmRSS:") / 1024; }
-double peakResidentMiB() { return statusKiB("VmHWM:") / 1024; }
+double residentMiB()
+{
+    return statusKiB("VmRSS:") / 1024;
+}
+double peakResidentMiB()
+{
+    return statusKiB("VmHWM:") / 1024;
+}
 
 } // namespace citygrid::processclock

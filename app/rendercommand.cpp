@@ -4,8 +4,8 @@
 #include "cli.h"
 #include "gridmaploader.h"
 #include "language.h"
-#include "mapexport.h"
 #include "mapdecorations.h"
+#include "mapexport.h"
 #include "maptitle.h"
 
 namespace citygrid::cli {
@@ -23,9 +23,12 @@ Result<QRectF> parseExtent(const QString &text)
             values.clear();
     }
     if (values.size() != 4 || values[2] <= values[0] || values[3] <= values[1])
-        return Error{QStringLiteral("cli.extent"),
-                     tr("--extent takes minx,miny,maxx,maxy in the map CRS, with max greater than min "
-                        "(got \"%1\")").arg(text), {}};
+        return Error{
+            QStringLiteral("cli.extent"),
+            tr("--extent takes minx,miny,maxx,maxy in the map CRS, with max greater than min "
+               "(got \"%1\")")
+                .arg(text),
+            {}};
     return QRectF(QPointF(values[0], values[1]), QPointF(values[2], values[3]));
 }
 
@@ -39,28 +42,36 @@ int render(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addOptions({
         {QStringLiteral("out"), tr("Output file (.png or .pdf)."), QStringLiteral("file")},
-        {QStringLiteral("width"), tr("Width in pixels (default 1600)."), QStringLiteral("w"), QStringLiteral("1600")},
-        {QStringLiteral("height"), tr("Height in pixels (default 1000)."), QStringLiteral("h"), QStringLiteral("1000")},
-        {QStringLiteral("extent"), tr("Area to show: minx,miny,maxx,maxy in the map CRS (default: the whole district)."),
+        {QStringLiteral("width"), tr("Width in pixels (default 1600)."), QStringLiteral("w"),
+         QStringLiteral("1600")},
+        {QStringLiteral("height"), tr("Height in pixels (default 1000)."), QStringLiteral("h"),
+         QStringLiteral("1000")},
+        {QStringLiteral("extent"),
+         tr("Area to show: minx,miny,maxx,maxy in the map CRS (default: the whole district)."),
          QStringLiteral("box")},
-        {QStringLiteral("crs"), tr("Map CRS (default EPSG:4547)."), QStringLiteral("crs"), QStringLiteral("EPSG:4547")},
+        {QStringLiteral("crs"), tr("Map CRS (default EPSG:4547)."), QStringLiteral("crs"),
+         QStringLiteral("EPSG:4547")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QString outPath = parser.value(QStringLiteral("out"));
     if (outPath.isEmpty())
-        return fail({QStringLiteral("cli.usage"), tr("Say where to write the map with --out FILE.png or FILE.pdf"), {}});
+        return fail({QStringLiteral("cli.usage"),
+                     tr("Say where to write the map with --out FILE.png or FILE.pdf"),
+                     {}});
     bool okW = false, okH = false;
     const int width = parser.value(QStringLiteral("width")).toInt(&okW);
     const int height = parser.value(QStringLiteral("height")).toInt(&okH);
     if (!okW || !okH || width < 16 || height < 16 || width > 20000 || height > 20000)
-        return fail({QStringLiteral("cli.size"), tr("--width and --height take whole numbers from 16 to 20000"), {}});
+        return fail({QStringLiteral("cli.size"),
+                     tr("--width and --height take whole numbers from 16 to 20000"),
+                     {}});
 
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
-    auto map = GridMapLoader::load(context.value()->storePath(), parser.value(QStringLiteral("crs")),
-                                   language::isEnglish());
+    auto map = GridMapLoader::load(context.value()->storePath(),
+                                   parser.value(QStringLiteral("crs")), language::isEnglish());
     if (!map)
         return fail(map.error());
     QRectF extent = map.value().extent();
@@ -76,7 +87,10 @@ int render(const QStringList &arguments)
     const QString title = maptitle::forGrid(context.value()->catalog());
     if (auto r = MapExport::write(outPath, scene, view, title); !r)
         return fail(r.error());
-    out() << tr("Wrote %1 (%2 x %3, scale %4)").arg(outPath).arg(width).arg(height)
+    out() << tr("Wrote %1 (%2 x %3, scale %4)")
+                 .arg(outPath)
+                 .arg(width)
+                 .arg(height)
                  .arg(mapdecorations::formatScale(view.scaleDenominator(scene.metresPerUnit)))
           << Qt::endl;
     return Ok;

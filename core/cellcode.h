@@ -23,7 +23,10 @@ public:
     QString text() const { return m_text; }
     QString districtCode() const { return m_text.left(6); }
     QString subdistrictCode() const { return m_text.left(9); }
-    QString communityCode() const { return m_level >= GridLevel::Community ? m_text.left(12) : QString(); }
+    QString communityCode() const
+    {
+        return m_level >= GridLevel::Community ? m_text.left(12) : QString();
+    }
     /// Cell sequence within its community (0 = the community-level grid), -1 above cell level.
     int sequence() const { return m_level == GridLevel::Cell ? m_text.mid(12).toInt() : -1; }
     /// The code of the level above (community for a cell, ...), empty for a subdistrict.

@@ -15,7 +15,10 @@ struct Error
     QString detail;  ///< technical, may be empty
 
     /// message and detail on one line, as the command line prints it
-    QString toText() const { return detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + u')'; }
+    QString toText() const
+    {
+        return detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + u')';
+    }
 };
 
 } // namespace citygrid

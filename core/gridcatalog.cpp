@@ -66,7 +66,11 @@ QList<const GridUnit *> GridCatalog::search(const QString &input, int limit) con
     const QString text = input.trimmed();
     if (text.isEmpty())
         return {};
-    struct Hit { int rank; const GridUnit *unit; };
+    struct Hit
+    {
+        int rank;
+        const GridUnit *unit;
+    };
     QList<Hit> hits;
     for (const GridUnit &unit : m_units) {
         int rank = -1;
@@ -74,11 +78,11 @@ QList<const GridUnit *> GridCatalog::search(const QString &input, int limit) con
             rank = 0;
         else if (unit.code.startsWith(text))
             rank = 1;
-        else if (unit.name.startsWith(text, Qt::CaseInsensitive)
-                 || unit.nameEn.startsWith(text, Qt::CaseInsensitive))
+        else if (unit.name.startsWith(text, Qt::CaseInsensitive) ||
+                 unit.nameEn.startsWith(text, Qt::CaseInsensitive))
             rank = 2;
-        else if (unit.code.contains(text) || unit.name.contains(text, Qt::CaseInsensitive)
-                 || unit.nameEn.contains(text, Qt::CaseInsensitive))
+        else if (unit.code.contains(text) || unit.name.contains(text, Qt::CaseInsensitive) ||
+                 unit.nameEn.contains(text, Qt::CaseInsensitive))
             rank = 3;
         if (rank >= 0)
             hits.append({rank * 4 + int(unit.level), &unit});

@@ -30,8 +30,9 @@ public:
     /// What a person calls an area: its name, or for a cell without one "网格 <code>".
     QString displayName(const QString &code, bool english = false) const;
 
-    /// Areas whose code starts with or contains `text`, or whose name contains it (case-insensitive),
-    /// best matches first: exact code, code prefix, name prefix, then the rest; higher levels first.
+    /// Areas whose code starts with or contains `text`, or whose name contains it
+    /// (case-insensitive), best matches first: exact code, code prefix, name prefix, then the rest;
+    /// higher levels first.
     QList<const GridUnit *> search(const QString &text, int limit = 20) const;
 
 private:

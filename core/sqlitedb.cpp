@@ -14,7 +14,8 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const QString &path, Mode mode)
     if (rc != SQLITE_OK) {
         const QString detail = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
-        return Error{QStringLiteral("store.open"), tr("Cannot open the store %1").arg(path), detail};
+        return Error{QStringLiteral("store.open"), tr("Cannot open the store %1").arg(path),
+                     detail};
     }
     sqlite3_busy_timeout(db, 5000);
     std::unique_ptr<SqliteDb> result(new SqliteDb(db, path));
@@ -23,7 +24,10 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const QString &path, Mode mode)
     return result;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(m_db); }
+SqliteDb::~SqliteDb()
+{
+    sqlite3_close(m_db);
+}
 
 Result<void> SqliteDb::exec(const QString &sql)
 {
@@ -36,7 +40,10 @@ Result<void> SqliteDb::exec(const QString &sql)
     return {};
 }
 
-QString SqliteDb::lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+QString SqliteDb::lastError() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
 
 Result<Statement> Statement::prepare(const SqliteDb &db, const QString &sql)
 {
@@ -52,7 +59,10 @@ Statement::Statement(Statement &&other) noexcept : m_stmt(other.m_stmt), m_db(ot
     other.m_stmt = nullptr;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
 
 Statement &Statement::bind(int index, const QString &value)
 {
@@ -111,8 +121,14 @@ QString Statement::text(int column) const
     return data ? QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column)) : QString();
 }
 
-qint64 Statement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+qint64 Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
 bool Statement::isNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;

@@ -14,7 +14,8 @@ struct sqlite3_stmt;
 
 namespace citygrid {
 
-/// An open SQLite connection (RAII around sqlite3*). Owned by whoever opened it; one thread at a time.
+/// An open SQLite connection (RAII around sqlite3*). Owned by whoever opened it; one thread at a
+/// time.
 class SqliteDb
 {
     Q_DECLARE_TR_FUNCTIONS(SqliteDb)

@@ -15,7 +15,8 @@ using namespace storeschema;
 Result<std::unique_ptr<Store>> Store::open(const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return Error{QStringLiteral("store.missing"), tr("The store %1 does not exist").arg(path), {}};
+        return Error{
+            QStringLiteral("store.missing"), tr("The store %1 does not exist").arg(path), {}};
     auto db = SqliteDb::open(path);
     if (!db)
         return db.error();
@@ -30,14 +31,19 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path)
     auto row = versionQuery.value().step();
     if (!row || !row.value())
         return Error{QStringLiteral("store.not-citygrid"),
-                     tr("%1 is not a CityGrid store (it records no schema version)").arg(path), {}};
+                     tr("%1 is not a CityGrid store (it records no schema version)").arg(path),
+                     {}};
     store->m_schemaVersion = int(versionQuery.value().text(0).toInt());
     versionQuery.value().reset();
     if (store->m_schemaVersion > storeschema::version)
-        return Error{QStringLiteral("store.too-new"),
-                     tr("The store %1 was written by a newer CityGrid (schema %2; this one reads up "
-                        "to %3). Update CityGrid to open it.")
-                         .arg(path).arg(store->m_schemaVersion).arg(storeschema::version), {}};
+        return Error{
+            QStringLiteral("store.too-new"),
+            tr("The store %1 was written by a newer CityGrid (schema %2; this one reads up "
+               "to %3). Update CityGrid to open it.")
+                .arg(path)
+                .arg(store->m_schemaVersion)
+                .arg(storeschema::version),
+            {}};
     if (store->m_schemaVersion < storeschema::version) {
         StoreMigrator migrator(StoreMigrator::builtinSteps());
         auto backup = migrator.migrate(store->db(), store->m_schemaVersion, storeschema::version);
@@ -55,15 +61,19 @@ Result<void> Store::initialiseMeta(SqliteDb &db, const QString &districtCode,
                                    const QString &gridSource)
 {
     // Registered in gpkg_contents as an attributes table, so GIS tools list it as ordinary data.
-    const QString sql = QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS %1 (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
-        " value TEXT);"
-        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
-        " VALUES ('%1', 'attributes', '%1', 'CityGrid store metadata');").arg(metaTable());
+    const QString sql =
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS %1 (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT "
+            "NULL UNIQUE,"
+            " value TEXT);"
+            "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+            " VALUES ('%1', 'attributes', '%1', 'CityGrid store metadata');")
+            .arg(metaTable());
     if (auto r = db.exec(sql); !r)
         return r;
     auto insert = Statement::prepare(
-        db, QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
+        db,
+        QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
     if (!insert)
         return insert.error();
     const QList<QPair<QString, QString>> values = {
@@ -96,7 +106,8 @@ QString Store::meta(const QString &key) const
 Result<void> Store::setMeta(const QString &key, const QString &value)
 {
     auto query = Statement::prepare(
-        *m_db, QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
+        *m_db,
+        QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
     if (!query)
         return query.error();
     query.value().bind(1, key).bind(2, value);
@@ -106,16 +117,21 @@ Result<void> Store::setMeta(const QString &key, const QString &value)
 Result<GridCatalog> Store::loadCatalog() const
 {
     GridCatalog catalog;
-    catalog.setDistrict(meta(keyDistrictCode()), meta(keyDistrictName()), meta(keyDistrictNameEn()));
-    struct Source { GridLevel level; QString sql; };
+    catalog.setDistrict(meta(keyDistrictCode()), meta(keyDistrictName()),
+                        meta(keyDistrictNameEn()));
+    struct Source
+    {
+        GridLevel level;
+        QString sql;
+    };
     const QList<Source> sources = {
-        {GridLevel::Subdistrict,
-         QStringLiteral("SELECT code, name, name_en, '', area_km2 FROM %1").arg(subdistrictsTable())},
+        {GridLevel::Subdistrict, QStringLiteral("SELECT code, name, name_en, '', area_km2 FROM %1")
+                                     .arg(subdistrictsTable())},
         {GridLevel::Community,
          QStringLiteral("SELECT code, name, name_en, subdistrict_code, area_km2 FROM %1")
              .arg(communitiesTable())},
-        {GridLevel::Cell,
-         QStringLiteral("SELECT code, name, '', community_code, area_km2 FROM %1").arg(cellsTable())},
+        {GridLevel::Cell, QStringLiteral("SELECT code, name, '', community_code, area_km2 FROM %1")
+                              .arg(cellsTable())},
     };
     for (const Source &source : sources) {
         auto query = Statement::prepare(*m_db, source.sql);
@@ -138,7 +154,8 @@ Result<QList<QPair<QString, qint64>>> Store::layerCounts() const
 {
     QList<QPair<QString, qint64>> counts;
     for (const QString &table : {subdistrictsTable(), communitiesTable(), cellsTable()}) {
-        auto query = Statement::prepare(*m_db, QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        auto query =
+            Statement::prepare(*m_db, QStringLiteral("SELECT count(*) FROM %1").arg(table));
         if (!query)
             return query.error();
         auto row = query.value().step();

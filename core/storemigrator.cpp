@@ -37,14 +37,17 @@ Result<QString> StoreMigrator::migrate(SqliteDb &db, int current, int target) co
         if (step == m_steps.cend())
             return Error{QStringLiteral("store.no-migration"),
                          tr("This store has schema version %1, which this CityGrid cannot upgrade")
-                             .arg(current), {}};
+                             .arg(current),
+                         {}};
         if (auto r = db.exec(step->sql); !r)
-            return Error{QStringLiteral("store.migration"),
-                         tr("Upgrading the store from version %1 failed; it was left unchanged").arg(v),
-                         r.error().detail};
+            return Error{
+                QStringLiteral("store.migration"),
+                tr("Upgrading the store from version %1 failed; it was left unchanged").arg(v),
+                r.error().detail};
     }
     auto update = Statement::prepare(
-        db, QStringLiteral("UPDATE %1 SET value = ?1 WHERE key = ?2").arg(storeschema::metaTable()));
+        db,
+        QStringLiteral("UPDATE %1 SET value = ?1 WHERE key = ?2").arg(storeschema::metaTable()));
     if (!update)
         return update.error();
     update.value().bind(1, QString::number(target)).bind(2, storeschema::keySchemaVersion());

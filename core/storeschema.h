@@ -8,20 +8,51 @@
 /// that reads their attributes (core, through SQLite), so the two cannot drift apart.
 namespace citygrid::storeschema {
 
-inline constexpr int version = 1;        ///< schema version this build writes and reads
-inline constexpr int storageSrid = 4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
+inline constexpr int version = 1; ///< schema version this build writes and reads
+inline constexpr int storageSrid =
+    4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
 
-inline QString metaTable() { return QStringLiteral("citygrid_meta"); }
-inline QString subdistrictsTable() { return QStringLiteral("subdistricts"); }
-inline QString communitiesTable() { return QStringLiteral("communities"); }
-inline QString cellsTable() { return QStringLiteral("cells"); }
+inline QString metaTable()
+{
+    return QStringLiteral("citygrid_meta");
+}
+inline QString subdistrictsTable()
+{
+    return QStringLiteral("subdistricts");
+}
+inline QString communitiesTable()
+{
+    return QStringLiteral("communities");
+}
+inline QString cellsTable()
+{
+    return QStringLiteral("cells");
+}
 
 // meta keys
-inline QString keySchemaVersion() { return QStringLiteral("schema_version"); }
-inline QString keySiteId() { return QStringLiteral("site_id"); }
-inline QString keyDistrictCode() { return QStringLiteral("district_code"); }
-inline QString keyDistrictName() { return QStringLiteral("district_name"); }
-inline QString keyDistrictNameEn() { return QStringLiteral("district_name_en"); }
-inline QString keyGridSource() { return QStringLiteral("grid_source"); }
+inline QString keySchemaVersion()
+{
+    return QStringLiteral("schema_version");
+}
+inline QString keySiteId()
+{
+    return QStringLiteral("site_id");
+}
+inline QString keyDistrictCode()
+{
+    return QStringLiteral("district_code");
+}
+inline QString keyDistrictName()
+{
+    return QStringLiteral("district_name");
+}
+inline QString keyDistrictNameEn()
+{
+    return QStringLiteral("district_name_en");
+}
+inline QString keyGridSource()
+{
+    return QStringLiteral("grid_source");
+}
 
 } // namespace citygrid::storeschema

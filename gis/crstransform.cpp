@@ -17,8 +17,14 @@ namespace {
 
 const QString wgs84 = QStringLiteral("EPSG:4326");
 
-struct ContextDeleter { void operator()(PJ_CONTEXT *c) const { proj_context_destroy(c); } };
-struct PjDeleter { void operator()(PJ *p) const { proj_destroy(p); } };
+struct ContextDeleter
+{
+    void operator()(PJ_CONTEXT *c) const { proj_context_destroy(c); }
+};
+struct PjDeleter
+{
+    void operator()(PJ *p) const { proj_destroy(p); }
+};
 using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
 using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 
@@ -49,8 +55,8 @@ struct CrsTransform::Impl
 
 bool CrsTransform::isGcj02(const QString &crs)
 {
-    return crs.compare(QLatin1String("gcj02"), Qt::CaseInsensitive) == 0
-           || crs.compare(QLatin1String("gcj-02"), Qt::CaseInsensitive) == 0;
+    return crs.compare(QLatin1String("gcj02"), Qt::CaseInsensitive) == 0 ||
+           crs.compare(QLatin1String("gcj-02"), Qt::CaseInsensitive) == 0;
 }
 
 namespace {
@@ -88,7 +94,10 @@ CrsFacts factsOf(const QString &crs)
 
 } // namespace
 
-bool CrsTransform::isKnown(const QString &crs) { return factsOf(crs).known; }
+bool CrsTransform::isKnown(const QString &crs)
+{
+    return factsOf(crs).known;
+}
 
 QString CrsTransform::describe(const QString &crs)
 {
@@ -96,7 +105,10 @@ QString CrsTransform::describe(const QString &crs)
     return facts.known ? facts.name : crs;
 }
 
-bool CrsTransform::isGeographic(const QString &crs) { return factsOf(crs).geographic; }
+bool CrsTransform::isGeographic(const QString &crs)
+{
+    return factsOf(crs).geographic;
+}
 
 Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to)
 {
@@ -113,19 +125,22 @@ Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to
     for (const QString &crs : {src, dst}) {
         if (!isKnown(crs))
             return Error{QStringLiteral("crs.unknown"),
-                         tr("Unknown coordinate reference system \"%1\"").arg(crs), {}};
+                         tr("Unknown coordinate reference system \"%1\"").arg(crs),
+                         {}};
     }
     if (src != dst) {
         PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), src.toUtf8().constData(),
                                          dst.toUtf8().constData(), nullptr));
         if (!raw)
             return Error{QStringLiteral("crs.no-transform"),
-                         tr("No transformation from %1 to %2").arg(from, to), {}};
+                         tr("No transformation from %1 to %2").arg(from, to),
+                         {}};
         // Always x = lon/easting, y = lat/northing, whatever axis order the CRS declares.
         impl->pj.reset(proj_normalize_for_visualization(impl->ctx.get(), raw.get()));
         if (!impl->pj)
             return Error{QStringLiteral("crs.no-transform"),
-                         tr("No transformation from %1 to %2").arg(from, to), {}};
+                         tr("No transformation from %1 to %2").arg(from, to),
+                         {}};
     }
     made.insert({from, to}, impl);
     return CrsTransform(impl);
@@ -147,8 +162,8 @@ bool CrsTransform::apply(QPolygonF &points) const
     if (m_impl->pj && !points.isEmpty()) {
         const size_t stride = sizeof(QPointF);
         proj_trans_generic(m_impl->pj.get(), PJ_FWD, &points[0].rx(), stride, size_t(points.size()),
-                           &points[0].ry(), stride, size_t(points.size()), nullptr, 0, 0, nullptr, 0,
-                           0);
+                           &points[0].ry(), stride, size_t(points.size()), nullptr, 0, 0, nullptr,
+                           0, 0);
         for (const QPointF &p : points)
             ok = ok && std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) < 1e20;
     }

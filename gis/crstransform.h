@@ -14,11 +14,12 @@
 
 namespace citygrid {
 
-/// A coordinate transformation between two CRSs, built on PROJ, plus GCJ-02 which PROJ does not know
+/// A coordinate transformation between two CRSs, built on PROJ, plus GCJ-02 which PROJ does not
+/// know
 /// ("gcj02" as either side). Coordinates are always x = easting/longitude, y = northing/latitude.
 /// Creating one asks PROJ's database and costs milliseconds, so each thread keeps the ones it made
-/// and create() hands out the kept one again. A CrsTransform must stay on the thread that created it
-/// (render threads never need one: data is reprojected once, when a layer loads).
+/// and create() hands out the kept one again. A CrsTransform must stay on the thread that created
+/// it (render threads never need one: data is reprojected once, when a layer loads).
 class CrsTransform
 {
     Q_DECLARE_TR_FUNCTIONS(CrsTransform)

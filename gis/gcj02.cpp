@@ -9,13 +9,14 @@ namespace citygrid::gcj02 {
 
 namespace {
 
-constexpr double semiMajor = 6378245.0;             // Krasovsky 1940, as the formula uses
+constexpr double semiMajor = 6378245.0; // Krasovsky 1940, as the formula uses
 constexpr double eccentricitySq = 0.00669342162296594323;
 constexpr double pi = std::numbers::pi;
 
 double offsetLat(double x, double y)
 {
-    double r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
+    double r =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * std::sqrt(std::abs(x));
     r += (20.0 * std::sin(6.0 * x * pi) + 20.0 * std::sin(2.0 * x * pi)) * 2.0 / 3.0;
     r += (20.0 * std::sin(y * pi) + 40.0 * std::sin(y / 3.0 * pi)) * 2.0 / 3.0;
     r += (160.0 * std::sin(y / 12.0 * pi) + 320.0 * std::sin(y * pi / 30.0)) * 2.0 / 3.0;

@@ -94,8 +94,8 @@ bool contains(const QList<QPolygonF> &rings, QPointF p)
         for (qsizetype i = 0, j = n - 1; i < n; j = i++) {
             const QPointF &a = ring[i];
             const QPointF &b = ring[j];
-            if ((a.y() > p.y()) != (b.y() > p.y())
-                && p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x())
+            if ((a.y() > p.y()) != (b.y() > p.y()) &&
+                p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x())
                 inside = !inside;
         }
     }
@@ -104,13 +104,18 @@ bool contains(const QList<QPolygonF> &rings, QPointF p)
 
 double area(const QList<QPolygonF> &rings)
 {
-    // Outer rings and holes are told apart by nesting, not by orientation, which sources disagree on.
+    // Outer rings and holes are told apart by nesting, not by orientation, which sources disagree
+    // on.
     double total = 0;
     for (const QPolygonF &ring : rings) {
         const double a = std::abs(signedArea(ring));
-        const bool hole = !ring.isEmpty() && std::count_if(rings.cbegin(), rings.cend(), [&](const QPolygonF &other) {
-            return &other != &ring && contains({other}, ring.first());
-        }) % 2 == 1;
+        const bool hole =
+            !ring.isEmpty() && std::count_if(
+                                   rings.cbegin(), rings.cend(),
+                                   [&](const QPolygonF &other) {
+                                       return &other != &ring && contains({other}, ring.first());
+                                   }) % 2 ==
+                                   1;
         total += hole ? -a : a;
     }
     return total;
@@ -134,7 +139,8 @@ QPointF labelPoint(const QList<QPolygonF> &rings)
         cx += (p.x() + q.x()) * cross;
         cy += (p.y() + q.y()) * cross;
     }
-    QPointF centroid = a != 0 ? QPointF(cx / (3 * a), cy / (3 * a)) : largest->boundingRect().center();
+    QPointF centroid =
+        a != 0 ? QPointF(cx / (3 * a), cy / (3 * a)) : largest->boundingRect().center();
     if (contains(rings, centroid))
         return centroid;
     // Widest horizontal run at the centroid's height.

@@ -9,8 +9,8 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
 
@@ -49,9 +49,12 @@ Result<ImportReport> GridImport::check(const QString &file, const GridReadOption
         return grid.error();
     report.grid = std::move(grid).value();
     if (report.grid.cells.isEmpty())
-        return Error{QStringLiteral("import.no-cells"),
-                     tr("No layer of %1 has a field of cell codes (14 or 15 digits). Name the field "
-                        "with --code-field.").arg(QFileInfo(file).fileName()), {}};
+        return Error{
+            QStringLiteral("import.no-cells"),
+            tr("No layer of %1 has a field of cell codes (14 or 15 digits). Name the field "
+               "with --code-field.")
+                .arg(QFileInfo(file).fileName()),
+            {}};
     report.issues += GridValidator::validate(report.grid);
     return report;
 }
@@ -71,20 +74,22 @@ Result<ImportReport> GridImport::run(const QString &file, const GridReadOptions 
 Result<GridSource> GridImport::readBundled(const QString &dir)
 {
     GridSource merged;
-    for (const QString &name : {QStringLiteral("subdistricts"), QStringLiteral("communities"),
-                                QStringLiteral("cells")}) {
+    for (const QString &name :
+         {QStringLiteral("subdistricts"), QStringLiteral("communities"), QStringLiteral("cells")}) {
         QFile file(dir + u'/' + name + QStringLiteral(".geojson"));
         if (!file.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("bundled.missing"),
-                         tr("The bundled district data is incomplete (%1 is missing)").arg(file.fileName()), {}};
+            return Error{
+                QStringLiteral("bundled.missing"),
+                tr("The bundled district data is incomplete (%1 is missing)").arg(file.fileName()),
+                {}};
         VsiMemCopy copy(file.readAll(), QStringLiteral("geojson"));
         ImportIssues issues;
         auto part = GridReader::read(copy.path(), {QStringLiteral("code"), {}, {}}, issues);
         if (!part)
             return part.error();
         if (hasErrors(issues))
-            return Error{QStringLiteral("bundled.invalid"), tr("The bundled district data is damaged"),
-                         issues.first().toText()};
+            return Error{QStringLiteral("bundled.invalid"),
+                         tr("The bundled district data is damaged"), issues.first().toText()};
         merged.subdistricts += part.value().subdistricts;
         merged.communities += part.value().communities;
         merged.cells += part.value().cells;
@@ -92,8 +97,11 @@ Result<GridSource> GridImport::readBundled(const QString &dir)
     QFile outline(dir + QStringLiteral("/outline.geojson"));
     if (outline.open(QIODevice::ReadOnly)) {
         const QJsonObject properties = QJsonDocument::fromJson(outline.readAll())
-                                           .object()[QLatin1String("features")].toArray()
-                                           .first().toObject()[QLatin1String("properties")].toObject();
+                                           .object()[QLatin1String("features")]
+                                           .toArray()
+                                           .first()
+                                           .toObject()[QLatin1String("properties")]
+                                           .toObject();
         merged.districtCode = properties[QLatin1String("code")].toString();
         merged.districtName = properties[QLatin1String("name")].toString();
         merged.districtNameEn = properties[QLatin1String("name_en")].toString();

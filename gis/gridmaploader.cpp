@@ -31,8 +31,9 @@ double metresPerUnitAt(const CrsTransform &toMap, QPointF mapCentre)
     const QPointF b = toMap.applyInverse(mapCentre + QPointF(1, 0));
     constexpr double radius = 6371008.8, rad = M_PI / 180;
     const double dLat = (b.y() - a.y()) * rad, dLon = (b.x() - a.x()) * rad;
-    const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
-                     + std::cos(a.y() * rad) * std::cos(b.y() * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    const double h =
+        std::sin(dLat / 2) * std::sin(dLat / 2) +
+        std::cos(a.y() * rad) * std::cos(b.y() * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
     return 2 * radius * std::asin(std::sqrt(h));
 }
 
@@ -86,7 +87,9 @@ private:
 Error transformError(const QString &mapCrs)
 {
     return {QStringLiteral("map.transform"),
-            GridMapLoader::tr("Some of the grid cannot be shown in %1").arg(CrsTransform::describe(mapCrs)), {}};
+            GridMapLoader::tr("Some of the grid cannot be shown in %1")
+                .arg(CrsTransform::describe(mapCrs)),
+            {}};
 }
 
 } // namespace
@@ -96,21 +99,26 @@ namespace {
 GDALDatasetUniquePtr openStore(const QString &storePath)
 {
     GDALAllRegister();
-    return GDALDatasetUniquePtr(GDALDataset::Open(storePath.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    return GDALDatasetUniquePtr(
+        GDALDataset::Open(storePath.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
 }
 
 Error openError(const QString &storePath)
 {
-    return {QStringLiteral("map.open"), GridMapLoader::tr("Cannot open the store %1").arg(storePath),
-            ogrutil::lastError()};
+    return {QStringLiteral("map.open"),
+            GridMapLoader::tr("Cannot open the store %1").arg(storePath), ogrutil::lastError()};
 }
 
-Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const QString &mapCrs, bool english)
+Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const QString &mapCrs,
+                              bool english)
 {
     OGRLayer *source = dataset.GetLayerByName(table.toUtf8().constData());
     if (!source)
-        return Error{QStringLiteral("map.no-layer"), GridMapLoader::tr("The store has no %1 layer").arg(table), {}};
-    auto transform = CrsTransform::create(QStringLiteral("EPSG:%1").arg(storeschema::storageSrid), mapCrs);
+        return Error{QStringLiteral("map.no-layer"),
+                     GridMapLoader::tr("The store has no %1 layer").arg(table),
+                     {}};
+    auto transform =
+        CrsTransform::create(QStringLiteral("EPSG:%1").arg(storeschema::storageSrid), mapCrs);
     if (!transform)
         return transform.error();
 
@@ -123,7 +131,8 @@ Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const 
         MapFeature f;
         f.code = QString::fromUtf8(feature->GetFieldAsString(codeField));
         if (builder.level() != GridLevel::Cell) {
-            f.label = nameField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(nameField)) : QString();
+            f.label = nameField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(nameField))
+                                     : QString();
             if (f.label.isEmpty() && fallbackName >= 0)
                 f.label = QString::fromUtf8(feature->GetFieldAsString(fallbackName));
         }
@@ -182,8 +191,10 @@ Result<GridMap> GridMapLoader::fromSource(const GridSource &source, const QStrin
         for (const SourceFeature &f : *features) {
             MapFeature feature;
             feature.code = f.code;
-            feature.label = builder.level() == GridLevel::Cell || f.name.isEmpty() ? f.code : f.name;
-            const OGRGeometryUniquePtr geometry = f.wkb.isEmpty() ? nullptr : ogrutil::fromWkb(f.wkb);
+            feature.label =
+                builder.level() == GridLevel::Cell || f.name.isEmpty() ? f.code : f.name;
+            const OGRGeometryUniquePtr geometry =
+                f.wkb.isEmpty() ? nullptr : ogrutil::fromWkb(f.wkb);
             builder.add(std::move(feature), geometry.get());
         }
         MapLayerPtr layer = builder.finish(transform.value());

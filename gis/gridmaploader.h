@@ -17,7 +17,8 @@ class GridMapLoader
     Q_DECLARE_TR_FUNCTIONS(GridMapLoader)
 public:
     /// `english` picks English names for labels where the store has them.
-    static Result<GridMap> load(const QString &storePath, const QString &mapCrs, bool english = false);
+    static Result<GridMap> load(const QString &storePath, const QString &mapCrs,
+                                bool english = false);
     /// Loads one table only (benchmarks load the cells of a city-scale grid this way).
     static Result<MapLayerPtr> loadLayer(const QString &storePath, const QString &table,
                                          const QString &mapCrs, bool english = false);

@@ -40,16 +40,20 @@ QVariant fieldValue(const OGRFeature &feature, int field)
         return {};
     switch (feature.GetFieldDefnRef(field)->GetType()) {
     case OFTInteger:
-    case OFTInteger64: return feature.GetFieldAsInteger64(field);
-    case OFTReal: return feature.GetFieldAsDouble(field);
-    default: return QString::fromUtf8(feature.GetFieldAsString(field));
+    case OFTInteger64:
+        return feature.GetFieldAsInteger64(field);
+    case OFTReal:
+        return feature.GetFieldAsDouble(field);
+    default:
+        return QString::fromUtf8(feature.GetFieldAsString(field));
     }
 }
 
 int findField(OGRFeatureDefn *defn, const QString &name)
 {
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-        if (QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef()).compare(name, Qt::CaseInsensitive) == 0)
+        if (QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef())
+                .compare(name, Qt::CaseInsensitive) == 0)
             return i;
     return -1;
 }
@@ -61,7 +65,8 @@ int fieldByName(OGRFeatureDefn *defn, const QStringList &patterns, int exclude =
         const QRegularExpression re(QStringLiteral("^(%1)$").arg(pattern),
                                     QRegularExpression::CaseInsensitiveOption);
         for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (i != exclude && re.match(QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef())).hasMatch())
+            if (i != exclude &&
+                re.match(QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef())).hasMatch())
                 return i;
     }
     return -1;
@@ -85,7 +90,8 @@ int detectCodeField(OGRLayer &layer)
     // A field counts when most of its values are codes: a few malformed ones are the validator's
     // to report, not a reason to miss the field.
     const auto mostlyCodes = [&](int field) { return sampled > 0 && hits[field] * 2 > sampled; };
-    const int preferred = fieldByName(defn, {QStringLiteral("code|cell_code|grid_code|wgbm|bm|编码|网格编码|code_\\w*")});
+    const int preferred = fieldByName(
+        defn, {QStringLiteral("code|cell_code|grid_code|wgbm|bm|编码|网格编码|code_\\w*")});
     if (preferred >= 0 && mostlyCodes(preferred))
         return preferred;
     int best = -1;
@@ -135,19 +141,25 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
 {
     GDALAllRegister();
     if (!QFileInfo::exists(path) && !path.startsWith(QLatin1String("/vsi")))
-        return Error{QStringLiteral("import.missing"), tr("The file %1 does not exist").arg(path), {}};
+        return Error{
+            QStringLiteral("import.missing"), tr("The file %1 does not exist").arg(path), {}};
     CPLErrorReset();
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(),
-                                                   GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset)
-        return Error{QStringLiteral("import.unreadable"),
-                     tr("%1 is not a vector file CityGrid can read (Shapefile, GeoPackage, GeoJSON, "
-                        "KML, ...)").arg(QFileInfo(path).fileName()),
-                     ogrutil::lastError()};
+        return Error{
+            QStringLiteral("import.unreadable"),
+            tr("%1 is not a vector file CityGrid can read (Shapefile, GeoPackage, GeoJSON, "
+               "KML, ...)")
+                .arg(QFileInfo(path).fileName()),
+            ogrutil::lastError()};
     if (!options.crs.isEmpty() && !CrsTransform::isKnown(options.crs))
-        return Error{QStringLiteral("import.crs-unknown"),
-                     tr("The coordinate reference system \"%1\" is unknown; give an EPSG code such as "
-                        "EPSG:4547, or gcj02").arg(options.crs), {}};
+        return Error{
+            QStringLiteral("import.crs-unknown"),
+            tr("The coordinate reference system \"%1\" is unknown; give an EPSG code such as "
+               "EPSG:4547, or gcj02")
+                .arg(options.crs),
+            {}};
 
     QList<LayerPlan> plans;
     bool codeFieldSeen = false;
@@ -168,21 +180,24 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
         if (!level)
             continue;
         plan.level = *level;
-        plan.nameField = options.nameField.isEmpty()
-                             ? fieldByName(defn, {QStringLiteral("name|name_zh|mc|名称|wgmc|cell_name")},
-                                           plan.codeField)
-                             : findField(defn, options.nameField);
+        plan.nameField =
+            options.nameField.isEmpty()
+                ? fieldByName(defn, {QStringLiteral("name|name_zh|mc|名称|wgmc|cell_name")},
+                              plan.codeField)
+                : findField(defn, options.nameField);
         plan.nameEnField = fieldByName(defn, {QStringLiteral("name_en|ename|name_eng")});
         plan.communityNameField = fieldByName(
             defn, {QStringLiteral("community|community_name|comm_name|sqmc|社区|社区名称")});
         plan.subdistrictNameField = fieldByName(
-            defn, {QStringLiteral("subdistrict|subdistrict_name|street|street_name|jdmc|街道|街道名称")});
+            defn,
+            {QStringLiteral("subdistrict|subdistrict_name|street|street_name|jdmc|街道|街道名称")});
         plans.append(plan);
     }
     if (!options.codeField.isEmpty() && !codeFieldSeen)
         return Error{QStringLiteral("import.no-code-field"),
-                     tr("No layer of %1 has a field named \"%2\"").arg(QFileInfo(path).fileName(),
-                                                                       options.codeField), {}};
+                     tr("No layer of %1 has a field named \"%2\"")
+                         .arg(QFileInfo(path).fileName(), options.codeField),
+                     {}};
     GridSource source;
     source.description = QFileInfo(path).fileName();
     for (const LayerPlan &plan : std::as_const(plans)) {
@@ -190,10 +205,12 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
         if (crs.isEmpty()) {
             const OGRSpatialReference *srs = plan.layer->GetSpatialRef();
             if (!srs)
-                return Error{QStringLiteral("import.no-crs"),
-                             tr("Layer \"%1\" does not say which coordinate reference system it uses. "
-                                "Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).")
-                                 .arg(plan.name), {}};
+                return Error{
+                    QStringLiteral("import.no-crs"),
+                    tr("Layer \"%1\" does not say which coordinate reference system it uses. "
+                       "Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).")
+                        .arg(plan.name),
+                    {}};
             char *wkt = nullptr;
             srs->exportToWkt(&wkt);
             crs = QString::fromUtf8(wkt);
@@ -216,16 +233,19 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
             if (plan.nameEnField >= 0)
                 out.nameEn = fieldText(*feature, plan.nameEnField);
             const auto issue = [&](const QString &kind, const QString &message) {
-                issues.append({ImportIssue::Severity::Error, kind, plan.name, out.fid, out.code, message});
+                issues.append(
+                    {ImportIssue::Severity::Error, kind, plan.name, out.fid, out.code, message});
             };
             for (int i = 0; i < feature->GetFieldCount(); ++i)
                 out.attributes.insert(QString::fromUtf8(feature->GetFieldDefnRef(i)->GetNameRef()),
                                       fieldValue(*feature, i));
             if (plan.level == GridLevel::Cell) {
                 if (plan.communityNameField >= 0 && out.code.size() >= 12)
-                    source.parentNames.insert(out.code.left(12), fieldText(*feature, plan.communityNameField));
+                    source.parentNames.insert(out.code.left(12),
+                                              fieldText(*feature, plan.communityNameField));
                 if (plan.subdistrictNameField >= 0 && out.code.size() >= 9)
-                    source.parentNames.insert(out.code.left(9), fieldText(*feature, plan.subdistrictNameField));
+                    source.parentNames.insert(out.code.left(9),
+                                              fieldText(*feature, plan.subdistrictNameField));
             }
             const OGRGeometry *geometry = feature->GetGeometryRef();
             if (!geometry || geometry->IsEmpty()) {
@@ -235,16 +255,18 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
             }
             if (!ogrutil::isPolygonal(*geometry)) {
                 issue(QStringLiteral("geometry.not-polygon"),
-                      tr("The geometry is a %1, not a polygon").arg(QString::fromUtf8(geometry->getGeometryName())));
+                      tr("The geometry is a %1, not a polygon")
+                          .arg(QString::fromUtf8(geometry->getGeometryName())));
                 target.append(out);
                 continue;
             }
             OGRGeometryUniquePtr multi(OGRGeometryFactory::forceToMultiPolygon(geometry->clone()));
             multi->flattenTo2D();
             if (!ogrutil::transform(*multi, transform.value())) {
-                issue(QStringLiteral("geometry.transform"),
-                      tr("The coordinates cannot be converted to longitude/latitude; the coordinate "
-                         "reference system is probably wrong"));
+                issue(
+                    QStringLiteral("geometry.transform"),
+                    tr("The coordinates cannot be converted to longitude/latitude; the coordinate "
+                       "reference system is probably wrong"));
                 target.append(out);
                 continue;
             }
@@ -254,7 +276,8 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
                 issue(QStringLiteral("geometry.out-of-range"),
                       tr("The coordinates fall outside the Earth (longitude %1, latitude %2); the "
                          "coordinate reference system is probably wrong")
-                          .arg(env.MinX, 0, 'f', 3).arg(env.MinY, 0, 'f', 3));
+                          .arg(env.MinX, 0, 'f', 3)
+                          .arg(env.MinY, 0, 'f', 3));
                 target.append(out);
                 continue;
             }

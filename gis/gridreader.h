@@ -20,8 +20,9 @@ struct GridReadOptions
 
 /// Reads a district grid from any vector file GDAL opens, in any CRS PROJ knows or GCJ-02, into a
 /// GridSource in WGS84. Layers are told apart by the length of their codes (9 subdistrict,
-/// 12 community, 14/15 cell); a file may hold any of them. Problems with single features are reported as issues; an Error means
-/// the file as a whole could not be read. Any thread (GDAL per-call state only).
+/// 12 community, 14/15 cell); a file may hold any of them. Problems with single features are
+/// reported as issues; an Error means the file as a whole could not be read. Any thread (GDAL
+/// per-call state only).
 class GridReader
 {
     Q_DECLARE_TR_FUNCTIONS(GridReader)

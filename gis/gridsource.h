@@ -18,13 +18,14 @@ struct SourceFeature
     QString name;
     QString nameEn;
     QString parentCode;
-    QByteArray wkb;    ///< (multi)polygon, WGS84 lon/lat, ISO WKB
+    QByteArray wkb; ///< (multi)polygon, WGS84 lon/lat, ISO WKB
     double areaKm2 = 0;
     QVariantMap attributes; ///< source attributes a cell keeps; population figures of a subdistrict
 };
 
 /// A district's grid in WGS84 as read from a file or the bundled data: what the validator checks
-/// and the store writer writes. Communities and subdistricts may be empty until dissolved from cells.
+/// and the store writer writes. Communities and subdistricts may be empty until dissolved from
+/// cells.
 struct GridSource
 {
     QString districtCode;

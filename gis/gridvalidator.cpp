@@ -30,21 +30,25 @@ struct Parsed
 QString layerName(GridLevel level)
 {
     switch (level) {
-    case GridLevel::Subdistrict: return GridValidator::tr("subdistricts");
-    case GridLevel::Community: return GridValidator::tr("communities");
-    default: return GridValidator::tr("cells");
+    case GridLevel::Subdistrict:
+        return GridValidator::tr("subdistricts");
+    case GridLevel::Community:
+        return GridValidator::tr("communities");
+    default:
+        return GridValidator::tr("cells");
     }
 }
 
-Parsed parseLayer(const QList<SourceFeature> &features, GridLevel level, const CrsTransform &toMetres,
-                  ImportIssues &issues)
+Parsed parseLayer(const QList<SourceFeature> &features, GridLevel level,
+                  const CrsTransform &toMetres, ImportIssues &issues)
 {
     Parsed parsed;
     for (const SourceFeature &f : features) {
         OGRGeometryUniquePtr geo = f.wkb.isEmpty() ? nullptr : ogrutil::fromWkb(f.wkb);
         OGRGeometryUniquePtr metric;
         if (geo && !geo->IsValid()) {
-            issues.append({Sev::Error, QStringLiteral("geometry.invalid"), layerName(level), f.fid, f.code,
+            issues.append({Sev::Error, QStringLiteral("geometry.invalid"), layerName(level), f.fid,
+                           f.code,
                            GridValidator::tr("The polygon is invalid (self-intersecting or with a "
                                              "broken ring); repair it in a GIS and import again")});
         } else if (geo) {
@@ -63,21 +67,26 @@ void checkCodes(const QList<SourceFeature> &features, GridLevel level, ImportIss
     for (const SourceFeature &f : features) {
         auto code = CellCode::parse(f.code);
         if (!code) {
-            issues.append({Sev::Error, QStringLiteral("code.malformed"), layerName(level), f.fid, f.code,
+            issues.append({Sev::Error, QStringLiteral("code.malformed"), layerName(level), f.fid,
+                           f.code,
                            f.code.isEmpty() ? GridValidator::tr("The feature has no code")
                                             : code.error().message});
             continue;
         }
         if (code.value().level() != level) {
-            issues.append({Sev::Error, QStringLiteral("code.wrong-level"), layerName(level), f.fid, f.code,
+            issues.append({Sev::Error, QStringLiteral("code.wrong-level"), layerName(level), f.fid,
+                           f.code,
                            GridValidator::tr("Code \"%1\" has the length of another level of the "
-                                             "hierarchy").arg(f.code)});
+                                             "hierarchy")
+                               .arg(f.code)});
             continue;
         }
         if (seen.contains(f.code))
-            issues.append({Sev::Error, QStringLiteral("code.duplicate"), layerName(level), f.fid, f.code,
+            issues.append({Sev::Error, QStringLiteral("code.duplicate"), layerName(level), f.fid,
+                           f.code,
                            GridValidator::tr("Code %1 is used twice (also by feature %2)")
-                               .arg(f.code).arg(seen.value(f.code))});
+                               .arg(f.code)
+                               .arg(seen.value(f.code))});
         else
             seen.insert(f.code, f.fid);
     }
@@ -101,8 +110,9 @@ OGRGeometryUniquePtr dissolve(const std::vector<const OGRGeometry *> &parts)
 }
 
 /// Fills missing parents by dissolving children by code prefix.
-void dissolveParents(const QList<SourceFeature> &children, const Parsed &parsed, QList<SourceFeature> &parents,
-                     int prefix, const QHash<QString, QString> &names)
+void dissolveParents(const QList<SourceFeature> &children, const Parsed &parsed,
+                     QList<SourceFeature> &parents, int prefix,
+                     const QHash<QString, QString> &names)
 {
     std::map<QString, std::vector<const OGRGeometry *>> groups;
     for (qsizetype i = 0; i < children.size(); ++i)
@@ -126,8 +136,9 @@ void checkParents(const QList<SourceFeature> &children, GridLevel level,
         parentCodes.insert(p.code);
     for (const SourceFeature &c : children)
         if (c.code.size() > prefix && !parentCodes.contains(c.code.left(prefix)))
-            issues.append({Sev::Error, QStringLiteral("code.orphan"), layerName(level), c.fid, c.code,
-                           GridValidator::tr("Its parent %1 is not in the file").arg(c.code.left(prefix))});
+            issues.append(
+                {Sev::Error, QStringLiteral("code.orphan"), layerName(level), c.fid, c.code,
+                 GridValidator::tr("Its parent %1 is not in the file").arg(c.code.left(prefix))});
 }
 
 /// Each child must lie inside the parent its code names.
@@ -149,7 +160,8 @@ void checkContainment(const QList<SourceFeature> &children, const Parsed &childG
             issues.append({Sev::Error, QStringLiteral("topology.outside-parent"), layerName(level),
                            children[i].fid, children[i].code,
                            GridValidator::tr("%1 m² of it lie outside %2, the area its code names")
-                               .arg(m2, 0, 'f', 0).arg(parents[qsizetype(*it)].code)});
+                               .arg(m2, 0, 'f', 0)
+                               .arg(parents[qsizetype(*it)].code)});
     }
 }
 
@@ -160,7 +172,8 @@ void checkOverlaps(const QList<SourceFeature> &cells, const Parsed &parsed, Impo
         OGREnvelope env;
         if (g)
             g->getEnvelope(&env);
-        boxes.push_back(g ? QRectF(QPointF(env.MinX, env.MinY), QPointF(env.MaxX, env.MaxY)) : QRectF());
+        boxes.push_back(g ? QRectF(QPointF(env.MinX, env.MinY), QPointF(env.MaxX, env.MaxY))
+                          : QRectF());
     }
     SpatialIndex index;
     index.build(boxes);
@@ -172,15 +185,18 @@ void checkOverlaps(const QList<SourceFeature> &cells, const Parsed &parsed, Impo
                 return;
             if (!parsed.metric[i]->Intersects(parsed.metric[size_t(j)].get()))
                 return;
-            OGRGeometryUniquePtr common(parsed.metric[i]->Intersection(parsed.metric[size_t(j)].get()));
+            OGRGeometryUniquePtr common(
+                parsed.metric[i]->Intersection(parsed.metric[size_t(j)].get()));
             const double m2 = ogrutil::area(common.get());
             const double smaller = std::min(ogrutil::area(parsed.metric[i].get()),
                                             ogrutil::area(parsed.metric[size_t(j)].get()));
             if (m2 > GridValidator::toleranceFor(smaller))
-                issues.append({Sev::Error, QStringLiteral("topology.overlap"), layerName(GridLevel::Cell),
-                               cells[qsizetype(i)].fid, cells[qsizetype(i)].code,
+                issues.append({Sev::Error, QStringLiteral("topology.overlap"),
+                               layerName(GridLevel::Cell), cells[qsizetype(i)].fid,
+                               cells[qsizetype(i)].code,
                                GridValidator::tr("It overlaps cell %1 by %2 m²")
-                                   .arg(cells[j].code).arg(m2, 0, 'f', 0)});
+                                   .arg(cells[j].code)
+                                   .arg(m2, 0, 'f', 0)});
         });
     }
 }
@@ -194,7 +210,8 @@ void checkGaps(const Parsed &parsed, const CrsTransform &toMetres, ImportIssues 
         total += ogrutil::area(g.get());
     }
     // A hole is a gap when it is larger than noise for a cell of average size.
-    const double tolerance = GridValidator::toleranceFor(parts.empty() ? 0 : total / double(parts.size()));
+    const double tolerance =
+        GridValidator::toleranceFor(parts.empty() ? 0 : total / double(parts.size()));
     OGRGeometryUniquePtr united = dissolve(parts);
     if (!united)
         return;
@@ -210,9 +227,16 @@ void checkGaps(const Parsed &parsed, const CrsTransform &toMetres, ImportIssues 
             OGRPoint centre;
             hole.Centroid(&centre);
             const QPointF lonLat = toMetres.applyInverse(QPointF(centre.getX(), centre.getY()));
-            issues.append({Sev::Error, QStringLiteral("topology.gap"), layerName(GridLevel::Cell), -1, {},
-                           GridValidator::tr("A gap of %1 m² between cells near longitude %2, latitude %3")
-                               .arg(m2, 0, 'f', 0).arg(lonLat.x(), 0, 'f', 5).arg(lonLat.y(), 0, 'f', 5)});
+            issues.append(
+                {Sev::Error,
+                 QStringLiteral("topology.gap"),
+                 layerName(GridLevel::Cell),
+                 -1,
+                 {},
+                 GridValidator::tr("A gap of %1 m² between cells near longitude %2, latitude %3")
+                     .arg(m2, 0, 'f', 0)
+                     .arg(lonLat.x(), 0, 'f', 5)
+                     .arg(lonLat.y(), 0, 'f', 5)});
         }
     }
 }
@@ -223,12 +247,13 @@ void setAreas(QList<SourceFeature> &features, const Parsed &parsed)
         features[i].areaKm2 = ogrutil::area(parsed.metric[size_t(i)].get()) / 1e6;
 }
 
-/// One parent level, completed and checked: dissolved from the children when the file does not carry
-/// it (also when the file has errors, so the preview shows the whole grid and the list names only
-/// real problems); otherwise every child must have its parent and lie inside it.
-Parsed completeParents(const QList<SourceFeature> &children, const Parsed &childGeo, GridLevel childLevel,
-                       QList<SourceFeature> &parents, GridLevel parentLevel,
-                       const QHash<QString, QString> &names, const CrsTransform &metres, ImportIssues &issues)
+/// One parent level, completed and checked: dissolved from the children when the file does not
+/// carry it (also when the file has errors, so the preview shows the whole grid and the list names
+/// only real problems); otherwise every child must have its parent and lie inside it.
+Parsed completeParents(const QList<SourceFeature> &children, const Parsed &childGeo,
+                       GridLevel childLevel, QList<SourceFeature> &parents, GridLevel parentLevel,
+                       const QHash<QString, QString> &names, const CrsTransform &metres,
+                       ImportIssues &issues)
 {
     const int prefix = parentLevel == GridLevel::Community ? 12 : 9;
     const bool given = !parents.isEmpty();
@@ -258,28 +283,46 @@ bool checkPlausible(const Parsed &cells, const QString &districtCode, ImportIssu
         any = true;
     }
     if (!any) {
-        issues.append({Sev::Error, QStringLiteral("import.no-geometry"), {}, -1, {},
+        issues.append({Sev::Error,
+                       QStringLiteral("import.no-geometry"),
+                       {},
+                       -1,
+                       {},
                        GridValidator::tr("None of the cells has a usable geometry")});
         return false;
     }
     centre = QPointF((all.MinX + all.MaxX) / 2, (all.MinY + all.MaxY) / 2);
     if (all.MaxX - all.MinX > 3 || all.MaxY - all.MinY > 3) {
-        issues.append({Sev::Error, QStringLiteral("import.implausible-extent"), {}, -1, {},
-                       GridValidator::tr("The cells spread over %1° × %2°, far more than a district; "
-                                         "the coordinate reference system is probably wrong (give it "
-                                         "with --crs)").arg(all.MaxX - all.MinX, 0, 'f', 1)
-                           .arg(all.MaxY - all.MinY, 0, 'f', 1)});
+        issues.append(
+            {Sev::Error,
+             QStringLiteral("import.implausible-extent"),
+             {},
+             -1,
+             {},
+             GridValidator::tr("The cells spread over %1° × %2°, far more than a district; "
+                               "the coordinate reference system is probably wrong (give it "
+                               "with --crs)")
+                 .arg(all.MaxX - all.MinX, 0, 'f', 1)
+                 .arg(all.MaxY - all.MinY, 0, 'f', 1)});
         return false;
     }
     // Chinese county codes start with 1-6; such a grid must lie in China.
-    const bool chineseCode = !districtCode.isEmpty() && districtCode[0] >= u'1' && districtCode[0] <= u'6';
-    const bool inChina = centre.x() > 73 && centre.x() < 135.5 && centre.y() > 3.5 && centre.y() < 54;
+    const bool chineseCode =
+        !districtCode.isEmpty() && districtCode[0] >= u'1' && districtCode[0] <= u'6';
+    const bool inChina =
+        centre.x() > 73 && centre.x() < 135.5 && centre.y() > 3.5 && centre.y() < 54;
     if (chineseCode && !inChina) {
-        issues.append({Sev::Error, QStringLiteral("import.implausible-place"), {}, -1, {},
-                       GridValidator::tr("The cells lie at longitude %1, latitude %2, far from China "
-                                         "where their codes place them; the coordinate reference "
-                                         "system is probably wrong (give it with --crs)")
-                           .arg(centre.x(), 0, 'f', 3).arg(centre.y(), 0, 'f', 3)});
+        issues.append(
+            {Sev::Error,
+             QStringLiteral("import.implausible-place"),
+             {},
+             -1,
+             {},
+             GridValidator::tr("The cells lie at longitude %1, latitude %2, far from China "
+                               "where their codes place them; the coordinate reference "
+                               "system is probably wrong (give it with --crs)")
+                 .arg(centre.x(), 0, 'f', 3)
+                 .arg(centre.y(), 0, 'f', 3)});
         return false;
     }
     return true;
@@ -299,9 +342,15 @@ ImportIssues GridValidator::validate(GridSource &source)
         if (cell.code.size() >= 6)
             districts.insert(cell.code.left(6));
     if (districts.size() > 1)
-        issues.append({Sev::Error, QStringLiteral("code.several-districts"), layerName(GridLevel::Cell), -1, {},
-                       tr("The cells belong to %1 different districts (%2); import one district at a time")
-                           .arg(districts.size()).arg(QStringList(districts.cbegin(), districts.cend()).join(u", "))});
+        issues.append(
+            {Sev::Error,
+             QStringLiteral("code.several-districts"),
+             layerName(GridLevel::Cell),
+             -1,
+             {},
+             tr("The cells belong to %1 different districts (%2); import one district at a time")
+                 .arg(districts.size())
+                 .arg(QStringList(districts.cbegin(), districts.cend()).join(u", "))});
     if (source.districtCode.isEmpty() && districts.size() == 1)
         source.districtCode = *districts.cbegin();
     if (source.districtName.isEmpty())
@@ -317,9 +366,11 @@ ImportIssues GridValidator::validate(GridSource &source)
     auto toMetres = CrsTransform::create(
         QStringLiteral("EPSG:4326"),
         QStringLiteral("+proj=laea +lat_0=%1 +lon_0=%2 +datum=WGS84 +units=m +type=crs")
-            .arg(centre.y(), 0, 'f', 6).arg(centre.x(), 0, 'f', 6));
+            .arg(centre.y(), 0, 'f', 6)
+            .arg(centre.x(), 0, 'f', 6));
     if (!toMetres) {
-        issues.append({Sev::Error, QStringLiteral("import.crs"), {}, -1, {}, toMetres.error().message});
+        issues.append(
+            {Sev::Error, QStringLiteral("import.crs"), {}, -1, {}, toMetres.error().message});
         return issues;
     }
     const CrsTransform &metres = toMetres.value();
@@ -329,15 +380,17 @@ ImportIssues GridValidator::validate(GridSource &source)
     checkGaps(cells, metres, issues);
     setAreas(source.cells, cells);
 
-    const Parsed communities = completeParents(source.cells, cells, GridLevel::Cell, source.communities,
-                                               GridLevel::Community, source.parentNames, metres, issues);
+    const Parsed communities =
+        completeParents(source.cells, cells, GridLevel::Cell, source.communities,
+                        GridLevel::Community, source.parentNames, metres, issues);
     completeParents(source.communities, communities, GridLevel::Community, source.subdistricts,
                     GridLevel::Subdistrict, source.parentNames, metres, issues);
 
     for (const SourceFeature &f : std::as_const(source.communities))
         if (f.name.isEmpty())
-            issues.append({Sev::Warning, QStringLiteral("name.missing"), layerName(GridLevel::Community),
-                           f.fid, f.code, tr("No name; the map will show its code")});
+            issues.append({Sev::Warning, QStringLiteral("name.missing"),
+                           layerName(GridLevel::Community), f.fid, f.code,
+                           tr("No name; the map will show its code")});
     return issues;
 }
 

@@ -21,7 +21,10 @@ public:
     /// the cell concerned, are taken as digitising and reprojection noise.
     static constexpr double areaToleranceM2 = 1.0;
     static constexpr double relativeTolerance = 5e-4;
-    static double toleranceFor(double areaM2) { return std::max(areaToleranceM2, relativeTolerance * areaM2); }
+    static double toleranceFor(double areaM2)
+    {
+        return std::max(areaToleranceM2, relativeTolerance * areaM2);
+    }
 
     /// Validates and completes `source` in place; returns every finding, errors and warnings.
     static ImportIssues validate(GridSource &source);

@@ -20,8 +20,9 @@ QString ImportIssue::toText() const
         where += QCoreApplication::translate("ImportIssue", " feature %1").arg(fid);
     if (!code.isEmpty())
         where += QCoreApplication::translate("ImportIssue", " (code %1)").arg(code);
-    return where.isEmpty() ? prefix + QStringLiteral(": ") + message
-                           : prefix + QStringLiteral(": ") + where.trimmed() + QStringLiteral(": ") + message;
+    return where.isEmpty()
+               ? prefix + QStringLiteral(": ") + message
+               : prefix + QStringLiteral(": ") + where.trimmed() + QStringLiteral(": ") + message;
 }
 
 bool hasErrors(const ImportIssues &issues)

@@ -12,11 +12,11 @@ struct ImportIssue
 {
     enum class Severity { Warning, Error };
     Severity severity = Severity::Error;
-    QString kind;     ///< stable id: "geometry.invalid", "code.duplicate", "topology.overlap", ...
-    QString layer;    ///< source layer name
-    qint64 fid = -1;  ///< source feature id, -1 if not tied to one
-    QString code;     ///< the feature's code, if it has one
-    QString message;  ///< translated, for the user
+    QString kind;    ///< stable id: "geometry.invalid", "code.duplicate", "topology.overlap", ...
+    QString layer;   ///< source layer name
+    qint64 fid = -1; ///< source feature id, -1 if not tied to one
+    QString code;    ///< the feature's code, if it has one
+    QString message; ///< translated, for the user
 
     QString toText() const;
 };

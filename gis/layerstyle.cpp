@@ -10,14 +10,18 @@ namespace citygrid {
 QColor LayerStyle::colorFor(qsizetype index, double value) const
 {
     switch (fill) {
-    case Fill::None: return {};
-    case Fill::Single: return fillColor;
-    case Fill::Categorical: return palette.isEmpty() ? fillColor : palette[index % palette.size()];
+    case Fill::None:
+        return {};
+    case Fill::Single:
+        return fillColor;
+    case Fill::Categorical:
+        return palette.isEmpty() ? fillColor : palette[index % palette.size()];
     case Fill::Graduated: {
         if (palette.isEmpty() || std::isnan(value))
             return fillColor;
         const double span = maxValue > minValue ? maxValue - minValue : 1;
-        const double t = std::clamp((value - minValue) / span, 0.0, 1.0) * double(palette.size() - 1);
+        const double t =
+            std::clamp((value - minValue) / span, 0.0, 1.0) * double(palette.size() - 1);
         const auto i = qsizetype(std::floor(t));
         if (i >= palette.size() - 1)
             return palette.last();
@@ -39,7 +43,8 @@ FillColors::FillColors(const LayerStyle &style) : m_mode(style.fill)
         m_palette.append(c.rgba());
     if (m_mode == LayerStyle::Fill::Graduated) {
         for (size_t i = 0; i < m_ramp.size(); ++i) {
-            const double value = style.minValue + (style.maxValue - style.minValue) * double(i) / 255.0;
+            const double value =
+                style.minValue + (style.maxValue - style.minValue) * double(i) / 255.0;
             m_ramp[i] = style.colorFor(0, value).rgba();
         }
         m_min = style.minValue;
@@ -50,9 +55,12 @@ FillColors::FillColors(const LayerStyle &style) : m_mode(style.fill)
 QRgb FillColors::at(qsizetype index, double value) const
 {
     switch (m_mode) {
-    case LayerStyle::Fill::None: return 0;
-    case LayerStyle::Fill::Single: return m_single;
-    case LayerStyle::Fill::Categorical: return m_palette.isEmpty() ? m_single : m_palette[index % m_palette.size()];
+    case LayerStyle::Fill::None:
+        return 0;
+    case LayerStyle::Fill::Single:
+        return m_single;
+    case LayerStyle::Fill::Categorical:
+        return m_palette.isEmpty() ? m_single : m_palette[index % m_palette.size()];
     case LayerStyle::Fill::Graduated:
         if (std::isnan(value))
             return m_single;

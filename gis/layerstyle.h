@@ -15,11 +15,11 @@ struct LayerStyle
     enum class Fill { None, Single, Categorical, Graduated };
     Fill fill = Fill::None;
     QColor fillColor;
-    QList<QColor> palette;    ///< Categorical: colour by feature index; Graduated: low..high ramp
-    double minValue = 0;      ///< Graduated: value mapped to the first ramp colour
-    double maxValue = 1;      ///< Graduated: value mapped to the last ramp colour
-    QColor stroke;            ///< invalid: no outline
-    double strokeWidth = 1;   ///< logical pixels
+    QList<QColor> palette;  ///< Categorical: colour by feature index; Graduated: low..high ramp
+    double minValue = 0;    ///< Graduated: value mapped to the first ramp colour
+    double maxValue = 1;    ///< Graduated: value mapped to the last ramp colour
+    QColor stroke;          ///< invalid: no outline
+    double strokeWidth = 1; ///< logical pixels
     /// Outlines give way below this feature size in pixels (the fill alone reads better).
     double minOutlinePixels = 4;
     double opacity = 1;

@@ -15,13 +15,17 @@ namespace citygrid::mapdecorations {
 namespace {
 
 // lupdate files tr() calls here under the namespace's name: the context to look up at run time.
-QString tr(const char *text) { return QCoreApplication::translate("citygrid::mapdecorations", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("citygrid::mapdecorations", text);
+}
 
 void framedText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font)
 {
     QPainterPath path;
     path.addText(baseline, font, text);
-    painter.strokePath(path, QPen(QColor(255, 255, 255, 230), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.strokePath(
+        path, QPen(QColor(255, 255, 255, 230), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.fillPath(path, QColor(0x22, 0x2b, 0x36));
 }
 
@@ -87,7 +91,8 @@ void paintNorthArrow(QPainter &painter, const MapView &view)
     painter.restore();
 }
 
-void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view, const QString &title)
+void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
+                 const QString &title)
 {
     QList<const LayerPass *> entries;
     for (const LayerPass &pass : scene.passes)
@@ -100,8 +105,9 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view, 
     for (const LayerPass *pass : entries)
         width = std::max(width, 30 + fm.horizontalAdvance(pass->title));
     const double row = 20;
-    const QRectF box(view.size.width() - width - 36, view.size.height() - 30 - row * (entries.size() + 1.4),
-                     width + 20, row * (entries.size() + 1.4) + 12);
+    const QRectF box(view.size.width() - width - 36,
+                     view.size.height() - 30 - row * (entries.size() + 1.4), width + 20,
+                     row * (entries.size() + 1.4) + 12);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(QColor(0xb8, 0xbf, 0xc8), 1));

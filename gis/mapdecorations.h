@@ -15,7 +15,8 @@ namespace citygrid::mapdecorations {
 void paintScaleBar(QPainter &painter, const MapView &view, double metresPerUnit);
 void paintNorthArrow(QPainter &painter, const MapView &view);
 /// The scene's layers with their symbols, at bottom right.
-void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view, const QString &title);
+void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
+                 const QString &title);
 /// "1:25,000"
 QString formatScale(double denominator);
 /// "500 m", "2 km"

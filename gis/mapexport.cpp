@@ -46,11 +46,14 @@ Result<void> MapExport::write(const QString &path, const MapScene &scene, const 
     }
     if (suffix.isEmpty())
         return Error{QStringLiteral("export.format"),
-                     tr("Give the file a suffix (.png or .pdf) so CityGrid knows the format"), {}};
+                     tr("Give the file a suffix (.png or .pdf) so CityGrid knows the format"),
+                     {}};
     if (!image(scene, view, legendTitle).save(path))
-        return Error{QStringLiteral("export.write"),
-                     tr("Cannot write %1 (is the folder writable and the format .png, .jpg or .pdf?)")
-                         .arg(path), {}};
+        return Error{
+            QStringLiteral("export.write"),
+            tr("Cannot write %1 (is the folder writable and the format .png, .jpg or .pdf?)")
+                .arg(path),
+            {}};
     return {};
 }
 

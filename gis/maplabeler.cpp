@@ -18,27 +18,36 @@ namespace {
 double threshold(GridLevel level)
 {
     switch (level) {
-    case GridLevel::Subdistrict: return 0;
-    case GridLevel::Community: return 90;
-    default: return 150;
+    case GridLevel::Subdistrict:
+        return 0;
+    case GridLevel::Community:
+        return 90;
+    default:
+        return 150;
     }
 }
 
 QFont labelFont(GridLevel level)
 {
     switch (level) {
-    case GridLevel::Subdistrict: return mapfonts::font(15, QFont::Bold);
-    case GridLevel::Community: return mapfonts::font(12, QFont::Medium);
-    default: return mapfonts::font(10, QFont::Normal);
+    case GridLevel::Subdistrict:
+        return mapfonts::font(15, QFont::Bold);
+    case GridLevel::Community:
+        return mapfonts::font(12, QFont::Medium);
+    default:
+        return mapfonts::font(10, QFont::Normal);
     }
 }
 
 QColor labelColor(GridLevel level)
 {
     switch (level) {
-    case GridLevel::Subdistrict: return {0x1f, 0x2d, 0x3d};
-    case GridLevel::Community: return {0x3b, 0x4a, 0x5c};
-    default: return {0x55, 0x60, 0x6e};
+    case GridLevel::Subdistrict:
+        return {0x1f, 0x2d, 0x3d};
+    case GridLevel::Community:
+        return {0x3b, 0x4a, 0x5c};
+    default:
+        return {0x55, 0x60, 0x6e};
     }
 }
 
@@ -49,7 +58,8 @@ QList<MapLabeler::Placed> MapLabeler::place(const MapScene &scene, const MapView
     // The finest level that is large enough, and the one above it.
     int finest = -1;
     for (int i = 0; i < scene.labelLayers.size(); ++i)
-        if (scene.labelLayers[i]->medianSize / view.unitsPerPixel >= threshold(scene.labelLayers[i]->level))
+        if (scene.labelLayers[i]->medianSize / view.unitsPerPixel >=
+            threshold(scene.labelLayers[i]->level))
             finest = i;
     QList<Placed> placed;
     if (finest < 0)
@@ -73,15 +83,17 @@ QList<MapLabeler::Placed> MapLabeler::place(const MapScene &scene, const MapView
             const double featureHeight = f.bbox.height() / view.unitsPerPixel;
             // A label must fit its feature: a name spilling over its neighbours misleads.
             const double slack = i < finest ? 1.3 : 0.95;
-            if (textSize.width() > featureWidth * slack || textSize.height() > featureHeight * slack)
+            if (textSize.width() > featureWidth * slack ||
+                textSize.height() > featureHeight * slack)
                 continue;
             QRectF rect(QPointF(0, 0), textSize);
             rect.moveCenter(view.toScreen(f.labelPoint));
             if (!screen.contains(rect))
                 continue;
             const QRectF padded = rect.adjusted(-4, -2, 4, 2);
-            const bool free = std::none_of(placed.cbegin(), placed.cend(),
-                                           [&](const Placed &p) { return p.rect.intersects(padded); });
+            const bool free = std::none_of(placed.cbegin(), placed.cend(), [&](const Placed &p) {
+                return p.rect.intersects(padded);
+            });
             if (free)
                 placed.append({f.label, rect, i});
         }
@@ -116,8 +128,9 @@ QImage labelSprite(const QString &text, GridLevel level, qreal dpr)
     const QPointF baseline(2, 2 + metrics.ascent());
     // A halo keeps the text legible over lines and fills.
     painter.setPen(QColor(255, 255, 255, 235));
-    for (const QPointF offset : {QPointF(-1.2, 0), QPointF(1.2, 0), QPointF(0, -1.2), QPointF(0, 1.2),
-                                 QPointF(-0.9, -0.9), QPointF(0.9, -0.9), QPointF(-0.9, 0.9), QPointF(0.9, 0.9)})
+    for (const QPointF offset :
+         {QPointF(-1.2, 0), QPointF(1.2, 0), QPointF(0, -1.2), QPointF(0, 1.2), QPointF(-0.9, -0.9),
+          QPointF(0.9, -0.9), QPointF(-0.9, 0.9), QPointF(0.9, 0.9)})
         painter.drawText(baseline + offset, text);
     painter.setPen(labelColor(level));
     painter.drawText(baseline, text);
@@ -135,7 +148,8 @@ void MapLabeler::paint(QPainter &painter, const MapScene &scene, const MapView &
 {
     for (const Placed &label : place(scene, view)) {
         const GridLevel level = scene.labelLayers[label.level]->level;
-        painter.drawImage(label.rect.topLeft() - QPointF(2, 2), labelSprite(label.text, level, view.devicePixelRatio));
+        painter.drawImage(label.rect.topLeft() - QPointF(2, 2),
+                          labelSprite(label.text, level, view.devicePixelRatio));
     }
 }
 

@@ -51,7 +51,10 @@ struct EdgeKey
     bool operator==(const EdgeKey &o) const { return std::equal(a, a + 4, o.a); }
 };
 
-size_t qHash(const EdgeKey &key, size_t seed = 0) { return qHashRange(key.a, key.a + 4, seed); }
+size_t qHash(const EdgeKey &key, size_t seed = 0)
+{
+    return qHashRange(key.a, key.a + 4, seed);
+}
 
 EdgeKey edgeKey(QPointF p, QPointF q)
 {
@@ -148,9 +151,15 @@ QList<int> MapLayerData::neighbours(int id, double tolerance) const
 void GridMap::setLayer(const MapLayerPtr &layer)
 {
     switch (layer->level) {
-    case GridLevel::Subdistrict: subdistricts = layer; break;
-    case GridLevel::Community: communities = layer; break;
-    default: cells = layer; break;
+    case GridLevel::Subdistrict:
+        subdistricts = layer;
+        break;
+    case GridLevel::Community:
+        communities = layer;
+        break;
+    default:
+        cells = layer;
+        break;
     }
 }
 

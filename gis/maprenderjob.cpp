@@ -42,11 +42,13 @@ bool MapRenderJob::paintPass(QImage &band, int top, const LayerPass &pass, const
     // The band's part of the map, widened by a line's width so strokes crossing its edge are drawn.
     const double margin = (style.strokeWidth * dpr + 2) * deviceUnits;
     const double bandTop = extent.bottom() - top * deviceUnits; // map y of the band's first row
-    const QRectF bandExtent(QPointF(extent.left() - margin, bandTop - band.height() * deviceUnits - margin),
-                            QPointF(extent.right() + margin, bandTop + margin));
+    const QRectF bandExtent(
+        QPointF(extent.left() - margin, bandTop - band.height() * deviceUnits - margin),
+        QPointF(extent.right() + margin, bandTop + margin));
 
     QPainter painter(&band);
-    painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr) * QTransform::fromTranslate(0, -top));
+    painter.setTransform(view.transform() * QTransform::fromScale(dpr, dpr) *
+                         QTransform::fromTranslate(0, -top));
     QPen pen(style.stroke, style.strokeWidth * dpr);
     pen.setCosmetic(true);
     pen.setJoinStyle(Qt::MiterJoin); // round joins multiply the vertices the stroker makes
@@ -68,10 +70,13 @@ bool MapRenderJob::paintPass(QImage &band, int top, const LayerPass &pass, const
             // writing it straight into the image is a hundred times faster than a polygon.
             if (!color)
                 return;
-            const int x0 = std::max(0, int(std::floor((f.bbox.left() - extent.left()) / deviceUnits)));
-            const int x1 = std::min(width - 1, int(std::ceil((f.bbox.right() - extent.left()) / deviceUnits)) - 1);
+            const int x0 =
+                std::max(0, int(std::floor((f.bbox.left() - extent.left()) / deviceUnits)));
+            const int x1 = std::min(
+                width - 1, int(std::ceil((f.bbox.right() - extent.left()) / deviceUnits)) - 1);
             const int y0 = std::max(0, int(std::floor((bandTop - f.bbox.bottom()) / deviceUnits)));
-            const int y1 = std::min(height - 1, int(std::ceil((bandTop - f.bbox.top()) / deviceUnits)) - 1);
+            const int y1 =
+                std::min(height - 1, int(std::ceil((bandTop - f.bbox.top()) / deviceUnits)) - 1);
             const QRgb rgb = color | 0xff000000u;
             for (int y = y0; y <= std::max(y0, y1) && y < height; ++y)
                 for (int x = x0; x <= std::max(x0, x1) && x < width; ++x)
@@ -114,7 +119,8 @@ QImage MapRenderJob::run(const std::atomic_bool *cancel) const
     // Bands view the frame's own memory: each worker paints its rows and no other.
     uchar *const bits = out.bits();
     const qsizetype bytesPerLine = out.bytesPerLine();
-    const int bandCount = std::clamp(QThread::idealThreadCount(), 1, std::max(1, out.height() / 64));
+    const int bandCount =
+        std::clamp(QThread::idealThreadCount(), 1, std::max(1, out.height() / 64));
     QList<int> bands;
     for (int i = 0; i < bandCount; ++i)
         bands.append(i);

@@ -28,7 +28,8 @@ QPointF MapView::toMap(QPointF screen) const
 QTransform MapView::transform() const
 {
     const double s = 1.0 / unitsPerPixel;
-    return QTransform(s, 0, 0, -s, size.width() / 2.0 - center.x() * s, size.height() / 2.0 + center.y() * s);
+    return QTransform(s, 0, 0, -s, size.width() / 2.0 - center.x() * s,
+                      size.height() / 2.0 + center.y() * s);
 }
 
 MapView MapView::fitting(const QRectF &rect, QSize size, qreal dpr, double margin)

@@ -11,8 +11,7 @@ namespace citygrid::ogrutil {
 
 namespace {
 
-template<typename Visit>
-void forEachRing(OGRGeometry &geometry, Visit &&visit)
+template <typename Visit> void forEachRing(OGRGeometry &geometry, Visit &&visit)
 {
     const auto type = wkbFlatten(geometry.getGeometryType());
     if (type == wkbPolygon) {
@@ -33,8 +32,8 @@ void forEachRing(OGRGeometry &geometry, Visit &&visit)
 OGRGeometryUniquePtr fromWkb(const QByteArray &wkb)
 {
     OGRGeometry *geometry = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.constData(), nullptr, &geometry, size_t(wkb.size()))
-        != OGRERR_NONE)
+    if (OGRGeometryFactory::createFromWkb(wkb.constData(), nullptr, &geometry,
+                                          size_t(wkb.size())) != OGRERR_NONE)
         return nullptr;
     return OGRGeometryUniquePtr(geometry);
 }
@@ -96,6 +95,9 @@ bool isPolygonal(const OGRGeometry &geometry)
     return type == wkbPolygon || type == wkbMultiPolygon;
 }
 
-QString lastError() { return QString::fromUtf8(CPLGetLastErrorMsg()); }
+QString lastError()
+{
+    return QString::fromUtf8(CPLGetLastErrorMsg());
+}
 
 } // namespace citygrid::ogrutil

@@ -18,13 +18,12 @@ public:
     void build(const std::vector<QRectF> &boxes);
 
     /// Calls visit(index) for every feature whose box intersects rect, in index order per bucket.
-    template<typename Visit>
-    void query(const QRectF &rect, Visit &&visit) const
+    template <typename Visit> void query(const QRectF &rect, Visit &&visit) const
     {
         if (m_boxes.empty())
             return;
-        const QRectF wide = rect.adjusted(-m_maxHalf.width(), -m_maxHalf.height(), m_maxHalf.width(),
-                                          m_maxHalf.height());
+        const QRectF wide = rect.adjusted(-m_maxHalf.width(), -m_maxHalf.height(),
+                                          m_maxHalf.width(), m_maxHalf.height());
         const int x0 = column(wide.left()), x1 = column(wide.right());
         const int y0 = row(wide.top()), y1 = row(wide.bottom());
         for (int y = y0; y <= y1; ++y) {

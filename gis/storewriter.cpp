@@ -31,21 +31,35 @@ struct FieldSpec
 
 const QList<FieldSpec> &fieldsOf(const QString &table)
 {
-    static const QList<FieldSpec> subdistricts = {
-        {"code", OFTString}, {"name", OFTString}, {"name_en", OFTString}, {"area_km2", OFTReal},
-        {"pop_resident", OFTInteger64}, {"pop_registered", OFTInteger64},
-        {"pop_nonregistered", OFTInteger64}, {"pop_is_demo", OFTInteger}, {"uuid", OFTString}};
+    static const QList<FieldSpec> subdistricts = {{"code", OFTString},
+                                                  {"name", OFTString},
+                                                  {"name_en", OFTString},
+                                                  {"area_km2", OFTReal},
+                                                  {"pop_resident", OFTInteger64},
+                                                  {"pop_registered", OFTInteger64},
+                                                  {"pop_nonregistered", OFTInteger64},
+                                                  {"pop_is_demo", OFTInteger},
+                                                  {"uuid", OFTString}};
     static const QList<FieldSpec> communities = {
-        {"code", OFTString}, {"name", OFTString}, {"name_en", OFTString},
-        {"subdistrict_code", OFTString}, {"area_km2", OFTReal}, {"uuid", OFTString}};
-    static const QList<FieldSpec> cells = {
-        {"code", OFTString}, {"name", OFTString}, {"community_code", OFTString},
-        {"subdistrict_code", OFTString}, {"area_km2", OFTReal}, {"source_attrs", OFTString},
-        {"uuid", OFTString}};
-    return table == subdistrictsTable() ? subdistricts : table == communitiesTable() ? communities : cells;
+        {"code", OFTString},    {"name", OFTString},
+        {"name_en", OFTString}, {"subdistrict_code", OFTString},
+        {"area_km2", OFTReal},  {"uuid", OFTString}};
+    static const QList<FieldSpec> cells = {{"code", OFTString},
+                                           {"name", OFTString},
+                                           {"community_code", OFTString},
+                                           {"subdistrict_code", OFTString},
+                                           {"area_km2", OFTReal},
+                                           {"source_attrs", OFTString},
+                                           {"uuid", OFTString}};
+    return table == subdistrictsTable()  ? subdistricts
+           : table == communitiesTable() ? communities
+                                         : cells;
 }
 
-Error gdalError(const QString &message) { return {QStringLiteral("store.write"), message, ogrutil::lastError()}; }
+Error gdalError(const QString &message)
+{
+    return {QStringLiteral("store.write"), message, ogrutil::lastError()};
+}
 
 Result<void> createLayer(GDALDataset &dataset, const QString &table)
 {
@@ -56,7 +70,8 @@ Result<void> createLayer(GDALDataset &dataset, const QString &table)
     options = CSLSetNameValue(options, "GEOMETRY_NAME", "geom");
     options = CSLSetNameValue(options, "FID", "fid");
     options = CSLSetNameValue(options, "SPATIAL_INDEX", "YES");
-    OGRLayer *layer = dataset.CreateLayer(table.toUtf8().constData(), &srs, wkbMultiPolygon, options);
+    OGRLayer *layer =
+        dataset.CreateLayer(table.toUtf8().constData(), &srs, wkbMultiPolygon, options);
     CSLDestroy(options);
     if (!layer)
         return gdalError(StoreWriter::tr("Could not create the %1 table").arg(table));
@@ -68,7 +83,8 @@ Result<void> createLayer(GDALDataset &dataset, const QString &table)
     return {};
 }
 
-Result<void> writeFeatures(GDALDataset &dataset, const QString &table, const QList<SourceFeature> &features)
+Result<void> writeFeatures(GDALDataset &dataset, const QString &table,
+                           const QList<SourceFeature> &features)
 {
     OGRLayer *layer = dataset.GetLayerByName(table.toUtf8().constData());
     if (!layer)
@@ -78,7 +94,8 @@ Result<void> writeFeatures(GDALDataset &dataset, const QString &table, const QLi
         feature.SetField("code", source.code.toUtf8().constData());
         feature.SetField("name", source.name.toUtf8().constData());
         feature.SetField("area_km2", source.areaKm2);
-        feature.SetField("uuid", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8().constData());
+        feature.SetField("uuid",
+                         QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8().constData());
         if (table == cellsTable()) {
             feature.SetField("community_code", source.code.left(12).toUtf8().constData());
             feature.SetField("subdistrict_code", source.code.left(9).toUtf8().constData());
@@ -91,7 +108,8 @@ Result<void> writeFeatures(GDALDataset &dataset, const QString &table, const QLi
         if (table == communitiesTable())
             feature.SetField("subdistrict_code", source.code.left(9).toUtf8().constData());
         if (table == subdistrictsTable()) {
-            for (const char *key : {"pop_resident", "pop_registered", "pop_nonregistered", "pop_is_demo"}) {
+            for (const char *key :
+                 {"pop_resident", "pop_registered", "pop_nonregistered", "pop_is_demo"}) {
                 const QVariant v = source.attributes.value(QString::fromLatin1(key));
                 if (v.isValid() && !v.isNull())
                     feature.SetField(key, GIntBig(v.toLongLong()));
@@ -138,7 +156,8 @@ Result<void> StoreWriter::create(const QString &path, const GridSource &grid)
     if (!driver)
         return gdalError(tr("GDAL was built without GeoPackage support"));
     {
-        GDALDatasetUniquePtr dataset(driver->Create(temp.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        GDALDatasetUniquePtr dataset(
+            driver->Create(temp.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset)
             return gdalError(tr("Could not create the store %1").arg(path));
         for (const QString &table : {subdistrictsTable(), communitiesTable(), cellsTable()})
@@ -160,21 +179,24 @@ Result<void> StoreWriter::create(const QString &path, const GridSource &grid)
         if (!db)
             return db.error();
         if (auto r = Store::initialiseMeta(*db.value(), grid.districtCode, grid.districtName,
-                                           grid.districtNameEn, grid.description); !r) {
+                                           grid.districtNameEn, grid.description);
+            !r) {
             QFile::remove(temp);
             return r;
         }
     }
     QFile::remove(path);
     if (!QFile::rename(temp, path))
-        return Error{QStringLiteral("store.write"), tr("Could not create the store %1").arg(path), {}};
+        return Error{
+            QStringLiteral("store.write"), tr("Could not create the store %1").arg(path), {}};
     return {};
 }
 
 Result<void> StoreWriter::replaceGrid(const QString &path, const GridSource &grid)
 {
     GDALAllRegister();
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
     if (!dataset)
         return gdalError(tr("Could not open the store %1 for writing").arg(path));
     if (dataset->StartTransaction() != OGRERR_NONE)
@@ -185,7 +207,8 @@ Result<void> StoreWriter::replaceGrid(const QString &path, const GridSource &gri
     };
     for (const QString &table : {cellsTable(), communitiesTable(), subdistrictsTable()}) {
         CPLErrorReset();
-        dataset->ExecuteSQL(QStringLiteral("DELETE FROM \"%1\"").arg(table).toUtf8().constData(), nullptr, nullptr);
+        dataset->ExecuteSQL(QStringLiteral("DELETE FROM \"%1\"").arg(table).toUtf8().constData(),
+                            nullptr, nullptr);
         if (CPLGetLastErrorType() >= CE_Failure)
             return fail(gdalError(tr("Could not clear the %1 table").arg(table)));
     }
@@ -198,7 +221,9 @@ Result<void> StoreWriter::replaceGrid(const QString &path, const GridSource &gri
     for (const auto &[key, value] : meta) {
         CPLErrorReset();
         dataset->ExecuteSQL(QStringLiteral("UPDATE %1 SET value = %2 WHERE key = %3")
-                                .arg(metaTable(), sqlQuote(value), sqlQuote(key)).toUtf8().constData(),
+                                .arg(metaTable(), sqlQuote(value), sqlQuote(key))
+                                .toUtf8()
+                                .constData(),
                             nullptr, nullptr);
         if (CPLGetLastErrorType() >= CE_Failure)
             return fail(gdalError(tr("Could not record the new grid's metadata")));

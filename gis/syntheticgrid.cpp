@@ -28,7 +28,9 @@ GridSource syntheticCityGrid(int columns, int rows, QPointF southWest, double ce
                 QPointF(southWest.x() + (c + jx) * degLon, southWest.y() + (r + jy) * degLat);
         }
     }
-    const auto vertex = [&](int c, int r) { return vertices[size_t(r) * size_t(columns + 1) + size_t(c)]; };
+    const auto vertex = [&](int c, int r) {
+        return vertices[size_t(r) * size_t(columns + 1) + size_t(c)];
+    };
     GridSource grid;
     grid.districtCode = districtCode;
     grid.districtName = QStringLiteral("Synthetic city %1").arg(districtCode);
@@ -48,7 +50,8 @@ GridSource syntheticCityGrid(int columns, int rows, QPointF southWest, double ce
                                            .arg(community % 25 + 1, 3, 10, QLatin1Char('0'))
                                            .arg(sequence, 3, 10, QLatin1Char('0'));
             OGRLinearRing ring;
-            for (QPointF p : {vertex(c, r), vertex(c + 1, r), vertex(c + 1, r + 1), vertex(c, r + 1), vertex(c, r)})
+            for (QPointF p : {vertex(c, r), vertex(c + 1, r), vertex(c + 1, r + 1),
+                              vertex(c, r + 1), vertex(c, r)})
                 ring.addPoint(p.x(), p.y());
             OGRPolygon polygon;
             polygon.addRing(&ring);

@@ -12,7 +12,9 @@ namespace citygrid {
 /// shared vertices are jittered, so the cells are irregular quadrilaterals that still tile exactly.
 /// Communities are 20 × 20 cell blocks, subdistricts 5 × 5 communities; codes are valid 15-digit
 /// codes under `districtCode`. Only cells are filled in.
-GridSource syntheticCityGrid(int columns, int rows, QPointF southWestLonLat, double cellMetres = 100,
-                             const QString &districtCode = QStringLiteral("440300"), quint32 seed = 1);
+GridSource syntheticCityGrid(int columns, int rows, QPointF southWestLonLat,
+                             double cellMetres = 100,
+                             const QString &districtCode = QStringLiteral("440300"),
+                             quint32 seed = 1);
 
 } // namespace citygrid

@@ -29,7 +29,8 @@ private slots:
     void structure()
     {
         AreaTreeModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setCatalog(m_context->catalog(), false);
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex district = model.index(0, 0);
@@ -49,8 +50,11 @@ private slots:
     {
         AreaTreeModel model;
         model.setCatalog(m_context->catalog(), true);
-        const QString code = m_context->catalog().children(
-            m_context->catalog().children(QStringLiteral("440304007")).first()->code).first()->code;
+        const QString code =
+            m_context->catalog()
+                .children(m_context->catalog().children(QStringLiteral("440304007")).first()->code)
+                .first()
+                ->code;
         const QModelIndex cell = model.indexOf(code);
         QVERIFY(cell.isValid());
         QCOMPARE(cell.data(AreaTreeModel::CodeRole).toString(), code);

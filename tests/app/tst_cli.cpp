@@ -33,15 +33,16 @@ private:
         if (!process.waitForFinished(240000))
             return {-1, {}, QStringLiteral("timed out")};
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     }
     QString store(const QString &name) const { return m_dir.filePath(name); }
 
 private slots:
     void infoDescribesTheStore()
     {
-        const Run r = citygrid({QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--store"),
-                                store(QStringLiteral("info.gpkg"))});
+        const Run r = citygrid({QStringLiteral("info"), QStringLiteral("--json"),
+                                QStringLiteral("--store"), store(QStringLiteral("info.gpkg"))});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json[QLatin1String("schema_version")].toInt(), 1);
@@ -51,28 +52,32 @@ private slots:
         QCOMPARE(json[QLatin1String("crs")].toString(), QStringLiteral("EPSG:4326"));
         const double west = json[QLatin1String("extent")][0].toDouble();
         QVERIFY(west > 113.9 && west < 114.0);
-        const Run text = citygrid({QStringLiteral("info"), QStringLiteral("--lang"), QStringLiteral("en"),
-                                   QStringLiteral("--store"), store(QStringLiteral("info.gpkg"))});
+        const Run text =
+            citygrid({QStringLiteral("info"), QStringLiteral("--lang"), QStringLiteral("en"),
+                      QStringLiteral("--store"), store(QStringLiteral("info.gpkg"))});
         QCOMPARE(text.status, 0);
         QVERIFY(text.out.contains(QStringLiteral("202")));
     }
     void renderWritesTheMap()
     {
         const QString png = m_dir.filePath(QStringLiteral("map.png"));
-        const Run r = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png, QStringLiteral("--width"),
-                                QStringLiteral("800"), QStringLiteral("--height"), QStringLiteral("600"),
+        const Run r = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png,
+                                QStringLiteral("--width"), QStringLiteral("800"),
+                                QStringLiteral("--height"), QStringLiteral("600"),
                                 QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(800, 600));
         const QString pdf = m_dir.filePath(QStringLiteral("map.pdf"));
-        QCOMPARE(citygrid({QStringLiteral("render"), QStringLiteral("--out"), pdf, QStringLiteral("--crs"),
-                           QStringLiteral("EPSG:3857"), QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))})
+        QCOMPARE(citygrid({QStringLiteral("render"), QStringLiteral("--out"), pdf,
+                           QStringLiteral("--crs"), QStringLiteral("EPSG:3857"),
+                           QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))})
                      .status,
                  0);
         QVERIFY(QFile(pdf).size() > 10000);
-        const Run bad = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png, QStringLiteral("--extent"),
-                                  QStringLiteral("1,2,3"), QStringLiteral("--lang"), QStringLiteral("en"),
+        const Run bad = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png,
+                                  QStringLiteral("--extent"), QStringLiteral("1,2,3"),
+                                  QStringLiteral("--lang"), QStringLiteral("en"),
                                   QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))});
         QCOMPARE(bad.status, 1);
         QVERIFY2(bad.err.contains(QStringLiteral("--extent")), qPrintable(bad.err));
@@ -82,23 +87,32 @@ private slots:
         const QString path = store(QStringLiteral("import.gpkg"));
         QCOMPARE(citygrid({QStringLiteral("info"), QStringLiteral("--store"), path}).status, 0);
         const QByteArray before = citygrid::testutil::fileDigest(path);
-        const Run r = citygrid({QStringLiteral("import-grid"), QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_overlap.geojson"),
-                                QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--store"), path});
+        const Run r = citygrid({QStringLiteral("import-grid"),
+                                QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_overlap.geojson"),
+                                QStringLiteral("--lang"), QStringLiteral("en"),
+                                QStringLiteral("--store"), path});
         QCOMPARE(r.status, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("440304010003001")) && r.err.contains(QStringLiteral("overlaps")),
+        QVERIFY2(r.err.contains(QStringLiteral("440304010003001")) &&
+                     r.err.contains(QStringLiteral("overlaps")),
                  qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("not changed")));
         QCOMPARE(citygrid::testutil::fileDigest(path), before);
     }
     void speaksChineseByDefault()
     {
-        const Run r = citygrid({QStringLiteral("import-grid"), QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_gap.geojson"),
+        const Run r = citygrid({QStringLiteral("import-grid"),
+                                QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_gap.geojson"),
                                 QStringLiteral("--store"), store(QStringLiteral("zh.gpkg"))});
         QCOMPARE(r.status, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("缝隙")) && r.err.contains(QStringLiteral("数据库未做更改")), qPrintable(r.err));
-        const Run render = citygrid({QStringLiteral("render"), QStringLiteral("--store"), store(QStringLiteral("zh.gpkg"))});
+        QVERIFY2(r.err.contains(QStringLiteral("缝隙")) &&
+                     r.err.contains(QStringLiteral("数据库未做更改")),
+                 qPrintable(r.err));
+        const Run render = citygrid({QStringLiteral("render"), QStringLiteral("--store"),
+                                     store(QStringLiteral("zh.gpkg"))});
         QCOMPARE(render.status, 1);
-        QVERIFY2(render.err.contains(QStringLiteral("--out")) && render.err.contains(QStringLiteral("请")), qPrintable(render.err));
+        QVERIFY2(render.err.contains(QStringLiteral("--out")) &&
+                     render.err.contains(QStringLiteral("请")),
+                 qPrintable(render.err));
     }
     void importReplacesTheGrid()
     {
@@ -110,12 +124,19 @@ private slots:
         const Run r = citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--code-field"),
                                 QStringLiteral("WGBM"), QStringLiteral("--store"), path});
         QVERIFY2(r.status == 0, qPrintable(r.err));
-        const Run info = citygrid({QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--store"), path});
-        QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8())[QLatin1String("layers")][QLatin1String("cells")].toInt(), 9);
+        const Run info = citygrid(
+            {QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--store"), path});
+        QCOMPARE(QJsonDocument::fromJson(
+                     info.out.toUtf8())[QLatin1String("layers")][QLatin1String("cells")]
+                     .toInt(),
+                 9);
     }
     void usageErrors()
     {
-        QCOMPARE(citygrid({QStringLiteral("import-grid"), QStringLiteral("--lang"), QStringLiteral("en")}).status, 2);
+        QCOMPARE(citygrid({QStringLiteral("import-grid"), QStringLiteral("--lang"),
+                           QStringLiteral("en")})
+                     .status,
+                 2);
         QCOMPARE(citygrid({QStringLiteral("render"), QStringLiteral("--bogus")}).status, 2);
         const Run help = citygrid({QStringLiteral("render"), QStringLiteral("--help")});
         QCOMPARE(help.status, 0);
@@ -123,8 +144,8 @@ private slots:
     }
     void benchRuns()
     {
-        const Run r = citygrid({QStringLiteral("bench"), QStringLiteral("--quick"), QStringLiteral("--lang"),
-                                QStringLiteral("en")});
+        const Run r = citygrid({QStringLiteral("bench"), QStringLiteral("--quick"),
+                                QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("first map frame")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("2000 cells")));

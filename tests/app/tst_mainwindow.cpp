@@ -24,7 +24,11 @@ private:
     std::unique_ptr<MainWindow> m_window;
 
     MapCanvas *canvas() const { return m_window->canvas(); }
-    void waitForFrame() { QTRY_VERIFY_WITH_TIMEOUT(!canvas()->isRendering() && !canvas()->renderedImage().isNull(), 10000); }
+    void waitForFrame()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!canvas()->isRendering() && !canvas()->renderedImage().isNull(),
+                                 10000);
+    }
 
 private slots:
     void initTestCase()
@@ -98,8 +102,8 @@ private slots:
         canvas()->zoomToFullExtent();
         const QPointF cursor(300, 250);
         const QPointF before = canvas()->view().toMap(cursor);
-        QWheelEvent wheel(cursor, canvas()->mapToGlobal(cursor), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(cursor, canvas()->mapToGlobal(cursor), {}, QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(canvas(), &wheel);
         const QPointF after = canvas()->view().toMap(cursor);
         QVERIFY(qAbs(before.x() - after.x()) < 1e-3 && qAbs(before.y() - after.y()) < 1e-3);
@@ -144,7 +148,8 @@ private slots:
         m_window->setMapCrs(QStringLiteral("EPSG:3857"));
         QCOMPARE(canvas()->gridMap().crs, QStringLiteral("EPSG:3857"));
         const int index = canvas()->gridMap().cells->indexOf(code);
-        QVERIFY(canvas()->view().extent().contains(canvas()->gridMap().cells->features[index].labelPoint));
+        QVERIFY(canvas()->view().extent().contains(
+            canvas()->gridMap().cells->features[index].labelPoint));
         m_window->setMapCrs(QStringLiteral("EPSG:4547"));
         waitForFrame();
     }

@@ -18,19 +18,23 @@ private slots:
         QTest::addColumn<QString>("parent");
         QTest::addColumn<int>("sequence");
         QTest::addColumn<QString>("errorCode");
-        QTest::newRow("shenzhen cell, 15 digits") << "440304010001007" << true << int(GridLevel::Cell)
-                                                  << "440304010001" << 7 << "";
-        QTest::newRow("national cell, 14 digits") << "44030401000107" << true << int(GridLevel::Cell)
-                                                  << "440304010001" << 7 << "";
-        QTest::newRow("community-level grid, sequence 00") << "44030401000100" << true << int(GridLevel::Cell)
-                                                           << "440304010001" << 0 << "";
-        QTest::newRow("community") << "440304010001" << true << int(GridLevel::Community) << "440304010" << -1 << "";
-        QTest::newRow("subdistrict") << "440304010" << true << int(GridLevel::Subdistrict) << "" << -1 << "";
-        QTest::newRow("spaces trimmed") << " 440304010001007 " << true << int(GridLevel::Cell) << "440304010001" << 7 << "";
+        QTest::newRow("shenzhen cell, 15 digits")
+            << "440304010001007" << true << int(GridLevel::Cell) << "440304010001" << 7 << "";
+        QTest::newRow("national cell, 14 digits")
+            << "44030401000107" << true << int(GridLevel::Cell) << "440304010001" << 7 << "";
+        QTest::newRow("community-level grid, sequence 00")
+            << "44030401000100" << true << int(GridLevel::Cell) << "440304010001" << 0 << "";
+        QTest::newRow("community")
+            << "440304010001" << true << int(GridLevel::Community) << "440304010" << -1 << "";
+        QTest::newRow("subdistrict")
+            << "440304010" << true << int(GridLevel::Subdistrict) << "" << -1 << "";
+        QTest::newRow("spaces trimmed")
+            << " 440304010001007 " << true << int(GridLevel::Cell) << "440304010001" << 7 << "";
         QTest::newRow("letter") << "44030401000100X" << false << 0 << "" << 0 << "code.not-digits";
         QTest::newRow("13 digits") << "4403040100010" << false << 0 << "" << 0 << "code.bad-length";
         QTest::newRow("empty") << "" << false << 0 << "" << 0 << "code.bad-length";
-        QTest::newRow("no county") << "000000010001007" << false << 0 << "" << 0 << "code.bad-district";
+        QTest::newRow("no county")
+            << "000000010001007" << false << 0 << "" << 0 << "code.bad-district";
     }
     void parse()
     {

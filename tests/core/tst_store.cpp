@@ -23,8 +23,11 @@ void setVersion(const QString &path, int version)
 {
     auto db = SqliteDb::open(path);
     QVERIFY(db.ok());
-    QVERIFY(db.value()->exec(QStringLiteral("UPDATE citygrid_meta SET value = '%1' WHERE key = 'schema_version'")
-                                 .arg(version)).ok());
+    QVERIFY(db.value()
+                ->exec(QStringLiteral(
+                           "UPDATE citygrid_meta SET value = '%1' WHERE key = 'schema_version'")
+                           .arg(version))
+                .ok());
 }
 
 } // namespace
@@ -37,7 +40,8 @@ private:
     QString makeStore(const QString &name)
     {
         const QString path = m_dir.filePath(name);
-        auto report = GridImport::check(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"), {});
+        auto report =
+            GridImport::check(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"), {});
         if (!report || hasErrors(report.value().issues))
             return {};
         return StoreWriter::create(path, report.value().grid).ok() ? path : QString();
@@ -60,8 +64,10 @@ private slots:
         QCOMPARE(catalog.value().count(GridLevel::Community), 3);
         QCOMPARE(catalog.value().count(GridLevel::Subdistrict), 1);
         // names dissolved from the cells' own name fields
-        QCOMPARE(catalog.value().find(QStringLiteral("440304010002"))->name, QStringLiteral("测试第2社区"));
-        QVERIFY(qAbs(catalog.value().find(QStringLiteral("440304010001001"))->areaKm2 - 0.09) < 0.002);
+        QCOMPARE(catalog.value().find(QStringLiteral("440304010002"))->name,
+                 QStringLiteral("测试第2社区"));
+        QVERIFY(qAbs(catalog.value().find(QStringLiteral("440304010001001"))->areaKm2 - 0.09) <
+                0.002);
         QVERIFY(store.value()->migrationBackup().isEmpty());
     }
     void newerStoreIsRefusedUntouched()
@@ -100,7 +106,9 @@ private slots:
         QVERIFY(db.value()->exec(QStringLiteral("SELECT x FROM added_in_v1")).ok());
         auto old = SqliteDb::open(backup.value());
         QVERIFY(old.ok());
-        QVERIFY(!old.value()->exec(QStringLiteral("SELECT x FROM added_in_v1")).ok()); // the backup is the old one
+        QVERIFY(!old.value()
+                     ->exec(QStringLiteral("SELECT x FROM added_in_v1"))
+                     .ok()); // the backup is the old one
     }
     void failedMigrationChangesNothing()
     {
@@ -108,7 +116,8 @@ private slots:
         setVersion(path, 0);
         auto db = SqliteDb::open(path);
         QVERIFY(db.ok());
-        StoreMigrator migrator({{0, QStringLiteral("CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table")}});
+        StoreMigrator migrator(
+            {{0, QStringLiteral("CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table")}});
         auto result = migrator.migrate(*db.value(), 0, 1);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, QStringLiteral("store.migration"));
@@ -121,13 +130,15 @@ private slots:
     void validGeoPackage()
     {
         const QString path = makeStore(QStringLiteral("valid.gpkg"));
-        const QString script = QStringLiteral("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
+        const QString script =
+            QStringLiteral("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
         if (!QFile::exists(script))
             QSKIP("GDAL's validate_gpkg.py (Debian python3-gdal) is not installed");
         QProcess process;
         process.start(QStringLiteral("/usr/bin/python3"), {script, path});
         QVERIFY(process.waitForFinished(60000));
-        const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        const QString output =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
         QVERIFY2(process.exitCode() == 0, qPrintable(output));
     }
 };

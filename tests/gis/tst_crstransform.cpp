@@ -56,7 +56,8 @@ private slots:
         QVERIFY(CrsTransform::isKnown(QStringLiteral("gcj02")));
         QVERIFY(CrsTransform::isGeographic(QStringLiteral("EPSG:4490")));
         QVERIFY(!CrsTransform::isGeographic(QStringLiteral("EPSG:4547")));
-        QVERIFY(CrsTransform::describe(QStringLiteral("EPSG:4547")).contains(QStringLiteral("114E")));
+        QVERIFY(
+            CrsTransform::describe(QStringLiteral("EPSG:4547")).contains(QStringLiteral("114E")));
     }
 };
 

@@ -44,10 +44,11 @@ private slots:
     }
     void codesFollowTheHierarchy()
     {
-        const QSet<QString> nbs = {QStringLiteral("440304001"), QStringLiteral("440304002"), QStringLiteral("440304004"),
-                                   QStringLiteral("440304005"), QStringLiteral("440304006"), QStringLiteral("440304007"),
-                                   QStringLiteral("440304008"), QStringLiteral("440304009"), QStringLiteral("440304010"),
-                                   QStringLiteral("440304011")};
+        const QSet<QString> nbs = {QStringLiteral("440304001"), QStringLiteral("440304002"),
+                                   QStringLiteral("440304004"), QStringLiteral("440304005"),
+                                   QStringLiteral("440304006"), QStringLiteral("440304007"),
+                                   QStringLiteral("440304008"), QStringLiteral("440304009"),
+                                   QStringLiteral("440304010"), QStringLiteral("440304011")};
         QSet<QString> subdistricts, communities;
         for (const SourceFeature &s : std::as_const(m_grid.subdistricts)) {
             QVERIFY(nbs.contains(s.code));
@@ -60,7 +61,9 @@ private slots:
         for (const SourceFeature &c : std::as_const(m_grid.communities)) {
             QVERIFY(CellCode::parse(c.code).ok());
             QVERIFY(subdistricts.contains(c.code.left(9)));
-            QVERIFY2(c.name.contains(QStringLiteral("第")) && c.name.endsWith(QStringLiteral("社区")), qPrintable(c.name));
+            QVERIFY2(c.name.contains(QStringLiteral("第")) &&
+                         c.name.endsWith(QStringLiteral("社区")),
+                     qPrintable(c.name));
             communities.insert(c.code);
             ++perSubdistrict[c.code.left(9)];
         }
@@ -74,21 +77,26 @@ private slots:
         for (auto it = perCommunity.cbegin(); it != perCommunity.cend(); ++it) {
             QVERIFY2(it.value() >= 1 && it.value() <= 5, qPrintable(it.key()));
             for (int seq = 1; seq <= it.value(); ++seq)
-                QVERIFY(std::any_of(m_grid.cells.cbegin(), m_grid.cells.cend(), [&](const SourceFeature &c) {
-                    return c.code == it.key() + QStringLiteral("%1").arg(seq, 3, 10, QLatin1Char('0'));
-                }));
+                QVERIFY(std::any_of(
+                    m_grid.cells.cbegin(), m_grid.cells.cend(), [&](const SourceFeature &c) {
+                        return c.code ==
+                               it.key() + QStringLiteral("%1").arg(seq, 3, 10, QLatin1Char('0'));
+                    }));
         }
         for (auto it = perSubdistrict.cbegin(); it != perSubdistrict.cend(); ++it)
             for (int seq = 1; seq <= it.value(); ++seq)
-                QVERIFY(communities.contains(it.key() + QStringLiteral("%1").arg(seq, 3, 10, QLatin1Char('0'))));
+                QVERIFY(communities.contains(
+                    it.key() + QStringLiteral("%1").arg(seq, 3, 10, QLatin1Char('0'))));
     }
     void tilesExactly()
     {
         // The validator finds no overlap or gap between cells, and no cell outside its parent.
         GridSource copy = m_grid;
         const ImportIssues issues = GridValidator::validate(copy);
-        QVERIFY2(!hasErrors(issues), qPrintable(issues.isEmpty() ? QString() : issues.first().toText()));
-        // Areas add up level by level and give the district's size (78.66 km² official, ~80 generalised).
+        QVERIFY2(!hasErrors(issues),
+                 qPrintable(issues.isEmpty() ? QString() : issues.first().toText()));
+        // Areas add up level by level and give the district's size (78.66 km² official, ~80
+        // generalised).
         double cells = 0, communities = 0, subdistricts = 0;
         for (const SourceFeature &f : std::as_const(copy.cells)) {
             QVERIFY(f.areaKm2 > 0.01);
@@ -98,8 +106,9 @@ private slots:
             communities += f.areaKm2;
         for (const SourceFeature &f : std::as_const(copy.subdistricts))
             subdistricts += f.areaKm2;
-        QVERIFY2(qAbs(cells - communities) < 0.001 && qAbs(cells - subdistricts) < 0.001,
-                 qPrintable(QStringLiteral("%1 %2 %3").arg(cells).arg(communities).arg(subdistricts)));
+        QVERIFY2(
+            qAbs(cells - communities) < 0.001 && qAbs(cells - subdistricts) < 0.001,
+            qPrintable(QStringLiteral("%1 %2 %3").arg(cells).arg(communities).arg(subdistricts)));
         QVERIFY2(cells > 75 && cells < 83, qPrintable(QString::number(cells)));
     }
     void cellsVaryInSize()
@@ -110,11 +119,13 @@ private slots:
             smallest = std::min(smallest, km2);
             largest = std::max(largest, km2);
         }
-        QVERIFY2(largest > smallest * 2.5, qPrintable(QStringLiteral("%1..%2").arg(smallest).arg(largest)));
+        QVERIFY2(largest > smallest * 2.5,
+                 qPrintable(QStringLiteral("%1..%2").arg(smallest).arg(largest)));
     }
     void subdistrictsWhereTheyBelong()
     {
-        QFile anchors(QStringLiteral(CITYGRID_TEST_DATA "/../../data/futian/reference/subdistrict_anchors_approx.csv"));
+        QFile anchors(QStringLiteral(
+            CITYGRID_TEST_DATA "/../../data/futian/reference/subdistrict_anchors_approx.csv"));
         QVERIFY(anchors.open(QIODevice::ReadOnly));
         auto toMap = CrsTransform::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:4547"));
         QVERIFY(toMap.ok());
@@ -133,7 +144,8 @@ private slots:
                 distance = 1e9;
                 for (const QPolygonF &ring : m_map.subdistricts->features[own].rings)
                     for (qsizetype i = 0; i + 1 < ring.size(); ++i)
-                        distance = std::min(distance, geometryops::distanceToSegment(p, ring[i], ring[i + 1]));
+                        distance = std::min(
+                            distance, geometryops::distanceToSegment(p, ring[i], ring[i + 1]));
             }
             QVERIFY2((at == own || at < 0) && distance < 1000, line.constData());
             ++checked;

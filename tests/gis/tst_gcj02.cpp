@@ -21,15 +21,18 @@ private slots:
         QTest::addColumn<QPointF>("gcj02");
         // Sample pairs as published with the open-source implementations of the formula
         // (e.g. eviltransform's and coordtransform's test suites).
-        QTest::newRow("Beijing") << QPointF(116.404, 39.915) << QPointF(116.41024449916938, 39.91640428150164);
+        QTest::newRow("Beijing") << QPointF(116.404, 39.915)
+                                 << QPointF(116.41024449916938, 39.91640428150164);
     }
     void publishedPoints()
     {
         QFETCH(QPointF, wgs84);
         QFETCH(QPointF, gcj02);
         const QPointF forward = gcj02::fromWgs84(wgs84);
-        QVERIFY2(qAbs(forward.x() - gcj02.x()) < 2e-6 && qAbs(forward.y() - gcj02.y()) < 2e-6,
-                 qPrintable(QStringLiteral("%1 %2").arg(forward.x(), 0, 'f', 9).arg(forward.y(), 0, 'f', 9)));
+        QVERIFY2(
+            qAbs(forward.x() - gcj02.x()) < 2e-6 && qAbs(forward.y() - gcj02.y()) < 2e-6,
+            qPrintable(
+                QStringLiteral("%1 %2").arg(forward.x(), 0, 'f', 9).arg(forward.y(), 0, 'f', 9)));
         const QPointF back = gcj02::toWgs84(gcj02);
         QVERIFY(qAbs(back.x() - wgs84.x()) < 2e-6 && qAbs(back.y() - wgs84.y()) < 2e-6);
     }
@@ -57,13 +60,16 @@ private slots:
     }
     void districtOutlineMatchesReference()
     {
-        // The district outline as DataV publishes it (GCJ-02) and as converted by the reference data.
+        // The district outline as DataV publishes it (GCJ-02) and as converted by the reference
+        // data.
         const auto ring = [](const QString &file) {
             QFile f(QStringLiteral(CITYGRID_TEST_DATA "/") + file);
             if (!f.open(QIODevice::ReadOnly))
                 return QJsonArray();
-            const QJsonObject geometry = QJsonDocument::fromJson(f.readAll())[QLatin1String("features")][0]
-                                             [QLatin1String("geometry")].toObject();
+            const QJsonObject geometry =
+                QJsonDocument::fromJson(
+                    f.readAll())[QLatin1String("features")][0][QLatin1String("geometry")]
+                    .toObject();
             return geometry[QLatin1String("coordinates")][0][0].toArray();
         };
         const QJsonArray gcj = ring(QStringLiteral("futian_boundary_gcj02.geojson"));
@@ -73,8 +79,8 @@ private slots:
         auto transform = CrsTransform::create(QStringLiteral("gcj02"), QStringLiteral("EPSG:4326"));
         QVERIFY(transform.ok());
         for (qsizetype i = 0; i < gcj.size(); ++i) {
-            const QPointF converted = transform.value().apply(
-                QPointF(gcj[i][0].toDouble(), gcj[i][1].toDouble()));
+            const QPointF converted =
+                transform.value().apply(QPointF(gcj[i][0].toDouble(), gcj[i][1].toDouble()));
             QVERIFY(qAbs(converted.x() - wgs[i][0].toDouble()) < 1e-6);
             QVERIFY(qAbs(converted.y() - wgs[i][1].toDouble()) < 1e-6);
         }

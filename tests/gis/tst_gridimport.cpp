@@ -15,8 +15,10 @@ using namespace citygrid;
 
 namespace {
 
-QString fixture(const char *name) { return QStringLiteral(CITYGRID_TEST_DATA "/grids/") + QLatin1String(name); }
-
+QString fixture(const char *name)
+{
+    return QStringLiteral(CITYGRID_TEST_DATA "/grids/") + QLatin1String(name);
+}
 
 QStringList kinds(const ImportIssues &issues)
 {
@@ -39,7 +41,8 @@ private:
     {
         const QString path = m_dir.filePath(name);
         QFile::remove(path);
-        return GridImport::ensureStore(path, QStringLiteral(":/data/futian")).ok() ? path : QString();
+        return GridImport::ensureStore(path, QStringLiteral(":/data/futian")).ok() ? path
+                                                                                   : QString();
     }
 
 private slots:
@@ -47,22 +50,60 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("crs");
-        QTest::addColumn<QString>("expected");  // an issue kind, or an Error code
-        QTest::addColumn<QString>("code");      // the feature code the issue must name ("" = any)
-        QTest::newRow("duplicate code") << "bad_duplicate.geojson" << "" << "code.duplicate" << "440304010002001";
-        QTest::newRow("malformed code") << "bad_malformed.geojson" << "" << "code.malformed" << "44030401000100X";
-        QTest::newRow("self-intersecting polygon") << "bad_invalid.geojson" << "" << "geometry.invalid" << "440304010001001";
-        QTest::newRow("overlapping cells") << "bad_overlap.geojson" << "" << "topology.overlap" << "440304010003001";
-        QTest::newRow("gap between cells") << "bad_gap.geojson" << "" << "topology.gap" << "";
-        QTest::newRow("cell outside its community") << "bad_outside_community.gpkg" << "" << "topology.outside-parent"
+        QTest::addColumn<QString>("expected"); // an issue kind, or an Error code
+        QTest::addColumn<QString>("code");     // the feature code the issue must name ("" = any)
+        QTest::newRow("duplicate code") << "bad_duplicate.geojson"
+                                        << ""
+                                        << "code.duplicate"
+                                        << "440304010002001";
+        QTest::newRow("malformed code") << "bad_malformed.geojson"
+                                        << ""
+                                        << "code.malformed"
+                                        << "44030401000100X";
+        QTest::newRow("self-intersecting polygon") << "bad_invalid.geojson"
+                                                   << ""
+                                                   << "geometry.invalid"
+                                                   << "440304010001001";
+        QTest::newRow("overlapping cells") << "bad_overlap.geojson"
+                                           << ""
+                                           << "topology.overlap"
+                                           << "440304010003001";
+        QTest::newRow("gap between cells") << "bad_gap.geojson"
+                                           << ""
+                                           << "topology.gap"
+                                           << "";
+        QTest::newRow("cell outside its community") << "bad_outside_community.gpkg"
+                                                    << ""
+                                                    << "topology.outside-parent"
                                                     << "440304010001004";
-        QTest::newRow("implausible place") << "bad_far.geojson" << "" << "import.implausible-place" << "";
-        QTest::newRow("metres read as degrees") << "good_gbk.shp" << "EPSG:4326" << "geometry.out-of-range" << "";
-        QTest::newRow("points, not polygons") << "bad_points.geojson" << "" << "geometry.not-polygon" << "";
-        QTest::newRow("no cell codes") << "not_a_grid.geojson" << "" << "import.no-cells" << "";
-        QTest::newRow("shapefile without .prj") << "noprj.shp" << "" << "import.no-crs" << "";
-        QTest::newRow("unknown CRS") << "good_cells.geojson" << "EPSG:999999" << "import.crs-unknown" << "";
-        QTest::newRow("missing file") << "no_such_file.geojson" << "" << "import.missing" << "";
+        QTest::newRow("implausible place") << "bad_far.geojson"
+                                           << ""
+                                           << "import.implausible-place"
+                                           << "";
+        QTest::newRow("metres read as degrees") << "good_gbk.shp"
+                                                << "EPSG:4326"
+                                                << "geometry.out-of-range"
+                                                << "";
+        QTest::newRow("points, not polygons") << "bad_points.geojson"
+                                              << ""
+                                              << "geometry.not-polygon"
+                                              << "";
+        QTest::newRow("no cell codes") << "not_a_grid.geojson"
+                                       << ""
+                                       << "import.no-cells"
+                                       << "";
+        QTest::newRow("shapefile without .prj") << "noprj.shp"
+                                                << ""
+                                                << "import.no-crs"
+                                                << "";
+        QTest::newRow("unknown CRS") << "good_cells.geojson"
+                                     << "EPSG:999999"
+                                     << "import.crs-unknown"
+                                     << "";
+        QTest::newRow("missing file") << "no_such_file.geojson"
+                                      << ""
+                                      << "import.missing"
+                                      << "";
     }
     void badFilesChangeNothing()
     {
@@ -79,9 +120,11 @@ private slots:
             QVERIFY(!report.error().message.isEmpty());
         } else {
             QVERIFY(!report.value().written);
-            QVERIFY2(kinds(report.value().issues).contains(expected), qPrintable(kinds(report.value().issues).join(u' ')));
-            const auto issue = std::find_if(report.value().issues.cbegin(), report.value().issues.cend(),
-                                            [&](const ImportIssue &i) { return i.kind == expected; });
+            QVERIFY2(kinds(report.value().issues).contains(expected),
+                     qPrintable(kinds(report.value().issues).join(u' ')));
+            const auto issue =
+                std::find_if(report.value().issues.cbegin(), report.value().issues.cend(),
+                             [&](const ImportIssue &i) { return i.kind == expected; });
             QVERIFY(!issue->message.isEmpty());
             if (!code.isEmpty())
                 QCOMPARE(issue->code, code);
@@ -93,13 +136,27 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("crs");
         QTest::addColumn<QString>("codeField");
-        QTest::newRow("GeoJSON, names dissolved from cells") << "good_cells.geojson" << "" << "";
-        QTest::newRow("GeoPackage with three layers in EPSG:4547") << "good_layers.gpkg" << "" << "";
-        QTest::newRow("Shapefile, GBK attributes, code field detected") << "good_gbk.shp" << "" << "";
-        QTest::newRow("Shapefile, code field given") << "good_gbk.shp" << "" << "WGBM";
-        QTest::newRow("Shapefile without .prj, CRS given") << "noprj.shp" << "EPSG:4547" << "";
-        QTest::newRow("GCJ-02 coordinates") << "good_gcj02.geojson" << "gcj02" << "";
-        QTest::newRow("KML, code in the placemark name") << "good_cells.kml" << "" << "";
+        QTest::newRow("GeoJSON, names dissolved from cells") << "good_cells.geojson"
+                                                             << ""
+                                                             << "";
+        QTest::newRow("GeoPackage with three layers in EPSG:4547") << "good_layers.gpkg"
+                                                                   << ""
+                                                                   << "";
+        QTest::newRow("Shapefile, GBK attributes, code field detected") << "good_gbk.shp"
+                                                                        << ""
+                                                                        << "";
+        QTest::newRow("Shapefile, code field given") << "good_gbk.shp"
+                                                     << ""
+                                                     << "WGBM";
+        QTest::newRow("Shapefile without .prj, CRS given") << "noprj.shp"
+                                                           << "EPSG:4547"
+                                                           << "";
+        QTest::newRow("GCJ-02 coordinates") << "good_gcj02.geojson"
+                                            << "gcj02"
+                                            << "";
+        QTest::newRow("KML, code in the placemark name") << "good_cells.kml"
+                                                         << ""
+                                                         << "";
     }
     void goodFilesReplaceTheGrid()
     {
@@ -107,7 +164,8 @@ private slots:
         QFETCH(QString, crs);
         QFETCH(QString, codeField);
         const QString store = freshStore(QStringLiteral("good.gpkg"));
-        auto report = GridImport::run(fixture(file.toUtf8().constData()), {codeField, {}, crs}, store);
+        auto report =
+            GridImport::run(fixture(file.toUtf8().constData()), {codeField, {}, crs}, store);
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toText()));
         QVERIFY2(report.value().written, qPrintable(kinds(report.value().issues).join(u' ')));
         auto opened = Store::open(store);
@@ -118,10 +176,12 @@ private slots:
         QCOMPARE(catalog.value().count(GridLevel::Community), 3);
         QCOMPARE(catalog.value().count(GridLevel::Subdistrict), 1);
         if (file != QLatin1String("noprj.shp")) // that file carries no names
-            QCOMPARE(catalog.value().find(QStringLiteral("440304010003"))->name, QStringLiteral("测试第3社区"));
+            QCOMPARE(catalog.value().find(QStringLiteral("440304010003"))->name,
+                     QStringLiteral("测试第3社区"));
         // Wherever the file came from, the cells land in the same place (WGS84, within 10 cm).
         auto reference = GridImport::check(fixture("good_cells.geojson"), {});
-        auto expected = GridMapLoader::fromSource(reference.value().grid, QStringLiteral("EPSG:4547"));
+        auto expected =
+            GridMapLoader::fromSource(reference.value().grid, QStringLiteral("EPSG:4547"));
         auto stored = GridMapLoader::load(store, QStringLiteral("EPSG:4547"));
         QVERIFY(stored.ok());
         for (const MapFeature &f : stored.value().cells->features) {
@@ -129,8 +189,12 @@ private slots:
             QVERIFY(i >= 0);
             const QRectF a = f.bbox, b = expected.value().cells->features[i].bbox;
             QVERIFY2(qAbs(a.left() - b.left()) < 0.1 && qAbs(a.top() - b.top()) < 0.1,
-                     qPrintable(QStringLiteral("%1: %2,%3 vs %4,%5").arg(f.code).arg(a.left()).arg(a.top())
-                                    .arg(b.left()).arg(b.top())));
+                     qPrintable(QStringLiteral("%1: %2,%3 vs %4,%5")
+                                    .arg(f.code)
+                                    .arg(a.left())
+                                    .arg(a.top())
+                                    .arg(b.left())
+                                    .arg(b.top())));
             QVERIFY(qAbs(a.width() - 300) < 1);
         }
     }
@@ -139,8 +203,9 @@ private slots:
         const QString store = freshStore(QStringLiteral("attrs.gpkg"));
         QVERIFY(GridImport::run(fixture("good_gbk.shp"), {}, store).value().written);
         auto opened = Store::open(store);
-        auto query = Statement::prepare(opened.value()->db(),
-                                        QStringLiteral("SELECT source_attrs FROM cells WHERE code = '440304010002003'"));
+        auto query = Statement::prepare(
+            opened.value()->db(),
+            QStringLiteral("SELECT source_attrs FROM cells WHERE code = '440304010002003'"));
         QVERIFY(query.ok());
         QVERIFY(query.value().step().value());
         const QString attrs = query.value().text(0);

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "gridimport.h"
 #include "gridmaploader.h"
+#include "mapexport.h"
 #include "maplabeler.h"
 #include "maprenderjob.h"
-#include "mapexport.h"
 #include "syntheticgrid.h"
 
 #include <QGuiApplication>
@@ -45,7 +45,8 @@ private slots:
         const MapView zoomed = view.zoomedBy(2, anchor);
         QCOMPARE(zoomed.unitsPerPixel, view.unitsPerPixel / 2);
         const QPointF a = view.toMap(anchor), b = zoomed.toMap(anchor);
-        QVERIFY(qAbs(a.x() - b.x()) < 1e-6 && qAbs(a.y() - b.y()) < 1e-6); // the point under the cursor stays
+        QVERIFY(qAbs(a.x() - b.x()) < 1e-6 &&
+                qAbs(a.y() - b.y()) < 1e-6); // the point under the cursor stays
         QVERIFY(view.extent().contains(m_map.extent()));
     }
     void cellsCarryTheirSubdistrictFill()
@@ -101,13 +102,15 @@ private slots:
         const MapFeature &cell = m_map.cells->features.first();
         MapView close = MapView::fitting(cell.bbox.adjusted(-200, -200, 200, 200), size);
         const auto near = MapLabeler::place(scene, close);
-        QVERIFY(std::any_of(near.cbegin(), near.cend(), [&](const auto &l) { return l.text == cell.code; }));
+        QVERIFY(std::any_of(near.cbegin(), near.cend(),
+                            [&](const auto &l) { return l.text == cell.code; }));
         for (qsizetype i = 0; i < near.size(); ++i)
             for (qsizetype j = i + 1; j < near.size(); ++j)
                 QVERIFY(!near[i].rect.intersects(near[j].rect));
         // and the label is really painted: dark text pixels inside its rectangle
         const QImage image = MapRenderJob(scene, close).run();
-        const auto label = std::find_if(near.cbegin(), near.cend(), [&](const auto &l) { return l.text == cell.code; });
+        const auto label = std::find_if(near.cbegin(), near.cend(),
+                                        [&](const auto &l) { return l.text == cell.code; });
         int ink = 0;
         const QRect r = label->rect.toRect();
         for (int y = r.top(); y <= r.bottom(); ++y)
@@ -156,9 +159,13 @@ private slots:
         QTemporaryDir dir;
         const MapView view = MapView::fitting(m_map.extent(), QSize(640, 480));
         const MapScene scene = MapScene::standard(m_map);
-        QVERIFY(MapExport::write(dir.filePath(QStringLiteral("m.png")), scene, view, QStringLiteral("t")).ok());
+        QVERIFY(MapExport::write(dir.filePath(QStringLiteral("m.png")), scene, view,
+                                 QStringLiteral("t"))
+                    .ok());
         QCOMPARE(QImage(dir.filePath(QStringLiteral("m.png"))).size(), QSize(640, 480));
-        QVERIFY(MapExport::write(dir.filePath(QStringLiteral("m.pdf")), scene, view, QStringLiteral("t")).ok());
+        QVERIFY(MapExport::write(dir.filePath(QStringLiteral("m.pdf")), scene, view,
+                                 QStringLiteral("t"))
+                    .ok());
         QFile pdf(dir.filePath(QStringLiteral("m.pdf")));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");

@@ -24,8 +24,8 @@ private slots:
         SpatialIndex index;
         index.build(boxes);
         for (int q = 0; q < 200; ++q) {
-            const QRectF query(random.bounded(1000.0), random.bounded(800.0), random.bounded(150.0) + 1,
-                               random.bounded(150.0) + 1);
+            const QRectF query(random.bounded(1000.0), random.bounded(800.0),
+                               random.bounded(150.0) + 1, random.bounded(150.0) + 1);
             QList<int> expected;
             for (size_t i = 0; i < boxes.size(); ++i)
                 if (boxes[i].intersects(query))
