@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "deadline.h"
+
+namespace citygrid {
+
+Result<Deadline::Unit> Deadline::parseUnit(const QString &text)
+{
+    if (text == QLatin1String("working_hours"))
+        return Unit::WorkingHours;
+    if (text == QLatin1String("working_days"))
+        return Unit::WorkingDays;
+    if (text == QLatin1String("natural_days"))
+        return Unit::NaturalDays;
+    return Error{QStringLiteral("deadline.unit"),
+                 QCoreApplication::translate("Deadline",
+                                             "Unknown deadline unit \"%1\" (use working_hours, "
+                                             "working_days or natural_days)")
+                     .arg(text),
+                 {}};
+}
+
+QString Deadline::unitKey(Unit unit)
+{
+    switch (unit) {
+    case Unit::WorkingHours:
+        return QStringLiteral("working_hours");
+    case Unit::WorkingDays:
+        return QStringLiteral("working_days");
+    case Unit::NaturalDays:
+        return QStringLiteral("natural_days");
+    }
+    return {};
+}
+
+} // namespace citygrid

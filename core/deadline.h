@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace citygrid {
+
+/// A time limit as the category catalogue states it: "4 working hours", "20 working days",
+/// "3 natural days". Plain value.
+struct Deadline
+{
+    enum class Unit { WorkingHours, WorkingDays, NaturalDays };
+    double value = 0;
+    Unit unit = Unit::WorkingHours;
+
+    /// "working_hours" / "working_days" / "natural_days", as the catalogues write them.
+    static Result<Unit> parseUnit(const QString &text);
+    static QString unitKey(Unit unit);
+    bool operator==(const Deadline &) const = default;
+};
+
+} // namespace citygrid
