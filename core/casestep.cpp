@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casestep.h"
+
+namespace citygrid {
+
+namespace {
+
+struct StateEntry
+{
+    CaseState state;
+    const char *id;
+    const char *name;
+};
+
+struct StepEntry
+{
+    CaseStep step;
+    const char *id;
+    const char *name;
+};
+
+const StateEntry stateTable[] = {
+    {CaseState::Reported, "reported", QT_TRANSLATE_NOOP("CaseVocabulary", "Reported (受理)")},
+    {CaseState::Filed, "filed", QT_TRANSLATE_NOOP("CaseVocabulary", "Filed (立案)")},
+    {CaseState::Dispatched, "dispatched", QT_TRANSLATE_NOOP("CaseVocabulary", "Dispatched (派遣)")},
+    {CaseState::Handled, "handled", QT_TRANSLATE_NOOP("CaseVocabulary", "Handled (处置)")},
+    {CaseState::Verified, "verified", QT_TRANSLATE_NOOP("CaseVocabulary", "Verified (核查)")},
+    {CaseState::Closed, "closed", QT_TRANSLATE_NOOP("CaseVocabulary", "Closed (结案)")},
+    {CaseState::Voided, "voided", QT_TRANSLATE_NOOP("CaseVocabulary", "Voided (作废)")},
+    {CaseState::Deferred, "deferred", QT_TRANSLATE_NOOP("CaseVocabulary", "Deferred (缓办)")},
+};
+
+const StepEntry stepTable[] = {
+    {CaseStep::Report, "report", QT_TRANSLATE_NOOP("CaseVocabulary", "report")},
+    {CaseStep::File, "file", QT_TRANSLATE_NOOP("CaseVocabulary", "file")},
+    {CaseStep::Void, "void", QT_TRANSLATE_NOOP("CaseVocabulary", "void")},
+    {CaseStep::Dispatch, "dispatch", QT_TRANSLATE_NOOP("CaseVocabulary", "dispatch")},
+    {CaseStep::Feedback, "feedback", QT_TRANSLATE_NOOP("CaseVocabulary", "report handling done")},
+    {CaseStep::VerifyPass, "verify_pass", QT_TRANSLATE_NOOP("CaseVocabulary", "pass verification")},
+    {CaseStep::VerifyFail, "verify_fail", QT_TRANSLATE_NOOP("CaseVocabulary", "fail verification")},
+    {CaseStep::Close, "close", QT_TRANSLATE_NOOP("CaseVocabulary", "close")},
+    {CaseStep::RequestReturn, "request_return",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "ask to return")},
+    {CaseStep::ApproveReturn, "approve_return",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "approve the return")},
+    {CaseStep::RequestExtension, "request_extension",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "ask for an extension")},
+    {CaseStep::ApproveExtension, "approve_extension",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "approve the extension")},
+    {CaseStep::RequestDeferral, "request_deferral",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "ask for a deferral")},
+    {CaseStep::ApproveDeferral, "approve_deferral",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "approve the deferral")},
+    {CaseStep::Resume, "resume", QT_TRANSLATE_NOOP("CaseVocabulary", "resume")},
+    {CaseStep::SetUrgent, "set_urgent", QT_TRANSLATE_NOOP("CaseVocabulary", "mark urgent")},
+    {CaseStep::SetSupervised, "set_supervised",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "put under supervision")},
+    {CaseStep::LinkDuplicate, "link_duplicate",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "link as a duplicate")},
+};
+
+} // namespace
+
+QList<CaseState> CaseVocabulary::states()
+{
+    QList<CaseState> result;
+    for (const StateEntry &e : stateTable)
+        result.append(e.state);
+    return result;
+}
+
+QList<CaseStep> CaseVocabulary::steps()
+{
+    QList<CaseStep> result;
+    for (const StepEntry &e : stepTable)
+        result.append(e.step);
+    return result;
+}
+
+QString CaseVocabulary::id(CaseState state)
+{
+    for (const StateEntry &e : stateTable)
+        if (e.state == state)
+            return QString::fromLatin1(e.id);
+    return {};
+}
+
+QString CaseVocabulary::id(CaseStep step)
+{
+    for (const StepEntry &e : stepTable)
+        if (e.step == step)
+            return QString::fromLatin1(e.id);
+    return {};
+}
+
+std::optional<CaseState> CaseVocabulary::stateFromId(const QString &id)
+{
+    for (const StateEntry &e : stateTable)
+        if (id == QLatin1String(e.id))
+            return e.state;
+    return std::nullopt;
+}
+
+std::optional<CaseStep> CaseVocabulary::stepFromId(const QString &id)
+{
+    for (const StepEntry &e : stepTable)
+        if (id == QLatin1String(e.id))
+            return e.step;
+    return std::nullopt;
+}
+
+QString CaseVocabulary::displayName(CaseState state)
+{
+    for (const StateEntry &e : stateTable)
+        if (e.state == state)
+            return tr(e.name);
+    return {};
+}
+
+QString CaseVocabulary::displayName(CaseStep step)
+{
+    for (const StepEntry &e : stepTable)
+        if (e.step == step)
+            return tr(e.name);
+    return {};
+}
+
+} // namespace citygrid

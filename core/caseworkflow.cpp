@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "caseworkflow.h"
+
+namespace citygrid {
+
+namespace {
+
+std::optional<CaseState> previous(CaseState state)
+{
+    switch (state) {
+    case CaseState::Filed:
+        return CaseState::Reported;
+    case CaseState::Dispatched:
+        return CaseState::Filed;
+    case CaseState::Handled:
+        return CaseState::Dispatched;
+    case CaseState::Verified:
+        return CaseState::Handled;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+std::optional<CaseStatus> CaseWorkflow::transition(const CaseStatus &status, CaseStep step)
+{
+    CaseStatus next = status;
+    const CaseState s = status.state;
+    const bool idle = status.pending == PendingRequest::None;
+    const bool open = s != CaseState::Closed && s != CaseState::Voided;
+    const auto to = [&next](CaseState state) {
+        next.state = state;
+        return std::optional<CaseStatus>(next);
+    };
+    switch (step) {
+    case CaseStep::Report:
+        return std::nullopt; // a report makes a new case; it never applies to one
+    case CaseStep::File:
+        if (s == CaseState::Reported && idle)
+            return to(CaseState::Filed);
+        break;
+    case CaseStep::Void:
+        if ((s == CaseState::Reported || s == CaseState::Filed) && idle)
+            return to(CaseState::Voided);
+        break;
+    case CaseStep::LinkDuplicate:
+        if (s == CaseState::Reported && idle)
+            return to(CaseState::Voided);
+        break;
+    case CaseStep::Dispatch:
+        if (s == CaseState::Filed && idle)
+            return to(CaseState::Dispatched);
+        break;
+    case CaseStep::Feedback:
+        if (s == CaseState::Dispatched && idle)
+            return to(CaseState::Handled);
+        break;
+    case CaseStep::VerifyPass:
+        if (s == CaseState::Handled && idle)
+            return to(CaseState::Verified);
+        break;
+    case CaseStep::VerifyFail:
+        // Failed verification sends the case back to the unit: rework (返工).
+        if (s == CaseState::Handled && idle) {
+            ++next.reworkCount;
+            return to(CaseState::Dispatched);
+        }
+        break;
+    case CaseStep::Close:
+        if (s == CaseState::Verified && idle)
+            return to(CaseState::Closed);
+        break;
+    case CaseStep::RequestReturn:
+        if (previous(s) && idle) {
+            next.pending = PendingRequest::Return;
+            return next;
+        }
+        break;
+    case CaseStep::ApproveReturn:
+        if (status.pending == PendingRequest::Return && previous(s)) {
+            next.pending = PendingRequest::None;
+            return to(*previous(s));
+        }
+        break;
+    case CaseStep::RequestExtension:
+    case CaseStep::RequestDeferral:
+        if (s == CaseState::Dispatched && idle) {
+            next.pending = step == CaseStep::RequestExtension ? PendingRequest::Extension
+                                                              : PendingRequest::Deferral;
+            return next;
+        }
+        break;
+    case CaseStep::ApproveExtension:
+        if (status.pending == PendingRequest::Extension) {
+            next.pending = PendingRequest::None; // the deadline moves; the state stays
+            return next;
+        }
+        break;
+    case CaseStep::ApproveDeferral:
+        if (status.pending == PendingRequest::Deferral) {
+            next.pending = PendingRequest::None;
+            return to(CaseState::Deferred);
+        }
+        break;
+    case CaseStep::Resume:
+        if (s == CaseState::Deferred)
+            return to(CaseState::Dispatched);
+        break;
+    case CaseStep::SetUrgent:
+        if (open && !status.urgent) {
+            next.urgent = true;
+            return next;
+        }
+        break;
+    case CaseStep::SetSupervised:
+        if (open && !status.supervised) {
+            next.supervised = true;
+            return next;
+        }
+        break;
+    }
+    return std::nullopt;
+}
+
+Result<CaseStatus> CaseWorkflow::apply(const CaseStatus &status, CaseStep step,
+                                       const QString &roleId, bool english) const
+{
+    const QString separator = english ? QStringLiteral(", ") : QStringLiteral("、");
+    if (!m_roles.may(roleId, step)) {
+        const QStringList who = m_roles.rolesThatMay(step, english);
+        return Error{
+            QStringLiteral("workflow.role"),
+            who.isEmpty()
+                ? tr("No role may %1").arg(CaseVocabulary::displayName(step))
+                : tr("Only %1 may %2").arg(who.join(separator), CaseVocabulary::displayName(step)),
+            {}};
+    }
+    // Voiding a case that was already filed undoes a decision: it needs someone who approves.
+    if (step == CaseStep::Void && status.state == CaseState::Filed &&
+        !m_roles.may(roleId, CaseStep::ApproveReturn)) {
+        return Error{
+            QStringLiteral("workflow.role"),
+            tr("Only %1 may void a case that has been filed")
+                .arg(m_roles.rolesThatMay(CaseStep::ApproveReturn, english).join(separator)),
+            {}};
+    }
+    const auto next = transition(status, step);
+    if (!next) {
+        if (status.pending != PendingRequest::None)
+            return Error{QStringLiteral("workflow.state"),
+                         tr("The case is waiting for a request to be approved; that comes first"),
+                         {}};
+        if (step == CaseStep::Report)
+            return Error{QStringLiteral("workflow.state"), tr("A report makes a new case"), {}};
+        return Error{
+            QStringLiteral("workflow.state"),
+            tr("A case that is %1 cannot %2")
+                .arg(CaseVocabulary::displayName(status.state), CaseVocabulary::displayName(step)),
+            {}};
+    }
+    return *next;
+}
+
+QList<CaseStep> CaseWorkflow::allowedSteps(const CaseStatus &status, const QString &roleId) const
+{
+    QList<CaseStep> steps;
+    for (CaseStep step : CaseVocabulary::steps())
+        if (apply(status, step, roleId).ok())
+            steps.append(step);
+    return steps;
+}
+
+} // namespace citygrid

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casestep.h"
+#include "result.h"
+#include "rolecatalog.h"
+
+#include <QCoreApplication>
+
+namespace citygrid {
+
+/// The workflow state of one case: what the projection of its events keeps about the loop.
+struct CaseStatus
+{
+    CaseState state = CaseState::Reported;
+    PendingRequest pending = PendingRequest::None;
+    int reworkCount = 0;
+    bool urgent = false;
+    bool supervised = false;
+    bool operator==(const CaseStatus &) const = default;
+};
+
+/// The rules of the closed loop: which step may follow which state, and who may take it. Every
+/// refusal says why in one sentence, in the user's language, whatever the GUI offers. Value type
+/// holding the role catalogue; any thread.
+class CaseWorkflow
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseWorkflow)
+public:
+    explicit CaseWorkflow(RoleCatalog roles) : m_roles(std::move(roles)) {}
+
+    /// The status after `step` taken by someone in `roleId`, or why it is refused:
+    /// "workflow.role" (the role may not take it) or "workflow.state" (not allowed now).
+    Result<CaseStatus> apply(const CaseStatus &status, CaseStep step, const QString &roleId,
+                             bool english = false) const;
+    /// The steps `roleId` may take on a case in `status` now (what the case view offers).
+    QList<CaseStep> allowedSteps(const CaseStatus &status, const QString &roleId) const;
+    /// The status a step leads to by the rules of the loop alone, ignoring roles; nullopt if
+    /// the step does not apply in that status.
+    static std::optional<CaseStatus> transition(const CaseStatus &status, CaseStep step);
+    const RoleCatalog &roles() const { return m_roles; }
+
+private:
+    RoleCatalog m_roles;
+};
+
+} // namespace citygrid
