@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "categorycatalog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace citygrid {
+
+namespace {
+
+Error invalid(const QString &message)
+{
+    return {QStringLiteral("categories.invalid"), message, {}};
+}
+
+QString text(const QJsonObject &o, const char *key)
+{
+    return o[QLatin1String(key)].toString();
+}
+
+} // namespace
+
+Result<CategoryCatalog> CategoryCatalog::fromJson(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (!doc.isObject())
+        return Error{QStringLiteral("categories.json"),
+                     tr("The category catalogue is not valid JSON"), parseError.errorString()};
+    CategoryCatalog catalog;
+    for (const QJsonValue &value : doc[QLatin1String("groups")].toArray()) {
+        const QJsonObject o = value.toObject();
+        Group group{text(o, "kind"), text(o, "major"), text(o, "name"), text(o, "name_en"),
+                    o[QLatin1String("local")].toBool()};
+        if ((group.kind != QLatin1String("component") && group.kind != QLatin1String("event")) ||
+            group.major.isEmpty() || catalog.group(group.kind, group.major))
+            return invalid(tr("Group \"%1 %2\" has an unknown kind, no code or a code used twice")
+                               .arg(group.kind, group.major));
+        catalog.m_groups.append(group);
+    }
+    QSet<QString> ids;
+    for (const QJsonValue &value : doc[QLatin1String("categories")].toArray()) {
+        const QJsonObject o = value.toObject();
+        Category c;
+        c.id = text(o, "id");
+        c.kind = text(o, "kind");
+        c.major = text(o, "major");
+        c.minor = text(o, "minor");
+        c.name = text(o, "name");
+        c.nameEn = text(o, "name_en");
+        c.filingStandard = text(o, "filing_standard");
+        c.closingStandard = text(o, "closing_standard");
+        c.urgent = o[QLatin1String("urgent")].toBool();
+        c.unitType = text(o, "unit_type");
+        c.businessArea = text(o, "business_area");
+        c.local = o[QLatin1String("local")].toBool();
+        if (c.id.isEmpty() || ids.contains(c.id))
+            return invalid(tr("Category \"%1\" has no id or an id used twice").arg(c.id));
+        if (!catalog.group(c.kind, c.major))
+            return invalid(
+                tr("Category %1 belongs to no known group (%2 %3)").arg(c.id, c.kind, c.major));
+        if (c.name.isEmpty() || c.unitType.isEmpty())
+            return invalid(tr("Category %1 needs a name and a responsible unit type").arg(c.id));
+        const QJsonObject deadline = o[QLatin1String("deadline")].toObject();
+        const auto unit = Deadline::parseUnit(text(deadline, "unit"));
+        const double amount = deadline[QLatin1String("value")].toDouble();
+        if (!unit || amount <= 0)
+            return invalid(
+                tr("Category %1 needs a deadline with a positive value and a unit").arg(c.id));
+        c.deadline = {amount, unit.value()};
+        ids.insert(c.id);
+        catalog.m_categories.append(c);
+    }
+    if (catalog.m_categories.isEmpty())
+        return invalid(tr("The category catalogue defines no categories"));
+    return catalog;
+}
+
+const CategoryCatalog::Category *CategoryCatalog::find(const QString &id) const
+{
+    for (const Category &c : m_categories)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+const CategoryCatalog::Group *CategoryCatalog::group(const QString &kind,
+                                                     const QString &major) const
+{
+    for (const Group &g : m_groups)
+        if (g.kind == kind && g.major == major)
+            return &g;
+    return nullptr;
+}
+
+} // namespace citygrid

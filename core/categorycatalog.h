@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "deadline.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace citygrid {
+
+/// The component (部件) and event (事件) categories a case is filed under, with their filing and
+/// closing standards, deadline and default responsible unit type, as data
+/// (data/catalogues/categories.json). Value type; read-only use from any thread.
+class CategoryCatalog
+{
+    Q_DECLARE_TR_FUNCTIONS(CategoryCatalog)
+public:
+    struct Group
+    {
+        QString kind; ///< "component" or "event"
+        QString major;
+        QString name;
+        QString nameEn;
+        bool local = false; ///< numbered locally: the standard's code is not known
+    };
+    struct Category
+    {
+        QString id; ///< "E0102": kind letter, major, minor
+        QString kind;
+        QString major;
+        QString minor;
+        QString name;
+        QString nameEn;
+        QString filingStandard;
+        QString closingStandard;
+        Deadline deadline;
+        bool urgent = false;
+        QString unitType;
+        QString businessArea;
+        bool local = false;
+    };
+
+    static Result<CategoryCatalog> fromJson(const QByteArray &json);
+
+    const Category *find(const QString &id) const;
+    const Group *group(const QString &kind, const QString &major) const;
+    QList<Category> categories() const { return m_categories; }
+    QList<Group> groups() const { return m_groups; }
+
+private:
+    QList<Group> m_groups;
+    QList<Category> m_categories;
+};
+
+} // namespace citygrid

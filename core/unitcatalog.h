@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "categorycatalog.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace citygrid {
+
+/// The responsible units (departments, subdistrict offices, contractors): which categories they
+/// handle in which areas, as data (data/catalogues/units.json), and the rule that finds the unit
+/// for a case. Value type; read-only use from any thread.
+class UnitCatalog
+{
+    Q_DECLARE_TR_FUNCTIONS(UnitCatalog)
+public:
+    struct Unit
+    {
+        QString id;
+        QString name;
+        QString nameEn;
+        QString kind; ///< "department", "subdistrict_office" or "contractor"
+        QStringList types;
+        QStringList areas; ///< area codes: district, subdistrict, community (or cell)
+        QStringList categories;
+        bool demo = false;
+    };
+
+    static Result<UnitCatalog> fromJson(const QByteArray &json);
+
+    /// The unit responsible for `category` in the cell `cellCode`: among the units that handle the
+    /// category (by its unit type or by name) and cover the cell, the one with the most specific
+    /// area. None is a gap ("unit.gap") and two equally specific are an ambiguity
+    /// ("unit.ambiguous"): both are reported, never guessed.
+    Result<const Unit *> resolve(const CategoryCatalog::Category &category, const QString &cellCode,
+                                 bool english = false) const;
+    const Unit *find(const QString &id) const;
+    QList<Unit> units() const { return m_units; }
+
+private:
+    QList<Unit> m_units;
+};
+
+} // namespace citygrid

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "categorycatalog.h"
+#include "rolecatalog.h"
+#include "unitcatalog.h"
+
+#include <QFile>
+#include <QSet>
+#include <QTest>
+
+using namespace citygrid;
+
+namespace {
+
+const QByteArray categoriesJson = R"({
+  "groups": [{"kind": "event", "major": "01", "name": "市容环境", "name_en": "City appearance"}],
+  "categories": [
+    {"id": "E0102", "kind": "event", "major": "01", "minor": "02", "name": "暴露垃圾", "name_en": "Exposed refuse",
+     "deadline": {"value": 4, "unit": "working_hours"}, "unit_type": "sanitation"},
+    {"id": "E0101", "kind": "event", "major": "01", "minor": "01", "name": "私搭乱建", "name_en": "Illegal structure",
+     "deadline": {"value": 20, "unit": "working_days"}, "unit_type": "urban_management"}
+  ]
+})";
+
+/// Sanitation: a district-wide department, a contractor for one subdistrict, and two contractors
+/// that both claim one community (an ambiguity). Nobody handles illegal structures in 440304002.
+const QByteArray unitsJson = R"({
+  "units": [
+    {"id": "U1", "name": "区环卫", "name_en": "District sanitation", "types": ["sanitation"], "areas": ["440304"]},
+    {"id": "U2", "name": "甲公司", "name_en": "Contractor A", "types": ["sanitation"], "areas": ["440304007"]},
+    {"id": "U3", "name": "乙公司", "name_en": "Contractor B", "types": ["sanitation"], "areas": ["440304007003"]},
+    {"id": "U4", "name": "丙公司", "name_en": "Contractor C", "types": [], "categories": ["E0102"], "areas": ["440304007003"]},
+    {"id": "U5", "name": "梅林执法队", "name_en": "Meilin enforcement", "types": ["urban_management"], "areas": ["440304007"]}
+  ]
+})";
+
+} // namespace
+
+class TestCatalogues : public QObject
+{
+    Q_OBJECT
+private slots:
+    void resolution_data()
+    {
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("unit"); // expected unit id, or an error code
+        QTest::newRow("district-wide unit where no one closer") << "E0102"
+                                                                << "440304001002003"
+                                                                << "U1";
+        QTest::newRow("subdistrict contractor beats the district") << "E0102"
+                                                                   << "440304007001001"
+                                                                   << "U2";
+        QTest::newRow("two units for one community: ambiguous") << "E0102"
+                                                                << "440304007003002"
+                                                                << "unit.ambiguous";
+        QTest::newRow("by unit type") << "E0101"
+                                      << "440304007001001"
+                                      << "U5";
+        QTest::newRow("no one for illegal structures here: a gap") << "E0101"
+                                                                   << "440304002001001"
+                                                                   << "unit.gap";
+    }
+    void resolution()
+    {
+        QFETCH(QString, category);
+        QFETCH(QString, cell);
+        QFETCH(QString, unit);
+        const auto categories = CategoryCatalog::fromJson(categoriesJson);
+        QVERIFY(categories.ok());
+        const auto units = UnitCatalog::fromJson(unitsJson);
+        QVERIFY(units.ok());
+        const auto resolved = units.value().resolve(*categories.value().find(category), cell, true);
+        if (unit.startsWith(QLatin1String("unit."))) {
+            QVERIFY(!resolved.ok());
+            QCOMPARE(resolved.error().code, unit);
+            QVERIFY(resolved.error().message.contains(cell));
+            if (unit == QLatin1String("unit.ambiguous"))
+                QVERIFY(resolved.error().message.contains(QStringLiteral("Contractor B")) &&
+                        resolved.error().message.contains(QStringLiteral("Contractor C")));
+        } else {
+            QVERIFY2(resolved.ok(),
+                     qPrintable(resolved.ok() ? QString() : resolved.error().message));
+            QCOMPARE(resolved.value()->id, unit);
+        }
+    }
+    void badCatalogues_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("units"); // else categories
+        QTest::newRow("category without group")
+            << QByteArray(
+                   R"({"groups": [], "categories": [{"id": "E0101", "kind": "event", "major": "01", "name": "x",
+                              "unit_type": "t", "deadline": {"value": 1, "unit": "working_hours"}}]})")
+            << false;
+        QTest::newRow("bad deadline unit")
+            << QByteArray(
+                   R"({"groups": [{"kind": "event", "major": "01"}], "categories": [{"id": "E0101", "kind": "event",
+                              "major": "01", "name": "x", "unit_type": "t", "deadline": {"value": 1, "unit": "weeks"}}]})")
+            << false;
+        QTest::newRow("duplicate category")
+            << QByteArray(R"({"groups": [{"kind": "event", "major": "01"}], "categories": [
+                 {"id": "E1", "kind": "event", "major": "01", "name": "x", "unit_type": "t", "deadline": {"value": 1, "unit": "working_hours"}},
+                 {"id": "E1", "kind": "event", "major": "01", "name": "y", "unit_type": "t", "deadline": {"value": 1, "unit": "working_hours"}}]})")
+            << false;
+        QTest::newRow("unit without area")
+            << QByteArray(R"({"units": [{"id": "U", "name": "x", "areas": []}]})") << true;
+        QTest::newRow("no units") << QByteArray(R"({"units": []})") << true;
+    }
+    void badCatalogues()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, units);
+        const Error error =
+            units ? UnitCatalog::fromJson(json).error() : CategoryCatalog::fromJson(json).error();
+        QVERIFY(!error.message.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogues)
+#include "tst_catalogues.moc"
