@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaseVocabulary</name>
+    <message>
+        <source>Reported (受理)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed (立案)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched (派遣)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled (处置)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified (核查)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed (结案)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided (作废)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred (缓办)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report handling done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ask to return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ask for an extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve the extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ask for a deferral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve the deferral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put under supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link as a duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkflow</name>
+    <message>
+        <source>No role may %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may void a case that has been filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is waiting for a request to be approved; that comes first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report makes a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case that is %1 cannot %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryCatalog</name>
+    <message>
+        <source>The category catalogue is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group &quot;%1 %2&quot; has an unknown kind, no code or a code used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category &quot;%1&quot; has no id or an id used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1 belongs to no known group (%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1 needs a name and a responsible unit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1 needs a deadline with a positive value and a unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category catalogue defines no categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CellCode</name>
     <message>
         <source>Code &quot;%1&quot; may contain digits only</source>
@@ -28,6 +193,13 @@
     </message>
     <message>
         <source>No transformation from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Deadline</name>
+    <message>
+        <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days or natural_days)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -232,6 +404,29 @@
     </message>
 </context>
 <context>
+    <name>RoleCatalog</name>
+    <message>
+        <source>The role catalogue is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A role has no id, or its id &quot;%1&quot; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; names an unknown step &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role catalogue defines no roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqliteDb</name>
     <message>
         <source>Cannot open the store %1</source>
@@ -323,6 +518,56 @@
     </message>
     <message>
         <source>Could not save the new grid; the store is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitCatalog</name>
+    <message>
+        <source>The unit catalogue is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit &quot;%1&quot; needs a unique id, a name and at least one area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit catalogue defines no units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unit is responsible for %1 in cell %2; choose one by hand and tell the administrator so the unit catalogue can be completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several units are responsible for %1 in cell %2 (%3); choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkingCalendar</name>
+    <message>
+        <source>The working-time calendar is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office hours must be increasing &quot;HH:mm&quot; pairs that do not overlap (at &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar gives no office hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekend days are numbered 1 (Monday) to 7 (Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday %1 to %2 in %3 is not a valid range of that year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make-up working day &quot;%1&quot; is not a valid date outside the holidays</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseVocabulary</name>
+    <message>
+        <source>Reported (受理)</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Filed (立案)</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Dispatched (派遣)</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Handled (处置)</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Verified (核查)</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Closed (结案)</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Voided (作废)</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Deferred (缓办)</source>
+        <translation>缓办</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>report handling done</source>
+        <translation>反馈处置结果</translation>
+    </message>
+    <message>
+        <source>pass verification</source>
+        <translation>核查通过</translation>
+    </message>
+    <message>
+        <source>fail verification</source>
+        <translation>核查不通过</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>ask to return</source>
+        <translation>申请回退</translation>
+    </message>
+    <message>
+        <source>approve the return</source>
+        <translation>批准回退</translation>
+    </message>
+    <message>
+        <source>ask for an extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>approve the extension</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <source>ask for a deferral</source>
+        <translation>申请缓办</translation>
+    </message>
+    <message>
+        <source>approve the deferral</source>
+        <translation>批准缓办</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <source>mark urgent</source>
+        <translation>标为紧急</translation>
+    </message>
+    <message>
+        <source>put under supervision</source>
+        <translation>列为督办</translation>
+    </message>
+    <message>
+        <source>link as a duplicate</source>
+        <translation>作为重复案件关联</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkflow</name>
+    <message>
+        <source>No role may %1</source>
+        <translation>没有任何角色可以%1</translation>
+    </message>
+    <message>
+        <source>Only %1 may %2</source>
+        <translation>只有%1可以%2</translation>
+    </message>
+    <message>
+        <source>Only %1 may void a case that has been filed</source>
+        <translation>已立案的案件只有%1可以作废</translation>
+    </message>
+    <message>
+        <source>The case is waiting for a request to be approved; that comes first</source>
+        <translation>该案件有待批准的申请，请先处理该申请</translation>
+    </message>
+    <message>
+        <source>A report makes a new case</source>
+        <translation>上报会生成新的案件</translation>
+    </message>
+    <message>
+        <source>A case that is %1 cannot %2</source>
+        <translation>处于“%1”状态的案件不能%2</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryCatalog</name>
+    <message>
+        <source>The category catalogue is not valid JSON</source>
+        <translation>案件类别目录不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>Group &quot;%1 %2&quot; has an unknown kind, no code or a code used twice</source>
+        <translation>大类“%1 %2”的类型未知、缺少编码或编码重复</translation>
+    </message>
+    <message>
+        <source>Category &quot;%1&quot; has no id or an id used twice</source>
+        <translation>类别“%1”缺少编号或编号重复</translation>
+    </message>
+    <message>
+        <source>Category %1 belongs to no known group (%2 %3)</source>
+        <translation>类别 %1 不属于任何已知大类（%2 %3）</translation>
+    </message>
+    <message>
+        <source>Category %1 needs a name and a responsible unit type</source>
+        <translation>类别 %1 需要名称和责任单位类型</translation>
+    </message>
+    <message>
+        <source>Category %1 needs a deadline with a positive value and a unit</source>
+        <translation>类别 %1 需要取值为正数且带单位的处置时限</translation>
+    </message>
+    <message>
+        <source>The category catalogue defines no categories</source>
+        <translation>案件类别目录中没有任何类别</translation>
+    </message>
+</context>
+<context>
     <name>CellCode</name>
     <message>
         <source>Code &quot;%1&quot; may contain digits only</source>
@@ -29,6 +194,13 @@
     <message>
         <source>No transformation from %1 to %2</source>
         <translation>无法从 %1 转换到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Deadline</name>
+    <message>
+        <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days or natural_days)</source>
+        <translation>未知的时限单位“%1”（请使用 working_hours、working_days 或 natural_days）</translation>
     </message>
 </context>
 <context>
@@ -232,6 +404,29 @@
     </message>
 </context>
 <context>
+    <name>RoleCatalog</name>
+    <message>
+        <source>The role catalogue is not valid JSON</source>
+        <translation>角色目录不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>A role has no id, or its id &quot;%1&quot; is used twice</source>
+        <translation>有角色缺少编号，或编号“%1”重复</translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; names an unknown step &quot;%2&quot;</source>
+        <translation>角色“%1”引用了未知的步骤“%2”</translation>
+    </message>
+    <message>
+        <source>The role catalogue defines no roles</source>
+        <translation>角色目录中没有任何角色</translation>
+    </message>
+    <message>
+        <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
+        <translation>用户“%1”缺少编号、编号重复或角色“%2”未知</translation>
+    </message>
+</context>
+<context>
     <name>SqliteDb</name>
     <message>
         <source>Cannot open the store %1</source>
@@ -324,6 +519,56 @@
     <message>
         <source>Could not save the new grid; the store is unchanged</source>
         <translation>无法保存新网格；数据库未做更改</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCatalog</name>
+    <message>
+        <source>The unit catalogue is not valid JSON</source>
+        <translation>单位目录不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>Unit &quot;%1&quot; needs a unique id, a name and at least one area</source>
+        <translation>单位“%1”需要唯一编号、名称和至少一个责任区域</translation>
+    </message>
+    <message>
+        <source>The unit catalogue defines no units</source>
+        <translation>单位目录中没有任何单位</translation>
+    </message>
+    <message>
+        <source>No unit is responsible for %1 in cell %2; choose one by hand and tell the administrator so the unit catalogue can be completed</source>
+        <translation>网格 %2 中没有负责“%1”的单位；请手动选择，并通知管理员补全单位目录</translation>
+    </message>
+    <message>
+        <source>Several units are responsible for %1 in cell %2 (%3); choose one</source>
+        <translation>网格 %2 中有多个单位负责“%1”（%3）；请选择其一</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingCalendar</name>
+    <message>
+        <source>The working-time calendar is not valid JSON</source>
+        <translation>工作日历不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>Office hours must be increasing &quot;HH:mm&quot; pairs that do not overlap (at &quot;%1&quot;)</source>
+        <translation>办公时间必须是递增且互不重叠的“HH:mm”时段（位于“%1”）</translation>
+    </message>
+    <message>
+        <source>The calendar gives no office hours</source>
+        <translation>工作日历中没有办公时间</translation>
+    </message>
+    <message>
+        <source>Weekend days are numbered 1 (Monday) to 7 (Sunday)</source>
+        <translation>周末日期的编号为 1（星期一）到 7（星期日）</translation>
+    </message>
+    <message>
+        <source>Holiday %1 to %2 in %3 is not a valid range of that year</source>
+        <translation>%3 年的假期 %1 至 %2 不是该年份内的有效日期范围</translation>
+    </message>
+    <message>
+        <source>Make-up working day &quot;%1&quot; is not a valid date outside the holidays</source>
+        <translation>调休上班日“%1”不是假期以外的有效日期</translation>
     </message>
 </context>
 <context>
