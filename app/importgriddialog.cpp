@@ -14,6 +14,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
@@ -25,9 +27,11 @@ ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
     : QDialog(parent), m_storePath(storePath), m_file(new QLineEdit(this)),
       m_codeField(new QLineEdit(this)), m_crs(new QComboBox(this)), m_summary(new QLabel(this)),
       m_issues(new QTableWidget(0, 4, this)), m_preview(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(this))
+      m_buttons(new QDialogButtonBox(this)), m_progressBar(new QProgressBar(this))
 {
     setWindowTitle(tr("Import a district grid"));
+    m_progressBar->setRange(0, 100);
+    m_progressBar->hide();
     resize(980, 640);
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *fileRow = new QHBoxLayout;
@@ -65,6 +69,7 @@ ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_progressBar);
     layout->addLayout(results, 1);
     layout->addWidget(m_buttons);
 
@@ -78,7 +83,7 @@ ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
     });
     connect(checkButton, &QPushButton::clicked, this, &ImportGridDialog::check);
     connect(importButton, &QPushButton::clicked, this, &ImportGridDialog::import);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportGridDialog::reject);
     // Anything the user changes invalidates the last check.
     const auto invalidate = [this, importButton] {
         m_checkedClean = false;
@@ -107,8 +112,46 @@ GridReadOptions ImportGridDialog::options() const
     return {m_codeField->text().trimmed(), {}, crs};
 }
 
+ImportGridDialog::~ImportGridDialog()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+void ImportGridDialog::reject()
+{
+    if (m_watcher.isRunning()) {
+        m_cancel->store(true);
+        m_summary->setText(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
+}
+
+Progress ImportGridDialog::progress()
+{
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const QPointer<ImportGridDialog> self(this);
+    const auto cancel = m_cancel;
+    return Progress([self, cancel](const QString &stage, double fraction) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, stage, fraction] {
+                if (!self)
+                    return;
+                self->m_summary->setText(stage + QStringLiteral("…"));
+                self->m_progressBar->setValue(int(fraction * 100));
+            },
+            Qt::QueuedConnection);
+        return !cancel->load();
+    });
+}
+
 void ImportGridDialog::setBusy(bool busy, const QString &what)
 {
+    m_progressBar->setVisible(busy);
+    m_progressBar->setValue(0);
     for (QAbstractButton *button : m_buttons->buttons())
         if (m_buttons->buttonRole(button) != QDialogButtonBox::RejectRole)
             button->setEnabled(
@@ -129,7 +172,8 @@ void ImportGridDialog::check()
     m_importing = false;
     m_checkedClean = false;
     setBusy(true, tr("Reading and checking %1…").arg(m_file->text()));
-    m_watcher.setFuture(QtConcurrent::run(&GridImport::check, m_file->text(), options()));
+    m_watcher.setFuture(
+        QtConcurrent::run(&GridImport::check, m_file->text(), options(), progress()));
 }
 
 void ImportGridDialog::import()
@@ -139,7 +183,7 @@ void ImportGridDialog::import()
     m_importing = true;
     setBusy(true, tr("Replacing the grid of %1…").arg(m_storePath));
     m_watcher.setFuture(
-        QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath));
+        QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath, progress()));
 }
 
 void ImportGridDialog::showReport(const Result<ImportReport> &result)

@@ -7,10 +7,14 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
+#include <atomic>
+#include <memory>
+
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QTableWidget;
 
 namespace citygrid {
@@ -30,12 +34,19 @@ public:
     /// The last check's or import's report, for tests.
     const ImportReport &report() const { return m_report; }
     bool imported() const { return m_imported; }
+    ~ImportGridDialog() override;
+
+protected:
+    /// While work runs, Cancel (and Esc) stops the work; the dialog stays.
+    void reject() override;
 
 private:
     GridReadOptions options() const;
     void showReport(const Result<ImportReport> &result);
     void import();
     void setBusy(bool busy, const QString &what);
+    /// A Progress that shows on the bar and stops when the user cancels (safe from any thread).
+    Progress progress();
 
     QString m_storePath;
     QLineEdit *m_file;
@@ -45,6 +56,8 @@ private:
     QTableWidget *m_issues;
     QLabel *m_preview;
     QDialogButtonBox *m_buttons;
+    QProgressBar *m_progressBar;
+    std::shared_ptr<std::atomic_bool> m_cancel;
     QFutureWatcher<Result<ImportReport>> m_watcher;
     ImportReport m_report;
     bool m_checkedClean = false;

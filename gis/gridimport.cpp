@@ -41,8 +41,22 @@ private:
 
 } // namespace
 
-Result<ImportReport> GridImport::check(const QString &file, const GridReadOptions &options)
+namespace {
+
+Error cancelled()
 {
+    return {QStringLiteral("import.cancelled"),
+            GridImport::tr("Import cancelled; nothing was written"),
+            {}};
+}
+
+} // namespace
+
+Result<ImportReport> GridImport::check(const QString &file, const GridReadOptions &options,
+                                       const Progress &progress)
+{
+    if (!progress.report(tr("Reading %1").arg(QFileInfo(file).fileName()), 0))
+        return cancelled();
     ImportReport report;
     auto grid = GridReader::read(file, options, report.issues);
     if (!grid)
@@ -55,16 +69,20 @@ Result<ImportReport> GridImport::check(const QString &file, const GridReadOption
                "with --code-field.")
                 .arg(QFileInfo(file).fileName()),
             {}};
-    report.issues += GridValidator::validate(report.grid);
+    report.issues += GridValidator::validate(report.grid, progress);
+    if (progress.cancelled())
+        return cancelled();
     return report;
 }
 
 Result<ImportReport> GridImport::run(const QString &file, const GridReadOptions &options,
-                                     const QString &storePath)
+                                     const QString &storePath, const Progress &progress)
 {
-    auto report = check(file, options);
+    auto report = check(file, options, progress);
     if (!report || hasErrors(report.value().issues))
         return report;
+    if (!progress.report(tr("Writing the new grid"), 0))
+        return cancelled();
     if (auto r = StoreWriter::replaceGrid(storePath, report.value().grid); !r)
         return r.error();
     report.value().written = true;

@@ -5,6 +5,7 @@
 #include "gridreader.h"
 #include "gridsource.h"
 #include "importissue.h"
+#include "progress.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -26,10 +27,11 @@ class GridImport
     Q_DECLARE_TR_FUNCTIONS(GridImport)
 public:
     /// Reads and validates `file` without touching any store (the dialog's preview, --dry-run).
-    static Result<ImportReport> check(const QString &file, const GridReadOptions &options);
+    static Result<ImportReport> check(const QString &file, const GridReadOptions &options,
+                                      const Progress &progress = {});
     /// check(), then, when the report has no error, replaces the grid of the store at `storePath`.
     static Result<ImportReport> run(const QString &file, const GridReadOptions &options,
-                                    const QString &storePath);
+                                    const QString &storePath, const Progress &progress = {});
     /// The bundled default district: the three GeoJSON layers in `dir` (a resource path works).
     static Result<GridSource> readBundled(const QString &dir);
     /// Creates the store at `path` from the bundled district if no file is there yet.

@@ -165,7 +165,8 @@ void checkContainment(const QList<SourceFeature> &children, const Parsed &childG
     }
 }
 
-void checkOverlaps(const QList<SourceFeature> &cells, const Parsed &parsed, ImportIssues &issues)
+void checkOverlaps(const QList<SourceFeature> &cells, const Parsed &parsed, ImportIssues &issues,
+                   const Progress &progress)
 {
     std::vector<QRectF> boxes;
     for (const auto &g : parsed.metric) {
@@ -178,6 +179,9 @@ void checkOverlaps(const QList<SourceFeature> &cells, const Parsed &parsed, Impo
     SpatialIndex index;
     index.build(boxes);
     for (size_t i = 0; i < boxes.size(); ++i) {
+        if (i % 1000 == 0 && !progress.report(GridValidator::tr("Looking for overlaps"),
+                                              double(i) / double(boxes.size())))
+            return;
         if (!parsed.metric[i])
             continue;
         index.query(boxes[i], [&](int j) {
@@ -330,7 +334,7 @@ bool checkPlausible(const Parsed &cells, const QString &districtCode, ImportIssu
 
 } // namespace
 
-ImportIssues GridValidator::validate(GridSource &source)
+ImportIssues GridValidator::validate(GridSource &source, const Progress &progress)
 {
     ImportIssues issues;
     checkCodes(source.cells, GridLevel::Cell, issues);
@@ -375,9 +379,17 @@ ImportIssues GridValidator::validate(GridSource &source)
     }
     const CrsTransform &metres = toMetres.value();
 
+    if (!progress.report(tr("Checking geometries"), 0))
+        return issues;
     const Parsed cells = parseLayer(source.cells, GridLevel::Cell, metres, issues);
-    checkOverlaps(source.cells, cells, issues);
+    if (!progress.report(tr("Looking for overlaps"), 0))
+        return issues;
+    checkOverlaps(source.cells, cells, issues, progress);
+    if (!progress.report(tr("Looking for gaps"), 0))
+        return issues;
     checkGaps(cells, metres, issues);
+    if (!progress.report(tr("Building communities and subdistricts"), 0))
+        return issues;
     setAreas(source.cells, cells);
 
     const Parsed communities =
@@ -386,11 +398,22 @@ ImportIssues GridValidator::validate(GridSource &source)
     completeParents(source.communities, communities, GridLevel::Community, source.subdistricts,
                     GridLevel::Subdistrict, source.parentNames, metres, issues);
 
+    // One line for all unnamed communities: a grid without names is common, not a list of faults.
+    QStringList unnamed;
     for (const SourceFeature &f : std::as_const(source.communities))
         if (f.name.isEmpty())
-            issues.append({Sev::Warning, QStringLiteral("name.missing"),
-                           layerName(GridLevel::Community), f.fid, f.code,
-                           tr("No name; the map will show its code")});
+            unnamed.append(f.code);
+    if (!unnamed.isEmpty())
+        issues.append(
+            {Sev::Warning,
+             QStringLiteral("name.missing"),
+             layerName(GridLevel::Community),
+             -1,
+             {},
+             tr("%n communities have no name (%1); the map shows their codes", nullptr,
+                int(unnamed.size()))
+                 .arg(unnamed.size() > 3 ? unnamed.mid(0, 3).join(u", ") + QStringLiteral(", …")
+                                         : unnamed.join(u", "))});
     return issues;
 }
 

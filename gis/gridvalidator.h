@@ -4,6 +4,7 @@
 
 #include "gridsource.h"
 #include "importissue.h"
+#include "progress.h"
 
 #include <QCoreApplication>
 
@@ -27,7 +28,8 @@ public:
     }
 
     /// Validates and completes `source` in place; returns every finding, errors and warnings.
-    static ImportIssues validate(GridSource &source);
+    /// Stops early (progress.cancelled()) when the user cancels.
+    static ImportIssues validate(GridSource &source, const Progress &progress = {});
 };
 
 } // namespace citygrid

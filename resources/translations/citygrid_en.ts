@@ -228,6 +228,18 @@
         <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import cancelled; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the new grid</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -350,8 +362,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No name; the map will show its code</source>
+        <source>Looking for overlaps</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking geometries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building communities and subdistricts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n communities have no name (%1); the map shows their codes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -721,6 +752,10 @@
     </message>
     <message>
         <source>No preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

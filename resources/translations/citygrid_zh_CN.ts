@@ -228,6 +228,18 @@
         <source>No layer of %1 has a field of cell codes (14 or 15 digits). Name the field with --code-field.</source>
         <translation>%1 中没有任何图层包含单元网格编码字段（14 或 15 位）。请用 --code-field 指定该字段。</translation>
     </message>
+    <message>
+        <source>Import cancelled; nothing was written</source>
+        <translation>导入已取消，未写入任何数据</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Writing the new grid</source>
+        <translation>正在写入新网格</translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -350,8 +362,26 @@
         <translation>区 %1</translation>
     </message>
     <message>
-        <source>No name; the map will show its code</source>
-        <translation>无名称；地图上将显示其编码</translation>
+        <source>Looking for overlaps</source>
+        <translation>正在检查重叠</translation>
+    </message>
+    <message>
+        <source>Checking geometries</source>
+        <translation>正在检查几何</translation>
+    </message>
+    <message>
+        <source>Looking for gaps</source>
+        <translation>正在检查缝隙</translation>
+    </message>
+    <message>
+        <source>Building communities and subdistricts</source>
+        <translation>正在生成社区和街道</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n communities have no name (%1); the map shows their codes</source>
+        <translation>
+            <numerusform>%n 个社区没有名称（%1），地图上显示其编码</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -722,6 +752,10 @@
     <message>
         <source>No preview</source>
         <translation>无预览</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,21 @@ private slots:
         const QString attrs = query.value().text(0);
         QVERIFY2(attrs.contains(QStringLiteral("\"SQMC\":\"测试第2社区\"")), qPrintable(attrs));
     }
+    void cancellingChangesNothing()
+    {
+        const QString store = freshStore(QStringLiteral("cancel.gpkg"));
+        const QByteArray before = testutil::fileDigest(store);
+        QStringList stages;
+        const Progress stopAtOverlaps([&stages](const QString &stage, double) {
+            stages.append(stage);
+            return !stage.contains(QStringLiteral("overlaps"));
+        });
+        auto report = GridImport::run(fixture("good_cells.geojson"), {}, store, stopAtOverlaps);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().code, QStringLiteral("import.cancelled"));
+        QVERIFY(stages.size() >= 3); // reading, geometries, overlaps
+        QCOMPARE(testutil::fileDigest(store), before);
+    }
     void dryRunWritesNothing()
     {
         auto report = GridImport::check(fixture("good_cells.geojson"), {});
