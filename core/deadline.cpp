@@ -12,10 +12,12 @@ Result<Deadline::Unit> Deadline::parseUnit(const QString &text)
         return Unit::WorkingDays;
     if (text == QLatin1String("natural_days"))
         return Unit::NaturalDays;
+    if (text == QLatin1String("natural_hours"))
+        return Unit::NaturalHours;
     return Error{QStringLiteral("deadline.unit"),
                  QCoreApplication::translate("Deadline",
                                              "Unknown deadline unit \"%1\" (use working_hours, "
-                                             "working_days or natural_days)")
+                                             "working_days, natural_days or natural_hours)")
                      .arg(text),
                  {}};
 }
@@ -29,6 +31,8 @@ QString Deadline::unitKey(Unit unit)
         return QStringLiteral("working_days");
     case Unit::NaturalDays:
         return QStringLiteral("natural_days");
+    case Unit::NaturalHours:
+        return QStringLiteral("natural_hours");
     }
     return {};
 }

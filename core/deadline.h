@@ -10,14 +10,16 @@
 namespace citygrid {
 
 /// A time limit as the category catalogue states it: "4 working hours", "20 working days",
-/// "3 natural days". Plain value.
+/// "3 natural days", or for emergencies, which the centre handles round the clock, "2 hours"
+/// (natural hours). Plain value.
 struct Deadline
 {
-    enum class Unit { WorkingHours, WorkingDays, NaturalDays };
+    enum class Unit { WorkingHours, WorkingDays, NaturalDays, NaturalHours };
     double value = 0;
     Unit unit = Unit::WorkingHours;
 
-    /// "working_hours" / "working_days" / "natural_days", as the catalogues write them.
+    /// "working_hours" / "working_days" / "natural_days" / "natural_hours", as the catalogues write
+    /// them.
     static Result<Unit> parseUnit(const QString &text);
     static QString unitKey(Unit unit);
     bool operator==(const Deadline &) const = default;

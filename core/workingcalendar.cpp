@@ -164,6 +164,8 @@ QDateTime WorkingCalendar::due(const QDateTime &start, const Deadline &deadline)
         return addWorkingMinutes(start, qint64(std::llround(deadline.value * minutesPerDay())));
     case Deadline::Unit::NaturalDays:
         return local(start).addSecs(qint64(std::llround(deadline.value * 86400)));
+    case Deadline::Unit::NaturalHours:
+        return local(start).addSecs(qint64(std::llround(deadline.value * 3600)));
     }
     return {};
 }

@@ -199,7 +199,7 @@
 <context>
     <name>Deadline</name>
     <message>
-        <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days or natural_days)</source>
+        <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -199,8 +199,8 @@
 <context>
     <name>Deadline</name>
     <message>
-        <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days or natural_days)</source>
-        <translation>未知的时限单位“%1”（请使用 working_hours、working_days 或 natural_days）</translation>
+        <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
+        <translation>未知的时限单位“%1”（请使用 working_hours、working_days、natural_days 或 natural_hours）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,12 @@ using namespace citygrid;
 
 namespace {
 
+QByteArray shipped(const char *name)
+{
+    QFile file(QStringLiteral(CITYGRID_TEST_DATA "/../../data/catalogues/") + QLatin1String(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 const QByteArray categoriesJson = R"({
   "groups": [{"kind": "event", "major": "01", "name": "市容环境", "name_en": "City appearance"}],
   "categories": [
@@ -114,6 +120,69 @@ private slots:
         const Error error =
             units ? UnitCatalog::fromJson(json).error() : CategoryCatalog::fromJson(json).error();
         QVERIFY(!error.message.isEmpty());
+    }
+    void shippedCataloguesHoldTogether()
+    {
+        const auto categories = CategoryCatalog::fromJson(shipped("categories.json"));
+        QVERIFY2(categories.ok(),
+                 qPrintable(categories.ok() ? QString() : categories.error().toText()));
+        const auto units = UnitCatalog::fromJson(shipped("units.json"));
+        QVERIFY2(units.ok(), qPrintable(units.ok() ? QString() : units.error().toText()));
+        const auto roles = RoleCatalog::fromJson(shipped("roles.json"));
+        QVERIFY2(roles.ok(), qPrintable(roles.ok() ? QString() : roles.error().toText()));
+
+        QVERIFY(categories.value().categories().size() >= 80);
+        QSet<QString> kinds, majors;
+        for (const auto &c : categories.value().categories()) {
+            kinds.insert(c.kind);
+            majors.insert(c.kind + c.major);
+        }
+        QCOMPARE(kinds.size(), 2);
+        for (const char *major : {"01", "02", "03", "04", "05", "06"}) {
+            QVERIFY(majors.contains(QStringLiteral("component") + QLatin1String(major)));
+            QVERIFY(majors.contains(QStringLiteral("event") + QLatin1String(major)));
+        }
+        // The attested event codes keep their standard names.
+        QCOMPARE(categories.value().find(QStringLiteral("E0102"))->name,
+                 QStringLiteral("暴露垃圾"));
+        QVERIFY(!categories.value().find(QStringLiteral("E0102"))->local);
+
+        // Every category finds exactly one unit in nearly every subdistrict.
+        int resolved = 0, total = 0;
+        for (const auto &c : categories.value().categories())
+            for (const char *sub :
+                 {"440304001", "440304002", "440304004", "440304005", "440304006", "440304007",
+                  "440304008", "440304009", "440304010", "440304011"}) {
+                ++total;
+                resolved +=
+                    units.value().resolve(c, QLatin1String(sub) + QStringLiteral("001001")).ok()
+                        ? 1
+                        : 0;
+            }
+        QVERIFY2(resolved >= total * 95 / 100,
+                 qPrintable(QStringLiteral("%1 of %2").arg(resolved).arg(total)));
+
+        // The gap and the ambiguity the catalogue keeps on purpose (data/README.md) are reported.
+        QCOMPARE(units.value()
+                     .resolve(*categories.value().find(QStringLiteral("E0102")),
+                              QStringLiteral("440304010001001"))
+                     .error()
+                     .code,
+                 QStringLiteral("unit.ambiguous"));
+        const auto landscaping = std::find_if(
+            categories.value().categories().cbegin(), categories.value().categories().cend(),
+            [](const auto &c) { return c.unitType == QLatin1String("landscaping"); });
+        QVERIFY(landscaping != categories.value().categories().cend());
+        QCOMPARE(
+            units.value().resolve(*landscaping, QStringLiteral("440304011001001")).error().code,
+            QStringLiteral("unit.gap"));
+
+        for (const char *role : {"inspector", "operator", "shift_leader", "dispatcher",
+                                 "unit_staff", "supervisor", "leader"})
+            QVERIFY2(roles.value().role(QLatin1String(role)), role);
+        QVERIFY(roles.value().role(QStringLiteral("leader"))->steps.isEmpty());
+        QVERIFY(roles.value().may(QStringLiteral("shift_leader"), CaseStep::ApproveExtension));
+        QVERIFY(!roles.value().may(QStringLiteral("operator"), CaseStep::ApproveExtension));
     }
 };
 

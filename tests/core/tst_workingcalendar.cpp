@@ -100,6 +100,9 @@ private slots:
             << at("2026-11-02 09:00") << 20.0 << days << at("2026-11-30 09:00");
         QTest::newRow("half a working day")
             << at("2026-11-25 09:00") << 0.5 << days << at("2026-11-25 14:30");
+        QTest::newRow("2 natural hours through the night (emergencies)")
+            << at("2026-11-27 23:30") << 2.0 << int(Deadline::Unit::NaturalHours)
+            << at("2026-11-28 01:30");
         QTest::newRow("3 natural days ignore weekends")
             << at("2026-11-27 16:00") << 3.0 << natural << at("2026-11-30 16:00");
     }
