@@ -77,7 +77,8 @@ Result<void> Store::initialiseMeta(SqliteDb &db, const QString &districtCode,
     if (!insert)
         return insert.error();
     const QList<QPair<QString, QString>> values = {
-        {keySchemaVersion(), QString::number(storeschema::version)},
+        {keySchemaVersion(),
+         QStringLiteral("1")}, // the grid's schema; the steps below add the rest
         {keySiteId(), QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {keyDistrictCode(), districtCode},
         {keyDistrictName(), districtName},
@@ -89,7 +90,7 @@ Result<void> Store::initialiseMeta(SqliteDb &db, const QString &districtCode,
         if (auto r = insert.value().run(); !r)
             return r;
     }
-    return {};
+    return StoreMigrator(StoreMigrator::builtinSteps()).applySteps(db, 1, storeschema::version);
 }
 
 QString Store::meta(const QString &key) const

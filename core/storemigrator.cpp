@@ -13,8 +13,33 @@ namespace citygrid {
 
 QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
 {
-    // Version 1 is the first schema; later versions append their steps here.
-    return {};
+    // Version 1 is the first schema (the grid); each later version appends its step here.
+    return {
+        // 2: cases. A case's history is the append-only case_events; the cases row is its
+        // projection, a point feature table GIS tools open (no R-tree: CityGrid indexes in memory).
+        {1,
+         QStringLiteral(
+             "CREATE TABLE cases (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT,"
+             " uuid TEXT NOT NULL UNIQUE, case_no TEXT NOT NULL UNIQUE, category_id TEXT NOT NULL,"
+             " cell_code TEXT, community_code TEXT, subdistrict_code TEXT, channel TEXT NOT NULL,"
+             " description TEXT, reporter TEXT, state TEXT NOT NULL, pending TEXT NOT NULL,"
+             " urgent INTEGER NOT NULL, supervised INTEGER NOT NULL, rework_count INTEGER NOT NULL,"
+             " unit_id TEXT, reported_at TEXT NOT NULL, dispatched_at TEXT, due_at TEXT,"
+             " closed_at TEXT, on_time INTEGER, updated_at TEXT NOT NULL);"
+             "CREATE INDEX cases_state ON cases (state);"
+             "CREATE INDEX cases_cell ON cases (cell_code);"
+             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)"
+             " VALUES ('cases', 'features', 'cases', 'Cases (projection of case_events)', 4326);"
+             "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name,"
+             " srs_id, z, m) VALUES ('cases', 'geom', 'POINT', 4326, 0, 0);"
+             "CREATE TABLE case_events (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " uuid TEXT NOT NULL UNIQUE, case_uuid TEXT NOT NULL, step TEXT NOT NULL,"
+             " actor TEXT NOT NULL, role TEXT NOT NULL, at TEXT NOT NULL, site_id TEXT NOT NULL,"
+             " note TEXT, payload TEXT);"
+             "CREATE INDEX case_events_case ON case_events (case_uuid, at);"
+             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
+             " VALUES ('case_events', 'attributes', 'case_events', 'Case history, append-only');")},
+    };
 }
 
 Result<QString> StoreMigrator::migrate(SqliteDb &db, int current, int target) const
@@ -28,6 +53,13 @@ Result<QString> StoreMigrator::migrate(SqliteDb &db, int current, int target) co
         return Error{QStringLiteral("store.backup"),
                      tr("Could not back up the store before upgrading it; nothing was changed"),
                      r.error().detail};
+    if (auto r = applySteps(db, current, target); !r)
+        return r.error();
+    return backup;
+}
+
+Result<void> StoreMigrator::applySteps(SqliteDb &db, int current, int target) const
+{
     Transaction tx(db);
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -55,7 +87,7 @@ Result<QString> StoreMigrator::migrate(SqliteDb &db, int current, int target) co
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    return backup;
+    return {};
 }
 
 } // namespace citygrid

@@ -29,6 +29,9 @@ public:
 
     /// Migrates `db` from `current` to `target`; on success returns the backup file's path.
     Result<QString> migrate(SqliteDb &db, int current, int target) const;
+    /// The steps alone, in one transaction, without a backup (a store being created has nothing
+    /// to lose).
+    Result<void> applySteps(SqliteDb &db, int current, int target) const;
 
 private:
     QList<Step> m_steps;

@@ -8,7 +8,7 @@
 /// that reads their attributes (core, through SQLite), so the two cannot drift apart.
 namespace citygrid::storeschema {
 
-inline constexpr int version = 1; ///< schema version this build writes and reads
+inline constexpr int version = 2; ///< schema version this build writes and reads (2: cases)
 inline constexpr int storageSrid =
     4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
 

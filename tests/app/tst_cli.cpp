@@ -45,7 +45,7 @@ private slots:
                                 QStringLiteral("--store"), store(QStringLiteral("info.gpkg"))});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(json[QLatin1String("schema_version")].toInt(), 1);
+        QCOMPARE(json[QLatin1String("schema_version")].toInt(), 2);
         QCOMPARE(json[QLatin1String("layers")][QLatin1String("cells")].toInt(), 202);
         QCOMPARE(json[QLatin1String("layers")][QLatin1String("communities")].toInt(), 92);
         QCOMPARE(json[QLatin1String("layers")][QLatin1String("subdistricts")].toInt(), 10);

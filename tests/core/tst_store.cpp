@@ -127,6 +127,31 @@ private slots:
         auto missingStep = StoreMigrator({}).migrate(*SqliteDb::open(path).value(), 0, 1);
         QCOMPARE(missingStep.error().code, QStringLiteral("store.no-migration"));
     }
+    void versionOneStoreIsUpgradedWithABackup()
+    {
+        // A store as the first release wrote it: the grid only.
+        const QString path = makeStore(QStringLiteral("v1.gpkg"));
+        {
+            auto db = SqliteDb::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(
+                db.value()
+                    ->exec(QStringLiteral(
+                        "DROP TABLE cases; DROP TABLE case_events;"
+                        " DELETE FROM gpkg_geometry_columns WHERE table_name = 'cases';"
+                        " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events');"))
+                    .ok());
+        }
+        setVersion(path, 1);
+        auto store = Store::open(path);
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toText()));
+        QCOMPARE(store.value()->schemaVersion(), 2);
+        QVERIFY(QFile::exists(store.value()->migrationBackup()));
+        QVERIFY(store.value()->db().exec(QStringLiteral("SELECT count(*) FROM cases")).ok());
+        QVERIFY(store.value()->db().exec(QStringLiteral("SELECT count(*) FROM case_events")).ok());
+        auto backup = SqliteDb::open(store.value()->migrationBackup());
+        QVERIFY(!backup.value()->exec(QStringLiteral("SELECT count(*) FROM cases")).ok());
+    }
     void validGeoPackage()
     {
         const QString path = makeStore(QStringLiteral("valid.gpkg"));
