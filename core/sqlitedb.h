@@ -50,6 +50,7 @@ public:
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, double value);
+    Statement &bindBlob(int index, const QByteArray &value);
     Statement &bindNull(int index);
     /// true while a row is available, false when done, an Error on failure.
     Result<bool> step();

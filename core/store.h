@@ -39,6 +39,7 @@ public:
     Result<QList<QPair<QString, qint64>>> layerCounts() const;
 
     SqliteDb &db() { return *m_db; }
+    const SqliteDb &db() const { return *m_db; }
 
 private:
     explicit Store(std::unique_ptr<SqliteDb> db) : m_db(std::move(db)) {}

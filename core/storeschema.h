@@ -28,6 +28,14 @@ inline QString cellsTable()
 {
     return QStringLiteral("cells");
 }
+inline QString casesTable()
+{
+    return QStringLiteral("cases");
+}
+inline QString caseEventsTable()
+{
+    return QStringLiteral("case_events");
+}
 
 // meta keys
 inline QString keySchemaVersion()

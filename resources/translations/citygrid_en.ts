@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaseStore</name>
+    <message>
+        <source>There is no case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown user &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may report a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case lies in no grid cell; place it inside the district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the unit to dispatch the case to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say by how many working hours to extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseVocabulary</name>
     <message>
         <source>Reported (受理)</source>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseStore</name>
+    <message>
+        <source>There is no case %1</source>
+        <translation>没有编号为 %1 的案件</translation>
+    </message>
+    <message>
+        <source>Unknown user &quot;%1&quot;</source>
+        <translation>未知用户“%1”</translation>
+    </message>
+    <message>
+        <source>Only %1 may report a case</source>
+        <translation>只有%1可以上报案件</translation>
+    </message>
+    <message>
+        <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
+        <translation>请选择类别：“%1”不在类别目录中</translation>
+    </message>
+    <message>
+        <source>The case lies in no grid cell; place it inside the district</source>
+        <translation>案件不在任何单元网格内，请将其放在辖区范围内</translation>
+    </message>
+    <message>
+        <source>The case has no position</source>
+        <translation>案件没有位置</translation>
+    </message>
+    <message>
+        <source>Choose the unit to dispatch the case to</source>
+        <translation>请选择派遣的处置单位</translation>
+    </message>
+    <message>
+        <source>Say by how many working hours to extend</source>
+        <translation>请填写延期的工作小时数</translation>
+    </message>
+</context>
+<context>
     <name>CaseVocabulary</name>
     <message>
         <source>Reported (受理)</source>
