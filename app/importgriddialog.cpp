@@ -150,6 +150,7 @@ Progress ImportGridDialog::progress()
 
 void ImportGridDialog::setBusy(bool busy, const QString &what)
 {
+    m_busy = busy;
     m_progressBar->setVisible(busy);
     m_progressBar->setValue(0);
     for (QAbstractButton *button : m_buttons->buttons())

@@ -30,7 +30,8 @@ public:
     void setFile(const QString &path);
     /// Starts the check (as the Check button does).
     void check();
-    bool isBusy() const { return m_watcher.isRunning(); }
+    /// True from the start of a check or import until its result is on screen.
+    bool isBusy() const { return m_busy; }
     /// The last check's or import's report, for tests.
     const ImportReport &report() const { return m_report; }
     bool imported() const { return m_imported; }
@@ -62,6 +63,7 @@ private:
     ImportReport m_report;
     bool m_checkedClean = false;
     bool m_importing = false;
+    bool m_busy = false;
     bool m_imported = false;
 };
 

@@ -224,6 +224,10 @@ Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const
         if (input.unitId.isEmpty())
             return Error{
                 QStringLiteral("case.unit"), tr("Choose the unit to dispatch the case to"), {}};
+        if (!m_units.find(input.unitId))
+            return Error{QStringLiteral("case.unit"),
+                         tr("\"%1\" is not a unit of the catalogue").arg(input.unitId),
+                         {}};
         event.payload.insert(QStringLiteral("unit_id"), input.unitId);
         // The clock starts at dispatch.
         if (category)
@@ -313,6 +317,55 @@ Result<CaseRecord> CaseStore::find(const QString &caseUuid) const
     if (!events)
         return events.error();
     return CaseRecord::project(events.value());
+}
+
+Result<QList<CaseStore::Nearby>> CaseStore::possibleDuplicates(const NewCase &input,
+                                                               double radiusMetres) const
+{
+    auto query = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT uuid, case_no, geom FROM %1 WHERE category_id = ?1 AND "
+                       "state NOT IN ('closed', 'voided')")
+            .arg(storeschema::casesTable()));
+    if (!query)
+        return query.error();
+    query.value().bind(1, input.categoryId);
+    QList<Nearby> nearby;
+    constexpr double radius = 6371008.8, rad = M_PI / 180;
+    for (;;) {
+        auto row = query.value().step();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            break;
+        const QByteArray blob = query.value().blob(2);
+        if (blob.size() < 29)
+            continue;
+        // the point written by gpkgPoint(): little-endian doubles after the 8-byte header and WKB
+        // type
+        const double lon = qFromLittleEndian<double>(blob.constData() + 13);
+        const double lat = qFromLittleEndian<double>(blob.constData() + 21);
+        const double dLat = (lat - input.lonLat.y()) * rad, dLon = (lon - input.lonLat.x()) * rad;
+        const double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
+                         std::cos(lat * rad) * std::cos(input.lonLat.y() * rad) *
+                             std::sin(dLon / 2) * std::sin(dLon / 2);
+        const double metres = 2 * radius * std::asin(std::sqrt(h));
+        if (metres <= radiusMetres)
+            nearby.append({query.value().text(0), query.value().text(1), metres});
+    }
+    std::sort(nearby.begin(), nearby.end(),
+              [](const Nearby &a, const Nearby &b) { return a.metres < b.metres; });
+    return nearby;
+}
+
+Result<const UnitCatalog::Unit *> CaseStore::suggestedUnit(const CaseRecord &record) const
+{
+    const auto *category = m_categories.find(record.categoryId);
+    if (!category)
+        return Error{QStringLiteral("case.category"),
+                     tr("Choose a category: \"%1\" is not in the catalogue").arg(record.categoryId),
+                     {}};
+    return m_units.resolve(*category, record.cellCode);
 }
 
 } // namespace citygrid

@@ -5,6 +5,7 @@
 #include "caserecord.h"
 #include "categorycatalog.h"
 #include "store.h"
+#include "unitcatalog.h"
 #include "workingcalendar.h"
 
 #include <QCoreApplication>
@@ -40,11 +41,23 @@ class CaseStore
     Q_DECLARE_TR_FUNCTIONS(CaseStore)
 public:
     CaseStore(Store &store, CaseWorkflow workflow, WorkingCalendar calendar,
-              CategoryCatalog categories)
+              CategoryCatalog categories, UnitCatalog units)
         : m_store(store), m_workflow(std::move(workflow)), m_calendar(std::move(calendar)),
-          m_categories(std::move(categories))
+          m_categories(std::move(categories)), m_units(std::move(units))
     {
     }
+
+    /// An open case near a new report of the same category, offered to link the report to.
+    struct Nearby
+    {
+        QString uuid;
+        QString caseNo;
+        double metres;
+    };
+    /// Open cases of the same category within `radiusMetres` of the report, nearest first.
+    Result<QList<Nearby>> possibleDuplicates(const NewCase &input, double radiusMetres = 50) const;
+    /// The unit the catalogue makes responsible for the case (gap and ambiguity are errors).
+    Result<const UnitCatalog::Unit *> suggestedUnit(const CaseRecord &record) const;
 
     Result<CaseRecord> report(const NewCase &input, const QString &userId, const QDateTime &at);
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const QString &userId,
@@ -62,6 +75,7 @@ private:
     CaseWorkflow m_workflow;
     WorkingCalendar m_calendar;
     CategoryCatalog m_categories;
+    UnitCatalog m_units;
 };
 
 } // namespace citygrid

@@ -131,6 +131,12 @@ qint64 Statement::integer(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);
 }
+QByteArray Statement::blob(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArray(data, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
+}
+
 double Statement::real(int column) const
 {
     return sqlite3_column_double(m_stmt, column);

@@ -60,6 +60,7 @@ public:
     QString text(int column) const;
     qint64 integer(int column) const;
     double real(int column) const;
+    QByteArray blob(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -35,6 +35,33 @@
         <source>Say by how many working hours to extend</source>
         <translation>请填写延期的工作小时数</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit of the catalogue</source>
+        <translation>“%1”不是单位目录中的单位</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTiming</name>
+    <message>
+        <source>%1 working days %2 h</source>
+        <translation>%1工作日%2小时</translation>
+    </message>
+    <message>
+        <source>%1 working h %2 min</source>
+        <translation>%1工作时%2分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>逾期 %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseVocabulary</name>

@@ -59,9 +59,10 @@ private slots:
         auto roles = RoleCatalog::fromJson(catalogue("roles.json"));
         auto calendar = WorkingCalendar::fromJson(catalogue("calendar.json"));
         auto categories = CategoryCatalog::fromJson(catalogue("categories.json"));
-        QVERIFY(roles.ok() && calendar.ok() && categories.ok());
+        auto units = UnitCatalog::fromJson(catalogue("units.json"));
+        QVERIFY(roles.ok() && calendar.ok() && categories.ok() && units.ok());
         m_cases = std::make_unique<CaseStore>(*m_store, CaseWorkflow(roles.value()),
-                                              calendar.value(), categories.value());
+                                              calendar.value(), categories.value(), units.value());
     }
     void theWholeLoop()
     {
@@ -138,6 +139,49 @@ private slots:
         QCOMPARE(m_cases->find(id).value().status.state, CaseState::Filed);
         QCOMPARE(m_cases->find(QStringLiteral("no-such-case")).error().code,
                  QStringLiteral("case.not-found"));
+    }
+    void unitsAreSuggestedAndChecked()
+    {
+        auto c = m_cases->report(refuse(), QStringLiteral("op01"), at(26, 9));
+        QVERIFY(c.ok());
+        // exposed refuse in 莲花 (440304008): the sanitation contractor of that area
+        auto unit = m_cases->suggestedUnit(c.value());
+        QVERIFY2(unit.ok(), qPrintable(unit.ok() ? QString() : unit.error().message));
+        QVERIFY(unit.value()->types.contains(QStringLiteral("sanitation")));
+        QVERIFY(m_cases->take(c.value().uuid, CaseStep::File, QStringLiteral("op01"), at(26, 9, 1))
+                    .ok());
+        StepInput bogus;
+        bogus.unitId = QStringLiteral("U999");
+        QCOMPARE(m_cases
+                     ->take(c.value().uuid, CaseStep::Dispatch, QStringLiteral("op01"),
+                            at(26, 9, 2), bogus)
+                     .error()
+                     .code,
+                 QStringLiteral("case.unit"));
+        // in 福保 two contractors claim sanitation: the operator is told, not given a guess
+        NewCase fubao = refuse();
+        fubao.cellCode = QStringLiteral("440304010001001");
+        auto f = m_cases->report(fubao, QStringLiteral("op01"), at(26, 9, 3));
+        QCOMPARE(m_cases->suggestedUnit(f.value()).error().code, QStringLiteral("unit.ambiguous"));
+    }
+    void duplicatesNearby()
+    {
+        NewCase first = refuse();
+        first.lonLat = QPointF(114.0600, 22.5300);
+        first.cellCode = QStringLiteral("440304004001001");
+        QVERIFY(m_cases->report(first, QStringLiteral("op01"), at(25, 9)).ok());
+        NewCase again = first;
+        again.lonLat = QPointF(114.0603, 22.5301); // about 33 m east
+        auto near = m_cases->possibleDuplicates(again);
+        QVERIFY(near.ok());
+        QCOMPARE(near.value().size(), 1);
+        QVERIFY(near.value().first().metres > 25 && near.value().first().metres < 40);
+        again.lonLat = QPointF(114.0610, 22.5300); // about 100 m
+        QVERIFY(m_cases->possibleDuplicates(again).value().isEmpty());
+        QCOMPARE(m_cases->possibleDuplicates(again, 150).value().size(), 1);
+        again.lonLat = first.lonLat;
+        again.categoryId = QStringLiteral("E0101"); // another category is not a duplicate
+        QVERIFY(m_cases->possibleDuplicates(again).value().isEmpty());
     }
     void badReportsAreRefused()
     {

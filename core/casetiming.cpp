@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casetiming.h"
+
+#include <cstdlib>
+
+namespace citygrid {
+
+namespace {
+
+/// The clock runs while the unit works on the case; once it has reported back, a case stays red
+/// only if that report came late.
+bool clockRuns(const CaseRecord &record)
+{
+    return record.dueAt.isValid() && record.status.state == CaseState::Dispatched;
+}
+
+} // namespace
+
+qint64 CaseTiming::minutesLeft(const CaseRecord &record, const QDateTime &now,
+                               const WorkingCalendar &calendar)
+{
+    return record.dueAt.isValid() ? calendar.workingMinutesBetween(now, record.dueAt) : 0;
+}
+
+CaseTiming::Level CaseTiming::level(const CaseRecord &record, const QDateTime &now,
+                                    const WorkingCalendar &calendar)
+{
+    if (record.status.state == CaseState::Handled && record.dueAt.isValid() &&
+        record.handledAt > record.dueAt)
+        return Level::Overdue;
+    if (!clockRuns(record))
+        return Level::None;
+    const qint64 left = minutesLeft(record, now, calendar);
+    if (left < 0 || (left == 0 && now > record.dueAt))
+        return Level::Overdue;
+    const qint64 total = calendar.workingMinutesBetween(record.dispatchedAt, record.dueAt);
+    // Amber: less than a quarter of the time, or under two working hours, left.
+    if (left * 4 < total || left < 120)
+        return Level::Warning;
+    return Level::OnTrack;
+}
+
+QString CaseTiming::describe(qint64 minutesLeft, int minutesPerDay)
+{
+    const qint64 m = std::llabs(minutesLeft);
+    const qint64 days = minutesPerDay > 0 ? m / minutesPerDay : 0;
+    const qint64 rest = minutesPerDay > 0 ? m % minutesPerDay : m;
+    QString amount;
+    if (days > 0)
+        amount = tr("%1 working days %2 h").arg(days).arg(rest / 60);
+    else if (rest >= 60)
+        amount = tr("%1 working h %2 min").arg(rest / 60).arg(rest % 60);
+    else
+        amount = tr("%1 min").arg(rest);
+    return minutesLeft >= 0 ? tr("%1 left").arg(amount) : tr("overdue by %1").arg(amount);
+}
+
+} // namespace citygrid

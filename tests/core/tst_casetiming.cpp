@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casetiming.h"
+
+#include <QTest>
+
+using namespace citygrid;
+
+namespace {
+
+QDateTime at(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), Qt::OffsetFromUTC, 8 * 3600);
+}
+
+WorkingCalendar weekdays()
+{
+    return WorkingCalendar::fromJson(
+               R"({"office_hours": [["09:00","12:00"],["14:00","18:00"]], "weekend": [6, 7]})")
+        .value();
+}
+
+} // namespace
+
+/// The deadline colours and words operators rely on (ux: green, amber under a quarter or under
+/// 2 working hours, red overdue).
+class TestCaseTiming : public QObject
+{
+    Q_OBJECT
+private slots:
+    void level_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<int>("level");
+        // dispatched Monday 23rd 09:00, due Friday 27th 09:00 (four working days)
+        const int dispatched = int(CaseState::Dispatched);
+        QTest::newRow("plenty of time")
+            << dispatched << at(24, 10) << int(CaseTiming::Level::OnTrack);
+        QTest::newRow("under a quarter left")
+            << dispatched << at(26, 11) << int(CaseTiming::Level::Warning);
+        QTest::newRow("overdue") << dispatched << at(27, 11) << int(CaseTiming::Level::Overdue);
+        QTest::newRow("overdue over the weekend")
+            << dispatched << at(28, 11) << int(CaseTiming::Level::Overdue);
+        QTest::newRow("handled in time, awaiting verification: no colour")
+            << int(CaseState::Handled) << at(27, 10) << int(CaseTiming::Level::None);
+        QTest::newRow("closed: no colour")
+            << int(CaseState::Closed) << at(28, 11) << int(CaseTiming::Level::None);
+        QTest::newRow("deferred: the clock stops")
+            << int(CaseState::Deferred) << at(28, 11) << int(CaseTiming::Level::None);
+    }
+    void level()
+    {
+        QFETCH(int, state);
+        QFETCH(QDateTime, now);
+        QFETCH(int, level);
+        CaseRecord record;
+        record.status.state = CaseState(state);
+        record.dispatchedAt = at(23, 9);
+        record.dueAt = at(27, 9);
+        record.handledAt = at(26, 15);
+        QCOMPARE(int(CaseTiming::level(record, now, weekdays())), level);
+    }
+    void handledLateStaysRed()
+    {
+        CaseRecord record;
+        record.status.state = CaseState::Handled;
+        record.dispatchedAt = at(23, 9);
+        record.dueAt = at(27, 9);
+        record.handledAt = at(27, 10);
+        QCOMPARE(CaseTiming::level(record, at(27, 11), weekdays()), CaseTiming::Level::Overdue);
+    }
+    void shortLimitTurnsAmberUnderTwoHours()
+    {
+        CaseRecord record;
+        record.status.state = CaseState::Dispatched;
+        record.dispatchedAt = at(25, 9);
+        record.dueAt = at(25, 16); // 5 working hours
+        QCOMPARE(CaseTiming::level(record, at(25, 10), weekdays()), CaseTiming::Level::OnTrack);
+        QCOMPARE(CaseTiming::level(record, at(25, 14, 30), weekdays()), CaseTiming::Level::Warning);
+        QCOMPARE(CaseTiming::minutesLeft(record, at(25, 14, 30), weekdays()), 90);
+    }
+    void describe_data()
+    {
+        QTest::addColumn<qint64>("minutes");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("minutes") << qint64(40) << "40 min left";
+        QTest::newRow("hours") << qint64(80) << "1 working h 20 min left";
+        QTest::newRow("days") << qint64(2 * 420 + 130) << "2 working days 2 h left";
+        QTest::newRow("overdue") << qint64(-2 * 420) << "overdue by 2 working days 0 h";
+    }
+    void describe()
+    {
+        QFETCH(qint64, minutes);
+        QFETCH(QString, text);
+        QCOMPARE(CaseTiming::describe(minutes, 420), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseTiming)
+#include "tst_casetiming.moc"
