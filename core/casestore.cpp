@@ -3,6 +3,7 @@
 #include "casestore.h"
 
 #include "cellcode.h"
+#include "geodesy.h"
 #include "storeschema.h"
 
 #include <QJsonDocument>
@@ -295,17 +296,13 @@ Result<QList<CaseEvent>> CaseStore::history(const QString &caseUuid) const
         return query.error();
     query.value().bind(1, caseUuid);
     QList<CaseEvent> events;
-    for (;;) {
-        auto row = query.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const Statement &q = query.value();
+    const auto read = query.value().forEachRow([&](const Statement &q) {
         events.append({q.text(0), caseUuid, q.text(1), q.text(2), q.text(3),
                        QDateTime::fromString(q.text(4), Qt::ISODateWithMs), q.text(5), q.text(6),
                        QJsonDocument::fromJson(q.text(7).toUtf8()).object()});
-    }
+    });
+    if (!read)
+        return read.error();
     if (events.isEmpty())
         return notFound(caseUuid);
     return events;
@@ -331,28 +328,20 @@ Result<QList<CaseStore::Nearby>> CaseStore::possibleDuplicates(const NewCase &in
         return query.error();
     query.value().bind(1, input.categoryId);
     QList<Nearby> nearby;
-    constexpr double radius = 6371008.8, rad = M_PI / 180;
-    for (;;) {
-        auto row = query.value().step();
-        if (!row)
-            return row.error();
-        if (!row.value())
-            break;
-        const QByteArray blob = query.value().blob(2);
+    const auto read = query.value().forEachRow([&](const Statement &q) {
+        const QByteArray blob = q.blob(2);
         if (blob.size() < 29)
-            continue;
+            return;
         // the point written by gpkgPoint(): little-endian doubles after the 8-byte header and WKB
         // type
         const double lon = qFromLittleEndian<double>(blob.constData() + 13);
         const double lat = qFromLittleEndian<double>(blob.constData() + 21);
-        const double dLat = (lat - input.lonLat.y()) * rad, dLon = (lon - input.lonLat.x()) * rad;
-        const double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
-                         std::cos(lat * rad) * std::cos(input.lonLat.y() * rad) *
-                             std::sin(dLon / 2) * std::sin(dLon / 2);
-        const double metres = 2 * radius * std::asin(std::sqrt(h));
+        const double metres = sphericalDistance(input.lonLat, QPointF(lon, lat));
         if (metres <= radiusMetres)
-            nearby.append({query.value().text(0), query.value().text(1), metres});
-    }
+            nearby.append({q.text(0), q.text(1), metres});
+    });
+    if (!read)
+        return read.error();
     std::sort(nearby.begin(), nearby.end(),
               [](const Nearby &a, const Nearby &b) { return a.metres < b.metres; });
     return nearby;

@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "categorycatalog.h"
 
+#include "jsonfile.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -25,11 +26,11 @@ QString text(const QJsonObject &o, const char *key)
 
 Result<CategoryCatalog> CategoryCatalog::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject())
-        return Error{QStringLiteral("categories.json"),
-                     tr("The category catalogue is not valid JSON"), parseError.errorString()};
+    const auto parsed = parseJsonObject(json, QStringLiteral("categories.json"),
+                                        tr("The category catalogue is not valid JSON"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &doc = parsed.value();
     CategoryCatalog catalog;
     for (const QJsonValue &value : doc[QLatin1String("groups")].toArray()) {
         const QJsonObject o = value.toObject();

@@ -2,19 +2,20 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "rolecatalog.h"
 
+#include "jsonfile.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace citygrid {
 
 Result<RoleCatalog> RoleCatalog::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject())
-        return Error{QStringLiteral("roles.json"), tr("The role catalogue is not valid JSON"),
-                     parseError.errorString()};
+    const auto parsed = parseJsonObject(json, QStringLiteral("roles.json"),
+                                        tr("The role catalogue is not valid JSON"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &doc = parsed.value();
     RoleCatalog catalog;
     for (const QJsonValue &value : doc[QLatin1String("roles")].toArray()) {
         const QJsonObject o = value.toObject();

@@ -55,6 +55,18 @@ public:
     /// true while a row is available, false when done, an Error on failure.
     Result<bool> step();
     Result<void> run(); ///< steps to completion and resets, for INSERT/UPDATE
+    /// Calls `visit(*this)` for every row of the result; stops at the first error.
+    template <typename Visit> Result<void> forEachRow(Visit &&visit)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                return {};
+            visit(std::as_const(*this));
+        }
+    }
     void reset();
 
     QString text(int column) const;

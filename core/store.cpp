@@ -138,15 +138,11 @@ Result<GridCatalog> Store::loadCatalog() const
         auto query = Statement::prepare(*m_db, source.sql);
         if (!query)
             return query.error();
-        for (;;) {
-            auto row = query.value().step();
-            if (!row)
-                return row.error();
-            if (!row.value())
-                break;
-            const Statement &q = query.value();
+        const auto read = query.value().forEachRow([&](const Statement &q) {
             catalog.add({source.level, q.text(0), q.text(1), q.text(2), q.text(3), q.real(4)});
-        }
+        });
+        if (!read)
+            return read.error();
     }
     return catalog;
 }

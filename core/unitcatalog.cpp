@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "unitcatalog.h"
 
+#include "jsonfile.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -24,11 +25,11 @@ QStringList strings(const QJsonValue &value)
 
 Result<UnitCatalog> UnitCatalog::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject())
-        return Error{QStringLiteral("units.json"), tr("The unit catalogue is not valid JSON"),
-                     parseError.errorString()};
+    const auto parsed = parseJsonObject(json, QStringLiteral("units.json"),
+                                        tr("The unit catalogue is not valid JSON"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &doc = parsed.value();
     UnitCatalog catalog;
     for (const QJsonValue &value : doc[QLatin1String("units")].toArray()) {
         const QJsonObject o = value.toObject();

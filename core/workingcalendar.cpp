@@ -2,8 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "workingcalendar.h"
 
+#include "jsonfile.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -34,12 +35,12 @@ Error calendarError(const QString &message)
 
 Result<WorkingCalendar> WorkingCalendar::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject())
-        return Error{QStringLiteral("calendar.json"),
-                     tr("The working-time calendar is not valid JSON"), parseError.errorString()};
-    const QJsonObject root = doc.object();
+    const auto parsed = parseJsonObject(json, QStringLiteral("calendar.json"),
+                                        tr("The working-time calendar is not valid JSON"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &doc = parsed.value();
+    const QJsonObject &root = doc;
     WorkingCalendar calendar;
     for (const QJsonValue &value : root[QLatin1String("office_hours")].toArray()) {
         const QJsonArray pair = value.toArray();

@@ -3,6 +3,7 @@
 #include "gridmaploader.h"
 
 #include "crstransform.h"
+#include "geodesy.h"
 #include "ogrutil.h"
 #include "storeschema.h"
 
@@ -29,12 +30,7 @@ double metresPerUnitAt(const CrsTransform &toMap, QPointF mapCentre)
     // Distance on the sphere between two points one map unit apart.
     const QPointF a = toMap.applyInverse(mapCentre);
     const QPointF b = toMap.applyInverse(mapCentre + QPointF(1, 0));
-    constexpr double radius = 6371008.8, rad = M_PI / 180;
-    const double dLat = (b.y() - a.y()) * rad, dLon = (b.x() - a.x()) * rad;
-    const double h =
-        std::sin(dLat / 2) * std::sin(dLat / 2) +
-        std::cos(a.y() * rad) * std::cos(b.y() * rad) * std::sin(dLon / 2) * std::sin(dLon / 2);
-    return 2 * radius * std::asin(std::sqrt(h));
+    return sphericalDistance(a, b);
 }
 
 /// Collects a layer's features with their rings in storage coordinates, then moves every vertex
