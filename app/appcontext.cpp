@@ -31,6 +31,13 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
     context->m_created = created.value();
     if (auto r = context->reload(); !r)
         return r.error();
+    auto catalogues = CaseCatalogues::load(bundledCataloguesDir());
+    if (!catalogues)
+        return catalogues.error();
+    context->m_catalogues = catalogues.value();
+    const CaseCatalogues &c = context->m_catalogues;
+    context->m_cases = std::make_unique<CaseStore>(*context->m_store, CaseWorkflow(c.roles),
+                                                   c.calendar, c.categories, c.units);
     return context;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "casecatalogues.h"
+#include "casestore.h"
 #include "gridcatalog.h"
 #include "result.h"
 #include "store.h"
@@ -22,6 +24,8 @@ public:
     static QString defaultStorePath();
     /// Where the bundled default district lives (compiled-in resources).
     static QString bundledDataDir() { return QStringLiteral(":/data/futian"); }
+    /// Where the bundled case catalogues live (compiled-in resources).
+    static QString bundledCataloguesDir() { return QStringLiteral(":/catalogues"); }
     /// Opens `storePath` (default if empty), creating it from the bundled district if missing.
     static Result<std::unique_ptr<AppContext>> open(const QString &storePath);
 
@@ -29,12 +33,17 @@ public:
     QString storePath() const { return m_store->path(); }
     const GridCatalog &catalog() const { return m_catalog; }
     bool createdStore() const { return m_created; }
+    /// The cases of the store, with the bundled catalogues.
+    CaseStore &cases() { return *m_cases; }
+    const CaseCatalogues &catalogues() const { return m_catalogues; }
     /// Re-reads the catalog after the grid changed.
     Result<void> reload();
 
 private:
     std::unique_ptr<Store> m_store;
     GridCatalog m_catalog;
+    CaseCatalogues m_catalogues;
+    std::unique_ptr<CaseStore> m_cases;
     bool m_created = false;
 };
 

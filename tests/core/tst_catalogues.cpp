@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "casecatalogues.h"
 #include "categorycatalog.h"
 #include "rolecatalog.h"
 #include "unitcatalog.h"
 
 #include <QFile>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace citygrid;
@@ -120,6 +122,32 @@ private slots:
         const Error error =
             units ? UnitCatalog::fromJson(json).error() : CategoryCatalog::fromJson(json).error();
         QVERIFY(!error.message.isEmpty());
+    }
+    void loadedTogether()
+    {
+        auto all =
+            CaseCatalogues::load(QStringLiteral(CITYGRID_TEST_DATA "/../../data/catalogues"));
+        QVERIFY2(all.ok(), qPrintable(all.ok() ? QString() : all.error().toText()));
+        QVERIFY(all.value().calendar.coversYear(2026));
+        QVERIFY(all.value().categories.categories().size() >= 80);
+        // a folder missing one file: the error names it
+        QTemporaryDir dir;
+        for (const char *name : {"calendar.json", "categories.json", "roles.json"})
+            QFile::copy(QStringLiteral(CITYGRID_TEST_DATA "/../../data/catalogues/") +
+                            QLatin1String(name),
+                        dir.filePath(QLatin1String(name)));
+        auto partial = CaseCatalogues::load(dir.path());
+        QVERIFY(!partial.ok());
+        QCOMPARE(partial.error().code, QStringLiteral("catalogue.missing"));
+        QVERIFY(partial.error().message.contains(QStringLiteral("units.json")));
+        // a broken file: the error names it too
+        QFile broken(dir.filePath(QStringLiteral("units.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"units\": []}");
+        broken.close();
+        auto wrong = CaseCatalogues::load(dir.path());
+        QVERIFY(!wrong.ok());
+        QVERIFY(wrong.error().message.contains(QStringLiteral("units.json")));
     }
     void shippedCataloguesHoldTogether()
     {

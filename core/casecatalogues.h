@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "categorycatalog.h"
+#include "rolecatalog.h"
+#include "unitcatalog.h"
+#include "workingcalendar.h"
+
+#include <QCoreApplication>
+
+namespace citygrid {
+
+/// The four catalogues the case loop reads, loaded together from one folder (the compiled-in
+/// ":/catalogues", or a district's own). Value type.
+struct CaseCatalogues
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseCatalogues)
+public:
+    RoleCatalog roles;
+    WorkingCalendar calendar;
+    CategoryCatalog categories;
+    UnitCatalog units;
+
+    /// Reads calendar.json, categories.json, units.json and roles.json from `dir`; the first file
+    /// that is missing or wrong is named in the Error.
+    static Result<CaseCatalogues> load(const QString &dir);
+};
+
+} // namespace citygrid
