@@ -68,6 +68,8 @@ Command find(const QString &name)
         return importGrid;
     if (name == QLatin1String("bench"))
         return bench;
+    if (name == QLatin1String("cases"))
+        return cases;
     return nullptr;
 }
 

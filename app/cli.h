@@ -31,6 +31,7 @@ int info(const QStringList &arguments);
 int render(const QStringList &arguments);
 int importGrid(const QStringList &arguments);
 int bench(const QStringList &arguments);
+int cases(const QStringList &arguments);
 
 /// The command named by the first argument, or null if it names none.
 using Command = int (*)(const QStringList &);

@@ -357,4 +357,44 @@ Result<const UnitCatalog::Unit *> CaseStore::suggestedUnit(const CaseRecord &rec
     return m_units.resolve(*category, record.cellCode);
 }
 
+Result<QString> CaseStore::resolve(const QString &uuidOrNumber) const
+{
+    auto query = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT uuid FROM %1 WHERE uuid = ?1 OR case_no = ?1")
+                          .arg(storeschema::casesTable()));
+    if (!query)
+        return query.error();
+    query.value().bind(1, uuidOrNumber.trimmed());
+    auto row = query.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound(uuidOrNumber);
+    return query.value().text(0);
+}
+
+Result<QList<CaseRecord>> CaseStore::list(const QString &stateId, int limit) const
+{
+    auto query = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT uuid FROM %1 WHERE ?1 = '' OR state = ?1 "
+                                     "ORDER BY reported_at DESC, fid DESC LIMIT ?2")
+                          .arg(storeschema::casesTable()));
+    if (!query)
+        return query.error();
+    query.value().bind(1, stateId).bind(2, qint64(limit));
+    QStringList uuids;
+    const auto read =
+        query.value().forEachRow([&](const Statement &q) { uuids.append(q.text(0)); });
+    if (!read)
+        return read.error();
+    QList<CaseRecord> records;
+    for (const QString &uuid : uuids) {
+        auto record = find(uuid);
+        if (!record)
+            return record.error();
+        records.append(record.value());
+    }
+    return records;
+}
+
 } // namespace citygrid

@@ -63,6 +63,10 @@ public:
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const QString &userId,
                             const QDateTime &at, const StepInput &input = {});
     Result<CaseRecord> find(const QString &caseUuid) const;
+    /// The uuid of a case given by its uuid or its case number.
+    Result<QString> resolve(const QString &uuidOrNumber) const;
+    /// The newest cases first, optionally in one state only.
+    Result<QList<CaseRecord>> list(const QString &stateId = {}, int limit = 200) const;
     Result<QList<CaseEvent>> history(const QString &caseUuid) const;
     const CaseWorkflow &workflow() const { return m_workflow; }
 

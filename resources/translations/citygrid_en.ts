@@ -1195,6 +1195,106 @@
         <source>Run one part only: futian, startup or city.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case %1  %2  %3  cell %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  unit %1, due %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude %1, latitude %2 lies in no grid cell of the district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list them.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report, step, show or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who acts (an account of the role catalogue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category id, e.g. E0102.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude (WGS84).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude (WGS84).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspector, video, hotline or assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who reported it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit to dispatch to (default: the one the catalogue names).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hours of an approved extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: only cases in this state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it happened (ISO 8601; default now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the place with --lon and --lat (WGS84 degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: open case %1 of the same category is %2 m away; link the report to it if it is the same problem (step link_duplicate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases step CASE STEP --user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown step &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases show CASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: cases takes report, step, show or list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>

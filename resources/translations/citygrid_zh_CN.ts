@@ -1194,6 +1194,110 @@
         <source>Run one part only: futian, startup or city.</source>
         <translation>只运行其中一项：futian、startup 或 city。</translation>
     </message>
+    <message>
+        <source>Case %1  %2  %3  cell %4</source>
+        <translation>案件 %1  %2  %3  网格 %4</translation>
+    </message>
+    <message>
+        <source>  unit %1, due %2 (%3)</source>
+        <translation>  处置单位 %1，时限 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Longitude %1, latitude %2 lies in no grid cell of the district</source>
+        <translation>经度 %1、纬度 %2 不在辖区的任何单元网格内</translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list them.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]</source>
+        <translation>命令行办理案件：上报、办理一个步骤、查看、列出。
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]</translation>
+    </message>
+    <message>
+        <source>report, step, show or list</source>
+        <translation>report、step、show 或 list</translation>
+    </message>
+    <message>
+        <source>Who acts (an account of the role catalogue).</source>
+        <translation>操作人（角色目录中的账号）。</translation>
+    </message>
+    <message>
+        <source>Category id, e.g. E0102.</source>
+        <translation>类别编号，例如 E0102。</translation>
+    </message>
+    <message>
+        <source>Longitude (WGS84).</source>
+        <translation>经度（WGS84）。</translation>
+    </message>
+    <message>
+        <source>Latitude (WGS84).</source>
+        <translation>纬度（WGS84）。</translation>
+    </message>
+    <message>
+        <source>inspector, video, hotline or assigned.</source>
+        <translation>inspector（采集员）、video（视频）、hotline（热线）或 assigned（上级交办）。</translation>
+    </message>
+    <message>
+        <source>What was reported.</source>
+        <translation>问题描述。</translation>
+    </message>
+    <message>
+        <source>Who reported it.</source>
+        <translation>上报人。</translation>
+    </message>
+    <message>
+        <source>Unit to dispatch to (default: the one the catalogue names).</source>
+        <translation>派遣的处置单位（默认：单位目录指定的单位）。</translation>
+    </message>
+    <message>
+        <source>Working hours of an approved extension.</source>
+        <translation>批准延期的工作小时数。</translation>
+    </message>
+    <message>
+        <source>A note for the history.</source>
+        <translation>记入案件历史的备注。</translation>
+    </message>
+    <message>
+        <source>list: only cases in this state.</source>
+        <translation>list：只列出该状态的案件。</translation>
+    </message>
+    <message>
+        <source>When it happened (ISO 8601; default now).</source>
+        <translation>发生时间（ISO 8601；默认当前时间）。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以 JSON 格式输出。</translation>
+    </message>
+    <message>
+        <source>Give the place with --lon and --lat (WGS84 degrees)</source>
+        <translation>请用 --lon 和 --lat 给出位置（WGS84 经纬度）</translation>
+    </message>
+    <message>
+        <source>Note: open case %1 of the same category is %2 m away; link the report to it if it is the same problem (step link_duplicate).</source>
+        <translation>提示：%2 米外有同类未结案件 %1；如为同一问题，请将本次上报关联到该案件（步骤 link_duplicate）。</translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases step CASE STEP --user ID</source>
+        <translation>用法：citygrid cases step 案件 步骤 --user 账号</translation>
+    </message>
+    <message>
+        <source>Unknown step &quot;%1&quot;</source>
+        <translation>未知步骤“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases show CASE</source>
+        <translation>用法：citygrid cases show 案件</translation>
+    </message>
+    <message>
+        <source>citygrid: cases takes report, step, show or list</source>
+        <translation>citygrid：cases 命令需要 report、step、show 或 list</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>

@@ -131,6 +131,57 @@ private slots:
                      .toInt(),
                  9);
     }
+    void casesThroughTheLoop()
+    {
+        const QString path = store(QStringLiteral("cases.gpkg"));
+        const QStringList common = {QStringLiteral("--store"), path, QStringLiteral("--lang"),
+                                    QStringLiteral("en")};
+        const auto run = [&](QStringList args) {
+            return citygrid(QStringList{QStringLiteral("cases")} + args + common);
+        };
+        Run r = run({QStringLiteral("report"), QStringLiteral("--category"),
+                     QStringLiteral("E0102"), QStringLiteral("--lon"), QStringLiteral("114.055"),
+                     QStringLiteral("--lat"), QStringLiteral("22.548"), QStringLiteral("--user"),
+                     QStringLiteral("op01"), QStringLiteral("--at"),
+                     QStringLiteral("2026-11-27T10:00:00+08:00"), QStringLiteral("--json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QString number =
+            QJsonDocument::fromJson(r.out.toUtf8())[QLatin1String("case_no")].toString();
+        QCOMPARE(number, QStringLiteral("202611270001"));
+        QCOMPARE(
+            QJsonDocument::fromJson(r.out.toUtf8())[QLatin1String("cell_code")].toString().size(),
+            15);
+        const QList<QStringList> steps = {
+            {number, QStringLiteral("file"), QStringLiteral("--user"), QStringLiteral("op01")},
+            {number, QStringLiteral("dispatch"), QStringLiteral("--user"), QStringLiteral("op01")},
+            {number, QStringLiteral("feedback"), QStringLiteral("--user"), QStringLiteral("us01")},
+            {number, QStringLiteral("verify_pass"), QStringLiteral("--user"),
+             QStringLiteral("ins01")},
+            {number, QStringLiteral("close"), QStringLiteral("--user"), QStringLiteral("op01")}};
+        for (const QStringList &step : steps) {
+            r = run(QStringList{QStringLiteral("step")} + step +
+                    QStringList{QStringLiteral("--json")});
+            QVERIFY2(r.status == 0, qPrintable(step.join(u' ') + QStringLiteral(": ") + r.err));
+        }
+        const QJsonObject closed = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(closed[QLatin1String("state")].toString(), QStringLiteral("closed"));
+        QVERIFY(!closed[QLatin1String("unit_id")].toString().isEmpty()); // the catalogue's unit
+        // a refused step: exit 1 and the reason
+        r = run({QStringLiteral("step"), number, QStringLiteral("file"), QStringLiteral("--user"),
+                 QStringLiteral("op01")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot")), qPrintable(r.err));
+        // outside the district
+        r = run({QStringLiteral("report"), QStringLiteral("--category"), QStringLiteral("E0102"),
+                 QStringLiteral("--lon"), QStringLiteral("113.5"), QStringLiteral("--lat"),
+                 QStringLiteral("22.5"), QStringLiteral("--user"), QStringLiteral("op01")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("no grid cell")));
+        r = run({QStringLiteral("show"), number});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out.count(QStringLiteral("(operator)")),
+                 4); // report, file, dispatch and close by op01
+    }
     void usageErrors()
     {
         QCOMPARE(citygrid({QStringLiteral("import-grid"), QStringLiteral("--lang"),
