@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+
 namespace citygrid {
 
 namespace {
@@ -52,6 +54,7 @@ Result<CategoryCatalog> CategoryCatalog::fromJson(const QByteArray &json)
         c.minor = text(o, "minor");
         c.name = text(o, "name");
         c.nameEn = text(o, "name_en");
+        c.initials = text(o, "initials").toUpper();
         c.filingStandard = text(o, "filing_standard");
         c.closingStandard = text(o, "closing_standard");
         c.urgent = o[QLatin1String("urgent")].toBool();
@@ -95,6 +98,46 @@ const CategoryCatalog::Group *CategoryCatalog::group(const QString &kind,
         if (g.kind == kind && g.major == major)
             return &g;
     return nullptr;
+}
+
+QList<const CategoryCatalog::Category *> CategoryCatalog::search(const QString &input,
+                                                                 int limit) const
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return {};
+    const QString upper = text.toUpper();
+    struct Hit
+    {
+        int rank;
+        const Category *category;
+    };
+    QList<Hit> hits;
+    for (const Category &c : m_categories) {
+        int rank = -1;
+        if (c.id.compare(text, Qt::CaseInsensitive) == 0)
+            rank = 0;
+        else if (c.id.startsWith(text, Qt::CaseInsensitive))
+            rank = 1;
+        else if (!c.initials.isEmpty() && c.initials.startsWith(upper))
+            rank = 2;
+        else if (c.name.startsWith(text))
+            rank = 3;
+        else if (c.name.contains(text) || c.nameEn.contains(text, Qt::CaseInsensitive))
+            rank = 4;
+        else if (c.initials.contains(upper) && upper.size() >= 2)
+            rank = 5;
+        if (rank >= 0)
+            hits.append({rank, &c});
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.category->id < b.category->id;
+    });
+    QList<const Category *> result;
+    for (const Hit &hit : hits)
+        if (result.size() < limit)
+            result.append(hit.category);
+    return result;
 }
 
 } // namespace citygrid

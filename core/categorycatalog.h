@@ -34,6 +34,7 @@ public:
         QString minor;
         QString name;
         QString nameEn;
+        QString initials; ///< pinyin initials of the name ("BLLJ" for 暴露垃圾), as operators type
         QString filingStandard;
         QString closingStandard;
         Deadline deadline;
@@ -46,6 +47,9 @@ public:
     static Result<CategoryCatalog> fromJson(const QByteArray &json);
 
     const Category *find(const QString &id) const;
+    /// Categories matching what an operator types: a code ("E0102", "E01"), pinyin initials
+    /// ("bllj"), or part of the Chinese or English name; best matches first.
+    QList<const Category *> search(const QString &text, int limit = 20) const;
     const Group *group(const QString &kind, const QString &major) const;
     QList<Category> categories() const { return m_categories; }
     QList<Group> groups() const { return m_groups; }

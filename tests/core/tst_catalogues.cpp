@@ -23,9 +23,9 @@ QByteArray shipped(const char *name)
 const QByteArray categoriesJson = R"({
   "groups": [{"kind": "event", "major": "01", "name": "市容环境", "name_en": "City appearance"}],
   "categories": [
-    {"id": "E0102", "kind": "event", "major": "01", "minor": "02", "name": "暴露垃圾", "name_en": "Exposed refuse",
+    {"id": "E0102", "kind": "event", "major": "01", "minor": "02", "name": "暴露垃圾", "name_en": "Exposed refuse", "initials": "BLLJ",
      "deadline": {"value": 4, "unit": "working_hours"}, "unit_type": "sanitation"},
-    {"id": "E0101", "kind": "event", "major": "01", "minor": "01", "name": "私搭乱建", "name_en": "Illegal structure",
+    {"id": "E0101", "kind": "event", "major": "01", "minor": "01", "name": "私搭乱建", "name_en": "Illegal structure", "initials": "SDLJ",
      "deadline": {"value": 20, "unit": "working_days"}, "unit_type": "urban_management"}
   ]
 })";
@@ -91,6 +91,38 @@ private slots:
                      qPrintable(resolved.ok() ? QString() : resolved.error().message));
             QCOMPARE(resolved.value()->id, unit);
         }
+    }
+    void categorySearch_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<int>("count");
+        QTest::newRow("exact code") << "E0102"
+                                    << "E0102" << 1;
+        QTest::newRow("code prefix, any case") << "e01"
+                                               << "E0101" << 2;
+        QTest::newRow("pinyin initials, as typed") << "bllj"
+                                                   << "E0102" << 1;
+        QTest::newRow("Chinese name part") << "垃圾"
+                                           << "E0102" << 1;
+        QTest::newRow("English name part") << "structure"
+                                           << "E0101" << 1;
+        QTest::newRow("initials inside") << "LJ"
+                                         << "E0101" << 2;
+        QTest::newRow("nothing") << "xyz"
+                                 << "" << 0;
+    }
+    void categorySearch()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, first);
+        QFETCH(int, count);
+        auto categories = CategoryCatalog::fromJson(categoriesJson);
+        QVERIFY(categories.ok());
+        const auto hits = categories.value().search(text);
+        QCOMPARE(hits.size(), count);
+        if (count > 0)
+            QCOMPARE(hits.first()->id, first);
     }
     void badCatalogues_data()
     {
