@@ -202,6 +202,16 @@ private slots:
             QVERIFY(majors.contains(QStringLiteral("component") + QLatin1String(major)));
             QVERIFY(majors.contains(QStringLiteral("event") + QLatin1String(major)));
         }
+        // Every category can be found by its pinyin initials, one letter per character.
+        for (const auto &c : categories.value().categories()) {
+            int han = 0;
+            for (QChar ch : c.name)
+                han += ch.script() == QChar::Script_Han ? 1 : 0;
+            QVERIFY2(c.initials.size() == han,
+                     qPrintable(c.id + u' ' + c.name + u' ' + c.initials));
+        }
+        QCOMPARE(categories.value().search(QStringLiteral("bllj")).first()->id,
+                 QStringLiteral("E0102"));
         // The attested event codes keep their standard names.
         QCOMPARE(categories.value().find(QStringLiteral("E0102"))->name,
                  QStringLiteral("暴露垃圾"));
