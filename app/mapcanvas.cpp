@@ -225,7 +225,8 @@ void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QColor &
 void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), scene().background);
+    static const QColor background = MapScene().background; // no need to build a scene per paint
+    painter.fillRect(rect(), background);
     if (!m_image.isNull()) {
         // The last image, placed where its extent lies in the current view.
         const QRectF e = m_imageView.extent();

@@ -34,6 +34,10 @@ void MapLayerData::finish()
         extent = extent.isNull() ? box : extent.united(box);
     }
     index.build(boxes);
+    byCode.clear();
+    byCode.reserve(features.size());
+    for (qsizetype i = 0; i < features.size(); ++i)
+        byCode.insert(features[i].code, int(i));
     splitSharedEdges();
     if (!sizes.empty()) {
         std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
@@ -106,10 +110,9 @@ int MapLayerData::featureAt(QPointF p) const
 
 int MapLayerData::indexOf(const QString &code) const
 {
-    for (qsizetype i = 0; i < features.size(); ++i)
-        if (features[i].code == code)
-            return int(i);
-    return -1;
+    // The canvas asks for the selected and hovered feature on every paint: a scan of 200,000
+    // codes each time would make hovering a city-scale grid stutter.
+    return byCode.value(code, -1);
 }
 
 QList<int> MapLayerData::neighbours(int id, double tolerance) const

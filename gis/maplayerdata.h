@@ -6,6 +6,8 @@
 #include "mapfeature.h"
 #include "spatialindex.h"
 
+#include <QHash>
+
 #include <memory>
 
 namespace citygrid {
@@ -19,7 +21,8 @@ struct MapLayerData
     QList<MapFeature> features;
     SpatialIndex index;
     QRectF extent;
-    double medianSize = 0; ///< median of max(width, height) of the feature boxes, map units
+    double medianSize = 0;      ///< median of max(width, height) of the feature boxes, map units
+    QHash<QString, int> byCode; ///< feature index by code (filled by finish())
 
     /// Fills bbox, coarse geometry and label points of the features, the index, extent and
     /// median size. Call once after the features are set.
