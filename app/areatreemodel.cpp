@@ -10,7 +10,9 @@ void AreaTreeModel::setCatalog(const GridCatalog &catalog, bool english)
 {
     beginResetModel();
     m_nodes.clear();
+    m_nodeOf.clear();
     m_nodes.append({catalog.districtCode(), catalog.districtName(english), -1, 0, {}});
+    m_nodeOf.insert(catalog.districtCode(), 0);
     addChildren(catalog, 0, english);
     endResetModel();
 }
@@ -25,6 +27,7 @@ void AreaTreeModel::addChildren(const GridCatalog &catalog, int node, bool engli
                         int(m_nodes[node].children.size()),
                         {}});
         m_nodes[node].children.append(id);
+        m_nodeOf.insert(unit->code, id);
         if (unit->level != GridLevel::Cell)
             addChildren(catalog, id, english);
     }
@@ -32,10 +35,8 @@ void AreaTreeModel::addChildren(const GridCatalog &catalog, int node, bool engli
 
 QModelIndex AreaTreeModel::indexOf(const QString &code) const
 {
-    for (qsizetype i = 0; i < m_nodes.size(); ++i)
-        if (m_nodes[i].code == code)
-            return createIndex(m_nodes[i].row, 0, quintptr(i));
-    return {};
+    const int i = m_nodeOf.value(code, -1);
+    return i < 0 ? QModelIndex() : createIndex(m_nodes[i].row, 0, quintptr(i));
 }
 
 QModelIndex AreaTreeModel::index(int row, int column, const QModelIndex &parent) const

@@ -5,6 +5,7 @@
 #include "gridcatalog.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 namespace citygrid {
 
@@ -38,7 +39,8 @@ private:
         QList<int> children;
     };
     void addChildren(const GridCatalog &catalog, int node, bool english);
-    QList<Node> m_nodes; // m_nodes[0] is the district
+    QList<Node> m_nodes;          // m_nodes[0] is the district
+    QHash<QString, int> m_nodeOf; // node by code, for selecting an area from the map
 };
 
 } // namespace citygrid

@@ -16,6 +16,9 @@ void GridCatalog::setDistrict(const QString &code, const QString &name, const QS
 void GridCatalog::add(const GridUnit &unit)
 {
     m_byCode.insert(unit.code, m_units.size());
+    // Subdistricts hang under the empty key: the district itself.
+    m_childrenOf[unit.level == GridLevel::Subdistrict ? QString() : unit.parentCode].append(
+        m_units.size());
     m_units.append(unit);
 }
 
@@ -32,12 +35,12 @@ const GridUnit *GridCatalog::find(const QString &code) const
 
 QList<const GridUnit *> GridCatalog::children(const QString &code) const
 {
+    // By index, not by scanning: the area tree asks once per node, which for a city-scale grid
+    // would otherwise be quadratic.
     const bool top = code.isEmpty() || code == m_districtCode;
     QList<const GridUnit *> result;
-    for (const GridUnit &unit : m_units) {
-        if (top ? unit.level == GridLevel::Subdistrict : unit.parentCode == code)
-            result.append(&unit);
-    }
+    for (qsizetype i : m_childrenOf.value(top ? QString() : code))
+        result.append(&m_units.at(i));
     std::sort(result.begin(), result.end(),
               [](const GridUnit *a, const GridUnit *b) { return a->code < b->code; });
     return result;

@@ -41,6 +41,7 @@ private:
     QString m_districtNameEn;
     QList<GridUnit> m_units;
     QHash<QString, qsizetype> m_byCode;
+    QHash<QString, QList<qsizetype>> m_childrenOf; // parent code ("" = district) -> units
 };
 
 } // namespace citygrid
