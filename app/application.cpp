@@ -24,7 +24,8 @@ int runGui(QApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, bench "
+        "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, "
+               "cases, demo, bench "
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli.h"
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace citygrid::cli {
 
 QString tr(const char *text)
@@ -19,6 +22,23 @@ QTextStream &err()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+Progress terminalProgress()
+{
+    const bool terminal = isatty(fileno(stderr));
+    return Progress([terminal](const QString &stage, double fraction) {
+        if (terminal)
+            err() << QStringLiteral("\r\033[K%1 %2%").arg(stage).arg(int(fraction * 100))
+                  << Qt::flush;
+        return true;
+    });
+}
+
+void clearProgressLine()
+{
+    if (isatty(fileno(stderr)))
+        err() << QStringLiteral("\r\033[K") << Qt::flush;
 }
 
 int fail(const Error &error)
@@ -70,6 +90,8 @@ Command find(const QString &name)
         return bench;
     if (name == QLatin1String("cases"))
         return cases;
+    if (name == QLatin1String("demo"))
+        return demo;
     return nullptr;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "error.h"
+#include "progress.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,6 +33,12 @@ int render(const QStringList &arguments);
 int importGrid(const QStringList &arguments);
 int bench(const QStringList &arguments);
 int cases(const QStringList &arguments);
+int demo(const QStringList &arguments);
+
+/// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
+Progress terminalProgress();
+/// Clears that line before the command prints its result.
+void clearProgressLine();
 
 /// The command named by the first argument, or null if it names none.
 using Command = int (*)(const QStringList &);

@@ -4,9 +4,6 @@
 #include "cli.h"
 #include "gridimport.h"
 
-#include <cstdio>
-#include <unistd.h>
-
 namespace citygrid::cli {
 
 int importGrid(const QStringList &arguments)
@@ -43,19 +40,11 @@ int importGrid(const QStringList &arguments)
     if (!context)
         return fail(context.error());
 
-    // On a terminal, a line that says how far it has got (Ctrl+C stops it; nothing is written
-    // until the last step, in one transaction).
-    const bool terminal = isatty(fileno(stderr));
-    const Progress progress([terminal](const QString &stage, double fraction) {
-        if (terminal)
-            err() << QStringLiteral("\r\033[K%1 %2%").arg(stage).arg(int(fraction * 100))
-                  << Qt::flush;
-        return true;
-    });
+    // Ctrl+C stops it; nothing is written until the last step, in one transaction.
+    const Progress progress = terminalProgress();
     auto report = dryRun ? GridImport::check(file, options, progress)
                          : GridImport::run(file, options, context.value()->storePath(), progress);
-    if (terminal)
-        err() << QStringLiteral("\r\033[K") << Qt::flush;
+    clearProgressLine();
     if (!report)
         return fail(report.error());
     const ImportReport &r = report.value();

@@ -2,35 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caserecord.h"
-#include "categorycatalog.h"
+#include "casesteps.h"
 #include "store.h"
-#include "unitcatalog.h"
-#include "workingcalendar.h"
 
 #include <QCoreApplication>
 
 namespace citygrid {
-
-/// What an operator enters for a new case.
-struct NewCase
-{
-    QString categoryId;
-    QPointF lonLat;   ///< WGS84
-    QString cellCode; ///< the cell the point lies in (found by the map)
-    QString channel;  ///< "inspector", "video", "hotline", "assigned"
-    QString description;
-    QString reporter;
-};
-
-/// What some steps need besides the actor: the unit for a dispatch, the extra time of an
-/// extension. Every step may carry a note.
-struct StepInput
-{
-    QString note;
-    QString unitId;
-    double extensionHours = 0;
-};
 
 /// Cases in the store: each step checked by the workflow (rules and the actor's role), appended to
 /// the history and projected into the case row, in one transaction; a refused step changes
@@ -42,8 +19,8 @@ class CaseStore
 public:
     CaseStore(Store &store, CaseWorkflow workflow, WorkingCalendar calendar,
               CategoryCatalog categories, UnitCatalog units)
-        : m_store(store), m_workflow(std::move(workflow)), m_calendar(std::move(calendar)),
-          m_categories(std::move(categories)), m_units(std::move(units))
+        : m_store(store),
+          m_steps(std::move(workflow), std::move(calendar), std::move(categories), std::move(units))
     {
     }
 
@@ -57,7 +34,10 @@ public:
     /// Open cases of the same category within `radiusMetres` of the report, nearest first.
     Result<QList<Nearby>> possibleDuplicates(const NewCase &input, double radiusMetres = 50) const;
     /// The unit the catalogue makes responsible for the case (gap and ambiguity are errors).
-    Result<const UnitCatalog::Unit *> suggestedUnit(const CaseRecord &record) const;
+    Result<const UnitCatalog::Unit *> suggestedUnit(const CaseRecord &record) const
+    {
+        return m_steps.suggestedUnit(record.categoryId, record.cellCode);
+    }
 
     Result<CaseRecord> report(const NewCase &input, const QString &userId, const QDateTime &at);
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const QString &userId,
@@ -68,18 +48,20 @@ public:
     /// The newest cases first, optionally in one state only.
     Result<QList<CaseRecord>> list(const QString &stateId = {}, int limit = 200) const;
     Result<QList<CaseEvent>> history(const QString &caseUuid) const;
-    const CaseWorkflow &workflow() const { return m_workflow; }
+    const CaseWorkflow &workflow() const { return m_steps.workflow(); }
+    const CaseSteps &steps() const { return m_steps; }
+    Store &store() { return m_store; }
+
+    /// The next case number of `day` (local date): the date and a four-digit sequence, as the
+    /// centre reads them out.
+    static Result<QString> nextCaseNumber(const SqliteDb &db, QDate day);
 
 private:
-    Result<const RoleCatalog::User *> user(const QString &userId) const;
-    Result<void> append(const CaseEvent &event);
-    Result<void> saveRow(const CaseRecord &record);
+    Result<void> write(const CaseEvent &event, const CaseRecord &record);
+    StepContext context(const QString &userId, const QDateTime &at) const;
 
     Store &m_store;
-    CaseWorkflow m_workflow;
-    WorkingCalendar m_calendar;
-    CategoryCatalog m_categories;
-    UnitCatalog m_units;
+    CaseSteps m_steps;
 };
 
 } // namespace citygrid

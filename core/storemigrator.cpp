@@ -39,6 +39,22 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
              "CREATE INDEX case_events_case ON case_events (case_uuid, at);"
              "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
              " VALUES ('case_events', 'attributes', 'case_events', 'Case history, append-only');")},
+        // 3: the list reads the cases table alone (handled_at joins the projection), sorted by
+        // report time and due time; photos and documents of a case live in case_attachments.
+        {2, QStringLiteral(
+                "ALTER TABLE cases ADD COLUMN handled_at TEXT;"
+                "UPDATE cases SET handled_at = coalesce((SELECT max(at) FROM case_events e"
+                " WHERE e.case_uuid = cases.uuid AND e.step = 'feedback'), '');"
+                "CREATE INDEX cases_reported ON cases (reported_at);"
+                "CREATE INDEX cases_due ON cases (state, due_at);"
+                "CREATE INDEX cases_category ON cases (category_id, state);"
+                "CREATE TABLE case_attachments (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " uuid TEXT NOT NULL UNIQUE, case_uuid TEXT NOT NULL, event_uuid TEXT,"
+                " name TEXT NOT NULL, mime TEXT NOT NULL, data BLOB NOT NULL, thumbnail BLOB);"
+                "CREATE INDEX case_attachments_case ON case_attachments (case_uuid);"
+                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
+                " VALUES ('case_attachments', 'attributes', 'case_attachments',"
+                " 'Photos and documents of cases');")},
     };
 }
 

@@ -8,7 +8,8 @@
 /// that reads their attributes (core, through SQLite), so the two cannot drift apart.
 namespace citygrid::storeschema {
 
-inline constexpr int version = 2; ///< schema version this build writes and reads (2: cases)
+/// Schema version this build writes and reads (2: cases, 3: case list columns, attachments).
+inline constexpr int version = 3;
 inline constexpr int storageSrid =
     4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
 
@@ -35,6 +36,10 @@ inline QString casesTable()
 inline QString caseEventsTable()
 {
     return QStringLiteral("case_events");
+}
+inline QString caseAttachmentsTable()
+{
+    return QStringLiteral("case_attachments");
 }
 
 // meta keys

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "../testutil.h"
+#include "storeschema.h"
 
 #include <QFile>
 #include <QImage>
@@ -45,7 +46,7 @@ private slots:
                                 QStringLiteral("--store"), store(QStringLiteral("info.gpkg"))});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(json[QLatin1String("schema_version")].toInt(), 2);
+        QCOMPARE(json[QLatin1String("schema_version")].toInt(), citygrid::storeschema::version);
         QCOMPARE(json[QLatin1String("layers")][QLatin1String("cells")].toInt(), 202);
         QCOMPARE(json[QLatin1String("layers")][QLatin1String("communities")].toInt(), 92);
         QCOMPARE(json[QLatin1String("layers")][QLatin1String("subdistricts")].toInt(), 10);

@@ -137,18 +137,22 @@ private slots:
             QVERIFY(
                 db.value()
                     ->exec(QStringLiteral(
-                        "DROP TABLE cases; DROP TABLE case_events;"
+                        "DROP TABLE cases; DROP TABLE case_events; DROP TABLE case_attachments;"
                         " DELETE FROM gpkg_geometry_columns WHERE table_name = 'cases';"
-                        " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events');"))
+                        " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events',"
+                        " 'case_attachments');"))
                     .ok());
         }
         setVersion(path, 1);
         auto store = Store::open(path);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toText()));
-        QCOMPARE(store.value()->schemaVersion(), 2);
+        QCOMPARE(store.value()->schemaVersion(), storeschema::version);
         QVERIFY(QFile::exists(store.value()->migrationBackup()));
         QVERIFY(store.value()->db().exec(QStringLiteral("SELECT count(*) FROM cases")).ok());
         QVERIFY(store.value()->db().exec(QStringLiteral("SELECT count(*) FROM case_events")).ok());
+        QVERIFY(store.value()->db().exec(QStringLiteral("SELECT handled_at FROM cases")).ok());
+        QVERIFY(
+            store.value()->db().exec(QStringLiteral("SELECT count(*) FROM case_attachments")).ok());
         auto backup = SqliteDb::open(store.value()->migrationBackup());
         QVERIFY(!backup.value()->exec(QStringLiteral("SELECT count(*) FROM cases")).ok());
     }

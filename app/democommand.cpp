@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+#include "casedemo.h"
+#include "cli.h"
+#include "gridmaploader.h"
+#include "storeschema.h"
+
+#include <QFile>
+
+namespace citygrid::cli {
+
+namespace {
+
+Result<DemoSettings> bundledSettings()
+{
+    QFile file(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("demo.settings"), tr("The demo settings are missing"),
+                     file.errorString()};
+    return DemoSettings::fromJson(file.readAll());
+}
+
+qint64 caseCount(Store &store)
+{
+    auto q = Statement::prepare(
+        store.db(), QStringLiteral("SELECT count(*) FROM %1").arg(storeschema::casesTable()));
+    return q && q.value().step() ? q.value().integer(0) : 0;
+}
+
+} // namespace
+
+int demo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Fills the store with a demo history of cases drawn from the catalogues: hotspots, "
+           "seasons, weekdays, most closed on time, some late, reworked or overdue now. "
+           "DEMO DATA, not real cases."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("cases"), tr("How many cases (default 20000)."), QStringLiteral("n"),
+         QStringLiteral("20000")},
+        {QStringLiteral("months"), tr("Over how many months up to now (default 12)."),
+         QStringLiteral("m"), QStringLiteral("12")},
+        {QStringLiteral("seed"), tr("Seed of the generator: the same seed gives the same cases."),
+         QStringLiteral("s"), QStringLiteral("1")},
+        {QStringLiteral("now"), tr("The moment the history ends (ISO 8601; default now)."),
+         QStringLiteral("time")},
+        {QStringLiteral("if-empty"), tr("Only if the store has no cases yet.")},
+    });
+    if (!parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
+    bool okCases = false, okMonths = false, okSeed = false;
+    CaseDemo::Options options;
+    options.cases = parser.value(QStringLiteral("cases")).toInt(&okCases);
+    options.months = parser.value(QStringLiteral("months")).toInt(&okMonths);
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&okSeed);
+    options.now = parser.isSet(QStringLiteral("now"))
+                      ? QDateTime::fromString(parser.value(QStringLiteral("now")), Qt::ISODate)
+                      : QDateTime::currentDateTime();
+    if (!okCases || !okMonths || !okSeed || options.cases < 0 || options.months < 1 ||
+        !options.now.isValid())
+        return fail({QStringLiteral("cli.usage"),
+                     tr("--cases, --months and --seed take whole numbers (cases 0 or more, at "
+                        "least one month) and --now an ISO 8601 time"),
+                     {}});
+
+    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    if (!opened)
+        return fail(opened.error());
+    AppContext &context = *opened.value();
+    if (parser.isSet(QStringLiteral("if-empty")) && caseCount(context.store()) > 0) {
+        out() << tr("The store already has cases; nothing was added.") << Qt::endl;
+        return Ok;
+    }
+    auto settings = bundledSettings();
+    if (!settings)
+        return fail(settings.error());
+    auto cells = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
+                                          QStringLiteral("EPSG:4326"));
+    if (!cells)
+        return fail(cells.error());
+    const MapLayerData &layer = *cells.value();
+    const CaseDemo generator(
+        context.catalogues(), settings.value(),
+        [&layer](QPointF p) {
+            const int id = layer.featureAt(p);
+            return id < 0 ? QString() : layer.features[id].code;
+        },
+        layer.extent);
+    options.siteId = context.store().meta(storeschema::keySiteId());
+    const auto summary = generator.fill(context.store().db(), options, terminalProgress());
+    clearProgressLine();
+    if (!summary)
+        return fail(summary.error());
+    const CaseDemo::Summary &s = summary.value();
+    out() << tr("%1 demo cases (%2 events) over %3 months: %4 closed (%5 late), %6 voided, %7 "
+                "open (%8 overdue now), %9 reworked.")
+                 .arg(s.cases)
+                 .arg(s.events)
+                 .arg(options.months)
+                 .arg(s.closed)
+                 .arg(s.late)
+                 .arg(s.voided)
+                 .arg(s.open)
+                 .arg(s.overdue)
+                 .arg(s.reworked)
+          << Qt::endl;
+    return Ok;
+}
+
+} // namespace citygrid::cli

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casedemo.h"
+
+#include "caserows.h"
+#include "casesteps.h"
+#include "casestore.h"
+#include "casetiming.h"
+#include "jsonfile.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace citygrid {
+
+namespace {
+
+using Rng = std::mt19937_64;
+
+Error settingsError(const QString &what)
+{
+    return {QStringLiteral("demo.settings"),
+            DemoSettings::tr("The demo settings are wrong: %1").arg(what),
+            {}};
+}
+
+template <std::size_t N>
+bool readFactors(const QJsonObject &o, const char *key, std::array<double, N> &out)
+{
+    const QJsonArray a = o[QLatin1String(key)].toArray();
+    if (a.size() != qsizetype(N))
+        return false;
+    for (std::size_t i = 0; i < N; ++i) {
+        out[i] = a[qsizetype(i)].toDouble(-1);
+        if (out[i] < 0)
+            return false;
+    }
+    return true;
+}
+
+double uniform(Rng &rng, double from, double to)
+{
+    return std::uniform_real_distribution<double>(from, to)(rng);
+}
+
+bool chance(Rng &rng, double p)
+{
+    return uniform(rng, 0, 1) < p;
+}
+
+/// A version-4 UUID from the generator, so a seed gives the same ids every run.
+QString uuidFrom(Rng &rng)
+{
+    const quint64 a = rng(), b = rng();
+    const QUuid id(uint(a >> 32), ushort(a >> 16), ushort((a & 0x0fff) | 0x4000),
+                   uchar(((b >> 56) & 0x3f) | 0x80), uchar(b >> 48), uchar(b >> 40), uchar(b >> 32),
+                   uchar(b >> 24), uchar(b >> 16), uchar(b >> 8), uchar(b));
+    return id.toString(QUuid::WithoutBraces);
+}
+
+/// People by the role the demo gives each kind of step; any user whose role may take the step
+/// stands in when the catalogue has nobody in the usual role.
+class Cast
+{
+public:
+    explicit Cast(const RoleCatalog &roles) : m_roles(roles) {}
+    QString pick(CaseStep step, const QString &usualRole, Rng &rng) const
+    {
+        QStringList usual, able;
+        for (const auto &u : m_roles.users()) {
+            if (!m_roles.may(u.roleId, step))
+                continue;
+            able << u.id;
+            if (u.roleId == usualRole)
+                usual << u.id;
+        }
+        const QStringList &from = usual.isEmpty() ? able : usual;
+        if (from.isEmpty())
+            return {};
+        return from[qsizetype(rng() % quint64(from.size()))];
+    }
+
+private:
+    const RoleCatalog &m_roles;
+};
+
+/// One case's history as the demo writes it: each step checked by the rules; a step that would
+/// lie in the future stops the case where it is (open now).
+class Script
+{
+public:
+    Script(const CaseSteps &steps, const Cast &cast, const QString &site, const QDateTime &now,
+           Rng &rng)
+        : m_steps(steps), m_cast(cast), m_site(site), m_now(now), m_rng(rng)
+    {
+    }
+    QList<CaseEvent> events;
+    bool stopped() const { return m_stopped; }
+
+    Result<void> report(const NewCase &input, const QString &caseNo, const QDateTime &at)
+    {
+        const CaseStep step = CaseStep::Report;
+        const QString role = input.channel == QLatin1String("inspector")
+                                 ? QStringLiteral("inspector")
+                                 : QStringLiteral("operator");
+        auto e = m_steps.report(input, caseNo, uuidFrom(m_rng),
+                                {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng)});
+        if (!e)
+            return e.error();
+        events.append(e.value());
+        return {};
+    }
+    Result<void> take(CaseStep step, const QString &role, const QDateTime &at,
+                      const StepInput &input = {})
+    {
+        if (m_stopped || at > m_now) {
+            m_stopped = true;
+            return {};
+        }
+        auto e = m_steps.step(events, step,
+                              {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng)}, input);
+        if (!e)
+            return e.error();
+        events.append(e.value());
+        return {};
+    }
+    CaseRecord record() const { return CaseRecord::project(events); }
+
+private:
+    const CaseSteps &m_steps;
+    const Cast &m_cast;
+    QString m_site;
+    QDateTime m_now;
+    Rng &m_rng;
+    bool m_stopped = false;
+};
+
+/// A unit for the case: the catalogue's answer, or where it reports a gap or an ambiguity, what
+/// a shift leader would decide (the first unit that handles the category at all).
+QString unitFor(const CaseSteps &steps, const CategoryCatalog::Category &category,
+                const QString &cell)
+{
+    if (auto unit = steps.suggestedUnit(category.id, cell); unit)
+        return unit.value()->id;
+    for (const auto &u : steps.units().units())
+        if (u.categories.contains(category.id) || u.types.contains(category.unitType))
+            return u.id;
+    return {};
+}
+
+} // namespace
+
+Result<DemoSettings> DemoSettings::fromJson(const QByteArray &json)
+{
+    auto parsed = parseJsonObject(json, QStringLiteral("demo.settings"),
+                                  tr("The demo settings (demo.json) are not valid JSON"));
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value();
+    DemoSettings s;
+    for (const auto &value : o[QLatin1String("hotspots")].toArray()) {
+        const QJsonObject h = value.toObject();
+        Hotspot spot{h[QLatin1String("name")].toString(),
+                     QPointF(h[QLatin1String("lon")].toDouble(qQNaN()),
+                             h[QLatin1String("lat")].toDouble(qQNaN())),
+                     h[QLatin1String("radius_m")].toDouble(300),
+                     h[QLatin1String("weight")].toDouble(1)};
+        if (!std::isfinite(spot.lonLat.x()) || !std::isfinite(spot.lonLat.y()) ||
+            spot.radiusMetres <= 0 || spot.weight <= 0)
+            return settingsError(tr("hotspot \"%1\" needs lon, lat, radius_m and weight above "
+                                    "zero")
+                                     .arg(spot.name));
+        s.hotspots.append(spot);
+    }
+    s.hotspotShare = o[QLatin1String("hotspot_share")].toDouble(0.6);
+    const QJsonObject weights = o[QLatin1String("category_weights")].toObject();
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        s.categoryWeights.insert(it.key(), it.value().toDouble());
+    s.otherCategoryWeight = o[QLatin1String("other_category_weight")].toDouble(1);
+    const QJsonObject channels = o[QLatin1String("channels")].toObject();
+    for (auto it = channels.begin(); it != channels.end(); ++it)
+        s.channels.append({it.key(), it.value().toDouble()});
+    if (s.channels.isEmpty())
+        return settingsError(tr("\"channels\" is missing"));
+    if (!readFactors(o, "months", s.months) || !readFactors(o, "weekdays", s.weekdays) ||
+        !readFactors(o, "hours", s.hours))
+        return settingsError(tr("\"months\", \"weekdays\" and \"hours\" need 12, 7 and 24 "
+                                "factors of zero or more"));
+    const QJsonObject outcomes = o[QLatin1String("outcomes")].toObject();
+    s.voided = outcomes[QLatin1String("voided")].toDouble();
+    s.late = outcomes[QLatin1String("late")].toDouble();
+    s.rework = outcomes[QLatin1String("rework")].toDouble();
+    s.extension = outcomes[QLatin1String("extension")].toDouble();
+    s.deferral = outcomes[QLatin1String("deferral")].toDouble();
+    s.stalled = outcomes[QLatin1String("stalled")].toDouble();
+    return s;
+}
+
+CaseDemo::CaseDemo(const CaseCatalogues &catalogues, DemoSettings settings, CellLocator locate,
+                   QRectF bounds)
+    : m_catalogues(catalogues), m_settings(std::move(settings)), m_locate(std::move(locate)),
+      m_bounds(bounds)
+{
+}
+
+Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
+                                         const Progress &progress) const
+{
+    if (options.cases < 0 || options.months < 1)
+        return Error{QStringLiteral("demo.options"),
+                     tr("Give a number of cases of 0 or more and at least one month"),
+                     {}};
+    const CaseSteps steps(CaseWorkflow(m_catalogues.roles), m_catalogues.calendar,
+                          m_catalogues.categories, m_catalogues.units);
+    const WorkingCalendar &calendar = m_catalogues.calendar;
+    const Cast cast(m_catalogues.roles);
+    const DemoSettings &s = m_settings;
+    Rng rng(options.seed);
+    const QDateTime now = options.now.toOffsetFromUtc(8 * 3600);
+    const QDateTime start = now.addMonths(-options.months);
+
+    // When: reports follow the seasons, the week and the day (rejection sampling).
+    const double peak = *std::max_element(s.months.cbegin(), s.months.cend()) *
+                        *std::max_element(s.weekdays.cbegin(), s.weekdays.cend()) *
+                        *std::max_element(s.hours.cbegin(), s.hours.cend());
+    const qint64 span = start.secsTo(now);
+    QList<QDateTime> times;
+    times.reserve(options.cases);
+    while (times.size() < options.cases && peak > 0) {
+        const QDateTime t = start.addSecs(qint64(uniform(rng, 0, double(span))));
+        const double weight = s.months[t.date().month() - 1] *
+                              s.weekdays[t.date().dayOfWeek() - 1] * s.hours[t.time().hour()];
+        if (uniform(rng, 0, peak) < weight)
+            times.append(t);
+    }
+    std::sort(times.begin(), times.end());
+
+    // What and where.
+    const QList<CategoryCatalog::Category> categories = m_catalogues.categories.categories();
+    std::vector<double> categoryWeights;
+    for (const auto &c : categories)
+        categoryWeights.push_back(s.categoryWeights.value(c.id, s.otherCategoryWeight));
+    std::discrete_distribution<int> pickCategory(categoryWeights.cbegin(), categoryWeights.cend());
+    std::vector<double> channelWeights, hotspotWeights;
+    for (const auto &c : s.channels)
+        channelWeights.push_back(c.second);
+    for (const auto &h : s.hotspots)
+        hotspotWeights.push_back(h.weight);
+    std::discrete_distribution<int> pickChannel(channelWeights.cbegin(), channelWeights.cend());
+    std::discrete_distribution<int> pickHotspot(hotspotWeights.cbegin(), hotspotWeights.cend());
+    std::normal_distribution<double> gauss(0, 1);
+    const auto place = [&]() -> std::pair<QPointF, QString> {
+        for (int attempt = 0; attempt < 1000; ++attempt) {
+            QPointF p;
+            if (!s.hotspots.isEmpty() && attempt < 20 && chance(rng, s.hotspotShare)) {
+                const auto &h = s.hotspots[pickHotspot(rng)];
+                const double sigma = h.radiusMetres / 2;
+                const double metresPerDegree = 111320;
+                p = h.lonLat +
+                    QPointF(gauss(rng) * sigma /
+                                (metresPerDegree * std::cos(qDegreesToRadians(h.lonLat.y()))),
+                            gauss(rng) * sigma / metresPerDegree);
+            } else {
+                p = QPointF(uniform(rng, m_bounds.left(), m_bounds.right()),
+                            uniform(rng, m_bounds.top(), m_bounds.bottom()));
+            }
+            const QString cell = m_locate(p);
+            if (!cell.isEmpty())
+                return {p, cell};
+        }
+        return {};
+    };
+
+    Transaction tx(db);
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto writer = CaseRowWriter::prepare(db);
+    if (!writer)
+        return writer.error();
+    QHash<QDate, int> nextNumber;
+    Summary summary;
+    const auto minutes = [&](double from, double to) {
+        return qint64(uniform(rng, from, to)) * 60;
+    };
+    for (const QDateTime &reported : std::as_const(times)) {
+        const auto &category = categories[pickCategory(rng)];
+        const auto [point, cell] = place();
+        if (cell.isEmpty())
+            return Error{QStringLiteral("demo.place"),
+                         tr("Could not place a case inside the grid; is the grid empty?"),
+                         {}};
+        const QDate day = reported.date();
+        if (!nextNumber.contains(day)) {
+            auto first = CaseStore::nextCaseNumber(db, day);
+            if (!first)
+                return first.error();
+            nextNumber.insert(day, first.value().right(4).toInt());
+        }
+        const QString caseNo = day.toString(QStringLiteral("yyyyMMdd")) +
+                               QStringLiteral("%1").arg(nextNumber[day]++, 4, 10, QLatin1Char('0'));
+        const QString channel = s.channels[pickChannel(rng)].first;
+        const QString description = tr("%1, demo case").arg(category.name);
+        const QString reporter =
+            channel == QLatin1String("hotline") ? tr("Citizen (12345 hotline)") : QString();
+
+        Script script(steps, cast, options.siteId, now, rng);
+        if (auto r = script.report({category.id, point, cell, channel, description, reporter},
+                                   caseNo, reported);
+            !r)
+            return r.error();
+        QDateTime t = reported.addSecs(minutes(3, 40));
+        const QString unit = unitFor(steps, category, cell);
+        auto run = [&]() -> Result<void> {
+            if (chance(rng, s.voided) || unit.isEmpty())
+                return script.take(CaseStep::Void, QStringLiteral("operator"), t,
+                                   {tr("Not a city-management matter"), {}, 0});
+            if (auto r = script.take(CaseStep::File, QStringLiteral("operator"), t); !r)
+                return r;
+            t = t.addSecs(minutes(5, 60));
+            if (auto r =
+                    script.take(CaseStep::Dispatch, QStringLiteral("dispatcher"), t, {{}, unit, 0});
+                !r)
+                return r;
+            // Some recent cases stall at the unit and run out of time: the overdue list of today.
+            if (script.stopped() || (reported.daysTo(now) <= 30 && chance(rng, s.stalled)))
+                return {};
+            QDateTime due = script.record().dueAt;
+            qint64 allowed = std::max<qint64>(30, calendar.workingMinutesBetween(t, due));
+            if (chance(rng, s.extension)) {
+                t = calendar.addWorkingMinutes(t, allowed / 2);
+                if (auto r = script.take(CaseStep::RequestExtension, QStringLiteral("unit_staff"),
+                                         t, {tr("More time needed for materials"), {}, 0});
+                    !r)
+                    return r;
+                t = t.addSecs(minutes(20, 90));
+                const double hours = std::max(2.0, double(allowed) / 120);
+                if (auto r = script.take(CaseStep::ApproveExtension, QStringLiteral("shift_leader"),
+                                         t, {{}, {}, hours});
+                    !r)
+                    return r;
+                due = script.record().dueAt;
+                allowed = std::max<qint64>(30, calendar.workingMinutesBetween(t, due));
+            } else if (chance(rng, s.deferral)) {
+                t = calendar.addWorkingMinutes(t, allowed / 3);
+                if (auto r = script.take(CaseStep::RequestDeferral, QStringLiteral("unit_staff"), t,
+                                         {tr("Waiting for the owner's approval"), {}, 0});
+                    !r)
+                    return r;
+                t = t.addSecs(minutes(30, 120));
+                if (auto r =
+                        script.take(CaseStep::ApproveDeferral, QStringLiteral("shift_leader"), t);
+                    !r)
+                    return r;
+                t = t.addDays(qint64(uniform(rng, 3, 10)));
+                if (auto r = script.take(CaseStep::Resume, QStringLiteral("dispatcher"), t); !r)
+                    return r;
+                due = script.record().dueAt;
+                allowed = std::max<qint64>(30, calendar.workingMinutesBetween(t, due));
+            }
+            const double share =
+                chance(rng, s.late) ? uniform(rng, 1.05, 1.8) : uniform(rng, 0.1, 0.95);
+            t = calendar.addWorkingMinutes(t, qint64(double(allowed) * share));
+            if (auto r = script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t); !r)
+                return r;
+            if (chance(rng, s.rework)) {
+                t = t.addSecs(minutes(20, 240));
+                if (auto r = script.take(CaseStep::VerifyFail, QStringLiteral("inspector"), t,
+                                         {tr("Not done to the closing standard"), {}, 0});
+                    !r)
+                    return r;
+                t = calendar.addWorkingMinutes(t,
+                                               qint64(double(allowed) * uniform(rng, 0.05, 0.3)));
+                if (auto r = script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t); !r)
+                    return r;
+            }
+            t = t.addSecs(minutes(20, 240));
+            if (auto r = script.take(CaseStep::VerifyPass, QStringLiteral("inspector"), t); !r)
+                return r;
+            t = t.addSecs(minutes(5, 60));
+            return script.take(CaseStep::Close, QStringLiteral("operator"), t);
+        };
+        if (auto r = run(); !r)
+            return Error{
+                r.error().code,
+                tr("The demo history of case %1 broke a rule: %2").arg(caseNo, r.error().message),
+                r.error().detail};
+
+        for (const CaseEvent &e : std::as_const(script.events))
+            if (auto r = writer.value().appendEvent(e); !r)
+                return r.error();
+        const CaseRecord record = script.record();
+        if (auto r = writer.value().saveRow(record); !r)
+            return r.error();
+
+        ++summary.cases;
+        summary.events += int(script.events.size());
+        const CaseState state = record.status.state;
+        summary.closed += state == CaseState::Closed;
+        summary.voided += state == CaseState::Voided;
+        summary.open += state != CaseState::Closed && state != CaseState::Voided;
+        summary.late += record.onTime && !*record.onTime;
+        summary.reworked += record.status.reworkCount > 0;
+        summary.overdue += CaseTiming::level(record, now, calendar) == CaseTiming::Level::Overdue;
+        if (summary.cases % 500 == 0 &&
+            !progress.report(tr("Generating cases"), double(summary.cases) / options.cases))
+            return Error{QStringLiteral("demo.cancelled"),
+                         tr("Cancelled; the store was left as it was"),
+                         {}};
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return summary;
+}
+
+} // namespace citygrid

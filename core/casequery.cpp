@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casequery.h"
+
+#include "caserows.h"
+#include "storeschema.h"
+
+namespace citygrid {
+
+namespace {
+
+// Bound parameter numbers of the filter; states take ?20 onwards.
+enum Param {
+    Category = 1,
+    Area,
+    Unit,
+    Now,
+    From,
+    To,
+    Text,
+    FirstState = 20,
+};
+
+QString orderBy(CaseQuery::Sort sort)
+{
+    switch (sort) {
+    case CaseQuery::Sort::Reported:
+        return QStringLiteral("reported_at");
+    case CaseQuery::Sort::CaseNo:
+        return QStringLiteral("case_no");
+    case CaseQuery::Sort::State:
+        return QStringLiteral("state");
+    case CaseQuery::Sort::Category:
+        return QStringLiteral("category_id");
+    case CaseQuery::Sort::Cell:
+        return QStringLiteral("cell_code");
+    case CaseQuery::Sort::Unit:
+        return QStringLiteral("unit_id");
+    case CaseQuery::Sort::Due:
+        return QStringLiteral("due_at");
+    }
+    return QStringLiteral("reported_at");
+}
+
+} // namespace
+
+QString CaseQuery::where() const
+{
+    QStringList terms;
+    const CaseFilter &f = m_filter;
+    if (!f.categoryPrefix.isEmpty())
+        terms << QStringLiteral("category_id LIKE ?%1 || '%'").arg(Category);
+    if (!f.areaCode.isEmpty())
+        terms << QStringLiteral("cell_code LIKE ?%1 || '%'").arg(Area);
+    if (!f.unitId.isEmpty())
+        terms << QStringLiteral("unit_id = ?%1").arg(Unit);
+    if (f.overdueOnly)
+        terms << QStringLiteral("((state = 'dispatched' AND due_at <> '' AND due_at < ?%1) OR "
+                                "(state = 'handled' AND due_at <> '' AND handled_at > due_at))")
+                     .arg(Now);
+    if (f.openOnly)
+        terms << QStringLiteral("state NOT IN ('closed', 'voided')");
+    if (f.reportedFrom.isValid())
+        terms << QStringLiteral("reported_at >= ?%1").arg(From);
+    if (f.reportedTo.isValid())
+        terms << QStringLiteral("reported_at < ?%1").arg(To);
+    if (!f.text.trimmed().isEmpty())
+        terms << QStringLiteral("(case_no LIKE '%' || ?%1 || '%' OR description LIKE '%' || ?%1 || "
+                                "'%' OR reporter LIKE '%' || ?%1 || '%')")
+                     .arg(Text);
+    if (!f.states.isEmpty()) {
+        QStringList params;
+        for (qsizetype i = 0; i < f.states.size(); ++i)
+            params << QStringLiteral("?%1").arg(FirstState + i);
+        terms << QStringLiteral("state IN (%1)").arg(params.join(QStringLiteral(", ")));
+    }
+    return terms.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+}
+
+void CaseQuery::bindFilter(Statement &q) const
+{
+    const CaseFilter &f = m_filter;
+    if (!f.categoryPrefix.isEmpty())
+        q.bind(Category, f.categoryPrefix);
+    if (!f.areaCode.isEmpty())
+        q.bind(Area, f.areaCode);
+    if (!f.unitId.isEmpty())
+        q.bind(Unit, f.unitId);
+    if (f.overdueOnly)
+        q.bind(Now, caserows::storedTime(m_now));
+    if (f.reportedFrom.isValid())
+        q.bind(From, caserows::storedTime(f.reportedFrom));
+    if (f.reportedTo.isValid())
+        q.bind(To, caserows::storedTime(f.reportedTo));
+    if (!f.text.trimmed().isEmpty())
+        q.bind(Text, f.text.trimmed());
+    for (qsizetype i = 0; i < f.states.size(); ++i)
+        q.bind(FirstState + int(i), f.states[i]);
+}
+
+Result<qint64> CaseQuery::count() const
+{
+    auto query = Statement::prepare(
+        m_db, QStringLiteral("SELECT count(*) FROM %1%2").arg(storeschema::casesTable(), where()));
+    if (!query)
+        return query.error();
+    bindFilter(query.value());
+    auto row = query.value().step();
+    if (!row)
+        return row.error();
+    return query.value().integer(0);
+}
+
+Result<QList<CaseRecord>> CaseQuery::page(Sort sort, bool ascending, qint64 offset, int limit) const
+{
+    const QString direction = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    QString order = orderBy(sort) + QLatin1Char(' ') + direction;
+    if (sort == Sort::Due) // cases without a deadline last, whichever way
+        order = QStringLiteral("due_at = '' ASC, ") + order;
+    auto query = Statement::prepare(
+        m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4, fid %5 LIMIT ?10 OFFSET ?11")
+                  .arg(caserows::columns(), storeschema::casesTable(), where(), order, direction));
+    if (!query)
+        return query.error();
+    bindFilter(query.value());
+    query.value().bind(10, qint64(limit)).bind(11, offset);
+    QList<CaseRecord> records;
+    const auto read = query.value().forEachRow(
+        [&](const Statement &q) { records.append(caserows::readRecord(q)); });
+    if (!read)
+        return read.error();
+    return records;
+}
+
+Result<void> CaseQuery::forEach(const std::function<void(const CaseRecord &)> &visit) const
+{
+    auto query =
+        Statement::prepare(m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY fid")
+                                     .arg(caserows::columns(), storeschema::casesTable(), where()));
+    if (!query)
+        return query.error();
+    bindFilter(query.value());
+    return query.value().forEachRow([&](const Statement &q) { visit(caserows::readRecord(q)); });
+}
+
+} // namespace citygrid

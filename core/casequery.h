@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "caserecord.h"
+#include "sqlitedb.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <functional>
+
+namespace citygrid {
+
+/// What the case list (and an export) asks for: every field empty means "any". Plain value.
+struct CaseFilter
+{
+    QStringList states;       ///< state ids
+    QString categoryPrefix;   ///< a category id or the prefix of a group ("E01", "C")
+    QString areaCode;         ///< a subdistrict, community or cell code (prefix of the cell code)
+    QString unitId;           ///< the unit the case was dispatched to
+    bool overdueOnly = false; ///< the clock ran out (at `now`), or the feedback came late
+    bool openOnly = false;    ///< neither closed nor voided
+    QDateTime reportedFrom;   ///< inclusive
+    QDateTime reportedTo;     ///< exclusive
+    QString text;             ///< part of the case number, description or reporter
+    bool operator==(const CaseFilter &) const = default;
+};
+
+/// Pages of the `cases` table through one filter and order, as SQL with bound values (never
+/// spliced text). The table is the projection of the events, so a page is one indexed query.
+/// One thread at a time (the store's).
+class CaseQuery
+{
+public:
+    enum class Sort { Reported, CaseNo, State, Category, Cell, Unit, Due };
+
+    CaseQuery(const SqliteDb &db, CaseFilter filter, QDateTime now)
+        : m_db(db), m_filter(std::move(filter)), m_now(std::move(now))
+    {
+    }
+
+    Result<qint64> count() const;
+    Result<QList<CaseRecord>> page(Sort sort, bool ascending, qint64 offset, int limit) const;
+    /// Every matching case in report order, one at a time (exports).
+    Result<void> forEach(const std::function<void(const CaseRecord &)> &visit) const;
+
+private:
+    QString where() const;
+    void bindFilter(Statement &statement) const;
+
+    const SqliteDb &m_db;
+    CaseFilter m_filter;
+    QDateTime m_now;
+};
+
+} // namespace citygrid

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "caserows.h"
+
+#include "storeschema.h"
+
+#include <QJsonDocument>
+#include <QtEndian>
+
+namespace citygrid {
+
+namespace caserows {
+
+QString storedTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toOffsetFromUtc(8 * 3600).toString(Qt::ISODateWithMs) : QString();
+}
+
+QByteArray gpkgPoint(QPointF p, qint32 srid)
+{
+    // "GP", version 0, flags (little endian, no envelope), the SRS id, then ISO WKB.
+    QByteArray blob(8 + 21, '\0');
+    char *d = blob.data();
+    d[0] = 'G';
+    d[1] = 'P';
+    d[2] = 0;
+    d[3] = 0x01;
+    qToLittleEndian<qint32>(srid, d + 4);
+    d[8] = 0x01;
+    qToLittleEndian<quint32>(1, d + 9);
+    qToLittleEndian<double>(p.x(), d + 13);
+    qToLittleEndian<double>(p.y(), d + 21);
+    return blob;
+}
+
+std::optional<QPointF> pointFromGpkg(const QByteArray &blob)
+{
+    // Only the layout gpkgPoint() writes (and GDAL writes for points without an envelope).
+    if (blob.size() < 29 || blob[0] != 'G' || blob[1] != 'P' || (blob[3] & 0x0e) != 0 ||
+        blob[8] != 0x01)
+        return std::nullopt;
+    return QPointF(qFromLittleEndian<double>(blob.constData() + 13),
+                   qFromLittleEndian<double>(blob.constData() + 21));
+}
+
+QString columns()
+{
+    return QStringLiteral(
+        "uuid, case_no, category_id, cell_code, channel, description, reporter, state, pending, "
+        "urgent, supervised, rework_count, unit_id, reported_at, dispatched_at, due_at, "
+        "handled_at, closed_at, on_time, updated_at, geom");
+}
+
+CaseRecord readRecord(const Statement &q)
+{
+    const auto time = [&q](int column) {
+        return QDateTime::fromString(q.text(column), Qt::ISODateWithMs);
+    };
+    CaseRecord r;
+    r.uuid = q.text(0);
+    r.caseNo = q.text(1);
+    r.categoryId = q.text(2);
+    r.cellCode = q.text(3);
+    r.channel = q.text(4);
+    r.description = q.text(5);
+    r.reporter = q.text(6);
+    r.status.state = CaseVocabulary::stateFromId(q.text(7)).value_or(CaseState::Reported);
+    r.status.pending = PendingRequest(q.integer(8));
+    r.status.urgent = q.integer(9) != 0;
+    r.status.supervised = q.integer(10) != 0;
+    r.status.reworkCount = int(q.integer(11));
+    r.unitId = q.text(12);
+    r.reportedAt = time(13);
+    r.dispatchedAt = time(14);
+    r.dueAt = time(15);
+    r.handledAt = time(16);
+    r.closedAt = time(17);
+    if (!q.isNull(18))
+        r.onTime = q.integer(18) != 0;
+    r.updatedAt = time(19);
+    r.lonLat = pointFromGpkg(q.blob(20)).value_or(QPointF(qQNaN(), qQNaN()));
+    return r;
+}
+
+} // namespace caserows
+
+Result<CaseRowWriter> CaseRowWriter::prepare(const SqliteDb &db)
+{
+    auto insert = Statement::prepare(
+        db, QStringLiteral("INSERT INTO %1 (uuid, case_uuid, step, actor, role, at, site_id, "
+                           "note, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .arg(storeschema::caseEventsTable()));
+    if (!insert)
+        return insert.error();
+    auto upsert = Statement::prepare(
+        db,
+        QStringLiteral(
+            "INSERT INTO %1 (geom, uuid, case_no, category_id, cell_code, community_code, "
+            "subdistrict_code, channel, description, reporter, state, pending, urgent, supervised, "
+            "rework_count, unit_id, reported_at, dispatched_at, due_at, closed_at, on_time, "
+            "updated_at, handled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) ON CONFLICT (uuid) DO UPDATE "
+            "SET state = excluded.state, pending = excluded.pending, urgent = excluded.urgent, "
+            "supervised = excluded.supervised, rework_count = excluded.rework_count, unit_id = "
+            "excluded.unit_id, dispatched_at = excluded.dispatched_at, due_at = excluded.due_at, "
+            "closed_at = excluded.closed_at, on_time = excluded.on_time, updated_at = "
+            "excluded.updated_at, handled_at = excluded.handled_at")
+            .arg(storeschema::casesTable()));
+    if (!upsert)
+        return upsert.error();
+    return CaseRowWriter(std::move(insert.value()), std::move(upsert.value()));
+}
+
+Result<void> CaseRowWriter::appendEvent(const CaseEvent &e)
+{
+    m_insertEvent.bind(1, e.uuid)
+        .bind(2, e.caseUuid)
+        .bind(3, e.step)
+        .bind(4, e.actor)
+        .bind(5, e.role)
+        .bind(6, caserows::storedTime(e.at))
+        .bind(7, e.siteId)
+        .bind(8, e.note)
+        .bind(9, QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)));
+    return m_insertEvent.run();
+}
+
+Result<void> CaseRowWriter::saveRow(const CaseRecord &r)
+{
+    using caserows::storedTime;
+    Statement &q = m_upsertRow;
+    q.bindBlob(1, caserows::gpkgPoint(r.lonLat, storeschema::storageSrid));
+    q.bind(2, r.uuid).bind(3, r.caseNo).bind(4, r.categoryId).bind(5, r.cellCode);
+    q.bind(6, r.cellCode.left(12)).bind(7, r.cellCode.left(9)).bind(8, r.channel);
+    q.bind(9, r.description).bind(10, r.reporter).bind(11, CaseVocabulary::id(r.status.state));
+    q.bind(12, QString::number(int(r.status.pending))).bind(13, qint64(r.status.urgent));
+    q.bind(14, qint64(r.status.supervised))
+        .bind(15, qint64(r.status.reworkCount))
+        .bind(16, r.unitId);
+    q.bind(17, storedTime(r.reportedAt))
+        .bind(18, storedTime(r.dispatchedAt))
+        .bind(19, storedTime(r.dueAt));
+    q.bind(20, storedTime(r.closedAt));
+    if (r.onTime)
+        q.bind(21, qint64(*r.onTime));
+    else
+        q.bindNull(21);
+    q.bind(22, storedTime(r.updatedAt)).bind(23, storedTime(r.handledAt));
+    return q.run();
+}
+
+} // namespace citygrid

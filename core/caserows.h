@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "caserecord.h"
+#include "sqlitedb.h"
+
+#include <QByteArray>
+#include <QPointF>
+
+#include <optional>
+
+namespace citygrid {
+
+/// Writes cases into the store: an event appended to `case_events`, the projected row upserted
+/// into `cases`. The statements are prepared once, so one step and a bulk load of a million cases
+/// go through the same code. The caller owns the transaction. One thread at a time.
+class CaseRowWriter
+{
+public:
+    static Result<CaseRowWriter> prepare(const SqliteDb &db);
+
+    Result<void> appendEvent(const CaseEvent &event);
+    Result<void> saveRow(const CaseRecord &record);
+
+private:
+    CaseRowWriter(Statement insertEvent, Statement upsertRow)
+        : m_insertEvent(std::move(insertEvent)), m_upsertRow(std::move(upsertRow))
+    {
+    }
+    Statement m_insertEvent;
+    Statement m_upsertRow;
+};
+
+/// Reading the `cases` table: the columns every reader selects, in order, and the record they
+/// make (the row is the projection of the case's events, so no replay is needed to list cases).
+namespace caserows {
+
+/// "uuid, case_no, ..., geom": the select list readRecord() expects, for `SELECT %1 FROM cases`.
+QString columns();
+CaseRecord readRecord(const Statement &row);
+/// ISO 8601 with milliseconds in the store's fixed offset (UTC+8), as every time is stored, so
+/// stored times compare as text.
+QString storedTime(const QDateTime &time);
+
+/// A GeoPackage geometry blob of a point (no envelope) and back.
+QByteArray gpkgPoint(QPointF point, qint32 srid);
+std::optional<QPointF> pointFromGpkg(const QByteArray &blob);
+
+} // namespace caserows
+
+} // namespace citygrid

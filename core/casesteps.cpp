@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casesteps.h"
+
+#include "caserows.h"
+#include "cellcode.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace citygrid {
+
+namespace {
+
+QString iso(const QDateTime &t)
+{
+    return caserows::storedTime(t);
+}
+
+QDateTime local(const QDateTime &t)
+{
+    return t.toOffsetFromUtc(8 * 3600);
+}
+
+} // namespace
+
+Result<const RoleCatalog::User *> CaseSteps::user(const QString &userId) const
+{
+    const RoleCatalog::User *u = m_workflow.roles().user(userId);
+    if (!u)
+        return Error{QStringLiteral("case.user"), tr("Unknown user \"%1\"").arg(userId), {}};
+    return u;
+}
+
+Result<const UnitCatalog::Unit *> CaseSteps::suggestedUnit(const QString &categoryId,
+                                                           const QString &cellCode) const
+{
+    const auto *category = m_categories.find(categoryId);
+    if (!category)
+        return Error{QStringLiteral("case.category"),
+                     tr("Choose a category: \"%1\" is not in the catalogue").arg(categoryId),
+                     {}};
+    return m_units.resolve(*category, cellCode);
+}
+
+Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
+                                    const QString &caseUuid, const StepContext &context) const
+{
+    auto actor = user(context.userId);
+    if (!actor)
+        return actor.error();
+    if (!m_workflow.roles().may(actor.value()->roleId, CaseStep::Report))
+        return Error{
+            QStringLiteral("workflow.role"),
+            tr("Only %1 may report a case")
+                .arg(m_workflow.roles().rolesThatMay(CaseStep::Report).join(QStringLiteral("、"))),
+            {}};
+    const auto *category = m_categories.find(input.categoryId);
+    if (!category)
+        return Error{QStringLiteral("case.category"),
+                     tr("Choose a category: \"%1\" is not in the catalogue").arg(input.categoryId),
+                     {}};
+    const auto cell = CellCode::parse(input.cellCode);
+    if (!cell || cell.value().level() != GridLevel::Cell)
+        return Error{QStringLiteral("case.cell"),
+                     tr("The case lies in no grid cell; place it inside the district"),
+                     {}};
+    if (!std::isfinite(input.lonLat.x()) || !std::isfinite(input.lonLat.y()))
+        return Error{QStringLiteral("case.position"), tr("The case has no position"), {}};
+
+    CaseEvent event{context.eventUuid,
+                    caseUuid,
+                    QStringLiteral("report"),
+                    context.userId,
+                    actor.value()->roleId,
+                    local(context.at),
+                    context.siteId,
+                    {},
+                    {}};
+    event.payload = {{QStringLiteral("case_no"), caseNo},
+                     {QStringLiteral("category_id"), input.categoryId},
+                     {QStringLiteral("cell_code"), input.cellCode},
+                     {QStringLiteral("channel"), input.channel},
+                     {QStringLiteral("description"), input.description},
+                     {QStringLiteral("reporter"), input.reporter},
+                     {QStringLiteral("lon"), input.lonLat.x()},
+                     {QStringLiteral("lat"), input.lonLat.y()},
+                     {QStringLiteral("urgent"), category->urgent}};
+    return event;
+}
+
+Result<CaseEvent> CaseSteps::step(const QList<CaseEvent> &history, CaseStep step,
+                                  const StepContext &context, const StepInput &input) const
+{
+    auto actor = user(context.userId);
+    if (!actor)
+        return actor.error();
+    const CaseRecord current = CaseRecord::project(history);
+    auto next = m_workflow.apply(current.status, step, actor.value()->roleId);
+    if (!next)
+        return next.error();
+    const auto *category = m_categories.find(current.categoryId);
+    const QDateTime at = local(context.at);
+
+    CaseEvent event{context.eventUuid,
+                    current.uuid,
+                    CaseVocabulary::id(step),
+                    context.userId,
+                    actor.value()->roleId,
+                    at,
+                    context.siteId,
+                    input.note,
+                    {}};
+    switch (step) {
+    case CaseStep::Dispatch:
+        if (input.unitId.isEmpty())
+            return Error{
+                QStringLiteral("case.unit"), tr("Choose the unit to dispatch the case to"), {}};
+        if (!m_units.find(input.unitId))
+            return Error{QStringLiteral("case.unit"),
+                         tr("\"%1\" is not a unit of the catalogue").arg(input.unitId),
+                         {}};
+        event.payload.insert(QStringLiteral("unit_id"), input.unitId);
+        // The clock starts at dispatch.
+        if (category)
+            event.payload.insert(QStringLiteral("due_at"),
+                                 iso(m_calendar.due(at, category->deadline)));
+        break;
+    case CaseStep::ApproveExtension:
+        if (input.extensionHours <= 0)
+            return Error{QStringLiteral("case.extension"),
+                         tr("Say by how many working hours to extend"),
+                         {}};
+        event.payload.insert(
+            QStringLiteral("due_at"),
+            iso(m_calendar.addWorkingMinutes(current.dueAt.isValid() ? current.dueAt : at,
+                                             qint64(std::llround(input.extensionHours * 60)))));
+        event.payload.insert(QStringLiteral("extension_hours"), input.extensionHours);
+        break;
+    case CaseStep::ApproveDeferral:
+        // The clock stops: what was left is kept and runs again on resumption.
+        if (current.dueAt.isValid())
+            event.payload.insert(QStringLiteral("remaining_minutes"),
+                                 double(m_calendar.workingMinutesBetween(at, current.dueAt)));
+        break;
+    case CaseStep::Resume: {
+        const auto paused =
+            std::find_if(history.crbegin(), history.crend(), [](const CaseEvent &e) {
+                return e.step == QLatin1String("approve_deferral");
+            });
+        if (paused != history.crend() &&
+            paused->payload.contains(QLatin1String("remaining_minutes")))
+            event.payload.insert(
+                QStringLiteral("due_at"),
+                iso(m_calendar.addWorkingMinutes(
+                    at,
+                    std::max<qint64>(
+                        0,
+                        qint64(paused->payload[QLatin1String("remaining_minutes")].toDouble())))));
+        break;
+    }
+    default:
+        break;
+    }
+    return event;
+}
+
+} // namespace citygrid
