@@ -58,6 +58,8 @@ bool BrowseTool::mouseRelease(QMouseEvent *event)
     canvas()->setCursor(cursor());
     switch (drag) {
     case Drag::Pending: {
+        if (canvas()->clickOverlays(pos))
+            break;
         const MapItem item = canvas()->itemAt(pos);
         canvas()->setSelection(item);
         emit canvas()->itemClicked(item);

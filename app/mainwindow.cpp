@@ -4,6 +4,9 @@
 
 #include "areatreemodel.h"
 #include "browsetool.h"
+#include "caselistpanel.h"
+#include "caseworkspace.h"
+#include "cellcasespanel.h"
 #include "crstransform.h"
 #include "errordialog.h"
 #include "gridmaploader.h"
@@ -14,6 +17,8 @@
 #include "mapdecorations.h"
 #include "mapexport.h"
 #include "maptitle.h"
+#include "newcasedialog.h"
+#include "newcasetool.h"
 #include "searchbox.h"
 #include "storeschema.h"
 
@@ -67,6 +72,7 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
     const bool english = language::isEnglish();
     m_search->setCatalog(m_context->catalog(), english);
     m_areaModel->setCatalog(m_context->catalog(), english);
+    m_cases = new CaseWorkspace(*m_context, m_canvas, this);
     createActions();
     createDocks();
     createStatusBar();
@@ -111,6 +117,12 @@ void MainWindow::createActions()
     zoomBox->setCheckable(true);
     setShortcut(zoomBox, QKeySequence(Qt::Key_Z));
     connect(zoomBox, &QAction::triggered, this, [this] { m_canvas->setTool(m_zoomTool); });
+    QAction *newCase = m_cases->newCaseAction();
+    tools->addAction(newCase);
+    connect(newCase, &QAction::triggered, this,
+            [this] { m_canvas->setTool(m_cases->newCaseTool()); });
+    // After the form, back to browsing: one click is one case.
+    connect(m_cases, &CaseWorkspace::newCaseFinished, identify, &QAction::trigger);
 
     auto *zoomIn = new QAction(icon("zoom-in"), tr("Zoom in"), this);
     setShortcut(zoomIn, QKeySequence::ZoomIn);
@@ -162,6 +174,24 @@ void MainWindow::createActions()
     toolbar->addWidget(m_search);
     toolbar->addSeparator();
     toolbar->addActions({importAction, exportAction});
+
+    auto *caseBar = addToolBar(tr("Cases"));
+    caseBar->setObjectName(QStringLiteral("casesToolbar"));
+    caseBar->setIconSize(QSize(22, 22));
+    caseBar->addAction(newCase);
+    caseBar->addWidget(new QLabel(tr(" User: "), this));
+    caseBar->addWidget(m_cases->userBox());
+
+    auto *casesMenu = menuBar()->addMenu(tr("&Cases"));
+    casesMenu->addAction(newCase);
+    auto *overdue = casesMenu->addAction(tr("Overdue cases"), this, [this] {
+        m_cases->listPanel()->setOverdueOnly(true);
+        for (QDockWidget *d : findChildren<QDockWidget *>())
+            if (d->widget() == m_cases->listPanel())
+                d->show();
+    });
+    setShortcut(overdue, QKeySequence(Qt::CTRL | Qt::Key_O));
+    casesMenu->addAction(m_cases->showCasesAction());
 
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, full, back, forward});
@@ -220,6 +250,9 @@ void MainWindow::createDocks()
     auto *details =
         dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
     details->setMinimumWidth(260);
+    dock(tr("Cases of the area"), QStringLiteral("cellCasesDock"), m_cases->cellPanel(),
+         Qt::RightDockWidgetArea);
+    dock(tr("Cases"), QStringLiteral("casesDock"), m_cases->listPanel(), Qt::BottomDockWidgetArea);
 }
 
 void MainWindow::createStatusBar()
@@ -243,6 +276,7 @@ void MainWindow::loadMap(const QString &crs)
         return;
     }
     m_canvas->setGridMap(map.value());
+    m_cases->mapChanged();
     m_crsLabel->setText(CrsTransform::describe(crs));
     m_crsBox->setCurrentIndex(std::max(0, m_crsBox->findData(crs)));
 }
@@ -295,6 +329,7 @@ void MainWindow::selectArea(const QString &code, bool zoom)
 void MainWindow::showItem(const MapItem &item)
 {
     m_identify->showItem(item, m_context->catalog(), m_canvas->gridMap(), language::isEnglish());
+    m_cases->areaSelected(item.code);
     if (!item.isValid())
         return;
     const QModelIndex index = m_areaModel->indexOf(item.code);

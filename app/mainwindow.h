@@ -18,6 +18,7 @@ namespace citygrid {
 
 class AreaTreeModel;
 class BrowseTool;
+class CaseWorkspace;
 class IdentifyPanel;
 class LayerPanel;
 class SearchBox;
@@ -36,6 +37,7 @@ public:
     SearchBox *searchBox() const { return m_search; }
     IdentifyPanel *identifyPanel() const { return m_identify; }
     AreaTreeModel *areaModel() const { return m_areaModel; }
+    CaseWorkspace *cases() const { return m_cases; }
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
     void setMapCrs(const QString &crs);
     /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.
@@ -73,6 +75,7 @@ private:
     QLabel *m_crsLabel;
     QLabel *m_storeLabel;
     QMenu *m_docksMenu = nullptr;
+    CaseWorkspace *m_cases = nullptr;
     QByteArray m_defaultState;
 };
 

@@ -222,6 +222,21 @@ void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QColor &
     painter.drawPath(path);
 }
 
+void MapCanvas::addOverlay(MapOverlay *overlay)
+{
+    m_overlays.append(overlay);
+    connect(overlay, &MapOverlay::changed, this, qOverload<>(&QWidget::update));
+    update();
+}
+
+bool MapCanvas::clickOverlays(QPointF widgetPos)
+{
+    for (auto it = m_overlays.crbegin(); it != m_overlays.crend(); ++it)
+        if (*it && (*it)->click(widgetPos, m_view))
+            return true;
+    return false;
+}
+
 void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -237,6 +252,10 @@ void MapCanvas::paintEvent(QPaintEvent *)
         painter.drawImage(QRectF(topLeft, bottomRight), m_image);
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
+    if (m_viewInitialised)
+        for (const auto &overlay : m_overlays)
+            if (overlay)
+                overlay->paint(painter, m_view);
     if (m_hover.isValid() && !(m_hover == m_selection))
         paintItem(painter, m_hover, QColor(41, 128, 185, 30), QPen(QColor(41, 128, 185), 2));
     if (m_selection.isValid())

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "mapoverlay.h"
 #include "mapscene.h"
 #include "maptool.h"
 #include "mapview.h"
@@ -64,6 +65,10 @@ public:
     MapItem selection() const { return m_selection; }
     void setHover(const MapItem &item);
     void setRubberBand(const QRect &rect); ///< empty rect hides it
+    /// Draws `overlay` over the map until it is destroyed.
+    void addOverlay(MapOverlay *overlay);
+    /// Offers a click to the overlays, topmost first; true if one used it.
+    bool clickOverlays(QPointF widgetPos);
 
     /// The last finished image and whether a job is still running (for tests and benchmarks).
     QImage renderedImage() const { return m_image; }
@@ -105,6 +110,7 @@ private:
     MapItem m_selection;
     MapItem m_hover;
     QRect m_rubberBand;
+    QList<QPointer<MapOverlay>> m_overlays;
 
     QImage m_image;      // last finished render
     MapView m_imageView; // the view it was rendered for

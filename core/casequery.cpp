@@ -144,4 +144,31 @@ Result<void> CaseQuery::forEach(const std::function<void(const CaseRecord &)> &v
     return query.value().forEachRow([&](const Statement &q) { visit(caserows::readRecord(q)); });
 }
 
+Result<QList<CasePoint>> CaseQuery::points() const
+{
+    auto query = Statement::prepare(
+        m_db, QStringLiteral("SELECT uuid, geom, cell_code, state, category_id, "
+                             "(state = 'dispatched' AND due_at <> '' AND due_at < ?%1) OR "
+                             "(state = 'handled' AND due_at <> '' AND handled_at > due_at) "
+                             "FROM %2%3")
+                  .arg(Now)
+                  .arg(storeschema::casesTable(), where()));
+    if (!query)
+        return query.error();
+    bindFilter(query.value());
+    query.value().bind(Now, caserows::storedTime(m_now));
+    QList<CasePoint> points;
+    const auto read = query.value().forEachRow([&](const Statement &q) {
+        const auto at = caserows::pointFromGpkg(q.blob(1));
+        if (!at)
+            return;
+        points.append({q.text(0), *at, q.text(2),
+                       CaseVocabulary::stateFromId(q.text(3)).value_or(CaseState::Reported),
+                       q.text(4).startsWith(u'C'), q.integer(5) != 0});
+    });
+    if (!read)
+        return read.error();
+    return points;
+}
+
 } // namespace citygrid

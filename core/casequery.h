@@ -27,6 +27,17 @@ struct CaseFilter
     bool operator==(const CaseFilter &) const = default;
 };
 
+/// What the map draws of a case: where, its state, component or event, overdue or not.
+struct CasePoint
+{
+    QString uuid;
+    QPointF lonLat;
+    QString cellCode;
+    CaseState state = CaseState::Reported;
+    bool component = false;
+    bool overdue = false;
+};
+
 /// Pages of the `cases` table through one filter and order, as SQL with bound values (never
 /// spliced text). The table is the projection of the events, so a page is one indexed query.
 /// One thread at a time (the store's).
@@ -44,6 +55,8 @@ public:
     Result<QList<CaseRecord>> page(Sort sort, bool ascending, qint64 offset, int limit) const;
     /// Every matching case in report order, one at a time (exports).
     Result<void> forEach(const std::function<void(const CaseRecord &)> &visit) const;
+    /// Every matching case as the map needs it, without building whole records.
+    Result<QList<CasePoint>> points() const;
 
 private:
     QString where() const;

@@ -137,6 +137,13 @@ Result<CaseEvent> CaseSteps::step(const QList<CaseEvent> &history, CaseStep step
                                              qint64(std::llround(input.extensionHours * 60)))));
         event.payload.insert(QStringLiteral("extension_hours"), input.extensionHours);
         break;
+    case CaseStep::LinkDuplicate:
+        if (input.duplicateOf.isEmpty() || input.duplicateOf == current.uuid)
+            return Error{QStringLiteral("case.duplicate"),
+                         tr("Say which other case this report repeats"),
+                         {}};
+        event.payload.insert(QStringLiteral("duplicate_of"), input.duplicateOf);
+        break;
     case CaseStep::ApproveDeferral:
         // The clock stops: what was left is kept and runs again on resumption.
         if (current.dueAt.isValid())

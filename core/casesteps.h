@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "caseattachment.h"
 #include "caserecord.h"
 #include "categorycatalog.h"
 #include "unitcatalog.h"
@@ -20,6 +21,7 @@ struct NewCase
     QString channel;  ///< "inspector", "video", "hotline", "assigned"
     QString description;
     QString reporter;
+    QList<CaseAttachment> attachments; ///< photos taken on site
 };
 
 /// What some steps need besides the actor: the unit for a dispatch, the extra time of an
@@ -29,6 +31,8 @@ struct StepInput
     QString note;
     QString unitId;
     double extensionHours = 0;
+    QList<CaseAttachment> attachments; ///< e.g. the photo "after" with a feedback
+    QString duplicateOf;               ///< the open case a duplicate report is linked to
 };
 
 /// Who acts, where and with which ids: what an event needs that the rules do not decide.

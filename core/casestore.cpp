@@ -6,6 +6,7 @@
 #include "geodesy.h"
 #include "storeschema.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -48,14 +49,36 @@ Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day)
     return prefix + QStringLiteral("%1").arg(last + 1, 4, 10, QLatin1Char('0'));
 }
 
-Result<void> CaseStore::write(const CaseEvent &event, const CaseRecord &record)
+Result<void> CaseStore::write(CaseEvent event, const CaseRecord &record,
+                              QList<CaseAttachment> attachments)
 {
+    for (const CaseAttachment &a : std::as_const(attachments))
+        if (auto r = CaseAttachments::check(a); !r)
+            return r;
     auto writer = CaseRowWriter::prepare(m_store.db());
     if (!writer)
         return writer.error();
+    // The event names its attachments, so the history says what came with each step.
+    QJsonArray names;
+    for (CaseAttachment &a : attachments) {
+        a.uuid = a.uuid.isEmpty() ? newUuid() : a.uuid;
+        a.caseUuid = record.uuid;
+        a.eventUuid = event.uuid;
+        names.append(
+            QJsonObject{{QStringLiteral("uuid"), a.uuid}, {QStringLiteral("name"), a.name}});
+        if (auto r = CaseAttachments::add(m_store.db(), a); !r)
+            return r;
+    }
+    if (!names.isEmpty())
+        event.payload.insert(QStringLiteral("attachments"), names);
     if (auto r = writer.value().appendEvent(event); !r)
         return r.error();
     return writer.value().saveRow(record);
+}
+
+Result<QList<CaseAttachment>> CaseStore::attachments(const QString &caseUuid) const
+{
+    return CaseAttachments::list(m_store.db(), caseUuid);
 }
 
 Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId,
@@ -71,7 +94,7 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
     if (!event)
         return event.error();
     const CaseRecord record = CaseRecord::project({event.value()});
-    if (auto r = write(event.value(), record); !r)
+    if (auto r = write(event.value(), record, input.attachments); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -92,7 +115,7 @@ Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const
         return r.error();
     events.value().append(event.value());
     const CaseRecord record = CaseRecord::project(events.value());
-    if (auto r = write(event.value(), record); !r)
+    if (auto r = write(event.value(), record, input.attachments); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -48,6 +48,8 @@ public:
     /// The newest cases first, optionally in one state only.
     Result<QList<CaseRecord>> list(const QString &stateId = {}, int limit = 200) const;
     Result<QList<CaseEvent>> history(const QString &caseUuid) const;
+    /// The case's photos and documents (thumbnails only; CaseAttachments::find gives the file).
+    Result<QList<CaseAttachment>> attachments(const QString &caseUuid) const;
     const CaseWorkflow &workflow() const { return m_steps.workflow(); }
     const CaseSteps &steps() const { return m_steps; }
     Store &store() { return m_store; }
@@ -57,7 +59,8 @@ public:
     static Result<QString> nextCaseNumber(const SqliteDb &db, QDate day);
 
 private:
-    Result<void> write(const CaseEvent &event, const CaseRecord &record);
+    Result<void> write(CaseEvent event, const CaseRecord &record,
+                       QList<CaseAttachment> attachments);
     StepContext context(const QString &userId, const QDateTime &at) const;
 
     Store &m_store;

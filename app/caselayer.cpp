@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "caselayer.h"
+
+#include "casesession.h"
+#include "crstransform.h"
+#include "maplayerdata.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace citygrid {
+
+namespace {
+
+constexpr double hitRadius = 8;
+
+} // namespace
+
+CaseLayer::CaseLayer(CaseSession &session, QObject *parent) : MapOverlay(parent), m_session(session)
+{
+    connect(&m_session, &CaseSession::caseChanged, this, &CaseLayer::reload);
+}
+
+QColor CaseLayer::stateColour(CaseState state)
+{
+    switch (state) {
+    case CaseState::Reported:
+        return QColor(0x75, 0x75, 0x75);
+    case CaseState::Filed:
+        return QColor(0x8e, 0x44, 0xad);
+    case CaseState::Dispatched:
+        return QColor(0x1f, 0x6f, 0xd1);
+    case CaseState::Handled:
+        return QColor(0x00, 0x89, 0x7b);
+    case CaseState::Verified:
+        return QColor(0x43, 0xa0, 0x47);
+    case CaseState::Closed:
+        return QColor(0x9e, 0x9e, 0x9e);
+    case CaseState::Voided:
+        return QColor(0xbd, 0xbd, 0xbd);
+    case CaseState::Deferred:
+        return QColor(0xf5, 0x9e, 0x0b);
+    }
+    return Qt::gray;
+}
+
+CaseLayer::Mode CaseLayer::modeAt(double metresPerPixel)
+{
+    if (metresPerPixel > 6)
+        return Mode::PerCommunity;
+    if (metresPerPixel > 2.5)
+        return Mode::PerCell;
+    return Mode::Points;
+}
+
+void CaseLayer::setFilter(const CaseFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void CaseLayer::setGridMap(const GridMap &map)
+{
+    m_crs = map.crs;
+    m_metresPerUnit = map.metresPerUnit;
+    m_labelPoints.clear();
+    for (const MapLayerPtr &layer : {map.cells, map.communities})
+        if (layer)
+            for (const MapFeature &f : layer->features)
+                m_labelPoints.insert(f.code, f.labelPoint);
+    reload();
+}
+
+void CaseLayer::setVisible(bool visible)
+{
+    m_visible = visible;
+    emit changed();
+}
+
+void CaseLayer::setHighlight(const QString &caseUuid)
+{
+    m_highlight = caseUuid;
+    emit changed();
+}
+
+void CaseLayer::reload()
+{
+    m_points.clear();
+    if (m_crs.isEmpty()) {
+        emit changed();
+        return;
+    }
+    auto points = CaseQuery(m_session.context().store().db(), m_filter, m_session.now()).points();
+    auto transform = CrsTransform::create(QStringLiteral("EPSG:4326"), m_crs);
+    if (points && transform) {
+        m_points.reserve(points.value().size());
+        for (const CasePoint &p : std::as_const(points.value()))
+            m_points.append({p, transform.value().apply(p.lonLat)});
+    }
+    emit changed();
+}
+
+std::optional<QPointF> CaseLayer::positionOf(const QString &caseUuid) const
+{
+    for (const Placed &p : m_points)
+        if (p.point.uuid == caseUuid)
+            return p.map;
+    return std::nullopt;
+}
+
+void CaseLayer::paint(QPainter &painter, const MapView &view) const
+{
+    if (!m_visible || m_points.isEmpty())
+        return;
+    const Mode mode = modeAt(view.unitsPerPixel * m_metresPerUnit);
+    if (mode != Mode::Points) {
+        paintCounts(painter, view, mode == Mode::PerCell ? 15 : 12);
+        return;
+    }
+    const QRectF visible = view.extent();
+    const double r = 5.5;
+    painter.save();
+    for (const Placed &p : m_points) {
+        if (!visible.contains(p.map))
+            continue;
+        const QPointF s = view.toScreen(p.map);
+        painter.setPen(QPen(Qt::white, 1.5));
+        painter.setBrush(stateColour(p.point.state));
+        if (p.point.component)
+            painter.drawRect(QRectF(s.x() - r, s.y() - r, 2 * r, 2 * r));
+        else
+            painter.drawEllipse(s, r, r);
+        if (p.point.overdue) {
+            painter.setPen(QPen(QColor(0xd3, 0x2f, 0x2f), 2.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(s, r + 3.5, r + 3.5);
+        }
+        if (p.point.uuid == m_highlight) {
+            painter.setPen(QPen(QColor(0xff, 0x8f, 0x00), 3));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(s, r + 7, r + 7);
+        }
+    }
+    painter.restore();
+}
+
+void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLength) const
+{
+    struct Tally
+    {
+        int total = 0;
+        int overdue = 0;
+    };
+    QHash<QString, Tally> tallies;
+    for (const Placed &p : m_points) {
+        Tally &t = tallies[p.point.cellCode.left(codeLength)];
+        ++t.total;
+        t.overdue += p.point.overdue;
+    }
+    const QRectF visible = view.extent();
+    int largest = 1;
+    for (const Tally &t : std::as_const(tallies))
+        largest = std::max(largest, t.total);
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    // Bubbles sized by area (radius by the square root of the count), the overdue ones counted in
+    // a red badge, so the eye finds both where cases cluster and where they are late.
+    for (auto it = tallies.cbegin(); it != tallies.cend(); ++it) {
+        const auto at = m_labelPoints.constFind(it.key());
+        if (at == m_labelPoints.cend() || !visible.contains(*at))
+            continue;
+        const QPointF s = view.toScreen(*at);
+        const double radius = 8 + 18 * std::sqrt(double(it->total) / largest);
+        painter.setPen(QPen(Qt::white, 1.5));
+        painter.setBrush(QColor(0x1f, 0x6f, 0xd1, 190));
+        painter.drawEllipse(s, radius, radius);
+        painter.setPen(Qt::white);
+        painter.drawText(QRectF(s.x() - radius, s.y() - radius, 2 * radius, 2 * radius),
+                         Qt::AlignCenter, QString::number(it->total));
+        if (it->overdue > 0) {
+            const QString late = QString::number(it->overdue);
+            const double w = std::max(16.0, metrics.horizontalAdvance(late) + 8);
+            const QRectF badge(s.x() + radius * 0.55, s.y() - radius * 0.95 - 8, w, 16);
+            painter.setPen(QPen(Qt::white, 1.2));
+            painter.setBrush(QColor(0xd3, 0x2f, 0x2f));
+            painter.drawRoundedRect(badge, 8, 8);
+            painter.setPen(Qt::white);
+            painter.drawText(badge, Qt::AlignCenter, late);
+        }
+    }
+    painter.restore();
+}
+
+QString CaseLayer::caseAt(QPointF widgetPos, const MapView &view) const
+{
+    if (!m_visible || modeAt(view.unitsPerPixel * m_metresPerUnit) != Mode::Points)
+        return {};
+    QString best;
+    double bestDistance = hitRadius * hitRadius;
+    for (const Placed &p : m_points) {
+        const QPointF d = view.toScreen(p.map) - widgetPos;
+        const double distance = d.x() * d.x() + d.y() * d.y();
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = p.point.uuid;
+        }
+    }
+    return best;
+}
+
+bool CaseLayer::click(QPointF widgetPos, const MapView &view)
+{
+    const QString uuid = caseAt(widgetPos, view);
+    if (uuid.isEmpty())
+        return false;
+    emit caseClicked(uuid);
+    return true;
+}
+
+} // namespace citygrid

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "caselistmodel.h"
+
+#include "casesession.h"
+#include "language.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace citygrid {
+
+namespace {
+
+CaseQuery::Sort sortOf(int column)
+{
+    switch (column) {
+    case CaseListModel::Number:
+        return CaseQuery::Sort::CaseNo;
+    case CaseListModel::State:
+        return CaseQuery::Sort::State;
+    case CaseListModel::Category:
+        return CaseQuery::Sort::Category;
+    case CaseListModel::Place:
+        return CaseQuery::Sort::Cell;
+    case CaseListModel::Unit:
+        return CaseQuery::Sort::Unit;
+    case CaseListModel::Timing:
+        return CaseQuery::Sort::Due;
+    default:
+        return CaseQuery::Sort::Reported;
+    }
+}
+
+} // namespace
+
+CaseListModel::CaseListModel(CaseSession &session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    refresh();
+}
+
+CaseQuery CaseListModel::query() const
+{
+    return CaseQuery(m_session.context().store().db(), m_filter, m_session.now());
+}
+
+void CaseListModel::setFilter(const CaseFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    refresh();
+}
+
+void CaseListModel::refresh()
+{
+    beginResetModel();
+    m_rows.clear();
+    const CaseQuery q = query();
+    auto total = q.count();
+    m_total = total ? total.value() : 0;
+    auto page = q.page(m_sort, m_ascending, 0, pageSize);
+    if (page)
+        m_rows = page.value();
+    endResetModel();
+    emit totalChanged(m_total);
+}
+
+int CaseListModel::rowOf(const QString &uuid) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].uuid == uuid)
+            return i;
+    return -1;
+}
+
+int CaseListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaseListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool CaseListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.size() < m_total;
+}
+
+void CaseListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    auto page = query().page(m_sort, m_ascending, m_rows.size(), pageSize);
+    if (!page || page.value().isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.value().size() - 1));
+    m_rows.append(page.value());
+    endInsertRows();
+}
+
+void CaseListModel::sort(int column, Qt::SortOrder order)
+{
+    m_sort = sortOf(column);
+    m_ascending = order == Qt::AscendingOrder;
+    refresh();
+}
+
+QVariant CaseListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const CaseRecord &r = m_rows[index.row()];
+    const auto level = m_session.timing(r);
+    switch (role) {
+    case UuidRole:
+        return r.uuid;
+    case TimingLevelRole:
+        return int(level);
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Number:
+            return r.caseNo;
+        case State: {
+            QString text = CaseVocabulary::displayName(r.status.state);
+            if (r.status.reworkCount > 0)
+                text += tr(" (rework %1)").arg(r.status.reworkCount);
+            return text;
+        }
+        case Category:
+            return m_session.categoryName(r.categoryId);
+        case Place:
+            return m_session.grid().displayName(r.cellCode.left(12), language::isEnglish());
+        case Unit:
+            return r.unitId.isEmpty() ? QString() : m_session.unitName(r.unitId);
+        case Reported:
+            return r.reportedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        case Timing:
+            if (r.status.state == CaseState::Closed)
+                return r.onTime.value_or(true) ? tr("Closed on time") : tr("Closed late");
+            return m_session.timingText(r);
+        }
+        break;
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1\n%2\n%3")
+            .arg(r.caseNo, m_session.placeName(r.cellCode), r.description);
+    case Qt::ForegroundRole:
+        if (index.column() == Timing && level == CaseTiming::Level::Overdue)
+            return QBrush(QColor(0xb7, 0x1c, 0x1c));
+        if (index.column() == Timing && level == CaseTiming::Level::Warning)
+            return QBrush(QColor(0xa0, 0x5a, 0x00));
+        if (index.column() == Timing && r.status.state == CaseState::Closed && r.onTime &&
+            !*r.onTime)
+            return QBrush(QColor(0x8a, 0x4b, 0x4b));
+        break;
+    case Qt::BackgroundRole:
+        if (level == CaseTiming::Level::Overdue)
+            return QBrush(QColor(0xfd, 0xe8, 0xe8));
+        break;
+    case Qt::FontRole:
+        if (index.column() == Timing && level == CaseTiming::Level::Overdue) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Number:
+        return tr("Case no.");
+    case State:
+        return tr("State");
+    case Category:
+        return tr("Category");
+    case Place:
+        return tr("Community");
+    case Unit:
+        return tr("Unit");
+    case Reported:
+        return tr("Reported");
+    case Timing:
+        return tr("Deadline");
+    }
+    return {};
+}
+
+} // namespace citygrid

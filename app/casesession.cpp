@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casesession.h"
+
+#include "language.h"
+
+#include <QSettings>
+
+namespace citygrid {
+
+namespace {
+
+const QString userKey = QStringLiteral("cases/user");
+
+} // namespace
+
+CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent), m_context(context)
+{
+    // The last user of this workstation, else the first operator of the catalogue.
+    const RoleCatalog &roles = catalogues().roles;
+    m_userId = QSettings().value(userKey).toString();
+    if (!roles.user(m_userId)) {
+        m_userId.clear();
+        for (const auto &u : roles.users())
+            if (m_userId.isEmpty() || (u.roleId == QLatin1String("operator") &&
+                                       roles.user(m_userId)->roleId != QLatin1String("operator")))
+                m_userId = u.id;
+    }
+}
+
+const RoleCatalog::User *CaseSession::user() const
+{
+    return catalogues().roles.user(m_userId);
+}
+
+void CaseSession::setUserId(const QString &userId)
+{
+    if (userId == m_userId || !catalogues().roles.user(userId))
+        return;
+    m_userId = userId;
+    QSettings().setValue(userKey, userId);
+    emit userChanged();
+}
+
+QString CaseSession::userLabel(const QString &userId) const
+{
+    const auto *u = catalogues().roles.user(userId);
+    if (!u)
+        return userId;
+    return QStringLiteral("%1 · %2").arg(u->name, roleName(u->roleId));
+}
+
+Result<CaseRecord> CaseSession::report(const NewCase &input)
+{
+    auto record = store().report(input, m_userId, now());
+    if (record)
+        emit caseChanged(record.value().uuid);
+    return record;
+}
+
+Result<CaseRecord> CaseSession::take(const QString &caseUuid, CaseStep step, const StepInput &input)
+{
+    auto record = store().take(caseUuid, step, m_userId, now(), input);
+    if (record)
+        emit caseChanged(caseUuid);
+    return record;
+}
+
+QList<CaseStep> CaseSession::allowedSteps(const CaseRecord &record) const
+{
+    const auto *u = user();
+    return u ? m_context.cases().workflow().allowedSteps(record.status, u->roleId)
+             : QList<CaseStep>();
+}
+
+QString CaseSession::categoryName(const QString &categoryId) const
+{
+    const auto *c = catalogues().categories.find(categoryId);
+    if (!c)
+        return categoryId;
+    return language::isEnglish() ? c->nameEn : c->name;
+}
+
+QString CaseSession::unitName(const QString &unitId) const
+{
+    const auto *u = catalogues().units.find(unitId);
+    if (!u)
+        return unitId;
+    return language::isEnglish() && !u->nameEn.isEmpty() ? u->nameEn : u->name;
+}
+
+QString CaseSession::roleName(const QString &roleId) const
+{
+    const auto *r = catalogues().roles.role(roleId);
+    if (!r)
+        return roleId;
+    return language::isEnglish() ? r->nameEn : r->name;
+}
+
+QString CaseSession::channelName(const QString &channel) const
+{
+    if (channel == QLatin1String("inspector"))
+        return tr("Inspector");
+    if (channel == QLatin1String("video"))
+        return tr("Video");
+    if (channel == QLatin1String("hotline"))
+        return tr("Public hotline");
+    if (channel == QLatin1String("assigned"))
+        return tr("Higher-level assignment");
+    return channel;
+}
+
+QString CaseSession::placeName(const QString &cellCode) const
+{
+    const bool english = language::isEnglish();
+    const GridCatalog &g = grid();
+    return QStringLiteral("%1 › %2 › %3")
+        .arg(g.displayName(cellCode.left(9), english), g.displayName(cellCode.left(12), english),
+             cellCode);
+}
+
+CaseTiming::Level CaseSession::timing(const CaseRecord &record) const
+{
+    return CaseTiming::level(record, now(), catalogues().calendar);
+}
+
+QString CaseSession::timingText(const CaseRecord &record) const
+{
+    if (timing(record) == CaseTiming::Level::None)
+        return {};
+    const WorkingCalendar &calendar = catalogues().calendar;
+    // A late feedback stays late by the time it came after the deadline.
+    const QDateTime until = record.status.state == CaseState::Handled ? record.handledAt : now();
+    const qint64 left = calendar.workingMinutesBetween(until, record.dueAt);
+    // Run out outside office hours: late, though not yet by any working time.
+    if (left == 0 && until > record.dueAt)
+        return tr("overdue");
+    return CaseTiming::describe(left, calendar.minutesPerDay());
+}
+
+} // namespace citygrid

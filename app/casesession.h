@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "appcontext.h"
+#include "casetiming.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace citygrid {
+
+/// The cases as the GUI works with them: who is signed in (a user of the role catalogue, picked
+/// in the toolbar and remembered), the clock, and every report or step taken as that user, with
+/// a signal so the list, the map and the panels refresh. The rules stay in core: whatever a
+/// widget offers, CaseStore refuses what the user's role or the case's state does not allow.
+/// GUI thread.
+class CaseSession : public QObject
+{
+    Q_OBJECT
+public:
+    CaseSession(AppContext &context, QObject *parent = nullptr);
+
+    AppContext &context() { return m_context; }
+    CaseStore &store() { return m_context.cases(); }
+    const CaseCatalogues &catalogues() const { return m_context.catalogues(); }
+    const GridCatalog &grid() const { return m_context.catalog(); }
+
+    QString userId() const { return m_userId; }
+    const RoleCatalog::User *user() const;
+    void setUserId(const QString &userId);
+    /// "张敏 · 操作员"
+    QString userLabel(const QString &userId) const;
+
+    QDateTime now() const { return m_clock(); }
+    /// Tests set a fixed clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    Result<CaseRecord> report(const NewCase &input);
+    Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const StepInput &input = {});
+    /// The steps the signed-in user may take on the case now.
+    QList<CaseStep> allowedSteps(const CaseRecord &record) const;
+
+    // Names in the user's language.
+    QString categoryName(const QString &categoryId) const;
+    QString unitName(const QString &unitId) const;
+    QString roleName(const QString &roleId) const;
+    QString channelName(const QString &channel) const;
+    /// "华强北街道 › 华强北第2社区 › 440304011002003"
+    QString placeName(const QString &cellCode) const;
+    CaseTiming::Level timing(const CaseRecord &record) const;
+    /// "剩余 2工作日3小时" / "逾期 40分钟", empty when the clock does not run.
+    QString timingText(const CaseRecord &record) const;
+
+    static QStringList channels()
+    {
+        return {QStringLiteral("inspector"), QStringLiteral("video"), QStringLiteral("hotline"),
+                QStringLiteral("assigned")};
+    }
+
+signals:
+    /// A case was reported or took a step (empty uuid: many changed).
+    void caseChanged(const QString &caseUuid);
+    void userChanged();
+
+private:
+    AppContext &m_context;
+    QString m_userId;
+    std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTime(); };
+};
+
+} // namespace citygrid

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "caseworkspace.h"
+
+#include "casedialog.h"
+#include "caselayer.h"
+#include "caselistmodel.h"
+#include "caselistpanel.h"
+#include "cellcasespanel.h"
+#include "crstransform.h"
+#include "mapcanvas.h"
+#include "newcasedialog.h"
+#include "newcasetool.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QMainWindow>
+
+namespace citygrid {
+
+CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow *window)
+    : QObject(window), m_session(context), m_canvas(canvas), m_window(window),
+      m_list(new CaseListPanel(m_session, window)), m_cell(new CellCasesPanel(m_session, window)),
+      m_layer(new CaseLayer(m_session, this)), m_tool(new NewCaseTool(canvas, this)),
+      m_user(new QComboBox(window)), m_newCase(new QAction(tr("New case"), this)),
+      m_showCases(new QAction(tr("Cases on the map"), this))
+{
+    m_user->setObjectName(QStringLiteral("userBox"));
+    m_user->setToolTip(tr("Who is working: every step is recorded as this user, and the role "
+                          "decides which steps are offered"));
+    fillUsers();
+    connect(m_user, &QComboBox::currentIndexChanged, this,
+            [this] { m_session.setUserId(m_user->currentData().toString()); });
+
+    m_newCase->setCheckable(true);
+    m_newCase->setIcon(QIcon(QStringLiteral(":/icons/new-case.svg")));
+    m_newCase->setToolTip(tr("New case: click the map where the problem is (N)"));
+    m_newCase->setShortcut(Qt::Key_N);
+    m_showCases->setCheckable(true);
+    m_showCases->setChecked(true);
+    connect(m_showCases, &QAction::toggled, m_layer, &CaseLayer::setVisible);
+    connect(m_tool, &NewCaseTool::picked, this, [this](QPointF mapPos) {
+        auto back = CrsTransform::create(m_canvas->gridMap().crs, QStringLiteral("EPSG:4326"));
+        if (back)
+            newCaseAt(back.value().apply(mapPos));
+    });
+
+    canvas->addOverlay(m_layer);
+    m_layer->setFilter(m_list->model()->filter());
+    connect(m_list->model(), &CaseListModel::modelReset, this,
+            [this] { m_layer->setFilter(m_list->model()->filter()); });
+    connect(m_layer, &CaseLayer::caseClicked, this, &CaseWorkspace::openCase);
+    connect(m_list, &CaseListPanel::caseActivated, this, &CaseWorkspace::openCase);
+    connect(m_list, &CaseListPanel::caseSelected, m_layer, &CaseLayer::setHighlight);
+    connect(m_cell, &CellCasesPanel::caseActivated, this, &CaseWorkspace::openCase);
+}
+
+CaseWorkspace::~CaseWorkspace() = default;
+
+void CaseWorkspace::fillUsers()
+{
+    QSignalBlocker block(m_user);
+    m_user->clear();
+    for (const auto &u : m_session.catalogues().roles.users())
+        m_user->addItem(m_session.userLabel(u.id), u.id);
+    m_user->setCurrentIndex(std::max(0, m_user->findData(m_session.userId())));
+}
+
+void CaseWorkspace::mapChanged()
+{
+    m_layer->setGridMap(m_canvas->gridMap());
+}
+
+void CaseWorkspace::areaSelected(const QString &code)
+{
+    m_cell->setArea(code);
+}
+
+CaseDialog *CaseWorkspace::openCase(const QString &caseUuid)
+{
+    if (caseUuid.isEmpty())
+        return nullptr;
+    QPointer<CaseDialog> &dialog = m_dialogs[caseUuid];
+    if (!dialog) {
+        dialog = new CaseDialog(m_session, caseUuid, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &CaseDialog::locateRequested, this, &CaseWorkspace::locate);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+QString CaseWorkspace::newCaseAt(QPointF lonLat)
+{
+    NewCaseDialog dialog(
+        m_session, [this](QPointF p) { return cellAt(p); },
+        [this](const QString &code) { return pointInCell(code); }, m_window);
+    m_newCaseDialog = &dialog;
+    dialog.setPosition(lonLat);
+    const bool created = dialog.exec() == QDialog::Accepted;
+    m_newCaseDialog = nullptr;
+    emit newCaseFinished();
+    if (!created)
+        return {};
+    m_layer->setHighlight(dialog.createdCase());
+    openCase(dialog.createdCase());
+    return dialog.createdCase();
+}
+
+void CaseWorkspace::locate(const QString &caseUuid)
+{
+    const auto at = m_layer->positionOf(caseUuid);
+    if (!at)
+        return;
+    MapView view = m_canvas->view();
+    view.center = *at;
+    // close enough to see the symbol among its neighbours
+    view.unitsPerPixel = std::min(view.unitsPerPixel, 1.5 / m_canvas->metresPerUnit());
+    m_canvas->setView(view);
+    m_layer->setHighlight(caseUuid);
+}
+
+QString CaseWorkspace::cellAt(QPointF lonLat) const
+{
+    const GridMap &map = m_canvas->gridMap();
+    auto to = CrsTransform::create(QStringLiteral("EPSG:4326"), map.crs);
+    if (!to || !map.cells)
+        return {};
+    const int id = map.cells->featureAt(to.value().apply(lonLat));
+    return id < 0 ? QString() : map.cells->features[id].code;
+}
+
+std::optional<QPointF> CaseWorkspace::pointInCell(const QString &cellCode) const
+{
+    const GridMap &map = m_canvas->gridMap();
+    auto back = CrsTransform::create(map.crs, QStringLiteral("EPSG:4326"));
+    const int id = map.cells ? map.cells->indexOf(cellCode) : -1;
+    if (!back || id < 0)
+        return std::nullopt;
+    return back.value().apply(map.cells->features[id].labelPoint);
+}
+
+} // namespace citygrid

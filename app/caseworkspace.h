@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casedialog.h"
+#include "casesession.h"
+#include "newcasedialog.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QMainWindow;
+
+namespace citygrid {
+
+class CaseDialog;
+class CaseLayer;
+class CaseListPanel;
+class CellCasesPanel;
+class MapCanvas;
+class NewCaseDialog;
+class NewCaseTool;
+
+/// Everything about cases in the main window, wired together: the signed-in user picker, the
+/// new-case tool, the case list, the per-cell panel, the cases on the map and the case views.
+/// The main window places the widgets; this object keeps them in step. GUI thread.
+class CaseWorkspace : public QObject
+{
+    Q_OBJECT
+public:
+    CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow *window);
+    ~CaseWorkspace() override;
+
+    CaseSession &session() { return m_session; }
+    CaseListPanel *listPanel() const { return m_list; }
+    CellCasesPanel *cellPanel() const { return m_cell; }
+    CaseLayer *layer() const { return m_layer; }
+    QComboBox *userBox() const { return m_user; }
+    QAction *newCaseAction() const { return m_newCase; }
+    QAction *showCasesAction() const { return m_showCases; }
+    NewCaseTool *newCaseTool() const { return m_tool; }
+
+    /// The map shows another grid or CRS.
+    void mapChanged();
+    /// An area was selected on the map or in the tree.
+    void areaSelected(const QString &code);
+
+    /// Opens the case view (one per case; raised if open).
+    CaseDialog *openCase(const QString &caseUuid);
+    /// The new-case form at a WGS84 point (a map click), modal; the case created or empty.
+    QString newCaseAt(QPointF lonLat);
+    /// Created by newCaseAt() while it runs (tests fill it in).
+    NewCaseDialog *newCaseDialog() const { return m_newCaseDialog; }
+    /// Centres the map on a case and marks it.
+    void locate(const QString &caseUuid);
+
+    QString cellAt(QPointF lonLat) const;
+    std::optional<QPointF> pointInCell(const QString &cellCode) const;
+
+signals:
+    /// The new-case form closed (created or not): the map tool goes back to browsing.
+    void newCaseFinished();
+
+private:
+    void fillUsers();
+
+    CaseSession m_session;
+    MapCanvas *m_canvas;
+    QMainWindow *m_window;
+    CaseListPanel *m_list;
+    CellCasesPanel *m_cell;
+    CaseLayer *m_layer;
+    NewCaseTool *m_tool;
+    QComboBox *m_user;
+    QAction *m_newCase;
+    QAction *m_showCases;
+    QHash<QString, QPointer<CaseDialog>> m_dialogs;
+    QPointer<NewCaseDialog> m_newCaseDialog;
+};
+
+} // namespace citygrid

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "mapview.h"
+
+#include <QObject>
+
+class QPainter;
+
+namespace citygrid {
+
+/// Something drawn over the rendered map on the GUI thread (cases, ...), in the canvas's view,
+/// and clickable. Owned by whoever adds it to the canvas; it calls changed() to be repainted.
+class MapOverlay : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual void paint(QPainter &painter, const MapView &view) const = 0;
+    /// A click at a widget position; true if the overlay used it.
+    virtual bool click(QPointF widgetPos, const MapView &view) = 0;
+
+signals:
+    void changed();
+};
+
+} // namespace citygrid
