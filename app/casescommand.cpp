@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "appcontext.h"
+#include "caseexchange.h"
 #include "casetiming.h"
 #include "cli.h"
 #include "gridmaploader.h"
@@ -56,20 +57,88 @@ void printCase(AppContext &context, const CaseRecord &r)
     }
 }
 
-Result<QString> cellAt(AppContext &context, QPointF lonLat)
+/// The cell at a WGS84 point, from the store's cells; kept alive by the returned function.
+Result<CaseExchange::CellAt> cellLocator(AppContext &context)
 {
     auto cells = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
                                           QStringLiteral("EPSG:4326"));
     if (!cells)
         return cells.error();
-    const int id = cells.value()->featureAt(lonLat);
-    if (id < 0)
+    return CaseExchange::CellAt([layer = cells.value()](QPointF p) {
+        const int id = layer->featureAt(p);
+        return id < 0 ? QString() : layer->features[id].code;
+    });
+}
+
+Result<QString> cellAt(AppContext &context, QPointF lonLat)
+{
+    auto locate = cellLocator(context);
+    if (!locate)
+        return locate.error();
+    const QString code = locate.value()(lonLat);
+    if (code.isEmpty())
         return Error{QStringLiteral("case.cell"),
                      tr("Longitude %1, latitude %2 lies in no grid cell of the district")
                          .arg(lonLat.x(), 0, 'f', 6)
                          .arg(lonLat.y(), 0, 'f', 6),
                      {}};
-    return cells.value()->features[id].code;
+    return code;
+}
+
+CaseFilter filterFrom(const QCommandLineParser &parser)
+{
+    CaseFilter f;
+    if (parser.isSet(QStringLiteral("state")))
+        f.states = parser.value(QStringLiteral("state")).split(u',', Qt::SkipEmptyParts);
+    f.areaCode = parser.value(QStringLiteral("area"));
+    f.categoryPrefix = parser.value(QStringLiteral("category"));
+    f.unitId = parser.value(QStringLiteral("unit"));
+    f.overdueOnly = parser.isSet(QStringLiteral("overdue"));
+    f.openOnly = parser.isSet(QStringLiteral("open"));
+    const auto day = [&](const char *name) {
+        const QDate d = QDate::fromString(parser.value(QLatin1String(name)), Qt::ISODate);
+        return d.isValid() ? QDateTime(d, QTime(0, 0), Qt::OffsetFromUTC, 8 * 3600) : QDateTime();
+    };
+    f.reportedFrom = day("from");
+    f.reportedTo = day("to");
+    return f;
+}
+
+int exportCases(AppContext &context, const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("out"));
+    if (path.isEmpty())
+        return fail({QStringLiteral("cli.usage"), tr("Say where to write with --out FILE"), {}});
+    const QString format = parser.isSet(QStringLiteral("format"))
+                               ? parser.value(QStringLiteral("format"))
+                               : CaseExchange::formatOf(path);
+    const CaseQuery query(context.store().db(), filterFrom(parser), QDateTime::currentDateTime());
+    auto written = CaseExchange::exportCases(query, context.catalogues(), context.catalog(), path,
+                                             format, language::isEnglish(), terminalProgress());
+    clearProgressLine();
+    if (!written)
+        return fail(written.error());
+    out() << tr("%1 cases written to %2").arg(written.value()).arg(path) << Qt::endl;
+    return Ok;
+}
+
+int importCases(AppContext &context, const QCommandLineParser &parser, const QString &path)
+{
+    auto locate = cellLocator(context);
+    if (!locate)
+        return fail(locate.error());
+    QList<CaseExchange::RowProblem> problems;
+    auto imported =
+        CaseExchange::importCases(path, context.cases(), context.catalogues(), locate.value(),
+                                  parser.value(QStringLiteral("user")),
+                                  QDateTime::currentDateTime(), &problems, terminalProgress());
+    clearProgressLine();
+    for (const auto &p : std::as_const(problems))
+        err() << tr("  row %1: %2").arg(p.row).arg(p.reason) << Qt::endl;
+    if (!imported)
+        return fail(imported.error());
+    out() << tr("%1 cases imported from %2").arg(imported.value()).arg(path) << Qt::endl;
+    return Ok;
 }
 
 } // namespace
@@ -78,13 +147,18 @@ int cases(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Cases on the command line: report, take a step, show one, list them.\n"
+        tr("Cases on the command line: report, take a step, show one, list, export, import.\n"
            "  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01\n"
            "  citygrid cases step CASE dispatch --user op01 --unit U026\n"
            "  citygrid cases show CASE\n"
-           "  citygrid cases list [--state dispatched]"));
+           "  citygrid cases list [--state dispatched]\n"
+           "  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE "
+           "[--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]\n"
+           "  citygrid cases import FILE --user op01   (CSV, XLSX or GeoJSON; all rows or "
+           "none)"));
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("action"), tr("report, step, show or list"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("report, step, show, list, export or import"));
     parser.addOptions({
         {QStringLiteral("user"), tr("Who acts (an account of the role catalogue)."),
          QStringLiteral("id")},
@@ -104,6 +178,19 @@ int cases(const QStringList &arguments)
         {QStringLiteral("at"), tr("When it happened (ISO 8601; default now)."),
          QStringLiteral("time")},
         {QStringLiteral("json"), tr("Print JSON.")},
+        {QStringLiteral("format"),
+         tr("export: csv, xlsx, geojson, gpkg or open311 (default: "
+            "from the file name)."),
+         QStringLiteral("format")},
+        {QStringLiteral("out"), tr("export: the file to write."), QStringLiteral("file")},
+        {QStringLiteral("area"), tr("Only cases in this subdistrict, community or cell."),
+         QStringLiteral("code")},
+        {QStringLiteral("from"), tr("Only cases reported on or after this day (YYYY-MM-DD)."),
+         QStringLiteral("day")},
+        {QStringLiteral("to"), tr("Only cases reported before this day (YYYY-MM-DD)."),
+         QStringLiteral("day")},
+        {QStringLiteral("overdue"), tr("Only overdue cases.")},
+        {QStringLiteral("open"), tr("Only open cases (neither closed nor voided).")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -214,7 +301,16 @@ int cases(const QStringList &arguments)
             out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << Qt::endl;
         return Ok;
     }
-    err() << tr("citygrid: cases takes report, step, show or list") << Qt::endl;
+    if (action == QLatin1String("export"))
+        return exportCases(context, parser);
+    if (action == QLatin1String("import")) {
+        if (args.size() != 2)
+            return fail({QStringLiteral("cli.usage"),
+                         tr("Usage: citygrid cases import FILE --user ID"),
+                         {}});
+        return importCases(context, parser, args[1]);
+    }
+    err() << tr("citygrid: cases takes report, step, show, list, export or import") << Qt::endl;
     return Usage;
 }
 

@@ -39,6 +39,8 @@ public:
 
     Result<CaseRecord> report(const NewCase &input);
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const StepInput &input = {});
+    /// Many cases changed at once (an import): everything showing cases re-reads them.
+    void notifyAllChanged() { emit caseChanged({}); }
     /// The steps the signed-in user may take on the case now.
     QList<CaseStep> allowedSteps(const CaseRecord &record) const;
 

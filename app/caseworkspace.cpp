@@ -3,18 +3,24 @@
 #include "caseworkspace.h"
 
 #include "casedialog.h"
+#include "caseexchange.h"
 #include "caselayer.h"
 #include "caselistmodel.h"
 #include "caselistpanel.h"
 #include "cellcasespanel.h"
 #include "crstransform.h"
+#include "errordialog.h"
+#include "language.h"
 #include "mapcanvas.h"
 #include "newcasedialog.h"
 #include "newcasetool.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QMainWindow>
+#include <QMessageBox>
 
 namespace citygrid {
 
@@ -140,6 +146,63 @@ std::optional<QPointF> CaseWorkspace::pointInCell(const QString &cellCode) const
     if (!back || id < 0)
         return std::nullopt;
     return back.value().apply(map.cells->features[id].labelPoint);
+}
+
+void CaseWorkspace::exportCases()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export cases"), QStringLiteral("cases.xlsx"),
+        tr("Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;GeoPackage (*.gpkg);;"
+           "Open311 GeoReport v2 (*.json)"));
+    if (path.isEmpty())
+        return;
+    const CaseQuery query(m_session.context().store().db(), m_list->model()->filter(),
+                          m_session.now());
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    auto written = CaseExchange::exportCases(query, m_session.catalogues(), m_session.grid(), path,
+                                             CaseExchange::formatOf(path), language::isEnglish());
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        showError(m_window, written.error());
+        return;
+    }
+    QMessageBox::information(m_window, tr("Export cases"),
+                             tr("%1 cases written to %2").arg(written.value()).arg(path));
+}
+
+void CaseWorkspace::importCases()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Import cases"), {},
+        tr("Case tables (*.csv *.xlsx *.geojson *.json *.gpkg);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+bool CaseWorkspace::importFile(const QString &path)
+{
+    QList<CaseExchange::RowProblem> problems;
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    auto imported = CaseExchange::importCases(
+        path, m_session.store(), m_session.catalogues(), [this](QPointF p) { return cellAt(p); },
+        m_session.userId(), m_session.now(), &problems);
+    QApplication::restoreOverrideCursor();
+    if (!imported) {
+        Error error = imported.error();
+        QStringList rows;
+        for (const auto &p :
+             std::as_const(problems).first(std::min<qsizetype>(problems.size(), 50)))
+            rows << tr("row %1: %2").arg(p.row).arg(p.reason);
+        if (problems.size() > 50)
+            rows << tr("… and %1 more").arg(problems.size() - 50);
+        error.detail = rows.join(QLatin1Char('\n'));
+        showError(m_window, error);
+        return false;
+    }
+    m_session.notifyAllChanged();
+    QMessageBox::information(m_window, tr("Import cases"),
+                             tr("%1 cases imported from %2").arg(imported.value()).arg(path));
+    return true;
 }
 
 } // namespace citygrid

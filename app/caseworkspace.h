@@ -43,6 +43,12 @@ public:
     QComboBox *userBox() const { return m_user; }
     QAction *newCaseAction() const { return m_newCase; }
     QAction *showCasesAction() const { return m_showCases; }
+    /// Exports the cases of the list's filter to a file the user chooses.
+    void exportCases();
+    /// Imports reports from a CSV, XLSX or GeoJSON file the user chooses (all rows or none).
+    void importCases();
+    /// Imports `path`; the problems of a rejected file are shown to the user.
+    bool importFile(const QString &path);
     NewCaseTool *newCaseTool() const { return m_tool; }
 
     /// The map shows another grid or CRS.

@@ -192,6 +192,9 @@ void MainWindow::createActions()
     });
     setShortcut(overdue, QKeySequence(Qt::CTRL | Qt::Key_O));
     casesMenu->addAction(m_cases->showCasesAction());
+    casesMenu->addSeparator();
+    casesMenu->addAction(icon("export"), tr("Export cases…"), m_cases, &CaseWorkspace::exportCases);
+    casesMenu->addAction(icon("import"), tr("Import cases…"), m_cases, &CaseWorkspace::importCases);
 
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, full, back, forward});

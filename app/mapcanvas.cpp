@@ -252,14 +252,15 @@ void MapCanvas::paintEvent(QPaintEvent *)
         painter.drawImage(QRectF(topLeft, bottomRight), m_image);
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
-    if (m_viewInitialised)
-        for (const auto &overlay : m_overlays)
-            if (overlay)
-                overlay->paint(painter, m_view);
     if (m_hover.isValid() && !(m_hover == m_selection))
         paintItem(painter, m_hover, QColor(41, 128, 185, 30), QPen(QColor(41, 128, 185), 2));
     if (m_selection.isValid())
         paintItem(painter, m_selection, QColor(230, 126, 34, 70), QPen(QColor(211, 84, 0), 3));
+    // cases and other overlays above the selection, so their colours stay true
+    if (m_viewInitialised)
+        for (const auto &overlay : m_overlays)
+            if (overlay)
+                overlay->paint(painter, m_view);
     if (!m_rubberBand.isEmpty()) {
         painter.setPen(QPen(QColor(41, 128, 185), 1, Qt::DashLine));
         painter.setBrush(QColor(41, 128, 185, 40));

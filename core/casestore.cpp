@@ -101,6 +101,48 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
     return record;
 }
 
+Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QString &userId,
+                                     const Progress &progress)
+{
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto writer = CaseRowWriter::prepare(m_store.db());
+    if (!writer)
+        return writer.error();
+    const QString site = m_store.meta(storeschema::keySiteId());
+    QHash<QDate, int> next; // case numbers per day, from the store's last one
+    for (qsizetype i = 0; i < reports.size(); ++i) {
+        const DatedReport &report = reports[i];
+        const QDate day = report.at.toOffsetFromUtc(8 * 3600).date();
+        if (!next.contains(day)) {
+            auto first = nextCaseNumber(m_store.db(), day);
+            if (!first)
+                return first.error();
+            next.insert(day, first.value().right(4).toInt());
+        }
+        const QString caseNo = day.toString(QStringLiteral("yyyyMMdd")) +
+                               QStringLiteral("%1").arg(next[day]++, 4, 10, QLatin1Char('0'));
+        auto event =
+            m_steps.report(report.input, caseNo, newUuid(), {userId, report.at, site, newUuid()});
+        if (!event)
+            return Error{event.error().code,
+                         tr("Report %1: %2").arg(i + 1).arg(event.error().message),
+                         event.error().detail};
+        if (auto r = writer.value().appendEvent(event.value()); !r)
+            return r.error();
+        if (auto r = writer.value().saveRow(CaseRecord::project({event.value()})); !r)
+            return r.error();
+        if (i % 2000 == 0 && !progress.report(tr("Writing cases"), double(i) / reports.size()))
+            return Error{QStringLiteral("case.cancelled"),
+                         tr("Cancelled; the store was left as it was"),
+                         {}};
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return qint64(reports.size());
+}
+
 Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const QString &userId,
                                    const QDateTime &at, const StepInput &input)
 {

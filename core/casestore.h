@@ -3,6 +3,7 @@
 #pragma once
 
 #include "casesteps.h"
+#include "progress.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,16 @@ public:
     }
 
     Result<CaseRecord> report(const NewCase &input, const QString &userId, const QDateTime &at);
+    /// A report with its own time (an import): what reportMany() takes.
+    struct DatedReport
+    {
+        NewCase input;
+        QDateTime at;
+    };
+    /// Reports many cases as `userId` in one transaction through prepared statements: all are
+    /// written or, at the first refusal, none ("row N: why" in the Error). Returns how many.
+    Result<qint64> reportMany(const QList<DatedReport> &reports, const QString &userId,
+                              const Progress &progress = {});
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const QString &userId,
                             const QDateTime &at, const StepInput &input = {});
     Result<CaseRecord> find(const QString &caseUuid) const;

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaseAttachments</name>
+    <message>
+        <source>An attachment needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty; choose another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 MB; attachments may be at most %3 MB. Reduce the photo&apos;s size and attach it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment is no longer in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseCatalogues</name>
     <message>
         <source>The catalogue %1 cannot be read</source>
@@ -13,21 +32,64 @@
     </message>
 </context>
 <context>
-    <name>CaseStore</name>
+    <name>CaseDemo</name>
     <message>
-        <source>There is no case %1</source>
+        <source>Give a number of cases of 0 or more and at least one month</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not place a case inside the grid; is the grid empty?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizen (12345 hotline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a city-management matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More time needed for materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the owner&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done to the closing standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo history of case %1 broke a rule: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the store was left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseSteps</name>
     <message>
         <source>Unknown user &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only %1 may report a case</source>
+        <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
+        <source>Only %1 may report a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -43,11 +105,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&quot;%1&quot; is not a unit of the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Say by how many working hours to extend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a unit of the catalogue</source>
+        <source>Say which other case this report repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseStore</name>
+    <message>
+        <source>There is no case %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -273,6 +346,29 @@
     <name>Deadline</name>
     <message>
         <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoSettings</name>
+    <message>
+        <source>The demo settings are wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo settings (demo.json) are not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hotspot &quot;%1&quot; needs lon, lat, radius_m and weight above zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;channels&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;months&quot;, &quot;weekdays&quot; and &quot;hours&quot; need 12, 7 and 24 factors of zero or more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -687,6 +783,375 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AttachmentStrip</name>
+    <message>
+        <source>Add photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseDialog</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[urgent]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[supervised]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[rework %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval of a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no step to take on this case now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseListModel</name>
+    <message>
+        <source> (rework %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseListPanel</name>
+    <message>
+        <source>Case no., description, reporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases past their deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseSession</name>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public hotline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher-level assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseWorkspace</name>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is working: every step is recorded as this user, and the role decides which steps are offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case: click the map where the problem is (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CategoryPicker</name>
+    <message>
+        <source>%1 working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code, pinyin initials or name, e.g. E0102, bllj, 垃圾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 — deadline %3%4
+Filing standard: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CellCasesPanel</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch ticked cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a cell on the map to see its cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 open, %3 closed or voided in the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatch %n ticked case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick filed cases to dispatch them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) dispatched.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not dispatched:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::IdentifyPanel</name>
     <message>
         <source>Click a cell on the map, or search for a code or name (Ctrl+F).</source>
@@ -1005,11 +1470,204 @@
         <source>&lt;h3&gt;CityGrid %1&lt;/h3&gt;&lt;p&gt;Grid-based city management: the district&apos;s subdistricts, communities and unit grid cells on a map, and every case tied to a cell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data.&lt;/b&gt; The grid shipped with CityGrid for %2 is &lt;b&gt;schematic&lt;/b&gt;: the district outline is generalised from public web-map data and the subdistrict names and codes are the statistics bureau&apos;s, but the boundaries of subdistricts, communities and cells are generated, community names are synthetic and population figures are demonstration values. A district replaces it with its surveyed grid through File ▸ Import grid (or &lt;tt&gt;citygrid import-grid&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Store: %3&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> User: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases of the area</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lon </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lat </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or a cell code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or phone of who reported it (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is wrong, and where exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point lies outside the district&apos;s grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no cell %1 in the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place the case inside the district: click the map, type its coordinates or a cell code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the category: type its code, pinyin initials or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case %1 of the same category is %2 m away. Is this the same problem?
+
+Yes: record this report and link it to case %1.
+No: file it as a new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same problem as an open case</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::SearchBox</name>
     <message>
         <source>Search code or name (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::StepForm</name>
+    <message>
+        <source>%1 — case %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acting as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue makes this unit responsible for the category here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3 from dispatch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the unit to dispatch the case to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why in the note.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +1953,46 @@
         <source>citygrid: cases takes report, step, show or list</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The demo settings are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fills the store with a demo history of cases drawn from the catalogues: hotspots, seasons, weekdays, most closed on time, some late, reworked or overdue now. DEMO DATA, not real cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many cases (default 20000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over how many months up to now (default 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the generator: the same seed gives the same cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The moment the history ends (ISO 8601; default now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if the store has no cases yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cases, --months and --seed take whole numbers (cases 0 or more, at least one month) and --now an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store already has cases; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 demo cases (%2 events) over %3 months: %4 closed (%5 late), %6 voided, %7 open (%8 overdue now), %9 reworked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -1313,10 +2011,6 @@
 </context>
 <context>
     <name>cli</name>
-    <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, bench (citygrid COMMAND --help).</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Benchmark: print the time to the first map frame and quit.</source>
         <translation type="unfinished"></translation>
@@ -1355,6 +2049,10 @@
     </message>
     <message>
         <source>Open the import dialog on FILE and check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, bench (citygrid COMMAND --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseAttachments</name>
+    <message>
+        <source>An attachment needs a file name</source>
+        <translation>附件需要文件名</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is empty; choose another file</source>
+        <translation>“%1”是空文件，请选择其他文件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 MB; attachments may be at most %3 MB. Reduce the photo&apos;s size and attach it again</source>
+        <translation>“%1”大小为 %2 MB，附件最大为 %3 MB。请压缩照片后重新添加</translation>
+    </message>
+    <message>
+        <source>The attachment is no longer in the store</source>
+        <translation>数据库中已不存在该附件</translation>
+    </message>
+</context>
+<context>
     <name>CaseCatalogues</name>
     <message>
         <source>The catalogue %1 cannot be read</source>
@@ -13,22 +32,65 @@
     </message>
 </context>
 <context>
-    <name>CaseStore</name>
+    <name>CaseDemo</name>
     <message>
-        <source>There is no case %1</source>
-        <translation>没有编号为 %1 的案件</translation>
+        <source>Give a number of cases of 0 or more and at least one month</source>
+        <translation>案件数量须不小于 0，且月数至少为 1</translation>
     </message>
+    <message>
+        <source>Could not place a case inside the grid; is the grid empty?</source>
+        <translation>无法在网格内放置案件；网格是否为空？</translation>
+    </message>
+    <message>
+        <source>%1, demo case</source>
+        <translation>%1（演示案件）</translation>
+    </message>
+    <message>
+        <source>Citizen (12345 hotline)</source>
+        <translation>市民（12345热线）</translation>
+    </message>
+    <message>
+        <source>Not a city-management matter</source>
+        <translation>不属于城市管理范畴</translation>
+    </message>
+    <message>
+        <source>More time needed for materials</source>
+        <translation>筹备材料需要更多时间</translation>
+    </message>
+    <message>
+        <source>Waiting for the owner&apos;s approval</source>
+        <translation>等待权属单位审批</translation>
+    </message>
+    <message>
+        <source>Not done to the closing standard</source>
+        <translation>未达到结案标准</translation>
+    </message>
+    <message>
+        <source>The demo history of case %1 broke a rule: %2</source>
+        <translation>案件 %1 的演示历史违反了规则：%2</translation>
+    </message>
+    <message>
+        <source>Generating cases</source>
+        <translation>正在生成案件</translation>
+    </message>
+    <message>
+        <source>Cancelled; the store was left as it was</source>
+        <translation>已取消；数据库保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSteps</name>
     <message>
         <source>Unknown user &quot;%1&quot;</source>
         <translation>未知用户“%1”</translation>
     </message>
     <message>
-        <source>Only %1 may report a case</source>
-        <translation>只有%1可以上报案件</translation>
-    </message>
-    <message>
         <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
         <translation>请选择类别：“%1”不在类别目录中</translation>
+    </message>
+    <message>
+        <source>Only %1 may report a case</source>
+        <translation>只有%1可以上报案件</translation>
     </message>
     <message>
         <source>The case lies in no grid cell; place it inside the district</source>
@@ -36,19 +98,30 @@
     </message>
     <message>
         <source>The case has no position</source>
-        <translation>案件没有位置</translation>
+        <translation>案件缺少位置信息</translation>
     </message>
     <message>
         <source>Choose the unit to dispatch the case to</source>
         <translation>请选择派遣的处置单位</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; is not a unit of the catalogue</source>
+        <translation>“%1”不是单位目录中的单位</translation>
+    </message>
+    <message>
         <source>Say by how many working hours to extend</source>
         <translation>请填写延期的工作小时数</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a unit of the catalogue</source>
-        <translation>“%1”不是单位目录中的单位</translation>
+        <source>Say which other case this report repeats</source>
+        <translation>请指明本次上报与哪一宗案件重复</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStore</name>
+    <message>
+        <source>There is no case %1</source>
+        <translation>没有编号为 %1 的案件</translation>
     </message>
 </context>
 <context>
@@ -274,6 +347,29 @@
     <message>
         <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
         <translation>未知的时限单位“%1”（请使用 working_hours、working_days、natural_days 或 natural_hours）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSettings</name>
+    <message>
+        <source>The demo settings are wrong: %1</source>
+        <translation>演示设置有误：%1</translation>
+    </message>
+    <message>
+        <source>The demo settings (demo.json) are not valid JSON</source>
+        <translation>演示设置（demo.json）不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>hotspot &quot;%1&quot; needs lon, lat, radius_m and weight above zero</source>
+        <translation>热点“%1”需要有效的 lon、lat，以及大于零的 radius_m 和 weight</translation>
+    </message>
+    <message>
+        <source>&quot;channels&quot; is missing</source>
+        <translation>缺少“channels”</translation>
+    </message>
+    <message>
+        <source>&quot;months&quot;, &quot;weekdays&quot; and &quot;hours&quot; need 12, 7 and 24 factors of zero or more</source>
+        <translation>“months”、“weekdays”和“hours”分别需要 12、7 和 24 个不小于零的系数</translation>
     </message>
 </context>
 <context>
@@ -686,6 +782,372 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AttachmentStrip</name>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>图像 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot;</source>
+        <translation>无法读取“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>[urgent]</source>
+        <translation>【紧急】</translation>
+    </message>
+    <message>
+        <source>[supervised]</source>
+        <translation>【督办】</translation>
+    </message>
+    <message>
+        <source>[rework %1]</source>
+        <translation>【返工 %1 次】</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按期结案</translation>
+    </message>
+    <message>
+        <source>Closed late</source>
+        <translation>超期结案</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>approval of a request</source>
+        <translation>申请审批</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>派遣至 %1</translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no step to take on this case now.</source>
+        <translation>%1 目前无法对该案件进行任何操作。</translation>
+    </message>
+    <message>
+        <source>As %1:</source>
+        <translation>以 %1 身份办理：</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseListModel</name>
+    <message>
+        <source> (rework %1)</source>
+        <translation>（返工 %1 次）</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按期结案</translation>
+    </message>
+    <message>
+        <source>Closed late</source>
+        <translation>超期结案</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseListPanel</name>
+    <message>
+        <source>Case no., description, reporter</source>
+        <translation>案件编号、问题描述、上报人</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Only cases past their deadline</source>
+        <translation>只显示已超过处置时限的案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 宗案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseSession</name>
+    <message>
+        <source>Inspector</source>
+        <translation>信息采集员</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频监控</translation>
+    </message>
+    <message>
+        <source>Public hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Higher-level assignment</source>
+        <translation>上级交办</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CaseWorkspace</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Cases on the map</source>
+        <translation>在地图上显示案件</translation>
+    </message>
+    <message>
+        <source>Who is working: every step is recorded as this user, and the role decides which steps are offered</source>
+        <translation>当前操作人：每一步操作都以该用户身份记录，可办理的环节由其角色决定</translation>
+    </message>
+    <message>
+        <source>New case: click the map where the problem is (N)</source>
+        <translation>新建案件：在地图上点击问题所在位置（N）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CategoryPicker</name>
+    <message>
+        <source>%1 working hours</source>
+        <translation>%1个工作时</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1个工作日</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <source>Code, pinyin initials or name, e.g. E0102, bllj, 垃圾</source>
+        <translation>编码、拼音首字母或名称，如 E0102、bllj、垃圾</translation>
+    </message>
+    <message>
+        <source>%1 %2 — deadline %3%4
+Filing standard: %5</source>
+        <translation>%1 %2 — 处置时限 %3%4
+立案标准：%5</translation>
+    </message>
+    <message>
+        <source>, urgent</source>
+        <translation>，紧急</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CellCasesPanel</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Dispatch ticked cases</source>
+        <translation>派遣勾选的案件</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Select a cell on the map to see its cases.</source>
+        <translation>在地图上选择网格以查看其案件。</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 open, %3 closed or voided in the last 30 days</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;未结案 %2 宗，近 30 天结案或作废 %3 宗</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatch %n ticked case(s)</source>
+        <translation>
+            <numerusform>派遣勾选的 %n 宗案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick filed cases to dispatch them</source>
+        <translation>勾选已立案的案件以派遣</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) dispatched.</source>
+        <translation>
+            <numerusform>已派遣 %n 宗案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not dispatched:</source>
+        <translation>未派遣：</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::IdentifyPanel</name>
     <message>
         <source>Click a cell on the map, or search for a code or name (Ctrl+F).</source>
@@ -1004,12 +1466,208 @@
         <source>&lt;h3&gt;CityGrid %1&lt;/h3&gt;&lt;p&gt;Grid-based city management: the district&apos;s subdistricts, communities and unit grid cells on a map, and every case tied to a cell.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data.&lt;/b&gt; The grid shipped with CityGrid for %2 is &lt;b&gt;schematic&lt;/b&gt;: the district outline is generalised from public web-map data and the subdistrict names and codes are the statistics bureau&apos;s, but the boundaries of subdistricts, communities and cells are generated, community names are synthetic and population figures are demonstration values. A district replaces it with its surveyed grid through File ▸ Import grid (or &lt;tt&gt;citygrid import-grid&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Store: %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CityGrid %1&lt;/h3&gt;&lt;p&gt;网格化城市管理：在地图上呈现全区的街道、社区和单元网格，每一宗案件都关联到具体网格。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据说明。&lt;/b&gt;CityGrid 随附的%2网格为&lt;b&gt;示意数据&lt;/b&gt;：区界由公开网络地图数据综合而成，街道名称和编码采用统计部门的区划代码，但街道、社区和单元网格的边界均为程序生成，社区名称为虚构，人口数据为演示值。各区可通过“文件 ▸ 导入网格”（或 &lt;tt&gt;citygrid import-grid&lt;/tt&gt;）替换为本区的实测网格。&lt;/p&gt;&lt;p&gt;数据库：%3&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source> User: </source>
+        <translation> 用户：</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>逾期案件</translation>
+    </message>
+    <message>
+        <source>Cases of the area</source>
+        <translation>区域案件</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>lon </source>
+        <translation>经度 </translation>
+    </message>
+    <message>
+        <source>lat </source>
+        <translation>纬度 </translation>
+    </message>
+    <message>
+        <source>or a cell code</source>
+        <translation>或输入网格编码</translation>
+    </message>
+    <message>
+        <source>Name or phone of who reported it (optional)</source>
+        <translation>上报人姓名或电话（选填）</translation>
+    </message>
+    <message>
+        <source>What is wrong, and where exactly</source>
+        <translation>问题描述及具体位置</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>来源渠道：</translation>
+    </message>
+    <message>
+        <source>Reporter:</source>
+        <translation>上报人：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>问题描述：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation>受理人：</translation>
+    </message>
+    <message>
+        <source>Report case</source>
+        <translation>上报案件</translation>
+    </message>
+    <message>
+        <source>This point lies outside the district&apos;s grid.</source>
+        <translation>该点位于本区网格范围之外。</translation>
+    </message>
+    <message>
+        <source>There is no cell %1 in the grid.</source>
+        <translation>网格中没有编码为 %1 的单元网格。</translation>
+    </message>
+    <message>
+        <source>Place the case inside the district: click the map, type its coordinates or a cell code.</source>
+        <translation>请将案件定位在辖区范围内：在地图上点击，或输入坐标或网格编码。</translation>
+    </message>
+    <message>
+        <source>Choose the category: type its code, pinyin initials or name.</source>
+        <translation>请选择类别：输入编码、拼音首字母或名称。</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>疑似重复案件</translation>
+    </message>
+    <message>
+        <source>Open case %1 of the same category is %2 m away. Is this the same problem?
+
+Yes: record this report and link it to case %1.
+No: file it as a new case.</source>
+        <translation>%2 米外有同类未结案件 %1。是否为同一问题？
+
+是：登记本次上报并关联到案件 %1。
+否：作为新案件上报。</translation>
+    </message>
+    <message>
+        <source>Same problem as an open case</source>
+        <translation>与未结案件为同一问题</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::SearchBox</name>
     <message>
         <source>Search code or name (Ctrl+F)</source>
         <translation>搜索编码或名称（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::StepForm</name>
+    <message>
+        <source>%1 — case %2</source>
+        <translation>%1 — 案件 %2</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>Acting as:</source>
+        <translation>办理人：</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1（推荐）</translation>
+    </message>
+    <message>
+        <source>The catalogue makes this unit responsible for the category here.</source>
+        <translation>根据单位目录，该单位负责此处的此类问题。</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>处置单位：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>处置时限：</translation>
+    </message>
+    <message>
+        <source> working h</source>
+        <translation> 工作时</translation>
+    </message>
+    <message>
+        <source>Extend by:</source>
+        <translation>延期：</translation>
+    </message>
+    <message>
+        <source>Say why (required)</source>
+        <translation>请填写原因（必填）</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3 from dispatch)</source>
+        <translation>%1（自派遣起%2%3）</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>个工作时</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Choose the unit to dispatch the case to.</source>
+        <translation>请选择派遣的处置单位。</translation>
+    </message>
+    <message>
+        <source>Say why in the note.</source>
+        <translation>请在备注中说明原因。</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1956,46 @@
         <source>citygrid: cases takes report, step, show or list</source>
         <translation>citygrid：cases 命令需要 report、step、show 或 list</translation>
     </message>
+    <message>
+        <source>The demo settings are missing</source>
+        <translation>缺少演示设置</translation>
+    </message>
+    <message>
+        <source>Fills the store with a demo history of cases drawn from the catalogues: hotspots, seasons, weekdays, most closed on time, some late, reworked or overdue now. DEMO DATA, not real cases.</source>
+        <translation>根据各类目录生成演示案件历史并写入数据库：体现热点区域、季节和星期分布，多数按期结案，部分超期结案、返工或当前已逾期。仅为演示数据，并非真实案件。</translation>
+    </message>
+    <message>
+        <source>How many cases (default 20000).</source>
+        <translation>案件数量（默认 20000）。</translation>
+    </message>
+    <message>
+        <source>Over how many months up to now (default 12).</source>
+        <translation>截至当前覆盖的月数（默认 12）。</translation>
+    </message>
+    <message>
+        <source>Seed of the generator: the same seed gives the same cases.</source>
+        <translation>生成器的随机种子：相同的种子生成相同的案件。</translation>
+    </message>
+    <message>
+        <source>The moment the history ends (ISO 8601; default now).</source>
+        <translation>历史数据的截止时间（ISO 8601；默认当前时间）。</translation>
+    </message>
+    <message>
+        <source>Only if the store has no cases yet.</source>
+        <translation>仅在数据库中尚无案件时执行。</translation>
+    </message>
+    <message>
+        <source>--cases, --months and --seed take whole numbers (cases 0 or more, at least one month) and --now an ISO 8601 time</source>
+        <translation>--cases、--months 和 --seed 须为整数（案件数不小于 0，月数至少为 1），--now 须为 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <source>The store already has cases; nothing was added.</source>
+        <translation>数据库中已有案件，未添加任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 demo cases (%2 events) over %3 months: %4 closed (%5 late), %6 voided, %7 open (%8 overdue now), %9 reworked.</source>
+        <translation>%3 个月内共 %1 宗演示案件（%2 条办理记录）：结案 %4 宗（超期 %5 宗），作废 %6 宗，未结案 %7 宗（当前逾期 %8 宗），返工 %9 宗。</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -1316,10 +2014,6 @@
 </context>
 <context>
     <name>cli</name>
-    <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、bench（citygrid 命令 --help）。</translation>
-    </message>
     <message>
         <source>Benchmark: print the time to the first map frame and quit.</source>
         <translation>基准测试：输出启动至首帧地图的时间后退出。</translation>
@@ -1359,6 +2053,10 @@
     <message>
         <source>Open the import dialog on FILE and check it.</source>
         <translation>打开导入对话框并检查 FILE。</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、bench（详见 citygrid 命令 --help）。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casecatalogues.h"
+#include "casequery.h"
+#include "casestore.h"
+#include "gridcatalog.h"
+#include "progress.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace citygrid {
+
+/// Cases in and out of the store as files other systems and GIS users read:
+/// CSV, XLSX, GeoJSON and GeoPackage through GDAL, and Open311 GeoReport v2 requests (JSON).
+/// Import takes new reports (category, position, time, channel, description, reporter): every
+/// row is checked first, and one bad row rejects the whole file with the list of rows and
+/// reasons, writing nothing. GUI thread or a command's.
+class CaseExchange
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseExchange)
+public:
+    static QStringList exportFormats()
+    {
+        return {QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("geojson"),
+                QStringLiteral("gpkg"), QStringLiteral("open311")};
+    }
+    /// The format a file name implies ("cases.geojson" -> "geojson"), empty if none.
+    static QString formatOf(const QString &path);
+
+    /// Writes the cases of `query` to `path`; returns how many.
+    static Result<qint64> exportCases(const CaseQuery &query, const CaseCatalogues &catalogues,
+                                      const GridCatalog &grid, const QString &path,
+                                      const QString &format, bool english,
+                                      const Progress &progress = {});
+
+    /// The cell at a WGS84 point (empty outside the grid).
+    using CellAt = std::function<QString(QPointF lonLat)>;
+    /// A rejected row: its number in the file (1 = first data row) and why.
+    struct RowProblem
+    {
+        qint64 row;
+        QString reason;
+    };
+    /// Reads and checks every row of `path`; the reports, or the problems of every bad row.
+    static Result<QList<CaseStore::DatedReport>>
+    readReports(const QString &path, const CaseCatalogues &catalogues, const CellAt &cellAt,
+                const QDateTime &now, QList<RowProblem> *problems);
+    /// readReports() then CaseStore::reportMany() as `userId`: all rows or none.
+    static Result<qint64> importCases(const QString &path, CaseStore &store,
+                                      const CaseCatalogues &catalogues, const CellAt &cellAt,
+                                      const QString &userId, const QDateTime &now,
+                                      QList<RowProblem> *problems, const Progress &progress = {});
+};
+
+} // namespace citygrid

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "caseexchange.h"
+
+#include "ogrutil.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace citygrid {
+
+namespace {
+
+/// One column of an export: its name and how a case fills it.
+struct Column
+{
+    const char *name;
+    std::function<QString(const CaseRecord &)> value;
+};
+
+QString time(const QDateTime &t)
+{
+    return t.isValid() ? t.toString(Qt::ISODate) : QString();
+}
+
+QList<Column> columns(const CaseCatalogues &catalogues, const GridCatalog &grid, bool english)
+{
+    const auto category = [&catalogues, english](const CaseRecord &r) {
+        const auto *c = catalogues.categories.find(r.categoryId);
+        return !c ? QString() : english ? c->nameEn : c->name;
+    };
+    const auto unit = [&catalogues, english](const CaseRecord &r) {
+        const auto *u = catalogues.units.find(r.unitId);
+        return !u ? QString() : english && !u->nameEn.isEmpty() ? u->nameEn : u->name;
+    };
+    return {
+        {"case_no", [](const CaseRecord &r) { return r.caseNo; }},
+        {"uuid", [](const CaseRecord &r) { return r.uuid; }},
+        {"category_id", [](const CaseRecord &r) { return r.categoryId; }},
+        {"category", category},
+        {"cell_code", [](const CaseRecord &r) { return r.cellCode; }},
+        {"community",
+         [&grid, english](const CaseRecord &r) {
+             return grid.displayName(r.cellCode.left(12), english);
+         }},
+        {"subdistrict",
+         [&grid, english](const CaseRecord &r) {
+             return grid.displayName(r.cellCode.left(9), english);
+         }},
+        {"channel", [](const CaseRecord &r) { return r.channel; }},
+        {"description", [](const CaseRecord &r) { return r.description; }},
+        {"reporter", [](const CaseRecord &r) { return r.reporter; }},
+        {"state", [](const CaseRecord &r) { return CaseVocabulary::id(r.status.state); }},
+        {"rework_count", [](const CaseRecord &r) { return QString::number(r.status.reworkCount); }},
+        {"unit_id", [](const CaseRecord &r) { return r.unitId; }},
+        {"unit", unit},
+        {"reported_at", [](const CaseRecord &r) { return time(r.reportedAt); }},
+        {"dispatched_at", [](const CaseRecord &r) { return time(r.dispatchedAt); }},
+        {"due_at", [](const CaseRecord &r) { return time(r.dueAt); }},
+        {"handled_at", [](const CaseRecord &r) { return time(r.handledAt); }},
+        {"closed_at", [](const CaseRecord &r) { return time(r.closedAt); }},
+        {"on_time",
+         [](const CaseRecord &r) {
+             return !r.onTime ? QString() : *r.onTime ? QStringLiteral("1") : QStringLiteral("0");
+         }},
+        {"lon", [](const CaseRecord &r) { return QString::number(r.lonLat.x(), 'f', 7); }},
+        {"lat", [](const CaseRecord &r) { return QString::number(r.lonLat.y(), 'f', 7); }},
+    };
+}
+
+Error writeError(const QString &path, const QString &detail)
+{
+    return {QStringLiteral("export.write"),
+            CaseExchange::tr("Could not write %1; check the folder exists and you may write to "
+                             "it")
+                .arg(QFileInfo(path).fileName()),
+            detail};
+}
+
+Result<qint64> writeOpen311(const CaseQuery &query, const CaseCatalogues &catalogues,
+                            const GridCatalog &grid, const QString &path, bool english)
+{
+    // GeoReport v2 requests: minor category -> service_code, its group -> group, unit ->
+    // agency_responsible, deadline -> expected_datetime, state -> open/closed + status_notes.
+    QJsonArray requests;
+    const auto read = query.forEach([&](const CaseRecord &r) {
+        const auto *c = catalogues.categories.find(r.categoryId);
+        const auto *g = c ? catalogues.categories.group(c->kind, c->major) : nullptr;
+        const auto *u = catalogues.units.find(r.unitId);
+        const bool closed =
+            r.status.state == CaseState::Closed || r.status.state == CaseState::Voided;
+        QJsonObject o{
+            {QStringLiteral("service_request_id"), r.caseNo},
+            {QStringLiteral("status"), closed ? QStringLiteral("closed") : QStringLiteral("open")},
+            {QStringLiteral("status_notes"), CaseVocabulary::id(r.status.state)},
+            {QStringLiteral("service_name"), !c        ? QString()
+                                             : english ? c->nameEn
+                                                       : c->name},
+            {QStringLiteral("service_code"), r.categoryId},
+            {QStringLiteral("group"), !g        ? QString()
+                                      : english ? g->nameEn
+                                                : g->name},
+            {QStringLiteral("description"), r.description},
+            {QStringLiteral("agency_responsible"), !u                                ? QString()
+                                                   : english && !u->nameEn.isEmpty() ? u->nameEn
+                                                                                     : u->name},
+            {QStringLiteral("requested_datetime"), time(r.reportedAt)},
+            {QStringLiteral("updated_datetime"), time(r.updatedAt)},
+            {QStringLiteral("expected_datetime"), time(r.dueAt)},
+            {QStringLiteral("address"),
+             QStringLiteral("%1 %2").arg(grid.displayName(r.cellCode.left(9), english),
+                                         grid.displayName(r.cellCode.left(12), english))},
+            {QStringLiteral("address_id"), r.cellCode},
+            {QStringLiteral("lat"), r.lonLat.y()},
+            {QStringLiteral("long"), r.lonLat.x()},
+        };
+        requests.append(o);
+    });
+    if (!read)
+        return read.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return writeError(path, file.errorString());
+    file.write(QJsonDocument(requests).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return writeError(path, file.errorString());
+    return qint64(requests.size());
+}
+
+const char *driverOf(const QString &format)
+{
+    if (format == QLatin1String("csv"))
+        return "CSV";
+    if (format == QLatin1String("xlsx"))
+        return "XLSX";
+    if (format == QLatin1String("geojson"))
+        return "GeoJSON";
+    if (format == QLatin1String("gpkg"))
+        return "GPKG";
+    return nullptr;
+}
+
+} // namespace
+
+QString CaseExchange::formatOf(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json"))
+        return QStringLiteral("open311");
+    return exportFormats().contains(suffix) ? suffix : QString();
+}
+
+Result<qint64> CaseExchange::exportCases(const CaseQuery &query, const CaseCatalogues &catalogues,
+                                         const GridCatalog &grid, const QString &path,
+                                         const QString &format, bool english,
+                                         const Progress &progress)
+{
+    if (format == QLatin1String("open311"))
+        return writeOpen311(query, catalogues, grid, path, english);
+    const char *driverName = driverOf(format);
+    if (!driverName)
+        return Error{QStringLiteral("export.format"),
+                     tr("Unknown format \"%1\"; choose one of %2")
+                         .arg(format, exportFormats().join(QStringLiteral(", "))),
+                     {}};
+    GDALAllRegister();
+    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(driverName);
+    if (!driver)
+        return Error{QStringLiteral("export.format"),
+                     tr("This GDAL cannot write %1").arg(QLatin1String(driverName)),
+                     {}};
+    // Written beside the target and moved over it at the end, so a failure leaves no half file.
+    const QFileInfo target(path);
+    const QString partial = target.dir().filePath(QStringLiteral(".partial-") + target.fileName());
+    QFile::remove(partial);
+    struct RemovePartial
+    {
+        QString path;
+        ~RemovePartial() { QFile::remove(path); }
+    } cleanup{partial};
+    qint64 written = 0;
+    {
+        GDALDatasetUniquePtr dataset(
+            driver->Create(partial.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!dataset)
+            return writeError(path, ogrutil::lastError());
+        const bool spatial = format == QLatin1String("geojson") || format == QLatin1String("gpkg");
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        char **layerOptions = nullptr;
+        if (format == QLatin1String("csv"))
+            layerOptions = CSLSetNameValue(layerOptions, "WRITE_BOM", "YES"); // Excel reads UTF-8
+        OGRLayer *layer = dataset->CreateLayer("cases", spatial ? &wgs84 : nullptr,
+                                               spatial ? wkbPoint : wkbNone, layerOptions);
+        CSLDestroy(layerOptions);
+        if (!layer)
+            return writeError(path, ogrutil::lastError());
+        const QList<Column> cols = columns(catalogues, grid, english);
+        for (const Column &c : cols) {
+            OGRFieldDefn field(c.name, OFTString);
+            if (layer->CreateField(&field) != OGRERR_NONE)
+                return writeError(path, ogrutil::lastError());
+        }
+        const bool transactions = dataset->StartTransaction() == OGRERR_NONE;
+        qint64 total = 0;
+        if (auto n = query.count())
+            total = n.value();
+        bool failed = false;
+        const auto read = query.forEach([&](const CaseRecord &r) {
+            if (failed)
+                return;
+            OGRFeature feature(layer->GetLayerDefn());
+            for (int i = 0; i < cols.size(); ++i)
+                feature.SetField(i, cols[i].value(r).toUtf8().constData());
+            if (spatial)
+                feature.SetGeometry(std::make_unique<OGRPoint>(r.lonLat.x(), r.lonLat.y()).get());
+            failed = layer->CreateFeature(&feature) != OGRERR_NONE;
+            if (++written % 5000 == 0 && total > 0)
+                failed = failed || !progress.report(tr("Exporting cases"), double(written) / total);
+        });
+        if (!read)
+            return read.error();
+        if (failed)
+            return progress.cancelled()
+                       ? Error{QStringLiteral("export.cancelled"), tr("Export cancelled"), {}}
+                       : writeError(path, ogrutil::lastError());
+        if (transactions && dataset->CommitTransaction() != OGRERR_NONE)
+            return writeError(path, ogrutil::lastError());
+    }
+    QFile::remove(path);
+    if (!QFile::rename(partial, path))
+        return writeError(path, QStringLiteral("rename failed"));
+    return written;
+}
+
+} // namespace citygrid

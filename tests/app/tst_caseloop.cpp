@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+#include "casedialog.h"
+#include "caselayer.h"
+#include "caselistmodel.h"
+#include "caselistpanel.h"
+#include "caseworkspace.h"
+#include "categorypicker.h"
+#include "cellcasespanel.h"
+#include "crstransform.h"
+#include "mainwindow.h"
+#include "newcasedialog.h"
+#include "newcasetool.h"
+#include "stepform.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace citygrid;
+
+namespace {
+
+/// Runs `fill` on the modal dialog of type T as soon as it is open.
+template <typename T> void whenOpen(std::function<void(T *)> fill)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, fill] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            fill(dialog);
+        }
+    });
+    poll->start();
+}
+
+} // namespace
+
+/// One case through the whole loop with the widgets, as the operators, the unit and the inspector
+/// would click it: created on the map, dispatched, handled, failed at verification, reworked,
+/// verified and closed; the list, the area panel and the map symbol checked at every step.
+class TestCaseLoop : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_uuid;
+    QString m_cell;
+    QDateTime m_now = QDateTime(QDate(2026, 11, 25), QTime(9, 30), Qt::OffsetFromUTC, 8 * 3600);
+
+    CaseWorkspace *cases() const { return m_window->cases(); }
+    MapCanvas *canvas() const { return m_window->canvas(); }
+
+    /// Takes `step` as `user` through the case view and its form.
+    void take(const char *user, CaseStep step, const QString &note = {})
+    {
+        m_now = m_now.addSecs(45 * 60);
+        cases()->session().setUserId(QLatin1String(user));
+        CaseDialog *dialog = cases()->openCase(m_uuid);
+        QVERIFY(dialog);
+        QVERIFY2(dialog->offeredSteps().contains(CaseVocabulary::id(step)),
+                 qPrintable(dialog->offeredSteps().join(u' ')));
+        whenOpen<StepForm>([note](StepForm *form) {
+            form->noteEdit()->setPlainText(note);
+            form->accept();
+        });
+        dialog->startStep(step);
+    }
+
+    /// The case as the list, the area panel and the map show it.
+    void checkShown(CaseState state)
+    {
+        const QString name = CaseVocabulary::displayName(state);
+        CaseListModel *model = cases()->listPanel()->model();
+        const int row = model->rowOf(m_uuid);
+        QVERIFY(row >= 0);
+        QVERIFY2(model->index(row, CaseListModel::State).data().toString().startsWith(name),
+                 qPrintable(model->index(row, CaseListModel::State).data().toString()));
+
+        QTreeWidget *panel = cases()->cellPanel()->list();
+        QCOMPARE(panel->topLevelItemCount(), 1);
+        QCOMPARE(panel->topLevelItem(0)->text(1), name);
+
+        // the symbol, in the colour of the state, where the case is
+        const auto at = cases()->layer()->positionOf(m_uuid);
+        QVERIFY(at);
+        const QPointF screen = canvas()->view().toScreen(*at);
+        QCOMPARE(cases()->layer()->caseAt(screen, canvas()->view()), m_uuid);
+        cases()->layer()->setHighlight({});
+        const QImage shot = canvas()->grab().toImage();
+        const QColor pixel = shot.pixelColor((screen * shot.devicePixelRatio()).toPoint());
+        const QColor expected = CaseLayer::stateColour(state);
+        QVERIFY2(qAbs(pixel.red() - expected.red()) < 12 &&
+                     qAbs(pixel.green() - expected.green()) < 12 &&
+                     qAbs(pixel.blue() - expected.blue()) < 12,
+                 qPrintable(pixel.name() + QStringLiteral(" vs ") + expected.name()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        auto context = AppContext::open(m_dir.filePath(QStringLiteral("loop.gpkg")));
+        QVERIFY(context.ok());
+        m_window = std::make_unique<MainWindow>(std::move(context).value());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        cases()->session().setClock([this] { return m_now; });
+        cases()->listPanel()->model()->refresh();
+    }
+    void createOnTheMap()
+    {
+        // Zoom to a street-level view of a cell and click inside it with the new-case tool.
+        const MapFeature &cell = canvas()->gridMap().cells->features.at(60);
+        m_cell = cell.code;
+        MapView view = canvas()->view();
+        view.center = cell.labelPoint;
+        view.unitsPerPixel = 1.0;
+        canvas()->setView(view);
+        cases()->session().setUserId(QStringLiteral("op01"));
+        cases()->newCaseAction()->trigger();
+        QCOMPARE(canvas()->tool(), static_cast<MapTool *>(cases()->newCaseTool()));
+        whenOpen<NewCaseDialog>([](NewCaseDialog *dialog) {
+            dialog->setDuplicateAnswer(false);
+            // pinyin initials of 暴露垃圾, as an operator types them
+            QTest::keyClicks(dialog->categoryPicker()->searchEdit(), QStringLiteral("bllj"));
+            dialog->descriptionEdit()->setPlainText(QStringLiteral("路口垃圾堆放"));
+            dialog->accept();
+        });
+        const QPoint click = canvas()->view().toScreen(cell.labelPoint).toPoint();
+        QTest::mouseClick(canvas(), Qt::LeftButton, {}, click);
+        auto listed = cases()->session().store().list();
+        QVERIFY(listed.ok());
+        QCOMPARE(listed.value().size(), 1);
+        const CaseRecord &created = listed.value().first();
+        m_uuid = created.uuid;
+        QCOMPARE(created.categoryId, QStringLiteral("E0102"));
+        QCOMPARE(created.cellCode, m_cell);
+        QCOMPARE(created.description, QStringLiteral("路口垃圾堆放"));
+        // the tool went back to browsing; the case view opened
+        QVERIFY(canvas()->tool() != static_cast<MapTool *>(cases()->newCaseTool()));
+        QVERIFY(cases()->openCase(m_uuid)->isVisible());
+        m_window->selectArea(m_cell, false);
+        checkShown(CaseState::Reported);
+    }
+    void fileAndDispatch()
+    {
+        take("op01", CaseStep::File);
+        checkShown(CaseState::Filed);
+        // the operator dispatches; the form proposes the catalogue's unit
+        take("op01", CaseStep::Dispatch);
+        checkShown(CaseState::Dispatched);
+        const CaseRecord r = cases()->openCase(m_uuid)->record();
+        QVERIFY(!r.unitId.isEmpty());
+        QVERIFY(r.dueAt > m_now);
+    }
+    void unitStaffSeeOnlyTheirSteps()
+    {
+        cases()->session().setUserId(QStringLiteral("us01"));
+        const QStringList offered = cases()->openCase(m_uuid)->offeredSteps();
+        QVERIFY(offered.contains(QStringLiteral("feedback")));
+        QVERIFY(!offered.contains(QStringLiteral("close")));
+        QVERIFY(!offered.contains(QStringLiteral("verify_pass")));
+        // and a leader sees none
+        cases()->session().setUserId(QStringLiteral("ld01"));
+        QVERIFY(cases()->openCase(m_uuid)->offeredSteps().isEmpty());
+    }
+    void handleFailRework()
+    {
+        take("us01", CaseStep::Feedback, QStringLiteral("已清理"));
+        checkShown(CaseState::Handled);
+        take("ins01", CaseStep::VerifyFail, QStringLiteral("仍有残留"));
+        checkShown(CaseState::Dispatched);
+        QCOMPARE(cases()->openCase(m_uuid)->record().status.reworkCount, 1);
+        take("us01", CaseStep::Feedback, QStringLiteral("已彻底清理"));
+        checkShown(CaseState::Handled);
+    }
+    void verifyAndClose()
+    {
+        take("ins01", CaseStep::VerifyPass);
+        checkShown(CaseState::Verified);
+        take("op01", CaseStep::Close);
+        checkShown(CaseState::Closed);
+        const CaseRecord r = cases()->openCase(m_uuid)->record();
+        QVERIFY(r.onTime.has_value() && *r.onTime);
+        // the timeline holds every step: report, file, dispatch, 2 feedbacks, fail, pass, close
+        QCOMPARE(cases()->openCase(m_uuid)->timeline()->topLevelItemCount(), 8);
+        QVERIFY(cases()->openCase(m_uuid)->offeredSteps().isEmpty());
+    }
+    void aVoidNeedsAReason()
+    {
+        cases()->session().setUserId(QStringLiteral("op01"));
+        auto record = cases()->session().store().find(m_uuid);
+        StepForm form(cases()->session(), record.value(), CaseStep::Void);
+        form.accept();
+        QCOMPARE(form.result(), int(QDialog::Rejected)); // still open: no reason given
+        form.noteEdit()->setPlainText(QStringLiteral("重复上报"));
+        form.accept();
+        QCOMPARE(form.result(), int(QDialog::Accepted));
+    }
+};
+
+QTEST_MAIN(TestCaseLoop)
+#include "tst_caseloop.moc"
