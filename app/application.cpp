@@ -3,6 +3,7 @@
 #include "application.h"
 
 #include "appcontext.h"
+#include "caseworkspace.h"
 #include "cli.h"
 #include "errordialog.h"
 #include "importgriddialog.h"
@@ -47,7 +48,11 @@ int runGui(QApplication &app, const QStringList &arguments)
         QStringLiteral("import-preview"),
         QCoreApplication::translate("cli", "Open the import dialog on FILE and check it."),
         QStringLiteral("file"));
-    parser.addOptions({screenshot, select, importPreview});
+    QCommandLineOption openCase(
+        QStringLiteral("open-case"),
+        QCoreApplication::translate("cli", "Open the case with this number or id at start."),
+        QStringLiteral("case"));
+    parser.addOptions({screenshot, select, importPreview, openCase});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -74,18 +79,20 @@ int runGui(QApplication &app, const QStringList &arguments)
             QTimer::singleShot(0, &app, &QCoreApplication::quit);
         });
     }
-    ImportGridDialog *dialog = nullptr;
+    ImportGridDialog *importDialog = nullptr;
     if (parser.isSet(importPreview)) {
-        dialog = new ImportGridDialog(window.storePath(), &window);
-        dialog->setFile(parser.value(importPreview));
+        importDialog = new ImportGridDialog(window.storePath(), &window);
+        importDialog->setFile(parser.value(importPreview));
     }
+    QDialog *dialog = importDialog;
     if (parser.isSet(screenshot)) {
         window.resize(1600, 960);
         const QString file = parser.value(screenshot);
         auto *poll = new QTimer(&window);
-        QObject::connect(poll, &QTimer::timeout, &app, [&window, dialog, file, poll] {
+        QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
             if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull() ||
-                (dialog && dialog->isBusy()))
+                (qobject_cast<ImportGridDialog *>(dialog) &&
+                 qobject_cast<ImportGridDialog *>(dialog)->isBusy()))
                 return;
             poll->stop();
             (dialog ? static_cast<QWidget *>(dialog) : &window)->grab().save(file);
@@ -94,12 +101,18 @@ int runGui(QApplication &app, const QStringList &arguments)
         poll->start(400);
     }
     window.show();
-    if (dialog) {
-        dialog->show();
-        dialog->check();
+    if (importDialog) {
+        importDialog->show();
+        importDialog->check();
     }
     if (parser.isSet(select))
         window.selectArea(parser.value(select));
+    if (parser.isSet(openCase)) {
+        auto uuid = window.cases()->session().store().resolve(parser.value(openCase));
+        if (!uuid)
+            return cli::fail(uuid.error());
+        dialog = window.cases()->openCase(uuid.value());
+    }
     return app.exec();
 }
 

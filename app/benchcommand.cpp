@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "appcontext.h"
+#include "benchutil.h"
 #include "cli.h"
 #include "gridimport.h"
 #include "gridmaploader.h"
@@ -23,36 +24,6 @@
 namespace citygrid::cli {
 
 namespace {
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-/// Median wall time of `runs` calls after one warm-up, in ms.
-double timeMedian(int runs, const std::function<void()> &work)
-{
-    work();
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    return median(times);
-}
-
-void row(const QString &what, double value, const QString &unit, const QString &target = {})
-{
-    out() << QStringLiteral("%1 %2 %3").arg(what, -52).arg(value, 9, 'f', 1).arg(unit, -4);
-    if (!target.isEmpty())
-        out() << QStringLiteral("  (") << target << u')';
-    out() << Qt::endl;
-}
 
 double firstFrameMs(const QString &storePath, int runs)
 {
@@ -168,7 +139,8 @@ int bench(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addOption(
         {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
-    parser.addOption({QStringLiteral("only"), tr("Run one part only: futian, startup or city."),
+    parser.addOption({QStringLiteral("only"),
+                      tr("Run one part only: futian, startup, city or cases."),
                       QStringLiteral("part")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -200,6 +172,9 @@ int bench(const QStringList &arguments)
             firstFrameMs(storePath, quick ? 1 : 5), QStringLiteral("ms"), tr("target 300 ms"));
     if (part("city"))
         if (auto r = benchCity(temp.filePath(QStringLiteral("city.gpkg")), settings); !r)
+            return fail(r.error());
+    if (part("cases"))
+        if (auto r = benchCases(*context.value(), temp.path(), quick); !r)
             return fail(r.error());
     row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(),
         QStringLiteral("MiB"));

@@ -17,6 +17,7 @@ namespace citygrid {
 namespace {
 
 constexpr double hitRadius = 8;
+constexpr qsizetype maxSymbols = 5000;
 
 } // namespace
 
@@ -92,6 +93,8 @@ void CaseLayer::setHighlight(const QString &caseUuid)
 void CaseLayer::reload()
 {
     m_points.clear();
+    m_perCell.clear();
+    m_perCommunity.clear();
     if (m_crs.isEmpty()) {
         emit changed();
         return;
@@ -103,6 +106,14 @@ void CaseLayer::reload()
         for (const CasePoint &p : std::as_const(points.value()))
             m_points.append({p, transform.value().apply(p.lonLat)});
     }
+    m_perCell.clear();
+    m_perCommunity.clear();
+    for (const Placed &p : std::as_const(m_points))
+        for (auto *tallies : {&m_perCell, &m_perCommunity}) {
+            Tally &t = (*tallies)[p.point.cellCode.left(tallies == &m_perCell ? 15 : 12)];
+            ++t.total;
+            t.overdue += p.point.overdue;
+        }
     emit changed();
 }
 
@@ -124,6 +135,14 @@ void CaseLayer::paint(QPainter &painter, const MapView &view) const
         return;
     }
     const QRectF visible = view.extent();
+    // Too many symbols to read (a dense year at street scale): counts per cell instead.
+    qsizetype inView = 0;
+    for (const Placed &p : m_points)
+        inView += visible.contains(p.map);
+    if (inView > maxSymbols) {
+        paintCounts(painter, view, 15);
+        return;
+    }
     const double r = 5.5;
     painter.save();
     for (const Placed &p : m_points) {
@@ -152,17 +171,7 @@ void CaseLayer::paint(QPainter &painter, const MapView &view) const
 
 void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLength) const
 {
-    struct Tally
-    {
-        int total = 0;
-        int overdue = 0;
-    };
-    QHash<QString, Tally> tallies;
-    for (const Placed &p : m_points) {
-        Tally &t = tallies[p.point.cellCode.left(codeLength)];
-        ++t.total;
-        t.overdue += p.point.overdue;
-    }
+    const QHash<QString, Tally> &tallies = codeLength == 15 ? m_perCell : m_perCommunity;
     const QRectF visible = view.extent();
     int largest = 1;
     for (const Tally &t : std::as_const(tallies))

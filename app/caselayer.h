@@ -62,6 +62,14 @@ private:
     double m_metresPerUnit = 1;
     QHash<QString, QPointF> m_labelPoints; // cell and community code -> map position
     QList<Placed> m_points;
+    struct Tally
+    {
+        int total = 0;
+        int overdue = 0;
+    };
+    // counts per cell (15-digit code) and per community (12), made once per reload
+    QHash<QString, Tally> m_perCell;
+    QHash<QString, Tally> m_perCommunity;
     QString m_highlight;
     bool m_visible = true;
 };

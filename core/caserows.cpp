@@ -7,13 +7,26 @@
 #include <QJsonDocument>
 #include <QtEndian>
 
+#include <cstdio>
+
 namespace citygrid {
 
 namespace caserows {
 
 QString storedTime(const QDateTime &time)
 {
-    return time.isValid() ? time.toOffsetFromUtc(8 * 3600).toString(Qt::ISODateWithMs) : QString();
+    if (!time.isValid())
+        return {};
+    // "2026-11-27T09:30:00.000+08:00", written by hand: QDateTime::toString() was a tenth of a
+    // bulk import's time.
+    const QDateTime t = time.toOffsetFromUtc(8 * 3600);
+    const QDate d = t.date();
+    const QTime c = t.time();
+    char buffer[32];
+    const int n =
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+08:00", d.year(),
+                      d.month(), d.day(), c.hour(), c.minute(), c.second(), c.msec());
+    return QString::fromLatin1(buffer, n);
 }
 
 QByteArray gpkgPoint(QPointF p, qint32 srid)

@@ -79,6 +79,72 @@
     </message>
 </context>
 <context>
+    <name>CaseExchange</name>
+    <message>
+        <source>Could not write %1; check the folder exists and you may write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;; choose one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This GDAL cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1 as a table of cases (CSV, XLSX or GeoJSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lacks the column(s) %2; nothing was imported. A case file needs category_id, reported_at and a position (lon and lat, or a point geometry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown category &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad time &quot;%1&quot; (write it as 2026-10-05T09:30:00+08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time %1 lies in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no position (lon and lat, in degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point %1, %2 lies outside the district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown channel &quot;%1&quot; (inspector, video, hotline or assigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 are wrong; nothing was imported. Correct them and import the file again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseSteps</name>
     <message>
         <source>Unknown user &quot;%1&quot;</source>
@@ -121,6 +187,18 @@
     <name>CaseStore</name>
     <message>
         <source>There is no case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the store was left as it was</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1057,6 +1135,38 @@
         <source>New case: click the map where the problem is (N)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;GeoPackage (*.gpkg);;Open311 GeoReport v2 (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case tables (*.csv *.xlsx *.geojson *.json *.gpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases imported from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CategoryPicker</name>
@@ -1490,6 +1600,14 @@ Filing standard: %5</source>
         <source>Cases of the area</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -1850,10 +1968,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup or city.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Case %1  %2  %3  cell %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,18 +1977,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Longitude %1, latitude %2 lies in no grid cell of the district</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cases on the command line: report, take a step, show one, list them.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>report, step, show or list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1950,10 +2052,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>citygrid: cases takes report, step, show or list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The demo settings are missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,6 +2089,124 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1 demo cases (%2 events) over %3 months: %4 closed (%5 late), %6 voided, %7 open (%8 overdue now), %9 reworked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: demo history of %1 cases, generate and write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: one step (report or file), median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: import %1 reports from CSV (read, check, write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target 3000 ms at 1,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  of which reading and checking the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  of which writing cases and events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: list page of 200 over %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: count over %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: load %1 case points for the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: draw %1 cases, 1920x1080, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target 50 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city or cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to write with --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases imported from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01   (CSV, XLSX or GeoJSON; all rows or none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report, step, show, list, export or import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: csv, xlsx, geojson, gpkg or open311 (default: from the file name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases in this subdistrict, community or cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases reported on or after this day (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases reported before this day (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only overdue cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only open cases (neither closed nor voided).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases import FILE --user ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: cases takes report, step, show, list, export or import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2053,6 +2269,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the case with this number or id at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

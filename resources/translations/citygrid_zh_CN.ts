@@ -79,6 +79,71 @@
     </message>
 </context>
 <context>
+    <name>CaseExchange</name>
+    <message>
+        <source>Could not write %1; check the folder exists and you may write to it</source>
+        <translation>无法写入 %1；请确认文件夹存在且有写入权限</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;; choose one of %2</source>
+        <translation>未知格式“%1”；请从 %2 中选择</translation>
+    </message>
+    <message>
+        <source>This GDAL cannot write %1</source>
+        <translation>当前 GDAL 不支持写入 %1</translation>
+    </message>
+    <message>
+        <source>Exporting cases</source>
+        <translation>正在导出案件</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Could not read %1 as a table of cases (CSV, XLSX or GeoJSON)</source>
+        <translation>无法将 %1 读取为案件表（CSV、XLSX 或 GeoJSON）</translation>
+    </message>
+    <message>
+        <source>%1 lacks the column(s) %2; nothing was imported. A case file needs category_id, reported_at and a position (lon and lat, or a point geometry)</source>
+        <translation>%1 缺少列 %2；未导入任何数据。案件文件须包含 category_id、reported_at 和位置（lon 和 lat，或点几何）</translation>
+    </message>
+    <message>
+        <source>unknown category &quot;%1&quot;</source>
+        <translation>未知类别“%1”</translation>
+    </message>
+    <message>
+        <source>bad time &quot;%1&quot; (write it as 2026-10-05T09:30:00+08:00)</source>
+        <translation>时间“%1”格式有误（应写作 2026-10-05T09:30:00+08:00）</translation>
+    </message>
+    <message>
+        <source>time %1 lies in the future</source>
+        <translation>时间 %1 晚于当前时间</translation>
+    </message>
+    <message>
+        <source>no position (lon and lat, in degrees)</source>
+        <translation>缺少位置（lon 和 lat，单位为度）</translation>
+    </message>
+    <message>
+        <source>point %1, %2 lies outside the district</source>
+        <translation>点 %1, %2 位于辖区范围之外</translation>
+    </message>
+    <message>
+        <source>unknown channel &quot;%1&quot; (inspector, video, hotline or assigned)</source>
+        <translation>未知来源渠道“%1”（应为 inspector、video、hotline 或 assigned）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 are wrong; nothing was imported. Correct them and import the file again.</source>
+        <translation>
+            <numerusform>%1 中有 %n 行有误；未导入任何数据。请更正后重新导入该文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no cases</source>
+        <translation>%1 中没有案件</translation>
+    </message>
+</context>
+<context>
     <name>CaseSteps</name>
     <message>
         <source>Unknown user &quot;%1&quot;</source>
@@ -122,6 +187,18 @@
     <message>
         <source>There is no case %1</source>
         <translation>没有编号为 %1 的案件</translation>
+    </message>
+    <message>
+        <source>Report %1: %2</source>
+        <translation>第 %1 条上报：%2</translation>
+    </message>
+    <message>
+        <source>Writing cases</source>
+        <translation>正在写入案件</translation>
+    </message>
+    <message>
+        <source>Cancelled; the store was left as it was</source>
+        <translation>已取消；数据库保持不变</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1131,38 @@
         <source>New case: click the map where the problem is (N)</source>
         <translation>新建案件：在地图上点击问题所在位置（N）</translation>
     </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;GeoPackage (*.gpkg);;Open311 GeoReport v2 (*.json)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;GeoPackage (*.gpkg);;Open311 GeoReport v2 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cases written to %2</source>
+        <translation>已导出 %1 宗案件至 %2</translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation>导入案件</translation>
+    </message>
+    <message>
+        <source>Case tables (*.csv *.xlsx *.geojson *.json *.gpkg);;All files (*)</source>
+        <translation>案件表 (*.csv *.xlsx *.geojson *.json *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 cases imported from %2</source>
+        <translation>已从 %2 导入 %1 宗案件</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CategoryPicker</name>
@@ -1486,6 +1595,14 @@ Filing standard: %5</source>
         <source>Cases of the area</source>
         <translation>区域案件</translation>
     </message>
+    <message>
+        <source>Export cases…</source>
+        <translation>导出案件…</translation>
+    </message>
+    <message>
+        <source>Import cases…</source>
+        <translation>导入案件…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -1849,10 +1966,6 @@ No: file it as a new case.</source>
         <translation>已写入 %1（%2 x %3，比例尺 %4）</translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup or city.</source>
-        <translation>只运行其中一项：futian、startup 或 city。</translation>
-    </message>
-    <message>
         <source>Case %1  %2  %3  cell %4</source>
         <translation>案件 %1  %2  %3  网格 %4</translation>
     </message>
@@ -1863,22 +1976,6 @@ No: file it as a new case.</source>
     <message>
         <source>Longitude %1, latitude %2 lies in no grid cell of the district</source>
         <translation>经度 %1、纬度 %2 不在辖区的任何单元网格内</translation>
-    </message>
-    <message>
-        <source>Cases on the command line: report, take a step, show one, list them.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]</source>
-        <translation>命令行办理案件：上报、办理一个步骤、查看、列出。
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]</translation>
-    </message>
-    <message>
-        <source>report, step, show or list</source>
-        <translation>report、step、show 或 list</translation>
     </message>
     <message>
         <source>Who acts (an account of the role catalogue).</source>
@@ -1953,10 +2050,6 @@ No: file it as a new case.</source>
         <translation>用法：citygrid cases show 案件</translation>
     </message>
     <message>
-        <source>citygrid: cases takes report, step, show or list</source>
-        <translation>citygrid：cases 命令需要 report、step、show 或 list</translation>
-    </message>
-    <message>
         <source>The demo settings are missing</source>
         <translation>缺少演示设置</translation>
     </message>
@@ -1995,6 +2088,130 @@ No: file it as a new case.</source>
     <message>
         <source>%1 demo cases (%2 events) over %3 months: %4 closed (%5 late), %6 voided, %7 open (%8 overdue now), %9 reworked.</source>
         <translation>%3 个月内共 %1 宗演示案件（%2 条办理记录）：结案 %4 宗（超期 %5 宗），作废 %6 宗，未结案 %7 宗（当前逾期 %8 宗），返工 %9 宗。</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Cases: demo history of %1 cases, generate and write</source>
+        <translation>案件：%1 宗演示案件历史，生成并写入</translation>
+    </message>
+    <message>
+        <source>Cases: one step (report or file), median</source>
+        <translation>案件：单个环节（上报或立案），中位数</translation>
+    </message>
+    <message>
+        <source>Cases: import %1 reports from CSV (read, check, write)</source>
+        <translation>案件：从 CSV 导入 %1 条上报（读取、校验、写入）</translation>
+    </message>
+    <message>
+        <source>target 3000 ms at 1,000,000</source>
+        <translation>目标 3000 ms（1,000,000 条）</translation>
+    </message>
+    <message>
+        <source>  of which reading and checking the rows</source>
+        <translation>  其中读取并校验数据行</translation>
+    </message>
+    <message>
+        <source>  of which writing cases and events</source>
+        <translation>  其中写入案件和办理记录</translation>
+    </message>
+    <message>
+        <source>Cases: list page of 200 over %1, %2</source>
+        <translation>案件：%1 宗案件中查询一页列表（200 条），%2</translation>
+    </message>
+    <message>
+        <source>Cases: count over %1, %2</source>
+        <translation>案件：%1 宗案件中计数，%2</translation>
+    </message>
+    <message>
+        <source>Cases: load %1 case points for the map</source>
+        <translation>案件：为地图加载 %1 个案件点</translation>
+    </message>
+    <message>
+        <source>Cases: draw %1 cases, 1920x1080, %2</source>
+        <translation>案件：绘制 %1 宗案件，1920x1080，%2</translation>
+    </message>
+    <message>
+        <source>target 50 ms</source>
+        <translation>目标 50 ms</translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city or cases.</source>
+        <translation>只运行其中一部分：futian、startup、city 或 cases。</translation>
+    </message>
+    <message>
+        <source>Say where to write with --out FILE</source>
+        <translation>请用 --out FILE 指定输出位置</translation>
+    </message>
+    <message>
+        <source>%1 cases written to %2</source>
+        <translation>已导出 %1 宗案件至 %2</translation>
+    </message>
+    <message>
+        <source>  row %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 cases imported from %2</source>
+        <translation>已从 %2 导入 %1 宗案件</translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01   (CSV, XLSX or GeoJSON; all rows or none)</source>
+        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入。
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01   （CSV、XLSX 或 GeoJSON；要么全部导入，要么全部不导入）</translation>
+    </message>
+    <message>
+        <source>report, step, show, list, export or import</source>
+        <translation>report、step、show、list、export 或 import</translation>
+    </message>
+    <message>
+        <source>export: csv, xlsx, geojson, gpkg or open311 (default: from the file name).</source>
+        <translation>export：csv、xlsx、geojson、gpkg 或 open311（默认：根据文件名判断）。</translation>
+    </message>
+    <message>
+        <source>export: the file to write.</source>
+        <translation>export：要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Only cases in this subdistrict, community or cell.</source>
+        <translation>仅限该街道、社区或单元网格内的案件。</translation>
+    </message>
+    <message>
+        <source>Only cases reported on or after this day (YYYY-MM-DD).</source>
+        <translation>仅限该日（含）之后上报的案件（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Only cases reported before this day (YYYY-MM-DD).</source>
+        <translation>仅限该日之前上报的案件（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Only overdue cases.</source>
+        <translation>仅限逾期案件。</translation>
+    </message>
+    <message>
+        <source>Only open cases (neither closed nor voided).</source>
+        <translation>仅限未结案件（既未结案也未作废）。</translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases import FILE --user ID</source>
+        <translation>用法：citygrid cases import 文件 --user 账号</translation>
+    </message>
+    <message>
+        <source>citygrid: cases takes report, step, show, list, export or import</source>
+        <translation>citygrid：cases 只接受 report、step、show、list、export 或 import</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2274,10 @@ No: file it as a new case.</source>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, bench (citygrid COMMAND --help).</source>
         <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、bench（详见 citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open the case with this number or id at start.</source>
+        <translation>启动时打开该案件编号或 ID 对应的案件。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "gridimport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -222,6 +223,59 @@ private slots:
                     .ok());
         QCOMPARE(m_cases->find(id).value().dueAt,
                  at(30, 9, 2)); // 15:02 + 3 h: Friday 18:00, Monday 09:02
+    }
+    void attachmentsTravelWithTheirStep()
+    {
+        NewCase input = refuse();
+        input.attachments.append({{},
+                                  {},
+                                  {},
+                                  QStringLiteral("before.jpg"),
+                                  QStringLiteral("image/jpeg"),
+                                  QByteArray(2048, 'x'),
+                                  QByteArray("thumb")});
+        auto c = m_cases->report(input, QStringLiteral("op01"), at(26, 9));
+        QVERIFY(c.ok());
+        auto listed = m_cases->attachments(c.value().uuid);
+        QCOMPARE(listed.value().size(), 1);
+        QCOMPARE(listed.value().first().name, QStringLiteral("before.jpg"));
+        QVERIFY(listed.value().first().data.isEmpty()); // thumbnails only in the list
+        QCOMPARE(listed.value().first().thumbnail, QByteArray("thumb"));
+        auto full = CaseAttachments::find(m_store->db(), listed.value().first().uuid);
+        QCOMPARE(full.value().data.size(), 2048);
+        const auto events = m_cases->history(c.value().uuid).value();
+        QCOMPARE(events.first().payload[QLatin1String("attachments")].toArray().size(), 1);
+        QCOMPARE(listed.value().first().eventUuid, events.first().uuid);
+
+        // an empty file is refused, and the report with it: nothing is written
+        const qint64 before = eventCount(*m_store);
+        input.attachments.first().data.clear();
+        auto refused = m_cases->report(input, QStringLiteral("op01"), at(26, 10));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("attachment.empty"));
+        QCOMPARE(eventCount(*m_store), before);
+    }
+    void aDuplicateIsLinkedToItsCase()
+    {
+        auto first = m_cases->report(refuse(), QStringLiteral("op01"), at(26, 11));
+        auto second = m_cases->report(refuse(), QStringLiteral("op01"), at(26, 11, 5));
+        QVERIFY(first.ok() && second.ok());
+        StepInput noTarget;
+        QCOMPARE(m_cases
+                     ->take(second.value().uuid, CaseStep::LinkDuplicate, QStringLiteral("op01"),
+                            at(26, 11, 6), noTarget)
+                     .error()
+                     .code,
+                 QStringLiteral("case.duplicate"));
+        StepInput link;
+        link.duplicateOf = first.value().uuid;
+        auto linked = m_cases->take(second.value().uuid, CaseStep::LinkDuplicate,
+                                    QStringLiteral("op01"), at(26, 11, 6), link);
+        QVERIFY(linked.ok());
+        QCOMPARE(linked.value().status.state, CaseState::Voided);
+        const auto events = m_cases->history(second.value().uuid).value();
+        QCOMPARE(events.last().payload[QLatin1String("duplicate_of")].toString(),
+                 first.value().uuid);
     }
 };
 

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "benchutil.h"
+#include "casedemo.h"
+#include "caseexchange.h"
+#include "caselayer.h"
+#include "casesession.h"
+#include "gridmaploader.h"
+#include "storeschema.h"
+
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QRandomGenerator>
+
+namespace citygrid::cli {
+
+namespace {
+
+CaseExchange::CellAt locator(const MapLayerPtr &cells)
+{
+    return [cells](QPointF p) {
+        const int id = cells->featureAt(p);
+        return id < 0 ? QString() : cells->features[id].code;
+    };
+}
+
+/// A CSV of `count` reports at random places inside the grid over the past year.
+Result<void> writeReports(const QString &path, qint64 count, const MapLayerData &cells,
+                          const CategoryCatalog &categories, const QDateTime &now)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{QStringLiteral("bench.write"), tr("Could not write %1").arg(path), {}};
+    QRandomGenerator random(42);
+    const QList<CategoryCatalog::Category> all = categories.categories();
+    QByteArray chunk = "category_id,reported_at,lon,lat,channel,description\n";
+    for (qint64 i = 0; i < count; ++i) {
+        QPointF p;
+        do {
+            const MapFeature &cell = cells.features[random.bounded(int(cells.features.size()))];
+            p = cell.labelPoint +
+                QPointF(random.bounded(0.002) - 0.001, random.bounded(0.002) - 0.001);
+        } while (cells.featureAt(p) < 0);
+        const QDateTime at = now.addSecs(-qint64(random.bounded(365 * 86400)));
+        chunk += all[random.bounded(int(all.size()))].id.toLatin1() + ',' +
+                 at.toString(Qt::ISODate).toLatin1() + ',' + QByteArray::number(p.x(), 'f', 6) +
+                 ',' + QByteArray::number(p.y(), 'f', 6) + ",inspector,bench\n";
+        if (chunk.size() > (1 << 20)) {
+            file.write(chunk);
+            chunk.clear();
+        }
+    }
+    file.write(chunk);
+    return {};
+}
+
+} // namespace
+
+Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
+{
+    const QDateTime now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+    auto cellsLonLat = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
+                                                QStringLiteral("EPSG:4326"));
+    if (!cellsLonLat)
+        return cellsLonLat.error();
+    const CaseCatalogues &catalogues = context.catalogues();
+
+    // A year of demo cases: what scripts/run starts on.
+    QFile settingsFile(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
+    settingsFile.open(QIODevice::ReadOnly);
+    auto settings = DemoSettings::fromJson(settingsFile.readAll());
+    if (!settings)
+        return settings.error();
+    const CaseDemo demo(catalogues, settings.value(), locator(cellsLonLat.value()),
+                        cellsLonLat.value()->extent);
+    CaseDemo::Options options;
+    options.cases = quick ? 2000 : 20000;
+    options.now = now;
+    QElapsedTimer timer;
+    timer.start();
+    if (auto r = demo.fill(context.store().db(), options); !r)
+        return r.error();
+    row(tr("Cases: demo history of %1 cases, generate and write").arg(options.cases),
+        double(timer.elapsed()), QStringLiteral("ms"));
+
+    // One step as an operator takes it: read the history, check, append, project, commit.
+    CaseStore &store = context.cases();
+    auto open = store.list(QStringLiteral("reported"), 200);
+    QList<double> steps;
+    const NewCase report{QStringLiteral("E0102"),
+                         cellsLonLat.value()->features[10].labelPoint,
+                         cellsLonLat.value()->features[10].code,
+                         QStringLiteral("inspector"),
+                         QStringLiteral("bench"),
+                         {},
+                         {}};
+    for (int i = 0; i < (quick ? 5 : 50); ++i) {
+        timer.restart();
+        auto created = store.report(report, QStringLiteral("op01"), now);
+        if (!created)
+            return created.error();
+        steps.append(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        if (auto r = store.take(created.value().uuid, CaseStep::File, QStringLiteral("op01"), now);
+            !r)
+            return r.error();
+        steps.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    row(tr("Cases: one step (report or file), median"), median(steps), QStringLiteral("ms"));
+
+    // Importing many reports from a CSV file into a fresh store.
+    const qint64 many = quick ? 20000 : 1000000;
+    const QString csv = tempDir + QStringLiteral("/reports.csv");
+    if (auto r = writeReports(csv, many, *cellsLonLat.value(), catalogues.categories, now); !r)
+        return r;
+    auto target = AppContext::open(tempDir + QStringLiteral("/many.gpkg"));
+    if (!target)
+        return target.error();
+    timer.restart();
+    auto reports =
+        CaseExchange::readReports(csv, catalogues, locator(cellsLonLat.value()), now, nullptr);
+    if (!reports)
+        return reports.error();
+    const double readMs = double(timer.elapsed());
+    timer.restart();
+    if (auto r = target.value()->cases().reportMany(reports.value(), QStringLiteral("op01")); !r)
+        return r.error();
+    const double writeMs = double(timer.elapsed());
+    row(tr("Cases: import %1 reports from CSV (read, check, write)").arg(many), readMs + writeMs,
+        QStringLiteral("ms"), tr("target 3000 ms at 1,000,000"));
+    row(tr("  of which reading and checking the rows"), readMs, QStringLiteral("ms"));
+    row(tr("  of which writing cases and events"), writeMs, QStringLiteral("ms"));
+
+    // The case list over them: a page of 200 and the count, as the list asks.
+    const SqliteDb &db = target.value()->store().db();
+    CaseFilter group;
+    group.categoryPrefix = QStringLiteral("E01");
+    CaseFilter area;
+    area.areaCode = QStringLiteral("440304011");
+    CaseFilter text;
+    text.text = QStringLiteral("2026");
+    for (const auto &[filter, sort, title] :
+         {std::tuple{CaseFilter(), CaseQuery::Sort::Reported, "newest first, no filter"},
+          std::tuple{group, CaseQuery::Sort::Due, "group E01, by deadline"},
+          std::tuple{area, CaseQuery::Sort::CaseNo, "one subdistrict, by number"},
+          std::tuple{text, CaseQuery::Sort::Reported, "text search"}}) {
+        const CaseQuery query(db, filter, now);
+        row(tr("Cases: list page of 200 over %1, %2").arg(many).arg(QLatin1String(title)),
+            timeMedian(quick ? 2 : 5, [&] { (void)query.page(sort, false, 0, 200); }),
+            QStringLiteral("ms"), tr("target 100 ms"));
+        row(tr("Cases: count over %1, %2").arg(many).arg(QLatin1String(title)),
+            timeMedian(quick ? 2 : 5, [&] { (void)query.count(); }), QStringLiteral("ms"));
+    }
+
+    // Drawing them on the map: loading the points, then a frame at full extent (counts per
+    // community) and at street scale (symbols).
+    CaseSession session(*target.value());
+    session.setClock([now] { return now; });
+    auto map = GridMapLoader::load(target.value()->storePath(), QStringLiteral("EPSG:4547"), false);
+    if (!map)
+        return map.error();
+    CaseLayer layer(session);
+    timer.restart();
+    layer.setGridMap(map.value());
+    row(tr("Cases: load %1 case points for the map").arg(layer.caseCount()),
+        double(timer.elapsed()), QStringLiteral("ms"));
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    const MapView full = MapView::fitting(map.value().extent(), image.size());
+    MapView street = full;
+    street.unitsPerPixel = 2.0 / map.value().metresPerUnit;
+    for (const auto &[view, title] :
+         {std::pair{full, "full extent (counts)"}, std::pair{street, "street scale (symbols)"}})
+        row(tr("Cases: draw %1 cases, 1920x1080, %2")
+                .arg(layer.caseCount())
+                .arg(QLatin1String(title)),
+            timeMedian(quick ? 2 : 9,
+                       [&] {
+                           image.fill(Qt::transparent);
+                           QPainter painter(&image);
+                           painter.setRenderHint(QPainter::Antialiasing);
+                           layer.paint(painter, view);
+                       }),
+            QStringLiteral("ms"), tr("target 50 ms"));
+    QFile::remove(csv);
+    return {};
+}
+
+} // namespace citygrid::cli

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "appcontext.h"
+#include "cli.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <functional>
+
+/// What the parts of `citygrid bench` share: medians and the printed rows.
+namespace citygrid::cli {
+
+inline double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+/// Median wall time of `runs` calls after one warm-up, in ms.
+inline double timeMedian(int runs, const std::function<void()> &work)
+{
+    work();
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return median(times);
+}
+
+inline void row(const QString &what, double value, const QString &unit, const QString &target = {})
+{
+    out() << QStringLiteral("%1 %2 %3").arg(what, -52).arg(value, 9, 'f', 1).arg(unit, -4);
+    if (!target.isEmpty())
+        out() << QStringLiteral("  (") << target << u')';
+    out() << Qt::endl;
+}
+
+/// The cases part: a step's latency, importing, listing and drawing many cases.
+Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick);
+
+} // namespace citygrid::cli
