@@ -48,12 +48,11 @@ void printCase(AppContext &context, const CaseRecord &r)
                       r.cellCode)
           << Qt::endl;
     if (r.dueAt.isValid()) {
-        const WorkingCalendar &calendar = context.catalogues().calendar;
-        const qint64 left = CaseTiming::minutesLeft(r, QDateTime::currentDateTime(), calendar);
-        out() << tr("  unit %1, due %2 (%3)")
-                     .arg(r.unitId, r.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                          CaseTiming::describe(left, calendar.minutesPerDay()))
-              << Qt::endl;
+        const QString timing =
+            CaseTiming::describe(r, QDateTime::currentDateTime(), context.catalogues().calendar);
+        out() << tr("  unit %1, due %2")
+                     .arg(r.unitId, r.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+              << (timing.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(timing)) << Qt::endl;
     }
 }
 

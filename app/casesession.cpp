@@ -6,6 +6,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace citygrid {
 
 namespace {
@@ -16,16 +18,16 @@ const QString userKey = QStringLiteral("cases/user");
 
 CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent), m_context(context)
 {
-    // The last user of this workstation, else the first operator of the catalogue.
+    // The last user of this workstation, else the first operator, else the first user.
     const RoleCatalog &roles = catalogues().roles;
     m_userId = QSettings().value(userKey).toString();
-    if (!roles.user(m_userId)) {
-        m_userId.clear();
-        for (const auto &u : roles.users())
-            if (m_userId.isEmpty() || (u.roleId == QLatin1String("operator") &&
-                                       roles.user(m_userId)->roleId != QLatin1String("operator")))
-                m_userId = u.id;
-    }
+    if (roles.user(m_userId))
+        return;
+    const QList<RoleCatalog::User> users = roles.users();
+    const auto op = std::find_if(users.cbegin(), users.cend(), [](const RoleCatalog::User &u) {
+        return u.roleId == QLatin1String("operator");
+    });
+    m_userId = op != users.cend() ? op->id : users.isEmpty() ? QString() : users.first().id;
 }
 
 const RoleCatalog::User *CaseSession::user() const
@@ -126,16 +128,7 @@ CaseTiming::Level CaseSession::timing(const CaseRecord &record) const
 
 QString CaseSession::timingText(const CaseRecord &record) const
 {
-    if (timing(record) == CaseTiming::Level::None)
-        return {};
-    const WorkingCalendar &calendar = catalogues().calendar;
-    // A late feedback stays late by the time it came after the deadline.
-    const QDateTime until = record.status.state == CaseState::Handled ? record.handledAt : now();
-    const qint64 left = calendar.workingMinutesBetween(until, record.dueAt);
-    // Run out outside office hours: late, though not yet by any working time.
-    if (left == 0 && until > record.dueAt)
-        return tr("overdue");
-    return CaseTiming::describe(left, calendar.minutesPerDay());
+    return CaseTiming::describe(record, now(), catalogues().calendar);
 }
 
 } // namespace citygrid

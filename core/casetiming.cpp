@@ -56,4 +56,17 @@ QString CaseTiming::describe(qint64 minutesLeft, int minutesPerDay)
     return minutesLeft >= 0 ? tr("%1 left").arg(amount) : tr("overdue by %1").arg(amount);
 }
 
+QString CaseTiming::describe(const CaseRecord &record, const QDateTime &now,
+                             const WorkingCalendar &calendar)
+{
+    if (level(record, now, calendar) == Level::None)
+        return {};
+    // A late feedback stays late by the time it came after the deadline.
+    const QDateTime until = record.status.state == CaseState::Handled ? record.handledAt : now;
+    const qint64 left = calendar.workingMinutesBetween(until, record.dueAt);
+    if (left == 0 && until > record.dueAt)
+        return tr("overdue");
+    return describe(left, calendar.minutesPerDay());
+}
+
 } // namespace citygrid

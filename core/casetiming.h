@@ -27,6 +27,11 @@ public:
                        const WorkingCalendar &calendar);
     /// "3 working days 2 h left", "overdue by 40 min" (working time, in the user's language).
     static QString describe(qint64 minutesLeft, int minutesPerDay);
+    /// Where the case stands at `now`, as the list, the case view and the command line write it:
+    /// the time left or how late, a late feedback by how late it came, "overdue" for a limit that
+    /// ran out outside office hours; empty when the clock does not run (level None).
+    static QString describe(const CaseRecord &record, const QDateTime &now,
+                            const WorkingCalendar &calendar);
 };
 
 } // namespace citygrid

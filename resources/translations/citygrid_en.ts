@@ -224,6 +224,10 @@
         <source>overdue by %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseVocabulary</name>
@@ -424,6 +428,22 @@
     <name>Deadline</name>
     <message>
         <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1112,10 +1132,6 @@
         <source>Higher-level assignment</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>citygrid::CaseWorkspace</name>
@@ -1170,22 +1186,6 @@
 </context>
 <context>
     <name>citygrid::CategoryPicker</name>
-    <message>
-        <source>%1 working hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 working days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Code, pinyin initials or name, e.g. E0102, bllj, 垃圾</source>
         <translation type="unfinished"></translation>
@@ -1761,31 +1761,15 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 %3 from dispatch)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>working hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>working days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose the unit to dispatch the case to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Say why in the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 from dispatch)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,10 +1953,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Case %1  %2  %3  cell %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  unit %1, due %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2207,6 +2187,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>citygrid: cases takes report, step, show, list, export or import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  unit %1, due %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

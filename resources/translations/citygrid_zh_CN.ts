@@ -223,6 +223,10 @@
         <source>overdue by %1</source>
         <translation>逾期 %1</translation>
     </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
 </context>
 <context>
     <name>CaseVocabulary</name>
@@ -424,6 +428,22 @@
     <message>
         <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
         <translation>未知的时限单位“%1”（请使用 working_hours、working_days、natural_days 或 natural_hours）</translation>
+    </message>
+    <message>
+        <source>%1 working hours</source>
+        <translation>%1个工作时</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1个工作日</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1小时</translation>
     </message>
 </context>
 <context>
@@ -1108,10 +1128,6 @@
         <source>Higher-level assignment</source>
         <translation>上级交办</translation>
     </message>
-    <message>
-        <source>overdue</source>
-        <translation>逾期</translation>
-    </message>
 </context>
 <context>
     <name>citygrid::CaseWorkspace</name>
@@ -1166,22 +1182,6 @@
 </context>
 <context>
     <name>citygrid::CategoryPicker</name>
-    <message>
-        <source>%1 working hours</source>
-        <translation>%1个工作时</translation>
-    </message>
-    <message>
-        <source>%1 working days</source>
-        <translation>%1个工作日</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1天</translation>
-    </message>
-    <message>
-        <source>%1 hours</source>
-        <translation>%1小时</translation>
-    </message>
     <message>
         <source>Code, pinyin initials or name, e.g. E0102, bllj, 垃圾</source>
         <translation>编码、拼音首字母或名称，如 E0102、bllj、垃圾</translation>
@@ -1759,32 +1759,16 @@ No: file it as a new case.</source>
         <translation>照片：</translation>
     </message>
     <message>
-        <source>%1 (%2 %3 from dispatch)</source>
-        <translation>%1（自派遣起%2%3）</translation>
-    </message>
-    <message>
-        <source>working hours</source>
-        <translation>个工作时</translation>
-    </message>
-    <message>
-        <source>working days</source>
-        <translation>个工作日</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>天</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>小时</translation>
-    </message>
-    <message>
         <source>Choose the unit to dispatch the case to.</source>
         <translation>请选择派遣的处置单位。</translation>
     </message>
     <message>
         <source>Say why in the note.</source>
         <translation>请在备注中说明原因。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 from dispatch)</source>
+        <translation>%1（自派遣起%2）</translation>
     </message>
 </context>
 <context>
@@ -1968,10 +1952,6 @@ No: file it as a new case.</source>
     <message>
         <source>Case %1  %2  %3  cell %4</source>
         <translation>案件 %1  %2  %3  网格 %4</translation>
-    </message>
-    <message>
-        <source>  unit %1, due %2 (%3)</source>
-        <translation>  处置单位 %1，时限 %2（%3）</translation>
     </message>
     <message>
         <source>Longitude %1, latitude %2 lies in no grid cell of the district</source>
@@ -2212,6 +2192,10 @@ No: file it as a new case.</source>
     <message>
         <source>citygrid: cases takes report, step, show, list, export or import</source>
         <translation>citygrid：cases 只接受 report、step、show、list、export 或 import</translation>
+    </message>
+    <message>
+        <source>  unit %1, due %2</source>
+        <translation>  处置单位 %1，时限 %2</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,42 @@ private slots:
         QFETCH(QString, text);
         QCOMPARE(CaseTiming::describe(minutes, 420), text);
     }
+    void describeARecord_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QDateTime>("due");
+        QTest::addColumn<QDateTime>("handled");
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<QString>("text");
+        // dispatched Monday 23rd 09:00
+        const int dispatched = int(CaseState::Dispatched);
+        QTest::newRow("time left") << dispatched << at(24, 17) << QDateTime() << at(24, 16)
+                                   << QStringLiteral("1 working h 0 min left");
+        QTest::newRow("late by working time")
+            << dispatched << at(24, 17) << QDateTime() << at(25, 10)
+            << QStringLiteral("overdue by 2 working h 0 min");
+        QTest::newRow("ran out at the end of Friday, now Saturday: late, by no working time yet")
+            << dispatched << at(27, 18) << QDateTime() << at(28, 10) << QStringLiteral("overdue");
+        QTest::newRow("a late feedback stays late by when it came")
+            << int(CaseState::Handled) << at(24, 17) << at(25, 10) << at(26, 15)
+            << QStringLiteral("overdue by 2 working h 0 min");
+        QTest::newRow("closed: nothing to say")
+            << int(CaseState::Closed) << at(24, 17) << at(24, 10) << at(26, 15) << QString();
+    }
+    void describeARecord()
+    {
+        QFETCH(int, state);
+        QFETCH(QDateTime, due);
+        QFETCH(QDateTime, handled);
+        QFETCH(QDateTime, now);
+        QFETCH(QString, text);
+        CaseRecord record;
+        record.status.state = CaseState(state);
+        record.dispatchedAt = at(23, 9);
+        record.dueAt = due;
+        record.handledAt = handled;
+        QCOMPARE(CaseTiming::describe(record, now, weekdays()), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCaseTiming)
