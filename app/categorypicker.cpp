@@ -12,26 +12,6 @@
 
 namespace citygrid {
 
-namespace {
-
-QString deadlineText(const Deadline &d)
-{
-    const QString value = QString::number(d.value);
-    switch (d.unit) {
-    case Deadline::Unit::WorkingHours:
-        return CategoryPicker::tr("%1 working hours").arg(value);
-    case Deadline::Unit::WorkingDays:
-        return CategoryPicker::tr("%1 working days").arg(value);
-    case Deadline::Unit::NaturalDays:
-        return CategoryPicker::tr("%1 days").arg(value);
-    case Deadline::Unit::NaturalHours:
-        return CategoryPicker::tr("%1 hours").arg(value);
-    }
-    return value;
-}
-
-} // namespace
-
 CategoryPicker::CategoryPicker(const CategoryCatalog &catalog, QWidget *parent)
     : QWidget(parent), m_catalog(catalog), m_search(new QLineEdit(this)),
       m_list(new QListWidget(this)), m_standard(new QLabel(this))
@@ -70,10 +50,10 @@ void CategoryPicker::search(const QString &text)
     QSignalBlocker block(m_list);
     m_list->clear();
     for (const auto *c : found) {
-        auto *item = new QListWidgetItem(
-            QStringLiteral("%1  %2  ·  %3")
-                .arg(c->id, english ? c->nameEn : c->name, deadlineText(c->deadline)),
-            m_list);
+        auto *item =
+            new QListWidgetItem(QStringLiteral("%1  %2  ·  %3")
+                                    .arg(c->id, english ? c->nameEn : c->name, c->deadline.text()),
+                                m_list);
         item->setData(Qt::UserRole, c->id);
         if (c->urgent)
             item->setForeground(QColor(0xb7, 0x1c, 0x1c));
@@ -93,7 +73,7 @@ void CategoryPicker::choose(const QString &id)
     m_chosen = id;
     m_standard->setText(tr("%1 %2 — deadline %3%4\nFiling standard: %5")
                             .arg(c->id, language::isEnglish() ? c->nameEn : c->name,
-                                 deadlineText(c->deadline), c->urgent ? tr(", urgent") : QString(),
+                                 c->deadline.text(), c->urgent ? tr(", urgent") : QString(),
                                  c->filingStandard));
     emit categoryChanged(id);
 }

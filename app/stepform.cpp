@@ -108,16 +108,8 @@ void StepForm::updateDeadline()
         return;
     const QDateTime due = m_session.catalogues().calendar.due(m_session.now(), category->deadline);
     m_deadline->setText(
-        tr("%1 (%2 %3 from dispatch)")
-            .arg(due.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-            .arg(category->deadline.value)
-            .arg(Deadline::unitKey(category->deadline.unit) == QLatin1String("working_hours")
-                     ? tr("working hours")
-                 : Deadline::unitKey(category->deadline.unit) == QLatin1String("working_days")
-                     ? tr("working days")
-                 : Deadline::unitKey(category->deadline.unit) == QLatin1String("natural_days")
-                     ? tr("days")
-                     : tr("hours")));
+        tr("%1 (%2 from dispatch)")
+            .arg(due.toString(QStringLiteral("yyyy-MM-dd HH:mm")), category->deadline.text()));
 }
 
 StepInput StepForm::input() const

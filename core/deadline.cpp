@@ -37,4 +37,20 @@ QString Deadline::unitKey(Unit unit)
     return {};
 }
 
+QString Deadline::text() const
+{
+    const QString amount = QString::number(value);
+    switch (unit) {
+    case Unit::WorkingHours:
+        return QCoreApplication::translate("Deadline", "%1 working hours").arg(amount);
+    case Unit::WorkingDays:
+        return QCoreApplication::translate("Deadline", "%1 working days").arg(amount);
+    case Unit::NaturalDays:
+        return QCoreApplication::translate("Deadline", "%1 days").arg(amount);
+    case Unit::NaturalHours:
+        return QCoreApplication::translate("Deadline", "%1 hours").arg(amount);
+    }
+    return amount;
+}
+
 } // namespace citygrid

@@ -22,6 +22,8 @@ struct Deadline
     /// them.
     static Result<Unit> parseUnit(const QString &text);
     static QString unitKey(Unit unit);
+    /// "4 working hours", "20 working days", "3 days", "2 hours", in the user's language.
+    QString text() const;
     bool operator==(const Deadline &) const = default;
 };
 
