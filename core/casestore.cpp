@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "casestore.h"
 
+#include "casequery.h"
 #include "caserows.h"
 #include "geodesy.h"
 #include "storeschema.h"
@@ -240,19 +241,11 @@ Result<QString> CaseStore::resolve(const QString &uuidOrNumber) const
 
 Result<QList<CaseRecord>> CaseStore::list(const QString &stateId, int limit) const
 {
-    auto query = Statement::prepare(m_store.db(),
-                                    QStringLiteral("SELECT %1 FROM %2 WHERE ?1 = '' OR state = ?1 "
-                                                   "ORDER BY reported_at DESC, fid DESC LIMIT ?2")
-                                        .arg(caserows::columns(), storeschema::casesTable()));
-    if (!query)
-        return query.error();
-    query.value().bind(1, stateId).bind(2, qint64(limit));
-    QList<CaseRecord> records;
-    const auto read = query.value().forEachRow(
-        [&](const Statement &q) { records.append(caserows::readRecord(q)); });
-    if (!read)
-        return read.error();
-    return records;
+    CaseFilter filter;
+    if (!stateId.isEmpty())
+        filter.states = {stateId};
+    return CaseQuery(m_store.db(), filter, QDateTime::currentDateTime())
+        .page(CaseQuery::Sort::Reported, false, 0, limit);
 }
 
 } // namespace citygrid
