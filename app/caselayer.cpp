@@ -58,6 +58,20 @@ CaseLayer::Mode CaseLayer::modeAt(double metresPerPixel)
     return Mode::Points;
 }
 
+CaseLayer::Mode CaseLayer::modeIn(const MapView &view) const
+{
+    const Mode byScale = modeAt(view.unitsPerPixel * m_metresPerUnit);
+    if (byScale != Mode::Points)
+        return byScale;
+    // Too many symbols to read (a dense year at street scale): counts per cell instead.
+    const QRectF visible = view.extent();
+    qsizetype inView = 0;
+    for (const Placed &p : m_points)
+        if (visible.contains(p.map) && ++inView > maxSymbols)
+            return Mode::PerCell;
+    return Mode::Points;
+}
+
 void CaseLayer::setFilter(const CaseFilter &filter)
 {
     if (filter == m_filter)
@@ -129,20 +143,12 @@ void CaseLayer::paint(QPainter &painter, const MapView &view) const
 {
     if (!m_visible || m_points.isEmpty())
         return;
-    const Mode mode = modeAt(view.unitsPerPixel * m_metresPerUnit);
+    const Mode mode = modeIn(view);
     if (mode != Mode::Points) {
         paintCounts(painter, view, mode == Mode::PerCell ? 15 : 12);
         return;
     }
     const QRectF visible = view.extent();
-    // Too many symbols to read (a dense year at street scale): counts per cell instead.
-    qsizetype inView = 0;
-    for (const Placed &p : m_points)
-        inView += visible.contains(p.map);
-    if (inView > maxSymbols) {
-        paintCounts(painter, view, 15);
-        return;
-    }
     const double r = 5.5;
     painter.save();
     for (const Placed &p : m_points) {
@@ -212,7 +218,7 @@ void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLeng
 
 QString CaseLayer::caseAt(QPointF widgetPos, const MapView &view) const
 {
-    if (!m_visible || modeAt(view.unitsPerPixel * m_metresPerUnit) != Mode::Points)
+    if (!m_visible || modeIn(view) != Mode::Points)
         return {};
     QString best;
     double bestDistance = hitRadius * hitRadius;

@@ -33,8 +33,11 @@ public:
     /// How the layer draws at a scale (metres per pixel).
     enum class Mode { Points, PerCell, PerCommunity };
     static Mode modeAt(double metresPerPixel);
+    /// How it draws `view`: by scale, and per cell where symbols would crowd (over 5,000).
+    Mode modeIn(const MapView &view) const;
     qsizetype caseCount() const { return m_points.size(); }
-    /// The case whose symbol is at a widget position, empty if none (Points mode only).
+    /// The case whose symbol is at a widget position, empty if none (only where symbols are
+    /// drawn).
     QString caseAt(QPointF widgetPos, const MapView &view) const;
     /// The map position of a case (map CRS), if it is on the layer.
     std::optional<QPointF> positionOf(const QString &caseUuid) const;
