@@ -86,7 +86,6 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
 
     // One step as an operator takes it: read the history, check, append, project, commit.
     CaseStore &store = context.cases();
-    auto open = store.list(QStringLiteral("reported"), 200);
     QList<double> steps;
     const NewCase report{QStringLiteral("E0102"),
                          cellsLonLat.value()->features[10].labelPoint,

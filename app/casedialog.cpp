@@ -40,7 +40,8 @@ QString levelColour(CaseTiming::Level level)
 CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *parent)
     : QDialog(parent), m_session(session), m_uuid(caseUuid), m_title(new QLabel(this)),
       m_timing(new QLabel(this)), m_details(new QLabel(this)), m_timeline(new QTreeWidget(this)),
-      m_photos(new AttachmentStrip(this, false)), m_steps(new QHBoxLayout)
+      m_photos(new AttachmentStrip(this, false)), m_stepsLabel(new QLabel(this)),
+      m_steps(new QHBoxLayout)
 {
     setObjectName(QStringLiteral("caseDialog"));
     QFont big = font();
@@ -68,9 +69,7 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
     connect(locate, &QPushButton::clicked, this, [this] { emit locateRequested(m_uuid); });
     top->addWidget(locate);
 
-    auto *stepsLabel = new QLabel(this);
-    stepsLabel->setObjectName(QStringLiteral("stepsLabel"));
-    m_steps->addWidget(stepsLabel);
+    m_steps->addWidget(m_stepsLabel);
     m_steps->addStretch(1);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -206,11 +205,11 @@ void CaseDialog::fillSteps()
 {
     qDeleteAll(m_stepButtons);
     m_stepButtons.clear();
-    auto *label = findChild<QLabel *>(QStringLiteral("stepsLabel"));
     const QList<CaseStep> steps = m_session.allowedSteps(m_record);
-    label->setText(steps.isEmpty() ? tr("%1 has no step to take on this case now.")
-                                         .arg(m_session.userLabel(m_session.userId()))
-                                   : tr("As %1:").arg(m_session.userLabel(m_session.userId())));
+    m_stepsLabel->setText(steps.isEmpty()
+                              ? tr("%1 has no step to take on this case now.")
+                                    .arg(m_session.userLabel(m_session.userId()))
+                              : tr("As %1:").arg(m_session.userLabel(m_session.userId())));
     int at = 1;
     for (CaseStep step : steps) {
         auto *button = new QPushButton(CaseVocabulary::displayName(step), this);

@@ -50,6 +50,7 @@ private:
     QLabel *m_details;
     QTreeWidget *m_timeline;
     AttachmentStrip *m_photos;
+    QLabel *m_stepsLabel;
     QHBoxLayout *m_steps;
     QList<QWidget *> m_stepButtons;
 };

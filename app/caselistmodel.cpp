@@ -63,7 +63,7 @@ void CaseListModel::refresh()
     m_total = total ? total.value() : 0;
     auto page = q.page(m_sort, m_ascending, 0, pageSize);
     if (page)
-        m_rows = page.value();
+        m_rows = rowsOf(page.value());
     endResetModel();
     emit totalChanged(m_total);
 }
@@ -71,7 +71,7 @@ void CaseListModel::refresh()
 int CaseListModel::rowOf(const QString &uuid) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].uuid == uuid)
+        if (m_rows[i].record.uuid == uuid)
             return i;
     return -1;
 }
@@ -99,8 +99,17 @@ void CaseListModel::fetchMore(const QModelIndex &parent)
     if (!page || page.value().isEmpty())
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.value().size() - 1));
-    m_rows.append(page.value());
+    m_rows.append(rowsOf(page.value()));
     endInsertRows();
+}
+
+QList<CaseListModel::Row> CaseListModel::rowsOf(const QList<CaseRecord> &records) const
+{
+    QList<Row> rows;
+    rows.reserve(records.size());
+    for (const CaseRecord &r : records)
+        rows.append({r, m_session.timing(r), m_session.timingText(r)});
+    return rows;
 }
 
 void CaseListModel::sort(int column, Qt::SortOrder order)
@@ -114,8 +123,9 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const CaseRecord &r = m_rows[index.row()];
-    const auto level = m_session.timing(r);
+    const Row &row = m_rows[index.row()];
+    const CaseRecord &r = row.record;
+    const auto level = row.level;
     switch (role) {
     case UuidRole:
         return r.uuid;
@@ -142,7 +152,7 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
         case Timing:
             if (r.status.state == CaseState::Closed)
                 return r.onTime.value_or(true) ? tr("Closed on time") : tr("Closed late");
-            return m_session.timingText(r);
+            return row.timing;
         }
         break;
     case Qt::ToolTipRole:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "casequery.h"
+#include "casetiming.h"
 
 #include <QAbstractTableModel>
 
@@ -29,7 +30,7 @@ public:
     void refresh();
     /// All cases the filter matches, not only those read so far.
     qint64 totalCount() const { return m_total; }
-    const CaseRecord &record(int row) const { return m_rows.at(row); }
+    const CaseRecord &record(int row) const { return m_rows.at(row).record; }
     int rowOf(const QString &uuid) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -50,7 +51,16 @@ private:
     CaseFilter m_filter;
     CaseQuery::Sort m_sort = CaseQuery::Sort::Reported;
     bool m_ascending = false;
-    QList<CaseRecord> m_rows;
+    /// A case as read, with where it stands against its deadline worked out once (the view asks
+    /// for it in several roles of every cell it paints).
+    struct Row
+    {
+        CaseRecord record;
+        CaseTiming::Level level;
+        QString timing;
+    };
+    QList<Row> rowsOf(const QList<CaseRecord> &records) const;
+    QList<Row> m_rows;
     qint64 m_total = 0;
 };
 
