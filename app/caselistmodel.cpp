@@ -38,7 +38,6 @@ CaseQuery::Sort sortOf(int column)
 CaseListModel::CaseListModel(CaseSession &session, QObject *parent)
     : QAbstractTableModel(parent), m_session(session)
 {
-    refresh();
 }
 
 CaseQuery CaseListModel::query() const
@@ -48,7 +47,7 @@ CaseQuery CaseListModel::query() const
 
 void CaseListModel::setFilter(const CaseFilter &filter)
 {
-    if (filter == m_filter)
+    if (m_loaded && filter == m_filter)
         return;
     m_filter = filter;
     refresh();
@@ -57,6 +56,7 @@ void CaseListModel::setFilter(const CaseFilter &filter)
 void CaseListModel::refresh()
 {
     beginResetModel();
+    m_loaded = true;
     m_rows.clear();
     const CaseQuery q = query();
     auto total = q.count();

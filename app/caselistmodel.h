@@ -22,6 +22,7 @@ public:
     enum Roles { UuidRole = Qt::UserRole + 1, TimingLevelRole };
     static constexpr int pageSize = 200;
 
+    /// Empty until the first setFilter() or refresh(), so it is read once at start.
     explicit CaseListModel(CaseSession &session, QObject *parent = nullptr);
 
     void setFilter(const CaseFilter &filter);
@@ -62,6 +63,7 @@ private:
     QList<Row> rowsOf(const QList<CaseRecord> &records) const;
     QList<Row> m_rows;
     qint64 m_total = 0;
+    bool m_loaded = false;
 };
 
 } // namespace citygrid
