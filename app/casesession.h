@@ -55,11 +55,7 @@ public:
     /// "剩余 2工作日3小时" / "逾期 40分钟", empty when the clock does not run.
     QString timingText(const CaseRecord &record) const;
 
-    static QStringList channels()
-    {
-        return {QStringLiteral("inspector"), QStringLiteral("video"), QStringLiteral("hotline"),
-                QStringLiteral("assigned")};
-    }
+    static QStringList channels() { return CaseVocabulary::channels(); }
 
 signals:
     /// A case was reported or took a step (empty uuid: many changed).

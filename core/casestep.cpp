@@ -78,6 +78,12 @@ QList<CaseStep> CaseVocabulary::steps()
     return result;
 }
 
+QStringList CaseVocabulary::channels()
+{
+    return {QStringLiteral("inspector"), QStringLiteral("video"), QStringLiteral("hotline"),
+            QStringLiteral("assigned")};
+}
+
 QString CaseVocabulary::id(CaseState state)
 {
     for (const StateEntry &e : stateTable)

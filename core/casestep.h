@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -46,6 +47,9 @@ class CaseVocabulary
 public:
     static QList<CaseState> states();
     static QList<CaseStep> steps();
+    /// How a case came in: "inspector", "video", "hotline" (the public hotline), "assigned" (by a
+    /// higher level).
+    static QStringList channels();
     static QString id(CaseState state);
     static QString id(CaseStep step);
     static std::optional<CaseState> stateFromId(const QString &id);

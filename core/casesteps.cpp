@@ -65,6 +65,11 @@ Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
         return Error{QStringLiteral("case.cell"),
                      tr("The case lies in no grid cell; place it inside the district"),
                      {}};
+    if (!CaseVocabulary::channels().contains(input.channel))
+        return Error{QStringLiteral("case.channel"),
+                     tr("Unknown channel \"%1\": use %2")
+                         .arg(input.channel, CaseVocabulary::channels().join(QStringLiteral(", "))),
+                     {}};
     if (!std::isfinite(input.lonLat.x()) || !std::isfinite(input.lonLat.y()))
         return Error{QStringLiteral("case.position"), tr("The case has no position"), {}};
 

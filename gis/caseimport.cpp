@@ -102,8 +102,7 @@ CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
         toWgs84.reset(OGRCreateCoordinateTransformation(layer->GetSpatialRef(), &wgs84));
     }
 
-    const QStringList channels = {QStringLiteral("inspector"), QStringLiteral("video"),
-                                  QStringLiteral("hotline"), QStringLiteral("assigned")};
+    const QStringList channels = CaseVocabulary::channels();
     QList<CaseStore::DatedReport> reports;
     QList<RowProblem> found;
     qint64 row = 0;

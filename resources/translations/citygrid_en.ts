@@ -182,6 +182,10 @@
         <source>Say which other case this report repeats</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseStore</name>
@@ -467,6 +471,10 @@
     </message>
     <message>
         <source>&quot;months&quot;, &quot;weekdays&quot; and &quot;hours&quot; need 12, 7 and 24 factors of zero or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown channel &quot;%1&quot; in &quot;channels&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -181,6 +181,10 @@
         <source>Say which other case this report repeats</source>
         <translation>请指明本次上报与哪一宗案件重复</translation>
     </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;: use %2</source>
+        <translation>未知的来源渠道“%1”：请使用 %2</translation>
+    </message>
 </context>
 <context>
     <name>CaseStore</name>
@@ -467,6 +471,10 @@
     <message>
         <source>&quot;months&quot;, &quot;weekdays&quot; and &quot;hours&quot; need 12, 7 and 24 factors of zero or more</source>
         <translation>“months”、“weekdays”和“hours”分别需要 12、7 和 24 个不小于零的系数</translation>
+    </message>
+    <message>
+        <source>unknown channel &quot;%1&quot; in &quot;channels&quot;</source>
+        <translation>“channels”中有未知的来源渠道“%1”</translation>
     </message>
 </context>
 <context>

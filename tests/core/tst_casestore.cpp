@@ -196,6 +196,10 @@ private slots:
                  QStringLiteral("case.cell"));
         QCOMPARE(m_cases->report(refuse(), QStringLiteral("ld01"), at(27, 9)).error().code,
                  QStringLiteral("workflow.role"));
+        NewCase channel = refuse();
+        channel.channel = QStringLiteral("telepathy");
+        QCOMPARE(m_cases->report(channel, QStringLiteral("op01"), at(27, 9)).error().code,
+                 QStringLiteral("case.channel"));
     }
     void extensionAndDeferralMoveTheDeadline()
     {
