@@ -99,34 +99,30 @@ public:
     {
     }
     QList<CaseEvent> events;
-    bool stopped() const { return m_stopped; }
+    /// False once a step would lie in the future (the case stays open now) or broke a rule; the
+    /// steps after that are passed over.
+    bool going() const { return !m_stopped && !m_error; }
+    const std::optional<Error> &error() const { return m_error; }
 
-    Result<void> report(const NewCase &input, const QString &caseNo, const QDateTime &at)
+    void report(const NewCase &input, const QString &caseNo, const QDateTime &at)
     {
-        const CaseStep step = CaseStep::Report;
         const QString role = input.channel == QLatin1String("inspector")
                                  ? QStringLiteral("inspector")
                                  : QStringLiteral("operator");
-        auto e = m_steps.report(input, caseNo, uuidFrom(m_rng),
-                                {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng)});
-        if (!e)
-            return e.error();
-        events.append(e.value());
-        return {};
+        keep(m_steps.report(
+            input, caseNo, uuidFrom(m_rng),
+            {m_cast.pick(CaseStep::Report, role, m_rng), at, m_site, uuidFrom(m_rng)}));
     }
-    Result<void> take(CaseStep step, const QString &role, const QDateTime &at,
-                      const StepInput &input = {})
+    void take(CaseStep step, const QString &role, const QDateTime &at, const StepInput &input = {})
     {
-        if (m_stopped || at > m_now) {
+        if (!going())
+            return;
+        if (at > m_now) {
             m_stopped = true;
-            return {};
+            return;
         }
-        auto e = m_steps.step(events, step,
-                              {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng)}, input);
-        if (!e)
-            return e.error();
-        events.append(e.value());
-        return {};
+        keep(m_steps.step(events, step,
+                          {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng)}, input));
     }
     CaseRecord record() const { return CaseRecord::project(events); }
 
@@ -135,8 +131,17 @@ private:
     const Cast &m_cast;
     QString m_site;
     QDateTime m_now;
+    void keep(const Result<CaseEvent> &event)
+    {
+        if (event)
+            events.append(event.value());
+        else
+            m_error = event.error();
+    }
+
     Rng &m_rng;
     bool m_stopped = false;
+    std::optional<Error> m_error;
 };
 
 /// A unit for the case: the catalogue's answer, or where it reports a gap or an ambiguity, what
@@ -150,6 +155,63 @@ QString unitFor(const CaseSteps &steps, const CategoryCatalog::Category &categor
         if (u.categories.contains(category.id) || u.types.contains(category.unitType))
             return u.id;
     return {};
+}
+
+/// One case's life after its report at `t`: voided, or filed and dispatched, then perhaps
+/// stalled, extended or deferred, handled (on time or late), perhaps reworked, verified, closed.
+void play(Script &script, Rng &rng, const DemoSettings &s, const WorkingCalendar &calendar,
+          QDateTime t, const QString &unit, bool recent)
+{
+    const auto minutes = [&rng](double from, double to) {
+        return qint64(uniform(rng, from, to)) * 60;
+    };
+    const auto allowedFrom = [&](const QDateTime &from) {
+        return std::max<qint64>(30, calendar.workingMinutesBetween(from, script.record().dueAt));
+    };
+    if (chance(rng, s.voided) || unit.isEmpty()) {
+        script.take(CaseStep::Void, QStringLiteral("operator"), t,
+                    {CaseDemo::tr("Not a city-management matter"), {}, 0});
+        return;
+    }
+    script.take(CaseStep::File, QStringLiteral("operator"), t);
+    t = t.addSecs(minutes(5, 60));
+    script.take(CaseStep::Dispatch, QStringLiteral("dispatcher"), t, {{}, unit, 0});
+    // Some recent cases stall at the unit and run out of time: the overdue list of today.
+    if (!script.going() || (recent && chance(rng, s.stalled)))
+        return;
+    qint64 allowed = allowedFrom(t);
+    if (chance(rng, s.extension)) {
+        t = calendar.addWorkingMinutes(t, allowed / 2);
+        script.take(CaseStep::RequestExtension, QStringLiteral("unit_staff"), t,
+                    {CaseDemo::tr("More time needed for materials"), {}, 0});
+        t = t.addSecs(minutes(20, 90));
+        script.take(CaseStep::ApproveExtension, QStringLiteral("shift_leader"), t,
+                    {{}, {}, std::max(2.0, double(allowed) / 120)});
+        allowed = allowedFrom(t);
+    } else if (chance(rng, s.deferral)) {
+        t = calendar.addWorkingMinutes(t, allowed / 3);
+        script.take(CaseStep::RequestDeferral, QStringLiteral("unit_staff"), t,
+                    {CaseDemo::tr("Waiting for the owner's approval"), {}, 0});
+        t = t.addSecs(minutes(30, 120));
+        script.take(CaseStep::ApproveDeferral, QStringLiteral("shift_leader"), t);
+        t = t.addDays(qint64(uniform(rng, 3, 10)));
+        script.take(CaseStep::Resume, QStringLiteral("dispatcher"), t);
+        allowed = allowedFrom(t);
+    }
+    const double share = chance(rng, s.late) ? uniform(rng, 1.05, 1.8) : uniform(rng, 0.1, 0.95);
+    t = calendar.addWorkingMinutes(t, qint64(double(allowed) * share));
+    script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t);
+    if (chance(rng, s.rework)) {
+        t = t.addSecs(minutes(20, 240));
+        script.take(CaseStep::VerifyFail, QStringLiteral("inspector"), t,
+                    {CaseDemo::tr("Not done to the closing standard"), {}, 0});
+        t = calendar.addWorkingMinutes(t, qint64(double(allowed) * uniform(rng, 0.05, 0.3)));
+        script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t);
+    }
+    t = t.addSecs(minutes(20, 240));
+    script.take(CaseStep::VerifyPass, QStringLiteral("inspector"), t);
+    t = t.addSecs(minutes(5, 60));
+    script.take(CaseStep::Close, QStringLiteral("operator"), t);
 }
 
 } // namespace
@@ -182,8 +244,11 @@ Result<DemoSettings> DemoSettings::fromJson(const QByteArray &json)
         s.categoryWeights.insert(it.key(), it.value().toDouble());
     s.otherCategoryWeight = o[QLatin1String("other_category_weight")].toDouble(1);
     const QJsonObject channels = o[QLatin1String("channels")].toObject();
-    for (auto it = channels.begin(); it != channels.end(); ++it)
+    for (auto it = channels.begin(); it != channels.end(); ++it) {
+        if (!CaseVocabulary::channels().contains(it.key()))
+            return settingsError(tr("unknown channel \"%1\" in \"channels\"").arg(it.key()));
         s.channels.append({it.key(), it.value().toDouble()});
+    }
     if (s.channels.isEmpty())
         return settingsError(tr("\"channels\" is missing"));
     if (!readFactors(o, "months", s.months) || !readFactors(o, "weekdays", s.weekdays) ||
@@ -281,7 +346,7 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
     auto writer = CaseRowWriter::prepare(db);
     if (!writer)
         return writer.error();
-    QHash<QDate, int> nextNumber;
+    CaseNumbers numbers(db);
     Summary summary;
     const auto minutes = [&](double from, double to) {
         return qint64(uniform(rng, from, to)) * 60;
@@ -293,101 +358,24 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
             return Error{QStringLiteral("demo.place"),
                          tr("Could not place a case inside the grid; is the grid empty?"),
                          {}};
-        const QDate day = reported.date();
-        if (!nextNumber.contains(day)) {
-            auto first = CaseStore::nextCaseNumber(db, day);
-            if (!first)
-                return first.error();
-            nextNumber.insert(day, first.value().right(4).toInt());
-        }
-        const QString caseNo = day.toString(QStringLiteral("yyyyMMdd")) +
-                               QStringLiteral("%1").arg(nextNumber[day]++, 4, 10, QLatin1Char('0'));
+        const auto caseNo = numbers.next(reported.date());
+        if (!caseNo)
+            return caseNo.error();
         const QString channel = s.channels[pickChannel(rng)].first;
         const QString description = tr("%1, demo case").arg(category.name);
         const QString reporter =
             channel == QLatin1String("hotline") ? tr("Citizen (12345 hotline)") : QString();
 
         Script script(steps, cast, options.siteId, now, rng);
-        if (auto r = script.report({category.id, point, cell, channel, description, reporter},
-                                   caseNo, reported);
-            !r)
-            return r.error();
-        QDateTime t = reported.addSecs(minutes(3, 40));
-        const QString unit = unitFor(steps, category, cell);
-        auto run = [&]() -> Result<void> {
-            if (chance(rng, s.voided) || unit.isEmpty())
-                return script.take(CaseStep::Void, QStringLiteral("operator"), t,
-                                   {tr("Not a city-management matter"), {}, 0});
-            if (auto r = script.take(CaseStep::File, QStringLiteral("operator"), t); !r)
-                return r;
-            t = t.addSecs(minutes(5, 60));
-            if (auto r =
-                    script.take(CaseStep::Dispatch, QStringLiteral("dispatcher"), t, {{}, unit, 0});
-                !r)
-                return r;
-            // Some recent cases stall at the unit and run out of time: the overdue list of today.
-            if (script.stopped() || (reported.daysTo(now) <= 30 && chance(rng, s.stalled)))
-                return {};
-            QDateTime due = script.record().dueAt;
-            qint64 allowed = std::max<qint64>(30, calendar.workingMinutesBetween(t, due));
-            if (chance(rng, s.extension)) {
-                t = calendar.addWorkingMinutes(t, allowed / 2);
-                if (auto r = script.take(CaseStep::RequestExtension, QStringLiteral("unit_staff"),
-                                         t, {tr("More time needed for materials"), {}, 0});
-                    !r)
-                    return r;
-                t = t.addSecs(minutes(20, 90));
-                const double hours = std::max(2.0, double(allowed) / 120);
-                if (auto r = script.take(CaseStep::ApproveExtension, QStringLiteral("shift_leader"),
-                                         t, {{}, {}, hours});
-                    !r)
-                    return r;
-                due = script.record().dueAt;
-                allowed = std::max<qint64>(30, calendar.workingMinutesBetween(t, due));
-            } else if (chance(rng, s.deferral)) {
-                t = calendar.addWorkingMinutes(t, allowed / 3);
-                if (auto r = script.take(CaseStep::RequestDeferral, QStringLiteral("unit_staff"), t,
-                                         {tr("Waiting for the owner's approval"), {}, 0});
-                    !r)
-                    return r;
-                t = t.addSecs(minutes(30, 120));
-                if (auto r =
-                        script.take(CaseStep::ApproveDeferral, QStringLiteral("shift_leader"), t);
-                    !r)
-                    return r;
-                t = t.addDays(qint64(uniform(rng, 3, 10)));
-                if (auto r = script.take(CaseStep::Resume, QStringLiteral("dispatcher"), t); !r)
-                    return r;
-                due = script.record().dueAt;
-                allowed = std::max<qint64>(30, calendar.workingMinutesBetween(t, due));
-            }
-            const double share =
-                chance(rng, s.late) ? uniform(rng, 1.05, 1.8) : uniform(rng, 0.1, 0.95);
-            t = calendar.addWorkingMinutes(t, qint64(double(allowed) * share));
-            if (auto r = script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t); !r)
-                return r;
-            if (chance(rng, s.rework)) {
-                t = t.addSecs(minutes(20, 240));
-                if (auto r = script.take(CaseStep::VerifyFail, QStringLiteral("inspector"), t,
-                                         {tr("Not done to the closing standard"), {}, 0});
-                    !r)
-                    return r;
-                t = calendar.addWorkingMinutes(t,
-                                               qint64(double(allowed) * uniform(rng, 0.05, 0.3)));
-                if (auto r = script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t); !r)
-                    return r;
-            }
-            t = t.addSecs(minutes(20, 240));
-            if (auto r = script.take(CaseStep::VerifyPass, QStringLiteral("inspector"), t); !r)
-                return r;
-            t = t.addSecs(minutes(5, 60));
-            return script.take(CaseStep::Close, QStringLiteral("operator"), t);
-        };
-        if (auto r = run(); !r)
+        script.report({category.id, point, cell, channel, description, reporter}, caseNo.value(),
+                      reported);
+        play(script, rng, s, calendar, reported.addSecs(minutes(3, 40)),
+             unitFor(steps, category, cell), reported.daysTo(now) <= 30);
+        if (const auto &e = script.error())
             return Error{
-                r.error().code,
-                tr("The demo history of case %1 broke a rule: %2").arg(caseNo, r.error().message),
-                r.error().detail};
+                e->code,
+                tr("The demo history of case %1 broke a rule: %2").arg(caseNo.value(), e->message),
+                e->detail};
 
         for (const CaseEvent &e : std::as_const(script.events))
             if (auto r = writer.value().appendEvent(e); !r)

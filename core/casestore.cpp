@@ -102,6 +102,18 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
     return record;
 }
 
+Result<QString> CaseNumbers::next(QDate day)
+{
+    if (!m_next.contains(day)) {
+        auto first = CaseStore::nextCaseNumber(m_db, day);
+        if (!first)
+            return first.error();
+        m_next.insert(day, first.value().right(4).toInt());
+    }
+    return day.toString(QStringLiteral("yyyyMMdd")) +
+           QStringLiteral("%1").arg(m_next[day]++, 4, 10, QLatin1Char('0'));
+}
+
 Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QString &userId,
                                      const Progress &progress)
 {
@@ -112,20 +124,14 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
     if (!writer)
         return writer.error();
     const QString site = m_store.meta(storeschema::keySiteId());
-    QHash<QDate, int> next; // case numbers per day, from the store's last one
+    CaseNumbers numbers(m_store.db());
     for (qsizetype i = 0; i < reports.size(); ++i) {
         const DatedReport &report = reports[i];
-        const QDate day = report.at.toOffsetFromUtc(8 * 3600).date();
-        if (!next.contains(day)) {
-            auto first = nextCaseNumber(m_store.db(), day);
-            if (!first)
-                return first.error();
-            next.insert(day, first.value().right(4).toInt());
-        }
-        const QString caseNo = day.toString(QStringLiteral("yyyyMMdd")) +
-                               QStringLiteral("%1").arg(next[day]++, 4, 10, QLatin1Char('0'));
-        auto event =
-            m_steps.report(report.input, caseNo, newUuid(), {userId, report.at, site, newUuid()});
+        const auto caseNo = numbers.next(report.at.toOffsetFromUtc(8 * 3600).date());
+        if (!caseNo)
+            return caseNo.error();
+        auto event = m_steps.report(report.input, caseNo.value(), newUuid(),
+                                    {userId, report.at, site, newUuid()});
         if (!event)
             return Error{event.error().code,
                          tr("Report %1: %2").arg(i + 1).arg(event.error().message),

@@ -7,8 +7,22 @@
 #include "store.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace citygrid {
+
+/// Case numbers handed out during a bulk load, per day from the store's last one on, without a
+/// query per case. One transaction, one thread.
+class CaseNumbers
+{
+public:
+    explicit CaseNumbers(const SqliteDb &db) : m_db(db) {}
+    Result<QString> next(QDate day);
+
+private:
+    const SqliteDb &m_db;
+    QHash<QDate, int> m_next;
+};
 
 /// Cases in the store: each step checked by the workflow (rules and the actor's role), appended to
 /// the history and projected into the case row, in one transaction; a refused step changes
