@@ -106,7 +106,11 @@ void AttachmentStrip::addItem(const CaseAttachment &a)
         thumb.fill(QColor(0xee, 0xee, 0xee));
     }
     auto *item = new QListWidgetItem(QIcon(thumb), a.name, m_list);
-    item->setToolTip(QStringLiteral("%1 (%2 KB)").arg(a.name).arg(a.data.size() / 1024));
+    // (a case view lists thumbnails only; the size is known while the file is being attached)
+    item->setToolTip(
+        a.data.isEmpty()
+            ? a.name
+            : QStringLiteral("%1 (%2 KB)").arg(a.name).arg((a.data.size() + 1023) / 1024));
 }
 
 } // namespace citygrid

@@ -169,7 +169,8 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     MapView street = full;
     street.unitsPerPixel = 2.0 / map.value().metresPerUnit;
     for (const auto &[view, title] :
-         {std::pair{full, "full extent (counts)"}, std::pair{street, "street scale (symbols)"}})
+         {std::pair{full, "full extent (counts)"},
+          std::pair{street, "street scale (symbols, counts where crowded)"}})
         row(tr("Cases: draw %1 cases, 1920x1080, %2")
                 .arg(layer.caseCount())
                 .arg(QLatin1String(title)),
