@@ -177,7 +177,7 @@ void CaseDialog::fillTimeline(const QList<CaseEvent> &events)
     m_timeline->clear();
     for (const CaseEvent &e : events) {
         const auto step = CaseVocabulary::stepFromId(e.step);
-        QString name = step ? CaseVocabulary::displayName(*step) : tr("Reported");
+        QString name = step ? CaseVocabulary::label(*step) : tr("Reported");
         QStringList notes;
         if (!e.note.isEmpty())
             notes << e.note;
@@ -199,6 +199,8 @@ void CaseDialog::fillTimeline(const QList<CaseEvent> &events)
         if (e.step == QLatin1String("verify_fail"))
             item->setForeground(1, QColor(0xb7, 0x1c, 0x1c));
     }
+    for (int column = 0; column < 3; ++column) // whole names, in either language
+        m_timeline->resizeColumnToContents(column);
 }
 
 void CaseDialog::fillSteps()
@@ -212,7 +214,7 @@ void CaseDialog::fillSteps()
                               : tr("As %1:").arg(m_session.userLabel(m_session.userId())));
     int at = 1;
     for (CaseStep step : steps) {
-        auto *button = new QPushButton(CaseVocabulary::displayName(step), this);
+        auto *button = new QPushButton(CaseVocabulary::label(step), this);
         button->setObjectName(QStringLiteral("step_") + CaseVocabulary::id(step));
         if (step == CaseStep::Dispatch || step == CaseStep::Close || step == CaseStep::VerifyPass ||
             step == CaseStep::Feedback || step == CaseStep::File)

@@ -34,7 +34,7 @@ StepForm::StepForm(CaseSession &session, const CaseRecord &record, CaseStep step
     : QDialog(parent), m_session(session), m_record(record), m_step(step),
       m_note(new QPlainTextEdit(this)), m_problem(new QLabel(this))
 {
-    setWindowTitle(tr("%1 — case %2").arg(CaseVocabulary::displayName(step), record.caseNo));
+    setWindowTitle(tr("%1 — case %2").arg(CaseVocabulary::label(step), record.caseNo));
     auto *form = new QFormLayout;
     form->addRow(tr("Case:"), new QLabel(QStringLiteral("%1  %2").arg(
                                   record.caseNo, session.categoryName(record.categoryId))));
@@ -89,7 +89,7 @@ StepForm::StepForm(CaseSession &session, const CaseRecord &record, CaseStep step
     m_problem->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(CaseVocabulary::displayName(step));
+    buttons->button(QDialogButtonBox::Ok)->setText(CaseVocabulary::label(step));
     connect(buttons, &QDialogButtonBox::accepted, this, &StepForm::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &StepForm::reject);
     auto *layout = new QVBoxLayout(this);

@@ -132,4 +132,12 @@ QString CaseVocabulary::displayName(CaseStep step)
     return {};
 }
 
+QString CaseVocabulary::label(CaseStep step)
+{
+    QString name = displayName(step);
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    return name;
+}
+
 } // namespace citygrid

@@ -56,6 +56,9 @@ public:
     static std::optional<CaseStep> stepFromId(const QString &id);
     static QString displayName(CaseState state);
     static QString displayName(CaseStep step);
+    /// The step's name as a label (a button, a heading, a timeline entry): displayName() begins
+    /// with a capital where the language has them ("Dispatch"); sentences use displayName().
+    static QString label(CaseStep step);
 };
 
 } // namespace citygrid

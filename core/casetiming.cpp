@@ -48,7 +48,8 @@ QString CaseTiming::describe(qint64 minutesLeft, int minutesPerDay)
     const qint64 rest = minutesPerDay > 0 ? m % minutesPerDay : m;
     QString amount;
     if (days > 0)
-        amount = tr("%1 working days %2 h").arg(days).arg(rest / 60);
+        amount = days == 1 ? tr("1 working day %1 h").arg(rest / 60)
+                           : tr("%1 working days %2 h").arg(days).arg(rest / 60);
     else if (rest >= 60)
         amount = tr("%1 working h %2 min").arg(rest / 60).arg(rest % 60);
     else

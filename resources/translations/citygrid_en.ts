@@ -134,9 +134,9 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) of %1 are wrong; nothing was imported. Correct them and import the file again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row of %1 is wrong; nothing was imported. Correct it and import the file again.</numerusform>
+            <numerusform>%n rows of %1 are wrong; nothing was imported. Correct them and import the file again.</numerusform>
         </translation>
     </message>
     <message>
@@ -230,6 +230,10 @@
     </message>
     <message>
         <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day %1 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -654,9 +658,9 @@
     </message>
     <message numerus="yes">
         <source>%n communities have no name (%1); the map shows their codes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n community has no name (%1); the map shows its code</numerusform>
+            <numerusform>%n communities have no name (%1); the map shows their codes</numerusform>
         </translation>
     </message>
 </context>
@@ -1003,9 +1007,9 @@
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
         </translation>
     </message>
     <message>
@@ -1076,9 +1080,9 @@
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
     <message>
@@ -1248,9 +1252,9 @@ Filing standard: %5</source>
     </message>
     <message numerus="yes">
         <source>Dispatch %n ticked case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dispatch %n ticked case</numerusform>
+            <numerusform>Dispatch %n ticked cases</numerusform>
         </translation>
     </message>
     <message>
@@ -1259,9 +1263,9 @@ Filing standard: %5</source>
     </message>
     <message numerus="yes">
         <source>%n case(s) dispatched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case dispatched.</numerusform>
+            <numerusform>%n cases dispatched.</numerusform>
         </translation>
     </message>
     <message>

@@ -231,6 +231,10 @@
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
+    <message>
+        <source>1 working day %1 h</source>
+        <translation>1工作日%1小时</translation>
+    </message>
 </context>
 <context>
     <name>CaseVocabulary</name>

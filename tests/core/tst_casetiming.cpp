@@ -87,6 +87,7 @@ private slots:
         QTest::newRow("minutes") << qint64(40) << "40 min left";
         QTest::newRow("hours") << qint64(80) << "1 working h 20 min left";
         QTest::newRow("days") << qint64(2 * 420 + 130) << "2 working days 2 h left";
+        QTest::newRow("one day") << qint64(420 + 60) << "1 working day 1 h left";
         QTest::newRow("overdue") << qint64(-2 * 420) << "overdue by 2 working days 0 h";
     }
     void describe()
