@@ -36,7 +36,7 @@ QString orderBy(CaseQuery::Sort sort)
         return QStringLiteral("cell_code");
     case CaseQuery::Sort::Unit:
         return QStringLiteral("unit_id");
-    case CaseQuery::Sort::Due:
+    case CaseQuery::Sort::Due: // descending: latest first, and '' (no deadline) sorts last
         return QStringLiteral("due_at");
     }
     return QStringLiteral("reported_at");
@@ -44,14 +44,18 @@ QString orderBy(CaseQuery::Sort sort)
 
 } // namespace
 
-QString CaseQuery::where() const
+QString CaseQuery::where(const QString &extra) const
 {
     QStringList terms;
+    if (!extra.isEmpty())
+        terms << extra;
     const CaseFilter &f = m_filter;
+    // Code prefixes as ranges, which the indexes serve ('~' sorts after every code character);
+    // LIKE would read every case.
     if (!f.categoryPrefix.isEmpty())
-        terms << QStringLiteral("category_id LIKE ?%1 || '%'").arg(Category);
+        terms << QStringLiteral("category_id >= ?%1 AND category_id < ?%1 || '~'").arg(Category);
     if (!f.areaCode.isEmpty())
-        terms << QStringLiteral("cell_code LIKE ?%1 || '%'").arg(Area);
+        terms << QStringLiteral("cell_code >= ?%1 AND cell_code < ?%1 || '~'").arg(Area);
     if (!f.unitId.isEmpty())
         terms << QStringLiteral("unit_id = ?%1").arg(Unit);
     if (f.overdueOnly)
@@ -101,8 +105,14 @@ void CaseQuery::bindFilter(Statement &q) const
 
 Result<qint64> CaseQuery::count() const
 {
+    return count(QString());
+}
+
+Result<qint64> CaseQuery::count(const QString &extra) const
+{
     auto query = Statement::prepare(
-        m_db, QStringLiteral("SELECT count(*) FROM %1%2").arg(storeschema::casesTable(), where()));
+        m_db,
+        QStringLiteral("SELECT count(*) FROM %1%2").arg(storeschema::casesTable(), where(extra)));
     if (!query)
         return query.error();
     bindFilter(query.value());
@@ -114,13 +124,43 @@ Result<qint64> CaseQuery::count() const
 
 Result<QList<CaseRecord>> CaseQuery::page(Sort sort, bool ascending, qint64 offset, int limit) const
 {
+    if (sort == Sort::Due && ascending)
+        return pageByDeadline(offset, limit);
     const QString direction = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    QString order = orderBy(sort) + QLatin1Char(' ') + direction;
-    if (sort == Sort::Due) // cases without a deadline last, whichever way
-        order = QStringLiteral("due_at = '' ASC, ") + order;
+    return rows(QString(),
+                orderBy(sort) + QLatin1Char(' ') + direction + QStringLiteral(", fid ") + direction,
+                offset, limit);
+}
+
+Result<QList<CaseRecord>> CaseQuery::pageByDeadline(qint64 offset, int limit) const
+{
+    // Earliest deadline first and cases without one after them. One ORDER BY on "due_at = ''"
+    // would sort every match; two ranges of the deadline index stop after a page each.
+    auto dated =
+        rows(QStringLiteral("due_at > ''"), QStringLiteral("due_at ASC, fid ASC"), offset, limit);
+    if (!dated || dated.value().size() == limit)
+        return dated;
+    qint64 datedCount = offset + dated.value().size();
+    if (dated.value().isEmpty() && offset > 0) {
+        auto all = count(QStringLiteral("due_at > ''"));
+        if (!all)
+            return all.error();
+        datedCount = all.value();
+    }
+    auto undated =
+        rows(QStringLiteral("due_at = ''"), QStringLiteral("fid ASC"),
+             std::max<qint64>(0, offset - datedCount), limit - int(dated.value().size()));
+    if (!undated)
+        return undated;
+    return dated.value() + undated.value();
+}
+
+Result<QList<CaseRecord>> CaseQuery::rows(const QString &extra, const QString &order, qint64 offset,
+                                          int limit) const
+{
     auto query = Statement::prepare(
-        m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4, fid %5 LIMIT ?10 OFFSET ?11")
-                  .arg(caserows::columns(), storeschema::casesTable(), where(), order, direction));
+        m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ?10 OFFSET ?11")
+                  .arg(caserows::columns(), storeschema::casesTable(), where(extra), order));
     if (!query)
         return query.error();
     bindFilter(query.value());

@@ -59,7 +59,12 @@ public:
     Result<QList<CasePoint>> points() const;
 
 private:
-    QString where() const;
+    /// `extra`: one more SQL condition on the filter's (no parameters of its own).
+    QString where(const QString &extra = QString()) const;
+    Result<qint64> count(const QString &extra) const;
+    Result<QList<CaseRecord>> rows(const QString &extra, const QString &order, qint64 offset,
+                                   int limit) const;
+    Result<QList<CaseRecord>> pageByDeadline(qint64 offset, int limit) const;
     void bindFilter(Statement &statement) const;
 
     const SqliteDb &m_db;

@@ -55,6 +55,8 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
                 "INSERT INTO gpkg_contents (table_name, data_type, identifier, description)"
                 " VALUES ('case_attachments', 'attributes', 'case_attachments',"
                 " 'Photos and documents of cases');")},
+        // 4: the list sorted by deadline reads this index in order instead of sorting every case.
+        {3, QStringLiteral("CREATE INDEX cases_deadline ON cases (due_at);")},
     };
 }
 

@@ -8,8 +8,9 @@
 /// that reads their attributes (core, through SQLite), so the two cannot drift apart.
 namespace citygrid::storeschema {
 
-/// Schema version this build writes and reads (2: cases, 3: case list columns, attachments).
-inline constexpr int version = 3;
+/// Schema version this build writes and reads (2: cases, 3: case list columns, attachments,
+/// 4: deadline index).
+inline constexpr int version = 4;
 inline constexpr int storageSrid =
     4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
 

@@ -119,6 +119,41 @@ private slots:
         auto byNumber = all.page(CaseQuery::Sort::CaseNo, true, 0, 2);
         QVERIFY(byNumber.value()[0].caseNo < byNumber.value()[1].caseNo);
     }
+    void pagesByDeadlineJoinUp_data()
+    {
+        QTest::addColumn<int>("pageSize");
+        QTest::newRow("1") << 1;
+        QTest::newRow("7") << 7;
+        QTest::newRow("200") << 200;
+    }
+    void pagesByDeadlineJoinUp()
+    {
+        // Dated cases come from one range of the index and undated ones from another: pages that
+        // straddle the two, or lie wholly past the dated ones, must still join up to the list.
+        QFETCH(int, pageSize);
+        const CaseQuery all(m_store->db(), {}, now);
+        auto whole = all.page(CaseQuery::Sort::Due, true, 0, 100000);
+        QVERIFY(whole.ok());
+        QStringList expected, paged;
+        for (const CaseRecord &r : whole.value())
+            expected << r.uuid;
+        for (qint64 offset = 0;; offset += pageSize) {
+            auto page = all.page(CaseQuery::Sort::Due, true, offset, pageSize);
+            QVERIFY(page.ok());
+            for (const CaseRecord &r : page.value())
+                paged << r.uuid;
+            if (page.value().size() < pageSize)
+                break;
+        }
+        QCOMPARE(paged, expected);
+        QCOMPARE(qint64(expected.size()), all.count().value());
+        qsizetype firstUndated = 0;
+        while (whole.value()[firstUndated].dueAt.isValid())
+            ++firstUndated;
+        QVERIFY(firstUndated > 0 && firstUndated < expected.size());
+        for (qsizetype i = firstUndated; i < expected.size(); ++i)
+            QVERIFY(!whole.value()[i].dueAt.isValid());
+    }
     void recordsCarryTheirPosition()
     {
         auto page = CaseQuery(m_store->db(), {}, now).page(CaseQuery::Sort::Reported, false, 0, 10);
