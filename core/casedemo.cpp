@@ -7,9 +7,9 @@
 #include "casestore.h"
 #include "casetiming.h"
 #include "jsonfile.h"
+#include "uuids.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -52,14 +52,12 @@ bool chance(Rng &rng, double p)
     return uniform(rng, 0, 1) < p;
 }
 
-/// A version-4 UUID from the generator, so a seed gives the same ids every run.
-QString uuidFrom(Rng &rng)
+/// The id of something made at `at`, its random part from the generator, so a seed gives the same
+/// ids every run.
+QString uuidFrom(Rng &rng, const QDateTime &at)
 {
-    const quint64 a = rng(), b = rng();
-    const QUuid id(uint(a >> 32), ushort(a >> 16), ushort((a & 0x0fff) | 0x4000),
-                   uchar(((b >> 56) & 0x3f) | 0x80), uchar(b >> 48), uchar(b >> 40), uchar(b >> 32),
-                   uchar(b >> 24), uchar(b >> 16), uchar(b >> 8), uchar(b));
-    return id.toString(QUuid::WithoutBraces);
+    const quint64 a = rng();
+    return uuids::version7(at.toMSecsSinceEpoch(), a, rng());
 }
 
 /// People by the role the demo gives each kind of step; any user whose role may take the step
@@ -110,8 +108,8 @@ public:
                                  ? QStringLiteral("inspector")
                                  : QStringLiteral("operator");
         keep(m_steps.report(
-            input, caseNo, uuidFrom(m_rng),
-            {m_cast.pick(CaseStep::Report, role, m_rng), at, m_site, uuidFrom(m_rng)}));
+            input, caseNo, uuidFrom(m_rng, at),
+            {m_cast.pick(CaseStep::Report, role, m_rng), at, m_site, uuidFrom(m_rng, at)}));
     }
     void take(CaseStep step, const QString &role, const QDateTime &at, const StepInput &input = {})
     {
@@ -122,7 +120,8 @@ public:
             return;
         }
         keep(m_steps.step(events, step,
-                          {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng)}, input));
+                          {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng, at)},
+                          input));
     }
     CaseRecord record() const { return CaseRecord::project(events); }
 
@@ -343,7 +342,7 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
     Transaction tx(db);
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto writer = CaseRowWriter::prepare(db);
+    auto writer = CaseBulkWriter::begin(db);
     if (!writer)
         return writer.error();
     CaseNumbers numbers(db);
@@ -399,6 +398,8 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
                          tr("Cancelled; the store was left as it was"),
                          {}};
     }
+    if (auto r = writer.value().finish(); !r)
+        return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     return summary;

@@ -97,31 +97,87 @@ CaseRecord readRecord(const Statement &q)
 
 } // namespace caserows
 
+namespace {
+
+// The columns the writer fills, in the order of its parameters (?1, ?2, ...).
+const char *const eventColumns = "uuid, case_uuid, step, actor, role, at, site_id, note, payload";
+const char *const rowColumns =
+    "geom, uuid, case_no, category_id, cell_code, community_code, subdistrict_code, channel, "
+    "description, reporter, state, pending, urgent, supervised, rework_count, unit_id, "
+    "reported_at, dispatched_at, due_at, closed_at, on_time, updated_at, handled_at";
+
+QString parameters(int count)
+{
+    QStringList list;
+    for (int i = 1; i <= count; ++i)
+        list << QStringLiteral("?%1").arg(i);
+    return list.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 Result<CaseRowWriter> CaseRowWriter::prepare(const SqliteDb &db)
 {
-    auto insert = Statement::prepare(
-        db, QStringLiteral("INSERT INTO %1 (uuid, case_uuid, step, actor, role, at, site_id, "
-                           "note, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .arg(storeschema::caseEventsTable()));
+    return prepare(db, storeschema::caseEventsTable(), storeschema::casesTable(), true);
+}
+
+Result<CaseRowWriter> CaseRowWriter::prepare(const SqliteDb &db, const QString &eventsTable,
+                                             const QString &rowsTable, bool merge)
+{
+    auto insert =
+        Statement::prepare(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                   .arg(eventsTable, QLatin1String(eventColumns), parameters(9)));
     if (!insert)
         return insert.error();
-    auto upsert = Statement::prepare(
-        db,
-        QStringLiteral(
-            "INSERT INTO %1 (geom, uuid, case_no, category_id, cell_code, community_code, "
-            "subdistrict_code, channel, description, reporter, state, pending, urgent, supervised, "
-            "rework_count, unit_id, reported_at, dispatched_at, due_at, closed_at, on_time, "
-            "updated_at, handled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) ON CONFLICT (uuid) DO UPDATE "
-            "SET state = excluded.state, pending = excluded.pending, urgent = excluded.urgent, "
-            "supervised = excluded.supervised, rework_count = excluded.rework_count, unit_id = "
-            "excluded.unit_id, dispatched_at = excluded.dispatched_at, due_at = excluded.due_at, "
-            "closed_at = excluded.closed_at, on_time = excluded.on_time, updated_at = "
-            "excluded.updated_at, handled_at = excluded.handled_at")
-            .arg(storeschema::casesTable()));
+    QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(rowsTable, QLatin1String(rowColumns), parameters(23));
+    if (merge)
+        sql += QStringLiteral(
+            " ON CONFLICT (uuid) DO UPDATE SET state = excluded.state, pending = "
+            "excluded.pending, urgent = excluded.urgent, supervised = excluded.supervised, "
+            "rework_count = excluded.rework_count, unit_id = excluded.unit_id, dispatched_at = "
+            "excluded.dispatched_at, due_at = excluded.due_at, closed_at = excluded.closed_at, "
+            "on_time = excluded.on_time, updated_at = excluded.updated_at, handled_at = "
+            "excluded.handled_at");
+    auto upsert = Statement::prepare(db, sql);
     if (!upsert)
         return upsert.error();
     return CaseRowWriter(std::move(insert.value()), std::move(upsert.value()));
+}
+
+Result<CaseBulkWriter> CaseBulkWriter::begin(SqliteDb &db)
+{
+    const QStringList sql{
+        QStringLiteral("DROP TABLE IF EXISTS temp.staged_events"),
+        QStringLiteral("DROP TABLE IF EXISTS temp.staged_cases"),
+        QStringLiteral("CREATE TEMP TABLE staged_events AS SELECT %1 FROM main.%2 WHERE 0")
+            .arg(QLatin1String(eventColumns), storeschema::caseEventsTable()),
+        QStringLiteral("CREATE TEMP TABLE staged_cases AS SELECT %1 FROM main.%2 WHERE 0")
+            .arg(QLatin1String(rowColumns), storeschema::casesTable())};
+    for (const QString &statement : sql)
+        if (auto r = db.exec(statement); !r)
+            return r.error();
+    auto writer = CaseRowWriter::prepare(db, QStringLiteral("temp.staged_events"),
+                                         QStringLiteral("temp.staged_cases"), false);
+    if (!writer)
+        return writer.error();
+    return CaseBulkWriter(db, std::move(writer.value()));
+}
+
+Result<void> CaseBulkWriter::finish()
+{
+    const QString copy = QStringLiteral("INSERT INTO main.%1 (%2) SELECT %2 FROM temp.%3 ORDER BY "
+                                        "rowid");
+    const QStringList sql{copy.arg(storeschema::caseEventsTable(), QLatin1String(eventColumns),
+                                   QStringLiteral("staged_events")),
+                          copy.arg(storeschema::casesTable(), QLatin1String(rowColumns),
+                                   QStringLiteral("staged_cases")),
+                          QStringLiteral("DROP TABLE temp.staged_events"),
+                          QStringLiteral("DROP TABLE temp.staged_cases")};
+    for (const QString &statement : sql)
+        if (auto r = m_db.exec(statement); !r)
+            return r.error();
+    return {};
 }
 
 Result<void> CaseRowWriter::appendEvent(const CaseEvent &e)

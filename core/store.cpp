@@ -53,9 +53,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path)
         store->m_schemaVersion = storeschema::version;
     }
     (void)store->db().exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-    // A page cache of up to 128 MiB (used only as the store grows): a bulk load of a million
-    // cases keeps its indexes in memory instead of spilling pages mid-transaction.
-    (void)store->db().exec(QStringLiteral("PRAGMA cache_size = -131072"));
+    // A page cache of up to 128 MiB (used only as the store grows); bulk loads grow it for their
+    // length.
+    (void)store->db().exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
     return store;
 }
 

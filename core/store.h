@@ -38,6 +38,8 @@ public:
     /// Row counts of the feature tables, in hierarchy order.
     Result<QList<QPair<QString, qint64>>> layerCounts() const;
 
+    /// The page cache SQLite keeps for the store, in KiB.
+    static constexpr int cacheKiB = 131072;
     SqliteDb &db() { return *m_db; }
     const SqliteDb &db() const { return *m_db; }
 

@@ -2,36 +2,86 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "caseexchange.h"
 
+#include "csvtable.h"
 #include "ogrutil.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <cmath>
+#include <variant>
 
 namespace citygrid {
 
 namespace {
 
-/// The first field of the layer named one of `names` (case-insensitive), -1 if none.
-int field(OGRFeatureDefn *defn, std::initializer_list<const char *> names)
+Error missingColumns(const QString &name, const QStringList &missing)
 {
-    for (const char *name : names)
-        for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef())
-                    .compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-                return i;
-    return -1;
+    return {QStringLiteral("import.columns"),
+            CaseExchange::tr("%1 lacks the column(s) %2; nothing was imported. A case file needs "
+                             "category_id, reported_at and a position (lon and lat, or a point "
+                             "geometry)")
+                .arg(name, missing.join(QStringLiteral(", "))),
+            {}};
 }
 
-QString text(const OGRFeature &f, int index)
+/// The columns of an import file, by the names other systems give them.
+struct Columns
 {
-    return index >= 0 && f.IsFieldSetAndNotNull(index)
-               ? QString::fromUtf8(f.GetFieldAsString(index)).trimmed()
-               : QString();
-}
+    int category = -1, reported = -1, lon = -1, lat = -1, channel = -1, description = -1,
+        reporter = -1;
+
+    static Columns of(const QStringList &names)
+    {
+        const auto field = [&names](std::initializer_list<const char *> aliases) {
+            for (const char *alias : aliases)
+                for (int i = 0; i < names.size(); ++i)
+                    if (names[i].trimmed().compare(QLatin1String(alias), Qt::CaseInsensitive) == 0)
+                        return i;
+            return -1;
+        };
+        Columns c;
+        c.category = field({"category_id", "service_code", "category"});
+        c.reported = field({"reported_at", "requested_datetime", "time"});
+        c.lon = field({"lon", "long", "longitude", "x"});
+        c.lat = field({"lat", "latitude", "y"});
+        c.channel = field({"channel"});
+        c.description = field({"description"});
+        c.reporter = field({"reporter"});
+        return c;
+    }
+    /// The required columns that are missing, by their names.
+    QStringList missing(bool hasGeometry) const
+    {
+        QStringList names;
+        if (category < 0)
+            names << QStringLiteral("category_id");
+        if (reported < 0)
+            names << QStringLiteral("reported_at");
+        if (!hasGeometry && (lon < 0 || lat < 0))
+            names << QStringLiteral("lon, lat");
+        return names;
+    }
+};
+
+/// One row as text, whatever the file's format; `point` when the row has a point geometry.
+struct RowText
+{
+    QString category, reported, lon, lat, channel, description, reporter;
+    std::optional<QPointF> point;
+
+    static RowText of(const QStringList &fields, const Columns &c)
+    {
+        const auto at = [&fields](int i) {
+            return i >= 0 && i < fields.size() ? fields[i].trimmed() : QString();
+        };
+        return {at(c.category), at(c.reported),    at(c.lon),      at(c.lat),
+                at(c.channel),  at(c.description), at(c.reporter), std::nullopt};
+    }
+};
 
 /// An ISO 8601 time; one without an offset is China time (UTC+8), as the centre writes them.
 QDateTime parseTime(const QString &value)
@@ -46,14 +96,111 @@ QDateTime parseTime(const QString &value)
     return t;
 }
 
-} // namespace
+/// The checks every row passes; safe to run on several threads at once.
+class RowChecker
+{
+public:
+    RowChecker(const CaseCatalogues &catalogues, const CaseExchange::CellAt &cellAt,
+               const QDateTime &now)
+        : m_catalogues(catalogues), m_cellAt(cellAt), m_now(now),
+          m_channels(CaseVocabulary::channels())
+    {
+    }
 
-Result<QList<CaseStore::DatedReport>>
-CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
-                          const CellAt &cellAt, const QDateTime &now, QList<RowProblem> *problems)
+    /// The report of `row`, or why it cannot be one.
+    std::variant<CaseStore::DatedReport, QString> check(const RowText &row) const
+    {
+        QStringList reasons;
+        CaseStore::DatedReport report;
+        NewCase &in = report.input;
+        in.categoryId = row.category;
+        if (!m_catalogues.categories.find(in.categoryId))
+            reasons << CaseExchange::tr("unknown category \"%1\"").arg(in.categoryId);
+        report.at = parseTime(row.reported);
+        if (!report.at.isValid())
+            reasons << CaseExchange::tr("bad time \"%1\" (write it as 2026-10-05T09:30:00+08:00)")
+                           .arg(row.reported);
+        else if (report.at > m_now)
+            reasons << CaseExchange::tr("time %1 lies in the future").arg(row.reported);
+        QPointF p(qQNaN(), qQNaN());
+        if (row.point) {
+            p = *row.point;
+        } else {
+            bool okX = false, okY = false;
+            p = QPointF(row.lon.toDouble(&okX), row.lat.toDouble(&okY));
+            if (!okX || !okY)
+                p = QPointF(qQNaN(), qQNaN());
+        }
+        if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
+            reasons << CaseExchange::tr("no position (lon and lat, in degrees)");
+        } else {
+            in.lonLat = p;
+            in.cellCode = m_cellAt(p);
+            if (in.cellCode.isEmpty())
+                reasons << CaseExchange::tr("point %1, %2 lies outside the district")
+                               .arg(p.x(), 0, 'f', 6)
+                               .arg(p.y(), 0, 'f', 6);
+        }
+        in.channel = row.channel.isEmpty() ? QStringLiteral("inspector") : row.channel;
+        if (!m_channels.contains(in.channel))
+            reasons << CaseExchange::tr(
+                           "unknown channel \"%1\" (inspector, video, hotline or assigned)")
+                           .arg(in.channel);
+        in.description = row.description;
+        in.reporter = row.reporter;
+        if (!reasons.isEmpty())
+            return reasons.join(QStringLiteral("; "));
+        return report;
+    }
+
+private:
+    const CaseCatalogues &m_catalogues;
+    const CaseExchange::CellAt &m_cellAt;
+    QDateTime m_now;
+    QStringList m_channels;
+};
+
+/// Checks rows 0..count-1 on every core, in chunks; the reports in file order, or the problems
+/// of every bad row (numbered from 1).
+QList<CaseStore::DatedReport> checkRows(qsizetype count,
+                                        const std::function<RowText(qsizetype)> &rowAt,
+                                        const RowChecker &checker,
+                                        QList<CaseExchange::RowProblem> &problems)
+{
+    struct Chunk
+    {
+        qsizetype from, to;
+        QList<CaseStore::DatedReport> reports;
+        QList<CaseExchange::RowProblem> problems;
+    };
+    constexpr qsizetype chunkSize = 20000;
+    QList<Chunk> chunks;
+    for (qsizetype from = 0; from < count; from += chunkSize)
+        chunks.append({from, std::min(count, from + chunkSize), {}, {}});
+    QtConcurrent::blockingMap(chunks, [&](Chunk &chunk) {
+        chunk.reports.reserve(chunk.to - chunk.from);
+        for (qsizetype i = chunk.from; i < chunk.to; ++i) {
+            auto checked = checker.check(rowAt(i));
+            if (auto *report = std::get_if<CaseStore::DatedReport>(&checked))
+                chunk.reports.append(std::move(*report));
+            else
+                chunk.problems.append({i + 1, std::get<QString>(checked)});
+        }
+    });
+    QList<CaseStore::DatedReport> reports;
+    reports.reserve(count);
+    for (Chunk &chunk : chunks) {
+        reports.append(std::move(chunk.reports));
+        problems.append(std::move(chunk.problems));
+    }
+    return reports;
+}
+
+/// The rows of a file GDAL reads (XLSX, GeoJSON, or anything with point geometries), as text;
+/// points are brought to lon/lat.
+Result<QList<RowText>> readWithGdal(const QString &path, const QString &name)
 {
     GDALAllRegister();
-    const QString name = QFileInfo(path).fileName();
     // A sheet of text cells has nothing to tell its header from the data: the first row is it.
     // The XLSX driver reads this setting (not an open option) when the sheet is first read, so
     // it holds until reading is done.
@@ -65,96 +212,78 @@ CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset || dataset->GetLayerCount() < 1)
-        return Error{QStringLiteral("import.open"),
-                     tr("Could not read %1 as a table of cases (CSV, XLSX or GeoJSON)").arg(name),
-                     ogrutil::lastError()};
+        return Error{
+            QStringLiteral("import.open"),
+            CaseExchange::tr("Could not read %1 as a table of cases (CSV, XLSX or GeoJSON)")
+                .arg(name),
+            ogrutil::lastError()};
     OGRLayer *layer = dataset->GetLayer(0);
     OGRFeatureDefn *defn = layer->GetLayerDefn();
-    const int category = field(defn, {"category_id", "service_code", "category"});
-    const int reported = field(defn, {"reported_at", "requested_datetime", "time"});
-    const int lon = field(defn, {"lon", "long", "longitude", "x"});
-    const int lat = field(defn, {"lat", "latitude", "y"});
-    const int channel = field(defn, {"channel"});
-    const int description = field(defn, {"description"});
-    const int reporter = field(defn, {"reporter"});
-    const bool hasGeometry = defn->GetGeomType() != wkbNone;
-    QStringList missing;
-    if (category < 0)
-        missing << QStringLiteral("category_id");
-    if (reported < 0)
-        missing << QStringLiteral("reported_at");
-    if (!hasGeometry && (lon < 0 || lat < 0))
-        missing << QStringLiteral("lon, lat");
-    if (!missing.isEmpty())
-        return Error{QStringLiteral("import.columns"),
-                     tr("%1 lacks the column(s) %2; nothing was imported. A case file needs "
-                        "category_id, reported_at and a position (lon and lat, or a point "
-                        "geometry)")
-                         .arg(name, missing.join(QStringLiteral(", "))),
-                     {}};
+    QStringList names;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        names << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+    const Columns columns = Columns::of(names);
+    if (const QStringList missing = columns.missing(defn->GetGeomType() != wkbNone);
+        !missing.isEmpty())
+        return missingColumns(name, missing);
 
     // Point geometries come in the layer's CRS; CityGrid keeps lon/lat (WGS84).
     std::unique_ptr<OGRCoordinateTransformation> toWgs84;
-    if (hasGeometry && layer->GetSpatialRef()) {
+    if (defn->GetGeomType() != wkbNone && layer->GetSpatialRef()) {
         OGRSpatialReference wgs84;
         wgs84.importFromEPSG(4326);
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         toWgs84.reset(OGRCreateCoordinateTransformation(layer->GetSpatialRef(), &wgs84));
     }
-
-    const QStringList channels = CaseVocabulary::channels();
-    QList<CaseStore::DatedReport> reports;
-    QList<RowProblem> found;
-    qint64 row = 0;
+    QList<RowText> rows;
     layer->ResetReading();
     for (auto &feature : *layer) {
-        ++row;
-        QStringList reasons;
-        CaseStore::DatedReport report;
-        NewCase &in = report.input;
-        in.categoryId = text(*feature, category);
-        if (!catalogues.categories.find(in.categoryId))
-            reasons << tr("unknown category \"%1\"").arg(in.categoryId);
-        report.at = parseTime(text(*feature, reported));
-        if (!report.at.isValid())
-            reasons << tr("bad time \"%1\" (write it as 2026-10-05T09:30:00+08:00)")
-                           .arg(text(*feature, reported));
-        else if (report.at > now)
-            reasons << tr("time %1 lies in the future").arg(text(*feature, reported));
-        QPointF p(qQNaN(), qQNaN());
+        QStringList fields;
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            fields << (feature->IsFieldSetAndNotNull(i)
+                           ? QString::fromUtf8(feature->GetFieldAsString(i))
+                           : QString());
+        RowText row = RowText::of(fields, columns);
         const OGRGeometry *geometry = feature->GetGeometryRef();
         if (geometry && wkbFlatten(geometry->getGeometryType()) == wkbPoint) {
             double x = geometry->toPoint()->getX(), y = geometry->toPoint()->getY();
             if (!toWgs84 || toWgs84->Transform(1, &x, &y))
-                p = QPointF(x, y);
-        } else if (lon >= 0 && lat >= 0) {
-            bool okX = false, okY = false;
-            p = QPointF(text(*feature, lon).toDouble(&okX), text(*feature, lat).toDouble(&okY));
-            if (!okX || !okY)
-                p = QPointF(qQNaN(), qQNaN());
+                row.point = QPointF(x, y);
         }
-        if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
-            reasons << tr("no position (lon and lat, in degrees)");
-        } else {
-            in.lonLat = p;
-            in.cellCode = cellAt(p);
-            if (in.cellCode.isEmpty())
-                reasons << tr("point %1, %2 lies outside the district")
-                               .arg(p.x(), 0, 'f', 6)
-                               .arg(p.y(), 0, 'f', 6);
-        }
-        in.channel = channel >= 0 ? text(*feature, channel) : QString();
-        if (in.channel.isEmpty())
-            in.channel = QStringLiteral("inspector");
-        if (!channels.contains(in.channel))
-            reasons << tr("unknown channel \"%1\" (inspector, video, hotline or assigned)")
-                           .arg(in.channel);
-        in.description = text(*feature, description);
-        in.reporter = text(*feature, reporter);
-        if (!reasons.isEmpty())
-            found.append({row, reasons.join(QStringLiteral("; "))});
-        else
-            reports.append(report);
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace
+
+Result<QList<CaseStore::DatedReport>>
+CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
+                          const CellAt &cellAt, const QDateTime &now, QList<RowProblem> *problems)
+{
+    const QString name = QFileInfo(path).fileName();
+    const RowChecker checker(catalogues, cellAt, now);
+    QList<RowProblem> found;
+    QList<CaseStore::DatedReport> reports;
+    if (formatOf(path) == QLatin1String("csv")) {
+        // CSV is read here rather than through GDAL: a million rows in a second instead of ten,
+        // and split into fields on every core.
+        auto table = CsvTable::read(path);
+        if (!table)
+            return Error{QStringLiteral("import.open"), table.error().message, {}};
+        const Columns columns = Columns::of(table.value().header());
+        if (const QStringList missing = columns.missing(false); !missing.isEmpty())
+            return missingColumns(name, missing);
+        reports = checkRows(
+            table.value().size(),
+            [&](qsizetype i) { return RowText::of(table.value().record(i), columns); }, checker,
+            found);
+    } else {
+        auto rows = readWithGdal(path, name);
+        if (!rows)
+            return rows.error();
+        reports = checkRows(
+            rows.value().size(), [&](qsizetype i) { return rows.value()[i]; }, checker, found);
     }
     if (problems)
         *problems = found;
