@@ -3,6 +3,7 @@
 #include "application.h"
 
 #include "appcontext.h"
+#include "caselayer.h"
 #include "caseworkspace.h"
 #include "cli.h"
 #include "errordialog.h"
@@ -91,6 +92,7 @@ int runGui(QApplication &app, const QStringList &arguments)
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
             if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull() ||
+                window.cases()->layer()->isLoading() ||
                 (qobject_cast<ImportGridDialog *>(dialog) &&
                  qobject_cast<ImportGridDialog *>(dialog)->isBusy()))
                 return;

@@ -8,6 +8,7 @@
 #include "gridmaploader.h"
 #include "storeschema.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -212,6 +213,8 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     CaseLayer layer(session);
     timer.restart();
     layer.setGridMap(map.value());
+    while (layer.isLoading())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     row(tr("Cases: load %1 case points for the map").arg(layer.caseCount()),
         double(timer.elapsed()), QStringLiteral("ms"));
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);

@@ -5,10 +5,13 @@
 #include "casesession.h"
 #include "crstransform.h"
 #include "maplayerdata.h"
+#include "sqlitedb.h"
 
 #include <QFontMetricsF>
+#include <QFutureWatcher>
 #include <QPainter>
 #include <QPainterPath>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -66,7 +69,7 @@ CaseLayer::Mode CaseLayer::modeIn(const MapView &view) const
     // Too many symbols to read (a dense year at street scale): counts per cell instead.
     const QRectF visible = view.extent();
     qsizetype inView = 0;
-    for (const Placed &p : m_points)
+    for (const Placed &p : m_loaded.points)
         if (visible.contains(p.map) && ++inView > maxSymbols)
             return Mode::PerCell;
     return Mode::Points;
@@ -104,36 +107,59 @@ void CaseLayer::setHighlight(const QString &caseUuid)
     emit changed();
 }
 
+CaseLayer::Loaded CaseLayer::load(const QString &storePath, const CaseFilter &filter,
+                                  const QDateTime &now, const QString &crs)
+{
+    // A connection of its own: the GUI thread's stays free while a million points are read.
+    Loaded loaded;
+    auto db = SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
+    if (!db)
+        return loaded;
+    auto points = CaseQuery(*db.value(), filter, now).points();
+    auto transform = CrsTransform::create(QStringLiteral("EPSG:4326"), crs);
+    if (!points || !transform)
+        return loaded;
+    loaded.points.reserve(points.value().size());
+    for (const CasePoint &p : std::as_const(points.value())) {
+        loaded.points.append({p, transform.value().apply(p.lonLat)});
+        for (auto *tallies : {&loaded.perCell, &loaded.perCommunity}) {
+            Tally &t = (*tallies)[p.cellCode.left(tallies == &loaded.perCell ? 15 : 12)];
+            ++t.total;
+            t.overdue += p.overdue;
+        }
+    }
+    return loaded;
+}
+
 void CaseLayer::reload()
 {
-    m_points.clear();
-    m_perCell.clear();
-    m_perCommunity.clear();
+    const int generation = ++m_generation;
     if (m_crs.isEmpty()) {
+        m_loaded = {};
+        m_loading = false;
         emit changed();
         return;
     }
-    auto points = CaseQuery(m_session.context().store().db(), m_filter, m_session.now()).points();
-    auto transform = CrsTransform::create(QStringLiteral("EPSG:4326"), m_crs);
-    if (points && transform) {
-        m_points.reserve(points.value().size());
-        for (const CasePoint &p : std::as_const(points.value()))
-            m_points.append({p, transform.value().apply(p.lonLat)});
-    }
-    m_perCell.clear();
-    m_perCommunity.clear();
-    for (const Placed &p : std::as_const(m_points))
-        for (auto *tallies : {&m_perCell, &m_perCommunity}) {
-            Tally &t = (*tallies)[p.point.cellCode.left(tallies == &m_perCell ? 15 : 12)];
-            ++t.total;
-            t.overdue += p.point.overdue;
-        }
-    emit changed();
+    // Read on a worker; the map keeps showing the last cases until the new ones are in, and a
+    // reload that a newer one overtook is dropped.
+    m_loading = true;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_loaded = watcher->result();
+        m_loading = false;
+        emit changed();
+        emit loaded();
+    });
+    watcher->setFuture(QtConcurrent::run(&CaseLayer::load, m_session.context().storePath(),
+                                         m_filter, m_session.now(), m_crs));
 }
 
 std::optional<QPointF> CaseLayer::positionOf(const QString &caseUuid) const
 {
-    for (const Placed &p : m_points)
+    for (const Placed &p : m_loaded.points)
         if (p.point.uuid == caseUuid)
             return p.map;
     return std::nullopt;
@@ -141,7 +167,7 @@ std::optional<QPointF> CaseLayer::positionOf(const QString &caseUuid) const
 
 void CaseLayer::paint(QPainter &painter, const MapView &view) const
 {
-    if (!m_visible || m_points.isEmpty())
+    if (!m_visible || m_loaded.points.isEmpty())
         return;
     const Mode mode = modeIn(view);
     if (mode != Mode::Points) {
@@ -151,7 +177,7 @@ void CaseLayer::paint(QPainter &painter, const MapView &view) const
     const QRectF visible = view.extent();
     const double r = 5.5;
     painter.save();
-    for (const Placed &p : m_points) {
+    for (const Placed &p : m_loaded.points) {
         if (!visible.contains(p.map))
             continue;
         const QPointF s = view.toScreen(p.map);
@@ -177,7 +203,8 @@ void CaseLayer::paint(QPainter &painter, const MapView &view) const
 
 void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLength) const
 {
-    const QHash<QString, Tally> &tallies = codeLength == 15 ? m_perCell : m_perCommunity;
+    const QHash<QString, Tally> &tallies =
+        codeLength == 15 ? m_loaded.perCell : m_loaded.perCommunity;
     const QRectF visible = view.extent();
     int largest = 1;
     for (const Tally &t : std::as_const(tallies))
@@ -222,7 +249,7 @@ QString CaseLayer::caseAt(QPointF widgetPos, const MapView &view) const
         return {};
     QString best;
     double bestDistance = hitRadius * hitRadius;
-    for (const Placed &p : m_points) {
+    for (const Placed &p : m_loaded.points) {
         const QPointF d = view.toScreen(p.map) - widgetPos;
         const double distance = d.x() * d.x() + d.y() * d.y();
         if (distance <= bestDistance) {

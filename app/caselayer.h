@@ -27,15 +27,17 @@ public:
     void setGridMap(const GridMap &map);
     void setVisible(bool visible);
     bool isVisible() const { return m_visible; }
-    /// Re-reads the cases (after a step).
+    /// Re-reads the cases (after a step) on a worker thread; changed() and loaded() follow.
     void reload();
+    /// True from a reload() until its cases are on the layer.
+    bool isLoading() const { return m_loading; }
 
     /// How the layer draws at a scale (metres per pixel).
     enum class Mode { Points, PerCell, PerCommunity };
     static Mode modeAt(double metresPerPixel);
     /// How it draws `view`: by scale, and per cell where symbols would crowd (over 5,000).
     Mode modeIn(const MapView &view) const;
-    qsizetype caseCount() const { return m_points.size(); }
+    qsizetype caseCount() const { return m_loaded.points.size(); }
     /// The case whose symbol is at a widget position, empty if none (only where symbols are
     /// drawn).
     QString caseAt(QPointF widgetPos, const MapView &view) const;
@@ -50,6 +52,8 @@ public:
 
 signals:
     void caseClicked(const QString &caseUuid);
+    /// The cases of the last reload() are on the layer.
+    void loaded();
 
 private:
     struct Placed
@@ -59,20 +63,30 @@ private:
     };
     void paintCounts(QPainter &painter, const MapView &view, int codeLength) const;
 
-    CaseSession &m_session;
-    CaseFilter m_filter;
-    QString m_crs;
-    double m_metresPerUnit = 1;
-    QHash<QString, QPointF> m_labelPoints; // cell and community code -> map position
-    QList<Placed> m_points;
     struct Tally
     {
         int total = 0;
         int overdue = 0;
     };
-    // counts per cell (15-digit code) and per community (12), made once per reload
-    QHash<QString, Tally> m_perCell;
-    QHash<QString, Tally> m_perCommunity;
+    /// What a reload reads: the points in the map CRS, and their counts per cell (15-digit
+    /// code) and per community (12).
+    struct Loaded
+    {
+        QList<Placed> points;
+        QHash<QString, Tally> perCell;
+        QHash<QString, Tally> perCommunity;
+    };
+    static Loaded load(const QString &storePath, const CaseFilter &filter, const QDateTime &now,
+                       const QString &crs);
+
+    CaseSession &m_session;
+    CaseFilter m_filter;
+    QString m_crs;
+    double m_metresPerUnit = 1;
+    QHash<QString, QPointF> m_labelPoints; // cell and community code -> map position
+    Loaded m_loaded;
+    int m_generation = 0;
+    bool m_loading = false;
     QString m_highlight;
     bool m_visible = true;
 };

@@ -74,7 +74,14 @@ void CaseWorkspace::fillUsers()
 
 void CaseWorkspace::mapChanged()
 {
-    m_layer->setGridMap(m_canvas->gridMap());
+    // At start the cases wait for the map's first frame: reading them on a worker still takes
+    // a core from the first render.
+    if (m_canvas->renderedImage().isNull())
+        connect(
+            m_canvas, &MapCanvas::renderFinished, m_layer,
+            [this] { m_layer->setGridMap(m_canvas->gridMap()); }, Qt::SingleShotConnection);
+    else
+        m_layer->setGridMap(m_canvas->gridMap());
 }
 
 void CaseWorkspace::areaSelected(const QString &code)
@@ -117,11 +124,13 @@ QString CaseWorkspace::newCaseAt(QPointF lonLat)
 
 void CaseWorkspace::locate(const QString &caseUuid)
 {
-    const auto at = m_layer->positionOf(caseUuid);
-    if (!at)
+    // From the store, not the layer: a case just reported may not be on the layer yet.
+    const auto record = m_session.context().cases().find(caseUuid);
+    auto to = CrsTransform::create(QStringLiteral("EPSG:4326"), m_canvas->gridMap().crs);
+    if (!record || !to)
         return;
     MapView view = m_canvas->view();
-    view.center = *at;
+    view.center = to.value().apply(record.value().lonLat);
     // close enough to see the symbol among its neighbours
     view.unitsPerPixel = std::min(view.unitsPerPixel, 1.5 / m_canvas->metresPerUnit());
     m_canvas->setView(view);

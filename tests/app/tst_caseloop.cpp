@@ -80,6 +80,7 @@ private:
     /// The case as the list, the area panel and the map show it.
     void checkShown(CaseState state)
     {
+        QTRY_VERIFY(!cases()->layer()->isLoading());
         const QString name = CaseVocabulary::displayName(state);
         CaseListModel *model = cases()->listPanel()->model();
         const int row = model->rowOf(m_uuid);
