@@ -44,18 +44,23 @@ QString orderBy(CaseQuery::Sort sort)
 
 } // namespace
 
-QString CaseQuery::where(const QString &extra) const
+QString CaseQuery::where(const QString &extra, bool prefixesIndexed) const
 {
     QStringList terms;
     if (!extra.isEmpty())
         terms << extra;
     const CaseFilter &f = m_filter;
     // Code prefixes as ranges, which the indexes serve ('~' sorts after every code character);
-    // LIKE would read every case.
+    // LIKE would read every case. A leading '+' keeps SQLite from choosing the index.
+    const QString plus = prefixesIndexed ? QString() : QStringLiteral("+");
     if (!f.categoryPrefix.isEmpty())
-        terms << QStringLiteral("category_id >= ?%1 AND category_id < ?%1 || '~'").arg(Category);
+        terms << QStringLiteral("%2category_id >= ?%1 AND %2category_id < ?%1 || '~'")
+                     .arg(Category)
+                     .arg(plus);
     if (!f.areaCode.isEmpty())
-        terms << QStringLiteral("cell_code >= ?%1 AND cell_code < ?%1 || '~'").arg(Area);
+        terms << QStringLiteral("%2cell_code >= ?%1 AND %2cell_code < ?%1 || '~'")
+                     .arg(Area)
+                     .arg(plus);
     if (!f.unitId.isEmpty())
         terms << QStringLiteral("unit_id = ?%1").arg(Unit);
     if (f.overdueOnly)
@@ -158,9 +163,21 @@ Result<QList<CaseRecord>> CaseQuery::pageByDeadline(qint64 offset, int limit) co
 Result<QList<CaseRecord>> CaseQuery::rows(const QString &extra, const QString &order, qint64 offset,
                                           int limit) const
 {
+    // A category group or an area holding many cases is best read down the index of the sort
+    // order, stopping after a page; a small one from its own index, sorted. SQLite cannot tell
+    // the two apart without statistics, so the count (a few ms on a covering index) decides.
+    const CaseFilter &f = m_filter;
+    bool prefixesIndexed = true;
+    if ((!f.categoryPrefix.isEmpty() || !f.areaCode.isEmpty()) && f.text.trimmed().isEmpty()) {
+        auto matches = count(extra);
+        if (!matches)
+            return matches.error();
+        prefixesIndexed = matches.value() <= 5000;
+    }
     auto query = Statement::prepare(
         m_db, QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ?10 OFFSET ?11")
-                  .arg(caserows::columns(), storeschema::casesTable(), where(extra), order));
+                  .arg(caserows::columns(), storeschema::casesTable(),
+                       where(extra, prefixesIndexed), order));
     if (!query)
         return query.error();
     bindFilter(query.value());

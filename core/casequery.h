@@ -60,7 +60,8 @@ public:
 
 private:
     /// `extra`: one more SQL condition on the filter's (no parameters of its own).
-    QString where(const QString &extra = QString()) const;
+    /// `prefixesIndexed`: false keeps SQLite from reading the category or area by its index.
+    QString where(const QString &extra = QString(), bool prefixesIndexed = true) const;
     Result<qint64> count(const QString &extra) const;
     Result<QList<CaseRecord>> rows(const QString &extra, const QString &order, qint64 offset,
                                    int limit) const;
