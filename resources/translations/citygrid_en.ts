@@ -433,6 +433,21 @@
     </message>
 </context>
 <context>
+    <name>CsvTable</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quoted field opened on line %1 is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Deadline</name>
     <message>
         <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
@@ -2203,6 +2218,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>  unit %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  SQLite alone writing the same rows (table-to-table copy)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -432,6 +432,21 @@
     </message>
 </context>
 <context>
+    <name>CsvTable</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>the quoted field opened on line %1 is never closed</source>
+        <translation>第 %1 行开始的引号字段没有闭合</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+</context>
+<context>
     <name>Deadline</name>
     <message>
         <source>Unknown deadline unit &quot;%1&quot; (use working_hours, working_days, natural_days or natural_hours)</source>
@@ -2208,6 +2223,10 @@ No: file it as a new case.</source>
     <message>
         <source>  unit %1, due %2</source>
         <translation>  处置单位 %1，时限 %2</translation>
+    </message>
+    <message>
+        <source>  SQLite alone writing the same rows (table-to-table copy)</source>
+        <translation>  SQLite 自身写入相同的行（表到表复制）</translation>
     </message>
 </context>
 <context>
