@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include <QList>
+
+/// Classes for a thematic map: the bounds that split values into k classes.
+namespace citygrid::classbreaks {
+
+enum class Method {
+    Quantile,      ///< about the same number of areas in each class
+    NaturalBreaks, ///< Jenks: least squared deviation within classes (Fisher's exact method)
+    EqualInterval, ///< classes of the same width from the minimum to the maximum
+};
+
+/// k + 1 ascending bounds, from the minimum to the maximum; class c holds the values in
+/// (bounds[c], bounds[c + 1]], the first class also its lower bound. Fewer classes come back
+/// when there are fewer distinct values than `classes`; none for no values.
+/// Natural breaks on more than 4,000 values are found on an even sample of 4,000 of them (the
+/// exact method grows with the square of the count).
+QList<double> breaks(QList<double> values, int classes, Method method);
+
+/// The class of `value` under `bounds` (0-based; values outside fall in the first or last).
+int classOf(double value, const QList<double> &bounds);
+
+} // namespace citygrid::classbreaks
