@@ -3,6 +3,7 @@
 #include "benchutil.h"
 #include "casedemo.h"
 #include "caseexchange.h"
+#include "casefacts.h"
 #include "caselayer.h"
 #include "casesession.h"
 #include "gridmaploader.h"
@@ -201,6 +202,34 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
             QStringLiteral("ms"), tr("target 100 ms"));
         row(tr("Cases: count over %1, %2").arg(many).arg(QLatin1String(title)),
             timeMedian(quick ? 2 : 5, [&] { (void)query.count(); }), QStringLiteral("ms"));
+    }
+
+    // Thematic maps count cases per area for a period and a filter, from the in-memory facts.
+    timer.restart();
+    auto facts = CaseFacts::load(db, now);
+    if (!facts)
+        return facts.error();
+    row(tr("Cases: load facts of %1 cases for thematic maps").arg(facts.value().size()),
+        double(timer.elapsed()), QStringLiteral("ms"));
+    const qint64 today = now.toOffsetFromUtc(8 * 3600).date().toJulianDay();
+    FactFilter month;
+    month.fromDay = today - 29;
+    month.toDay = today + 1;
+    FactFilter year;
+    year.fromDay = today - 364;
+    year.toDay = today + 1;
+    year.categoryPrefix = QStringLiteral("E01");
+    for (const auto &[filter, title, target] :
+         {std::tuple{month, "last 30 days", 10}, std::tuple{year, "a year, group E01", 20}}) {
+        qsizetype areas = 0;
+        const double ms = timeMedian(quick ? 2 : 9, [&] {
+            areas = facts.value().perArea(filter, GridLevel::Cell).size();
+        });
+        row(tr("Cases: counts per cell over %1, %2 (%3 cells)")
+                .arg(many)
+                .arg(QLatin1String(title))
+                .arg(areas),
+            ms, QStringLiteral("ms"), tr("target %1 ms").arg(target));
     }
 
     // Drawing them on the map: loading the points, then a frame at full extent (counts per

@@ -44,6 +44,13 @@ QString orderBy(CaseQuery::Sort sort)
 
 } // namespace
 
+QString CaseQuery::overdueSql(int nowParameter)
+{
+    return QStringLiteral("(state = 'dispatched' AND due_at <> '' AND due_at < ?%1) OR "
+                          "(state = 'handled' AND due_at <> '' AND handled_at > due_at)")
+        .arg(nowParameter);
+}
+
 QString CaseQuery::where(const QString &extra, bool prefixesIndexed) const
 {
     QStringList terms;
@@ -64,9 +71,7 @@ QString CaseQuery::where(const QString &extra, bool prefixesIndexed) const
     if (!f.unitId.isEmpty())
         terms << QStringLiteral("unit_id = ?%1").arg(Unit);
     if (f.overdueOnly)
-        terms << QStringLiteral("((state = 'dispatched' AND due_at <> '' AND due_at < ?%1) OR "
-                                "(state = 'handled' AND due_at <> '' AND handled_at > due_at))")
-                     .arg(Now);
+        terms << QStringLiteral("(%1)").arg(overdueSql(Now));
     if (f.openOnly)
         terms << QStringLiteral("state NOT IN ('closed', 'voided')");
     if (f.reportedFrom.isValid())
@@ -204,12 +209,8 @@ Result<void> CaseQuery::forEach(const std::function<void(const CaseRecord &)> &v
 Result<QList<CasePoint>> CaseQuery::points() const
 {
     auto query = Statement::prepare(
-        m_db, QStringLiteral("SELECT uuid, geom, cell_code, state, category_id, "
-                             "(state = 'dispatched' AND due_at <> '' AND due_at < ?%1) OR "
-                             "(state = 'handled' AND due_at <> '' AND handled_at > due_at) "
-                             "FROM %2%3")
-                  .arg(Now)
-                  .arg(storeschema::casesTable(), where()));
+        m_db, QStringLiteral("SELECT uuid, geom, cell_code, state, category_id, %1 FROM %2%3")
+                  .arg(overdueSql(Now), storeschema::casesTable(), where()));
     if (!query)
         return query.error();
     bindFilter(query.value());

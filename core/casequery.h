@@ -51,6 +51,10 @@ public:
     {
     }
 
+    /// SQL true when a case is overdue at the time bound to parameter ?`nowParameter`: the clock
+    /// ran out while dispatched, or the feedback came after the deadline.
+    static QString overdueSql(int nowParameter);
+
     Result<qint64> count() const;
     Result<QList<CaseRecord>> page(Sort sort, bool ascending, qint64 offset, int limit) const;
     /// Every matching case in report order, one at a time (exports).

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casestep.h"
+#include "gridlevel.h"
+#include "sqlitedb.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QStringList>
+
+#include <limits>
+
+namespace citygrid {
+
+/// Which cases a thematic map or an indicator counts. Days are Julian day numbers of China dates
+/// (QDate::toJulianDay); every empty field means "any".
+struct FactFilter
+{
+    qint64 fromDay = std::numeric_limits<qint32>::min(); ///< reported on or after
+    qint64 toDay = std::numeric_limits<qint32>::max();   ///< reported before
+    QString categoryPrefix; ///< a minor category or a group ("E01", "C")
+    QString channel;
+    QString unitId;
+    QList<CaseState> states;
+    bool operator==(const FactFilter &) const = default;
+};
+
+/// What an area's cases add up to under a filter.
+struct AreaTally
+{
+    int cases = 0;
+    int open = 0;    ///< neither closed nor voided
+    int overdue = 0; ///< at the time the facts were loaded
+    int closed = 0;
+    int closedOnTime = 0;
+    int reworked = 0; ///< failed verification at least once
+    bool operator==(const AreaTally &) const = default;
+};
+
+/// Every case of the store as a few numbers (about 24 bytes each), ordered by report day, so a
+/// thematic map recounts a year of a million cases for any filter in milliseconds instead of
+/// asking SQLite to group them (0.1 to 0.4 s here). Read once (on a worker) and replaced when
+/// cases change; immutable, so any thread may read it.
+class CaseFacts
+{
+public:
+    static Result<CaseFacts> load(const SqliteDb &db, const QDateTime &now);
+
+    qsizetype size() const { return m_facts.size(); }
+    /// The tallies of the matching cases per area of `level` (subdistrict, community or cell
+    /// code); areas without a matching case are absent.
+    QHash<QString, AreaTally> perArea(const FactFilter &filter, GridLevel level) const;
+    /// The tally of every matching case.
+    AreaTally total(const FactFilter &filter) const;
+
+private:
+    struct Fact
+    {
+        qint32 reportedDay;
+        qint32 cell;     // index in m_cells
+        qint16 category; // index in m_categories
+        qint16 unit;     // index in m_units (0: none)
+        quint8 channel;  // index in m_channels
+        quint8 state;    // CaseState
+        quint8 reworks;
+        quint8 flags; // Flag bits
+    };
+    enum Flag : quint8 { OnTime = 1, Overdue = 2 };
+    template <typename Visit> void forEach(const FactFilter &filter, Visit &&visit) const;
+    static void add(AreaTally &tally, const Fact &fact);
+
+    QList<Fact> m_facts;
+    QStringList m_cells, m_categories, m_units, m_channels;
+};
+
+} // namespace citygrid

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "../casefixture.h"
+#include "casefacts.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+namespace {
+
+const QDateTime now(QDate(2026, 11, 27), QTime(18, 0), Qt::OffsetFromUTC, 8 * 3600);
+
+qint64 day(int y, int m, int d)
+{
+    return QDate(y, m, d).toJulianDay();
+}
+
+} // namespace
+
+/// The in-memory case facts against the same tallies asked of SQLite with GROUP BY.
+class TestCaseFacts : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::optional<CaseFacts> m_facts;
+
+    QHash<QString, AreaTally> fromSql(int codeLength, const QString &where)
+    {
+        const QString area = codeLength > 0
+                                 ? QStringLiteral("substr(cell_code, 1, %1)").arg(codeLength)
+                                 : QStringLiteral("cell_code");
+        auto q = Statement::prepare(
+            m_store->db(),
+            QStringLiteral(
+                "SELECT %1, count(*), sum(state NOT IN ('closed', 'voided')), sum((state = "
+                "'dispatched' AND due_at <> '' AND due_at < ?1) OR (state = 'handled' AND due_at "
+                "<> '' AND handled_at > due_at)), sum(state = 'closed'), sum(state = 'closed' AND "
+                "on_time = 1), sum(rework_count > 0) FROM cases WHERE %2 GROUP BY 1")
+                .arg(area, where));
+        q.value().bind(1, QStringLiteral("2026-11-27T18:00:00.000+08:00"));
+        QHash<QString, AreaTally> result;
+        (void)q.value().forEachRow([&](const Statement &r) {
+            result.insert(r.text(0), {int(r.integer(1)), int(r.integer(2)), int(r.integer(3)),
+                                      int(r.integer(4)), int(r.integer(5)), int(r.integer(6))});
+        });
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = testutil::demoStore(m_dir.filePath(QStringLiteral("f.gpkg")), 3000, 11, now);
+        QVERIFY(m_store);
+        auto facts = CaseFacts::load(m_store->db(), now);
+        QVERIFY(facts);
+        m_facts = std::move(facts).value();
+        QCOMPARE(m_facts->size(), 3000);
+    }
+    void tallies_data()
+    {
+        QTest::addColumn<FactFilter>("filter");
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QString>("where");
+        FactFilter f;
+        QTest::newRow("all, per subdistrict") << f << int(GridLevel::Subdistrict) << "1";
+        QTest::newRow("all, per cell") << f << int(GridLevel::Cell) << "1";
+        f.fromDay = day(2026, 10, 28);
+        f.toDay = day(2026, 11, 28);
+        QTest::newRow("30 days, per community")
+            << f << int(GridLevel::Community)
+            << "reported_at >= '2026-10-28' AND reported_at < '2026-11-28'";
+        f.categoryPrefix = QStringLiteral("E01");
+        QTest::newRow("30 days, group E01, per cell")
+            << f << int(GridLevel::Cell)
+            << "reported_at >= '2026-10-28' AND reported_at < '2026-11-28' AND category_id "
+               "LIKE 'E01%'";
+        f = {};
+        f.channel = QStringLiteral("hotline");
+        f.states = {CaseState::Closed, CaseState::Voided};
+        QTest::newRow("hotline, closed or voided")
+            << f << int(GridLevel::Subdistrict)
+            << "channel = 'hotline' AND state IN ('closed', 'voided')";
+        f = {};
+        f.unitId = QStringLiteral("U001");
+        QTest::newRow("one unit") << f << int(GridLevel::Community) << "unit_id = 'U001'";
+        f.unitId = QStringLiteral("no-such-unit");
+        QTest::newRow("unknown unit: nothing") << f << int(GridLevel::Community) << "0";
+    }
+    void tallies()
+    {
+        QFETCH(FactFilter, filter);
+        QFETCH(int, level);
+        QFETCH(QString, where);
+        const int length = level == int(GridLevel::Subdistrict) ? 9
+                           : level == int(GridLevel::Community) ? 12
+                                                                : 0;
+        const auto expected = fromSql(length, where);
+        QCOMPARE(expected.isEmpty(), where == QLatin1String("0")); // each row counts something
+        const auto actual = m_facts->perArea(filter, GridLevel(level));
+        QCOMPARE(actual.size(), expected.size());
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+            QVERIFY2(actual.value(it.key()) == it.value(), qPrintable(it.key()));
+        AreaTally sum;
+        for (const AreaTally &t : actual) {
+            sum.cases += t.cases;
+            sum.overdue += t.overdue;
+        }
+        QCOMPARE(m_facts->total(filter).cases, sum.cases);
+        QCOMPARE(m_facts->total(filter).overdue, sum.overdue);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseFacts)
+#include "tst_casefacts.moc"
