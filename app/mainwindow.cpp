@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "mainwindow.h"
 
+#include "thematicpanel.h"
+
 #include "areatreemodel.h"
 #include "browsetool.h"
 #include "caselistpanel.h"
@@ -73,6 +75,7 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
     m_search->setCatalog(m_context->catalog(), english);
     m_areaModel->setCatalog(m_context->catalog(), english);
     m_cases = new CaseWorkspace(*m_context, m_canvas, this);
+    m_thematic = new ThematicPanel(m_cases->session(), m_canvas, this);
     createActions();
     createDocks();
     createStatusBar();
@@ -249,7 +252,12 @@ void MainWindow::createDocks()
         return d;
     };
     dock(tr("Areas"), QStringLiteral("areasDock"), m_areaTree, Qt::LeftDockWidgetArea);
-    dock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
+    auto *layers =
+        dock(tr("Layers"), QStringLiteral("layersDock"), m_layers, Qt::LeftDockWidgetArea);
+    auto *thematic = dock(tr("Thematic map"), QStringLiteral("thematicDock"), m_thematic,
+                          Qt::LeftDockWidgetArea);
+    tabifyDockWidget(layers, thematic);
+    layers->raise();
     auto *details =
         dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
     details->setMinimumWidth(260);
@@ -280,6 +288,7 @@ void MainWindow::loadMap(const QString &crs)
     }
     m_canvas->setGridMap(map.value());
     m_cases->mapChanged();
+    m_thematic->mapChanged();
     m_crsLabel->setText(CrsTransform::describe(crs));
     m_crsBox->setCurrentIndex(std::max(0, m_crsBox->findData(crs)));
 }

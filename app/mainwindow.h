@@ -21,6 +21,7 @@ class BrowseTool;
 class CaseWorkspace;
 class IdentifyPanel;
 class LayerPanel;
+class ThematicPanel;
 class SearchBox;
 
 /// The operator's main window. It only wires the canvas, panels, tools and actions together; each
@@ -38,6 +39,7 @@ public:
     IdentifyPanel *identifyPanel() const { return m_identify; }
     AreaTreeModel *areaModel() const { return m_areaModel; }
     CaseWorkspace *cases() const { return m_cases; }
+    ThematicPanel *thematic() const { return m_thematic; }
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
     void setMapCrs(const QString &crs);
     /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.
@@ -76,6 +78,7 @@ private:
     QLabel *m_storeLabel;
     QMenu *m_docksMenu = nullptr;
     CaseWorkspace *m_cases = nullptr;
+    ThematicPanel *m_thematic = nullptr;
     QByteArray m_defaultState;
 };
 

@@ -58,7 +58,13 @@ MapScene MapCanvas::scene() const
     for (const MapLayerPtr &layer : m_map.layers())
         if (layer && !display.contains(layer->id))
             display.insert(layer->id, LayerDisplay{});
-    return MapScene::standard(m_map, display);
+    return MapScene::standard(m_map, display, m_thematic ? &*m_thematic : nullptr);
+}
+
+void MapCanvas::setThematic(std::optional<LayerPass> pass)
+{
+    m_thematic = std::move(pass);
+    scheduleRender();
 }
 
 void MapCanvas::setView(const MapView &requested, bool remember)

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace citygrid {
 
@@ -44,6 +45,8 @@ public:
     void setLayerDisplay(const QHash<QString, LayerDisplay> &display);
     const QHash<QString, LayerDisplay> &layerDisplay() const { return m_display; }
     MapScene scene() const;
+    /// Areas coloured by a thematic map instead of the subdistrict fills; none: the plain map.
+    void setThematic(std::optional<LayerPass> pass);
 
     const MapView &view() const { return m_view; }
     /// Shows `view` (sized to this widget); `remember` adds it to the back/forward history.
@@ -102,6 +105,7 @@ private:
 
     GridMap m_map;
     QHash<QString, LayerDisplay> m_display;
+    std::optional<LayerPass> m_thematic;
     MapView m_view;
     bool m_viewInitialised = false;
     QRectF m_pendingFit; // an extent asked for before the widget had its real size

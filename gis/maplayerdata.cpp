@@ -115,15 +115,16 @@ int MapLayerData::indexOf(const QString &code) const
     return byCode.value(code, -1);
 }
 
-QList<int> MapLayerData::neighbours(int id, double tolerance) const
+QList<int> MapLayerData::neighbours(int id, double tolerance, bool corners) const
 {
     const MapFeature &f = features[id];
     QList<int> result;
+    const int needed = corners ? 1 : 2;
     const QRectF near = f.bbox.adjusted(-tolerance, -tolerance, tolerance, tolerance);
     index.query(near, [&](int other) {
         if (other == id)
             return;
-        // Two vertices of one lying on the other's boundary make a shared edge, not a corner.
+        // Two vertices of one lying on the other's boundary make a shared edge; one, a corner.
         int touching = 0;
         for (const QPolygonF &ring : features[other].rings) {
             for (QPointF p : ring) {
@@ -137,13 +138,13 @@ QList<int> MapLayerData::neighbours(int id, double tolerance) const
                         }
                     }
                 }
-                if (touching >= 2)
+                if (touching >= needed)
                     break;
             }
-            if (touching >= 2)
+            if (touching >= needed)
                 break;
         }
-        if (touching >= 2)
+        if (touching >= needed)
             result.append(other);
     });
     std::sort(result.begin(), result.end(),

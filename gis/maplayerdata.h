@@ -32,8 +32,9 @@ struct MapLayerData
     /// The feature containing p (map units), or -1.
     int featureAt(QPointF p) const;
     int indexOf(const QString &code) const;
-    /// Features sharing a stretch of boundary with feature `id` (vertices within `tolerance`).
-    QList<int> neighbours(int id, double tolerance) const;
+    /// Features sharing a stretch of boundary with feature `id` (vertices within `tolerance`):
+    /// rook contiguity; with `corners`, also those touching it at a point only (queen).
+    QList<int> neighbours(int id, double tolerance, bool corners = false) const;
 };
 
 using MapLayerPtr = std::shared_ptr<const MapLayerData>;

@@ -17,7 +17,8 @@ QString MapScene::layerTitle(const QString &id)
     return id;
 }
 
-MapScene MapScene::standard(const GridMap &map, const QHash<QString, LayerDisplay> &display)
+MapScene MapScene::standard(const GridMap &map, const QHash<QString, LayerDisplay> &display,
+                            const LayerPass *thematic)
 {
     MapScene scene;
     scene.metresPerUnit = map.metresPerUnit;
@@ -26,7 +27,9 @@ MapScene MapScene::standard(const GridMap &map, const QHash<QString, LayerDispla
     };
     const auto opacity = [&](const MapLayerPtr &layer) { return display.value(layer->id).opacity; };
 
-    if (shown(map.subdistricts)) {
+    if (thematic) {
+        scene.passes.append(*thematic);
+    } else if (shown(map.subdistricts)) {
         LayerStyle fill;
         fill.fill = LayerStyle::Fill::Categorical;
         // light, quiet pastels: the area reads, the data drawn on top stays saturated

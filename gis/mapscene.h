@@ -40,7 +40,9 @@ public:
 
     /// The district grid in the house style: subdistrict fills, cell hairlines, community lines and
     /// bold subdistrict boundaries on top. `display` is keyed by layer id.
-    static MapScene standard(const GridMap &map, const QHash<QString, LayerDisplay> &display = {});
+    /// With `thematic`, its classed areas take the place of the subdistrict fills.
+    static MapScene standard(const GridMap &map, const QHash<QString, LayerDisplay> &display = {},
+                             const LayerPass *thematic = nullptr);
     /// Human name of a layer id, translated.
     static QString layerTitle(const QString &layerId);
 };

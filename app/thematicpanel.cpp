@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "thematicpanel.h"
+
+#include "casesession.h"
+#include "language.h"
+#include "mapcanvas.h"
+#include "storeschema.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace citygrid {
+
+namespace {
+
+enum Period { Days30, Days90, Months12, AllTime };
+
+QString number(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
+} // namespace
+
+ThematicPanel::ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *parent)
+    : QWidget(parent), m_session(session), m_canvas(canvas),
+      m_box(new QGroupBox(tr("Colour the map"), this)), m_measure(new QComboBox(this)),
+      m_level(new QComboBox(this)), m_period(new QComboBox(this)), m_group(new QComboBox(this)),
+      m_channel(new QComboBox(this)), m_method(new QComboBox(this)), m_scheme(new QComboBox(this)),
+      m_contiguity(new QComboBox(this)), m_classes(new QSpinBox(this)),
+      m_fdr(new QCheckBox(tr("Correct for many tests (FDR)"), this)), m_status(new QLabel(this)),
+      m_legend(new QTreeWidget(this))
+{
+    m_box->setCheckable(true);
+    m_box->setChecked(false);
+    m_box->setToolTip(tr("Colour cells, communities or subdistricts by their cases"));
+
+    m_measure->addItem(tr("Cases"), int(ThematicMeasure::Cases));
+    m_measure->addItem(tr("Cases per km²"), int(ThematicMeasure::PerKm2));
+    m_measure->addItem(tr("Cases per 10,000 residents"), int(ThematicMeasure::Per10k));
+    m_measure->addItem(tr("Open now"), int(ThematicMeasure::Open));
+    m_measure->addItem(tr("Overdue now"), int(ThematicMeasure::Overdue));
+    m_measure->addItem(tr("On-time closure rate (%)"), int(ThematicMeasure::OnTimeRate));
+    m_measure->addItem(tr("Rework rate (%)"), int(ThematicMeasure::ReworkRate));
+    m_measure->addItem(tr("Hot and cold spots (Gi*)"), int(ThematicMeasure::HotSpots));
+    m_level->addItem(tr("Cells"), int(GridLevel::Cell));
+    m_level->addItem(tr("Communities"), int(GridLevel::Community));
+    m_level->addItem(tr("Subdistricts"), int(GridLevel::Subdistrict));
+    m_period->addItem(tr("Last 30 days"), Days30);
+    m_period->addItem(tr("Last 90 days"), Days90);
+    m_period->addItem(tr("Last 12 months"), Months12);
+    m_period->addItem(tr("All cases"), AllTime);
+    m_period->setCurrentIndex(2);
+    const bool english = language::isEnglish();
+    m_group->addItem(tr("All categories"), QString());
+    for (const auto &g : m_session.catalogues().categories.groups()) {
+        const QChar kind = g.kind == QLatin1String("component") ? u'C' : u'E';
+        m_group->addItem(
+            QStringLiteral("%1%2 %3").arg(kind).arg(g.major, english ? g.nameEn : g.name),
+            QStringLiteral("%1%2").arg(kind).arg(g.major));
+    }
+    m_channel->addItem(tr("All channels"), QString());
+    for (const QString &c : CaseVocabulary::channels())
+        m_channel->addItem(m_session.channelName(c), c);
+    m_method->addItem(tr("Natural breaks (Jenks)"), int(classbreaks::Method::NaturalBreaks));
+    m_method->addItem(tr("Quantiles"), int(classbreaks::Method::Quantile));
+    m_method->addItem(tr("Equal intervals"), int(classbreaks::Method::EqualInterval));
+    m_classes->setRange(3, 7);
+    m_classes->setValue(5);
+    m_scheme->addItem(tr("Yellow–orange–red"), int(ColourScheme::YellowOrangeRed));
+    m_scheme->addItem(tr("Blues"), int(ColourScheme::Blues));
+    m_scheme->addItem(tr("Viridis (colour-blind safe)"), int(ColourScheme::Viridis));
+    m_contiguity->addItem(tr("Shared edge (rook)"), false);
+    m_contiguity->addItem(tr("Edge or corner (queen)"), true);
+    m_fdr->setChecked(true);
+    m_fdr->setToolTip(tr("Benjamini–Hochberg: fewer spots pass when many areas are tested"));
+
+    auto *form = new QFormLayout(m_box);
+    form->addRow(tr("Show:"), m_measure);
+    form->addRow(tr("Areas:"), m_level);
+    form->addRow(tr("Period:"), m_period);
+    form->addRow(tr("Category:"), m_group);
+    form->addRow(tr("Channel:"), m_channel);
+    form->addRow(tr("Classes:"), m_method);
+    form->addRow(QString(), m_classes);
+    form->addRow(tr("Colours:"), m_scheme);
+    form->addRow(tr("Neighbours:"), m_contiguity);
+    form->addRow(QString(), m_fdr);
+
+    m_legend->setColumnCount(2);
+    m_legend->setHeaderLabels({tr("Class"), tr("Areas")});
+    m_legend->setRootIsDecorated(false);
+    m_legend->header()->setStretchLastSection(false);
+    m_legend->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_legend->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_status->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_box);
+    layout->addWidget(m_status);
+    layout->addWidget(m_legend, 1);
+
+    for (QComboBox *box :
+         {m_measure, m_level, m_period, m_group, m_channel, m_method, m_scheme, m_contiguity})
+        connect(box, &QComboBox::currentIndexChanged, this, &ThematicPanel::update);
+    connect(m_classes, &QSpinBox::valueChanged, this, &ThematicPanel::update);
+    connect(m_fdr, &QCheckBox::toggled, this, &ThematicPanel::update);
+    connect(m_box, &QGroupBox::toggled, this, &ThematicPanel::setActive);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ThematicPanel::factsLoaded);
+    // A burst of steps (a multi-dispatch) reads the cases once.
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(300);
+    connect(&m_reloadLater, &QTimer::timeout, this, &ThematicPanel::reload);
+    connect(&m_session, &CaseSession::caseChanged, this, [this] {
+        if (isActive())
+            m_reloadLater.start();
+    });
+
+    // Residents per subdistrict, for the rate per 10,000 (communities and cells get their
+    // subdistrict's density times their area: the district publishes no finer figures).
+    auto residents = Statement::prepare(
+        m_session.context().store().db(),
+        QStringLiteral("SELECT code, pop_resident FROM %1").arg(storeschema::subdistrictsTable()));
+    if (residents)
+        (void)residents.value().forEachRow([this](const Statement &row) {
+            m_residents.insert(row.text(0), double(row.integer(1)));
+        });
+    update();
+}
+
+bool ThematicPanel::isActive() const
+{
+    return m_box->isChecked();
+}
+
+void ThematicPanel::setActive(bool active)
+{
+    if (m_box->isChecked() != active) {
+        m_box->setChecked(active); // comes back here through toggled()
+        return;
+    }
+    if (active && !m_facts)
+        reload();
+    update();
+}
+
+void ThematicPanel::reload()
+{
+    if (m_watcher.isRunning()) {
+        m_reloadLater.start();
+        return;
+    }
+    m_status->setText(tr("Reading the cases…"));
+    m_watcher.setFuture(QtConcurrent::run(
+        [path = m_session.context().storePath(), now = m_session.now()]() -> Result<CaseFacts> {
+            // a connection of its own, so the window stays live
+            auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+            if (!db)
+                return db.error();
+            return CaseFacts::load(*db.value(), now);
+        }));
+}
+
+void ThematicPanel::factsLoaded()
+{
+    auto facts = m_watcher.result();
+    if (!facts) {
+        m_status->setText(facts.error().message);
+        return;
+    }
+    m_facts = std::move(facts).value();
+    update();
+}
+
+FactFilter ThematicPanel::filter() const
+{
+    FactFilter f;
+    const qint64 today = m_session.now().toOffsetFromUtc(8 * 3600).date().toJulianDay();
+    switch (m_period->currentData().toInt()) {
+    case Days30:
+        f.fromDay = today - 29;
+        break;
+    case Days90:
+        f.fromDay = today - 89;
+        break;
+    case Months12:
+        f.fromDay = today - 364;
+        break;
+    default:
+        break;
+    }
+    f.categoryPrefix = m_group->currentData().toString();
+    f.channel = m_channel->currentData().toString();
+    return f;
+}
+
+QHash<QString, double> ThematicPanel::values(ThematicMeasure measure, GridLevel level) const
+{
+    const QHash<QString, AreaTally> tallies = m_facts->perArea(filter(), level);
+    const GridCatalog &grid = m_session.grid();
+    QHash<QString, double> result;
+    for (const GridUnit &unit : grid.units()) {
+        if (unit.level != level)
+            continue;
+        AreaSize size{unit.areaKm2, 0};
+        const QString subdistrict = unit.code.left(9);
+        if (const GridUnit *s = grid.find(subdistrict); s && s->areaKm2 > 0)
+            size.residents = m_residents.value(subdistrict) * unit.areaKm2 / s->areaKm2;
+        result.insert(unit.code, thematicValue(measure, tallies.value(unit.code), size));
+    }
+    return result;
+}
+
+void ThematicPanel::update()
+{
+    const auto measure = ThematicMeasure(m_measure->currentData().toInt());
+    const bool hotSpots = measure == ThematicMeasure::HotSpots;
+    m_method->setEnabled(!hotSpots);
+    m_classes->setEnabled(!hotSpots);
+    m_scheme->setEnabled(!hotSpots);
+    m_contiguity->setEnabled(hotSpots);
+    m_fdr->setEnabled(hotSpots);
+    if (!isActive() || !m_facts) {
+        m_current.reset();
+        m_canvas->setThematic(std::nullopt);
+        m_legend->clear();
+        if (!isActive())
+            m_status->setText(tr("Tick \"Colour the map\" to colour the areas by their cases."));
+        return;
+    }
+    const auto level = GridLevel(m_level->currentData().toInt());
+    const GridMap &map = m_canvas->gridMap();
+    const MapLayerPtr layer = level == GridLevel::Cell        ? map.cells
+                              : level == GridLevel::Community ? map.communities
+                                                              : map.subdistricts;
+    if (!layer)
+        return;
+    const QHash<QString, double> v = values(measure, level);
+    m_current = hotSpots ? thematicmap::hotSpots(layer, v, m_contiguity->currentData().toBool(),
+                                                 m_fdr->isChecked())
+                         : thematicmap::classify(
+                               layer, v, classbreaks::Method(m_method->currentData().toInt()),
+                               m_classes->value(), ColourScheme(m_scheme->currentData().toInt()));
+    m_canvas->setThematic(LayerPass{m_current->layer, m_current->style, m_measure->currentText()});
+    const AreaTally total = m_facts->total(filter());
+    m_status->setText(tr("%1, %2: %n case(s)", nullptr, total.cases)
+                          .arg(m_period->currentText(), m_group->currentText()));
+    fillLegend(measure);
+    emit updated();
+}
+
+void ThematicPanel::fillLegend(ThematicMeasure measure)
+{
+    m_legend->clear();
+    const bool rate =
+        measure == ThematicMeasure::OnTimeRate || measure == ThematicMeasure::ReworkRate;
+    const bool whole = measure == ThematicMeasure::Cases || measure == ThematicMeasure::Open ||
+                       measure == ThematicMeasure::Overdue;
+    const int decimals = whole ? 0 : 1;
+    const auto swatch = [](const QColor &colour) {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(colour);
+        return QIcon(pixmap);
+    };
+    for (qsizetype c = 0; c < m_current->classes.size(); ++c) {
+        const ThematicClass &k = m_current->classes[c];
+        QString text;
+        if (measure == ThematicMeasure::HotSpots) {
+            const int percent = int(std::round(std::abs(k.from) * 100));
+            text = k.from > 0   ? tr("Hot spot, %1% confidence").arg(percent)
+                   : k.from < 0 ? tr("Cold spot, %1% confidence").arg(percent)
+                                : tr("Not significant");
+        } else {
+            const QString unit = rate ? QStringLiteral("%") : QString();
+            text = c == 0 ? QStringLiteral("%1 – %2%3")
+                                .arg(number(k.from, decimals), number(k.to, decimals), unit)
+                          : QStringLiteral("> %1 – %2%3")
+                                .arg(number(k.from, decimals), number(k.to, decimals), unit);
+        }
+        auto *item = new QTreeWidgetItem(m_legend, {text, QString::number(k.areas)});
+        item->setIcon(0, swatch(k.colour));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (m_current->noData > 0) {
+        auto *item =
+            new QTreeWidgetItem(m_legend, {tr("No data"), QString::number(m_current->noData)});
+        item->setIcon(0, swatch(m_current->style.fillColor));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+}
+
+} // namespace citygrid

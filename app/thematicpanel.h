@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casefacts.h"
+#include "thematicmap.h"
+#include "thematicmeasure.h"
+
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QSpinBox;
+class QTreeWidget;
+
+namespace citygrid {
+
+class CaseSession;
+class MapCanvas;
+
+/// The supervisors' thematic map: cells, communities or subdistricts coloured by cases, density,
+/// cases per 10,000 residents, open or overdue cases, on-time closure or rework rate, for a period
+/// and a category group and channel, classed by quantiles, natural breaks or equal intervals in a
+/// print- and colour-blind-safe ramp; or the Getis-Ord Gi* hot and cold spots of the case counts.
+/// The legend lists each class with its bounds and how many areas fall in it. Cases are counted
+/// from CaseFacts, read on a worker and again when cases change. GUI thread.
+class ThematicPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *parent = nullptr);
+
+    /// Colours the map (and reads the cases the first time).
+    void setActive(bool active);
+    bool isActive() const;
+    /// Recolours the new map (another CRS).
+    void mapChanged() { update(); }
+    bool isLoading() const { return m_watcher.isRunning(); }
+    /// The map now drawn, if any (tests).
+    const std::optional<ThematicMap> &current() const { return m_current; }
+    QTreeWidget *legend() const { return m_legend; }
+    QComboBox *measureBox() const { return m_measure; }
+    QComboBox *levelBox() const { return m_level; }
+    QComboBox *periodBox() const { return m_period; }
+
+signals:
+    /// The map was recoloured.
+    void updated();
+
+private:
+    void reload();
+    void factsLoaded();
+    void update();
+    FactFilter filter() const;
+    QHash<QString, double> values(ThematicMeasure measure, GridLevel level) const;
+    void fillLegend(ThematicMeasure measure);
+
+    CaseSession &m_session;
+    MapCanvas *m_canvas;
+    QGroupBox *m_box;
+    QComboBox *m_measure, *m_level, *m_period, *m_group, *m_channel, *m_method, *m_scheme,
+        *m_contiguity;
+    QSpinBox *m_classes;
+    QCheckBox *m_fdr;
+    QLabel *m_status;
+    QTreeWidget *m_legend;
+    QTimer m_reloadLater;
+    QFutureWatcher<Result<CaseFacts>> m_watcher;
+    std::optional<CaseFacts> m_facts;
+    std::optional<ThematicMap> m_current;
+    QHash<QString, double> m_residents; ///< per subdistrict
+};
+
+} // namespace citygrid

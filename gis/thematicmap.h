@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "classbreaks.h"
+#include "layerstyle.h"
+#include "maplayerdata.h"
+
+#include <QHash>
+
+namespace citygrid {
+
+/// Colour ramps that print well and stay apart for colour-blind readers (ColorBrewer's YlOrRd and
+/// Blues, and viridis).
+enum class ColourScheme { YellowOrangeRed, Blues, Viridis };
+
+/// One class of a thematic map's legend.
+struct ThematicClass
+{
+    double from = 0; ///< lower bound (exclusive, except for the first class)
+    double to = 0;   ///< upper bound (inclusive)
+    int areas = 0;   ///< how many areas fall in it
+    QColor colour;
+};
+
+/// Areas coloured by class: a copy of the layer whose features carry their class as value (NaN
+/// for no data), the style that fills it, and the legend.
+struct ThematicMap
+{
+    MapLayerPtr layer;
+    LayerStyle style;
+    QList<ThematicClass> classes;
+    int noData = 0; ///< areas without a value (drawn in the no-data grey)
+};
+
+namespace thematicmap {
+
+/// `classes` colours of `scheme`, light to dark.
+QList<QColor> colours(ColourScheme scheme, int classes);
+
+/// The areas of `layer` classed by `values` (by feature code; a missing code has no data).
+ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &values,
+                     classbreaks::Method method, int classes, ColourScheme scheme);
+
+/// Hot and cold spots of `counts` (by code; missing = 0) over the areas of `layer` by Getis-Ord
+/// Gi* with rook or queen contiguity: seven classes, cold at 99/95/90%, not significant, hot at
+/// 90/95/99%; with `fdr` the levels are corrected for the number of areas tested. A class's
+/// bounds are its confidence, negative for cold.
+ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
+                     bool fdr);
+
+} // namespace thematicmap
+
+} // namespace citygrid

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "../casefixture.h"
+#include "appcontext.h"
+#include "casesession.h"
+#include "caseworkspace.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "thematicpanel.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace citygrid;
+
+/// The thematic map in the main window: ticked, it reads the cases on a worker and colours the
+/// cells by class (the legend's counts add up, the pixels inside a cell are its class's colour);
+/// hot spots give seven classes; unticked, the plain map returns.
+class TestThematicPanel : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QDateTime m_now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+
+    ThematicPanel *panel() { return m_window->thematic(); }
+    MapCanvas *canvas() { return m_window->canvas(); }
+
+    int legendTotal()
+    {
+        int total = 0;
+        for (int i = 0; i < panel()->legend()->topLevelItemCount(); ++i)
+            total += panel()->legend()->topLevelItem(i)->text(1).toInt();
+        return total;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString path = m_dir.filePath(QStringLiteral("t.gpkg"));
+        QVERIFY(testutil::demoStore(path, 3000, 5, m_now));
+        auto context = AppContext::open(path);
+        QVERIFY(context.ok());
+        m_window = std::make_unique<MainWindow>(std::move(context).value());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->cases()->session().setClock([this] { return m_now; });
+        QTRY_VERIFY(!canvas()->renderedImage().isNull());
+    }
+    void offUntilTicked()
+    {
+        QVERIFY(!panel()->isActive());
+        QVERIFY(!panel()->current());
+        QCOMPARE(canvas()->scene().passes.first().layer, canvas()->gridMap().subdistricts);
+    }
+    void casesPerCell()
+    {
+        panel()->setActive(true);
+        QTRY_VERIFY(!panel()->isLoading() && panel()->current());
+        const ThematicMap &map = *panel()->current();
+        QCOMPARE(map.layer->features.size(), canvas()->gridMap().cells->features.size());
+        QCOMPARE(legendTotal(), int(map.layer->features.size()));
+        QCOMPARE(map.classes.size(), 5);
+        QCOMPARE(canvas()->scene().passes.first().layer, map.layer);
+
+        // A cell of the top class, at street scale: most of the pixels inside it are its colour.
+        int id = -1;
+        for (qsizetype i = 0; i < map.layer->features.size(); ++i)
+            if (map.layer->features[i].value == 4)
+                id = int(i);
+        QVERIFY(id >= 0);
+        const MapFeature &cell = map.layer->features[id];
+        QSignalSpy rendered(canvas(), &MapCanvas::renderFinished);
+        canvas()->zoomToExtent(cell.bbox.adjusted(-cell.bbox.width(), -cell.bbox.height(),
+                                                  cell.bbox.width(), cell.bbox.height()));
+        QVERIFY(rendered.wait(10000));
+        const QImage shot = canvas()->grab().toImage();
+        const QColor expected = map.classes[4].colour;
+        int inside = 0, matching = 0;
+        for (int y = 0; y < shot.height(); y += 7)
+            for (int x = 0; x < shot.width(); x += 7) {
+                const QPointF at = canvas()->view().toMap(QPointF(x, y) / shot.devicePixelRatio());
+                if (canvas()->gridMap().cells->featureAt(at) != id)
+                    continue;
+                ++inside;
+                const QColor pixel = shot.pixelColor(x, y);
+                matching += qAbs(pixel.red() - expected.red()) < 10 &&
+                            qAbs(pixel.green() - expected.green()) < 10 &&
+                            qAbs(pixel.blue() - expected.blue()) < 10;
+            }
+        QVERIFY(inside > 50);
+        QVERIFY2(matching > inside / 2,
+                 qPrintable(QStringLiteral("%1 of %2").arg(matching).arg(inside)));
+    }
+    void hotSpotsHaveSevenClasses()
+    {
+        QComboBox *measure = panel()->measureBox();
+        measure->setCurrentIndex(measure->findData(int(ThematicMeasure::HotSpots)));
+        const ThematicMap &map = *panel()->current();
+        QCOMPARE(map.classes.size(), 7);
+        QCOMPARE(legendTotal(), int(map.layer->features.size()));
+        // the demo's hotspots (markets, hubs) make at least one significant hot cell
+        int hot = 0;
+        for (int c = 4; c < 7; ++c)
+            hot += map.classes[c].areas;
+        QVERIFY(hot > 0);
+    }
+    void communitiesAndRates()
+    {
+        panel()->measureBox()->setCurrentIndex(
+            panel()->measureBox()->findData(int(ThematicMeasure::OnTimeRate)));
+        panel()->levelBox()->setCurrentIndex(
+            panel()->levelBox()->findData(int(GridLevel::Community)));
+        const ThematicMap &map = *panel()->current();
+        QCOMPARE(map.layer->features.size(), canvas()->gridMap().communities->features.size());
+        QCOMPARE(legendTotal(), int(map.layer->features.size()));
+        for (const ThematicClass &c : map.classes)
+            QVERIFY(c.from >= 0 && c.to <= 100);
+    }
+    void untickedThePlainMapReturns()
+    {
+        panel()->setActive(false);
+        QVERIFY(!panel()->current());
+        QCOMPARE(canvas()->scene().passes.first().layer, canvas()->gridMap().subdistricts);
+    }
+};
+
+QTEST_MAIN(TestThematicPanel)
+#include "tst_thematicpanel.moc"
