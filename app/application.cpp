@@ -11,6 +11,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "processclock.h"
+#include "thematicpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,7 +54,12 @@ int runGui(QApplication &app, const QStringList &arguments)
         QStringLiteral("open-case"),
         QCoreApplication::translate("cli", "Open the case with this number or id at start."),
         QStringLiteral("case"));
-    parser.addOptions({screenshot, select, importPreview, openCase});
+    QCommandLineOption thematic(
+        QStringLiteral("thematic"),
+        QCoreApplication::translate("cli", "Colour the map at start by MEASURE: %1.")
+            .arg(ThematicPanel::measureNames().join(QStringLiteral(", "))),
+        QStringLiteral("measure"));
+    parser.addOptions({screenshot, select, importPreview, openCase, thematic});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -92,7 +98,8 @@ int runGui(QApplication &app, const QStringList &arguments)
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
             if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull() ||
-                window.cases()->layer()->isLoading() ||
+                window.cases()->layer()->isLoading() || window.thematic()->isLoading() ||
+                (window.thematic()->isActive() && !window.thematic()->current()) ||
                 (qobject_cast<ImportGridDialog *>(dialog) &&
                  qobject_cast<ImportGridDialog *>(dialog)->isBusy()))
                 return;
@@ -109,6 +116,13 @@ int runGui(QApplication &app, const QStringList &arguments)
     }
     if (parser.isSet(select))
         window.selectArea(parser.value(select));
+    if (parser.isSet(thematic) && !window.showThematic(parser.value(thematic))) {
+        cli::err() << QCoreApplication::translate("cli", "Unknown measure \"%1\": use one of %2")
+                          .arg(parser.value(thematic),
+                               ThematicPanel::measureNames().join(QStringLiteral(", ")))
+                   << Qt::endl;
+        return cli::Usage;
+    }
     if (parser.isSet(openCase)) {
         auto uuid = window.cases()->session().store().resolve(parser.value(openCase));
         if (!uuid)

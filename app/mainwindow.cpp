@@ -258,12 +258,27 @@ void MainWindow::createDocks()
                           Qt::LeftDockWidgetArea);
     tabifyDockWidget(layers, thematic);
     layers->raise();
+    // Case symbols and counts on top of classed areas would read as one more measure.
+    connect(m_thematic, &ThematicPanel::activeChanged, this,
+            [this](bool active) { m_cases->showCasesAction()->setChecked(!active); });
     auto *details =
         dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
     details->setMinimumWidth(260);
     dock(tr("Cases of the area"), QStringLiteral("cellCasesDock"), m_cases->cellPanel(),
          Qt::RightDockWidgetArea);
     dock(tr("Cases"), QStringLiteral("casesDock"), m_cases->listPanel(), Qt::BottomDockWidgetArea);
+}
+
+bool MainWindow::showThematic(const QString &name)
+{
+    if (!m_thematic->showMeasure(name))
+        return false;
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        if (d->widget() == m_thematic) {
+            d->show();
+            d->raise();
+        }
+    return true;
 }
 
 void MainWindow::createStatusBar()

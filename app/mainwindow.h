@@ -40,6 +40,8 @@ public:
     AreaTreeModel *areaModel() const { return m_areaModel; }
     CaseWorkspace *cases() const { return m_cases; }
     ThematicPanel *thematic() const { return m_thematic; }
+    /// Colours the map by the measure called `name` and shows its panel; false if unknown.
+    bool showThematic(const QString &name);
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
     void setMapCrs(const QString &crs);
     /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.

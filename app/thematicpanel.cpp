@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -87,17 +88,19 @@ ThematicPanel::ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *p
     m_fdr->setChecked(true);
     m_fdr->setToolTip(tr("Benjamini–Hochberg: fewer spots pass when many areas are tested"));
 
-    auto *form = new QFormLayout(m_box);
-    form->addRow(tr("Show:"), m_measure);
-    form->addRow(tr("Areas:"), m_level);
-    form->addRow(tr("Period:"), m_period);
-    form->addRow(tr("Category:"), m_group);
-    form->addRow(tr("Channel:"), m_channel);
-    form->addRow(tr("Classes:"), m_method);
-    form->addRow(QString(), m_classes);
-    form->addRow(tr("Colours:"), m_scheme);
-    form->addRow(tr("Neighbours:"), m_contiguity);
-    form->addRow(QString(), m_fdr);
+    m_form = new QFormLayout(m_box);
+    m_form->addRow(tr("Show:"), m_measure);
+    m_form->addRow(tr("Areas:"), m_level);
+    m_form->addRow(tr("Period:"), m_period);
+    m_form->addRow(tr("Category:"), m_group);
+    m_form->addRow(tr("Channel:"), m_channel);
+    auto *classes = new QHBoxLayout;
+    classes->addWidget(m_method, 1);
+    classes->addWidget(m_classes);
+    m_form->addRow(tr("Classes:"), classes);
+    m_form->addRow(tr("Colours:"), m_scheme);
+    m_form->addRow(tr("Neighbours:"), m_contiguity);
+    m_form->addRow(QString(), m_fdr);
 
     m_legend->setColumnCount(2);
     m_legend->setHeaderLabels({tr("Class"), tr("Areas")});
@@ -140,6 +143,24 @@ ThematicPanel::ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *p
     update();
 }
 
+QStringList ThematicPanel::measureNames()
+{
+    // in the order of ThematicMeasure
+    return {QStringLiteral("cases"),  QStringLiteral("per-km2"), QStringLiteral("per-10k"),
+            QStringLiteral("open"),   QStringLiteral("overdue"), QStringLiteral("on-time"),
+            QStringLiteral("rework"), QStringLiteral("hotspots")};
+}
+
+bool ThematicPanel::showMeasure(const QString &name)
+{
+    const qsizetype measure = measureNames().indexOf(name);
+    if (measure < 0)
+        return false;
+    m_measure->setCurrentIndex(m_measure->findData(int(measure)));
+    setActive(true);
+    return true;
+}
+
 bool ThematicPanel::isActive() const
 {
     return m_box->isChecked();
@@ -154,6 +175,7 @@ void ThematicPanel::setActive(bool active)
     if (active && !m_facts)
         reload();
     update();
+    emit activeChanged(active);
 }
 
 void ThematicPanel::reload()
@@ -227,11 +249,11 @@ void ThematicPanel::update()
 {
     const auto measure = ThematicMeasure(m_measure->currentData().toInt());
     const bool hotSpots = measure == ThematicMeasure::HotSpots;
-    m_method->setEnabled(!hotSpots);
-    m_classes->setEnabled(!hotSpots);
-    m_scheme->setEnabled(!hotSpots);
-    m_contiguity->setEnabled(hotSpots);
-    m_fdr->setEnabled(hotSpots);
+    // only the settings of the kind of map shown
+    m_form->setRowVisible(m_scheme, !hotSpots);
+    m_form->setRowVisible(5, !hotSpots); // classes: method and count
+    m_form->setRowVisible(m_contiguity, hotSpots);
+    m_form->setRowVisible(m_fdr, hotSpots);
     if (!isActive() || !m_facts) {
         m_current.reset();
         m_canvas->setThematic(std::nullopt);

@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QSpinBox;
@@ -38,6 +39,10 @@ public:
 
     /// Colours the map (and reads the cases the first time).
     void setActive(bool active);
+    /// The measures by name, for the command line ("cases", "per-km2", ..., "hotspots").
+    static QStringList measureNames();
+    /// Shows the measure called `name` and colours the map; false if there is none.
+    bool showMeasure(const QString &name);
     bool isActive() const;
     /// Recolours the new map (another CRS).
     void mapChanged() { update(); }
@@ -52,6 +57,8 @@ public:
 signals:
     /// The map was recoloured.
     void updated();
+    /// The thematic map was switched on or off.
+    void activeChanged(bool active);
 
 private:
     void reload();
@@ -64,6 +71,7 @@ private:
     CaseSession &m_session;
     MapCanvas *m_canvas;
     QGroupBox *m_box;
+    QFormLayout *m_form = nullptr;
     QComboBox *m_measure, *m_level, *m_period, *m_group, *m_channel, *m_method, *m_scheme,
         *m_contiguity;
     QSpinBox *m_classes;

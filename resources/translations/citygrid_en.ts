@@ -1635,6 +1635,10 @@ Filing standard: %5</source>
         <source>Import cases…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Thematic map</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -1797,6 +1801,196 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1 (%2 from dispatch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ThematicPanel</name>
+    <message>
+        <source>Colour the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct for many tests (FDR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour cells, communities or subdistricts by their cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per 10,000 residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time closure rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistricts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow–orange–red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viridis (colour-blind safe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared edge (rook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge or corner (queen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benjamini–Hochberg: fewer spots pass when many areas are tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick &quot;Colour the map&quot; to colour the areas by their cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n case(s)</source>
+        <translation>
+            <numerusform>%1, %2: %n case</numerusform>
+            <numerusform>%1, %2: %n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hot spot, %1% confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold spot, %1% confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2224,6 +2418,18 @@ No: file it as a new case.</source>
         <source>  SQLite alone writing the same rows (table-to-table copy)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cases: load facts of %1 cases for thematic maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: counts per cell over %1, %2 (%3 cells)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -2288,6 +2494,14 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Open the case with this number or id at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour the map at start by MEASURE: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown measure &quot;%1&quot;: use one of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

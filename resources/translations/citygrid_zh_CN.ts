@@ -1630,6 +1630,10 @@ Filing standard: %5</source>
         <source>Import cases…</source>
         <translation>导入案件…</translation>
     </message>
+    <message>
+        <source>Thematic map</source>
+        <translation>专题图</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -1796,6 +1800,195 @@ No: file it as a new case.</source>
     <message>
         <source>%1 (%2 from dispatch)</source>
         <translation>%1（自派遣起%2）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ThematicPanel</name>
+    <message>
+        <source>Colour the map</source>
+        <translation>按案件着色地图</translation>
+    </message>
+    <message>
+        <source>Correct for many tests (FDR)</source>
+        <translation>多重检验校正（FDR）</translation>
+    </message>
+    <message>
+        <source>Colour cells, communities or subdistricts by their cases</source>
+        <translation>按案件为网格、社区或街道着色</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Cases per km²</source>
+        <translation>每平方公里案件数</translation>
+    </message>
+    <message>
+        <source>Cases per 10,000 residents</source>
+        <translation>每万常住人口案件数</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未结案</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <source>On-time closure rate (%)</source>
+        <translation>按期结案率（%）</translation>
+    </message>
+    <message>
+        <source>Rework rate (%)</source>
+        <translation>返工率（%）</translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*)</source>
+        <translation>热点与冷点（Gi*）</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元网格</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Subdistricts</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点（Jenks）</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Yellow–orange–red</source>
+        <translation>黄—橙—红</translation>
+    </message>
+    <message>
+        <source>Blues</source>
+        <translation>蓝色系</translation>
+    </message>
+    <message>
+        <source>Viridis (colour-blind safe)</source>
+        <translation>Viridis（色盲友好）</translation>
+    </message>
+    <message>
+        <source>Shared edge (rook)</source>
+        <translation>共边（车式）</translation>
+    </message>
+    <message>
+        <source>Edge or corner (queen)</source>
+        <translation>共边或共点（后式）</translation>
+    </message>
+    <message>
+        <source>Benjamini–Hochberg: fewer spots pass when many areas are tested</source>
+        <translation>Benjamini–Hochberg 校正：同时检验的区域越多，通过的热点越少</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Areas:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>分级：</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>配色：</translation>
+    </message>
+    <message>
+        <source>Neighbours:</source>
+        <translation>邻接：</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>区域数</translation>
+    </message>
+    <message>
+        <source>Reading the cases…</source>
+        <translation>正在读取案件…</translation>
+    </message>
+    <message>
+        <source>Tick &quot;Colour the map&quot; to colour the areas by their cases.</source>
+        <translation>勾选“按案件着色地图”即可按案件为区域着色。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n case(s)</source>
+        <translation>
+            <numerusform>%1，%2：%n 宗案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hot spot, %1% confidence</source>
+        <translation>热点，置信度 %1%</translation>
+    </message>
+    <message>
+        <source>Cold spot, %1% confidence</source>
+        <translation>冷点，置信度 %1%</translation>
+    </message>
+    <message>
+        <source>Not significant</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2421,18 @@ No: file it as a new case.</source>
         <source>  SQLite alone writing the same rows (table-to-table copy)</source>
         <translation>  SQLite 自身写入相同的行（表到表复制）</translation>
     </message>
+    <message>
+        <source>Cases: load facts of %1 cases for thematic maps</source>
+        <translation>案件：为专题图读取 %1 宗案件的事实数据</translation>
+    </message>
+    <message>
+        <source>Cases: counts per cell over %1, %2 (%3 cells)</source>
+        <translation>案件：%1 宗案件按网格计数，%2（%3 个网格）</translation>
+    </message>
+    <message>
+        <source>target %1 ms</source>
+        <translation>目标 %1 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -2293,6 +2498,14 @@ No: file it as a new case.</source>
     <message>
         <source>Open the case with this number or id at start.</source>
         <translation>启动时打开该案件编号或 ID 对应的案件。</translation>
+    </message>
+    <message>
+        <source>Colour the map at start by MEASURE: %1.</source>
+        <translation>启动时按指标 MEASURE 为地图着色：%1。</translation>
+    </message>
+    <message>
+        <source>Unknown measure &quot;%1&quot;: use one of %2</source>
+        <translation>未知的指标“%1”：请使用以下之一：%2</translation>
     </message>
 </context>
 <context>
