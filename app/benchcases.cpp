@@ -222,9 +222,8 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     for (const auto &[filter, title, target] :
          {std::tuple{month, "last 30 days", 10}, std::tuple{year, "a year, group E01", 20}}) {
         qsizetype areas = 0;
-        const double ms = timeMedian(quick ? 2 : 9, [&] {
-            areas = facts.value().perArea(filter, GridLevel::Cell).size();
-        });
+        const double ms = timeMedian(
+            quick ? 2 : 9, [&] { areas = facts.value().perArea(filter, GridLevel::Cell).size(); });
         row(tr("Cases: counts per cell over %1, %2 (%3 cells)")
                 .arg(many)
                 .arg(QLatin1String(title))

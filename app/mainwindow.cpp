@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "mainwindow.h"
 
+#include "casefactssource.h"
+#include "rankingpanel.h"
 #include "thematicpanel.h"
 
 #include "areatreemodel.h"
@@ -75,7 +77,11 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
     m_search->setCatalog(m_context->catalog(), english);
     m_areaModel->setCatalog(m_context->catalog(), english);
     m_cases = new CaseWorkspace(*m_context, m_canvas, this);
-    m_thematic = new ThematicPanel(m_cases->session(), m_canvas, this);
+    m_facts = new CaseFactsSource(m_cases->session(), this);
+    m_thematic = new ThematicPanel(m_cases->session(), *m_facts, m_canvas, this);
+    m_ranking = new RankingPanel(m_cases->session(), *m_facts, this);
+    connect(m_ranking, &RankingPanel::areaActivated, this,
+            [this](const QString &code) { selectArea(code); });
     createActions();
     createDocks();
     createStatusBar();
@@ -266,7 +272,12 @@ void MainWindow::createDocks()
     details->setMinimumWidth(260);
     dock(tr("Cases of the area"), QStringLiteral("cellCasesDock"), m_cases->cellPanel(),
          Qt::RightDockWidgetArea);
-    dock(tr("Cases"), QStringLiteral("casesDock"), m_cases->listPanel(), Qt::BottomDockWidgetArea);
+    auto *list = dock(tr("Cases"), QStringLiteral("casesDock"), m_cases->listPanel(),
+                      Qt::BottomDockWidgetArea);
+    auto *ranking =
+        dock(tr("Rankings"), QStringLiteral("rankingDock"), m_ranking, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(list, ranking);
+    list->raise();
 }
 
 bool MainWindow::showThematic(const QString &name)

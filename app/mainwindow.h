@@ -21,6 +21,8 @@ class BrowseTool;
 class CaseWorkspace;
 class IdentifyPanel;
 class LayerPanel;
+class CaseFactsSource;
+class RankingPanel;
 class ThematicPanel;
 class SearchBox;
 
@@ -40,6 +42,7 @@ public:
     AreaTreeModel *areaModel() const { return m_areaModel; }
     CaseWorkspace *cases() const { return m_cases; }
     ThematicPanel *thematic() const { return m_thematic; }
+    RankingPanel *ranking() const { return m_ranking; }
     /// Colours the map by the measure called `name` and shows its panel; false if unknown.
     bool showThematic(const QString &name);
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
@@ -80,7 +83,9 @@ private:
     QLabel *m_storeLabel;
     QMenu *m_docksMenu = nullptr;
     CaseWorkspace *m_cases = nullptr;
+    CaseFactsSource *m_facts = nullptr;
     ThematicPanel *m_thematic = nullptr;
+    RankingPanel *m_ranking = nullptr;
     QByteArray m_defaultState;
 };
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "thematicpanel.h"
 
+#include "casefactssource.h"
 #include "casesession.h"
 #include "language.h"
 #include "mapcanvas.h"
@@ -18,7 +19,6 @@
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -35,14 +35,15 @@ QString number(double value, int decimals)
 
 } // namespace
 
-ThematicPanel::ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *parent)
+ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCanvas *canvas,
+                             QWidget *parent)
     : QWidget(parent), m_session(session), m_canvas(canvas),
       m_box(new QGroupBox(tr("Colour the map"), this)), m_measure(new QComboBox(this)),
       m_level(new QComboBox(this)), m_period(new QComboBox(this)), m_group(new QComboBox(this)),
       m_channel(new QComboBox(this)), m_method(new QComboBox(this)), m_scheme(new QComboBox(this)),
       m_contiguity(new QComboBox(this)), m_classes(new QSpinBox(this)),
       m_fdr(new QCheckBox(tr("Correct for many tests (FDR)"), this)), m_status(new QLabel(this)),
-      m_legend(new QTreeWidget(this))
+      m_legend(new QTreeWidget(this)), m_source(facts)
 {
     m_box->setCheckable(true);
     m_box->setChecked(false);
@@ -55,6 +56,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *p
     m_measure->addItem(tr("Overdue now"), int(ThematicMeasure::Overdue));
     m_measure->addItem(tr("On-time closure rate (%)"), int(ThematicMeasure::OnTimeRate));
     m_measure->addItem(tr("Rework rate (%)"), int(ThematicMeasure::ReworkRate));
+    m_measure->addItem(tr("Closure rate (%)"), int(ThematicMeasure::ClosureRate));
     m_measure->addItem(tr("Hot and cold spots (Gi*)"), int(ThematicMeasure::HotSpots));
     m_level->addItem(tr("Cells"), int(GridLevel::Cell));
     m_level->addItem(tr("Communities"), int(GridLevel::Community));
@@ -121,15 +123,8 @@ ThematicPanel::ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *p
     connect(m_classes, &QSpinBox::valueChanged, this, &ThematicPanel::update);
     connect(m_fdr, &QCheckBox::toggled, this, &ThematicPanel::update);
     connect(m_box, &QGroupBox::toggled, this, &ThematicPanel::setActive);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ThematicPanel::factsLoaded);
-    // A burst of steps (a multi-dispatch) reads the cases once.
-    m_reloadLater.setSingleShot(true);
-    m_reloadLater.setInterval(300);
-    connect(&m_reloadLater, &QTimer::timeout, this, &ThematicPanel::reload);
-    connect(&m_session, &CaseSession::caseChanged, this, [this] {
-        if (isActive())
-            m_reloadLater.start();
-    });
+    connect(&m_source, &CaseFactsSource::loaded, this, &ThematicPanel::update);
+    connect(&m_source, &CaseFactsSource::failed, m_status, &QLabel::setText);
 
     // Residents per subdistrict, for the rate per 10,000 (communities and cells get their
     // subdistrict's density times their area: the district publishes no finer figures).
@@ -148,7 +143,7 @@ QStringList ThematicPanel::measureNames()
     // in the order of ThematicMeasure
     return {QStringLiteral("cases"),  QStringLiteral("per-km2"), QStringLiteral("per-10k"),
             QStringLiteral("open"),   QStringLiteral("overdue"), QStringLiteral("on-time"),
-            QStringLiteral("rework"), QStringLiteral("hotspots")};
+            QStringLiteral("rework"), QStringLiteral("closure"), QStringLiteral("hotspots")};
 }
 
 bool ThematicPanel::showMeasure(const QString &name)
@@ -172,38 +167,15 @@ void ThematicPanel::setActive(bool active)
         m_box->setChecked(active); // comes back here through toggled()
         return;
     }
-    if (active && !m_facts)
-        reload();
+    if (active)
+        m_source.request();
     update();
     emit activeChanged(active);
 }
 
-void ThematicPanel::reload()
+bool ThematicPanel::isLoading() const
 {
-    if (m_watcher.isRunning()) {
-        m_reloadLater.start();
-        return;
-    }
-    m_status->setText(tr("Reading the cases…"));
-    m_watcher.setFuture(QtConcurrent::run(
-        [path = m_session.context().storePath(), now = m_session.now()]() -> Result<CaseFacts> {
-            // a connection of its own, so the window stays live
-            auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
-            if (!db)
-                return db.error();
-            return CaseFacts::load(*db.value(), now);
-        }));
-}
-
-void ThematicPanel::factsLoaded()
-{
-    auto facts = m_watcher.result();
-    if (!facts) {
-        m_status->setText(facts.error().message);
-        return;
-    }
-    m_facts = std::move(facts).value();
-    update();
+    return m_source.isLoading();
 }
 
 FactFilter ThematicPanel::filter() const
@@ -230,7 +202,7 @@ FactFilter ThematicPanel::filter() const
 
 QHash<QString, double> ThematicPanel::values(ThematicMeasure measure, GridLevel level) const
 {
-    const QHash<QString, AreaTally> tallies = m_facts->perArea(filter(), level);
+    const QHash<QString, AreaTally> tallies = m_source.facts()->perArea(filter(), level);
     const GridCatalog &grid = m_session.grid();
     QHash<QString, double> result;
     for (const GridUnit &unit : grid.units()) {
@@ -254,12 +226,13 @@ void ThematicPanel::update()
     m_form->setRowVisible(5, !hotSpots); // classes: method and count
     m_form->setRowVisible(m_contiguity, hotSpots);
     m_form->setRowVisible(m_fdr, hotSpots);
-    if (!isActive() || !m_facts) {
+    if (!isActive() || !m_source.facts()) {
         m_current.reset();
         m_canvas->setThematic(std::nullopt);
         m_legend->clear();
-        if (!isActive())
-            m_status->setText(tr("Tick \"Colour the map\" to colour the areas by their cases."));
+        m_status->setText(isActive()
+                              ? tr("Reading the cases…")
+                              : tr("Tick \"Colour the map\" to colour the areas by their cases."));
         return;
     }
     const auto level = GridLevel(m_level->currentData().toInt());
@@ -276,7 +249,7 @@ void ThematicPanel::update()
                                layer, v, classbreaks::Method(m_method->currentData().toInt()),
                                m_classes->value(), ColourScheme(m_scheme->currentData().toInt()));
     m_canvas->setThematic(LayerPass{m_current->layer, m_current->style, m_measure->currentText()});
-    const AreaTally total = m_facts->total(filter());
+    const AreaTally total = m_source.facts()->total(filter());
     m_status->setText(tr("%1, %2: %n case(s)", nullptr, total.cases)
                           .arg(m_period->currentText(), m_group->currentText()));
     fillLegend(measure);
@@ -286,8 +259,9 @@ void ThematicPanel::update()
 void ThematicPanel::fillLegend(ThematicMeasure measure)
 {
     m_legend->clear();
-    const bool rate =
-        measure == ThematicMeasure::OnTimeRate || measure == ThematicMeasure::ReworkRate;
+    const bool rate = measure == ThematicMeasure::OnTimeRate ||
+                      measure == ThematicMeasure::ReworkRate ||
+                      measure == ThematicMeasure::ClosureRate;
     const bool whole = measure == ThematicMeasure::Cases || measure == ThematicMeasure::Open ||
                        measure == ThematicMeasure::Overdue;
     const int decimals = whole ? 0 : 1;

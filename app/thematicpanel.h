@@ -6,8 +6,6 @@
 #include "thematicmap.h"
 #include "thematicmeasure.h"
 
-#include <QFutureWatcher>
-#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -22,6 +20,7 @@ class QTreeWidget;
 
 namespace citygrid {
 
+class CaseFactsSource;
 class CaseSession;
 class MapCanvas;
 
@@ -30,12 +29,13 @@ class MapCanvas;
 /// and a category group and channel, classed by quantiles, natural breaks or equal intervals in a
 /// print- and colour-blind-safe ramp; or the Getis-Ord Gi* hot and cold spots of the case counts.
 /// The legend lists each class with its bounds and how many areas fall in it. Cases are counted
-/// from CaseFacts, read on a worker and again when cases change. GUI thread.
+/// from the shared CaseFacts (CaseFactsSource). GUI thread.
 class ThematicPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ThematicPanel(CaseSession &session, MapCanvas *canvas, QWidget *parent = nullptr);
+    ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCanvas *canvas,
+                  QWidget *parent = nullptr);
 
     /// Colours the map (and reads the cases the first time).
     void setActive(bool active);
@@ -46,7 +46,7 @@ public:
     bool isActive() const;
     /// Recolours the new map (another CRS).
     void mapChanged() { update(); }
-    bool isLoading() const { return m_watcher.isRunning(); }
+    bool isLoading() const;
     /// The map now drawn, if any (tests).
     const std::optional<ThematicMap> &current() const { return m_current; }
     QTreeWidget *legend() const { return m_legend; }
@@ -61,8 +61,6 @@ signals:
     void activeChanged(bool active);
 
 private:
-    void reload();
-    void factsLoaded();
     void update();
     FactFilter filter() const;
     QHash<QString, double> values(ThematicMeasure measure, GridLevel level) const;
@@ -78,9 +76,7 @@ private:
     QCheckBox *m_fdr;
     QLabel *m_status;
     QTreeWidget *m_legend;
-    QTimer m_reloadLater;
-    QFutureWatcher<Result<CaseFacts>> m_watcher;
-    std::optional<CaseFacts> m_facts;
+    CaseFactsSource &m_source;
     std::optional<ThematicMap> m_current;
     QHash<QString, double> m_residents; ///< per subdistrict
 };

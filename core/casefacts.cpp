@@ -143,6 +143,17 @@ QHash<QString, AreaTally> CaseFacts::perArea(const FactFilter &filter, GridLevel
     return result;
 }
 
+QHash<QString, AreaTally> CaseFacts::perUnit(const FactFilter &filter) const
+{
+    QList<AreaTally> byIndex(m_units.size());
+    forEach(filter, [&](const Fact &f) { add(byIndex[f.unit], f); });
+    QHash<QString, AreaTally> result;
+    for (qsizetype i = 1; i < byIndex.size(); ++i) // 0: no unit
+        if (byIndex[i].cases > 0)
+            result.insert(m_units[i], byIndex[i]);
+    return result;
+}
+
 AreaTally CaseFacts::total(const FactFilter &filter) const
 {
     AreaTally t;

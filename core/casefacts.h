@@ -52,6 +52,9 @@ public:
     /// The tallies of the matching cases per area of `level` (subdistrict, community or cell
     /// code); areas without a matching case are absent.
     QHash<QString, AreaTally> perArea(const FactFilter &filter, GridLevel level) const;
+    /// The tallies of the matching cases per unit they were dispatched to (never-dispatched
+    /// cases are left out).
+    QHash<QString, AreaTally> perUnit(const FactFilter &filter) const;
     /// The tally of every matching case.
     AreaTally total(const FactFilter &filter) const;
 

@@ -23,6 +23,8 @@ double thematicValue(ThematicMeasure measure, const AreaTally &t, const AreaSize
         return t.overdue;
     case ThematicMeasure::OnTimeRate:
         return t.closed > 0 ? 100.0 * t.closedOnTime / t.closed : none;
+    case ThematicMeasure::ClosureRate:
+        return t.cases > 0 ? 100.0 * t.closed / t.cases : none;
     case ThematicMeasure::ReworkRate:
         return t.cases > 0 ? 100.0 * t.reworked / t.cases : none;
     }

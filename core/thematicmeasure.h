@@ -8,14 +8,15 @@ namespace citygrid {
 
 /// What a thematic map colours areas by.
 enum class ThematicMeasure {
-    Cases,      ///< cases reported in the period
-    PerKm2,     ///< cases per km² of the area
-    Per10k,     ///< cases per 10,000 residents
-    Open,       ///< of those, still open now
-    Overdue,    ///< of those, overdue now
-    OnTimeRate, ///< closed on time / closed, in %
-    ReworkRate, ///< failed verification at least once / cases, in %
-    HotSpots,   ///< Getis-Ord Gi* of the case counts (cells only)
+    Cases,       ///< cases reported in the period
+    PerKm2,      ///< cases per km² of the area
+    Per10k,      ///< cases per 10,000 residents
+    Open,        ///< of those, still open now
+    Overdue,     ///< of those, overdue now
+    OnTimeRate,  ///< closed on time / closed, in %
+    ReworkRate,  ///< failed verification at least once / cases, in %
+    ClosureRate, ///< closed / cases, in %
+    HotSpots,    ///< Getis-Ord Gi* of the case counts
 };
 
 /// The size of an area a rate needs.

@@ -1639,6 +1639,10 @@ Filing standard: %5</source>
         <source>Thematic map</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rankings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -1727,6 +1731,89 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Same problem as an open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::RankingPanel</name>
+    <message>
+        <source>Subdistricts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of the on-time closure rate from the period before, in percentage points (blank when fewer than five cases closed then)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on time / closed, in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ranked by on-time closure rate; change from the period before.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1991,6 +2078,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

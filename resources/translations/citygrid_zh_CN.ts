@@ -1634,6 +1634,10 @@ Filing standard: %5</source>
         <source>Thematic map</source>
         <translation>专题图</translation>
     </message>
+    <message>
+        <source>Rankings</source>
+        <translation>排名</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -1726,6 +1730,89 @@ No: file it as a new case.</source>
     <message>
         <source>Same problem as an open case</source>
         <translation>与未结案件为同一问题</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::RankingPanel</name>
+    <message>
+        <source>Subdistricts</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <source>Change of the on-time closure rate from the period before, in percentage points (blank when fewer than five cases closed then)</source>
+        <translation>按期结案率较上一时段的变化（百分点；上一时段结案少于五宗时不比较）</translation>
+    </message>
+    <message>
+        <source>Closed on time / closed, in the period</source>
+        <translation>时段内按期结案数 / 结案数</translation>
+    </message>
+    <message>
+        <source>Reading the cases…</source>
+        <translation>正在读取案件…</translation>
+    </message>
+    <message>
+        <source>%1, ranked by on-time closure rate; change from the period before.</source>
+        <translation>%1，按按期结案率排名；变化为较上一时段。</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2076,10 @@ No: file it as a new case.</source>
     <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Closure rate (%)</source>
+        <translation>结案率（%）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "casefactssource.h"
+
+#include "casesession.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace citygrid {
+
+CaseFactsSource::CaseFactsSource(CaseSession &session, QObject *parent)
+    : QObject(parent), m_session(session)
+{
+    // A burst of steps (a multi-dispatch) reads the cases once.
+    m_reloadLater.setSingleShot(true);
+    m_reloadLater.setInterval(300);
+    connect(&m_reloadLater, &QTimer::timeout, this, &CaseFactsSource::reload);
+    connect(&m_session, &CaseSession::caseChanged, this, [this] {
+        if (m_wanted)
+            m_reloadLater.start();
+    });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        auto facts = m_watcher.result();
+        if (!facts) {
+            emit failed(facts.error().message);
+            return;
+        }
+        m_facts = std::move(facts).value();
+        emit loaded();
+    });
+}
+
+void CaseFactsSource::request()
+{
+    m_wanted = true;
+    if (!m_facts && !m_watcher.isRunning())
+        reload();
+}
+
+void CaseFactsSource::reload()
+{
+    if (m_watcher.isRunning()) {
+        m_reloadLater.start();
+        return;
+    }
+    m_watcher.setFuture(QtConcurrent::run(
+        [path = m_session.context().storePath(), now = m_session.now()]() -> Result<CaseFacts> {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+            if (!db)
+                return db.error();
+            return CaseFacts::load(*db.value(), now);
+        }));
+}
+
+} // namespace citygrid

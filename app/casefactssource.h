@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casefacts.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace citygrid {
+
+class CaseSession;
+
+/// The case facts the supervisors' panels count from: read on a worker with a connection of its
+/// own the first time a panel asks, and again (once per burst) whenever cases change after that.
+/// GUI thread.
+class CaseFactsSource : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaseFactsSource(CaseSession &session, QObject *parent = nullptr);
+
+    /// Starts reading unless the facts are there or on their way.
+    void request();
+    /// The facts, once read.
+    const CaseFacts *facts() const { return m_facts ? &*m_facts : nullptr; }
+    bool isLoading() const { return m_watcher.isRunning(); }
+
+signals:
+    void loaded();
+    void failed(const QString &message);
+
+private:
+    void reload();
+
+    CaseSession &m_session;
+    QTimer m_reloadLater;
+    QFutureWatcher<Result<CaseFacts>> m_watcher;
+    std::optional<CaseFacts> m_facts;
+    bool m_wanted = false;
+};
+
+} // namespace citygrid

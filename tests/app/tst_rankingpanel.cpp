@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "../casefixture.h"
+#include "appcontext.h"
+#include "casefacts.h"
+#include "casesession.h"
+#include "caseworkspace.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "rankingpanel.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+/// The rankings in the main window: shown, they read the cases and rank the ten subdistricts by
+/// on-time closure rate; the figures add up to what the facts count; a click selects the area.
+class TestRankingPanel : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QDateTime m_now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+    QString m_path;
+
+    RankingPanel *panel() { return m_window->ranking(); }
+    QTableWidget *table() { return panel()->table(); }
+    double number(int row, int column)
+    {
+        QString text = table()->item(row, column)->text();
+        return text.remove(u'%').remove(u'+').toDouble();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_path = m_dir.filePath(QStringLiteral("r.gpkg"));
+        QVERIFY(testutil::demoStore(m_path, 3000, 9, m_now));
+        auto context = AppContext::open(m_path);
+        QVERIFY(context.ok());
+        m_window = std::make_unique<MainWindow>(std::move(context).value());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->cases()->session().setClock([this] { return m_now; });
+        for (QDockWidget *d : m_window->findChildren<QDockWidget *>())
+            if (d->widget() == panel()) {
+                d->show();
+                d->raise();
+            }
+    }
+    void subdistrictsRankedByOnTimeRate()
+    {
+        panel()->periodBox()->setCurrentIndex(3); // last 12 months
+        QTRY_COMPARE(table()->rowCount(), 10);
+        int cases = 0;
+        for (int r = 0; r < 10; ++r) {
+            QCOMPARE(table()->item(r, RankingPanel::Rank)->text().toInt(), r + 1);
+            if (r > 0)
+                QVERIFY(number(r - 1, RankingPanel::OnTimeRate) >=
+                        number(r, RankingPanel::OnTimeRate));
+            cases += table()->item(r, RankingPanel::Cases)->text().toInt();
+        }
+        // the same year counted straight from the store's facts
+        auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadOnly);
+        auto facts = CaseFacts::load(*db.value(), m_now);
+        FactFilter year;
+        const QDate today = m_now.date();
+        year.fromDay = today.addDays(-364).toJulianDay();
+        year.toDay = today.addDays(1).toJulianDay();
+        QCOMPARE(cases, facts.value().total(year).cases);
+        QVERIFY(cases > 2000);
+    }
+    void unitsAndCommunities()
+    {
+        panel()->levelBox()->setCurrentIndex(2);
+        QVERIFY(table()->rowCount() > 3);
+        panel()->levelBox()->setCurrentIndex(1);
+        QCOMPARE(table()->rowCount(),
+                 int(m_window->canvas()->gridMap().communities->features.size()));
+    }
+    void clickSelectsTheArea()
+    {
+        panel()->levelBox()->setCurrentIndex(0);
+        const QString code = table()->item(0, RankingPanel::Name)->data(Qt::UserRole).toString();
+        QCOMPARE(code.size(), 9);
+        emit table()->cellClicked(0, RankingPanel::Name);
+        QCOMPARE(m_window->canvas()->selection().code, code);
+    }
+};
+
+QTEST_MAIN(TestRankingPanel)
+#include "tst_rankingpanel.moc"
