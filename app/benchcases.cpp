@@ -7,7 +7,10 @@
 #include "caselayer.h"
 #include "casesession.h"
 #include "gridmaploader.h"
+#include "maprenderjob.h"
 #include "storeschema.h"
+#include "thematicmap.h"
+#include "thematicmeasure.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -102,6 +105,53 @@ Result<double> sqliteCopyMs(SqliteDb &db)
     return ms;
 }
 
+/// A supervisor changes the thematic map's filter on a year of Futian cases: count per cell,
+/// work out the measure, class the cells and render the frame with them.
+Result<void> benchThematicFutian(AppContext &context, const QDateTime &now, bool quick)
+{
+    auto facts = CaseFacts::load(context.store().db(), now);
+    if (!facts)
+        return facts.error();
+    auto map = GridMapLoader::load(context.storePath(), QStringLiteral("EPSG:4547"), false);
+    if (!map)
+        return map.error();
+    const qint64 today = now.toOffsetFromUtc(8 * 3600).date().toJulianDay();
+    QHash<QString, double> areaKm2;
+    for (const GridUnit &u : context.catalog().units())
+        areaKm2.insert(u.code, u.areaKm2);
+    const MapView full = MapView::fitting(map.value().extent(), QSize(1920, 1080));
+    const QStringList groups{QString(), QStringLiteral("E01"), QStringLiteral("C01")};
+    int turn = 0;
+    const double ms = timeMedian(quick ? 2 : 9, [&] {
+        FactFilter year;
+        year.fromDay = today - 364;
+        year.toDay = today + 1;
+        year.categoryPrefix = groups[turn++ % groups.size()];
+        const auto tallies = facts.value().perArea(year, GridLevel::Cell);
+        QHash<QString, double> values;
+        for (const MapFeature &f : map.value().cells->features)
+            values.insert(f.code, thematicValue(ThematicMeasure::PerKm2, tallies.value(f.code),
+                                                {areaKm2.value(f.code), 0}));
+        const ThematicMap themed =
+            thematicmap::classify(map.value().cells, values, classbreaks::Method::NaturalBreaks, 5,
+                                  ColourScheme::YellowOrangeRed);
+        const LayerPass pass{themed.layer, themed.style, {}};
+        MapRenderJob(MapScene::standard(map.value(), {}, &pass), full).run();
+    });
+    row(tr("Thematic map: filter change to redrawn frame, a year of %1 Futian cases")
+            .arg(facts.value().size()),
+        ms, QStringLiteral("ms"), tr("target %1 ms").arg(50));
+    QHash<QString, double> counts;
+    for (const auto &[code, tally] : facts.value().perArea({}, GridLevel::Cell).asKeyValueRange())
+        counts.insert(code, tally.cases);
+    row(tr("Thematic map: Gi* hot spots of the %1 Futian cells")
+            .arg(map.value().cells->features.size()),
+        timeMedian(quick ? 2 : 9,
+                   [&] { (void)thematicmap::hotSpots(map.value().cells, counts, false, true); }),
+        QStringLiteral("ms"));
+    return {};
+}
+
 } // namespace
 
 Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
@@ -130,6 +180,8 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
         return r.error();
     row(tr("Cases: demo history of %1 cases, generate and write").arg(options.cases),
         double(timer.elapsed()), QStringLiteral("ms"));
+    if (auto r = benchThematicFutian(context, now, quick); !r)
+        return r;
 
     // One step as an operator takes it: read the history, check, append, project, commit.
     CaseStore &store = context.cases();

@@ -10,6 +10,7 @@
 #include "storeschema.h"
 #include "storewriter.h"
 #include "syntheticgrid.h"
+#include "thematicmap.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -95,6 +96,22 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
         QStringLiteral("ms"));
     row(tr("City: resident memory added by the loaded layer"),
         processclock::residentMiB() - rssBefore, QStringLiteral("MiB"));
+
+    // Hot spots at city scale: the neighbours once (then kept), Gi* with FDR on every change.
+    timer.restart();
+    (void)thematicmap::contiguity(loaded.value(), false);
+    row(tr("City: rook neighbours of %1 cells (once per layer)").arg(city.cells.size()),
+        double(timer.elapsed()), QStringLiteral("ms"));
+    {
+        QHash<QString, double> counts;
+        QRandomGenerator random(3);
+        for (const MapFeature &f : loaded.value()->features)
+            counts.insert(f.code, random.bounded(30));
+        row(tr("City: Gi* hot spots of %1 cells, FDR, classed").arg(city.cells.size()),
+            timeMedian(settings.runs,
+                       [&] { (void)thematicmap::hotSpots(loaded.value(), counts, false, true); }),
+            QStringLiteral("ms"));
+    }
 
     // Graduated colours on a value per cell, as a hotspot theme would draw it.
     auto themed = std::make_shared<MapLayerData>(*loaded.value());

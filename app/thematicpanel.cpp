@@ -58,6 +58,8 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_measure->addItem(tr("Rework rate (%)"), int(ThematicMeasure::ReworkRate));
     m_measure->addItem(tr("Closure rate (%)"), int(ThematicMeasure::ClosureRate));
     m_measure->addItem(tr("Hot and cold spots (Gi*)"), int(ThematicMeasure::HotSpots));
+    m_measure->addItem(tr("Clusters and outliers (local Moran's I)"),
+                       int(ThematicMeasure::Clusters));
     m_level->addItem(tr("Cells"), int(GridLevel::Cell));
     m_level->addItem(tr("Communities"), int(GridLevel::Community));
     m_level->addItem(tr("Subdistricts"), int(GridLevel::Subdistrict));
@@ -141,9 +143,10 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
 QStringList ThematicPanel::measureNames()
 {
     // in the order of ThematicMeasure
-    return {QStringLiteral("cases"),  QStringLiteral("per-km2"), QStringLiteral("per-10k"),
-            QStringLiteral("open"),   QStringLiteral("overdue"), QStringLiteral("on-time"),
-            QStringLiteral("rework"), QStringLiteral("closure"), QStringLiteral("hotspots")};
+    return {QStringLiteral("cases"),   QStringLiteral("per-km2"), QStringLiteral("per-10k"),
+            QStringLiteral("open"),    QStringLiteral("overdue"), QStringLiteral("on-time"),
+            QStringLiteral("rework"),  QStringLiteral("closure"), QStringLiteral("hotspots"),
+            QStringLiteral("clusters")};
 }
 
 bool ThematicPanel::showMeasure(const QString &name)
@@ -220,7 +223,8 @@ QHash<QString, double> ThematicPanel::values(ThematicMeasure measure, GridLevel 
 void ThematicPanel::update()
 {
     const auto measure = ThematicMeasure(m_measure->currentData().toInt());
-    const bool hotSpots = measure == ThematicMeasure::HotSpots;
+    const bool hotSpots =
+        measure == ThematicMeasure::HotSpots || measure == ThematicMeasure::Clusters;
     // only the settings of the kind of map shown
     m_form->setRowVisible(m_scheme, !hotSpots);
     m_form->setRowVisible(5, !hotSpots); // classes: method and count
@@ -243,11 +247,16 @@ void ThematicPanel::update()
     if (!layer)
         return;
     const QHash<QString, double> v = values(measure, level);
-    m_current = hotSpots ? thematicmap::hotSpots(layer, v, m_contiguity->currentData().toBool(),
-                                                 m_fdr->isChecked())
-                         : thematicmap::classify(
-                               layer, v, classbreaks::Method(m_method->currentData().toInt()),
-                               m_classes->value(), ColourScheme(m_scheme->currentData().toInt()));
+    const bool queen = m_contiguity->currentData().toBool();
+    m_current = measure == ThematicMeasure::HotSpots
+                    ? thematicmap::hotSpots(layer, v, queen, m_fdr->isChecked())
+                : measure == ThematicMeasure::Clusters
+                    // FDR needs pseudo p-values below 0.05 / n: 9,999 permutations give 0.0001
+                    ? thematicmap::clusters(layer, v, queen, m_fdr->isChecked(),
+                                            layer->features.size() <= 5000 ? 9999 : 999)
+                    : thematicmap::classify(
+                          layer, v, classbreaks::Method(m_method->currentData().toInt()),
+                          m_classes->value(), ColourScheme(m_scheme->currentData().toInt()));
     m_canvas->setThematic(LayerPass{m_current->layer, m_current->style, m_measure->currentText()});
     const AreaTally total = m_source.facts()->total(filter());
     m_status->setText(tr("%1, %2: %n case(s)", nullptr, total.cases)
@@ -278,6 +287,11 @@ void ThematicPanel::fillLegend(ThematicMeasure measure)
             text = k.from > 0   ? tr("Hot spot, %1% confidence").arg(percent)
                    : k.from < 0 ? tr("Cold spot, %1% confidence").arg(percent)
                                 : tr("Not significant");
+        } else if (measure == ThematicMeasure::Clusters) {
+            text = QStringList{tr("High–high cluster"), tr("Low–low cluster"),
+                               tr("High among low (outlier)"), tr("Low among high (outlier)"),
+                               tr("Not significant")}
+                       .value(c);
         } else {
             const QString unit = rate ? QStringLiteral("%") : QString();
             text = c == 0 ? QStringLiteral("%1 – %2%3")

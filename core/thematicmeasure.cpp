@@ -12,6 +12,7 @@ double thematicValue(ThematicMeasure measure, const AreaTally &t, const AreaSize
     switch (measure) {
     case ThematicMeasure::Cases:
     case ThematicMeasure::HotSpots:
+    case ThematicMeasure::Clusters:
         return t.cases;
     case ThematicMeasure::PerKm2:
         return size.km2 > 0 ? t.cases / size.km2 : none;

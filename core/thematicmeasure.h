@@ -17,6 +17,7 @@ enum class ThematicMeasure {
     ReworkRate,  ///< failed verification at least once / cases, in %
     ClosureRate, ///< closed / cases, in %
     HotSpots,    ///< Getis-Ord Gi* of the case counts
+    Clusters,    ///< local Moran's I clusters and outliers of the case counts
 };
 
 /// The size of an area a rate needs.
@@ -27,7 +28,8 @@ struct AreaSize
 };
 
 /// The value of `measure` for an area; NaN where it is undefined (a rate without closures, a
-/// density without an area, residents unknown). HotSpots gives the case count (Gi* is computed
+/// density without an area, residents unknown). HotSpots and Clusters give the case count (the
+/// statistic is computed
 /// over all areas from it).
 double thematicValue(ThematicMeasure measure, const AreaTally &tally, const AreaSize &size);
 

@@ -101,18 +101,39 @@ ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &val
     return map;
 }
 
+spatialstats::Neighbours contiguity(const MapLayerPtr &layer, bool queen)
+{
+    // Finding the neighbours of 200,000 cells takes seconds; the layers are immutable, so the
+    // last few answers are kept (per thread) for as long as their layer lives.
+    struct Kept
+    {
+        std::weak_ptr<const MapLayerData> layer;
+        bool queen;
+        spatialstats::Neighbours neighbours;
+    };
+    thread_local QList<Kept> kept;
+    for (const Kept &k : std::as_const(kept))
+        if (k.queen == queen && k.layer.lock() == layer)
+            return k.neighbours;
+    spatialstats::Neighbours neighbours(layer->features.size());
+    // A hundredth of the median area's size finds shared edges despite small digitising gaps.
+    const double tolerance = layer->medianSize * 0.01;
+    for (qsizetype i = 0; i < neighbours.size(); ++i)
+        neighbours[i] = layer->neighbours(int(i), tolerance, queen);
+    kept.prepend({layer, queen, neighbours});
+    if (kept.size() > 4)
+        kept.removeLast();
+    return neighbours;
+}
+
 ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
                      bool fdr)
 {
     const qsizetype n = layer->features.size();
     QList<double> values;
-    spatialstats::Neighbours neighbours(n);
-    // A hundredth of the median area's size finds shared edges despite small digitising gaps.
-    const double tolerance = layer->medianSize * 0.01;
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < n; ++i)
         values << counts.value(layer->features[i].code, 0);
-        neighbours[i] = layer->neighbours(int(i), tolerance, queen);
-    }
+    const spatialstats::Neighbours neighbours = contiguity(layer, queen);
     const auto gi = spatialstats::getisOrdGiStar(values, neighbours);
     const QList<double> confidence = spatialstats::hotSpotConfidence(gi, fdr);
     const QList<QColor> palette{QColor(0x21, 0x66, 0xac), QColor(0x67, 0xa9, 0xcf),
@@ -129,6 +150,61 @@ ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &cou
         if (confidence[i] > 0) {
             const int step = confidence[i] >= 0.99 ? 3 : confidence[i] >= 0.95 ? 2 : 1;
             c = gi[i].z > 0 ? 3 + step : 3 - step;
+        }
+        ++legend[c].areas;
+        classOf << double(c);
+    }
+    ThematicMap map = paint(layer, classOf, palette);
+    map.classes = legend;
+    return map;
+}
+
+ThematicMap clusters(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
+                     bool fdr, int permutations, quint64 seed)
+{
+    const qsizetype n = layer->features.size();
+    QList<double> values;
+    for (qsizetype i = 0; i < n; ++i)
+        values << counts.value(layer->features[i].code, 0);
+    const auto lisa =
+        spatialstats::localMoran(values, contiguity(layer, queen), permutations, seed);
+    QList<double> p;
+    for (const auto &l : lisa)
+        p << l.p;
+    QList<bool> significant;
+    if (fdr) {
+        significant = spatialstats::significantAfterFdr(p, 0.05);
+    } else {
+        for (double value : p)
+            significant << (value <= 0.05);
+    }
+    // legend order: high-high, low-low, high-low, low-high, not significant
+    const QList<QColor> palette{QColor(0xd7, 0x19, 0x1c), QColor(0x2c, 0x7b, 0xb6),
+                                QColor(0xfd, 0xae, 0x61), QColor(0xab, 0xd9, 0xe9),
+                                QColor(0xf2, 0xf2, 0xf2)};
+    QList<ThematicClass> legend;
+    for (int c = 0; c < 5; ++c)
+        legend.append({double(c), double(c), 0, palette[c]});
+    QList<double> classOf;
+    for (qsizetype i = 0; i < n; ++i) {
+        int c = 4;
+        if (significant[i]) {
+            switch (lisa[i].quadrant) {
+            case spatialstats::LisaType::HighHigh:
+                c = 0;
+                break;
+            case spatialstats::LisaType::LowLow:
+                c = 1;
+                break;
+            case spatialstats::LisaType::HighLow:
+                c = 2;
+                break;
+            case spatialstats::LisaType::LowHigh:
+                c = 3;
+                break;
+            case spatialstats::LisaType::None:
+                break;
+            }
         }
         ++legend[c].areas;
         classOf << double(c);

@@ -5,6 +5,7 @@
 #include "classbreaks.h"
 #include "layerstyle.h"
 #include "maplayerdata.h"
+#include "spatialstats.h"
 
 #include <QHash>
 
@@ -35,6 +36,9 @@ struct ThematicMap
 
 namespace thematicmap {
 
+/// The rook or queen neighbours of every area of `layer` (kept for the layer's life).
+spatialstats::Neighbours contiguity(const MapLayerPtr &layer, bool queen);
+
 /// `classes` colours of `scheme`, light to dark.
 QList<QColor> colours(ColourScheme scheme, int classes);
 
@@ -48,6 +52,13 @@ ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &val
 /// bounds are its confidence, negative for cold.
 ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
                      bool fdr);
+
+/// Local Moran's I clusters and outliers of `counts` (by code; missing = 0): high-high, low-low,
+/// high-low, low-high where the pseudo p-value of `permutations` conditional permutations is at
+/// most 0.05 (after FDR with `fdr`), else not significant; five classes in that order. The same
+/// seed gives the same map.
+ThematicMap clusters(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
+                     bool fdr, int permutations = 999, quint64 seed = 1);
 
 } // namespace thematicmap
 

@@ -8,6 +8,7 @@
 #include "mapcanvas.h"
 #include "thematicpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -111,6 +112,29 @@ private slots:
         for (int c = 4; c < 7; ++c)
             hot += map.classes[c].areas;
         QVERIFY(hot > 0);
+    }
+    void clustersHaveFiveClasses()
+    {
+        QComboBox *measure = panel()->measureBox();
+        measure->setCurrentIndex(measure->findData(int(ThematicMeasure::Clusters)));
+        QCOMPARE(panel()->current()->classes.size(), 5);
+        // at p <= 0.05 per cell (FDR off)
+        auto *fdr = panel()->findChild<QCheckBox *>();
+        QVERIFY(fdr && fdr->isChecked());
+        const int withFdr = panel()->current()->classes[4].areas;
+        fdr->setChecked(false);
+        const ThematicMap &map = *panel()->current();
+        QVERIFY(map.classes[4].areas <= withFdr); // fewer pass the corrected test
+        QCOMPARE(legendTotal(), int(map.layer->features.size()));
+        QVERIFY(map.classes[0].areas > 0); // the demo's hotspots form high-high clusters
+        // the same seed, the same map
+        const QList<int> first{map.classes[0].areas, map.classes[1].areas, map.classes[4].areas};
+        panel()->levelBox()->setCurrentIndex(1);
+        panel()->levelBox()->setCurrentIndex(0);
+        const ThematicMap &again = *panel()->current();
+        QCOMPARE(
+            (QList<int>{again.classes[0].areas, again.classes[1].areas, again.classes[4].areas}),
+            first);
     }
     void communitiesAndRates()
     {
