@@ -2084,6 +2084,26 @@ No: file it as a new case.</source>
         <source>Closure rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clusters and outliers (local Moran&apos;s I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High–high cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low–low cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High among low (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low among high (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::cli</name>
@@ -2519,6 +2539,22 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>target %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thematic map: filter change to redrawn frame, a year of %1 Futian cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thematic map: Gi* hot spots of the %1 Futian cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: rook neighbours of %1 cells (once per layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: Gi* hot spots of %1 cells, FDR, classed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2081,6 +2081,26 @@ No: file it as a new case.</source>
         <source>Closure rate (%)</source>
         <translation>结案率（%）</translation>
     </message>
+    <message>
+        <source>Clusters and outliers (local Moran&apos;s I)</source>
+        <translation>聚集与异常（局部 Moran's I）</translation>
+    </message>
+    <message>
+        <source>High–high cluster</source>
+        <translation>高—高聚集</translation>
+    </message>
+    <message>
+        <source>Low–low cluster</source>
+        <translation>低—低聚集</translation>
+    </message>
+    <message>
+        <source>High among low (outlier)</source>
+        <translation>低值包围的高值（异常）</translation>
+    </message>
+    <message>
+        <source>Low among high (outlier)</source>
+        <translation>高值包围的低值（异常）</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::cli</name>
@@ -2523,6 +2543,22 @@ No: file it as a new case.</source>
     <message>
         <source>target %1 ms</source>
         <translation>目标 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Thematic map: filter change to redrawn frame, a year of %1 Futian cases</source>
+        <translation>专题图：更改筛选到重绘完成，福田一年 %1 宗案件</translation>
+    </message>
+    <message>
+        <source>Thematic map: Gi* hot spots of the %1 Futian cells</source>
+        <translation>专题图：福田 %1 个网格的 Gi* 热点</translation>
+    </message>
+    <message>
+        <source>City: rook neighbours of %1 cells (once per layer)</source>
+        <translation>城市：%1 个网格的共边邻接（每图层一次）</translation>
+    </message>
+    <message>
+        <source>City: Gi* hot spots of %1 cells, FDR, classed</source>
+        <translation>城市：%1 个网格的 Gi* 热点（FDR 校正并分级）</translation>
     </message>
 </context>
 <context>
