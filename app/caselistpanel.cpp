@@ -22,7 +22,7 @@ namespace {
 
 const QString openStates = QStringLiteral("open");
 
-enum Window { AnyTime, Today, Week, Month, Year };
+enum Window { AnyTime, Today, Week, Month, Year, Custom };
 
 } // namespace
 
@@ -166,6 +166,10 @@ CaseFilter CaseListPanel::filter() const
     case Year:
         f.reportedFrom = now.addMonths(-12);
         break;
+    case Custom:
+        f.reportedFrom = QDateTime(m_customFrom, QTime(0, 0), Qt::OffsetFromUTC, 8 * 3600);
+        f.reportedTo = QDateTime(m_customTo, QTime(0, 0), Qt::OffsetFromUTC, 8 * 3600);
+        break;
     default:
         break;
     }
@@ -190,6 +194,18 @@ void CaseListPanel::setArea(const QString &code)
         index = m_area->count() - 1;
     }
     m_area->setCurrentIndex(std::max(0, index));
+}
+
+void CaseListPanel::setReportedDays(const QDate &from, const QDate &to, const QString &label)
+{
+    m_customFrom = from;
+    m_customTo = to;
+    const int at = m_window->findData(Custom);
+    if (at >= 0)
+        m_window->removeItem(at);
+    m_window->addItem(label, Custom);
+    m_window->setCurrentIndex(m_window->count() - 1);
+    applyFilter(); // the same entry chosen again signals nothing
 }
 
 void CaseListPanel::setOverdueOnly(bool on)

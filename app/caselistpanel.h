@@ -4,6 +4,7 @@
 
 #include "casequery.h"
 
+#include <QDate>
 #include <QWidget>
 
 class QComboBox;
@@ -35,6 +36,9 @@ public:
     void setOverdueOnly(bool on);
     void setStateFilter(const QString &stateIdOrOpen);
     void setText(const QString &text);
+    /// Shows only the cases reported from `from` up to (not including) `to` (China dates), named
+    /// `label` in the time-window box until another window is chosen.
+    void setReportedDays(const QDate &from, const QDate &to, const QString &label);
 
 signals:
     void caseActivated(const QString &caseUuid);
@@ -55,6 +59,7 @@ private:
     QComboBox *m_group;
     QComboBox *m_unit;
     QLabel *m_total;
+    QDate m_customFrom, m_customTo;
 };
 
 } // namespace citygrid

@@ -5,6 +5,7 @@
 #include "casefactssource.h"
 #include "rankingpanel.h"
 #include "thematicpanel.h"
+#include "trendpanel.h"
 
 #include "areatreemodel.h"
 #include "browsetool.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
     m_facts = new CaseFactsSource(m_cases->session(), this);
     m_thematic = new ThematicPanel(m_cases->session(), *m_facts, m_canvas, this);
     m_ranking = new RankingPanel(m_cases->session(), *m_facts, this);
+    m_trend = new TrendPanel(m_cases->session(), *m_facts, this);
     connect(m_ranking, &RankingPanel::areaActivated, this,
             [this](const QString &code) { selectArea(code); });
     createActions();
@@ -277,7 +279,19 @@ void MainWindow::createDocks()
     auto *ranking =
         dock(tr("Rankings"), QStringLiteral("rankingDock"), m_ranking, Qt::BottomDockWidgetArea);
     tabifyDockWidget(list, ranking);
+    auto *trends =
+        dock(tr("Trends"), QStringLiteral("trendDock"), m_trend, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(ranking, trends);
     list->raise();
+    // A bar of the trend chart lists its period's cases, which the map then shows.
+    connect(m_trend, &TrendPanel::periodActivated, this,
+            [this, list](const QDate &from, const QDate &to, const QString &area,
+                         const QString &label) {
+                m_cases->listPanel()->setArea(area);
+                m_cases->listPanel()->setReportedDays(from, to, label);
+                list->show();
+                list->raise();
+            });
 }
 
 bool MainWindow::showThematic(const QString &name)

@@ -24,6 +24,7 @@ class LayerPanel;
 class CaseFactsSource;
 class RankingPanel;
 class ThematicPanel;
+class TrendPanel;
 class SearchBox;
 
 /// The operator's main window. It only wires the canvas, panels, tools and actions together; each
@@ -43,6 +44,7 @@ public:
     CaseWorkspace *cases() const { return m_cases; }
     ThematicPanel *thematic() const { return m_thematic; }
     RankingPanel *ranking() const { return m_ranking; }
+    TrendPanel *trend() const { return m_trend; }
     /// Colours the map by the measure called `name` and shows its panel; false if unknown.
     bool showThematic(const QString &name);
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
@@ -86,6 +88,7 @@ private:
     CaseFactsSource *m_facts = nullptr;
     ThematicPanel *m_thematic = nullptr;
     RankingPanel *m_ranking = nullptr;
+    TrendPanel *m_trend = nullptr;
     QByteArray m_defaultState;
 };
 

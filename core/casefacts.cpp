@@ -94,6 +94,10 @@ template <typename Visit> void CaseFacts::forEach(const FactFilter &filter, Visi
     if (!filter.categoryPrefix.isEmpty())
         for (qsizetype i = 0; i < m_categories.size(); ++i)
             category[i] = m_categories[i].startsWith(filter.categoryPrefix);
+    QList<bool> cell(m_cells.size(), true);
+    if (!filter.areaCode.isEmpty())
+        for (qsizetype i = 0; i < m_cells.size(); ++i)
+            cell[i] = m_cells[i].startsWith(filter.areaCode);
     const int unit = filter.unitId.isEmpty() ? -1 : int(m_units.indexOf(filter.unitId));
     const int channel = filter.channel.isEmpty() ? -1 : int(m_channels.indexOf(filter.channel));
     if ((!filter.unitId.isEmpty() && unit < 0) || (!filter.channel.isEmpty() && channel < 0))
@@ -103,7 +107,7 @@ template <typename Visit> void CaseFacts::forEach(const FactFilter &filter, Visi
         states |= 1u << int(s);
     for (auto it = from; it != to; ++it) {
         const Fact &f = *it;
-        if (!category[f.category] || (unit >= 0 && f.unit != unit) ||
+        if (!category[f.category] || !cell[f.cell] || (unit >= 0 && f.unit != unit) ||
             (channel >= 0 && f.channel != channel) || (states && !(states & (1u << f.state))))
             continue;
         visit(f);
@@ -151,6 +155,22 @@ QHash<QString, AreaTally> CaseFacts::perUnit(const FactFilter &filter) const
     for (qsizetype i = 1; i < byIndex.size(); ++i) // 0: no unit
         if (byIndex[i].cases > 0)
             result.insert(m_units[i], byIndex[i]);
+    return result;
+}
+
+QList<AreaTally> CaseFacts::perPeriod(const FactFilter &filter, const QList<qint64> &starts) const
+{
+    QList<AreaTally> result(std::max<qsizetype>(0, starts.size() - 1));
+    if (result.isEmpty())
+        return result;
+    FactFilter within = filter;
+    within.fromDay = std::max(filter.fromDay, starts.first());
+    within.toDay = std::min(filter.toDay, starts.last());
+    forEach(within, [&](const Fact &f) {
+        // the facts come in day order, but a binary search keeps this simple and exact
+        const auto at = std::upper_bound(starts.cbegin(), starts.cend(), qint64(f.reportedDay));
+        add(result[at - starts.cbegin() - 1], f);
+    });
     return result;
 }
 

@@ -21,6 +21,7 @@ struct FactFilter
     qint64 fromDay = std::numeric_limits<qint32>::min(); ///< reported on or after
     qint64 toDay = std::numeric_limits<qint32>::max();   ///< reported before
     QString categoryPrefix; ///< a minor category or a group ("E01", "C")
+    QString areaCode;       ///< a subdistrict, community or cell (prefix of the cell code)
     QString channel;
     QString unitId;
     QList<CaseState> states;
@@ -55,6 +56,8 @@ public:
     /// The tallies of the matching cases per unit they were dispatched to (never-dispatched
     /// cases are left out).
     QHash<QString, AreaTally> perUnit(const FactFilter &filter) const;
+    /// The tallies of the matching cases reported in each period [starts[i], starts[i + 1]).
+    QList<AreaTally> perPeriod(const FactFilter &filter, const QList<qint64> &starts) const;
     /// The tally of every matching case.
     AreaTally total(const FactFilter &filter) const;
 

@@ -1643,6 +1643,10 @@ Filing standard: %5</source>
         <source>Rankings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -2102,6 +2106,41 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Low among high (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::TrendPanel</name>
+    <message>
+        <source>Whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month, last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per week, last 26 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bar to list that period&apos;s cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time closure rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases reported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1638,6 +1638,10 @@ Filing standard: %5</source>
         <source>Rankings</source>
         <translation>排名</translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::NewCaseDialog</name>
@@ -2083,7 +2087,7 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
-        <translation>聚集与异常（局部 Moran's I）</translation>
+        <translation>聚集与异常（局部 Moran&apos;s I）</translation>
     </message>
     <message>
         <source>High–high cluster</source>
@@ -2100,6 +2104,41 @@ No: file it as a new case.</source>
     <message>
         <source>Low among high (outlier)</source>
         <translation>高值包围的低值（异常）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::TrendPanel</name>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Per month, last 12 months</source>
+        <translation>按月，最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Per week, last 26 weeks</source>
+        <translation>按周，最近 26 周</translation>
+    </message>
+    <message>
+        <source>Click a bar to list that period&apos;s cases</source>
+        <translation>点击柱形可列出该时段的案件</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>On-time closure rate (%)</source>
+        <translation>按期结案率（%）</translation>
+    </message>
+    <message>
+        <source>Cases reported</source>
+        <translation>上报案件数</translation>
     </message>
 </context>
 <context>

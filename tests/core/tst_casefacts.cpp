@@ -87,6 +87,11 @@ private slots:
         f = {};
         f.unitId = QStringLiteral("U001");
         QTest::newRow("one unit") << f << int(GridLevel::Community) << "unit_id = 'U001'";
+        f = {};
+        f.areaCode = QStringLiteral("440304001");
+        QTest::newRow("one subdistrict, per community")
+            << f << int(GridLevel::Community) << "cell_code LIKE '440304001%'";
+        f = {};
         f.unitId = QStringLiteral("no-such-unit");
         QTest::newRow("unknown unit: nothing") << f << int(GridLevel::Community) << "0";
     }
@@ -111,6 +116,35 @@ private slots:
         }
         QCOMPARE(m_facts->total(filter).cases, sum.cases);
         QCOMPARE(m_facts->total(filter).overdue, sum.overdue);
+    }
+    void perMonth()
+    {
+        // twelve months of 2026 (and the 2025 December before them) against GROUP BY month
+        QList<qint64> starts;
+        QStringList months;
+        for (QDate d(2025, 12, 1); d <= QDate(2026, 12, 1); d = d.addMonths(1)) {
+            starts << d.toJulianDay();
+            months << d.toString(QStringLiteral("yyyy-MM"));
+        }
+        FactFilter events;
+        events.categoryPrefix = QStringLiteral("E");
+        const QList<AreaTally> tallies = m_facts->perPeriod(events, starts);
+        QCOMPARE(tallies.size(), 12);
+        auto q = Statement::prepare(m_store->db(),
+                                    QStringLiteral("SELECT substr(reported_at, 1, 7), count(*), "
+                                                   "sum(state = 'closed' AND on_time = 1) FROM "
+                                                   "cases WHERE category_id LIKE 'E%' GROUP BY 1"));
+        QHash<QString, QPair<int, int>> expected;
+        (void)q.value().forEachRow([&](const Statement &r) {
+            expected.insert(r.text(0), {int(r.integer(1)), int(r.integer(2))});
+        });
+        int sum = 0;
+        for (int i = 0; i < 12; ++i) {
+            QCOMPARE(tallies[i].cases, expected.value(months[i]).first);
+            QCOMPARE(tallies[i].closedOnTime, expected.value(months[i]).second);
+            sum += tallies[i].cases;
+        }
+        QVERIFY(sum > 1000);
     }
 };
 

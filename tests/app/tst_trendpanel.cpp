@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "../casefixture.h"
+#include "appcontext.h"
+#include "casefacts.h"
+#include "caselistmodel.h"
+#include "caselistpanel.h"
+#include "casesession.h"
+#include "caseworkspace.h"
+#include "mainwindow.h"
+#include "trendpanel.h"
+
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QStackedBarSeries>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+/// The trend chart in the main window: twelve monthly bars of components and events that add up
+/// to the facts' counts, and a click on a bar that lists that month's cases.
+class TestTrendPanel : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QDateTime m_now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+    QString m_path;
+
+    TrendPanel *panel() { return m_window->trend(); }
+    QStackedBarSeries *bars()
+    {
+        for (QAbstractSeries *s : panel()->chart()->series())
+            if (auto *b = qobject_cast<QStackedBarSeries *>(s))
+                return b;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_path = m_dir.filePath(QStringLiteral("t.gpkg"));
+        QVERIFY(testutil::demoStore(m_path, 3000, 13, m_now));
+        auto context = AppContext::open(m_path);
+        QVERIFY(context.ok());
+        m_window = std::make_unique<MainWindow>(std::move(context).value());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->cases()->session().setClock([this] { return m_now; });
+        for (QDockWidget *d : m_window->findChildren<QDockWidget *>())
+            if (d->widget() == panel()) {
+                d->show();
+                d->raise();
+            }
+    }
+    void twelveMonthsAddUp()
+    {
+        QTRY_VERIFY(bars());
+        QCOMPARE(bars()->count(), 2); // components, events
+        QCOMPARE(bars()->barSets()[0]->count(), 12);
+        const QList<QDate> starts = panel()->periodStarts();
+        QCOMPARE(starts.size(), 13);
+        auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadOnly);
+        auto facts = CaseFacts::load(*db.value(), m_now);
+        for (int i = 0; i < 12; ++i) {
+            FactFilter month;
+            month.fromDay = starts[i].toJulianDay();
+            month.toDay = starts[i + 1].toJulianDay();
+            QCOMPARE(int(bars()->barSets()[0]->at(i) + bars()->barSets()[1]->at(i)),
+                     facts.value().total(month).cases);
+        }
+    }
+    void aBarListsItsMonth()
+    {
+        const QList<QDate> starts = panel()->periodStarts();
+        panel()->areaBox()->setCurrentIndex(1); // one subdistrict
+        const QString area = panel()->areaBox()->currentData().toString();
+        QTRY_VERIFY(bars());
+        const int expected = int(bars()->barSets()[0]->at(10) + bars()->barSets()[1]->at(10));
+        QVERIFY(expected > 0);
+        panel()->activate(10);
+        CaseListPanel *list = m_window->cases()->listPanel();
+        const CaseFilter filter = list->filter();
+        QCOMPARE(filter.areaCode, area);
+        QCOMPARE(filter.reportedFrom.date(), starts[10]);
+        QCOMPARE(filter.reportedTo.date(), starts[11]);
+        QTRY_COMPARE(list->model()->totalCount(), qint64(expected));
+    }
+};
+
+QTEST_MAIN(TestTrendPanel)
+#include "tst_trendpanel.moc"
