@@ -59,7 +59,11 @@ int runGui(QApplication &app, const QStringList &arguments)
         QCoreApplication::translate("cli", "Colour the map at start by MEASURE: %1.")
             .arg(ThematicPanel::measureNames().join(QStringLiteral(", "))),
         QStringLiteral("measure"));
-    parser.addOptions({screenshot, select, importPreview, openCase, thematic});
+    QCommandLineOption panel(
+        QStringLiteral("panel"),
+        QCoreApplication::translate("cli", "Show the panel PANEL at start: rankings or trends."),
+        QStringLiteral("panel"));
+    parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -116,6 +120,13 @@ int runGui(QApplication &app, const QStringList &arguments)
     }
     if (parser.isSet(select))
         window.selectArea(parser.value(select));
+    if (parser.isSet(panel) && !window.showPanel(parser.value(panel))) {
+        cli::err() << QCoreApplication::translate("cli",
+                                                  "Unknown panel \"%1\": use rankings or trends")
+                          .arg(parser.value(panel))
+                   << Qt::endl;
+        return cli::Usage;
+    }
     if (parser.isSet(thematic) && !window.showThematic(parser.value(thematic))) {
         cli::err() << QCoreApplication::translate("cli", "Unknown measure \"%1\": use one of %2")
                           .arg(parser.value(thematic),

@@ -298,12 +298,28 @@ bool MainWindow::showThematic(const QString &name)
 {
     if (!m_thematic->showMeasure(name))
         return false;
+    raiseDockOf(m_thematic);
+    return true;
+}
+
+bool MainWindow::showPanel(const QString &name)
+{
+    QWidget *panel = name == QLatin1String("rankings") ? static_cast<QWidget *>(m_ranking)
+                     : name == QLatin1String("trends") ? m_trend
+                                                       : nullptr;
+    if (!panel)
+        return false;
+    raiseDockOf(panel);
+    return true;
+}
+
+void MainWindow::raiseDockOf(QWidget *widget)
+{
     for (QDockWidget *d : findChildren<QDockWidget *>())
-        if (d->widget() == m_thematic) {
+        if (d->widget() == widget) {
             d->show();
             d->raise();
         }
-    return true;
 }
 
 void MainWindow::createStatusBar()

@@ -47,6 +47,8 @@ public:
     TrendPanel *trend() const { return m_trend; }
     /// Colours the map by the measure called `name` and shows its panel; false if unknown.
     bool showThematic(const QString &name);
+    /// Shows and raises the panel called `name` ("rankings", "trends"); false if unknown.
+    bool showPanel(const QString &name);
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
     void setMapCrs(const QString &crs);
     /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.
@@ -56,6 +58,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void raiseDockOf(QWidget *widget);
     void createActions();
     void createDocks();
     void createStatusBar();

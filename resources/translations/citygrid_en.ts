@@ -2670,6 +2670,14 @@ No: file it as a new case.</source>
         <source>Unknown measure &quot;%1&quot;: use one of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the panel PANEL at start: rankings or trends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown panel &quot;%1&quot;: use rankings or trends</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>errordialog</name>

@@ -2673,6 +2673,14 @@ No: file it as a new case.</source>
         <source>Unknown measure &quot;%1&quot;: use one of %2</source>
         <translation>未知的指标“%1”：请使用以下之一：%2</translation>
     </message>
+    <message>
+        <source>Show the panel PANEL at start: rankings or trends.</source>
+        <translation>启动时显示面板 PANEL：rankings（排名）或 trends（趋势）。</translation>
+    </message>
+    <message>
+        <source>Unknown panel &quot;%1&quot;: use rankings or trends</source>
+        <translation>未知的面板“%1”：请使用 rankings 或 trends</translation>
+    </message>
 </context>
 <context>
     <name>errordialog</name>
