@@ -4,14 +4,18 @@
 
 #include "casefactssource.h"
 #include "casesession.h"
+#include "errordialog.h"
 #include "language.h"
+#include "tableexport.h"
 #include "thematicmeasure.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -86,10 +90,14 @@ RankingPanel::RankingPanel(CaseSession &session, CaseFactsSource &facts, QWidget
     m_table->setSortingEnabled(true);
     m_status->setWordWrap(true);
 
+    auto *exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Save the table as an Excel workbook or a CSV file"));
+    connect(exportButton, &QPushButton::clicked, this, &RankingPanel::exportAsked);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_level);
     controls->addWidget(m_period);
     controls->addStretch(1);
+    controls->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_status);
@@ -112,6 +120,27 @@ void RankingPanel::showEvent(QShowEvent *event)
     // read the cases only once someone looks
     m_source.request();
     update();
+}
+
+Result<void> RankingPanel::exportTo(const QString &path) const
+{
+    const QStringList header{tr("Rank"),        tr("Name"),
+                             tr("Code"),        tr("Cases"),
+                             tr("Closed"),      tr("Closure rate (%)"),
+                             tr("On time (%)"), tr("Change (points)"),
+                             tr("Rework (%)"),  tr("Overdue now")};
+    return TableExport::write(path, m_period->currentText(), header, m_export);
+}
+
+void RankingPanel::exportAsked()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the ranking"), tr("ranking.xlsx"),
+                                     tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (auto r = exportTo(path); !r)
+        showError(this, r.error());
 }
 
 std::pair<FactFilter, FactFilter> RankingPanel::periods() const
@@ -209,6 +238,7 @@ void RankingPanel::update()
     });
 
     const bool english = language::isEnglish();
+    m_export.clear();
     m_table->setSortingEnabled(false);
     m_table->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
@@ -239,6 +269,8 @@ void RankingPanel::update()
         const double rework = thematicValue(ThematicMeasure::ReworkRate, t, {});
         m_table->setItem(r, ReworkRate, new NumberItem(rework, percent(rework)));
         m_table->setItem(r, Overdue, new NumberItem(t.overdue, QString::number(t.overdue)));
+        m_export.append({r + 1, name, row.code, t.cases, t.closed, closure, row.onTime, row.change,
+                         rework, t.overdue});
     }
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(Rank, Qt::AscendingOrder);

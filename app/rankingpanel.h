@@ -3,7 +3,9 @@
 #pragma once
 
 #include "casefacts.h"
+#include "result.h"
 
+#include <QVariant>
 #include <QWidget>
 
 class QComboBox;
@@ -29,6 +31,8 @@ public:
     QComboBox *levelBox() const { return m_level; }
     QComboBox *periodBox() const { return m_period; }
     enum Column { Rank, Name, Cases, Closed, ClosureRate, OnTimeRate, Change, ReworkRate, Overdue };
+    /// Writes the table as shown to an XLSX or CSV file (numbers as numbers, with the codes).
+    Result<void> exportTo(const QString &path) const;
 
 signals:
     /// An area's row was clicked (its code).
@@ -39,6 +43,7 @@ protected:
 
 private:
     void update();
+    void exportAsked();
     /// The period chosen and the one before it, as report-day windows.
     std::pair<FactFilter, FactFilter> periods() const;
 
@@ -48,6 +53,7 @@ private:
     QComboBox *m_period;
     QLabel *m_status;
     QTableWidget *m_table;
+    QList<QVariantList> m_export; ///< the rows as written to a file, in rank order
 };
 
 } // namespace citygrid

@@ -3,6 +3,7 @@
 #include "caseexchange.h"
 
 #include "ogrutil.h"
+#include "partialfile.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -179,19 +180,11 @@ Result<qint64> CaseExchange::exportCases(const CaseQuery &query, const CaseCatal
         return Error{QStringLiteral("export.format"),
                      tr("This GDAL cannot write %1").arg(QLatin1String(driverName)),
                      {}};
-    // Written beside the target and moved over it at the end, so a failure leaves no half file.
-    const QFileInfo target(path);
-    const QString partial = target.dir().filePath(QStringLiteral(".partial-") + target.fileName());
-    QFile::remove(partial);
-    struct RemovePartial
-    {
-        QString path;
-        ~RemovePartial() { QFile::remove(path); }
-    } cleanup{partial};
+    PartialFile partial(path);
     qint64 written = 0;
     {
         GDALDatasetUniquePtr dataset(
-            driver->Create(partial.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+            driver->Create(partial.path().toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset)
             return writeError(path, ogrutil::lastError());
         const bool spatial = format == QLatin1String("geojson") || format == QLatin1String("gpkg");
@@ -238,8 +231,7 @@ Result<qint64> CaseExchange::exportCases(const CaseQuery &query, const CaseCatal
         if (transactions && dataset->CommitTransaction() != OGRERR_NONE)
             return writeError(path, ogrutil::lastError());
     }
-    QFile::remove(path);
-    if (!QFile::rename(partial, path))
+    if (!partial.commit())
         return writeError(path, QStringLiteral("rename failed"));
     return written;
 }

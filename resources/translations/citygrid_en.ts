@@ -847,6 +847,17 @@
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>%1: a table is written as .xlsx or .csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder exists and you may write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnitCatalog</name>
     <message>
         <source>The unit catalogue is not valid JSON</source>
@@ -1818,6 +1829,46 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1, ranked by on-time closure rate; change from the period before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the table as an Excel workbook or a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ranking.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -845,6 +845,17 @@
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>%1: a table is written as .xlsx or .csv</source>
+        <translation>%1：表格只能保存为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder exists and you may write to it</source>
+        <translation>无法写入 %1；请检查文件夹是否存在以及是否有写入权限</translation>
+    </message>
+</context>
+<context>
     <name>UnitCatalog</name>
     <message>
         <source>The unit catalogue is not valid JSON</source>
@@ -1817,6 +1828,46 @@ No: file it as a new case.</source>
     <message>
         <source>%1, ranked by on-time closure rate; change from the period before.</source>
         <translation>%1，按按期结案率排名；变化为较上一时段。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the table as an Excel workbook or a CSV file</source>
+        <translation>将表格保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Closure rate (%)</source>
+        <translation>结案率（%）</translation>
+    </message>
+    <message>
+        <source>On time (%)</source>
+        <translation>按期结案率（%）</translation>
+    </message>
+    <message>
+        <source>Change (points)</source>
+        <translation>变化（百分点）</translation>
+    </message>
+    <message>
+        <source>Rework (%)</source>
+        <translation>返工率（%）</translation>
+    </message>
+    <message>
+        <source>Export the ranking</source>
+        <translation>导出排名</translation>
+    </message>
+    <message>
+        <source>ranking.xlsx</source>
+        <translation>排名.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "casefacts.h"
 #include "casesession.h"
 #include "caseworkspace.h"
+#include "csvtable.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "rankingpanel.h"
@@ -77,6 +78,31 @@ private slots:
         year.toDay = today.addDays(1).toJulianDay();
         QCOMPARE(cases, facts.value().total(year).cases);
         QVERIFY(cases > 2000);
+    }
+    void exportsWhatItShows()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("ranking.csv"));
+        QVERIFY(panel()->exportTo(csv).ok());
+        auto sheet = CsvTable::read(csv);
+        QVERIFY(sheet.ok());
+        QCOMPARE(sheet.value().header().size(), 10);
+        QCOMPARE(sheet.value().size(), 10);
+        for (int r = 0; r < 10; ++r) {
+            const QStringList fields = sheet.value().record(r);
+            QCOMPARE(fields[0].toInt(), r + 1);
+            QCOMPARE(fields[2].size(), 9); // the subdistrict code
+            QCOMPARE(fields[3].toInt(), table()->item(r, RankingPanel::Cases)->text().toInt());
+            QVERIFY(qAbs(fields[6].toDouble() - number(r, RankingPanel::OnTimeRate)) < 0.051);
+        }
+        const QString xlsx = m_dir.filePath(QStringLiteral("ranking.xlsx"));
+        QVERIFY(panel()->exportTo(xlsx).ok());
+        QFile file(xlsx);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.read(2), QByteArray("PK")); // a zip, as every workbook
+        // a name that is neither refuses, writing nothing
+        const QString odd = m_dir.filePath(QStringLiteral("ranking.txt"));
+        QCOMPARE(panel()->exportTo(odd).error().code, QStringLiteral("table.format"));
+        QVERIFY(!QFile::exists(odd));
     }
     void unitsAndCommunities()
     {
