@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "appcontext.h"
 #include "casefacts.h"
-#include "casesession.h"
-#include "caseworkspace.h"
 #include "csvtable.h"
-#include "mainwindow.h"
+#include "demowindow.h"
 #include "mapcanvas.h"
 #include "rankingpanel.h"
 
 #include <QComboBox>
-#include <QDockWidget>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,21 +35,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         m_path = m_dir.filePath(QStringLiteral("r.gpkg"));
-        QVERIFY(testutil::demoStore(m_path, 3000, 9, m_now));
-        auto context = AppContext::open(m_path);
-        QVERIFY(context.ok());
-        m_window = std::make_unique<MainWindow>(std::move(context).value());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->cases()->session().setClock([this] { return m_now; });
-        for (QDockWidget *d : m_window->findChildren<QDockWidget *>())
-            if (d->widget() == panel()) {
-                d->show();
-                d->raise();
-            }
+        m_window = testutil::demoWindow(m_path, 3000, 9, m_now);
+        QVERIFY(m_window);
+        QVERIFY(m_window->showPanel(QStringLiteral("rankings")));
     }
     void subdistrictsRankedByOnTimeRate()
     {

@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "appcontext.h"
-#include "casesession.h"
-#include "caseworkspace.h"
-#include "mainwindow.h"
+#include "demowindow.h"
 #include "mapcanvas.h"
 #include "thematicpanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -43,16 +38,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        const QString path = m_dir.filePath(QStringLiteral("t.gpkg"));
-        QVERIFY(testutil::demoStore(path, 3000, 5, m_now));
-        auto context = AppContext::open(path);
-        QVERIFY(context.ok());
-        m_window = std::make_unique<MainWindow>(std::move(context).value());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->cases()->session().setClock([this] { return m_now; });
+        m_window = testutil::demoWindow(m_dir.filePath(QStringLiteral("t.gpkg")), 3000, 5, m_now);
+        QVERIFY(m_window);
         QTRY_VERIFY(!canvas()->renderedImage().isNull());
     }
     void offUntilTicked()

@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "appcontext.h"
 #include "casefacts.h"
 #include "caselistmodel.h"
 #include "caselistpanel.h"
-#include "casesession.h"
-#include "caseworkspace.h"
-#include "mainwindow.h"
+#include "demowindow.h"
 #include "trendpanel.h"
 
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QStackedBarSeries>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,21 +38,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         m_path = m_dir.filePath(QStringLiteral("t.gpkg"));
-        QVERIFY(testutil::demoStore(m_path, 3000, 13, m_now));
-        auto context = AppContext::open(m_path);
-        QVERIFY(context.ok());
-        m_window = std::make_unique<MainWindow>(std::move(context).value());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->cases()->session().setClock([this] { return m_now; });
-        for (QDockWidget *d : m_window->findChildren<QDockWidget *>())
-            if (d->widget() == panel()) {
-                d->show();
-                d->raise();
-            }
+        m_window = testutil::demoWindow(m_path, 3000, 13, m_now);
+        QVERIFY(m_window);
+        QVERIFY(m_window->showPanel(QStringLiteral("trends")));
     }
     void twelveMonthsAddUp()
     {

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "../casefixture.h"
+#include "appcontext.h"
+#include "casesession.h"
+#include "caseworkspace.h"
+#include "mainwindow.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace citygrid::testutil {
+
+/// The main window on a fresh Futian store at `path` holding `cases` demo cases that end at
+/// `now`, shown (offscreen) with its clock at `now`; null if any of that failed.
+inline std::unique_ptr<MainWindow> demoWindow(const QString &path, int cases, quint64 seed,
+                                              const QDateTime &now)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!demoStore(path, cases, seed, now))
+        return {};
+    auto context = AppContext::open(path);
+    if (!context)
+        return {};
+    auto window = std::make_unique<MainWindow>(std::move(context).value());
+    window->resize(1400, 900);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return {};
+    window->cases()->session().setClock([now] { return now; });
+    return window;
+}
+
+} // namespace citygrid::testutil
