@@ -16,7 +16,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -26,7 +30,7 @@ namespace citygrid {
 
 namespace {
 
-enum Period { Days30, Days90, Months12, AllTime };
+enum Period { Days30, Days90, Months12, AllTime, OneMonth };
 
 QString number(double value, int decimals)
 {
@@ -43,8 +47,30 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
       m_channel(new QComboBox(this)), m_method(new QComboBox(this)), m_scheme(new QComboBox(this)),
       m_contiguity(new QComboBox(this)), m_classes(new QSpinBox(this)),
       m_fdr(new QCheckBox(tr("Correct for many tests (FDR)"), this)), m_status(new QLabel(this)),
-      m_legend(new QTreeWidget(this)), m_source(facts)
+      m_legend(new QTreeWidget(this)), m_source(facts), m_month(new QSlider(Qt::Horizontal, this)),
+      m_play(new QToolButton(this)), m_monthLabel(new QLabel(this)), m_playTimer(new QTimer(this))
 {
+    m_month->setRange(0, 11);
+    m_month->setValue(11);
+    m_month->setPageStep(1);
+    m_month->setToolTip(
+        tr("The month the map shows; drag, or press play to step through the year"));
+    m_play->setCheckable(true);
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_play->setToolTip(tr("Play the months one after another"));
+    m_playTimer->setInterval(1000);
+    connect(m_play, &QToolButton::toggled, this, [this](bool on) {
+        if (on && m_month->value() == m_month->maximum())
+            m_month->setValue(0);
+        on ? m_playTimer->start() : m_playTimer->stop();
+    });
+    connect(m_playTimer, &QTimer::timeout, this, [this] {
+        if (m_month->value() < m_month->maximum())
+            m_month->setValue(m_month->value() + 1);
+        else
+            m_play->setChecked(false);
+    });
+    connect(m_month, &QSlider::valueChanged, this, &ThematicPanel::update);
     m_box->setCheckable(true);
     m_box->setChecked(false);
     m_box->setToolTip(tr("Colour cells, communities or subdistricts by their cases"));
@@ -67,6 +93,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_period->addItem(tr("Last 90 days"), Days90);
     m_period->addItem(tr("Last 12 months"), Months12);
     m_period->addItem(tr("All cases"), AllTime);
+    m_period->addItem(tr("One month (slider)"), OneMonth);
     m_period->setCurrentIndex(2);
     const bool english = language::isEnglish();
     m_group->addItem(tr("All categories"), QString());
@@ -96,12 +123,17 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_form->addRow(tr("Show:"), m_measure);
     m_form->addRow(tr("Areas:"), m_level);
     m_form->addRow(tr("Period:"), m_period);
+    m_monthRow = new QHBoxLayout;
+    m_monthRow->addWidget(m_play);
+    m_monthRow->addWidget(m_month, 1);
+    m_monthRow->addWidget(m_monthLabel);
+    m_form->addRow(QString(), m_monthRow);
     m_form->addRow(tr("Category:"), m_group);
     m_form->addRow(tr("Channel:"), m_channel);
-    auto *classes = new QHBoxLayout;
-    classes->addWidget(m_method, 1);
-    classes->addWidget(m_classes);
-    m_form->addRow(tr("Classes:"), classes);
+    m_classesRow = new QHBoxLayout;
+    m_classesRow->addWidget(m_method, 1);
+    m_classesRow->addWidget(m_classes);
+    m_form->addRow(tr("Classes:"), m_classesRow);
     m_form->addRow(tr("Colours:"), m_scheme);
     m_form->addRow(tr("Neighbours:"), m_contiguity);
     m_form->addRow(QString(), m_fdr);
@@ -181,6 +213,13 @@ bool ThematicPanel::isLoading() const
     return m_source.isLoading();
 }
 
+QString ThematicPanel::periodText() const
+{
+    if (m_period->currentData().toInt() != OneMonth)
+        return m_period->currentText();
+    return QDate::fromJulianDay(filter().fromDay).toString(QStringLiteral("yyyy-MM"));
+}
+
 FactFilter ThematicPanel::filter() const
 {
     FactFilter f;
@@ -195,6 +234,13 @@ FactFilter ThematicPanel::filter() const
     case Months12:
         f.fromDay = today - 364;
         break;
+    case OneMonth: {
+        const QDate now = m_session.now().toOffsetFromUtc(8 * 3600).date();
+        const QDate month = QDate(now.year(), now.month(), 1).addMonths(m_month->value() - 11);
+        f.fromDay = month.toJulianDay();
+        f.toDay = month.addMonths(1).toJulianDay();
+        break;
+    }
     default:
         break;
     }
@@ -227,7 +273,12 @@ void ThematicPanel::update()
         measure == ThematicMeasure::HotSpots || measure == ThematicMeasure::Clusters;
     // only the settings of the kind of map shown
     m_form->setRowVisible(m_scheme, !hotSpots);
-    m_form->setRowVisible(5, !hotSpots); // classes: method and count
+    m_form->setRowVisible(m_classesRow, !hotSpots);
+    const bool oneMonth = m_period->currentData().toInt() == OneMonth;
+    m_form->setRowVisible(m_monthRow, oneMonth);
+    if (!oneMonth)
+        m_play->setChecked(false);
+    m_monthLabel->setText(periodText());
     m_form->setRowVisible(m_contiguity, hotSpots);
     m_form->setRowVisible(m_fdr, hotSpots);
     if (!isActive() || !m_source.facts()) {
@@ -259,8 +310,8 @@ void ThematicPanel::update()
                           m_classes->value(), ColourScheme(m_scheme->currentData().toInt()));
     m_canvas->setThematic(LayerPass{m_current->layer, m_current->style, m_measure->currentText()});
     const AreaTally total = m_source.facts()->total(filter());
-    m_status->setText(tr("%1, %2: %n case(s)", nullptr, total.cases)
-                          .arg(m_period->currentText(), m_group->currentText()));
+    m_status->setText(
+        tr("%1, %2: %n case(s)", nullptr, total.cases).arg(periodText(), m_group->currentText()));
     fillLegend(measure);
     emit updated();
 }

@@ -13,6 +13,10 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QHBoxLayout;
+class QSlider;
+class QTimer;
+class QToolButton;
 class QGroupBox;
 class QLabel;
 class QSpinBox;
@@ -53,6 +57,12 @@ public:
     QComboBox *measureBox() const { return m_measure; }
     QComboBox *levelBox() const { return m_level; }
     QComboBox *periodBox() const { return m_period; }
+    /// The month shown when the period is "one month": 0 = eleven months ago ... 11 = this one.
+    QSlider *monthSlider() const { return m_month; }
+    /// Steps the month slider forward once a second, month by month.
+    QToolButton *playButton() const { return m_play; }
+    /// The cases the map counts now.
+    FactFilter filter() const;
 
 signals:
     /// The map was recoloured.
@@ -62,7 +72,7 @@ signals:
 
 private:
     void update();
-    FactFilter filter() const;
+    QString periodText() const;
     QHash<QString, double> values(ThematicMeasure measure, GridLevel level) const;
     void fillLegend(ThematicMeasure measure);
 
@@ -77,6 +87,12 @@ private:
     QLabel *m_status;
     QTreeWidget *m_legend;
     CaseFactsSource &m_source;
+    QSlider *m_month;
+    QToolButton *m_play;
+    QLabel *m_monthLabel;
+    QTimer *m_playTimer;
+    QHBoxLayout *m_monthRow = nullptr;
+    QHBoxLayout *m_classesRow = nullptr;
     std::optional<ThematicMap> m_current;
     QHash<QString, double> m_residents; ///< per subdistrict
 };

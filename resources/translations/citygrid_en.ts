@@ -2159,6 +2159,18 @@ No: file it as a new case.</source>
         <source>Low among high (outlier)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The month the map shows; drag, or press play to step through the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the months one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One month (slider)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>

@@ -2156,6 +2156,18 @@ No: file it as a new case.</source>
         <source>Low among high (outlier)</source>
         <translation>高值包围的低值（异常）</translation>
     </message>
+    <message>
+        <source>The month the map shows; drag, or press play to step through the year</source>
+        <translation>地图显示的月份；拖动滑块，或按播放逐月查看全年</translation>
+    </message>
+    <message>
+        <source>Play the months one after another</source>
+        <translation>逐月播放</translation>
+    </message>
+    <message>
+        <source>One month (slider)</source>
+        <translation>单月（滑块）</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>

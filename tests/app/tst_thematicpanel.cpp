@@ -7,8 +7,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace citygrid;
@@ -134,6 +136,29 @@ private slots:
         QCOMPARE(legendTotal(), int(map.layer->features.size()));
         for (const ThematicClass &c : map.classes)
             QVERIFY(c.from >= 0 && c.to <= 100);
+    }
+    void monthSliderAndPlayback()
+    {
+        panel()->measureBox()->setCurrentIndex(
+            panel()->measureBox()->findData(int(ThematicMeasure::Cases)));
+        panel()->levelBox()->setCurrentIndex(panel()->levelBox()->findData(int(GridLevel::Cell)));
+        panel()->periodBox()->setCurrentIndex(panel()->periodBox()->count() - 1); // one month
+        QVERIFY(panel()->monthSlider()->isVisible());
+        panel()->monthSlider()->setValue(5);
+        const FactFilter month = panel()->filter();
+        const QDate first = QDate::fromJulianDay(month.fromDay);
+        QCOMPARE(first.day(), 1);
+        QCOMPARE(QDate::fromJulianDay(month.toDay), first.addMonths(1));
+        const QDate thisMonth(m_now.date().year(), m_now.date().month(), 1);
+        QCOMPARE(first, thisMonth.addMonths(-6));
+        QCOMPARE(legendTotal(), int(panel()->current()->layer->features.size()));
+
+        // playing steps a month a second and stops at this month
+        panel()->monthSlider()->setValue(9);
+        panel()->playButton()->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel()->playButton()->isChecked(), 6000);
+        QCOMPARE(panel()->monthSlider()->value(), 11);
+        QCOMPARE(QDate::fromJulianDay(panel()->filter().fromDay), thisMonth);
     }
     void untickedThePlainMapReturns()
     {
