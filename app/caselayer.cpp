@@ -157,6 +157,15 @@ void CaseLayer::reload()
                                          m_filter, m_session.now(), m_crs));
 }
 
+QList<QPointF> CaseLayer::mapPositions() const
+{
+    QList<QPointF> positions;
+    positions.reserve(m_loaded.points.size());
+    for (const Placed &p : m_loaded.points)
+        positions << p.map;
+    return positions;
+}
+
 std::optional<QPointF> CaseLayer::positionOf(const QString &caseUuid) const
 {
     for (const Placed &p : m_loaded.points)

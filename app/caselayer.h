@@ -38,6 +38,8 @@ public:
     /// How it draws `view`: by scale, and per cell where symbols would crowd (over 5,000).
     Mode modeIn(const MapView &view) const;
     qsizetype caseCount() const { return m_loaded.points.size(); }
+    /// Where the cases on the layer are, in the map CRS.
+    QList<QPointF> mapPositions() const;
     /// The case whose symbol is at a widget position, empty if none (only where symbols are
     /// drawn).
     QString caseAt(QPointF widgetPos, const MapView &view) const;

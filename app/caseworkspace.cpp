@@ -10,6 +10,7 @@
 #include "cellcasespanel.h"
 #include "crstransform.h"
 #include "errordialog.h"
+#include "heatlayer.h"
 #include "language.h"
 #include "mapcanvas.h"
 #include "newcasedialog.h"
@@ -27,8 +28,9 @@ namespace citygrid {
 CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow *window)
     : QObject(window), m_session(context), m_canvas(canvas), m_window(window),
       m_list(new CaseListPanel(m_session, window)), m_cell(new CellCasesPanel(m_session, window)),
-      m_layer(new CaseLayer(m_session, this)), m_tool(new NewCaseTool(canvas, this)),
-      m_user(new QComboBox(window)), m_newCase(new QAction(tr("New case"), this)),
+      m_layer(new CaseLayer(m_session, this)), m_heat(new HeatLayer(*m_layer, this)),
+      m_tool(new NewCaseTool(canvas, this)), m_user(new QComboBox(window)),
+      m_newCase(new QAction(tr("New case"), this)),
       m_showCases(new QAction(tr("Cases on the map"), this))
 {
     m_user->setObjectName(QStringLiteral("userBox"));
@@ -51,6 +53,7 @@ CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow
             newCaseAt(back.value().apply(mapPos));
     });
 
+    canvas->addOverlay(m_heat); // under the case symbols
     canvas->addOverlay(m_layer);
     m_layer->setFilter(m_list->model()->filter());
     connect(m_list->model(), &CaseListModel::modelReset, this,
@@ -74,6 +77,7 @@ void CaseWorkspace::fillUsers()
 
 void CaseWorkspace::mapChanged()
 {
+    m_heat->setGrid(m_canvas->gridMap().extent(), m_canvas->gridMap().metresPerUnit);
     // At start the cases wait for the map's first frame: reading them on a worker still takes
     // a core from the first render.
     if (m_canvas->renderedImage().isNull())

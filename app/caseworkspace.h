@@ -20,6 +20,7 @@ namespace citygrid {
 
 class CaseDialog;
 class CaseLayer;
+class HeatLayer;
 class CaseListPanel;
 class CellCasesPanel;
 class MapCanvas;
@@ -40,6 +41,7 @@ public:
     CaseListPanel *listPanel() const { return m_list; }
     CellCasesPanel *cellPanel() const { return m_cell; }
     CaseLayer *layer() const { return m_layer; }
+    HeatLayer *heatLayer() const { return m_heat; }
     QComboBox *userBox() const { return m_user; }
     QAction *newCaseAction() const { return m_newCase; }
     QAction *showCasesAction() const { return m_showCases; }
@@ -81,6 +83,7 @@ private:
     CaseListPanel *m_list;
     CellCasesPanel *m_cell;
     CaseLayer *m_layer;
+    HeatLayer *m_heat;
     NewCaseTool *m_tool;
     QComboBox *m_user;
     QAction *m_newCase;

@@ -79,7 +79,8 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
     m_areaModel->setCatalog(m_context->catalog(), english);
     m_cases = new CaseWorkspace(*m_context, m_canvas, this);
     m_facts = new CaseFactsSource(m_cases->session(), this);
-    m_thematic = new ThematicPanel(m_cases->session(), *m_facts, m_canvas, this);
+    m_thematic =
+        new ThematicPanel(m_cases->session(), *m_facts, m_canvas, m_cases->heatLayer(), this);
     m_ranking = new RankingPanel(m_cases->session(), *m_facts, this);
     m_trend = new TrendPanel(m_cases->session(), *m_facts, this);
     connect(m_ranking, &RankingPanel::areaActivated, this,

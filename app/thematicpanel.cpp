@@ -4,6 +4,7 @@
 
 #include "casefactssource.h"
 #include "casesession.h"
+#include "heatlayer.h"
 #include "language.h"
 #include "mapcanvas.h"
 #include "storeschema.h"
@@ -40,7 +41,7 @@ QString number(double value, int decimals)
 } // namespace
 
 ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCanvas *canvas,
-                             QWidget *parent)
+                             HeatLayer *heat, QWidget *parent)
     : QWidget(parent), m_session(session), m_canvas(canvas),
       m_box(new QGroupBox(tr("Colour the map"), this)), m_measure(new QComboBox(this)),
       m_level(new QComboBox(this)), m_period(new QComboBox(this)), m_group(new QComboBox(this)),
@@ -48,8 +49,35 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
       m_contiguity(new QComboBox(this)), m_classes(new QSpinBox(this)),
       m_fdr(new QCheckBox(tr("Correct for many tests (FDR)"), this)), m_status(new QLabel(this)),
       m_legend(new QTreeWidget(this)), m_source(facts), m_month(new QSlider(Qt::Horizontal, this)),
-      m_play(new QToolButton(this)), m_monthLabel(new QLabel(this)), m_playTimer(new QTimer(this))
+      m_play(new QToolButton(this)), m_monthLabel(new QLabel(this)), m_playTimer(new QTimer(this)),
+      m_heat(heat), m_heatBox(new QGroupBox(tr("Heat map of the listed cases"), this)),
+      m_bandwidth(new QSpinBox(this)), m_heatStatus(new QLabel(this))
 {
+    m_heatBox->setCheckable(true);
+    m_heatBox->setChecked(false);
+    m_heatBox->setToolTip(tr("Kernel density (quartic kernel) of the cases the case list shows"));
+    m_bandwidth->setRange(0, 3000);
+    m_bandwidth->setSingleStep(50);
+    m_bandwidth->setSuffix(tr(" m"));
+    m_bandwidth->setSpecialValueText(tr("By rule"));
+    m_bandwidth->setToolTip(tr("Search radius of the kernel. \"By rule\": 0.9 × min(standard "
+                               "distance, 1.2 × median distance) × n^-0.2"));
+    m_heatStatus->setWordWrap(true);
+    auto *heatForm = new QFormLayout(m_heatBox);
+    heatForm->addRow(tr("Bandwidth:"), m_bandwidth);
+    heatForm->addRow(m_heatStatus);
+    if (m_heat) {
+        connect(m_heatBox, &QGroupBox::toggled, m_heat, &HeatLayer::setEnabled);
+        connect(m_bandwidth, &QSpinBox::valueChanged, m_heat,
+                [this](int metres) { m_heat->setBandwidth(metres); });
+        connect(m_heat, &HeatLayer::computed, this, [this] {
+            m_heatStatus->setText(tr("Bandwidth %1 m; the darkest red is %2 cases per km².")
+                                      .arg(qRound(m_heat->bandwidthUsed()))
+                                      .arg(QLocale().toString(m_heat->surface().max, 'f', 0)));
+        });
+    } else {
+        m_heatBox->setEnabled(false);
+    }
     m_month->setRange(0, 11);
     m_month->setValue(11);
     m_month->setPageStep(1);
@@ -150,6 +178,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     layout->addWidget(m_box);
     layout->addWidget(m_status);
     layout->addWidget(m_legend, 1);
+    layout->addWidget(m_heatBox);
 
     for (QComboBox *box :
          {m_measure, m_level, m_period, m_group, m_channel, m_method, m_scheme, m_contiguity})

@@ -26,6 +26,7 @@ namespace citygrid {
 
 class CaseFactsSource;
 class CaseSession;
+class HeatLayer;
 class MapCanvas;
 
 /// The supervisors' thematic map: cells, communities or subdistricts coloured by cases, density,
@@ -38,8 +39,11 @@ class ThematicPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCanvas *canvas,
+    ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCanvas *canvas, HeatLayer *heat,
                   QWidget *parent = nullptr);
+    /// The heat layer switch and its bandwidth in metres (0: by rule).
+    QGroupBox *heatBox() const { return m_heatBox; }
+    QSpinBox *bandwidthBox() const { return m_bandwidth; }
 
     /// Colours the map (and reads the cases the first time).
     void setActive(bool active);
@@ -93,6 +97,10 @@ private:
     QTimer *m_playTimer;
     QHBoxLayout *m_monthRow = nullptr;
     QHBoxLayout *m_classesRow = nullptr;
+    HeatLayer *m_heat;
+    QGroupBox *m_heatBox;
+    QSpinBox *m_bandwidth;
+    QLabel *m_heatStatus;
     std::optional<ThematicMap> m_current;
     QHash<QString, double> m_residents; ///< per subdistrict
 };

@@ -2171,6 +2171,34 @@ No: file it as a new case.</source>
         <source>One month (slider)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Heat map of the listed cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel density (quartic kernel) of the cases the case list shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search radius of the kernel. &quot;By rule&quot;: 0.9 × min(standard distance, 1.2 × median distance) × n^-0.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth %1 m; the darkest red is %2 cases per km².</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>

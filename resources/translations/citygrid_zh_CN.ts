@@ -2168,6 +2168,34 @@ No: file it as a new case.</source>
         <source>One month (slider)</source>
         <translation>单月（滑块）</translation>
     </message>
+    <message>
+        <source>Heat map of the listed cases</source>
+        <translation>列表案件热力图</translation>
+    </message>
+    <message>
+        <source>Kernel density (quartic kernel) of the cases the case list shows</source>
+        <translation>案件列表中案件的核密度（四次核）</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>Search radius of the kernel. &quot;By rule&quot;: 0.9 × min(standard distance, 1.2 × median distance) × n^-0.2</source>
+        <translation>核的搜索半径。“按规则”：0.9 × min(标准距离, 1.2 × 中位距离) × n^-0.2</translation>
+    </message>
+    <message>
+        <source>Bandwidth:</source>
+        <translation>带宽：</translation>
+    </message>
+    <message>
+        <source>Bandwidth %1 m; the darkest red is %2 cases per km².</source>
+        <translation>带宽 %1 米；最深的红色为每平方公里 %2 宗案件。</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>

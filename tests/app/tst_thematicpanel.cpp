@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "demowindow.h"
+#include "heatlayer.h"
 #include "mapcanvas.h"
 #include "thematicpanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -159,6 +162,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!panel()->playButton()->isChecked(), 6000);
         QCOMPARE(panel()->monthSlider()->value(), 11);
         QCOMPARE(QDate::fromJulianDay(panel()->filter().fromDay), thisMonth);
+    }
+    void heatMapOfTheListedCases()
+    {
+        HeatLayer *heat = m_window->cases()->heatLayer();
+        QSignalSpy computed(heat, &HeatLayer::computed);
+        panel()->heatBox()->setChecked(true);
+        QVERIFY(computed.wait(10000));
+        QVERIFY(heat->surface().max > 0);
+        QVERIFY(heat->bandwidthUsed() > 50); // by rule, from the points
+        panel()->bandwidthBox()->setValue(300);
+        QTRY_VERIFY(qAbs(heat->bandwidthUsed() - 300) < 1e-6 && !heat->isComputing());
+        // a wider kernel spreads the same cases: its peak is lower
+        const float narrow = heat->surface().max;
+        panel()->bandwidthBox()->setValue(1200);
+        QTRY_VERIFY(qAbs(heat->bandwidthUsed() - 1200) < 1e-6 && !heat->isComputing());
+        QTRY_VERIFY(heat->surface().max < narrow);
+        panel()->heatBox()->setChecked(false);
+        QVERIFY(!heat->isEnabled());
     }
     void untickedThePlainMapReturns()
     {
