@@ -4,6 +4,7 @@
 
 #include "caselistmodel.h"
 #include "casesession.h"
+#include "filtercombos.h"
 #include "language.h"
 
 #include <QComboBox>
@@ -109,7 +110,6 @@ CaseListPanel::CaseListPanel(CaseSession &session, QWidget *parent)
 
 void CaseListPanel::fillCombos()
 {
-    const bool english = language::isEnglish();
     m_state->addItem(tr("All states"), QString());
     m_state->addItem(tr("Open"), openStates);
     for (CaseState s : CaseVocabulary::states())
@@ -121,18 +121,8 @@ void CaseListPanel::fillCombos()
     m_window->addItem(tr("Last 30 days"), Month);
     m_window->addItem(tr("Last 12 months"), Year);
 
-    m_area->addItem(tr("Whole district"), QString());
-    for (const GridUnit *sub : m_session.grid().children({}))
-        m_area->addItem(m_session.grid().displayName(sub->code, english), sub->code);
-
-    m_group->addItem(tr("All categories"), QString());
-    for (const auto &g : m_session.catalogues().categories.groups())
-        m_group->addItem(QStringLiteral("%1%2 %3")
-                             .arg(g.kind == QLatin1String("component") ? u'C' : u'E')
-                             .arg(g.major, english ? g.nameEn : g.name),
-                         QStringLiteral("%1%2")
-                             .arg(g.kind == QLatin1String("component") ? u'C' : u'E')
-                             .arg(g.major));
+    filtercombos::addSubdistricts(m_area, m_session);
+    filtercombos::addCategoryGroups(m_group, m_session);
 
     m_unit->addItem(tr("All units"), QString());
     for (const auto &u : m_session.catalogues().units.units())

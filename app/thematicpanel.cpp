@@ -4,8 +4,8 @@
 
 #include "casefactssource.h"
 #include "casesession.h"
+#include "filtercombos.h"
 #include "heatlayer.h"
-#include "language.h"
 #include "mapcanvas.h"
 #include "storeschema.h"
 
@@ -123,14 +123,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_period->addItem(tr("All cases"), AllTime);
     m_period->addItem(tr("One month (slider)"), OneMonth);
     m_period->setCurrentIndex(2);
-    const bool english = language::isEnglish();
-    m_group->addItem(tr("All categories"), QString());
-    for (const auto &g : m_session.catalogues().categories.groups()) {
-        const QChar kind = g.kind == QLatin1String("component") ? u'C' : u'E';
-        m_group->addItem(
-            QStringLiteral("%1%2 %3").arg(kind).arg(g.major, english ? g.nameEn : g.name),
-            QStringLiteral("%1%2").arg(kind).arg(g.major));
-    }
+    filtercombos::addCategoryGroups(m_group, m_session);
     m_channel->addItem(tr("All channels"), QString());
     for (const QString &c : CaseVocabulary::channels())
         m_channel->addItem(m_session.channelName(c), c);

@@ -4,7 +4,7 @@
 
 #include "casefactssource.h"
 #include "casesession.h"
-#include "language.h"
+#include "filtercombos.h"
 #include "thematicmeasure.h"
 
 #include <QBarCategoryAxis>
@@ -32,10 +32,7 @@ TrendPanel::TrendPanel(CaseSession &session, CaseFactsSource &facts, QWidget *pa
     : QWidget(parent), m_session(session), m_source(facts), m_area(new QComboBox(this)),
       m_step(new QComboBox(this)), m_view(new QChartView(this))
 {
-    const bool english = language::isEnglish();
-    m_area->addItem(tr("Whole district"), QString());
-    for (const GridUnit *sub : m_session.grid().children({}))
-        m_area->addItem(m_session.grid().displayName(sub->code, english), sub->code);
+    filtercombos::addSubdistricts(m_area, m_session);
     m_step->addItem(tr("Per month, last 12 months"), Months);
     m_step->addItem(tr("Per week, last 26 weeks"), Weeks);
     m_view->setRenderHint(QPainter::Antialiasing);

@@ -1140,14 +1140,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Whole district</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2021,10 +2013,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2202,10 +2190,6 @@ No: file it as a new case.</source>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>
-    <message>
-        <source>Whole district</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Per month, last 12 months</source>
         <translation type="unfinished"></translation>
@@ -2685,6 +2669,17 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>City: Gi* hot spots of %1 cells, FDR, classed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::filtercombos</name>
+    <message>
+        <source>Whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1136,14 +1136,6 @@
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <source>Whole district</source>
-        <translation>全区</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -2019,10 +2011,6 @@ No: file it as a new case.</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation>全部来源</translation>
     </message>
@@ -2199,10 +2187,6 @@ No: file it as a new case.</source>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>
-    <message>
-        <source>Whole district</source>
-        <translation>全区</translation>
-    </message>
     <message>
         <source>Per month, last 12 months</source>
         <translation>按月，最近 12 个月</translation>
@@ -2689,6 +2673,17 @@ No: file it as a new case.</source>
     <message>
         <source>City: Gi* hot spots of %1 cells, FDR, classed</source>
         <translation>城市：%1 个网格的 Gi* 热点（FDR 校正并分级）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::filtercombos</name>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
     </message>
 </context>
 <context>

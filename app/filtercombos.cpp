@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "filtercombos.h"
+
+#include "casesession.h"
+#include "language.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+
+namespace citygrid::filtercombos {
+
+void addSubdistricts(QComboBox *box, const CaseSession &session)
+{
+    const bool english = language::isEnglish();
+    box->addItem(QCoreApplication::translate("citygrid::filtercombos", "Whole district"),
+                 QString());
+    for (const GridUnit *sub : session.grid().children({}))
+        box->addItem(session.grid().displayName(sub->code, english), sub->code);
+}
+
+void addCategoryGroups(QComboBox *box, const CaseSession &session)
+{
+    const bool english = language::isEnglish();
+    box->addItem(QCoreApplication::translate("citygrid::filtercombos", "All categories"),
+                 QString());
+    for (const auto &g : session.catalogues().categories.groups()) {
+        const QChar kind = g.kind == QLatin1String("component") ? u'C' : u'E';
+        box->addItem(QStringLiteral("%1%2 %3").arg(kind).arg(g.major, english ? g.nameEn : g.name),
+                     QStringLiteral("%1%2").arg(kind).arg(g.major));
+    }
+}
+
+} // namespace citygrid::filtercombos
