@@ -97,8 +97,8 @@ void TrendPanel::update()
     FactFilter filter;
     filter.areaCode = m_area->currentData().toString();
     auto *bars = new QStackedBarSeries;
-    double highest = 1;
-    QList<double> totals(m_labels.size(), 0);
+    // every category is a component or an event: the two add up to all cases
+    QList<AreaTally> all(m_labels.size());
     for (const auto &[prefix, name, colour] :
          {std::tuple{"C", tr("Components"), QColor(0x31, 0x68, 0x8e)},
           std::tuple{"E", tr("Events"), QColor(0xfd, 0x8d, 0x3c)}}) {
@@ -109,15 +109,14 @@ void TrendPanel::update()
         set->setBorderColor(colour);
         for (qsizetype i = 0; i < tallies.size(); ++i) {
             *set << tallies[i].cases;
-            totals[i] += tallies[i].cases;
+            all[i] += tallies[i];
         }
         connect(set, &QBarSet::clicked, this, &TrendPanel::activate);
         bars->append(set);
     }
-    for (double t : std::as_const(totals))
-        highest = std::max(highest, t);
-    filter.categoryPrefix.clear();
-    const QList<AreaTally> all = facts->perPeriod(filter, days);
+    double highest = 1;
+    for (const AreaTally &t : std::as_const(all))
+        highest = std::max(highest, double(t.cases));
     auto *onTime = new QLineSeries;
     onTime->setName(tr("On-time closure rate (%)"));
     onTime->setColor(QColor(0x1b, 0x7f, 0x3b));

@@ -136,13 +136,7 @@ QHash<QString, AreaTally> CaseFacts::perArea(const FactFilter &filter, GridLevel
         const AreaTally &c = perCell[i];
         if (c.cases == 0)
             continue;
-        AreaTally &t = result[length < 0 ? m_cells[i] : m_cells[i].left(length)];
-        t.cases += c.cases;
-        t.open += c.open;
-        t.overdue += c.overdue;
-        t.closed += c.closed;
-        t.closedOnTime += c.closedOnTime;
-        t.reworked += c.reworked;
+        result[length < 0 ? m_cells[i] : m_cells[i].left(length)] += c;
     }
     return result;
 }

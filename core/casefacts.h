@@ -38,6 +38,16 @@ struct AreaTally
     int closedOnTime = 0;
     int reworked = 0; ///< failed verification at least once
     bool operator==(const AreaTally &) const = default;
+    AreaTally &operator+=(const AreaTally &o)
+    {
+        cases += o.cases;
+        open += o.open;
+        overdue += o.overdue;
+        closed += o.closed;
+        closedOnTime += o.closedOnTime;
+        reworked += o.reworked;
+        return *this;
+    }
 };
 
 /// Every case of the store as a few numbers (about 24 bytes each), ordered by report day, so a
