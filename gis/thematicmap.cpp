@@ -50,6 +50,16 @@ ThematicMap paint(const MapLayerPtr &layer, const QList<double> &classOfFeature,
     return map;
 }
 
+/// The count of each feature of `layer`, in feature order (0 where `counts` has none).
+QList<double> countsOf(const MapLayerData &layer, const QHash<QString, double> &counts)
+{
+    QList<double> values;
+    values.reserve(layer.features.size());
+    for (const MapFeature &f : layer.features)
+        values << counts.value(f.code, 0);
+    return values;
+}
+
 } // namespace
 
 QList<QColor> colours(ColourScheme scheme, int classes)
@@ -130,11 +140,8 @@ ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &cou
                      bool fdr)
 {
     const qsizetype n = layer->features.size();
-    QList<double> values;
-    for (qsizetype i = 0; i < n; ++i)
-        values << counts.value(layer->features[i].code, 0);
-    const spatialstats::Neighbours neighbours = contiguity(layer, queen);
-    const auto gi = spatialstats::getisOrdGiStar(values, neighbours);
+    const auto gi =
+        spatialstats::getisOrdGiStar(countsOf(*layer, counts), contiguity(layer, queen));
     const QList<double> confidence = spatialstats::hotSpotConfidence(gi, fdr);
     const QList<QColor> palette{QColor(0x21, 0x66, 0xac), QColor(0x67, 0xa9, 0xcf),
                                 QColor(0xd1, 0xe5, 0xf0), QColor(0xf2, 0xf2, 0xf2),
@@ -163,11 +170,8 @@ ThematicMap clusters(const MapLayerPtr &layer, const QHash<QString, double> &cou
                      bool fdr, int permutations, quint64 seed)
 {
     const qsizetype n = layer->features.size();
-    QList<double> values;
-    for (qsizetype i = 0; i < n; ++i)
-        values << counts.value(layer->features[i].code, 0);
-    const auto lisa =
-        spatialstats::localMoran(values, contiguity(layer, queen), permutations, seed);
+    const auto lisa = spatialstats::localMoran(countsOf(*layer, counts), contiguity(layer, queen),
+                                               permutations, seed);
     QList<double> p;
     for (const auto &l : lisa)
         p << l.p;
