@@ -304,8 +304,10 @@ void ThematicPanel::update()
     m_form->setRowVisible(m_contiguity, hotSpots);
     m_form->setRowVisible(m_fdr, hotSpots);
     if (!isActive() || !m_source.facts()) {
-        m_current.reset();
-        m_canvas->setThematic(std::nullopt);
+        if (m_current) { // only a change of what the map shows asks for a new frame
+            m_current.reset();
+            m_canvas->setThematic(std::nullopt);
+        }
         m_legend->clear();
         m_status->setText(isActive()
                               ? tr("Reading the cases…")
