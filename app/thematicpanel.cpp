@@ -66,6 +66,13 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     auto *heatForm = new QFormLayout(m_heatBox);
     heatForm->addRow(tr("Bandwidth:"), m_bandwidth);
     heatForm->addRow(m_heatStatus);
+    // folded while off, so the legend above keeps the room
+    const auto fold = [heatForm](bool on) {
+        heatForm->setRowVisible(0, on);
+        heatForm->setRowVisible(1, on);
+    };
+    fold(false);
+    connect(m_heatBox, &QGroupBox::toggled, this, fold);
     if (m_heat) {
         connect(m_heatBox, &QGroupBox::toggled, m_heat, &HeatLayer::setEnabled);
         connect(m_bandwidth, &QSpinBox::valueChanged, m_heat,
@@ -331,7 +338,9 @@ void ThematicPanel::update()
                                             layer->features.size() <= 5000 ? 9999 : 999)
                     : thematicmap::classify(
                           layer, v, classbreaks::Method(m_method->currentData().toInt()),
-                          m_classes->value(), ColourScheme(m_scheme->currentData().toInt()));
+                          m_classes->value(), ColourScheme(m_scheme->currentData().toInt()),
+                          measure == ThematicMeasure::OnTimeRate ||
+                              measure == ThematicMeasure::ClosureRate);
     m_canvas->setThematic(LayerPass{m_current->layer, m_current->style, m_measure->currentText()});
     const AreaTally total = m_source.facts()->total(filter());
     m_status->setText(

@@ -4,6 +4,7 @@
 
 #include "spatialstats.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace citygrid::thematicmap {
@@ -83,7 +84,7 @@ QList<QColor> colours(ColourScheme scheme, int classes)
 }
 
 ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &values,
-                     classbreaks::Method method, int classes, ColourScheme scheme)
+                     classbreaks::Method method, int classes, ColourScheme scheme, bool highIsGood)
 {
     QList<double> present;
     for (const MapFeature &f : layer->features)
@@ -91,7 +92,9 @@ ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &val
             present << v;
     const QList<double> bounds = classbreaks::breaks(present, classes, method);
     const int k = int(std::max<qsizetype>(0, bounds.size() - 1));
-    const QList<QColor> palette = colours(scheme, std::max(1, k));
+    QList<QColor> palette = colours(scheme, std::max(1, k));
+    if (highIsGood)
+        std::reverse(palette.begin(), palette.end());
     QList<double> classOf;
     QList<ThematicClass> legend;
     for (int c = 0; c < k; ++c)

@@ -43,8 +43,11 @@ spatialstats::Neighbours contiguity(const MapLayerPtr &layer, bool queen);
 QList<QColor> colours(ColourScheme scheme, int classes);
 
 /// The areas of `layer` classed by `values` (by feature code; a missing code has no data).
+/// With `highIsGood` (an on-time rate) the ramp runs the other way, so the darkest colour still
+/// marks where to look.
 ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &values,
-                     classbreaks::Method method, int classes, ColourScheme scheme);
+                     classbreaks::Method method, int classes, ColourScheme scheme,
+                     bool highIsGood = false);
 
 /// Hot and cold spots of `counts` (by code; missing = 0) over the areas of `layer` by Getis-Ord
 /// Gi* with rook or queen contiguity: seven classes, cold at 99/95/90%, not significant, hot at

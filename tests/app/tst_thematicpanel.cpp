@@ -139,6 +139,8 @@ private slots:
         QCOMPARE(legendTotal(), int(map.layer->features.size()));
         for (const ThematicClass &c : map.classes)
             QVERIFY(c.from >= 0 && c.to <= 100);
+        // a low on-time rate is what to look at: it gets the darkest colour
+        QVERIFY(map.classes.first().colour.lightness() < map.classes.last().colour.lightness());
     }
     void monthSliderAndPlayback()
     {
