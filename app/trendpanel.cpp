@@ -36,6 +36,7 @@ TrendPanel::TrendPanel(CaseSession &session, CaseFactsSource &facts, QWidget *pa
     m_step->addItem(tr("Per month, last 12 months"), Months);
     m_step->addItem(tr("Per week, last 26 weeks"), Weeks);
     m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(180); // below that the axes crowd out the bars
     m_view->setToolTip(tr("Click a bar to list that period's cases"));
 
     auto *controls = new QHBoxLayout;
