@@ -270,7 +270,10 @@ CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
         // and split into fields on every core.
         auto table = CsvTable::read(path);
         if (!table)
-            return Error{QStringLiteral("import.open"), table.error().message, {}};
+            return Error{QStringLiteral("import.open"),
+                         tr("%1; nothing was imported. Correct the file and import it again.")
+                             .arg(table.error().message),
+                         {}};
         const Columns columns = Columns::of(table.value().header());
         if (const QStringList missing = columns.missing(false); !missing.isEmpty())
             return missingColumns(name, missing);

@@ -143,6 +143,10 @@
         <source>%1 holds no cases</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; nothing was imported. Correct the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>

@@ -142,6 +142,10 @@
         <source>%1 holds no cases</source>
         <translation>%1 中没有案件</translation>
     </message>
+    <message>
+        <source>%1; nothing was imported. Correct the file and import it again.</source>
+        <translation>%1；未导入任何内容。请修正文件后重新导入。</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
