@@ -109,7 +109,7 @@ Result<double> sqliteCopyMs(SqliteDb &db)
 /// work out the measure, class the cells and render the frame with them.
 Result<void> benchThematicFutian(AppContext &context, const QDateTime &now, bool quick)
 {
-    auto facts = CaseFacts::load(context.store().db(), now);
+    auto facts = CaseFacts::load(context.store().db(), now, context.catalogues().calendar);
     if (!facts)
         return facts.error();
     auto map = GridMapLoader::load(context.storePath(), QStringLiteral("EPSG:4547"), false);
@@ -258,7 +258,7 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
 
     // Thematic maps count cases per area for a period and a filter, from the in-memory facts.
     timer.restart();
-    auto facts = CaseFacts::load(db, now);
+    auto facts = CaseFacts::load(db, now, catalogues.calendar);
     if (!facts)
         return facts.error();
     row(tr("Cases: load facts of %1 cases for thematic maps").arg(facts.value().size()),

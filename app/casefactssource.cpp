@@ -44,11 +44,12 @@ void CaseFactsSource::reload()
         return;
     }
     m_watcher.setFuture(QtConcurrent::run(
-        [path = m_session.context().storePath(), now = m_session.now()]() -> Result<CaseFacts> {
+        [path = m_session.context().storePath(), now = m_session.now(),
+         calendar = m_session.catalogues().calendar]() -> Result<CaseFacts> {
             auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
             if (!db)
                 return db.error();
-            return CaseFacts::load(*db.value(), now);
+            return CaseFacts::load(*db.value(), now, calendar);
         }));
 }
 

@@ -50,7 +50,13 @@ Result<CaseCatalogues> CaseCatalogues::load(const QString &dir)
     auto units = loadOne<UnitCatalog>(dir, "units.json");
     if (!units)
         return units.error();
-    return CaseCatalogues{roles.value(), calendar.value(), categories.value(), units.value()};
+    const bool ownWeights = QFile::exists(dir + QStringLiteral("/indicators.json"));
+    auto indicators = loadOne<IndicatorWeights>(ownWeights ? dir : QStringLiteral(":/catalogues"),
+                                                "indicators.json");
+    if (!indicators)
+        return indicators.error();
+    return CaseCatalogues{roles.value(), calendar.value(), categories.value(), units.value(),
+                          indicators.value()};
 }
 
 } // namespace citygrid

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "categorycatalog.h"
+#include "indicators.h"
 #include "rolecatalog.h"
 #include "unitcatalog.h"
 #include "workingcalendar.h"
@@ -11,7 +12,7 @@
 
 namespace citygrid {
 
-/// The four catalogues the case loop reads, loaded together from one folder (the compiled-in
+/// The catalogues the case loop reads, loaded together from one folder (the compiled-in
 /// ":/catalogues", or a district's own). Value type.
 struct CaseCatalogues
 {
@@ -21,8 +22,10 @@ public:
     WorkingCalendar calendar;
     CategoryCatalog categories;
     UnitCatalog units;
+    IndicatorWeights indicators;
 
-    /// Reads calendar.json, categories.json, units.json and roles.json from `dir`; the first file
+    /// Reads calendar.json, categories.json, units.json, roles.json and indicators.json from
+    /// `dir` (a folder without indicators.json gets the compiled-in weights); the first file
     /// that is missing or wrong is named in the Error.
     static Result<CaseCatalogues> load(const QString &dir);
 };

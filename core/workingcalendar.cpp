@@ -175,21 +175,31 @@ qint64 WorkingCalendar::workingMinutesBetween(const QDateTime &fromTime,
                                               const QDateTime &toTime) const
 {
     const QDateTime from = local(fromTime), to = local(toTime);
-    if (to < from)
-        return -workingMinutesBetween(to, from);
+    const qint64 seconds =
+        workingSecondsBetween(from.date().toJulianDay(), from.time().msecsSinceStartOfDay() / 1000,
+                              to.date().toJulianDay(), to.time().msecsSinceStartOfDay() / 1000);
+    return seconds / 60;
+}
+
+qint64 WorkingCalendar::workingSecondsBetween(qint64 fromDay, int fromSecond, qint64 toDay,
+                                              int toSecond) const
+{
+    if (toDay < fromDay || (toDay == fromDay && toSecond < fromSecond))
+        return -workingSecondsBetween(toDay, toSecond, fromDay, fromSecond);
     qint64 seconds = 0;
-    for (QDate date = from.date(); date <= to.date() && from.date().daysTo(date) < searchLimitDays;
-         date = date.addDays(1)) {
-        if (!isWorkingDay(date))
+    for (qint64 day = fromDay; day <= toDay && day - fromDay < searchLimitDays; ++day) {
+        if (!isWorkingDay(QDate::fromJulianDay(day)))
             continue;
+        const int lower = day == fromDay ? fromSecond : 0;
+        const int upper = day == toDay ? toSecond : 24 * 3600;
         for (const Period &p : m_periods) {
-            const QDateTime a = std::max(from, at(date, p.start));
-            const QDateTime b = std::min(to, at(date, p.end));
+            const int a = std::max(lower, p.start.msecsSinceStartOfDay() / 1000);
+            const int b = std::min(upper, p.end.msecsSinceStartOfDay() / 1000);
             if (a < b)
-                seconds += a.secsTo(b);
+                seconds += b - a;
         }
     }
-    return seconds / 60;
+    return seconds;
 }
 
 } // namespace citygrid

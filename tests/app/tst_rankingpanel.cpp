@@ -54,7 +54,7 @@ private slots:
         }
         // the same year counted straight from the store's facts
         auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadOnly);
-        auto facts = CaseFacts::load(*db.value(), m_now);
+        auto facts = CaseFacts::load(*db.value(), m_now, testutil::bundledCatalogues().calendar);
         FactFilter year;
         const QDate today = m_now.date();
         year.fromDay = today.addDays(-364).toJulianDay();

@@ -51,7 +51,7 @@ private slots:
         const QList<QDate> starts = panel()->periodStarts();
         QCOMPARE(starts.size(), 13);
         auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadOnly);
-        auto facts = CaseFacts::load(*db.value(), m_now);
+        auto facts = CaseFacts::load(*db.value(), m_now, testutil::bundledCatalogues().calendar);
         for (int i = 0; i < 12; ++i) {
             FactFilter month;
             month.fromDay = starts[i].toJulianDay();

@@ -55,7 +55,7 @@ private slots:
     {
         m_store = testutil::demoStore(m_dir.filePath(QStringLiteral("f.gpkg")), 3000, 11, now);
         QVERIFY(m_store);
-        auto facts = CaseFacts::load(m_store->db(), now);
+        auto facts = CaseFacts::load(m_store->db(), now, testutil::bundledCatalogues().calendar);
         QVERIFY(facts);
         m_facts = std::move(facts).value();
         QCOMPARE(m_facts->size(), 3000);
@@ -145,6 +145,55 @@ private slots:
             sum += tallies[i].cases;
         }
         QVERIFY(sum > 1000);
+    }
+    void indicatorsOfAMonth()
+    {
+        // October's indicators from the loaded facts against the same rules asked of SQLite
+        FactFilter october;
+        october.fromDay = day(2026, 10, 1);
+        october.toDay = day(2026, 11, 1);
+        const auto perSubdistrict = m_facts->indicators(october, IndicatorKey::Subdistrict);
+        auto q = Statement::prepare(
+            m_store->db(),
+            QStringLiteral(
+                "WITH c AS (SELECT substr(cell_code, 1, 9) AS area, uuid, state, on_time, "
+                "closed_at, substr(CASE WHEN due_at <> '' AND (closed_at IS NULL OR closed_at = '' "
+                "OR substr(due_at, 1, 10) < substr(closed_at, 1, 10)) THEN due_at ELSE closed_at "
+                "END, 1, 10) AS due_day FROM cases) "
+                "SELECT area, count(*), sum(closed_at <> '' AND closed_at < '2026-11-01'), "
+                "sum(closed_at <> '' AND closed_at < '2026-11-01' AND on_time = 1), "
+                "sum(EXISTS (SELECT 1 FROM case_events e WHERE e.case_uuid = c.uuid AND e.step = "
+                "'approve_extension')) FROM c WHERE due_day >= '2026-10-01' AND due_day < "
+                "'2026-11-01' GROUP BY area"));
+        QVERIFY(q);
+        int due = 0, extended = 0;
+        (void)q.value().forEachRow([&](const Statement &r) {
+            const Indicators v = perSubdistrict.value(r.text(0));
+            QCOMPARE(v.due, int(r.integer(1)));
+            QCOMPARE(v.closed, int(r.integer(2)));
+            QCOMPARE(v.closedOnTime, int(r.integer(3)));
+            QCOMPARE(v.extended, int(r.integer(4)));
+            due += v.due;
+            extended += v.extended;
+        });
+        QVERIFY(due > 100);
+        QVERIFY(extended > 0);
+        // filed in October: reported then, with a filing step
+        auto filed = Statement::prepare(
+            m_store->db(),
+            QStringLiteral("SELECT count(*) FROM cases c WHERE reported_at >= '2026-10-01' AND "
+                           "reported_at < '2026-11-01' AND EXISTS (SELECT 1 FROM case_events e "
+                           "WHERE e.case_uuid = c.uuid AND e.step = 'file')"));
+        QVERIFY(filed && filed.value().step().value());
+        const Indicators total = m_facts->indicators(october, IndicatorKey::Total).value(QString());
+        QCOMPARE(total.filed, int(filed.value().integer(0)));
+        // handling times are working hours: none longer than the deadline rules allow by far
+        QVERIFY(total.handled > 0);
+        QVERIFY(total.averageHandlingHours() > 0);
+        QVERIFY(total.p90HandlingHours() >= total.averageHandlingHours() * 0.5);
+        // every post is "role/person"
+        for (const QString &post : m_facts->indicators(october, IndicatorKey::Post).keys())
+            QVERIFY2(!CaseFacts::splitPost(post).first.isEmpty(), qPrintable(post));
     }
 };
 
