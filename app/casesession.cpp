@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "casesession.h"
 
+#include "catalognames.h"
+
 #include "language.h"
 
 #include <QSettings>
@@ -77,26 +79,17 @@ QList<CaseStep> CaseSession::allowedSteps(const CaseRecord &record) const
 
 QString CaseSession::categoryName(const QString &categoryId) const
 {
-    const auto *c = catalogues().categories.find(categoryId);
-    if (!c)
-        return categoryId;
-    return language::isEnglish() ? c->nameEn : c->name;
+    return catalognames::category(catalogues(), categoryId);
 }
 
 QString CaseSession::unitName(const QString &unitId) const
 {
-    const auto *u = catalogues().units.find(unitId);
-    if (!u)
-        return unitId;
-    return language::isEnglish() && !u->nameEn.isEmpty() ? u->nameEn : u->name;
+    return catalognames::unit(catalogues(), unitId);
 }
 
 QString CaseSession::roleName(const QString &roleId) const
 {
-    const auto *r = catalogues().roles.role(roleId);
-    if (!r)
-        return roleId;
-    return language::isEnglish() ? r->nameEn : r->name;
+    return catalognames::role(catalogues(), roleId);
 }
 
 QString CaseSession::channelName(const QString &channel) const

@@ -4,10 +4,11 @@
 
 #include "casefactssource.h"
 #include "casesession.h"
+#include "catalognames.h"
 #include "errordialog.h"
+#include "indicatorranking.h"
 #include "language.h"
 #include "tableexport.h"
-#include "thematicmeasure.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -26,8 +27,6 @@ namespace citygrid {
 
 namespace {
 
-enum Level { Subdistricts, Communities, Units };
-constexpr int minimumToCompare = 5; ///< closed cases in the period before
 enum Period { ThisMonth, LastMonth, Days30, Months12 };
 
 /// A table cell that sorts by its number, not its text.
@@ -59,28 +58,61 @@ QString percent(double value)
                              : QLocale().toString(value, 'f', 1) + QStringLiteral("%");
 }
 
+QString number(double value)
+{
+    return std::isnan(value) ? QStringLiteral("–") : QLocale().toString(value, 'f', 1);
+}
+
+QString signedNumber(double value)
+{
+    return std::isnan(value) ? QStringLiteral("–")
+                             : (value > 0 ? QStringLiteral("+") : QString()) + number(value);
+}
+
 } // namespace
 
 RankingPanel::RankingPanel(CaseSession &session, CaseFactsSource &facts, QWidget *parent)
     : QWidget(parent), m_session(session), m_source(facts), m_level(new QComboBox(this)),
       m_period(new QComboBox(this)), m_status(new QLabel(this)), m_table(new QTableWidget(this))
 {
-    m_level->addItem(tr("Subdistricts"), Subdistricts);
-    m_level->addItem(tr("Communities"), Communities);
-    m_level->addItem(tr("Units"), Units);
+    m_level->addItem(tr("Subdistricts"), int(IndicatorKey::Subdistrict));
+    m_level->addItem(tr("Communities"), int(IndicatorKey::Community));
+    m_level->addItem(tr("Units"), int(IndicatorKey::Unit));
+    m_level->addItem(tr("Posts"), int(IndicatorKey::Post));
+    m_level->setToolTip(tr("Posts: each case counts for the person who gave its feedback, else "
+                           "who dispatched it, else who filed it"));
     m_period->addItem(tr("This month"), ThisMonth);
     m_period->addItem(tr("Last month"), LastMonth);
     m_period->addItem(tr("Last 30 days"), Days30);
     m_period->addItem(tr("Last 12 months"), Months12);
-    m_table->setColumnCount(9);
-    m_table->setHorizontalHeaderLabels({tr("Rank"), tr("Name"), tr("Cases"), tr("Closed"),
-                                        tr("Closure rate"), tr("On time"), tr("Change"),
-                                        tr("Rework"), tr("Overdue now")});
-    m_table->horizontalHeaderItem(Change)->setToolTip(
-        tr("Change of the on-time closure rate from the period before, in percentage points "
-           "(blank when fewer than five cases closed then)"));
-    m_table->horizontalHeaderItem(OnTimeRate)
-        ->setToolTip(tr("Closed on time / closed, in the period"));
+    m_table->setColumnCount(ColumnCount);
+    const QList<std::pair<QString, QString>> headers{
+        {tr("Rank"), {}},
+        {tr("Name"), {}},
+        {tr("Score"), tr("Composite score 0–100: the weighted mean of the rates "
+                         "(weights in indicators.json)")},
+        {tr("Change"), tr("Change of the score from the period before, in points (blank when "
+                          "fewer than five cases fell due then)")},
+        {tr("Filed"), tr("Cases reported in the period and filed (立案数)")},
+        {tr("Due"), tr("Cases falling due in the period: the earlier of deadline and closure "
+                       "(应结案数)")},
+        {tr("Closed"), tr("Of the due, closed by the end of the period")},
+        {tr("Closure rate"), tr("Closed / due (结案率)")},
+        {tr("On time"), tr("Closed on time / due (按期结案率)")},
+        {tr("On time excl. deferred"),
+         tr("The on-time rate with deferred (缓办) cases taken out of both counts")},
+        {tr("Rework"), tr("Failed verification at least once / handled (返工率)")},
+        {tr("Extension"), tr("Given an extension / due (延期率)")},
+        {tr("Avg h"), tr("Average handling time, dispatch to feedback, in working hours")},
+        {tr("P90 h"), tr("90th percentile of the handling time, in working hours")},
+        {tr("Overdue now"), tr("Open past their deadline now, whatever the period")},
+        {tr("Top category"), tr("The minor category with most cases filed (高发)")},
+    };
+    for (int c = 0; c < ColumnCount; ++c) {
+        auto *item = new QTableWidgetItem(headers[c].first);
+        item->setToolTip(headers[c].second);
+        m_table->setHorizontalHeaderItem(c, item);
+    }
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -109,7 +141,8 @@ RankingPanel::RankingPanel(CaseSession &session, CaseFactsSource &facts, QWidget
     connect(&m_source, &CaseFactsSource::failed, m_status, &QLabel::setText);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         const QString code = m_table->item(row, Name)->data(Qt::UserRole).toString();
-        if (m_level->currentData().toInt() != Units && !code.isEmpty())
+        const auto level = IndicatorKey(m_level->currentData().toInt());
+        if (level != IndicatorKey::Unit && level != IndicatorKey::Post && !code.isEmpty())
             emit areaActivated(code);
     });
 }
@@ -124,11 +157,12 @@ void RankingPanel::showEvent(QShowEvent *event)
 
 Result<void> RankingPanel::exportTo(const QString &path) const
 {
-    const QStringList header{tr("Rank"),        tr("Name"),
-                             tr("Code"),        tr("Cases"),
-                             tr("Closed"),      tr("Closure rate (%)"),
-                             tr("On time (%)"), tr("Change (points)"),
-                             tr("Rework (%)"),  tr("Overdue now")};
+    QStringList header;
+    for (int c = 0; c < ColumnCount; ++c) {
+        header << m_table->horizontalHeaderItem(c)->text();
+        if (c == Name)
+            header << tr("Code");
+    }
     return TableExport::write(path, m_period->currentText(), header, m_export);
 }
 
@@ -192,89 +226,78 @@ void RankingPanel::update()
         return;
     }
     const auto [current, previous] = periods();
-    const int level = m_level->currentData().toInt();
-    const auto tallies = [&](const FactFilter &f) {
-        return level == Units         ? facts->perUnit(f)
-               : level == Communities ? facts->perArea(f, GridLevel::Community)
-                                      : facts->perArea(f, GridLevel::Subdistrict);
-    };
-    const QHash<QString, AreaTally> now = tallies(current), before = tallies(previous);
-
-    // every area of the level, even one without cases; units with cases in either period
-    QStringList codes;
-    if (level == Units) {
-        codes = now.keys() + before.keys();
-        codes.removeDuplicates();
-    } else {
-        const GridLevel grid = level == Communities ? GridLevel::Community : GridLevel::Subdistrict;
+    const auto level = IndicatorKey(m_level->currentData().toInt());
+    // every area of the level, even one without cases; units and posts with cases
+    QStringList keys;
+    if (level == IndicatorKey::Subdistrict || level == IndicatorKey::Community) {
+        const GridLevel grid =
+            level == IndicatorKey::Community ? GridLevel::Community : GridLevel::Subdistrict;
         for (const GridUnit &u : m_session.grid().units())
             if (u.level == grid)
-                codes << u.code;
+                keys << u.code;
     }
-    struct Row
-    {
-        QString code;
-        AreaTally tally;
-        double onTime, change;
-    };
-    QList<Row> rows;
-    for (const QString &code : std::as_const(codes)) {
-        const AreaTally t = now.value(code);
-        const double onTime = thematicValue(ThematicMeasure::OnTimeRate, t, {});
-        // a rate of a handful of closures says nothing: compare only from five up
-        const AreaTally then = before.value(code);
-        const double was = then.closed >= minimumToCompare
-                               ? thematicValue(ThematicMeasure::OnTimeRate, then, {})
-                               : qQNaN();
-        rows.append({code, t, onTime, onTime - was});
-    }
-    // best first: on-time closure rate, then more cases closed; none (NaN) last
-    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        if (std::isnan(a.onTime) != std::isnan(b.onTime))
-            return !std::isnan(a.onTime);
-        if (a.onTime != b.onTime && !std::isnan(a.onTime))
-            return a.onTime > b.onTime;
-        return a.tally.closed > b.tally.closed;
-    });
+    const QList<RankedIndicators> rows =
+        rankIndicators(facts->indicators(current, level), facts->indicators(previous, level),
+                       m_session.catalogues().indicators, keys);
 
-    const bool english = language::isEnglish();
     m_export.clear();
     m_table->setSortingEnabled(false);
     m_table->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
-        const Row &row = rows[r];
-        const AreaTally &t = row.tally;
-        const QString name = level == Units ? m_session.unitName(row.code)
-                                            : m_session.grid().displayName(row.code, english);
+        const RankedIndicators &row = rows[r];
+        const Indicators &v = row.values;
+        const QString name =
+            catalognames::ofKey(m_session.catalogues(), m_session.grid(), level, row.key);
         auto *nameItem = new QTableWidgetItem(name);
-        nameItem->setData(Qt::UserRole, row.code);
-        nameItem->setToolTip(row.code);
-        m_table->setItem(r, Rank, new NumberItem(r + 1, QString::number(r + 1)));
-        m_table->setItem(r, Name, nameItem);
-        m_table->setItem(r, Cases, new NumberItem(t.cases, QString::number(t.cases)));
-        m_table->setItem(r, Closed, new NumberItem(t.closed, QString::number(t.closed)));
-        const double closure = thematicValue(ThematicMeasure::ClosureRate, t, {});
-        m_table->setItem(r, ClosureRate, new NumberItem(closure, percent(closure)));
-        m_table->setItem(r, OnTimeRate, new NumberItem(row.onTime, percent(row.onTime)));
-        auto *change = new NumberItem(
-            row.change,
-            std::isnan(row.change)
-                ? QStringLiteral("–")
-                : QStringLiteral("%1%2").arg(row.change > 0 ? QStringLiteral("+") : QString(),
-                                             QLocale().toString(row.change, 'f', 1)));
-        if (!std::isnan(row.change) && std::abs(row.change) >= 0.05)
-            change->setForeground(row.change > 0 ? QColor(0x1b, 0x7f, 0x3b)
-                                                 : QColor(0xc6, 0x28, 0x28));
-        m_table->setItem(r, Change, change);
-        const double rework = thematicValue(ThematicMeasure::ReworkRate, t, {});
-        m_table->setItem(r, ReworkRate, new NumberItem(rework, percent(rework)));
-        m_table->setItem(r, Overdue, new NumberItem(t.overdue, QString::number(t.overdue)));
-        m_export.append({r + 1, name, row.code, t.cases, t.closed, closure, row.onTime, row.change,
-                         rework, t.overdue});
+        nameItem->setData(Qt::UserRole, row.key);
+        nameItem->setToolTip(row.key);
+        const auto top = v.topCategories(1);
+        const QString topName = top.isEmpty() ? QString()
+                                              : QStringLiteral("%1 (%2)")
+                                                    .arg(m_session.categoryName(top[0].first))
+                                                    .arg(top[0].second);
+        const QList<std::pair<double, QString>> cells{
+            {r + 1, QString::number(r + 1)},
+            {qQNaN(), name},
+            {row.score, number(row.score)},
+            {row.change, signedNumber(row.change)},
+            {v.filed, QString::number(v.filed)},
+            {v.due, QString::number(v.due)},
+            {v.closed, QString::number(v.closed)},
+            {v.closureRate(), percent(v.closureRate())},
+            {v.onTimeRate(), percent(v.onTimeRate())},
+            {v.onTimeRateExcludingDeferred(), percent(v.onTimeRateExcludingDeferred())},
+            {v.reworkRate(), percent(v.reworkRate())},
+            {v.extensionRate(), percent(v.extensionRate())},
+            {v.averageHandlingHours(), number(v.averageHandlingHours())},
+            {v.p90HandlingHours(), number(v.p90HandlingHours())},
+            {v.overdueNow, QString::number(v.overdueNow)},
+            {qQNaN(), topName},
+        };
+        QVariantList exported;
+        for (int c = 0; c < ColumnCount; ++c) {
+            if (c == Name) {
+                m_table->setItem(r, c, nameItem);
+                exported << name << row.key;
+                continue;
+            }
+            if (c == TopCategory) {
+                m_table->setItem(r, c, new QTableWidgetItem(topName));
+                exported << topName;
+                continue;
+            }
+            auto *item = new NumberItem(cells[c].first, cells[c].second);
+            if (c == Change && !std::isnan(row.change) && std::abs(row.change) >= 0.05)
+                item->setForeground(row.change > 0 ? QColor(0x1b, 0x7f, 0x3b)
+                                                   : QColor(0xc6, 0x28, 0x28));
+            m_table->setItem(r, c, item);
+            exported << (std::isnan(cells[c].first) ? QVariant() : QVariant(cells[c].first));
+        }
+        m_export.append(exported);
     }
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(Rank, Qt::AscendingOrder);
-    m_status->setText(tr("%1, ranked by on-time closure rate; change from the period before.")
+    m_status->setText(tr("%1, ranked by the composite score; change from the period before.")
                           .arg(m_period->currentText()));
 }
 

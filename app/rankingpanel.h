@@ -17,10 +17,12 @@ namespace citygrid {
 class CaseFactsSource;
 class CaseSession;
 
-/// How the subdistricts, communities or units did in a period: cases, closed, closure rate,
-/// on-time closure rate, rework rate and overdue now, ranked by on-time closure rate, with its
-/// change from the period before in percentage points. Clicking an area's row selects it on the
-/// map (and so filters the area's cases). Counts come from the shared CaseFacts. GUI thread.
+/// How the subdistricts, communities, units or posts did in a period: the indicators of
+/// domain.md section 4 (filed, due, closed, closure and on-time rates, the on-time rate without
+/// deferred cases, rework and extension rates, handling time in working hours, overdue now, the
+/// top category), ranked by the composite score with its change from the period before.
+/// Clicking an area's row selects it on the map (and so filters the area's cases). Counts come
+/// from the shared CaseFacts. GUI thread.
 class RankingPanel : public QWidget
 {
     Q_OBJECT
@@ -30,7 +32,25 @@ public:
     QTableWidget *table() const { return m_table; }
     QComboBox *levelBox() const { return m_level; }
     QComboBox *periodBox() const { return m_period; }
-    enum Column { Rank, Name, Cases, Closed, ClosureRate, OnTimeRate, Change, ReworkRate, Overdue };
+    enum Column {
+        Rank,
+        Name,
+        Score,
+        Change,
+        Filed,
+        Due,
+        Closed,
+        ClosureRate,
+        OnTimeRate,
+        OnTimeExDeferred,
+        ReworkRate,
+        ExtensionRate,
+        AverageHours,
+        P90Hours,
+        Overdue,
+        TopCategory,
+        ColumnCount
+    };
     /// Writes the table as shown to an XLSX or CSV file (numbers as numbers, with the codes).
     Result<void> exportTo(const QString &path) const;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "casefacts.h"
+#include "indicatorranking.h"
 #include "indicators.h"
 
 #include <QTest>
@@ -265,6 +266,33 @@ private slots:
         v.closedOnTime = 2; // no handled cases: the rework rate drops out
         // (40 * 50 + 30 * 100 + 15 * (100 - 0)) / (40 + 30 + 15)
         QCOMPARE(defaultWeights().score(v), (40 * 50.0 + 30 * 100 + 15 * 100) / 85);
+    }
+
+    void ranking()
+    {
+        const auto made = [](int due, int closedOnTime) {
+            Indicators v;
+            v.due = due;
+            v.closed = due;
+            v.closedOnTime = closedOnTime;
+            return v;
+        };
+        // b scores best; c has nothing due (last); a was compared with 5 due before, b with 4
+        const QHash<QString, Indicators> now{{QStringLiteral("a"), made(10, 5)},
+                                             {QStringLiteral("b"), made(10, 9)}};
+        const QHash<QString, Indicators> before{{QStringLiteral("a"), made(5, 5)},
+                                                {QStringLiteral("b"), made(4, 0)}};
+        const auto rows =
+            rankIndicators(now, before, defaultWeights(),
+                           {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0].key, QStringLiteral("b"));
+        QCOMPARE(rows[1].key, QStringLiteral("a"));
+        QCOMPARE(rows[2].key, QStringLiteral("c"));
+        QVERIFY(std::isnan(rows[2].score));
+        QVERIFY(std::isnan(rows[0].change)); // four due before: too few to compare
+        // a: (40 * 50 + 30 * 100 + 15 * 100) / 85 now, (40 * 100 + 30 * 100 + 15 * 100) / 85 before
+        QCOMPARE(rows[1].change, (40 * 50.0 - 40 * 100.0) / 85);
     }
 };
 

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "catalognames.h"
+
+#include "casefacts.h"
+#include "language.h"
+
+namespace citygrid::catalognames {
+
+QString category(const CaseCatalogues &catalogues, const QString &categoryId)
+{
+    const auto *c = catalogues.categories.find(categoryId);
+    if (!c)
+        return categoryId;
+    return language::isEnglish() ? c->nameEn : c->name;
+}
+
+QString unit(const CaseCatalogues &catalogues, const QString &unitId)
+{
+    const auto *u = catalogues.units.find(unitId);
+    if (!u)
+        return unitId;
+    return language::isEnglish() && !u->nameEn.isEmpty() ? u->nameEn : u->name;
+}
+
+QString role(const CaseCatalogues &catalogues, const QString &roleId)
+{
+    const auto *r = catalogues.roles.role(roleId);
+    if (!r)
+        return roleId;
+    return language::isEnglish() ? r->nameEn : r->name;
+}
+
+QString person(const CaseCatalogues &catalogues, const QString &userId)
+{
+    const auto *u = catalogues.roles.user(userId);
+    return u ? u->name : userId;
+}
+
+QString post(const CaseCatalogues &catalogues, const QString &key)
+{
+    const auto [roleId, userId] = CaseFacts::splitPost(key);
+    return QStringLiteral("%1 (%2)").arg(person(catalogues, userId), role(catalogues, roleId));
+}
+
+QString ofKey(const CaseCatalogues &catalogues, const GridCatalog &grid, IndicatorKey level,
+              const QString &key)
+{
+    switch (level) {
+    case IndicatorKey::Unit:
+        return unit(catalogues, key);
+    case IndicatorKey::Post:
+        return post(catalogues, key);
+    default:
+        return grid.displayName(key, language::isEnglish());
+    }
+}
+
+} // namespace citygrid::catalognames

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "casecatalogues.h"
+#include "gridcatalog.h"
+#include "indicators.h"
+
+namespace citygrid {
+
+class CaseFacts;
+enum class IndicatorKey;
+
+/// What people call the things the catalogues hold an id for, in the interface's language: the
+/// one place the case list, the rankings, the report and the dashboard name them. An id the
+/// catalogue does not know is shown as it is.
+namespace catalognames {
+
+QString category(const CaseCatalogues &catalogues, const QString &categoryId);
+QString unit(const CaseCatalogues &catalogues, const QString &unitId);
+QString role(const CaseCatalogues &catalogues, const QString &roleId);
+QString person(const CaseCatalogues &catalogues, const QString &userId);
+/// A post key of the indicators ("role/person") as "person (role)".
+QString post(const CaseCatalogues &catalogues, const QString &key);
+/// The name of an indicator key: an area (from the grid), a unit or a post.
+QString ofKey(const CaseCatalogues &catalogues, const GridCatalog &grid, IndicatorKey level,
+              const QString &key);
+
+} // namespace catalognames
+
+} // namespace citygrid
