@@ -21,6 +21,7 @@
 #include "layerpanel.h"
 #include "mapdecorations.h"
 #include "mapexport.h"
+#include "mapexportdialog.h"
 #include "maptitle.h"
 #include "newcasedialog.h"
 #include "newcasetool.h"
@@ -31,6 +32,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -512,21 +514,25 @@ void MainWindow::importGrid()
 
 void MainWindow::exportMap()
 {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("citygrid-map.png"),
-                                     tr("PNG image (*.png);;PDF document (*.pdf)"));
-    if (path.isEmpty())
+    MapExportDialog dialog(m_canvas->view().size,
+                           QDir::home().filePath(QStringLiteral("citygrid-map.png")), this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    MapView view = m_canvas->view();
-    view.devicePixelRatio = 1;
-    QApplication::setOverrideCursor(Qt::BusyCursor);
-    auto r =
-        MapExport::write(path, m_canvas->scene(), view, maptitle::forGrid(m_context->catalog()));
-    QApplication::restoreOverrideCursor();
-    if (!r)
+    if (auto r = exportMapTo(dialog.path(), dialog.logicalSize(), dialog.dpi()); !r)
         showError(this, r.error());
-    else
+}
+
+Result<void> MainWindow::exportMapTo(const QString &path, QSize logicalSize, int dpi)
+{
+    // what the canvas shows, fitted to the paper's shape
+    const MapView view = MapView::fitting(m_canvas->view().extent(), logicalSize, 1, 0);
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    auto r = MapExport::write(path, m_canvas->scene(), view,
+                              maptitle::forGrid(m_context->catalog()), dpi);
+    QApplication::restoreOverrideCursor();
+    if (r)
         statusBar()->showMessage(tr("Map written to %1").arg(path), 8000);
+    return r;
 }
 
 void MainWindow::about()

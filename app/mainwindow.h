@@ -49,6 +49,9 @@ public:
     bool showThematic(const QString &name);
     /// Shows and raises the panel called `name` ("rankings", "trends"); false if unknown.
     bool showPanel(const QString &name);
+    /// Writes what the map shows, fitted to `logicalSize` (96 an inch), as PNG at `dpi` or as
+    /// vector PDF (File > Export map… asks for these).
+    Result<void> exportMapTo(const QString &path, QSize logicalSize, int dpi);
     /// Loads the grid in `crs` and shows it, keeping the view's centre and scale.
     void setMapCrs(const QString &crs);
     /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.

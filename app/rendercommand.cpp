@@ -51,6 +51,11 @@ int render(const QStringList &arguments)
          QStringLiteral("box")},
         {QStringLiteral("crs"), tr("Map CRS (default EPSG:4547)."), QStringLiteral("crs"),
          QStringLiteral("EPSG:4547")},
+        {QStringLiteral("dpi"),
+         tr("Dots per inch of a PNG (default 96: one pixel per pixel of --width; 300 for print "
+            "makes the image 300/96 times as large with text and lines to match). A PDF is "
+            "vector."),
+         QStringLiteral("dpi"), QStringLiteral("96")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -66,6 +71,12 @@ int render(const QStringList &arguments)
         return fail({QStringLiteral("cli.size"),
                      tr("--width and --height take whole numbers from 16 to 20000"),
                      {}});
+
+    bool okDpi = false;
+    const int dpi = parser.value(QStringLiteral("dpi")).toInt(&okDpi);
+    if (!okDpi || dpi < 72 || dpi > 1200)
+        return fail(
+            {QStringLiteral("cli.dpi"), tr("--dpi takes a whole number from 72 to 1200"), {}});
 
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
@@ -85,7 +96,7 @@ int render(const QStringList &arguments)
                                           parser.isSet(QStringLiteral("extent")) ? 0 : 0.04);
     const MapScene scene = MapScene::standard(map.value());
     const QString title = maptitle::forGrid(context.value()->catalog());
-    if (auto r = MapExport::write(outPath, scene, view, title); !r)
+    if (auto r = MapExport::write(outPath, scene, view, title, dpi); !r)
         return fail(r.error());
     out() << tr("Wrote %1 (%2 x %3, scale %4)")
                  .arg(outPath)

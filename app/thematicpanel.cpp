@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "thematicpanel.h"
 
+#include "thematiclegend.h"
+
 #include "casefactssource.h"
 #include "casesession.h"
 #include "filtercombos.h"
@@ -32,11 +34,6 @@ namespace citygrid {
 namespace {
 
 enum Period { Days30, Days90, Months12, AllTime, OneMonth };
-
-QString number(double value, int decimals)
-{
-    return QLocale().toString(value, 'f', decimals);
-}
 
 } // namespace
 
@@ -341,56 +338,24 @@ void ThematicPanel::update()
                           m_classes->value(), ColourScheme(m_scheme->currentData().toInt()),
                           measure == ThematicMeasure::OnTimeRate ||
                               measure == ThematicMeasure::ClosureRate);
-    m_canvas->setThematic(LayerPass{m_current->layer, m_current->style, m_measure->currentText()});
+    const QList<LegendEntry> legend = ThematicLegend::entries(measure, *m_current);
+    m_canvas->setThematic(
+        LayerPass{m_current->layer, m_current->style, m_measure->currentText(), legend});
     const AreaTally total = m_source.facts()->total(filter());
     m_status->setText(
         tr("%1, %2: %n case(s)", nullptr, total.cases).arg(periodText(), m_group->currentText()));
-    fillLegend(measure);
+    fillLegend(legend);
     emit updated();
 }
 
-void ThematicPanel::fillLegend(ThematicMeasure measure)
+void ThematicPanel::fillLegend(const QList<LegendEntry> &entries)
 {
     m_legend->clear();
-    const bool rate = measure == ThematicMeasure::OnTimeRate ||
-                      measure == ThematicMeasure::ReworkRate ||
-                      measure == ThematicMeasure::ClosureRate;
-    const bool whole = measure == ThematicMeasure::Cases || measure == ThematicMeasure::Open ||
-                       measure == ThematicMeasure::Overdue;
-    const int decimals = whole ? 0 : 1;
-    const auto swatch = [](const QColor &colour) {
+    for (const LegendEntry &e : entries) {
         QPixmap pixmap(16, 16);
-        pixmap.fill(colour);
-        return QIcon(pixmap);
-    };
-    for (qsizetype c = 0; c < m_current->classes.size(); ++c) {
-        const ThematicClass &k = m_current->classes[c];
-        QString text;
-        if (measure == ThematicMeasure::HotSpots) {
-            const int percent = int(std::round(std::abs(k.from) * 100));
-            text = k.from > 0   ? tr("Hot spot, %1% confidence").arg(percent)
-                   : k.from < 0 ? tr("Cold spot, %1% confidence").arg(percent)
-                                : tr("Not significant");
-        } else if (measure == ThematicMeasure::Clusters) {
-            text = QStringList{tr("High–high cluster"), tr("Low–low cluster"),
-                               tr("High among low (outlier)"), tr("Low among high (outlier)"),
-                               tr("Not significant")}
-                       .value(c);
-        } else {
-            const QString unit = rate ? QStringLiteral("%") : QString();
-            text = c == 0 ? QStringLiteral("%1 – %2%3")
-                                .arg(number(k.from, decimals), number(k.to, decimals), unit)
-                          : QStringLiteral("> %1 – %2%3")
-                                .arg(number(k.from, decimals), number(k.to, decimals), unit);
-        }
-        auto *item = new QTreeWidgetItem(m_legend, {text, QString::number(k.areas)});
-        item->setIcon(0, swatch(k.colour));
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    }
-    if (m_current->noData > 0) {
-        auto *item =
-            new QTreeWidgetItem(m_legend, {tr("No data"), QString::number(m_current->noData)});
-        item->setIcon(0, swatch(m_current->style.fillColor));
+        pixmap.fill(e.colour);
+        auto *item = new QTreeWidgetItem(m_legend, {e.label, QString::number(e.count)});
+        item->setIcon(0, QIcon(pixmap));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "casefacts.h"
+#include "mapscene.h"
 #include "thematicmap.h"
 #include "thematicmeasure.h"
 
@@ -78,7 +79,7 @@ private:
     void update();
     QString periodText() const;
     QHash<QString, double> values(ThematicMeasure measure, GridLevel level) const;
-    void fillLegend(ThematicMeasure measure);
+    void fillLegend(const QList<LegendEntry> &entries);
 
     CaseSession &m_session;
     MapCanvas *m_canvas;

@@ -94,20 +94,35 @@ void paintNorthArrow(QPainter &painter, const MapView &view)
 void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
                  const QString &title)
 {
-    QList<const LayerPass *> entries;
-    for (const LayerPass &pass : scene.passes)
-        if (!pass.title.isEmpty())
-            entries.append(&pass);
+    // a row per plain layer; a classed layer has its title, then a row per class
+    struct Row
+    {
+        const LayerPass *pass;
+        const LegendEntry *entry; // null: the layer's own swatch, or the classed layer's title
+    };
+    QList<Row> rows;
+    for (const LayerPass &pass : scene.passes) {
+        if (pass.title.isEmpty())
+            continue;
+        rows.append({&pass, nullptr});
+        for (const LegendEntry &entry : pass.legend)
+            rows.append({&pass, &entry});
+    }
     const QFont font = mapfonts::font(12);
     const QFont titleFont = mapfonts::font(13, QFont::Bold);
     const QFontMetricsF fm(font), tfm(titleFont);
+    const auto label = [](const LegendEntry &e) {
+        return e.count < 0 ? e.label : QStringLiteral("%1  (%2)").arg(e.label).arg(e.count);
+    };
     double width = tfm.horizontalAdvance(title);
-    for (const LayerPass *pass : entries)
-        width = std::max(width, 30 + fm.horizontalAdvance(pass->title));
+    for (const Row &r : rows)
+        width =
+            std::max(width, (r.entry || r.pass->legend.isEmpty() ? 30 : 0) +
+                                fm.horizontalAdvance(r.entry ? label(*r.entry) : r.pass->title));
     const double row = 20;
     const QRectF box(view.size.width() - width - 36,
-                     view.size.height() - 30 - row * (entries.size() + 1.4), width + 20,
-                     row * (entries.size() + 1.4) + 12);
+                     view.size.height() - 30 - row * (rows.size() + 1.4), width + 20,
+                     row * (rows.size() + 1.4) + 12);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(QColor(0xb8, 0xbf, 0xc8), 1));
@@ -117,9 +132,17 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
     painter.setPen(QColor(0x22, 0x2b, 0x36));
     painter.drawText(QPointF(box.left() + 10, box.top() + 8 + tfm.ascent()), title);
     double y = box.top() + 8 + row * 1.3;
-    for (const LayerPass *pass : entries) {
+    for (const Row &r : rows) {
+        const LayerPass *pass = r.pass;
         const QRectF swatch(box.left() + 10, y + 3, 20, 12);
-        const QColor fill = pass->style.colorFor(0, 0);
+        painter.setFont(font);
+        if (!r.entry && !pass->legend.isEmpty()) { // a classed layer's title
+            painter.setPen(QColor(0x22, 0x2b, 0x36));
+            painter.drawText(QPointF(swatch.left(), y + 3 + fm.ascent() - 1), pass->title);
+            y += row;
+            continue;
+        }
+        const QColor fill = r.entry ? r.entry->colour : pass->style.colorFor(0, 0);
         painter.setBrush(fill.isValid() ? QBrush(fill) : QBrush(Qt::NoBrush));
         // the layer's outline, or the one drawn for it in a later pass
         QColor stroke = pass->style.stroke;
@@ -131,9 +154,9 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
             }
         painter.setPen(stroke.isValid() ? QPen(stroke, width) : QPen(Qt::NoPen));
         painter.drawRect(swatch);
-        painter.setFont(font);
         painter.setPen(QColor(0x22, 0x2b, 0x36));
-        painter.drawText(QPointF(swatch.right() + 8, y + 3 + fm.ascent() - 1), pass->title);
+        painter.drawText(QPointF(swatch.right() + 8, y + 3 + fm.ascent() - 1),
+                         r.entry ? label(*r.entry) : pass->title);
         y += row;
     }
     painter.restore();

@@ -10,37 +10,51 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <cmath>
+
 namespace citygrid {
 
-QImage MapExport::image(const MapScene &scene, const MapView &view, const QString &legendTitle)
+QImage MapExport::image(const MapScene &scene, const MapView &view, const QString &legendTitle,
+                        int dpi)
 {
-    QImage image = MapRenderJob(scene, view).run();
+    MapView sized = view;
+    sized.devicePixelRatio = dpi / 96.0;
+    QImage image = MapRenderJob(scene, sized).run();
     QPainter painter(&image);
-    mapdecorations::paintScaleBar(painter, view, scene.metresPerUnit);
-    mapdecorations::paintNorthArrow(painter, view);
-    mapdecorations::paintLegend(painter, scene, view, legendTitle);
+    mapdecorations::paintScaleBar(painter, sized, scene.metresPerUnit);
+    mapdecorations::paintNorthArrow(painter, sized);
+    mapdecorations::paintLegend(painter, scene, sized, legendTitle);
+    painter.end();
+    image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+    image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
     return image;
 }
 
+void MapExport::paint(QPainter &painter, const MapScene &scene, const MapView &view,
+                      const QString &legendTitle)
+{
+    MapRenderJob::paintVector(painter, scene, view);
+    mapdecorations::paintScaleBar(painter, view, scene.metresPerUnit);
+    mapdecorations::paintNorthArrow(painter, view);
+    mapdecorations::paintLegend(painter, scene, view, legendTitle);
+}
+
 Result<void> MapExport::write(const QString &path, const MapScene &scene, const MapView &view,
-                              const QString &legendTitle)
+                              const QString &legendTitle, int dpi)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("pdf")) {
-        // The map at twice its pixel size keeps lines and labels crisp on paper.
-        MapView sharp = view;
-        sharp.devicePixelRatio = 2;
-        const QImage map = image(scene, sharp, legendTitle);
         QPdfWriter pdf(path);
-        pdf.setResolution(144);
-        pdf.setPageSize(QPageSize(QSizeF(view.size) / 144.0 * 2, QPageSize::Inch));
+        pdf.setResolution(1200);
+        pdf.setPageSize(QPageSize(QSizeF(view.size) / 96.0, QPageSize::Inch));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setTitle(legendTitle);
         pdf.setCreator(QStringLiteral("CityGrid"));
         QPainter painter;
         if (!painter.begin(&pdf))
             return Error{QStringLiteral("export.write"), tr("Cannot write %1").arg(path), {}};
-        painter.drawImage(QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height())), map);
+        painter.scale(pdf.resolution() / 96.0, pdf.resolution() / 96.0);
+        paint(painter, scene, view, legendTitle);
         painter.end();
         return {};
     }
@@ -48,7 +62,7 @@ Result<void> MapExport::write(const QString &path, const MapScene &scene, const 
         return Error{QStringLiteral("export.format"),
                      tr("Give the file a suffix (.png or .pdf) so CityGrid knows the format"),
                      {}};
-    if (!image(scene, view, legendTitle).save(path))
+    if (!image(scene, view, legendTitle, dpi).save(path))
         return Error{
             QStringLiteral("export.write"),
             tr("Cannot write %1 (is the folder writable and the format .png, .jpg or .pdf?)")

@@ -160,4 +160,48 @@ QImage MapRenderJob::run(const std::atomic_bool *cancel) const
     return out;
 }
 
+void MapRenderJob::paintVector(QPainter &painter, const MapScene &scene, const MapView &view)
+{
+    painter.save();
+    const QRectF frame(QPointF(0, 0), QSizeF(view.size));
+    painter.setClipRect(frame);
+    painter.fillRect(frame, scene.background);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QTransform toPixels = view.transform();
+    const QRectF extent = view.extent();
+    for (const LayerPass &pass : scene.passes) {
+        const LayerStyle &style = pass.style;
+        if (style.opacity <= 0)
+            continue;
+        painter.setOpacity(style.opacity);
+        const FillColors fills(style);
+        QPen pen(style.stroke, style.strokeWidth);
+        pen.setJoinStyle(Qt::RoundJoin);
+        pass.layer->index.query(extent, [&](int id) {
+            const MapFeature &f = pass.layer->features[id];
+            const QRgb color = fills.at(id, f.value);
+            if (!color) {
+                if (!style.stroke.isValid())
+                    return;
+                painter.setPen(pen);
+                painter.setBrush(Qt::NoBrush);
+                for (const QPolygonF &run : f.ownEdges)
+                    painter.drawPolyline(toPixels.map(run));
+                return;
+            }
+            painter.setPen(style.stroke.isValid() ? pen : QPen(Qt::NoPen));
+            painter.setBrush(QColor::fromRgba(color));
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (const QPolygonF &ring : f.rings)
+                path.addPolygon(toPixels.map(ring));
+            painter.drawPath(path);
+        });
+    }
+    painter.setOpacity(1);
+    if (scene.labels)
+        MapLabeler::paint(painter, scene, view);
+    painter.restore();
+}
+
 } // namespace citygrid

@@ -6,6 +6,7 @@
 #include "mapview.h"
 
 #include <QImage>
+#include <QPainter>
 
 #include <atomic>
 
@@ -31,6 +32,10 @@ public:
     /// (run() applies the pass's opacity). False if cancelled.
     static bool paintPass(QImage &band, int top, const LayerPass &pass, const MapView &view,
                           const std::atomic_bool *cancel);
+
+    /// Paints the scene as vector shapes and text onto any painter (a PDF page), in the view's
+    /// logical pixels: what stays sharp on paper at any zoom. Full geometry, no banding.
+    static void paintVector(QPainter &painter, const MapScene &scene, const MapView &view);
 
 private:
     MapScene m_scene;

@@ -12,11 +12,20 @@ namespace citygrid {
 
 /// One pass over a layer with one style (a layer may be drawn in two passes, fill below and
 /// outline above the others).
+/// One line of a classed layer's legend: a swatch and what it means.
+struct LegendEntry
+{
+    QColor colour;
+    QString label;  ///< translated ("12 – 30", "Hot spot, 99% confidence")
+    int count = -1; ///< areas in the class; -1: not shown
+};
+
 struct LayerPass
 {
     MapLayerPtr layer;
     LayerStyle style;
-    QString title; ///< translated, for the legend
+    QString title;             ///< translated, for the legend
+    QList<LegendEntry> legend; ///< a classed layer's classes; empty: one swatch of its fill
 };
 
 /// Whether and how opaque a layer is drawn, as the layer panel sets it.

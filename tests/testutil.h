@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 
 /// Small helpers the tests share.
 namespace citygrid::testutil {
@@ -15,6 +17,19 @@ inline QByteArray fileDigest(const QString &path)
     return f.open(QIODevice::ReadOnly)
                ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
                : QByteArray();
+}
+
+/// The text of a PDF as pdftotext (poppler-utils) reads it, layout kept, ligatures (ﬁ) and
+/// compatibility forms (⽥) folded by NFKC; empty if it cannot.
+inline QString pdfText(const QString &path)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"),
+                  {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput())
+        .normalized(QString::NormalizationForm_KC);
 }
 
 } // namespace citygrid::testutil

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "../testutil.h"
 #include "demowindow.h"
 #include "heatlayer.h"
 #include "mapcanvas.h"
@@ -104,6 +105,23 @@ private slots:
         for (int c = 4; c < 7; ++c)
             hot += map.classes[c].areas;
         QVERIFY(hot > 0);
+    }
+    void exportedMapCarriesTheClasses()
+    {
+        // A4 landscape at 200 dpi: 297 x 210 mm is 1123 x 794 logical pixels
+        const QSize a4(1123, 794);
+        const QString png = m_dir.filePath(QStringLiteral("hot.png"));
+        QVERIFY(m_window->exportMapTo(png, a4, 200).ok());
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(qRound(1123 * 200 / 96.0), qRound(794 * 200 / 96.0)));
+        QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 200);
+        // the PDF is vector: its text (legend title, classes) reads back
+        const QString pdf = m_dir.filePath(QStringLiteral("hot.pdf"));
+        QVERIFY(m_window->exportMapTo(pdf, a4, 96).ok());
+        const QString text = testutil::pdfText(pdf);
+        QVERIFY2(text.contains(QStringLiteral("Not significant")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Hot spot, ")));
+        QVERIFY(text.contains(panel()->measureBox()->currentText()));
     }
     void clustersHaveFiveClasses()
     {

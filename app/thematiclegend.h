@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "mapscene.h"
+#include "thematicmap.h"
+#include "thematicmeasure.h"
+
+#include <QCoreApplication>
+
+namespace citygrid {
+
+/// What each class of a thematic map means, in words: the bounds of a classed measure ("12 – 30",
+/// "> 50.0 – 75.0%"), the confidence of a hot or cold spot, the kind of a LISA cluster, then "no
+/// data" where areas lack a value. The panel's legend, the exported map's and the report's.
+class ThematicLegend
+{
+    Q_DECLARE_TR_FUNCTIONS(ThematicLegend)
+public:
+    static QList<LegendEntry> entries(ThematicMeasure measure, const ThematicMap &map);
+};
+
+} // namespace citygrid
