@@ -28,7 +28,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, "
-               "cases, demo, bench "
+               "cases, demo, report, bench "
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();

@@ -43,9 +43,9 @@ void CaseFactsSource::reload()
         m_reloadLater.start();
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(
-        [path = m_session.context().storePath(), now = m_session.now(),
-         calendar = m_session.catalogues().calendar]() -> Result<CaseFacts> {
+    m_watcher.setFuture(
+        QtConcurrent::run([path = m_session.context().storePath(), now = m_session.now(),
+                           calendar = m_session.catalogues().calendar]() -> Result<CaseFacts> {
             auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
             if (!db)
                 return db.error();

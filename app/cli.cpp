@@ -92,6 +92,8 @@ Command find(const QString &name)
         return cases;
     if (name == QLatin1String("demo"))
         return demo;
+    if (name == QLatin1String("report"))
+        return report;
     return nullptr;
 }
 

@@ -34,6 +34,7 @@ int importGrid(const QStringList &arguments);
 int bench(const QStringList &arguments);
 int cases(const QStringList &arguments);
 int demo(const QStringList &arguments);
+int report(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

@@ -25,6 +25,7 @@
 #include "maptitle.h"
 #include "newcasedialog.h"
 #include "newcasetool.h"
+#include "reportdialog.h"
 #include "searchbox.h"
 #include "storeschema.h"
 
@@ -209,6 +210,14 @@ void MainWindow::createActions()
     casesMenu->addSeparator();
     casesMenu->addAction(icon("export"), tr("Export cases…"), m_cases, &CaseWorkspace::exportCases);
     casesMenu->addAction(icon("import"), tr("Import cases…"), m_cases, &CaseWorkspace::importCases);
+
+    auto *reports = menuBar()->addMenu(tr("&Reports"));
+    auto *monthly = reports->addAction(tr("Monthly report…"), this, [this] {
+        ReportDialog dialog(m_cases->session(), *m_facts, m_canvas->gridMap(), this);
+        dialog.exec();
+    });
+    monthly->setObjectName(QStringLiteral("monthlyReport"));
+    reports->addAction(icon("export"), tr("Export map…"), this, &MainWindow::exportMap);
 
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, full, back, forward});

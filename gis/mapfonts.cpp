@@ -17,6 +17,9 @@ QFont font(double pixelSize, QFont::Weight weight)
     f.setFamilies(families);
     f.setPixelSize(int(std::lround(pixelSize)));
     f.setWeight(weight);
+    // Shaping (ligatures such as "fi") makes Qt's PDF writer map glyphs back to the wrong
+    // characters: digits went missing from the text of reports. Chinese and Latin need none.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 

@@ -703,6 +703,25 @@
     </message>
 </context>
 <context>
+    <name>IndicatorWeights</name>
+    <message>
+        <source>The indicator weights are not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score weight %1 names an unknown indicator &quot;%2&quot;; known are: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score weight %1 (%2) must be a number above zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indicator catalogue gives no score weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MapExport</name>
     <message>
         <source>Cannot write %1</source>
@@ -729,6 +748,263 @@
     </message>
     <message>
         <source>Grid cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>%1 pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City management monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases reported from %1 to %2; indicators as of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Hot spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Rankings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Top categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6. Longest overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions: a case falls due in the month that holds the earlier of its deadline and its closure; closure rate = closed / due; on-time closure rate = closed on time / due; rework rate = failed verification / handled; extension rate = extended / due; handling time runs from dispatch to feedback in working hours. The composite score weighs the rates as set in indicators.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases were filed in %2 (%3 on the month before); %4 fell due, of which %5 were closed on time (%6). %7 cases are overdue now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time rate without deferred cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average handling time (working hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90th percentile handling time (working hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composite score (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid cells where the month&apos;s cases cluster beyond chance (Getis-Ord Gi*, rook contiguity, false-discovery-rate corrected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cell is a hot spot at 95% confidence this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot spot cell (95% or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases filed per month (bars) and the on-time closure rate (line, right scale), twelve months to the report&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is overdue now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 city management monthly report, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPages</name>
+    <message>
+        <source>Cannot write %1: is the folder there and writable?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportContent</name>
+    <message>
+        <source>&quot;%1&quot; is not a month: give it as year and month, e.g. 2026-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no area with the code %1 in this grid: give a subdistrict, community or cell code from the area tree, or leave it out for the whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistricts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*, FDR)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -858,6 +1134,41 @@
     </message>
     <message>
         <source>Could not write %1; check the folder exists and you may write to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThematicLegend</name>
+    <message>
+        <source>Hot spot, %1% confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold spot, %1% confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High–high cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low–low cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High among low (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low among high (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1595,14 +1906,6 @@ Filing standard: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Map written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,6 +1955,101 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::MapExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dots per inch of a PNG: 96 for the screen, 150 for a slide, 300 for print. A PDF is vector and sharp at any zoom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vector PDF page of %1 × %2 mm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PNG image of %1 × %2 pixels.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1784,10 +2182,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,19 +2206,7 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change of the on-time closure rate from the period before, in percentage points (blank when fewer than five cases closed then)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Closed on time / closed, in the period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the cases…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, ranked by on-time closure rate; change from the period before.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1840,22 +2222,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closure rate (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On time (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change (points)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rework (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export the ranking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,6 +2231,153 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts: each case counts for the person who gave its feedback, else who dispatched it, else who filed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composite score 0–100: the weighted mean of the rates (weights in indicators.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of the score from the period before, in points (blank when fewer than five cases fell due then)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases reported in the period and filed (立案数)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases falling due in the period: the earlier of deadline and closure (应结案数)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the due, closed by the end of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed / due (结案率)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on time / due (按期结案率)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time excl. deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The on-time rate with deferred (缓办) cases taken out of both counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed verification at least once / handled (返工率)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given an extension / due (延期率)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average handling time, dispatch to feedback, in working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90th percentile of the handling time, in working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open past their deadline now, whatever the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minor category with most cases filed (高发)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ranked by the composite score; change from the period before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 PDF for leadership: summary with the change from the month before, hot spot map, rankings, trends, top categories and the longest-overdue cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the report a file name that ends in .pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 cases filed, %3 due.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2112,43 +2625,11 @@ No: file it as a new case.</source>
         </translation>
     </message>
     <message>
-        <source>Hot spot, %1% confidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cold spot, %1% confidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not significant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Closure rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High–high cluster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low–low cluster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High among low (outlier)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low among high (outlier)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2675,6 +3156,42 @@ No: file it as a new case.</source>
         <source>City: Gi* hot spots of %1 cells, FDR, classed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dots per inch of a PNG (default 96: one pixel per pixel of --width; 300 for print makes the image 300/96 times as large with text and lines to match). A PDF is vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dpi takes a whole number from 72 to 1200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the monthly report (A4 PDF): summary with the change from the month before, hot spot map, rankings of the areas and units, trends, top categories and the longest-overdue cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month to report, as YYYY-MM (e.g. 2026-10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A subdistrict, community or cell code to report on (default: the whole district).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to write the report with --out FILE.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which month to report with --period YYYY-MM (e.g. 2026-10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2, %3 cases filed, %4 due</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -2745,10 +3262,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, bench (citygrid COMMAND --help).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open the case with this number or id at start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2766,6 +3279,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Unknown panel &quot;%1&quot;: use rankings or trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, bench (citygrid COMMAND --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

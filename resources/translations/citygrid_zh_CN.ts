@@ -701,6 +701,25 @@
     </message>
 </context>
 <context>
+    <name>IndicatorWeights</name>
+    <message>
+        <source>The indicator weights are not valid JSON</source>
+        <translation>指标权重不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>Score weight %1 names an unknown indicator &quot;%2&quot;; known are: %3</source>
+        <translation>第 %1 项得分权重的指标“%2”未知；可用的指标：%3</translation>
+    </message>
+    <message>
+        <source>Score weight %1 (%2) must be a number above zero</source>
+        <translation>第 %1 项得分权重（%2）必须是大于零的数</translation>
+    </message>
+    <message>
+        <source>The indicator catalogue gives no score weights</source>
+        <translation>指标目录中没有得分权重</translation>
+    </message>
+</context>
+<context>
     <name>MapExport</name>
     <message>
         <source>Cannot write %1</source>
@@ -728,6 +747,263 @@
     <message>
         <source>Grid cells</source>
         <translation>单元网格</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>City management monthly report</source>
+        <translation>城市管理月度报告</translation>
+    </message>
+    <message>
+        <source>Area: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+    <message>
+        <source>Cases reported from %1 to %2; indicators as of %3.</source>
+        <translation>统计 %1 至 %2 上报的案件；指标截至 %3。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>1. Summary</source>
+        <translation>一、概况</translation>
+    </message>
+    <message>
+        <source>2. Hot spots</source>
+        <translation>二、热点分布</translation>
+    </message>
+    <message>
+        <source>3. Rankings</source>
+        <translation>三、排名</translation>
+    </message>
+    <message>
+        <source>4. Trends</source>
+        <translation>四、趋势</translation>
+    </message>
+    <message>
+        <source>5. Top categories</source>
+        <translation>五、高发问题</translation>
+    </message>
+    <message>
+        <source>6. Longest overdue cases</source>
+        <translation>六、超期最久的案件</translation>
+    </message>
+    <message>
+        <source>Definitions: a case falls due in the month that holds the earlier of its deadline and its closure; closure rate = closed / due; on-time closure rate = closed on time / due; rework rate = failed verification / handled; extension rate = extended / due; handling time runs from dispatch to feedback in working hours. The composite score weighs the rates as set in indicators.json.</source>
+        <translation>口径说明：案件计入其处置时限与结案时间中较早者所在的月份（应结案数）；结案率 = 结案数 / 应结案数；按期结案率 = 按期结案数 / 应结案数；返工率 = 核查未通过的案件 / 已处置案件；延期率 = 延期案件 / 应结案数；处置用时为派遣至处置反馈的工作时间（小时）。综合指标值按 indicators.json 中的权重对各项比率加权。</translation>
+    </message>
+    <message>
+        <source>%1 cases were filed in %2 (%3 on the month before); %4 fell due, of which %5 were closed on time (%6). %7 cases are overdue now.</source>
+        <translation>%2共立案 %1 件（较上月 %3）；应结案 %4 件，其中按期结案 %5 件（%6）。目前超期未结 %7 件。</translation>
+    </message>
+    <message>
+        <source>Cases filed</source>
+        <translation>立案数</translation>
+    </message>
+    <message>
+        <source>Cases due</source>
+        <translation>应结案数</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <source>On-time closure rate</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <source>On-time rate without deferred cases</source>
+        <translation>按期结案率（扣除缓办）</translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <source>Extension rate</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <source>Average handling time (working hours)</source>
+        <translation>平均处置用时（工作小时）</translation>
+    </message>
+    <message>
+        <source>90th percentile handling time (working hours)</source>
+        <translation>处置用时 90 百分位（工作小时）</translation>
+    </message>
+    <message>
+        <source>Composite score (0–100)</source>
+        <translation>综合指标值（0–100）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Grid cells where the month&apos;s cases cluster beyond chance (Getis-Ord Gi*, rook contiguity, false-discovery-rate corrected).</source>
+        <translation>本月案件显著聚集的单元网格（Getis-Ord Gi*，边相邻，经错误发现率校正）。</translation>
+    </message>
+    <message>
+        <source>No cell is a hot spot at 95% confidence this month.</source>
+        <translation>本月没有达到 95% 置信度的热点网格。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Hot spot cell (95% or more)</source>
+        <translation>热点网格（置信度 95% 及以上）</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应结案</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Cases filed per month (bars) and the on-time closure rate (line, right scale), twelve months to the report&apos;s.</source>
+        <translation>截至本月的十二个月中每月立案数（柱）与按期结案率（折线，右侧刻度）。</translation>
+    </message>
+    <message>
+        <source>Minor category</source>
+        <translation>小类</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>No case is overdue now.</source>
+        <translation>目前没有超期案件。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Days over</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>%1 city management monthly report, %2</source>
+        <translation>%1城市管理月度报告（%2）</translation>
+    </message>
+    <message>
+        <source>CityGrid · %1</source>
+        <translation>CityGrid · %1</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>处置单位</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPages</name>
+    <message>
+        <source>Cannot write %1: is the folder there and writable?</source>
+        <translation>无法写入 %1：文件夹是否存在且可写？</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1</source>
+        <translation>无法完成 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportContent</name>
+    <message>
+        <source>&quot;%1&quot; is not a month: give it as year and month, e.g. 2026-10</source>
+        <translation>“%1”不是月份：请按年-月填写，例如 2026-10</translation>
+    </message>
+    <message>
+        <source>There is no area with the code %1 in this grid: give a subdistrict, community or cell code from the area tree, or leave it out for the whole district</source>
+        <translation>本网格中没有代码为 %1 的区域：请填写区域树中的街道、社区或网格代码，或不填以统计全区</translation>
+    </message>
+    <message>
+        <source>Subdistricts</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid cells</source>
+        <translation>单元网格</translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*, FDR)</source>
+        <translation>冷热点（Gi*，FDR 校正）</translation>
     </message>
 </context>
 <context>
@@ -857,6 +1133,41 @@
     <message>
         <source>Could not write %1; check the folder exists and you may write to it</source>
         <translation>无法写入 %1；请检查文件夹是否存在以及是否有写入权限</translation>
+    </message>
+</context>
+<context>
+    <name>ThematicLegend</name>
+    <message>
+        <source>Hot spot, %1% confidence</source>
+        <translation>热点，置信度 %1%</translation>
+    </message>
+    <message>
+        <source>Cold spot, %1% confidence</source>
+        <translation>冷点，置信度 %1%</translation>
+    </message>
+    <message>
+        <source>Not significant</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <source>High–high cluster</source>
+        <translation>高–高聚集</translation>
+    </message>
+    <message>
+        <source>Low–low cluster</source>
+        <translation>低–低聚集</translation>
+    </message>
+    <message>
+        <source>High among low (outlier)</source>
+        <translation>低值包围的高值（异常）</translation>
+    </message>
+    <message>
+        <source>Low among high (outlier)</source>
+        <translation>高值包围的低值（异常）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
@@ -1590,14 +1901,6 @@ Filing standard: %5</source>
         <translation>新网格已启用。</translation>
     </message>
     <message>
-        <source>Export map</source>
-        <translation>导出地图</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Map written to %1</source>
         <translation>地图已导出至 %1</translation>
     </message>
@@ -1648,6 +1951,101 @@ Filing standard: %5</source>
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Monthly report…</source>
+        <translation>月度报告…</translation>
+    </message>
+    <message>
+        <source>Export map…</source>
+        <translation>导出地图…</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::MapExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>As on screen</source>
+        <translation>与屏幕相同</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Dots per inch of a PNG: 96 for the screen, 150 for a slide, 300 for print. A PDF is vector and sharp at any zoom.</source>
+        <translation>PNG 的每英寸点数：屏幕用 96，演示文稿用 150，印刷用 300。PDF 为矢量格式，任意缩放均清晰。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>A vector PDF page of %1 × %2 mm.</source>
+        <translation>一页 %1 × %2 毫米的矢量 PDF。</translation>
+    </message>
+    <message>
+        <source>A PNG image of %1 × %2 pixels.</source>
+        <translation>一张 %1 × %2 像素的 PNG 图像。</translation>
     </message>
 </context>
 <context>
@@ -1782,10 +2180,6 @@ No: file it as a new case.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation>案件数</translation>
-    </message>
-    <message>
         <source>Closed</source>
         <translation>结案</translation>
     </message>
@@ -1810,20 +2204,8 @@ No: file it as a new case.</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <source>Change of the on-time closure rate from the period before, in percentage points (blank when fewer than five cases closed then)</source>
-        <translation>按期结案率较上一时段的变化（百分点；上一时段结案少于五宗时不比较）</translation>
-    </message>
-    <message>
-        <source>Closed on time / closed, in the period</source>
-        <translation>时段内按期结案数 / 结案数</translation>
-    </message>
-    <message>
         <source>Reading the cases…</source>
         <translation>正在读取案件…</translation>
-    </message>
-    <message>
-        <source>%1, ranked by on-time closure rate; change from the period before.</source>
-        <translation>%1，按按期结案率排名；变化为较上一时段。</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1838,22 +2220,6 @@ No: file it as a new case.</source>
         <translation>编码</translation>
     </message>
     <message>
-        <source>Closure rate (%)</source>
-        <translation>结案率（%）</translation>
-    </message>
-    <message>
-        <source>On time (%)</source>
-        <translation>按期结案率（%）</translation>
-    </message>
-    <message>
-        <source>Change (points)</source>
-        <translation>变化（百分点）</translation>
-    </message>
-    <message>
-        <source>Rework (%)</source>
-        <translation>返工率（%）</translation>
-    </message>
-    <message>
         <source>Export the ranking</source>
         <translation>导出排名</translation>
     </message>
@@ -1864,6 +2230,153 @@ No: file it as a new case.</source>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Posts: each case counts for the person who gave its feedback, else who dispatched it, else who filed it</source>
+        <translation>岗位：每件案件计入处置反馈人；尚未反馈的计入派遣人，尚未派遣的计入立案人</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Composite score 0–100: the weighted mean of the rates (weights in indicators.json)</source>
+        <translation>综合指标值 0–100：各项比率的加权平均（权重见 indicators.json）</translation>
+    </message>
+    <message>
+        <source>Change of the score from the period before, in points (blank when fewer than five cases fell due then)</source>
+        <translation>得分较上一周期的变化（分）；上一周期应结案不足五件时不比较</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Cases reported in the period and filed (立案数)</source>
+        <translation>本周期上报并立案的案件（立案数）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应结案</translation>
+    </message>
+    <message>
+        <source>Cases falling due in the period: the earlier of deadline and closure (应结案数)</source>
+        <translation>本周期应结的案件：按处置时限与结案时间中较早者计（应结案数）</translation>
+    </message>
+    <message>
+        <source>Of the due, closed by the end of the period</source>
+        <translation>应结案件中在周期结束前结案的</translation>
+    </message>
+    <message>
+        <source>Closed / due (结案率)</source>
+        <translation>结案数 / 应结案数（结案率）</translation>
+    </message>
+    <message>
+        <source>Closed on time / due (按期结案率)</source>
+        <translation>按期结案数 / 应结案数（按期结案率）</translation>
+    </message>
+    <message>
+        <source>On time excl. deferred</source>
+        <translation>按期（扣除缓办）</translation>
+    </message>
+    <message>
+        <source>The on-time rate with deferred (缓办) cases taken out of both counts</source>
+        <translation>分子分母均扣除缓办案件的按期结案率</translation>
+    </message>
+    <message>
+        <source>Failed verification at least once / handled (返工率)</source>
+        <translation>至少一次核查未通过 / 已处置（返工率）</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <source>Given an extension / due (延期率)</source>
+        <translation>获准延期 / 应结案数（延期率）</translation>
+    </message>
+    <message>
+        <source>Avg h</source>
+        <translation>平均用时</translation>
+    </message>
+    <message>
+        <source>Average handling time, dispatch to feedback, in working hours</source>
+        <translation>平均处置用时：派遣至处置反馈，按工作小时计</translation>
+    </message>
+    <message>
+        <source>P90 h</source>
+        <translation>P90 用时</translation>
+    </message>
+    <message>
+        <source>90th percentile of the handling time, in working hours</source>
+        <translation>处置用时的 90 百分位，按工作小时计</translation>
+    </message>
+    <message>
+        <source>Open past their deadline now, whatever the period</source>
+        <translation>当前已超过处置时限仍未结的案件（不限周期）</translation>
+    </message>
+    <message>
+        <source>Top category</source>
+        <translation>高发小类</translation>
+    </message>
+    <message>
+        <source>The minor category with most cases filed (高发)</source>
+        <translation>立案最多的小类（高发）</translation>
+    </message>
+    <message>
+        <source>%1, ranked by the composite score; change from the period before.</source>
+        <translation>%1，按综合指标值排名；变化为与上一周期相比。</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1（截至目前）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>A4 PDF for leadership: summary with the change from the month before, hot spot map, rankings, trends, top categories and the longest-overdue cases.</source>
+        <translation>供领导阅览的 A4 PDF：概况及环比变化、热点分布图、排名、趋势、高发问题和超期最久的案件。</translation>
+    </message>
+    <message>
+        <source>Give the report a file name that ends in .pdf</source>
+        <translation>报告文件名须以 .pdf 结尾</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 cases filed, %3 due.</source>
+        <translation>已写入 %1：立案 %2 件，应结案 %3 件。</translation>
     </message>
 </context>
 <context>
@@ -2109,44 +2622,12 @@ No: file it as a new case.</source>
         </translation>
     </message>
     <message>
-        <source>Hot spot, %1% confidence</source>
-        <translation>热点，置信度 %1%</translation>
-    </message>
-    <message>
-        <source>Cold spot, %1% confidence</source>
-        <translation>冷点，置信度 %1%</translation>
-    </message>
-    <message>
-        <source>Not significant</source>
-        <translation>不显著</translation>
-    </message>
-    <message>
-        <source>No data</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
         <source>Closure rate (%)</source>
         <translation>结案率（%）</translation>
     </message>
     <message>
         <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation>聚集与异常（局部 Moran&apos;s I）</translation>
-    </message>
-    <message>
-        <source>High–high cluster</source>
-        <translation>高—高聚集</translation>
-    </message>
-    <message>
-        <source>Low–low cluster</source>
-        <translation>低—低聚集</translation>
-    </message>
-    <message>
-        <source>High among low (outlier)</source>
-        <translation>低值包围的高值（异常）</translation>
-    </message>
-    <message>
-        <source>Low among high (outlier)</source>
-        <translation>高值包围的低值（异常）</translation>
     </message>
     <message>
         <source>The month the map shows; drag, or press play to step through the year</source>
@@ -2678,6 +3159,42 @@ No: file it as a new case.</source>
         <source>City: Gi* hot spots of %1 cells, FDR, classed</source>
         <translation>城市：%1 个网格的 Gi* 热点（FDR 校正并分级）</translation>
     </message>
+    <message>
+        <source>Dots per inch of a PNG (default 96: one pixel per pixel of --width; 300 for print makes the image 300/96 times as large with text and lines to match). A PDF is vector.</source>
+        <translation>PNG 的每英寸点数（默认 96：与 --width 的像素一一对应；印刷用 300 时图像放大为 300/96 倍，文字和线条同比放大）。PDF 为矢量格式。</translation>
+    </message>
+    <message>
+        <source>--dpi takes a whole number from 72 to 1200</source>
+        <translation>--dpi 须为 72 到 1200 之间的整数</translation>
+    </message>
+    <message>
+        <source>Writes the monthly report (A4 PDF): summary with the change from the month before, hot spot map, rankings of the areas and units, trends, top categories and the longest-overdue cases.</source>
+        <translation>生成月度报告（A4 PDF）：概况及环比变化、热点分布图、区域和单位排名、趋势、高发问题和超期最久的案件。</translation>
+    </message>
+    <message>
+        <source>The month to report, as YYYY-MM (e.g. 2026-10).</source>
+        <translation>报告月份，格式为 YYYY-MM（例如 2026-10）。</translation>
+    </message>
+    <message>
+        <source>A subdistrict, community or cell code to report on (default: the whole district).</source>
+        <translation>报告范围的街道、社区或网格代码（默认：全区）。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Say where to write the report with --out FILE.pdf</source>
+        <translation>请用 --out 文件.pdf 指定报告的保存位置</translation>
+    </message>
+    <message>
+        <source>Say which month to report with --period YYYY-MM (e.g. 2026-10)</source>
+        <translation>请用 --period YYYY-MM 指定报告月份（例如 2026-10）</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2, %3 cases filed, %4 due</source>
+        <translation>已写入 %1：%2，立案 %3 件，应结案 %4 件</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -2748,10 +3265,6 @@ No: file it as a new case.</source>
         <translation>打开导入对话框并检查 FILE。</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、bench（详见 citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Open the case with this number or id at start.</source>
         <translation>启动时打开该案件编号或 ID 对应的案件。</translation>
     </message>
@@ -2770,6 +3283,10 @@ No: file it as a new case.</source>
     <message>
         <source>Unknown panel &quot;%1&quot;: use rankings or trends</source>
         <translation>未知的面板“%1”：请使用 rankings 或 trends</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、bench（citygrid 命令 --help）。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "pdfpages.h"
+
+#include "mapfonts.h"
+
+#include <QFileInfo>
+#include <QPageSize>
+
+namespace citygrid {
+
+namespace {
+
+constexpr double footerHeight = 28;
+const QColor ink(0x22, 0x2b, 0x36);
+const QColor rule(0xc5, 0xcc, 0xd4);
+
+} // namespace
+
+PdfPages::PdfPages(const QString &path, const QString &footer)
+    : m_pdf(path), m_path(path), m_footer(footer)
+{
+}
+
+PdfPages::~PdfPages()
+{
+    if (m_painter.isActive())
+        m_painter.end();
+}
+
+Result<std::unique_ptr<PdfPages>> PdfPages::open(const QString &path, const QString &title,
+                                                 const QString &footer)
+{
+    std::unique_ptr<PdfPages> pages(new PdfPages(path, footer));
+    pages->m_pdf.setPageSize(QPageSize(QPageSize::A4));
+    pages->m_pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pages->m_pdf.setResolution(72); // a device unit is a point
+    pages->m_pdf.setTitle(title);
+    pages->m_pdf.setCreator(QStringLiteral("CityGrid"));
+    if (!pages->m_painter.begin(&pages->m_pdf))
+        return Error{QStringLiteral("report.write"),
+                     tr("Cannot write %1: is the folder there and writable?").arg(path),
+                     {}};
+    pages->m_painter.setRenderHint(QPainter::Antialiasing, true);
+    return pages;
+}
+
+QFont PdfPages::font(double points, QFont::Weight weight)
+{
+    return mapfonts::font(points, weight);
+}
+
+void PdfPages::paintFooter()
+{
+    m_painter.save();
+    m_painter.setFont(font(8));
+    m_painter.setPen(QColor(0x6b, 0x75, 0x80));
+    const QRectF box(margin, pageHeight - margin + 8, textWidth(), 14);
+    m_painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, m_footer);
+    m_painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, QString::number(m_page));
+    m_painter.restore();
+}
+
+void PdfPages::newPage()
+{
+    paintFooter();
+    m_pdf.newPage();
+    ++m_page;
+    m_y = margin;
+}
+
+double PdfPages::spaceLeft() const
+{
+    return pageHeight - margin - footerHeight + 20 - m_y;
+}
+
+void PdfPages::need(double height)
+{
+    if (height > spaceLeft() && m_y > margin)
+        newPage();
+}
+
+void PdfPages::heading(const QString &text)
+{
+    need(60); // never a heading alone at the foot of a page
+    skip(8);
+    m_painter.setFont(font(14, QFont::Bold));
+    m_painter.setPen(ink);
+    const QRectF box(margin, m_y, textWidth(), 22);
+    m_painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, text);
+    m_painter.setPen(QPen(QColor(0x1f, 0x5f, 0x9e), 1.2));
+    m_painter.drawLine(QPointF(margin, m_y + 24), QPointF(margin + textWidth(), m_y + 24));
+    m_y += 32;
+}
+
+void PdfPages::paragraph(const QString &text, double size, QColor colour)
+{
+    m_painter.setFont(font(size));
+    const QRectF bounds =
+        m_painter.boundingRect(QRectF(margin, 0, textWidth(), 10000), Qt::TextWordWrap, text);
+    need(bounds.height());
+    m_painter.setPen(colour);
+    m_painter.drawText(QRectF(margin, m_y, textWidth(), bounds.height()), Qt::TextWordWrap, text);
+    m_y += bounds.height() + size * 0.6;
+}
+
+void PdfPages::table(const QStringList &header, const QList<QStringList> &rows,
+                     const QList<double> &widths, int leftColumns)
+{
+    const double rowHeight = 17, headerHeight = 20;
+    QList<double> x{margin};
+    for (double w : widths)
+        x << x.last() + w * textWidth();
+    const auto paintRow = [&](const QStringList &cells, double height, bool bold) {
+        m_painter.setFont(font(bold ? 8.5 : 9, bold ? QFont::Bold : QFont::Normal));
+        for (qsizetype c = 0; c < cells.size() && c + 1 < x.size(); ++c) {
+            const QRectF box(x[c] + 3, m_y, x[c + 1] - x[c] - 6, height);
+            const auto align =
+                (c < leftColumns ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
+            m_painter.drawText(
+                box, align,
+                m_painter.fontMetrics().elidedText(cells[c], Qt::ElideRight, int(box.width())));
+        }
+        m_y += height;
+    };
+    const auto paintHeader = [&] {
+        m_painter.fillRect(QRectF(margin, m_y, textWidth(), headerHeight),
+                           QColor(0xe8, 0xee, 0xf4));
+        m_painter.setPen(ink);
+        paintRow(header, headerHeight, true);
+    };
+    need(headerHeight + rowHeight * std::min<qsizetype>(3, rows.size()));
+    paintHeader();
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        if (rowHeight > spaceLeft()) {
+            newPage();
+            paintHeader();
+        }
+        if (r % 2 == 1)
+            m_painter.fillRect(QRectF(margin, m_y, textWidth(), rowHeight),
+                               QColor(0xf6, 0xf8, 0xfa));
+        m_painter.setPen(ink);
+        paintRow(rows[r], rowHeight, false);
+    }
+    m_painter.setPen(QPen(rule, 0.6));
+    m_painter.drawLine(QPointF(margin, m_y), QPointF(margin + textWidth(), m_y));
+    m_y += 12;
+}
+
+void PdfPages::block(double height, const std::function<void(QPainter &, const QRectF &)> &draw)
+{
+    need(height);
+    m_painter.save();
+    draw(m_painter, QRectF(margin, m_y, textWidth(), height));
+    m_painter.restore();
+    m_y += height + 8;
+}
+
+Result<void> PdfPages::finish()
+{
+    paintFooter();
+    if (!m_painter.end() || !QFileInfo(m_path).size())
+        return Error{QStringLiteral("report.write"), tr("Cannot finish %1").arg(m_path), {}};
+    return {};
+}
+
+} // namespace citygrid

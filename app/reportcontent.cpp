@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "reportcontent.h"
+
+#include "casequery.h"
+#include "catalognames.h"
+#include "language.h"
+#include "thematiclegend.h"
+#include "thematicmap.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace citygrid {
+
+namespace {
+
+constexpr int rankedUnits = 15;
+constexpr int topCategories = 10;
+constexpr int overdueShown = 15;
+
+FactFilter monthFilter(QDate first, const QString &area)
+{
+    FactFilter f;
+    f.fromDay = first.toJulianDay();
+    f.toDay = first.addMonths(1).toJulianDay();
+    f.areaCode = area;
+    return f;
+}
+
+Indicators totalOf(const CaseFacts &facts, const FactFilter &filter)
+{
+    return facts.indicators(filter, IndicatorKey::Total).value(QString());
+}
+
+} // namespace
+
+Result<QDate> ReportContent::parseMonth(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    const auto match = pattern.match(text.trimmed());
+    const QDate first =
+        match.hasMatch() ? QDate(match.captured(1).toInt(), match.captured(2).toInt(), 1) : QDate();
+    if (!first.isValid() || first.year() < 2000)
+        return Error{QStringLiteral("report.month"),
+                     tr("\"%1\" is not a month: give it as year and month, e.g. 2026-10").arg(text),
+                     {}};
+    return first;
+}
+
+Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &map,
+                                            const CaseFacts &facts, const Request &request,
+                                            const QDateTime &now)
+{
+    const GridCatalog &grid = context.catalog();
+    const CaseCatalogues &catalogues = context.catalogues();
+    const bool english = language::isEnglish();
+    const GridUnit *area = request.areaCode.isEmpty() ? nullptr : grid.find(request.areaCode);
+    if (!request.areaCode.isEmpty() && !area)
+        return Error{QStringLiteral("report.area"),
+                     tr("There is no area with the code %1 in this grid: give a subdistrict, "
+                        "community or cell code from the area tree, or leave it out for the "
+                        "whole district")
+                         .arg(request.areaCode),
+                     {}};
+
+    ReportContent r;
+    r.request = request;
+    r.districtName = grid.districtName(english);
+    r.areaName = area ? grid.displayName(area->code, english) : r.districtName;
+    r.generated = now;
+    const FactFilter month = monthFilter(request.month, request.areaCode);
+    const FactFilter before = monthFilter(request.month.addMonths(-1), request.areaCode);
+    r.month = totalOf(facts, month);
+    r.monthBefore = totalOf(facts, before);
+    r.score = catalogues.indicators.score(r.month);
+    r.scoreBefore = catalogues.indicators.score(r.monthBefore);
+
+    // the areas one level down, every one of them
+    const IndicatorKey level = !area                                   ? IndicatorKey::Subdistrict
+                               : area->level == GridLevel::Subdistrict ? IndicatorKey::Community
+                                                                       : IndicatorKey::Cell;
+    r.areaLevelName = level == IndicatorKey::Subdistrict ? tr("Subdistricts")
+                      : level == IndicatorKey::Community ? tr("Communities")
+                                                         : tr("Grid cells");
+    QStringList keys;
+    if (!area) {
+        for (const GridUnit &u : grid.units())
+            if (u.level == GridLevel::Subdistrict)
+                keys << u.code;
+    } else {
+        for (const GridUnit *child : grid.children(area->code))
+            keys << child->code;
+        if (area->level == GridLevel::Cell)
+            keys << area->code;
+    }
+    for (const RankedIndicators &row :
+         rankIndicators(facts.indicators(month, level), facts.indicators(before, level),
+                        catalogues.indicators, keys))
+        r.areas.append({catalognames::ofKey(catalogues, grid, level, row.key), row});
+    const auto units =
+        rankIndicators(facts.indicators(month, IndicatorKey::Unit),
+                       facts.indicators(before, IndicatorKey::Unit), catalogues.indicators);
+    for (const RankedIndicators &row : units) {
+        if (row.values.due == 0 && row.values.filed == 0)
+            continue; // active only the month before
+        r.units.append({catalognames::unit(catalogues, row.key), row});
+        if (r.units.size() == rankedUnits)
+            break;
+    }
+
+    for (int i = 11; i >= 0; --i) {
+        const QDate first = request.month.addMonths(-i);
+        const Indicators v = totalOf(facts, monthFilter(first, request.areaCode));
+        r.trend.append({first, v.filed, v.onTimeRate()});
+    }
+
+    for (const auto &[id, count] : r.month.topCategories(topCategories))
+        r.categories.append(
+            {catalognames::category(catalogues, id), count, r.monthBefore.categories.value(id)});
+
+    // the longest overdue now: open, past the deadline, earliest deadline first
+    CaseFilter overdue;
+    overdue.overdueOnly = true;
+    overdue.openOnly = true;
+    overdue.areaCode = request.areaCode;
+    auto page = CaseQuery(context.store().db(), overdue, now)
+                    .page(CaseQuery::Sort::Due, true, 0, overdueShown);
+    if (!page)
+        return page.error();
+    for (const CaseRecord &c : page.value())
+        r.overdue.append({c.caseNo, catalognames::category(catalogues, c.categoryId),
+                          grid.displayName(c.cellCode.left(12), english),
+                          catalognames::unit(catalogues, c.unitId), c.dueAt,
+                          int(c.dueAt.daysTo(now))});
+
+    // hot spots of the month's cases over every cell (the area's neighbours count too)
+    FactFilter monthAll = month;
+    monthAll.areaCode.clear();
+    QHash<QString, double> counts;
+    const auto perCell = facts.perArea(monthAll, GridLevel::Cell);
+    for (auto it = perCell.cbegin(); it != perCell.cend(); ++it)
+        counts.insert(it.key(), it.value().cases);
+    if (map.cells) {
+        const ThematicMap hot = thematicmap::hotSpots(map.cells, counts, false, true);
+        const LayerPass pass{hot.layer, hot.style, tr("Hot and cold spots (Gi*, FDR)"),
+                             ThematicLegend::entries(ThematicMeasure::HotSpots, hot)};
+        r.hotSpotScene = MapScene::standard(map, {}, &pass);
+        r.hotSpotScene.labels = false;
+        r.hotSpotExtent = map.extent();
+        for (const MapFeature &f : hot.layer->features)
+            if (f.value >= 5 && (request.areaCode.isEmpty() || f.code.startsWith(request.areaCode)))
+                r.hotCells.append({grid.displayName(f.code, english), int(counts.value(f.code))});
+        std::sort(r.hotCells.begin(), r.hotCells.end(),
+                  [](const auto &a, const auto &b) { return a.second > b.second; });
+        if (area) {
+            for (const MapFeature &f : hot.layer->features)
+                if (f.code.startsWith(request.areaCode))
+                    r.hotSpotExtent =
+                        r.hotSpotExtent == map.extent() ? f.bbox : r.hotSpotExtent.united(f.bbox);
+        }
+    }
+    return r;
+}
+
+} // namespace citygrid

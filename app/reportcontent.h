@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "appcontext.h"
+#include "casefacts.h"
+#include "indicatorranking.h"
+#include "maplayerdata.h"
+#include "mapscene.h"
+#include "mapview.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace citygrid {
+
+/// Everything a monthly report says, worked out before a page is laid: the month's indicators
+/// against the month before, the ranking of the areas one level down and of the units, twelve
+/// months of cases and on-time rates, the top categories, the longest-overdue cases, and the hot
+/// spot map of the month's cases. Names are already in the interface's language.
+struct ReportContent
+{
+    Q_DECLARE_TR_FUNCTIONS(ReportContent)
+public:
+    struct Request
+    {
+        QDate month;      ///< its first day
+        QString areaCode; ///< empty: the whole district
+    };
+    struct Named
+    {
+        QString name;
+        RankedIndicators ranked;
+    };
+    struct MonthPoint
+    {
+        QDate month;
+        int filed = 0;
+        double onTimeRate = qQNaN();
+    };
+    struct CategoryCount
+    {
+        QString name;
+        int count = 0;
+        int before = 0; ///< the month before
+    };
+    struct OverdueCase
+    {
+        QString caseNo, category, area, unit;
+        QDateTime due;
+        int daysOver = 0;
+    };
+
+    Request request;
+    QString districtName, areaName; ///< areaName: the district's when the report covers it all
+    QDateTime generated;
+    Indicators month, monthBefore;
+    double score = qQNaN(), scoreBefore = qQNaN();
+    QString areaLevelName; ///< "Subdistricts", "Communities" or "Grid cells"
+    QList<Named> areas;
+    QList<Named> units;
+    QList<MonthPoint> trend; ///< twelve months, the report's last
+    QList<CategoryCount> categories;
+    QList<OverdueCase> overdue;
+    MapScene hotSpotScene;
+    QRectF hotSpotExtent;
+    QList<std::pair<QString, int>> hotCells; ///< hot at 95 % or more: name, cases
+
+    /// "2026-10" as the first day of the month; an Error says what a month looks like.
+    static Result<QDate> parseMonth(const QString &text);
+    /// Gathers the report; an unknown area is an Error naming it.
+    static Result<ReportContent> gather(AppContext &context, const GridMap &map,
+                                        const CaseFacts &facts, const Request &request,
+                                        const QDateTime &now);
+};
+
+} // namespace citygrid

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "../testutil.h"
+#include "casefactssource.h"
+#include "demowindow.h"
+#include "mapcanvas.h"
+#include "monthlyreport.h"
+#include "reportdialog.h"
+
+#include <QComboBox>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+/// The monthly report: `citygrid report` and Reports > Monthly report… write an A4 PDF whose
+/// pages hold every section, in English and in Chinese, for the district or one area; a bad
+/// month or area writes nothing and says what to give instead.
+class TestReport : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    QDateTime m_now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+    QString m_store;
+
+    QString lastMonth() const
+    {
+        return m_now.date().addMonths(-1).toString(QStringLiteral("yyyy-MM"));
+    }
+    struct Run
+    {
+        int status;
+        QString out, err;
+    };
+    Run citygrid(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
+        if (!process.waitForFinished(240000))
+            return {-1, {}, QStringLiteral("timed out")};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = m_dir.filePath(QStringLiteral("r.gpkg"));
+        m_window = testutil::demoWindow(m_store, 4000, 3, m_now);
+        QVERIFY(m_window);
+    }
+    void commandWritesEverySectionInEnglish()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("en.pdf"));
+        const Run r =
+            citygrid({QStringLiteral("report"), QStringLiteral("--store"), m_store,
+                      QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--period"),
+                      lastMonth(), QStringLiteral("--out"), pdf});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("cases filed")));
+        const QString text = testutil::pdfText(pdf);
+        for (const char *section :
+             {"City management monthly report", "1. Summary", "On-time closure rate",
+              "Composite score", "2. Hot spots", "Hot spot, 99% confidence", "3. Rankings",
+              "Subdistricts", "Units", "4. Trends", "5. Top categories", "Minor category",
+              "6. Longest overdue cases", "Days over"})
+            QVERIFY2(text.contains(QLatin1String(section)), section);
+        // the cover, then summary, map, rankings and the rest: at least five A4 pages
+        QVERIFY(text.count(QChar(u'\f')) >= 5);
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY(
+            QString::fromUtf8(info.readAllStandardOutput()).contains(QStringLiteral("pts (A4)")));
+    }
+    void commandWritesChineseForOneSubdistrict()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("zh.pdf"));
+        const Run r = citygrid({QStringLiteral("report"), QStringLiteral("--store"), m_store,
+                                QStringLiteral("--lang"), QStringLiteral("zh_CN"),
+                                QStringLiteral("--period"), lastMonth(), QStringLiteral("--area"),
+                                QStringLiteral("440304001"), QStringLiteral("--out"), pdf});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QString text = testutil::pdfText(pdf);
+        for (const QString &words :
+             {QStringLiteral("城市管理月度报告"), QStringLiteral("概况"),
+              QStringLiteral("按期结案率"), QStringLiteral("热点"), QStringLiteral("排名"),
+              QStringLiteral("社区"), QStringLiteral("趋势"), QStringLiteral("高发问题"),
+              QStringLiteral("超期")})
+            QVERIFY2(text.contains(words), qPrintable(words));
+        // the subdistrict's name (the first of Futian's: 园岭街道)
+        QVERIFY2(text.contains(m_window->cases()->session().grid().displayName(
+                     QStringLiteral("440304001"), false)),
+                 qPrintable(text.left(400)));
+    }
+    void badMonthOrAreaWritesNothing_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("month 13") << QStringList{QStringLiteral("--period"),
+                                                 QStringLiteral("2026-13")}
+                                  << QStringLiteral("2026-10");
+        QTest::newRow("not a month")
+            << QStringList{QStringLiteral("--period"), QStringLiteral("October")}
+            << QStringLiteral("YYYY-MM");
+        QTest::newRow("unknown area")
+            << QStringList{QStringLiteral("--period"), lastMonth(), QStringLiteral("--area"),
+                           QStringLiteral("440304999")}
+            << QStringLiteral("440304999");
+        QTest::newRow("no period") << QStringList{} << QStringLiteral("--period");
+    }
+    void badMonthOrAreaWritesNothing()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const QString pdf = m_dir.filePath(QStringLiteral("bad.pdf"));
+        const Run r = citygrid(QStringList{QStringLiteral("report"), QStringLiteral("--store"),
+                                           m_store, QStringLiteral("--lang"), QStringLiteral("en"),
+                                           QStringLiteral("--out"), pdf} +
+                               arguments);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(says) || r.err.contains(QStringLiteral("e.g. 2026-10")),
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(pdf));
+    }
+    void dialogWritesTheChosenMonthAndArea()
+    {
+        CaseFactsSource facts(m_window->cases()->session());
+        ReportDialog dialog(m_window->cases()->session(), facts, m_window->canvas()->gridMap());
+        QCOMPARE(dialog.monthBox()->currentData().toDate(),
+                 QDate(m_now.date().year(), m_now.date().month(), 1).addMonths(-1));
+        dialog.areaBox()->setCurrentIndex(2); // the second subdistrict
+        const QString name = dialog.areaBox()->currentText();
+        const QString pdf = m_dir.filePath(QStringLiteral("dialog.pdf"));
+        dialog.setPath(pdf);
+        QVERIFY(dialog.write().ok());
+        const QString text = testutil::pdfText(pdf);
+        QVERIFY2(text.contains(name), qPrintable(name));
+        QVERIFY(text.contains(MonthlyReport::monthName(dialog.monthBox()->currentData().toDate())));
+        // a name without .pdf is refused before anything is written
+        dialog.setPath(m_dir.filePath(QStringLiteral("report.txt")));
+        QCOMPARE(dialog.write().error().code, QStringLiteral("report.path"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("report.txt"))));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
