@@ -6,6 +6,7 @@
 #include "caselayer.h"
 #include "caseworkspace.h"
 #include "cli.h"
+#include "dashboardwindow.h"
 #include "errordialog.h"
 #include "importgriddialog.h"
 #include "language.h"
@@ -63,7 +64,10 @@ int runGui(QApplication &app, const QStringList &arguments)
         QStringLiteral("panel"),
         QCoreApplication::translate("cli", "Show the panel PANEL at start: rankings or trends."),
         QStringLiteral("panel"));
-    parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel});
+    QCommandLineOption dashboard(
+        QStringLiteral("dashboard"),
+        QCoreApplication::translate("cli", "Open the full-screen wall display at start."));
+    parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel, dashboard});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -101,14 +105,22 @@ int runGui(QApplication &app, const QStringList &arguments)
         const QString file = parser.value(screenshot);
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
-            if (window.canvas()->isRendering() || window.canvas()->renderedImage().isNull() ||
-                window.cases()->layer()->isLoading() || window.thematic()->isLoading() ||
-                (window.thematic()->isActive() && !window.thematic()->current()) ||
-                (qobject_cast<ImportGridDialog *>(dialog) &&
-                 qobject_cast<ImportGridDialog *>(dialog)->isBusy()))
+            DashboardWindow *wall = window.dashboard();
+            const bool ready =
+                wall ? wall->isReady()
+                     : !(window.canvas()->isRendering() ||
+                         window.canvas()->renderedImage().isNull() ||
+                         window.cases()->layer()->isLoading() || window.thematic()->isLoading() ||
+                         (window.thematic()->isActive() && !window.thematic()->current()) ||
+                         (qobject_cast<ImportGridDialog *>(dialog) &&
+                          qobject_cast<ImportGridDialog *>(dialog)->isBusy()));
+            if (!ready)
                 return;
             poll->stop();
-            (dialog ? static_cast<QWidget *>(dialog) : &window)->grab().save(file);
+            QWidget *shown = wall     ? static_cast<QWidget *>(wall)
+                             : dialog ? static_cast<QWidget *>(dialog)
+                                      : static_cast<QWidget *>(&window);
+            shown->grab().save(file);
             QCoreApplication::quit();
         });
         poll->start(400);
@@ -133,6 +145,13 @@ int runGui(QApplication &app, const QStringList &arguments)
                                ThematicPanel::measureNames().join(QStringLiteral(", ")))
                    << Qt::endl;
         return cli::Usage;
+    }
+    if (parser.isSet(dashboard)) {
+        DashboardWindow *wall = window.showDashboard();
+        if (parser.isSet(screenshot)) { // offscreen has no wall to fill: a 1080p one
+            wall->showNormal();
+            wall->resize(1920, 1080);
+        }
     }
     if (parser.isSet(openCase)) {
         auto uuid = window.cases()->session().store().resolve(parser.value(openCase));

@@ -37,6 +37,12 @@ void CaseFactsSource::request()
         reload();
 }
 
+void CaseFactsSource::reloadSoon()
+{
+    if (m_wanted)
+        m_reloadLater.start();
+}
+
 void CaseFactsSource::reload()
 {
     if (m_watcher.isRunning()) {

@@ -25,6 +25,8 @@ public:
 
     /// Starts reading unless the facts are there or on their way.
     void request();
+    /// Reads the facts again soon (once per burst), e.g. because the clock moved.
+    void reloadSoon();
     /// The facts, once read.
     const CaseFacts *facts() const { return m_facts ? &*m_facts : nullptr; }
     bool isLoading() const { return m_watcher.isRunning(); }

@@ -13,6 +13,7 @@
 #include "caseworkspace.h"
 #include "cellcasespanel.h"
 #include "crstransform.h"
+#include "dashboardwindow.h"
 #include "errordialog.h"
 #include "gridmaploader.h"
 #include "identifypanel.h"
@@ -221,6 +222,10 @@ void MainWindow::createActions()
 
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, full, back, forward});
+    view->addSeparator();
+    auto *wall = view->addAction(tr("Wall display"), this, &MainWindow::showDashboard);
+    wall->setObjectName(QStringLiteral("wallDisplay"));
+    setShortcut(wall, QKeySequence(Qt::Key_F11));
     view->addSeparator();
     m_docksMenu = view->addMenu(tr("Panels"));
     auto *reset = view->addAction(tr("Reset layout"), this, &MainWindow::resetLayout);
@@ -542,6 +547,15 @@ Result<void> MainWindow::exportMapTo(const QString &path, QSize logicalSize, int
     if (r)
         statusBar()->showMessage(tr("Map written to %1").arg(path), 8000);
     return r;
+}
+
+DashboardWindow *MainWindow::showDashboard()
+{
+    if (!m_dashboard)
+        m_dashboard = new DashboardWindow(m_cases->session(), *m_facts, m_canvas->gridMap(), this);
+    m_dashboard->showFullScreen();
+    m_dashboard->raise();
+    return m_dashboard;
 }
 
 void MainWindow::about()

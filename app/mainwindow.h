@@ -22,6 +22,7 @@ class CaseWorkspace;
 class IdentifyPanel;
 class LayerPanel;
 class CaseFactsSource;
+class DashboardWindow;
 class RankingPanel;
 class ThematicPanel;
 class TrendPanel;
@@ -49,6 +50,9 @@ public:
     bool showThematic(const QString &name);
     /// Shows and raises the panel called `name` ("rankings", "trends"); false if unknown.
     bool showPanel(const QString &name);
+    /// Opens the wall display full screen (View > Wall display); it stays until Esc.
+    DashboardWindow *showDashboard();
+    DashboardWindow *dashboard() const { return m_dashboard; }
     /// Writes what the map shows, fitted to `logicalSize` (96 an inch), as PNG at `dpi` or as
     /// vector PDF (File > Export map… asks for these).
     Result<void> exportMapTo(const QString &path, QSize logicalSize, int dpi);
@@ -92,6 +96,7 @@ private:
     QMenu *m_docksMenu = nullptr;
     CaseWorkspace *m_cases = nullptr;
     CaseFactsSource *m_facts = nullptr;
+    DashboardWindow *m_dashboard = nullptr;
     ThematicPanel *m_thematic = nullptr;
     RankingPanel *m_ranking = nullptr;
     TrendPanel *m_trend = nullptr;

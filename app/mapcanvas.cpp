@@ -9,12 +9,31 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QThreadPool>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
 namespace citygrid {
+
+namespace {
+
+/// The frames' own threads. A frame waits for its bands, which run on the global pool; were the
+/// frames there too, two canvases (the wall display's and the main one's) would hold both
+/// threads of a two-core machine waiting for bands that never get one, and the GUI thread,
+/// whose raster engine also fills in on the global pool, would hang with them.
+QThreadPool *renderPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(qApp);
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return pool;
+}
+
+} // namespace
 
 MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
 {
@@ -185,7 +204,8 @@ void MapCanvas::startRender()
     // The job holds copies of the scene (shared layer pointers) and view: no locks on any thread.
     const MapRenderJob job(scene(), m_view);
     const auto cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([job, cancel] { return job.run(cancel.get()); }));
+    m_watcher.setFuture(
+        QtConcurrent::run(renderPool(), [job, cancel] { return job.run(cancel.get()); }));
 }
 
 void MapCanvas::jobFinished()

@@ -75,7 +75,8 @@ public:
 
     /// The last finished image and whether a job is still running (for tests and benchmarks).
     QImage renderedImage() const { return m_image; }
-    bool isRendering() const { return m_watcher.isRunning(); }
+    /// A frame is on its way: rendering, or asked for and about to start.
+    bool isRendering() const { return m_watcher.isRunning() || m_coalesce.isActive() || m_pending; }
     double metresPerUnit() const { return m_map.metresPerUnit; }
 
 signals:

@@ -271,6 +271,19 @@ AreaTally CaseFacts::total(const FactFilter &filter) const
     return t;
 }
 
+AreaTally CaseFacts::closedIn(const FactFilter &filter) const
+{
+    AreaTally t;
+    forEach(
+        filter,
+        [&](const Fact &f) {
+            if (f.closedDay && f.closedDay >= filter.fromDay && f.closedDay < filter.toDay)
+                add(t, f);
+        },
+        false);
+    return t;
+}
+
 QHash<QString, Indicators> CaseFacts::indicators(const FactFilter &filter, IndicatorKey key) const
 {
     // Accumulate per dictionary index, then name the keys.

@@ -95,6 +95,9 @@ public:
     QList<AreaTally> perPeriod(const FactFilter &filter, const QList<qint64> &starts) const;
     /// The tally of every matching case.
     AreaTally total(const FactFilter &filter) const;
+    /// The tally of the cases closed in [filter.fromDay, filter.toDay) that match the rest of
+    /// the filter, whenever they were reported (a wall display's "closed today").
+    AreaTally closedIn(const FactFilter &filter) const;
     /// The indicators of the period [filter.fromDay, filter.toDay) per key, of the cases that
     /// match the rest of the filter. Keys: area codes, unit ids, posts as "role/person", or ""
     /// for the total; keys without a case are absent.

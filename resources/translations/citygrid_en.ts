@@ -1607,6 +1607,81 @@ Filing standard: %5</source>
     </message>
 </context>
 <context>
+    <name>citygrid::DashboardWindow</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot spot cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases, 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid wall display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 city management command centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time, today&apos;s closures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time rate, 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot spots of the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot spots, 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::IdentifyPanel</name>
     <message>
         <source>Click a cell on the map, or search for a code or name (Ctrl+F).</source>
@@ -1967,6 +2042,10 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Export map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3283,6 +3362,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the full-screen wall display at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1602,6 +1602,81 @@ Filing standard: %5</source>
     </message>
 </context>
 <context>
+    <name>citygrid::DashboardWindow</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Days over</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Hot spot cell</source>
+        <translation>热点网格</translation>
+    </message>
+    <message>
+        <source>Cases, 30 days</source>
+        <translation>近 30 天案件</translation>
+    </message>
+    <message>
+        <source>CityGrid wall display</source>
+        <translation>CityGrid 大屏</translation>
+    </message>
+    <message>
+        <source>%1 city management command centre</source>
+        <translation>%1城市管理指挥中心</translation>
+    </message>
+    <message>
+        <source>New today</source>
+        <translation>今日新增</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <source>Closed today</source>
+        <translation>今日结案</translation>
+    </message>
+    <message>
+        <source>On time, today&apos;s closures</source>
+        <translation>今日结案按期率</translation>
+    </message>
+    <message>
+        <source>On-time rate, 30 days</source>
+        <translation>近 30 天按期结案率</translation>
+    </message>
+    <message>
+        <source>Longest overdue</source>
+        <translation>超期最久</translation>
+    </message>
+    <message>
+        <source>Hot spots of the last 30 days</source>
+        <translation>近 30 天热点网格</translation>
+    </message>
+    <message>
+        <source>Hot spots, 30 days</source>
+        <translation>近 30 天热点</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::IdentifyPanel</name>
     <message>
         <source>Click a cell on the map, or search for a code or name (Ctrl+F).</source>
@@ -1963,6 +2038,10 @@ Filing standard: %5</source>
     <message>
         <source>Export map…</source>
         <translation>导出地图…</translation>
+    </message>
+    <message>
+        <source>Wall display</source>
+        <translation>指挥大屏</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3366,10 @@ No: file it as a new case.</source>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, bench (citygrid COMMAND --help).</source>
         <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open the full-screen wall display at start.</source>
+        <translation>启动时打开全屏指挥大屏。</translation>
     </message>
 </context>
 <context>

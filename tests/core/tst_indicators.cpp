@@ -220,6 +220,14 @@ private slots:
         QCOMPARE(ev.due, 3);   // C H I
     }
 
+    void closedIn()
+    {
+        // closed in October: A B C E I (E and F were reported in September, F closed then)
+        const AreaTally october = handBuilt().closedIn(month(10));
+        QCOMPARE(october.cases, 5);
+        QCOMPARE(october.closedOnTime, 4);
+        QCOMPARE(handBuilt().closedIn(month(9)).cases, 1);
+    }
     void topCategories()
     {
         const Indicators v =
