@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "appcontext.h"
 #include "benchutil.h"
+#include "casefacts.h"
 #include "cli.h"
 #include "gridimport.h"
 #include "gridmaploader.h"
@@ -11,6 +12,7 @@
 #include "storewriter.h"
 #include "syntheticgrid.h"
 #include "thematicmap.h"
+#include "thematicmeasure.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -76,6 +78,38 @@ Result<void> benchFutian(const QString &storePath, const Settings &settings)
     return {};
 }
 
+/// `count` cases over the cells of `layer` in the year to today: a random cell (a quarter of them
+/// in one cell in fifty, the hot ones), one of a few categories, most closed.
+CaseFacts syntheticFacts(const MapLayerData &layer, qsizetype count)
+{
+    QRandomGenerator random(11);
+    const QStringList categories{QStringLiteral("E0101"), QStringLiteral("E0102"),
+                                 QStringLiteral("C0101"), QStringLiteral("E0301")};
+    const qsizetype cells = layer.features.size();
+    const QDate today = QDate::currentDate();
+    CaseFacts::Builder builder;
+    CaseOutcome o;
+    o.channel = QStringLiteral("inspector");
+    o.unit = QStringLiteral("U001");
+    for (qsizetype i = 0; i < count; ++i) {
+        qsizetype cell = qsizetype(random.bounded(quint64(cells)));
+        if (random.bounded(4) == 0)
+            cell = cell / 50 * 50; // the hot cells
+        o.cell = layer.features[cell].code;
+        o.category = categories[random.bounded(int(categories.size()))];
+        o.reported = today.addDays(-random.bounded(365));
+        o.deadline = o.reported.addDays(1);
+        const bool closed = random.bounded(10) != 0;
+        o.state = closed ? CaseState::Closed : CaseState::Dispatched;
+        o.closed = closed ? o.reported.addDays(random.bounded(3)) : QDate();
+        o.onTime = closed && o.closed <= o.deadline;
+        o.filed = true;
+        o.handlingMinutes = int(random.bounded(600));
+        builder.add(o);
+    }
+    return builder.finish();
+}
+
 /// A whole city cut into 万米 cells: 500 x 400 = 200,000 cells of about 100 m.
 Result<void> benchCity(const QString &cityPath, const Settings &settings)
 {
@@ -111,6 +145,44 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
             timeMedian(settings.runs,
                        [&] { (void)thematicmap::hotSpots(loaded.value(), counts, false, true); }),
             QStringLiteral("ms"));
+    }
+
+    // A supervisor's filter change at city scale: counts per cell over millions of cases,
+    // cases per km², natural breaks, the classed layer, the frame.
+    {
+        timer.restart();
+        const CaseFacts facts = syntheticFacts(*loaded.value(), settings.quick ? 50000 : 5000000);
+        row(tr("City: %1 synthetic cases as facts (setup)").arg(facts.size()),
+            double(timer.elapsed()), QStringLiteral("ms"));
+        const qint64 today = QDate::currentDate().toJulianDay();
+        const QStringList groups{QString(), QStringLiteral("E01"), QStringLiteral("C01")};
+        const MapView full = MapView::fitting(loaded.value()->extent, settings.size);
+        int turn = 0;
+        row(tr("City: thematic filter change to redrawn frame, a year of %1 cases over %2 cells")
+                .arg(facts.size())
+                .arg(loaded.value()->features.size()),
+            timeMedian(settings.runs,
+                       [&] {
+                           FactFilter year;
+                           year.fromDay = today - 364;
+                           year.toDay = today + 1;
+                           year.categoryPrefix = groups[turn++ % groups.size()];
+                           const auto tallies = facts.perArea(year, GridLevel::Cell);
+                           QHash<QString, double> values;
+                           values.reserve(loaded.value()->features.size());
+                           for (const MapFeature &f : loaded.value()->features)
+                               values.insert(f.code,
+                                             thematicValue(ThematicMeasure::PerKm2,
+                                                           tallies.value(f.code), {0.01, 0}));
+                           const ThematicMap themed = thematicmap::classify(
+                               loaded.value(), values, classbreaks::Method::NaturalBreaks, 5,
+                               ColourScheme::YellowOrangeRed);
+                           MapScene scene;
+                           scene.passes = {LayerPass{themed.layer, themed.style, {}}};
+                           scene.labels = false;
+                           MapRenderJob(scene, full).run();
+                       }),
+            QStringLiteral("ms"), tr("target 300 ms"));
     }
 
     // Graduated colours on a value per cell, as a hotspot theme would draw it.

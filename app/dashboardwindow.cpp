@@ -225,9 +225,11 @@ void DashboardWindow::refresh()
                              .arg(e.count);
         m_legend->setText(chips.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
         QList<std::pair<QString, int>> cells;
-        for (const MapFeature &f : hot.layer->features)
-            if (f.value >= 5)
-                cells.append({f.code, int(counts.value(f.code))});
+        for (qsizetype i = 0; i < hot.classOf.size(); ++i)
+            if (hot.classOf[i] >= 5) { // hot at 95 % or more
+                const QString &code = hot.layer->features[i].code;
+                cells.append({code, int(counts.value(code))});
+            }
         std::sort(cells.begin(), cells.end(),
                   [](const auto &a, const auto &b) { return a.second > b.second; });
         m_hot->setRowCount(int(std::min<qsizetype>(hotRows, cells.size())));

@@ -149,9 +149,11 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
         r.hotSpotScene = MapScene::standard(map, {}, &pass);
         r.hotSpotScene.labels = false;
         r.hotSpotExtent = map.extent();
-        for (const MapFeature &f : hot.layer->features)
-            if (f.value >= 5 && (request.areaCode.isEmpty() || f.code.startsWith(request.areaCode)))
-                r.hotCells.append({grid.displayName(f.code, english), int(counts.value(f.code))});
+        for (qsizetype i = 0; i < hot.classOf.size(); ++i) {
+            const QString &code = hot.layer->features[i].code;
+            if (hot.classOf[i] >= 5 && code.startsWith(request.areaCode)) // hot at 95 % or more
+                r.hotCells.append({grid.displayName(code, english), int(counts.value(code))});
+        }
         std::sort(r.hotCells.begin(), r.hotCells.end(),
                   [](const auto &a, const auto &b) { return a.second > b.second; });
         if (area) {

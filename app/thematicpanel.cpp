@@ -6,6 +6,7 @@
 
 #include "casefactssource.h"
 #include "casesession.h"
+#include "comparisonwindow.h"
 #include "filtercombos.h"
 #include "heatlayer.h"
 #include "mapcanvas.h"
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStyle>
@@ -171,8 +173,15 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_legend->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_status->setWordWrap(true);
 
+    auto *compare = new QPushButton(tr("Compare two months…"), this);
+    compare->setToolTip(tr("The map of two months side by side, classed on the same bounds"));
+    connect(compare, &QPushButton::clicked, this, &ThematicPanel::showComparison);
+    connect(m_box, &QGroupBox::toggled, compare, &QWidget::setEnabled);
+    compare->setEnabled(m_box->isChecked());
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_box);
+    layout->addWidget(compare);
     layout->addWidget(m_status);
     layout->addWidget(m_legend, 1);
     layout->addWidget(m_heatBox);
@@ -275,9 +284,20 @@ FactFilter ThematicPanel::filter() const
     return f;
 }
 
-QHash<QString, double> ThematicPanel::values(ThematicMeasure measure, GridLevel level) const
+const CaseFacts *ThematicPanel::facts() const
 {
-    const QHash<QString, AreaTally> tallies = m_source.facts()->perArea(filter(), level);
+    return m_source.facts();
+}
+
+ThematicMeasure ThematicPanel::measure() const
+{
+    return ThematicMeasure(m_measure->currentData().toInt());
+}
+
+QHash<QString, double> ThematicPanel::values(const FactFilter &filter) const
+{
+    const auto level = GridLevel(m_level->currentData().toInt());
+    const QHash<QString, AreaTally> tallies = m_source.facts()->perArea(filter, level);
     const GridCatalog &grid = m_session.grid();
     QHash<QString, double> result;
     for (const GridUnit &unit : grid.units()) {
@@ -287,9 +307,43 @@ QHash<QString, double> ThematicPanel::values(ThematicMeasure measure, GridLevel 
         const QString subdistrict = unit.code.left(9);
         if (const GridUnit *s = grid.find(subdistrict); s && s->areaKm2 > 0)
             size.residents = m_residents.value(subdistrict) * unit.areaKm2 / s->areaKm2;
-        result.insert(unit.code, thematicValue(measure, tallies.value(unit.code), size));
+        result.insert(unit.code, thematicValue(measure(), tallies.value(unit.code), size));
     }
     return result;
+}
+
+std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,
+                                                  const FactFilter *shareWith) const
+{
+    const auto level = GridLevel(m_level->currentData().toInt());
+    const GridMap &map = m_canvas->gridMap();
+    const MapLayerPtr layer = level == GridLevel::Cell        ? map.cells
+                              : level == GridLevel::Community ? map.communities
+                                                              : map.subdistricts;
+    if (!layer || !m_source.facts())
+        return std::nullopt;
+    const QHash<QString, double> v = values(filter);
+    const bool queen = m_contiguity->currentData().toBool();
+    const ThematicMeasure m = measure();
+    if (m == ThematicMeasure::HotSpots)
+        return thematicmap::hotSpots(layer, v, queen, m_fdr->isChecked());
+    if (m == ThematicMeasure::Clusters) // FDR needs pseudo p below 0.05 / n: 9,999 permutations
+        return thematicmap::clusters(layer, v, queen, m_fdr->isChecked(),
+                                     layer->features.size() <= 5000 ? 9999 : 999);
+    QList<double> present;
+    const auto addPresent = [&](const QHash<QString, double> &some) {
+        for (double value : some)
+            if (!std::isnan(value))
+                present << value;
+    };
+    addPresent(v);
+    if (shareWith)
+        addPresent(values(*shareWith));
+    const QList<double> bounds = classbreaks::breaks(
+        present, m_classes->value(), classbreaks::Method(m_method->currentData().toInt()));
+    return thematicmap::classifyWith(
+        layer, v, bounds, ColourScheme(m_scheme->currentData().toInt()),
+        m == ThematicMeasure::OnTimeRate || m == ThematicMeasure::ClosureRate);
 }
 
 void ThematicPanel::update()
@@ -318,26 +372,9 @@ void ThematicPanel::update()
                               : tr("Tick \"Colour the map\" to colour the areas by their cases."));
         return;
     }
-    const auto level = GridLevel(m_level->currentData().toInt());
-    const GridMap &map = m_canvas->gridMap();
-    const MapLayerPtr layer = level == GridLevel::Cell        ? map.cells
-                              : level == GridLevel::Community ? map.communities
-                                                              : map.subdistricts;
-    if (!layer)
+    m_current = makeMap(filter());
+    if (!m_current)
         return;
-    const QHash<QString, double> v = values(measure, level);
-    const bool queen = m_contiguity->currentData().toBool();
-    m_current = measure == ThematicMeasure::HotSpots
-                    ? thematicmap::hotSpots(layer, v, queen, m_fdr->isChecked())
-                : measure == ThematicMeasure::Clusters
-                    // FDR needs pseudo p-values below 0.05 / n: 9,999 permutations give 0.0001
-                    ? thematicmap::clusters(layer, v, queen, m_fdr->isChecked(),
-                                            layer->features.size() <= 5000 ? 9999 : 999)
-                    : thematicmap::classify(
-                          layer, v, classbreaks::Method(m_method->currentData().toInt()),
-                          m_classes->value(), ColourScheme(m_scheme->currentData().toInt()),
-                          measure == ThematicMeasure::OnTimeRate ||
-                              measure == ThematicMeasure::ClosureRate);
     const QList<LegendEntry> legend = ThematicLegend::entries(measure, *m_current);
     m_canvas->setThematic(
         LayerPass{m_current->layer, m_current->style, m_measure->currentText(), legend});
@@ -358,6 +395,16 @@ void ThematicPanel::fillLegend(const QList<LegendEntry> &entries)
         item->setIcon(0, QIcon(pixmap));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
+}
+
+ComparisonWindow *ThematicPanel::showComparison()
+{
+    if (!m_comparison)
+        m_comparison = new ComparisonWindow(*this, m_session, m_canvas->gridMap(), this);
+    m_comparison->show();
+    m_comparison->raise();
+    m_comparison->refresh();
+    return m_comparison;
 }
 
 } // namespace citygrid

@@ -25,6 +25,8 @@ class QTreeWidget;
 
 namespace citygrid {
 
+class ComparisonWindow;
+
 class CaseFactsSource;
 class CaseSession;
 class HeatLayer;
@@ -68,6 +70,16 @@ public:
     QToolButton *playButton() const { return m_play; }
     /// The cases the map counts now.
     FactFilter filter() const;
+    ThematicMeasure measure() const;
+    /// The shared facts, once read.
+    const CaseFacts *facts() const;
+    /// The map the panel's settings (measure, level, method, classes, scheme, contiguity, FDR)
+    /// make of the cases `filter` selects; with `shareWith`, a classed measure takes its bounds
+    /// from both periods' values, so two maps read with one legend. Null without facts or layer.
+    std::optional<ThematicMap> makeMap(const FactFilter &filter,
+                                       const FactFilter *shareWith = nullptr) const;
+    /// Opens the side-by-side comparison of two months (the "Compare…" button).
+    ComparisonWindow *showComparison();
 
 signals:
     /// The map was recoloured.
@@ -78,7 +90,7 @@ signals:
 private:
     void update();
     QString periodText() const;
-    QHash<QString, double> values(ThematicMeasure measure, GridLevel level) const;
+    QHash<QString, double> values(const FactFilter &filter) const;
     void fillLegend(const QList<LegendEntry> &entries);
 
     CaseSession &m_session;
@@ -104,6 +116,7 @@ private:
     QLabel *m_heatStatus;
     std::optional<ThematicMap> m_current;
     QHash<QString, double> m_residents; ///< per subdistrict
+    ComparisonWindow *m_comparison = nullptr;
 };
 
 } // namespace citygrid

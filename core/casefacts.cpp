@@ -228,12 +228,16 @@ QHash<QString, AreaTally> CaseFacts::perArea(const FactFilter &filter, GridLevel
     forEach(filter, [&](const Fact &f) { add(perCell[f.cell], f); });
     QHash<QString, AreaTally> result;
     const int length = codeLength(level);
-    for (qsizetype i = 0; i < perCell.size(); ++i) {
-        const AreaTally &c = perCell[i];
-        if (c.cases == 0)
-            continue;
-        result[length < 0 ? m_cells[i] : m_cells[i].left(length)] += c;
+    if (length < 0) { // cells: one entry each, no merging (200,000 at city scale)
+        result.reserve(perCell.size());
+        for (qsizetype i = 0; i < perCell.size(); ++i)
+            if (perCell[i].cases > 0)
+                result.insert(m_cells[i], perCell[i]);
+        return result;
     }
+    for (qsizetype i = 0; i < perCell.size(); ++i)
+        if (perCell[i].cases > 0)
+            result[m_cells[i].left(length)] += perCell[i];
     return result;
 }
 

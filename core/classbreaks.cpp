@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace citygrid::classbreaks {
 
@@ -16,7 +17,7 @@ QList<double> fisherJenks(const QList<double> &x, int k)
 {
     const qsizetype n = x.size();
     // prefix sums give any class's squared deviation in constant time
-    QList<double> sum(n + 1, 0.0), squares(n + 1, 0.0);
+    std::vector<double> sum(n + 1, 0.0), squares(n + 1, 0.0);
     for (qsizetype i = 0; i < n; ++i) {
         sum[i + 1] = sum[i] + x[i];
         squares[i + 1] = squares[i] + x[i] * x[i];
@@ -27,20 +28,27 @@ QList<double> fisherJenks(const QList<double> &x, int k)
     };
     constexpr double infinite = std::numeric_limits<double>::infinity();
     // best[c][j]: least cost of the first j values in c + 1 classes; cut[c][j]: where the last
-    // of those classes starts
-    QList<QList<double>> best(k, QList<double>(n + 1, infinite));
-    QList<QList<qsizetype>> cut(k, QList<qsizetype>(n + 1, 0));
+    // of those classes starts (plain vectors: this loop runs k n² / 2 times)
+    std::vector<std::vector<double>> best(k, std::vector<double>(n + 1, infinite));
+    std::vector<std::vector<qsizetype>> cut(k, std::vector<qsizetype>(n + 1, 0));
     for (qsizetype j = 1; j <= n; ++j)
         best[0][j] = cost(0, j);
-    for (int c = 1; c < k; ++c)
-        for (qsizetype j = c + 1; j <= n; ++j)
+    for (int c = 1; c < k; ++c) {
+        const std::vector<double> &before = best[c - 1];
+        for (qsizetype j = c + 1; j <= n; ++j) {
+            double least = infinite;
+            qsizetype at = 0;
             for (qsizetype start = c; start < j; ++start) {
-                const double total = best[c - 1][start] + cost(start, j);
-                if (total < best[c][j]) {
-                    best[c][j] = total;
-                    cut[c][j] = start;
+                const double total = before[start] + cost(start, j);
+                if (total < least) {
+                    least = total;
+                    at = start;
                 }
             }
+            best[c][j] = least;
+            cut[c][j] = at;
+        }
+    }
     QList<double> upper;
     qsizetype end = n;
     for (int c = k - 1; c > 0; --c) {

@@ -35,7 +35,7 @@ QColor LayerStyle::colorFor(qsizetype index, double value) const
     return {};
 }
 
-FillColors::FillColors(const LayerStyle &style) : m_mode(style.fill)
+FillColors::FillColors(const LayerStyle &style) : m_mode(style.fill), m_values(style.values)
 {
     if (style.fillColor.isValid())
         m_single = style.fillColor.rgba();
@@ -62,6 +62,8 @@ QRgb FillColors::at(qsizetype index, double value) const
     case LayerStyle::Fill::Categorical:
         return m_palette.isEmpty() ? m_single : m_palette[index % m_palette.size()];
     case LayerStyle::Fill::Graduated:
+        if (index < m_values.size())
+            value = m_values[index];
         if (std::isnan(value))
             return m_single;
         return m_ramp[size_t(std::clamp((value - m_min) * m_scale, 0.0, 255.0) + 0.5)];

@@ -15,9 +15,12 @@ struct LayerStyle
     enum class Fill { None, Single, Categorical, Graduated };
     Fill fill = Fill::None;
     QColor fillColor;
-    QList<QColor> palette;  ///< Categorical: colour by feature index; Graduated: low..high ramp
-    double minValue = 0;    ///< Graduated: value mapped to the first ramp colour
-    double maxValue = 1;    ///< Graduated: value mapped to the last ramp colour
+    QList<QColor> palette; ///< Categorical: colour by feature index; Graduated: low..high ramp
+    double minValue = 0;   ///< Graduated: value mapped to the first ramp colour
+    double maxValue = 1;   ///< Graduated: value mapped to the last ramp colour
+    /// Graduated: the value of each feature by index, in place of the features' own (a thematic
+    /// map colours a shared layer without copying its 200,000 features); empty: their own.
+    QList<double> values;
     QColor stroke;          ///< invalid: no outline
     double strokeWidth = 1; ///< logical pixels
     /// Outlines give way below this feature size in pixels (the fill alone reads better).
@@ -41,6 +44,7 @@ private:
     LayerStyle::Fill m_mode;
     QRgb m_single = 0;
     QList<QRgb> m_palette;
+    QList<double> m_values; // LayerStyle::values
     std::array<QRgb, 256> m_ramp{};
     double m_min = 0;
     double m_scale = 0;

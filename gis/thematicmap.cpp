@@ -35,14 +35,13 @@ QList<QColor> ramp(ColourScheme scheme)
 ThematicMap paint(const MapLayerPtr &layer, const QList<double> &classOfFeature,
                   const QList<QColor> &palette)
 {
-    auto copy = std::make_shared<MapLayerData>(*layer);
     ThematicMap map;
-    for (qsizetype i = 0; i < copy->features.size(); ++i) {
-        copy->features[i].value = classOfFeature[i];
-        map.noData += std::isnan(classOfFeature[i]);
-    }
-    map.layer = copy;
+    map.layer = layer; // shared: the classes travel in the style
+    map.classOf = classOfFeature;
+    for (double c : classOfFeature)
+        map.noData += std::isnan(c);
     map.style.fill = LayerStyle::Fill::Graduated;
+    map.style.values = classOfFeature;
     map.style.palette = palette;
     map.style.minValue = 0;
     map.style.maxValue = double(std::max<qsizetype>(1, palette.size() - 1));
@@ -87,15 +86,23 @@ ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &val
                      classbreaks::Method method, int classes, ColourScheme scheme, bool highIsGood)
 {
     QList<double> present;
+    present.reserve(values.size());
     for (const MapFeature &f : layer->features)
         if (const double v = values.value(f.code, qQNaN()); !std::isnan(v))
             present << v;
-    const QList<double> bounds = classbreaks::breaks(present, classes, method);
+    return classifyWith(layer, values, classbreaks::breaks(std::move(present), classes, method),
+                        scheme, highIsGood);
+}
+
+ThematicMap classifyWith(const MapLayerPtr &layer, const QHash<QString, double> &values,
+                         const QList<double> &bounds, ColourScheme scheme, bool highIsGood)
+{
     const int k = int(std::max<qsizetype>(0, bounds.size() - 1));
     QList<QColor> palette = colours(scheme, std::max(1, k));
     if (highIsGood)
         std::reverse(palette.begin(), palette.end());
     QList<double> classOf;
+    classOf.reserve(layer->features.size());
     QList<ThematicClass> legend;
     for (int c = 0; c < k; ++c)
         legend.append({bounds[c], bounds[c + 1], 0, palette[c]});

@@ -24,11 +24,12 @@ struct ThematicClass
     QColor colour;
 };
 
-/// Areas coloured by class: a copy of the layer whose features carry their class as value (NaN
-/// for no data), the style that fills it, and the legend.
+/// Areas coloured by class: the layer (shared, unchanged), each feature's class (NaN for no
+/// data), the style that fills it by those classes, and the legend.
 struct ThematicMap
 {
     MapLayerPtr layer;
+    QList<double> classOf; ///< by feature index
     LayerStyle style;
     QList<ThematicClass> classes;
     int noData = 0; ///< areas without a value (drawn in the no-data grey)
@@ -48,6 +49,11 @@ QList<QColor> colours(ColourScheme scheme, int classes);
 ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &values,
                      classbreaks::Method method, int classes, ColourScheme scheme,
                      bool highIsGood = false);
+
+/// The same with the class bounds given (lowest first, as classbreaks::breaks makes them): two
+/// periods classed on one set of bounds read with one legend.
+ThematicMap classifyWith(const MapLayerPtr &layer, const QHash<QString, double> &values,
+                         const QList<double> &bounds, ColourScheme scheme, bool highIsGood = false);
 
 /// Hot and cold spots of `counts` (by code; missing = 0) over the areas of `layer` by Getis-Ord
 /// Gi* with rook or queen contiguity: seven classes, cold at 99/95/90%, not significant, hot at

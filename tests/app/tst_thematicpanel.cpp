@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "../testutil.h"
+#include "comparisonwindow.h"
 #include "demowindow.h"
 #include "heatlayer.h"
 #include "mapcanvas.h"
@@ -67,7 +68,7 @@ private slots:
         // A cell of the top class, at street scale: most of the pixels inside it are its colour.
         int id = -1;
         for (qsizetype i = 0; i < map.layer->features.size(); ++i)
-            if (map.layer->features[i].value == 4)
+            if (map.classOf[i] == 4)
                 id = int(i);
         QVERIFY(id >= 0);
         const MapFeature &cell = map.layer->features[id];
@@ -200,6 +201,39 @@ private slots:
         QTRY_VERIFY(heat->surface().max < narrow);
         panel()->heatBox()->setChecked(false);
         QVERIFY(!heat->isEnabled());
+    }
+    void twoMonthsSideBySide()
+    {
+        QComboBox *measure = panel()->measureBox();
+        measure->setCurrentIndex(measure->findData(int(ThematicMeasure::Cases)));
+        ComparisonWindow *compare = panel()->showComparison();
+        QVERIFY(compare->isVisible());
+        using Side = ComparisonWindow::Side;
+        QVERIFY(compare->map(Side::Left) && compare->map(Side::Right));
+        // one set of bounds for both months: the same legend reads both
+        const auto &left = compare->map(Side::Left)->classes;
+        const auto &right = compare->map(Side::Right)->classes;
+        QCOMPARE(left.size(), right.size());
+        for (qsizetype c = 0; c < left.size(); ++c) {
+            QCOMPARE(left[c].from, right[c].from);
+            QCOMPARE(left[c].to, right[c].to);
+            QCOMPARE(left[c].colour, right[c].colour);
+        }
+        QCOMPARE(compare->canvas(Side::Left)->scene().passes.first().layer,
+                 compare->map(Side::Left)->layer);
+        // another month on the left recolours it
+        compare->monthBox(Side::Left)->setCurrentIndex(6);
+        int areas = 0;
+        for (const ThematicClass &k : compare->map(Side::Left)->classes)
+            areas += k.areas;
+        QCOMPARE(areas + compare->map(Side::Left)->noData,
+                 int(compare->map(Side::Left)->layer->features.size()));
+        // panning one map moves the other
+        MapCanvas *a = compare->canvas(Side::Left);
+        a->setView(a->view().zoomedBy(2, QPointF(100, 100)));
+        QCOMPARE(compare->canvas(Side::Right)->view().center, a->view().center);
+        QCOMPARE(compare->canvas(Side::Right)->view().unitsPerPixel, a->view().unitsPerPixel);
+        compare->close();
     }
     void untickedThePlainMapReturns()
     {
