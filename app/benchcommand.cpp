@@ -11,6 +11,7 @@
 #include "storeschema.h"
 #include "storewriter.h"
 #include "syntheticgrid.h"
+#include "thematiccounter.h"
 #include "thematicmap.h"
 #include "thematicmeasure.h"
 
@@ -157,6 +158,9 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
         const qint64 today = QDate::currentDate().toJulianDay();
         const QStringList groups{QString(), QStringLiteral("E01"), QStringLiteral("C01")};
         const MapView full = MapView::fitting(loaded.value()->extent, settings.size);
+        // made once per facts and layer, as the thematic panel does
+        const ThematicCounter counter(facts, loaded.value(),
+                                      QList<AreaSize>(loaded.value()->features.size(), {0.01, 0}));
         int turn = 0;
         row(tr("City: thematic filter change to redrawn frame, a year of %1 cases over %2 cells")
                 .arg(facts.size())
@@ -167,15 +171,9 @@ Result<void> benchCity(const QString &cityPath, const Settings &settings)
                            year.fromDay = today - 364;
                            year.toDay = today + 1;
                            year.categoryPrefix = groups[turn++ % groups.size()];
-                           const auto tallies = facts.perArea(year, GridLevel::Cell);
-                           QHash<QString, double> values;
-                           values.reserve(loaded.value()->features.size());
-                           for (const MapFeature &f : loaded.value()->features)
-                               values.insert(f.code,
-                                             thematicValue(ThematicMeasure::PerKm2,
-                                                           tallies.value(f.code), {0.01, 0}));
                            const ThematicMap themed = thematicmap::classify(
-                               loaded.value(), values, classbreaks::Method::NaturalBreaks, 5,
+                               loaded.value(), counter.values(ThematicMeasure::PerKm2, year),
+                               classbreaks::Method::NaturalBreaks, 5,
                                ColourScheme::YellowOrangeRed);
                            MapScene scene;
                            scene.passes = {LayerPass{themed.layer, themed.style, {}}};

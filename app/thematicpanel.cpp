@@ -192,6 +192,8 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     connect(m_classes, &QSpinBox::valueChanged, this, &ThematicPanel::update);
     connect(m_fdr, &QCheckBox::toggled, this, &ThematicPanel::update);
     connect(m_box, &QGroupBox::toggled, this, &ThematicPanel::setActive);
+    // new facts: count them afresh (connected first, so before update() runs)
+    connect(&m_source, &CaseFactsSource::loaded, this, [this] { m_counter.reset(); });
     connect(&m_source, &CaseFactsSource::loaded, this, &ThematicPanel::update);
     connect(&m_source, &CaseFactsSource::failed, m_status, &QLabel::setText);
 
@@ -294,22 +296,25 @@ ThematicMeasure ThematicPanel::measure() const
     return ThematicMeasure(m_measure->currentData().toInt());
 }
 
-QHash<QString, double> ThematicPanel::values(const FactFilter &filter) const
+QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &filter) const
 {
-    const auto level = GridLevel(m_level->currentData().toInt());
-    const QHash<QString, AreaTally> tallies = m_source.facts()->perArea(filter, level);
-    const GridCatalog &grid = m_session.grid();
-    QHash<QString, double> result;
-    for (const GridUnit &unit : grid.units()) {
-        if (unit.level != level)
-            continue;
-        AreaSize size{unit.areaKm2, 0};
-        const QString subdistrict = unit.code.left(9);
-        if (const GridUnit *s = grid.find(subdistrict); s && s->areaKm2 > 0)
-            size.residents = m_residents.value(subdistrict) * unit.areaKm2 / s->areaKm2;
-        result.insert(unit.code, thematicValue(measure(), tallies.value(unit.code), size));
+    if (!m_counter || m_counter->layer() != layer) {
+        // each feature's area and residents (communities and cells get their subdistrict's
+        // density times their area: the district publishes no finer figures)
+        const GridCatalog &grid = m_session.grid();
+        QList<AreaSize> sizes;
+        sizes.reserve(layer->features.size());
+        for (const MapFeature &f : layer->features) {
+            const GridUnit *unit = grid.find(f.code);
+            AreaSize size{unit ? unit->areaKm2 : 0, 0};
+            const QString subdistrict = f.code.left(9);
+            if (const GridUnit *s = grid.find(subdistrict); unit && s && s->areaKm2 > 0)
+                size.residents = m_residents.value(subdistrict) * unit->areaKm2 / s->areaKm2;
+            sizes << size;
+        }
+        m_counter.emplace(*m_source.facts(), layer, sizes);
     }
-    return result;
+    return m_counter->values(measure(), filter);
 }
 
 std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,
@@ -322,7 +327,7 @@ std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,
                                                               : map.subdistricts;
     if (!layer || !m_source.facts())
         return std::nullopt;
-    const QHash<QString, double> v = values(filter);
+    const QList<double> v = values(layer, filter);
     const bool queen = m_contiguity->currentData().toBool();
     const ThematicMeasure m = measure();
     if (m == ThematicMeasure::HotSpots)
@@ -331,14 +336,14 @@ std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,
         return thematicmap::clusters(layer, v, queen, m_fdr->isChecked(),
                                      layer->features.size() <= 5000 ? 9999 : 999);
     QList<double> present;
-    const auto addPresent = [&](const QHash<QString, double> &some) {
+    const auto addPresent = [&](const QList<double> &some) {
         for (double value : some)
             if (!std::isnan(value))
                 present << value;
     };
     addPresent(v);
     if (shareWith)
-        addPresent(values(*shareWith));
+        addPresent(values(layer, *shareWith));
     const QList<double> bounds = classbreaks::breaks(
         present, m_classes->value(), classbreaks::Method(m_method->currentData().toInt()));
     return thematicmap::classifyWith(

@@ -4,6 +4,7 @@
 
 #include "casefacts.h"
 #include "mapscene.h"
+#include "thematiccounter.h"
 #include "thematicmap.h"
 #include "thematicmeasure.h"
 
@@ -90,7 +91,8 @@ signals:
 private:
     void update();
     QString periodText() const;
-    QHash<QString, double> values(const FactFilter &filter) const;
+    /// The measure of each feature of `layer` (feature order) for the cases `filter` selects.
+    QList<double> values(const MapLayerPtr &layer, const FactFilter &filter) const;
     void fillLegend(const QList<LegendEntry> &entries);
 
     CaseSession &m_session;
@@ -116,6 +118,8 @@ private:
     QLabel *m_heatStatus;
     std::optional<ThematicMap> m_current;
     QHash<QString, double> m_residents; ///< per subdistrict
+    /// The facts counted onto the shown layer; made again when either changes.
+    mutable std::optional<ThematicCounter> m_counter;
     ComparisonWindow *m_comparison = nullptr;
 };
 

@@ -222,10 +222,16 @@ void CaseFacts::add(AreaTally &t, const Fact &f)
     t.reworked += f.reworks > 0;
 }
 
+QList<AreaTally> CaseFacts::perCell(const FactFilter &filter) const
+{
+    QList<AreaTally> result(m_cells.size());
+    forEach(filter, [&](const Fact &f) { add(result[f.cell], f); });
+    return result;
+}
+
 QHash<QString, AreaTally> CaseFacts::perArea(const FactFilter &filter, GridLevel level) const
 {
-    QList<AreaTally> perCell(m_cells.size());
-    forEach(filter, [&](const Fact &f) { add(perCell[f.cell], f); });
+    const QList<AreaTally> perCell = this->perCell(filter);
     QHash<QString, AreaTally> result;
     const int length = codeLength(level);
     if (length < 0) { // cells: one entry each, no merging (200,000 at city scale)

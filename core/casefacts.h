@@ -88,6 +88,10 @@ public:
     /// The tallies of the matching cases per area of `level` (subdistrict, community or cell
     /// code); areas without a matching case are absent.
     QHash<QString, AreaTally> perArea(const FactFilter &filter, GridLevel level) const;
+    /// The tallies of the matching cases per cell, indexed as cellCodes(): no code is hashed, so
+    /// a city of 200,000 cells is counted in the time of the scan.
+    QList<AreaTally> perCell(const FactFilter &filter) const;
+    const QStringList &cellCodes() const { return m_cells; }
     /// The tallies of the matching cases per unit they were dispatched to (never-dispatched
     /// cases are left out).
     QHash<QString, AreaTally> perUnit(const FactFilter &filter) const;

@@ -50,17 +50,17 @@ ThematicMap paint(const MapLayerPtr &layer, const QList<double> &classOfFeature,
     return map;
 }
 
-/// The count of each feature of `layer`, in feature order (0 where `counts` has none).
-QList<double> countsOf(const MapLayerData &layer, const QHash<QString, double> &counts)
-{
-    QList<double> values;
-    values.reserve(layer.features.size());
-    for (const MapFeature &f : layer.features)
-        values << counts.value(f.code, 0);
-    return values;
-}
-
 } // namespace
+
+QList<double> byFeature(const MapLayerData &layer, const QHash<QString, double> &values,
+                        double missing)
+{
+    QList<double> result;
+    result.reserve(layer.features.size());
+    for (const MapFeature &f : layer.features)
+        result << values.value(f.code, missing);
+    return result;
+}
 
 QList<QColor> colours(ColourScheme scheme, int classes)
 {
@@ -82,19 +82,15 @@ QList<QColor> colours(ColourScheme scheme, int classes)
     return result;
 }
 
-ThematicMap classify(const MapLayerPtr &layer, const QHash<QString, double> &values,
+ThematicMap classify(const MapLayerPtr &layer, const QList<double> &values,
                      classbreaks::Method method, int classes, ColourScheme scheme, bool highIsGood)
 {
-    QList<double> present;
-    present.reserve(values.size());
-    for (const MapFeature &f : layer->features)
-        if (const double v = values.value(f.code, qQNaN()); !std::isnan(v))
-            present << v;
-    return classifyWith(layer, values, classbreaks::breaks(std::move(present), classes, method),
-                        scheme, highIsGood);
+    // breaks() drops the NaNs (no data) itself
+    return classifyWith(layer, values, classbreaks::breaks(values, classes, method), scheme,
+                        highIsGood);
 }
 
-ThematicMap classifyWith(const MapLayerPtr &layer, const QHash<QString, double> &values,
+ThematicMap classifyWith(const MapLayerPtr &layer, const QList<double> &values,
                          const QList<double> &bounds, ColourScheme scheme, bool highIsGood)
 {
     const int k = int(std::max<qsizetype>(0, bounds.size() - 1));
@@ -106,8 +102,8 @@ ThematicMap classifyWith(const MapLayerPtr &layer, const QHash<QString, double> 
     QList<ThematicClass> legend;
     for (int c = 0; c < k; ++c)
         legend.append({bounds[c], bounds[c + 1], 0, palette[c]});
-    for (const MapFeature &f : layer->features) {
-        const double v = values.value(f.code, qQNaN());
+    for (qsizetype i = 0; i < layer->features.size(); ++i) {
+        const double v = values.value(i, qQNaN());
         if (std::isnan(v) || k == 0) {
             classOf << qQNaN();
             continue;
@@ -146,12 +142,10 @@ spatialstats::Neighbours contiguity(const MapLayerPtr &layer, bool queen)
     return neighbours;
 }
 
-ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
-                     bool fdr)
+ThematicMap hotSpots(const MapLayerPtr &layer, const QList<double> &counts, bool queen, bool fdr)
 {
     const qsizetype n = layer->features.size();
-    const auto gi =
-        spatialstats::getisOrdGiStar(countsOf(*layer, counts), contiguity(layer, queen));
+    const auto gi = spatialstats::getisOrdGiStar(counts, contiguity(layer, queen));
     const QList<double> confidence = spatialstats::hotSpotConfidence(gi, fdr);
     const QList<QColor> palette{QColor(0x21, 0x66, 0xac), QColor(0x67, 0xa9, 0xcf),
                                 QColor(0xd1, 0xe5, 0xf0), QColor(0xf2, 0xf2, 0xf2),
@@ -176,12 +170,12 @@ ThematicMap hotSpots(const MapLayerPtr &layer, const QHash<QString, double> &cou
     return map;
 }
 
-ThematicMap clusters(const MapLayerPtr &layer, const QHash<QString, double> &counts, bool queen,
-                     bool fdr, int permutations, quint64 seed)
+ThematicMap clusters(const MapLayerPtr &layer, const QList<double> &counts, bool queen, bool fdr,
+                     int permutations, quint64 seed)
 {
     const qsizetype n = layer->features.size();
-    const auto lisa = spatialstats::localMoran(countsOf(*layer, counts), contiguity(layer, queen),
-                                               permutations, seed);
+    const auto lisa =
+        spatialstats::localMoran(counts, contiguity(layer, queen), permutations, seed);
     QList<double> p;
     for (const auto &l : lisa)
         p << l.p;
