@@ -143,7 +143,12 @@ void hotSpots(PdfPages &pages, const ReportContent &c)
             // the map in its logical pixels (96 an inch), scaled to points: all of it vector
             const double toPoints = 72.0 / 96.0;
             const QSize size(int(box.width() / toPoints), int(box.height() / toPoints));
-            const MapView view = MapView::fitting(c.hotSpotExtent, size, 1, 0.03);
+            // the map in the left two thirds, the legend (bottom right) beside it, not over it
+            const double mapShare = 0.68;
+            MapView view = MapView::fitting(
+                c.hotSpotExtent, QSize(int(size.width() * mapShare), size.height()), 1, 0.03);
+            view.size = size;
+            view.center.rx() += (1 - mapShare) / 2 * size.width() * view.unitsPerPixel;
             p.translate(box.topLeft());
             p.scale(toPoints, toPoints);
             MapExport::paint(p, c.hotSpotScene, view, c.areaName);

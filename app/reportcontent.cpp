@@ -152,7 +152,9 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
         for (qsizetype i = 0; i < hot.classOf.size(); ++i) {
             const QString &code = hot.layer->features[i].code;
             if (hot.classOf[i] >= 5 && code.startsWith(request.areaCode)) // hot at 95 % or more
-                r.hotCells.append({grid.displayName(code, english), int(counts.value(code))});
+                r.hotCells.append(
+                    {QStringLiteral("%1 · %2").arg(grid.displayName(code.left(12), english), code),
+                     int(counts.value(code))});
         }
         std::sort(r.hotCells.begin(), r.hotCells.end(),
                   [](const auto &a, const auto &b) { return a.second > b.second; });

@@ -1607,6 +1607,25 @@ Filing standard: %5</source>
     </message>
 </context>
 <context>
+    <name>citygrid::ComparisonWindow</name>
+    <message>
+        <source>Compare two months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1% on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; areas per class (left | right): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::DashboardWindow</name>
     <message>
         <source>Case</source>
@@ -2751,6 +2770,14 @@ No: file it as a new case.</source>
         <source>Bandwidth %1 m; the darkest red is %2 cases per km².</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare two months…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map of two months side by side, classed on the same bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>
@@ -3269,6 +3296,14 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Wrote %1: %2, %3 cases filed, %4 due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: %1 synthetic cases as facts (setup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City: thematic filter change to redrawn frame, a year of %1 cases over %2 cells</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1602,6 +1602,25 @@ Filing standard: %5</source>
     </message>
 </context>
 <context>
+    <name>citygrid::ComparisonWindow</name>
+    <message>
+        <source>Compare two months</source>
+        <translation>两个月份对比</translation>
+    </message>
+    <message>
+        <source>%1 — %2 cases</source>
+        <translation>%1 — %2 件</translation>
+    </message>
+    <message>
+        <source> (%1% on %2)</source>
+        <translation>（较%2 %1%）</translation>
+    </message>
+    <message>
+        <source>%1; areas per class (left | right): %2</source>
+        <translation>%1；各级区域数（左 | 右）：%2</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::DashboardWindow</name>
     <message>
         <source>Case</source>
@@ -2748,6 +2767,14 @@ No: file it as a new case.</source>
         <source>Bandwidth %1 m; the darkest red is %2 cases per km².</source>
         <translation>带宽 %1 米；最深的红色为每平方公里 %2 宗案件。</translation>
     </message>
+    <message>
+        <source>Compare two months…</source>
+        <translation>两个月份对比…</translation>
+    </message>
+    <message>
+        <source>The map of two months side by side, classed on the same bounds</source>
+        <translation>并排显示两个月份的专题图，按同一分级界限着色</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::TrendPanel</name>
@@ -3273,6 +3300,14 @@ No: file it as a new case.</source>
     <message>
         <source>Wrote %1: %2, %3 cases filed, %4 due</source>
         <translation>已写入 %1：%2，立案 %3 件，应结案 %4 件</translation>
+    </message>
+    <message>
+        <source>City: %1 synthetic cases as facts (setup)</source>
+        <translation>城市：%1 件合成案件的事实数据（准备）</translation>
+    </message>
+    <message>
+        <source>City: thematic filter change to redrawn frame, a year of %1 cases over %2 cells</source>
+        <translation>城市：专题图筛选变化到重绘完成，一年 %1 件案件、%2 个网格</translation>
     </message>
 </context>
 <context>
