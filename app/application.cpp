@@ -6,6 +6,7 @@
 #include "caselayer.h"
 #include "caseworkspace.h"
 #include "cli.h"
+#include "comparisonwindow.h"
 #include "dashboardwindow.h"
 #include "errordialog.h"
 #include "importgriddialog.h"
@@ -67,7 +68,11 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineOption dashboard(
         QStringLiteral("dashboard"),
         QCoreApplication::translate("cli", "Open the full-screen wall display at start."));
-    parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel, dashboard});
+    QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QCoreApplication::translate("cli", "With --thematic: open the comparison of two months."));
+    parser.addOptions(
+        {screenshot, select, importPreview, openCase, thematic, panel, dashboard, compare});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -106,20 +111,24 @@ int runGui(QApplication &app, const QStringList &arguments)
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
             DashboardWindow *wall = window.dashboard();
+            ComparisonWindow *comparison = window.thematic()->comparison();
             const bool ready =
                 wall ? wall->isReady()
-                     : !(window.canvas()->isRendering() ||
-                         window.canvas()->renderedImage().isNull() ||
-                         window.cases()->layer()->isLoading() || window.thematic()->isLoading() ||
-                         (window.thematic()->isActive() && !window.thematic()->current()) ||
-                         (qobject_cast<ImportGridDialog *>(dialog) &&
-                          qobject_cast<ImportGridDialog *>(dialog)->isBusy()));
+                : comparison
+                    ? comparison->isReady()
+                    : !(window.canvas()->isRendering() ||
+                        window.canvas()->renderedImage().isNull() ||
+                        window.cases()->layer()->isLoading() || window.thematic()->isLoading() ||
+                        (window.thematic()->isActive() && !window.thematic()->current()) ||
+                        (qobject_cast<ImportGridDialog *>(dialog) &&
+                         qobject_cast<ImportGridDialog *>(dialog)->isBusy()));
             if (!ready)
                 return;
             poll->stop();
-            QWidget *shown = wall     ? static_cast<QWidget *>(wall)
-                             : dialog ? static_cast<QWidget *>(dialog)
-                                      : static_cast<QWidget *>(&window);
+            QWidget *shown = wall         ? static_cast<QWidget *>(wall)
+                             : comparison ? static_cast<QWidget *>(comparison)
+                             : dialog     ? static_cast<QWidget *>(dialog)
+                                          : static_cast<QWidget *>(&window);
             shown->grab().save(file);
             QCoreApplication::quit();
         });
@@ -152,6 +161,13 @@ int runGui(QApplication &app, const QStringList &arguments)
             wall->showNormal();
             wall->resize(1920, 1080);
         }
+    }
+    if (parser.isSet(compare) && parser.isSet(thematic)) {
+        // once the panel has its map from the facts
+        QObject::connect(window.thematic(), &ThematicPanel::updated, &window, [&window] {
+            if (!window.thematic()->comparison())
+                window.thematic()->showComparison();
+        });
     }
     if (parser.isSet(openCase)) {
         auto uuid = window.cases()->session().store().resolve(parser.value(openCase));

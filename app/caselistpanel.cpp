@@ -21,8 +21,6 @@ namespace citygrid {
 
 namespace {
 
-const QString openStates = QStringLiteral("open");
-
 enum Window { AnyTime, Today, Week, Month, Year, Custom };
 
 } // namespace
@@ -110,10 +108,7 @@ CaseListPanel::CaseListPanel(CaseSession &session, QWidget *parent)
 
 void CaseListPanel::fillCombos()
 {
-    m_state->addItem(tr("All states"), QString());
-    m_state->addItem(tr("Open"), openStates);
-    for (CaseState s : CaseVocabulary::states())
-        m_state->addItem(CaseVocabulary::displayName(s), CaseVocabulary::id(s));
+    filtercombos::addStates(m_state);
 
     m_window->addItem(tr("Any time"), AnyTime);
     m_window->addItem(tr("Today"), Today);
@@ -124,9 +119,7 @@ void CaseListPanel::fillCombos()
     filtercombos::addSubdistricts(m_area, m_session);
     filtercombos::addCategoryGroups(m_group, m_session);
 
-    m_unit->addItem(tr("All units"), QString());
-    for (const auto &u : m_session.catalogues().units.units())
-        m_unit->addItem(m_session.unitName(u.id), u.id);
+    filtercombos::addUnits(m_unit, m_session);
     // The last 30 days by default: today's work and what led up to it.
     m_window->setCurrentIndex(m_window->findData(Month));
     for (QComboBox *box : {m_state, m_window, m_area, m_group, m_unit})
@@ -137,7 +130,7 @@ CaseFilter CaseListPanel::filter() const
 {
     CaseFilter f;
     const QString state = m_state->currentData().toString();
-    if (state == openStates)
+    if (state == filtercombos::openStates())
         f.openOnly = true;
     else if (!state.isEmpty())
         f.states = {state};

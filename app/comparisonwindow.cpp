@@ -61,6 +61,15 @@ ComparisonWindow::ComparisonWindow(ThematicPanel &panel, CaseSession &session, c
     });
 }
 
+bool ComparisonWindow::isReady() const
+{
+    for (int side : {Left, Right})
+        if (!m_map[side] || m_canvas[side]->isRendering() ||
+            m_canvas[side]->renderedImage().isNull())
+            return false;
+    return true;
+}
+
 void ComparisonWindow::refresh()
 {
     const CaseFacts *facts = m_panel.facts();

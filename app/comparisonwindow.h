@@ -33,6 +33,8 @@ public:
     MapCanvas *canvas(Side side) const { return m_canvas[side]; }
     const std::optional<ThematicMap> &map(Side side) const { return m_map[side]; }
     void refresh();
+    /// Both maps are drawn in their classes.
+    bool isReady() const;
 
 private:
     ThematicPanel &m_panel;

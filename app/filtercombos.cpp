@@ -31,4 +31,24 @@ void addCategoryGroups(QComboBox *box, const CaseSession &session)
     }
 }
 
+QString openStates()
+{
+    return QStringLiteral("open");
+}
+
+void addStates(QComboBox *box)
+{
+    box->addItem(QCoreApplication::translate("citygrid::filtercombos", "All states"), QString());
+    box->addItem(QCoreApplication::translate("citygrid::filtercombos", "Open"), openStates());
+    for (CaseState s : CaseVocabulary::states())
+        box->addItem(CaseVocabulary::displayName(s), CaseVocabulary::id(s));
+}
+
+void addUnits(QComboBox *box, const CaseSession &session)
+{
+    box->addItem(QCoreApplication::translate("citygrid::filtercombos", "All units"), QString());
+    for (const auto &u : session.catalogues().units.units())
+        box->addItem(session.unitName(u.id), u.id);
+}
+
 } // namespace citygrid::filtercombos

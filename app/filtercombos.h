@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include <QString>
+
 class QComboBox;
 
 namespace citygrid {
@@ -16,6 +18,12 @@ namespace filtercombos {
 void addSubdistricts(QComboBox *box, const CaseSession &session);
 /// "All categories" (empty prefix), then each group as "E01 name" with its prefix as data.
 void addCategoryGroups(QComboBox *box, const CaseSession &session);
+/// "All states" (empty), "Open" (openStates()), then each state with its id as data.
+void addStates(QComboBox *box);
+/// The data of the "Open" entry: neither closed nor voided.
+QString openStates();
+/// "All units" (empty id), then each unit of the catalogue by name with its id as data.
+void addUnits(QComboBox *box, const CaseSession &session);
 
 } // namespace filtercombos
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "mapexportdialog.h"
 
+#include "savepathrow.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -49,16 +51,8 @@ MapExportDialog::MapExportDialog(QSize screen, const QString &path, QWidget *par
         tr("Dots per inch of a PNG: 96 for the screen, 150 for a slide, 300 for print. "
            "A PDF is vector and sharp at any zoom."));
 
-    auto *browse = new QPushButton(tr("Choose…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(
-            this, tr("Export map"), m_path->text(), tr("PNG image (*.png);;PDF document (*.pdf)"));
-        if (!chosen.isEmpty())
-            m_path->setText(chosen);
-    });
-    auto *file = new QHBoxLayout;
-    file->addWidget(m_path, 1);
-    file->addWidget(browse);
+    QLayout *file =
+        savePathRow(this, m_path, tr("Export map"), tr("PNG image (*.png);;PDF document (*.pdf)"));
     auto *form = new QFormLayout;
     form->addRow(tr("File:"), file);
     form->addRow(tr("Size:"), m_preset);

@@ -7,6 +7,7 @@
 #include "errordialog.h"
 #include "filtercombos.h"
 #include "monthlyreport.h"
+#include "savepathrow.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -51,16 +52,7 @@ ReportDialog::ReportDialog(CaseSession &session, CaseFactsSource &facts, const G
     connect(m_month, &QComboBox::currentIndexChanged, this, suggestPath);
     connect(m_area, &QComboBox::currentIndexChanged, this, suggestPath);
 
-    auto *browse = new QPushButton(tr("Choose…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(
-            this, tr("Monthly report"), m_path->text(), tr("PDF document (*.pdf)"));
-        if (!chosen.isEmpty())
-            m_path->setText(chosen);
-    });
-    auto *file = new QHBoxLayout;
-    file->addWidget(m_path, 1);
-    file->addWidget(browse);
+    QLayout *file = savePathRow(this, m_path, tr("Monthly report"), tr("PDF document (*.pdf)"));
     auto *form = new QFormLayout;
     form->addRow(tr("Month:"), m_month);
     form->addRow(tr("Area:"), m_area);

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSlider>
@@ -35,6 +36,8 @@ namespace citygrid {
 
 namespace {
 
+constexpr int manualMethod = -1; ///< the method box's entry for typed bounds
+
 enum Period { Days30, Days90, Months12, AllTime, OneMonth };
 
 } // namespace
@@ -44,12 +47,14 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     : QWidget(parent), m_session(session), m_canvas(canvas),
       m_box(new QGroupBox(tr("Colour the map"), this)), m_measure(new QComboBox(this)),
       m_level(new QComboBox(this)), m_period(new QComboBox(this)), m_group(new QComboBox(this)),
-      m_channel(new QComboBox(this)), m_method(new QComboBox(this)), m_scheme(new QComboBox(this)),
+      m_channel(new QComboBox(this)), m_unit(new QComboBox(this)), m_state(new QComboBox(this)),
+      m_method(new QComboBox(this)), m_scheme(new QComboBox(this)),
       m_contiguity(new QComboBox(this)), m_classes(new QSpinBox(this)),
-      m_fdr(new QCheckBox(tr("Correct for many tests (FDR)"), this)), m_status(new QLabel(this)),
-      m_legend(new QTreeWidget(this)), m_source(facts), m_month(new QSlider(Qt::Horizontal, this)),
-      m_play(new QToolButton(this)), m_monthLabel(new QLabel(this)), m_playTimer(new QTimer(this)),
-      m_heat(heat), m_heatBox(new QGroupBox(tr("Heat map of the listed cases"), this)),
+      m_bounds(new QLineEdit(this)), m_fdr(new QCheckBox(tr("Correct for many tests (FDR)"), this)),
+      m_status(new QLabel(this)), m_legend(new QTreeWidget(this)), m_source(facts),
+      m_month(new QSlider(Qt::Horizontal, this)), m_play(new QToolButton(this)),
+      m_monthLabel(new QLabel(this)), m_playTimer(new QTimer(this)), m_heat(heat),
+      m_heatBox(new QGroupBox(tr("Heat map of the listed cases"), this)),
       m_bandwidth(new QSpinBox(this)), m_heatStatus(new QLabel(this))
 {
     m_heatBox->setCheckable(true);
@@ -130,12 +135,20 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_period->addItem(tr("One month (slider)"), OneMonth);
     m_period->setCurrentIndex(2);
     filtercombos::addCategoryGroups(m_group, m_session);
+    filtercombos::addUnits(m_unit, m_session);
+    m_unit->setObjectName(QStringLiteral("thematicUnit"));
+    m_state->setObjectName(QStringLiteral("thematicState"));
+    filtercombos::addStates(m_state);
     m_channel->addItem(tr("All channels"), QString());
     for (const QString &c : CaseVocabulary::channels())
         m_channel->addItem(m_session.channelName(c), c);
     m_method->addItem(tr("Natural breaks (Jenks)"), int(classbreaks::Method::NaturalBreaks));
     m_method->addItem(tr("Quantiles"), int(classbreaks::Method::Quantile));
     m_method->addItem(tr("Equal intervals"), int(classbreaks::Method::EqualInterval));
+    m_method->addItem(tr("Manual bounds"), manualMethod);
+    m_bounds->setPlaceholderText(tr("e.g. 5, 10, 20, 50"));
+    m_bounds->setToolTip(tr("The upper bounds of the classes but the last, increasing; the "
+                            "lowest and highest values close the first and last class"));
     m_classes->setRange(3, 7);
     m_classes->setValue(5);
     m_scheme->addItem(tr("Yellow–orange–red"), int(ColourScheme::YellowOrangeRed));
@@ -157,10 +170,13 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_form->addRow(QString(), m_monthRow);
     m_form->addRow(tr("Category:"), m_group);
     m_form->addRow(tr("Channel:"), m_channel);
+    m_form->addRow(tr("Unit:"), m_unit);
+    m_form->addRow(tr("State:"), m_state);
     m_classesRow = new QHBoxLayout;
     m_classesRow->addWidget(m_method, 1);
     m_classesRow->addWidget(m_classes);
     m_form->addRow(tr("Classes:"), m_classesRow);
+    m_form->addRow(tr("Bounds:"), m_bounds);
     m_form->addRow(tr("Colours:"), m_scheme);
     m_form->addRow(tr("Neighbours:"), m_contiguity);
     m_form->addRow(QString(), m_fdr);
@@ -186,10 +202,11 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     layout->addWidget(m_legend, 1);
     layout->addWidget(m_heatBox);
 
-    for (QComboBox *box :
-         {m_measure, m_level, m_period, m_group, m_channel, m_method, m_scheme, m_contiguity})
+    for (QComboBox *box : {m_measure, m_level, m_period, m_group, m_channel, m_unit, m_state,
+                           m_method, m_scheme, m_contiguity})
         connect(box, &QComboBox::currentIndexChanged, this, &ThematicPanel::update);
     connect(m_classes, &QSpinBox::valueChanged, this, &ThematicPanel::update);
+    connect(m_bounds, &QLineEdit::editingFinished, this, &ThematicPanel::update);
     connect(m_fdr, &QCheckBox::toggled, this, &ThematicPanel::update);
     connect(m_box, &QGroupBox::toggled, this, &ThematicPanel::setActive);
     // new facts: count them afresh (connected first, so before update() runs)
@@ -283,6 +300,15 @@ FactFilter ThematicPanel::filter() const
     }
     f.categoryPrefix = m_group->currentData().toString();
     f.channel = m_channel->currentData().toString();
+    f.unitId = m_unit->currentData().toString();
+    const QString state = m_state->currentData().toString();
+    if (state == filtercombos::openStates()) {
+        for (CaseState s : CaseVocabulary::states())
+            if (s != CaseState::Closed && s != CaseState::Voided)
+                f.states << s;
+    } else if (const auto s = CaseVocabulary::stateFromId(state)) {
+        f.states = {*s};
+    }
     return f;
 }
 
@@ -344,8 +370,12 @@ std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,
     addPresent(v);
     if (shareWith)
         addPresent(values(layer, *shareWith));
-    const QList<double> bounds = classbreaks::breaks(
-        present, m_classes->value(), classbreaks::Method(m_method->currentData().toInt()));
+    const int method = m_method->currentData().toInt();
+    const QList<double> bounds =
+        method == manualMethod
+            ? classbreaks::manualBounds(
+                  present, classbreaks::parseBounds(m_bounds->text()).value_or(QList<double>()))
+            : classbreaks::breaks(present, m_classes->value(), classbreaks::Method(method));
     return thematicmap::classifyWith(
         layer, v, bounds, ColourScheme(m_scheme->currentData().toInt()),
         m == ThematicMeasure::OnTimeRate || m == ThematicMeasure::ClosureRate);
@@ -359,6 +389,9 @@ void ThematicPanel::update()
     // only the settings of the kind of map shown
     m_form->setRowVisible(m_scheme, !hotSpots);
     m_form->setRowVisible(m_classesRow, !hotSpots);
+    const bool manual = m_method->currentData().toInt() == manualMethod;
+    m_form->setRowVisible(m_bounds, !hotSpots && manual);
+    m_classes->setEnabled(!manual);
     const bool oneMonth = m_period->currentData().toInt() == OneMonth;
     m_form->setRowVisible(m_monthRow, oneMonth);
     if (!oneMonth)
@@ -375,6 +408,15 @@ void ThematicPanel::update()
         m_status->setText(isActive()
                               ? tr("Reading the cases…")
                               : tr("Tick \"Colour the map\" to colour the areas by their cases."));
+        return;
+    }
+    if (manual && !hotSpots && !classbreaks::parseBounds(m_bounds->text())) {
+        // keep the map as it is and say what to type
+        m_status->setText(m_bounds->text().trimmed().isEmpty()
+                              ? tr("Type the class bounds, e.g. 5, 10, 20, 50.")
+                              : tr("\"%1\" are not increasing numbers: type the class bounds "
+                                   "like 5, 10, 20, 50.")
+                                    .arg(m_bounds->text()));
         return;
     }
     m_current = makeMap(filter());

@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLineEdit;
 class QFormLayout;
 class QHBoxLayout;
 class QSlider;
@@ -63,6 +64,9 @@ public:
     const std::optional<ThematicMap> &current() const { return m_current; }
     QTreeWidget *legend() const { return m_legend; }
     QComboBox *measureBox() const { return m_measure; }
+    QComboBox *methodBox() const { return m_method; }
+    QLineEdit *boundsEdit() const { return m_bounds; }
+    QLabel *statusLabel() const { return m_status; }
     QComboBox *levelBox() const { return m_level; }
     QComboBox *periodBox() const { return m_period; }
     /// The month shown when the period is "one month": 0 = eleven months ago ... 11 = this one.
@@ -81,6 +85,7 @@ public:
                                        const FactFilter *shareWith = nullptr) const;
     /// Opens the side-by-side comparison of two months (the "Compare…" button).
     ComparisonWindow *showComparison();
+    ComparisonWindow *comparison() const { return m_comparison; }
 
 signals:
     /// The map was recoloured.
@@ -99,9 +104,10 @@ private:
     MapCanvas *m_canvas;
     QGroupBox *m_box;
     QFormLayout *m_form = nullptr;
-    QComboBox *m_measure, *m_level, *m_period, *m_group, *m_channel, *m_method, *m_scheme,
-        *m_contiguity;
+    QComboBox *m_measure, *m_level, *m_period, *m_group, *m_channel, *m_unit, *m_state, *m_method,
+        *m_scheme, *m_contiguity;
     QSpinBox *m_classes;
+    QLineEdit *m_bounds;
     QCheckBox *m_fdr;
     QLabel *m_status;
     QTreeWidget *m_legend;

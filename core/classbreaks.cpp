@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "classbreaks.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -104,6 +106,41 @@ QList<double> breaks(QList<double> values, int classes, Method method)
     if (max > bounds.last() || bounds.size() == 1)
         bounds << max;
     return bounds;
+}
+
+QList<double> manualBounds(const QList<double> &values, const QList<double> &typed)
+{
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (double v : values)
+        if (std::isfinite(v)) {
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+    if (typed.isEmpty() || !std::isfinite(low))
+        return {};
+    QList<double> bounds{std::min(low, typed.first())};
+    for (double b : typed)
+        if (b > bounds.last())
+            bounds << b;
+    if (high > bounds.last())
+        bounds << high;
+    return bounds;
+}
+
+std::optional<QList<double>> parseBounds(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,，;；\\s]+"));
+    QList<double> result;
+    for (const QString &word : text.split(separators, Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double value = word.toDouble(&ok);
+        if (!ok || !std::isfinite(value) || (!result.isEmpty() && value <= result.last()))
+            return std::nullopt;
+        result << value;
+    }
+    if (result.isEmpty())
+        return std::nullopt;
+    return result;
 }
 
 int classOf(double value, const QList<double> &bounds)

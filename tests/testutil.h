@@ -19,6 +19,33 @@ inline QByteArray fileDigest(const QString &path)
                : QByteArray();
 }
 
+/// What a run of the citygrid executable gave: exit status (-1: crashed or timed out), stdout,
+/// stderr.
+struct CitygridRun
+{
+    int status;
+    QString out;
+    QString err;
+};
+
+/// Runs the citygrid executable with `arguments`, its settings and data under `home` (so the
+/// user's own are never touched).
+inline CitygridRun runCitygrid(const QString &executable, const QStringList &arguments,
+                               const QString &home)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    process.setProcessEnvironment(env);
+    process.start(executable, arguments);
+    if (!process.waitForFinished(240000))
+        return {-1, {}, QStringLiteral("timed out")};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
 /// The text of a PDF as pdftotext (poppler-utils) reads it, layout kept, ligatures (ﬁ) and
 /// compatibility forms (⽥) folded by NFKC; empty if it cannot.
 inline QString pdfText(const QString &path)

@@ -1427,14 +1427,6 @@
         </translation>
     </message>
     <message>
-        <source>All states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,10 +1444,6 @@
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All units</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2111,10 +2099,6 @@ Filing standard: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,10 +2427,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,6 +2456,13 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Wrote %1: %2 cases filed, %3 due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SavePathRow</name>
+    <message>
+        <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2776,6 +2763,38 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>The map of two months side by side, classed on the same bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 5, 10, 20, 50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upper bounds of the classes but the last, increasing; the lowest and highest values close the first and last class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the class bounds, e.g. 5, 10, 20, 50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; are not increasing numbers: type the class bounds like 5, 10, 20, 50.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3317,6 +3336,18 @@ No: file it as a new case.</source>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -3401,6 +3432,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Open the full-screen wall display at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --thematic: open the comparison of two months.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

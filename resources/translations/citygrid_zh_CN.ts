@@ -1423,14 +1423,6 @@
         </translation>
     </message>
     <message>
-        <source>All states</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未结案</translation>
-    </message>
-    <message>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
@@ -1449,10 +1441,6 @@
     <message>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
-    </message>
-    <message>
-        <source>All units</source>
-        <translation>全部单位</translation>
     </message>
 </context>
 <context>
@@ -2106,10 +2094,6 @@ Filing standard: %5</source>
         <translation>PNG 的每英寸点数：屏幕用 96，演示文稿用 150，印刷用 300。PDF 为矢量格式，任意缩放均清晰。</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -2441,10 +2425,6 @@ No: file it as a new case.</source>
         <translation>%1（截至目前）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -2475,6 +2455,13 @@ No: file it as a new case.</source>
     <message>
         <source>Wrote %1: %2 cases filed, %3 due.</source>
         <translation>已写入 %1：立案 %2 件，应结案 %3 件。</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SavePathRow</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
 </context>
 <context>
@@ -2774,6 +2761,38 @@ No: file it as a new case.</source>
     <message>
         <source>The map of two months side by side, classed on the same bounds</source>
         <translation>并排显示两个月份的专题图，按同一分级界限着色</translation>
+    </message>
+    <message>
+        <source>Manual bounds</source>
+        <translation>手动分级</translation>
+    </message>
+    <message>
+        <source>e.g. 5, 10, 20, 50</source>
+        <translation>例如 5, 10, 20, 50</translation>
+    </message>
+    <message>
+        <source>The upper bounds of the classes but the last, increasing; the lowest and highest values close the first and last class</source>
+        <translation>除最后一级外各级的上限，按递增顺序；最小值和最大值分别作为第一级和最后一级的边界</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>处置单位：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Bounds:</source>
+        <translation>分级界限：</translation>
+    </message>
+    <message>
+        <source>Type the class bounds, e.g. 5, 10, 20, 50.</source>
+        <translation>请输入分级界限，例如 5, 10, 20, 50。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; are not increasing numbers: type the class bounds like 5, 10, 20, 50.</source>
+        <translation>“%1”不是递增的数字：请按 5, 10, 20, 50 的形式输入分级界限。</translation>
     </message>
 </context>
 <context>
@@ -3320,6 +3339,18 @@ No: file it as a new case.</source>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::mapdecorations</name>
@@ -3405,6 +3436,10 @@ No: file it as a new case.</source>
     <message>
         <source>Open the full-screen wall display at start.</source>
         <translation>启动时打开全屏指挥大屏。</translation>
+    </message>
+    <message>
+        <source>With --thematic: open the comparison of two months.</source>
+        <translation>与 --thematic 一起使用：打开两个月份的对比。</translation>
     </message>
 </context>
 <context>

@@ -17,25 +17,11 @@ class TestCli : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    struct Run
-    {
-        int status;
-        QString out;
-        QString err;
-    };
+    using Run = citygrid::testutil::CitygridRun;
     Run citygrid(const QStringList &arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
-        if (!process.waitForFinished(240000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return citygrid::testutil::runCitygrid(QStringLiteral(CITYGRID_EXECUTABLE), arguments,
+                                               m_dir.path());
     }
     QString store(const QString &name) const { return m_dir.filePath(name); }
 

@@ -30,23 +30,11 @@ private:
     {
         return m_now.date().addMonths(-1).toString(QStringLiteral("yyyy-MM"));
     }
-    struct Run
-    {
-        int status;
-        QString out, err;
-    };
+    using Run = citygrid::testutil::CitygridRun;
     Run citygrid(const QStringList &arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
-        if (!process.waitForFinished(240000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return citygrid::testutil::runCitygrid(QStringLiteral(CITYGRID_EXECUTABLE), arguments,
+                                               m_dir.path());
     }
 
 private slots:

@@ -10,6 +10,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -201,6 +203,45 @@ private slots:
         QTRY_VERIFY(heat->surface().max < narrow);
         panel()->heatBox()->setChecked(false);
         QVERIFY(!heat->isEnabled());
+    }
+    void unitAndStateFilters()
+    {
+        auto *unit = panel()->findChild<QComboBox *>(QStringLiteral("thematicUnit"));
+        auto *state = panel()->findChild<QComboBox *>(QStringLiteral("thematicState"));
+        QVERIFY(unit && state);
+        state->setCurrentIndex(state->findData(CaseVocabulary::id(CaseState::Closed)));
+        QCOMPARE(panel()->filter().states, QList<CaseState>{CaseState::Closed});
+        state->setCurrentIndex(1); // open: every state but closed and voided
+        QVERIFY(!panel()->filter().states.contains(CaseState::Closed));
+        QVERIFY(panel()->filter().states.contains(CaseState::Dispatched));
+        unit->setCurrentIndex(1);
+        QCOMPARE(panel()->filter().unitId, unit->currentData().toString());
+        QVERIFY(!panel()->filter().unitId.isEmpty());
+        unit->setCurrentIndex(0);
+        state->setCurrentIndex(0);
+        QVERIFY(panel()->filter().states.isEmpty() && panel()->filter().unitId.isEmpty());
+    }
+    void manualBounds()
+    {
+        QComboBox *measure = panel()->measureBox();
+        measure->setCurrentIndex(measure->findData(int(ThematicMeasure::Cases)));
+        QComboBox *method = panel()->methodBox();
+        const int natural = method->currentIndex();
+        method->setCurrentIndex(method->count() - 1); // manual
+        panel()->boundsEdit()->setText(QStringLiteral("5, 10, 20"));
+        emit panel()->boundsEdit()->editingFinished();
+        const QList<ThematicClass> classes = panel()->current()->classes;
+        QVERIFY(classes.size() >= 3);
+        QCOMPARE(classes[0].to, 5.0);
+        QCOMPARE(classes[1].to, 10.0);
+        QCOMPARE(classes[2].to, 20.0);
+        QCOMPARE(legendTotal(), int(panel()->current()->layer->features.size()));
+        // bounds that do not increase leave the map as it was and say so
+        panel()->boundsEdit()->setText(QStringLiteral("10, 5"));
+        emit panel()->boundsEdit()->editingFinished();
+        QCOMPARE(panel()->current()->classes[1].to, 10.0);
+        QVERIFY(panel()->statusLabel()->text().contains(QStringLiteral("10, 5")));
+        method->setCurrentIndex(natural);
     }
     void twoMonthsSideBySide()
     {

@@ -218,6 +218,39 @@ private slots:
             QVERIFY(c == 0 ? v <= bounds[1] : v > bounds[c] && v <= bounds[c + 1]);
         }
     }
+
+    void manualClasses_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QList<double>>("expected"); // empty: refused
+        QTest::newRow("inside the data")
+            << QStringLiteral("5, 10, 20") << QList<double>{1, 5, 10, 20, 25};
+        QTest::newRow("Chinese commas and spaces")
+            << QStringLiteral("5，10 20") << QList<double>{1, 5, 10, 20, 25};
+        QTest::newRow("a bound above the data keeps its class")
+            << QStringLiteral("10, 50") << QList<double>{1, 10, 50};
+        QTest::newRow("a bound below the data starts the classes")
+            << QStringLiteral("0, 10") << QList<double>{0, 10, 25};
+        QTest::newRow("not increasing") << QStringLiteral("10, 5") << QList<double>{};
+        QTest::newRow("equal") << QStringLiteral("5, 5") << QList<double>{};
+        QTest::newRow("a word") << QStringLiteral("5, ten") << QList<double>{};
+        QTest::newRow("empty") << QStringLiteral(" ") << QList<double>{};
+    }
+    void manualClasses()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QList<double>, expected);
+        const auto parsed = classbreaks::parseBounds(typed);
+        QCOMPARE(parsed.has_value(), !expected.isEmpty());
+        if (!parsed)
+            return;
+        const QList<double> values{1, 4, 9, 16, 25};
+        const QList<double> bounds = classbreaks::manualBounds(values, *parsed);
+        QCOMPARE(bounds, expected);
+        // 9 lies in (5, 10] when 5 and 10 are bounds
+        if (expected.contains(5) && expected.contains(10))
+            QCOMPARE(classbreaks::classOf(9, bounds), int(expected.indexOf(5)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSpatialStats)
