@@ -88,9 +88,8 @@ void ComparisonWindow::refresh()
         m_map[side] = m_panel.makeMap(filter[side], &filter[1 - side]);
         if (!m_map[side])
             return;
-        const QList<LegendEntry> legend = ThematicLegend::entries(m_panel.measure(), *m_map[side]);
-        m_canvas[side]->setThematic(
-            LayerPass{m_map[side]->layer, m_map[side]->style, title, legend});
+        // one legend below both maps (the classes are the same), so none on them
+        m_canvas[side]->setThematic(LayerPass{m_map[side]->layer, m_map[side]->style, title, {}});
         cases[side] = facts->total(filter[side]).cases;
     }
     const QLocale locale;

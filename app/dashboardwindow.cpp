@@ -58,7 +58,7 @@ DashboardWindow::DashboardWindow(CaseSession &session, CaseFactsSource &facts, c
       m_canvas(new MapCanvas(this)), m_clock(new QLabel(this)),
       m_overdue(wallTable({tr("Case"), tr("Category"), tr("Community"), tr("Days over")}, this)),
       m_hot(wallTable({tr("No."), tr("Hot spot cell"), tr("Cases, 30 days")}, this)),
-      m_legend(new QLabel(this)), m_minute(new QTimer(this))
+      m_minute(new QTimer(this))
 {
     setObjectName(QStringLiteral("dashboard"));
     setWindowTitle(tr("CityGrid wall display"));
@@ -73,7 +73,6 @@ DashboardWindow::DashboardWindow(CaseSession &session, CaseFactsSource &facts, c
         "QLabel#tileValue { font-size: 40px; font-weight: bold; color: #ffffff; }"
         "QLabel#tileValue[alert=\"true\"] { color: #ff8a65; }"
         "QLabel#tileCaption { font-size: 15px; color: #9fb6cc; }"
-        "QLabel#legend { font-size: 15px; color: #c8d6e4; }"
         "QTableWidget { background: #15283f; color: #e8eef5; border: none; font-size: 16px; }"
         "QHeaderView::section { background: #1c3350; color: #9fc4ea; border: none;"
         " padding: 4px; font-size: 14px; }"));
@@ -111,15 +110,8 @@ DashboardWindow::DashboardWindow(CaseSession &session, CaseFactsSource &facts, c
     right->addWidget(section(tr("Hot spots of the last 30 days")));
     right->addWidget(m_hot, 2);
 
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_canvas, 1);
-    m_legend->setObjectName(QStringLiteral("legend"));
-    m_legend->setWordWrap(true);
-    m_legend->setTextFormat(Qt::RichText);
-    left->addWidget(m_legend);
-
     auto *body = new QHBoxLayout;
-    body->addLayout(left, 3);
+    body->addWidget(m_canvas, 3); // with the classes' legend drawn on it
     body->addLayout(right, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
@@ -217,13 +209,6 @@ void DashboardWindow::refresh()
         const ThematicMap hot = thematicmap::hotSpots(map.cells, counts, false, true);
         const QList<LegendEntry> legend = ThematicLegend::entries(ThematicMeasure::HotSpots, hot);
         m_canvas->setThematic(LayerPass{hot.layer, hot.style, tr("Hot spots, 30 days"), legend});
-        QStringList chips;
-        for (const LegendEntry &e : legend)
-            if (e.count > 0)
-                chips << QStringLiteral("<span style='color:%1'>■</span> %2 (%3)")
-                             .arg(e.colour.name(), e.label.toHtmlEscaped())
-                             .arg(e.count);
-        m_legend->setText(chips.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
         QList<std::pair<QString, int>> cells;
         for (qsizetype i = 0; i < hot.classOf.size(); ++i)
             if (hot.classOf[i] >= 5) { // hot at 95 % or more

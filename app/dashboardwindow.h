@@ -52,7 +52,6 @@ private:
     QLabel *m_tiles[TileCount] = {};
     QTableWidget *m_overdue;
     QTableWidget *m_hot;
-    QLabel *m_legend;
     QTimer *m_minute;
     bool m_ready = false;
 };

@@ -295,6 +295,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
     if (m_viewInitialised && m_map.cells) {
         mapdecorations::paintScaleBar(painter, m_view, m_map.metresPerUnit);
         mapdecorations::paintNorthArrow(painter, m_view);
+        if (m_thematic && !m_thematic->legend.isEmpty()) { // what the colours mean, on the map
+            MapScene legend;
+            legend.passes = {*m_thematic};
+            // top left: the scale bar and arrow hold the other corners' edges
+            mapdecorations::paintLegend(painter, legend, m_view, QString(), Qt::TopLeftCorner);
+        }
     }
 }
 

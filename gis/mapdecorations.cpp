@@ -92,7 +92,7 @@ void paintNorthArrow(QPainter &painter, const MapView &view)
 }
 
 void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
-                 const QString &title)
+                 const QString &title, Qt::Corner corner)
 {
     // a row per plain layer; a classed layer has its title, then a row per class
     struct Row
@@ -120,9 +120,13 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
             std::max(width, (r.entry || r.pass->legend.isEmpty() ? 30 : 0) +
                                 fm.horizontalAdvance(r.entry ? label(*r.entry) : r.pass->title));
     const double row = 20;
-    const QRectF box(view.size.width() - width - 36,
-                     view.size.height() - 30 - row * (rows.size() + 1.4), width + 20,
-                     row * (rows.size() + 1.4) + 12);
+    const double head = title.isEmpty() ? 0.2 : 1.4; // rows' worth above the entries
+    const QSizeF size(width + 20, row * (rows.size() + head) + 12);
+    const bool right = corner == Qt::BottomRightCorner || corner == Qt::TopRightCorner;
+    const bool bottom = corner == Qt::BottomRightCorner || corner == Qt::BottomLeftCorner;
+    const QRectF box(QPointF(right ? view.size.width() - size.width() - 16 : 16,
+                             bottom ? view.size.height() - 18 - size.height() : 16),
+                     size);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(QColor(0xb8, 0xbf, 0xc8), 1));
@@ -131,7 +135,7 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
     painter.setFont(titleFont);
     painter.setPen(QColor(0x22, 0x2b, 0x36));
     painter.drawText(QPointF(box.left() + 10, box.top() + 8 + tfm.ascent()), title);
-    double y = box.top() + 8 + row * 1.3;
+    double y = box.top() + 8 + row * (head - 0.1);
     for (const Row &r : rows) {
         const LayerPass *pass = r.pass;
         const QRectF swatch(box.left() + 10, y + 3, 20, 12);

@@ -14,9 +14,10 @@ namespace citygrid::mapdecorations {
 /// A bar of a round length (1, 2 or 5 × 10ⁿ m) about a seventh of the view wide, at bottom left.
 void paintScaleBar(QPainter &painter, const MapView &view, double metresPerUnit);
 void paintNorthArrow(QPainter &painter, const MapView &view);
-/// The scene's layers with their symbols, at bottom right.
+/// The scene's layers with their symbols (a classed layer's classes), in a corner (bottom right
+/// on paper, where the scale bar leaves room), under `title` (none if empty).
 void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
-                 const QString &title);
+                 const QString &title, Qt::Corner corner = Qt::BottomRightCorner);
 /// "1:25,000"
 QString formatScale(double denominator);
 /// "500 m", "2 km"
