@@ -34,6 +34,13 @@ template <typename T> Result<T> loadOne(const QString &dir, const char *name)
     return std::move(parsed).value();
 }
 
+/// The folder to read a catalogue from: the district's own where it has one, else the one
+/// compiled in (catalogues added after a district set up its folder).
+QString ownOrBuiltin(const QString &dir, const char *name)
+{
+    return QFile::exists(dir + u'/' + QLatin1String(name)) ? dir : QStringLiteral(":/catalogues");
+}
+
 } // namespace
 
 Result<CaseCatalogues> CaseCatalogues::load(const QString &dir)
@@ -50,13 +57,16 @@ Result<CaseCatalogues> CaseCatalogues::load(const QString &dir)
     auto units = loadOne<UnitCatalog>(dir, "units.json");
     if (!units)
         return units.error();
-    const bool ownWeights = QFile::exists(dir + QStringLiteral("/indicators.json"));
-    auto indicators = loadOne<IndicatorWeights>(ownWeights ? dir : QStringLiteral(":/catalogues"),
-                                                "indicators.json");
+    auto indicators =
+        loadOne<IndicatorWeights>(ownOrBuiltin(dir, "indicators.json"), "indicators.json");
     if (!indicators)
         return indicators.error();
-    return CaseCatalogues{roles.value(), calendar.value(), categories.value(), units.value(),
-                          indicators.value()};
+    auto assessment = loadOne<AssessmentScheme>(ownOrBuiltin(dir, "assessment-scheme.json"),
+                                                "assessment-scheme.json");
+    if (!assessment)
+        return assessment.error();
+    return CaseCatalogues{roles.value(), calendar.value(),   categories.value(),
+                          units.value(), indicators.value(), assessment.value()};
 }
 
 } // namespace citygrid

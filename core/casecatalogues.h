@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "assessmentscheme.h"
 #include "categorycatalog.h"
 #include "indicators.h"
 #include "rolecatalog.h"
@@ -23,10 +24,11 @@ public:
     CategoryCatalog categories;
     UnitCatalog units;
     IndicatorWeights indicators;
+    AssessmentScheme assessment; ///< the default "7+1" scheme (the store keeps edited versions)
 
-    /// Reads calendar.json, categories.json, units.json, roles.json and indicators.json from
-    /// `dir` (a folder without indicators.json gets the compiled-in weights); the first file
-    /// that is missing or wrong is named in the Error.
+    /// Reads calendar.json, categories.json, units.json, roles.json, indicators.json and
+    /// assessment-scheme.json from `dir` (a folder without the last two gets the compiled-in
+    /// ones); the first file that is missing or wrong is named in the Error.
     static Result<CaseCatalogues> load(const QString &dir);
 };
 

@@ -57,6 +57,51 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
                 " 'Photos and documents of cases');")},
         // 4: the list sorted by deadline reads this index in order instead of sorting every case.
         {3, QStringLiteral("CREATE INDEX cases_deadline ON cases (due_at);")},
+        // 5: the "7+1" assessment. Scheme versions are kept whole (a published month keeps the
+        // version it was scored on); entries, surveys and evidence are the month's inputs; the
+        // events are its history (submitted, published, corrected: who, when, why); results and
+        // figures are frozen at publication, one revision per correction.
+        {4,
+         QStringLiteral(
+             "CREATE TABLE assessment_schemes (version INTEGER PRIMARY KEY, scheme TEXT NOT NULL,"
+             " saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, note TEXT);"
+             "CREATE TABLE assessment_months (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " month TEXT NOT NULL UNIQUE,"
+             " scheme_version INTEGER NOT NULL REFERENCES assessment_schemes (version),"
+             " state TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0);"
+             "CREATE TABLE assessment_scores (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " uuid TEXT NOT NULL UNIQUE, month TEXT NOT NULL, subdistrict_code TEXT NOT NULL,"
+             " point_id TEXT NOT NULL, side TEXT NOT NULL, evaluator TEXT NOT NULL,"
+             " score REAL NOT NULL, note TEXT, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL,"
+             " UNIQUE (month, subdistrict_code, point_id, side, evaluator));"
+             "CREATE TABLE assessment_evidence (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " uuid TEXT NOT NULL UNIQUE, month TEXT NOT NULL, subdistrict_code TEXT NOT NULL,"
+             " point_id TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, data BLOB NOT NULL,"
+             " added_by TEXT NOT NULL, added_at TEXT NOT NULL);"
+             "CREATE INDEX assessment_evidence_month ON assessment_evidence (month);"
+             "CREATE TABLE assessment_surveys (month TEXT NOT NULL, subdistrict_code TEXT NOT NULL,"
+             " survey TEXT NOT NULL, satisfied INTEGER NOT NULL, basically INTEGER NOT NULL,"
+             " dissatisfied INTEGER NOT NULL, PRIMARY KEY (month, subdistrict_code, survey));"
+             "CREATE TABLE assessment_population (year INTEGER NOT NULL,"
+             " subdistrict_code TEXT NOT NULL, registered INTEGER NOT NULL,"
+             " nonregistered INTEGER NOT NULL, PRIMARY KEY (year, subdistrict_code));"
+             "CREATE TABLE assessment_events (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " uuid TEXT NOT NULL UNIQUE, month TEXT NOT NULL, at TEXT NOT NULL,"
+             " actor TEXT NOT NULL, action TEXT NOT NULL, reason TEXT, payload TEXT);"
+             "CREATE INDEX assessment_events_month ON assessment_events (month, id);"
+             "CREATE TABLE assessment_results (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " month TEXT NOT NULL, revision INTEGER NOT NULL,"
+             " subdistrict_code TEXT NOT NULL, raw REAL NOT NULL, coefficient REAL NOT NULL,"
+             " adjusted REAL NOT NULL, rank INTEGER NOT NULL, first_level TEXT NOT NULL,"
+             " UNIQUE (month, revision, subdistrict_code));"
+             "CREATE TABLE assessment_figures (month TEXT NOT NULL, subdistrict_code TEXT NOT NULL,"
+             " figure TEXT NOT NULL, value REAL,"
+             " PRIMARY KEY (month, subdistrict_code, figure));"
+             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
+             " ('assessment_months', 'attributes', 'assessment_months',"
+             " '7+1 assessment: months and their state'),"
+             " ('assessment_results', 'attributes', 'assessment_results',"
+             " '7+1 assessment: published rankings, one revision per correction');")},
     };
 }
 

@@ -138,9 +138,14 @@ private slots:
                 db.value()
                     ->exec(QStringLiteral(
                         "DROP TABLE cases; DROP TABLE case_events; DROP TABLE case_attachments;"
+                        " DROP TABLE assessment_schemes; DROP TABLE assessment_months;"
+                        " DROP TABLE assessment_scores; DROP TABLE assessment_evidence;"
+                        " DROP TABLE assessment_surveys; DROP TABLE assessment_population;"
+                        " DROP TABLE assessment_events; DROP TABLE assessment_results;"
+                        " DROP TABLE assessment_figures;"
                         " DELETE FROM gpkg_geometry_columns WHERE table_name = 'cases';"
                         " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events',"
-                        " 'case_attachments');"))
+                        " 'case_attachments', 'assessment_months', 'assessment_results');"))
                     .ok());
         }
         setVersion(path, 1);
@@ -153,6 +158,10 @@ private slots:
         QVERIFY(store.value()->db().exec(QStringLiteral("SELECT handled_at FROM cases")).ok());
         QVERIFY(
             store.value()->db().exec(QStringLiteral("SELECT count(*) FROM case_attachments")).ok());
+        QVERIFY(store.value()
+                    ->db()
+                    .exec(QStringLiteral("SELECT count(*) FROM assessment_results"))
+                    .ok());
         auto backup = SqliteDb::open(store.value()->migrationBackup());
         QVERIFY(!backup.value()->exec(QStringLiteral("SELECT count(*) FROM cases")).ok());
     }

@@ -1,0 +1,921 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "assessmentstore.h"
+
+#include "storeschema.h"
+#include "uuids.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace citygrid {
+
+namespace {
+
+QString isoTime(const QDateTime &at)
+{
+    return at.toString(Qt::ISODateWithMs);
+}
+
+QDate monthOf(const QString &key)
+{
+    return QDate::fromString(key + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
+}
+
+Error lockedError(const QString &message)
+{
+    return Error{QStringLiteral("assessment.locked"), message, {}};
+}
+
+} // namespace
+
+QString AssessmentStore::stateId(State state)
+{
+    switch (state) {
+    case State::Draft:
+        return QStringLiteral("draft");
+    case State::Review:
+        return QStringLiteral("review");
+    case State::Published:
+        return QStringLiteral("published");
+    }
+    return {};
+}
+
+QString AssessmentStore::stateName(State state)
+{
+    switch (state) {
+    case State::Draft:
+        return tr("Draft");
+    case State::Review:
+        return tr("Under review");
+    case State::Published:
+        return tr("Published");
+    }
+    return {};
+}
+
+Result<std::pair<int, AssessmentScheme>>
+AssessmentStore::currentScheme(const AssessmentScheme &fallback)
+{
+    auto q = Statement::prepare(
+        m_store.db(),
+        QStringLiteral(
+            "SELECT version, scheme FROM assessment_schemes ORDER BY version DESC LIMIT 1"));
+    if (!q)
+        return q.error();
+    auto row = q.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value()) {
+        // No transaction of its own: this may run inside the caller's.
+        auto saved = insertScheme(fallback, QStringLiteral("citygrid"), tr("Default scheme"),
+                                  QDateTime::currentDateTime());
+        if (!saved)
+            return saved.error();
+        return std::pair{saved.value(), fallback};
+    }
+    const int version = int(q.value().integer(0));
+    auto scheme = AssessmentScheme::fromJson(q.value().text(1).toUtf8());
+    if (!scheme)
+        return scheme.error();
+    return std::pair{version, std::move(scheme).value()};
+}
+
+Result<AssessmentScheme> AssessmentStore::scheme(int version) const
+{
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT scheme FROM assessment_schemes WHERE version = ?1"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, qint64(version));
+    auto row = q.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error{QStringLiteral("assessment.no-scheme"),
+                     tr("Version %1 of the assessment scheme is not in this store").arg(version),
+                     {}};
+    return AssessmentScheme::fromJson(q.value().text(0).toUtf8());
+}
+
+Result<QList<AssessmentStore::SchemeVersion>> AssessmentStore::schemeVersions() const
+{
+    auto q = Statement::prepare(m_store.db(),
+                                QStringLiteral("SELECT version, saved_at, saved_by, note FROM "
+                                               "assessment_schemes ORDER BY version DESC"));
+    if (!q)
+        return q.error();
+    QList<SchemeVersion> list;
+    auto r = q.value().forEachRow([&](const Statement &s) {
+        list.append({int(s.integer(0)), QDateTime::fromString(s.text(1), Qt::ISODateWithMs),
+                     s.text(2), s.text(3)});
+    });
+    if (!r)
+        return r.error();
+    return list;
+}
+
+Result<int> AssessmentStore::saveScheme(const AssessmentScheme &scheme, const QString &who,
+                                        const QString &note, const QDateTime &at)
+{
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto version = insertScheme(scheme, who, note, at);
+    if (!version)
+        return version;
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return version;
+}
+
+Result<int> AssessmentStore::insertScheme(const AssessmentScheme &scheme, const QString &who,
+                                          const QString &note, const QDateTime &at)
+{
+    if (auto v = scheme.validate(); !v)
+        return v.error();
+    auto insert = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT INTO assessment_schemes (scheme, saved_at, saved_by, "
+                                     "note) VALUES (?1, ?2, ?3, ?4) RETURNING version"));
+    if (!insert)
+        return insert.error();
+    insert.value()
+        .bind(1, QString::fromUtf8(scheme.toJson()))
+        .bind(2, isoTime(at))
+        .bind(3, who)
+        .bind(4, note);
+    auto row = insert.value().step();
+    if (!row)
+        return row.error();
+    const int version = int(insert.value().integer(0));
+    insert.value().reset();
+    auto adopt = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("UPDATE assessment_months SET scheme_version = ?1 WHERE state = 'draft'"));
+    if (!adopt)
+        return adopt.error();
+    if (auto r = adopt.value().bind(1, qint64(version)).run(); !r)
+        return r.error();
+    return version;
+}
+
+Result<AssessmentStore::Month> AssessmentStore::storedMonth(QDate month) const
+{
+    auto q = Statement::prepare(m_store.db(),
+                                QStringLiteral("SELECT scheme_version, state, revision FROM "
+                                               "assessment_months WHERE month = ?1"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, monthKey(month));
+    auto row = q.value().step();
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Month{month, 0, State::Draft, 0};
+    const QString state = q.value().text(1);
+    return Month{month, int(q.value().integer(0)),
+                 state == QLatin1String("published") ? State::Published
+                 : state == QLatin1String("review")  ? State::Review
+                                                     : State::Draft,
+                 int(q.value().integer(2))};
+}
+
+Result<AssessmentStore::Month> AssessmentStore::month(QDate month, const AssessmentScheme &fallback)
+{
+    auto stored = storedMonth(month);
+    if (!stored || stored.value().schemeVersion > 0)
+        return stored;
+    auto current = currentScheme(fallback);
+    if (!current)
+        return current.error();
+    stored.value().schemeVersion = current.value().first;
+    return stored;
+}
+
+Result<QList<AssessmentStore::Month>> AssessmentStore::months() const
+{
+    auto q = Statement::prepare(m_store.db(),
+                                QStringLiteral("SELECT month FROM assessment_months ORDER BY month "
+                                               "DESC"));
+    if (!q)
+        return q.error();
+    QList<QDate> keys;
+    if (auto r = q.value().forEachRow([&](const Statement &s) { keys.append(monthOf(s.text(0))); });
+        !r)
+        return r.error();
+    QList<Month> list;
+    for (QDate m : keys) {
+        auto one = storedMonth(m);
+        if (!one)
+            return one.error();
+        list.append(one.value());
+    }
+    return list;
+}
+
+Result<AssessmentStore::Month> AssessmentStore::ensureMonth(QDate month,
+                                                            const AssessmentScheme &fallback)
+{
+    auto m = this->month(month, fallback);
+    if (!m)
+        return m;
+    auto insert = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT OR IGNORE INTO assessment_months (month, "
+                                     "scheme_version, state) VALUES (?1, ?2, 'draft')"));
+    if (!insert)
+        return insert.error();
+    insert.value().bind(1, monthKey(month)).bind(2, qint64(m.value().schemeVersion));
+    if (auto r = insert.value().run(); !r)
+        return r.error();
+    return m;
+}
+
+Result<void> AssessmentStore::requireState(const Month &month, State state) const
+{
+    if (month.state == state)
+        return {};
+    const QString name = monthKey(month.month);
+    if (month.state == State::Published)
+        return lockedError(tr("%1 is published and locked; change a score with a correction, "
+                              "which records who changed what and why")
+                               .arg(name));
+    if (month.state == State::Review)
+        return lockedError(
+            tr("%1 is under review; return it to draft to change its scores").arg(name));
+    return lockedError(tr("%1 is still a draft; submit it for review first").arg(name));
+}
+
+namespace {
+
+Result<void> checkEntry(const AssessmentScheme &scheme, const AssessmentEntry &entry)
+{
+    const AssessmentScheme::Point *point = scheme.point(entry.point);
+    const auto bad = [](const QString &message) {
+        return Error{QStringLiteral("assessment.bad-score"), message, {}};
+    };
+    if (!point)
+        return bad(AssessmentStore::tr("The scheme has no scoring point %1").arg(entry.point));
+    if (point->method != AssessmentScheme::Method::Checklist)
+        return bad(AssessmentStore::tr("Scoring point %1 is not scored by evaluators (it is "
+                                       "computed from cases or surveys)")
+                       .arg(entry.point));
+    const bool internal = entry.side == AssessmentEntry::Side::Internal;
+    if ((internal && !point->internal) || (!internal && !point->external))
+        return bad(internal ? AssessmentStore::tr("Scoring point %1 is scored by external "
+                                                  "evaluators only")
+                                  .arg(entry.point)
+                            : AssessmentStore::tr("Scoring point %1 is scored by the internal "
+                                                  "assessment team only")
+                                  .arg(entry.point));
+    if (entry.evaluator.trimmed().isEmpty())
+        return bad(AssessmentStore::tr("Say who gave the score (the evaluator's name)"));
+    if (!(entry.score >= 0 && entry.score <= point->max))
+        return bad(AssessmentStore::tr("A score for %1 must lie between 0 and %2, not %3")
+                       .arg(entry.point)
+                       .arg(point->max)
+                       .arg(entry.score));
+    return {};
+}
+
+Result<void> checkSurvey(const SurveyCounts &counts)
+{
+    if (counts.satisfied < 0 || counts.basicallySatisfied < 0 || counts.dissatisfied < 0)
+        return Error{QStringLiteral("assessment.bad-survey"),
+                     AssessmentStore::tr("Survey counts cannot be negative"),
+                     {}};
+    return {};
+}
+
+} // namespace
+
+Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry,
+                                       const QString &who, const QDateTime &at,
+                                       const AssessmentScheme &fallback)
+{
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto m = ensureMonth(month, fallback);
+    if (!m)
+        return m.error();
+    if (auto r = requireState(m.value(), State::Draft); !r)
+        return r;
+    auto scheme = this->scheme(m.value().schemeVersion);
+    if (!scheme)
+        return scheme.error();
+    if (auto r = checkEntry(scheme.value(), entry); !r)
+        return r;
+    auto known = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT 1 FROM %1 WHERE code = ?1").arg(storeschema::subdistrictsTable()));
+    if (!known)
+        return known.error();
+    known.value().bind(1, entry.subdistrict);
+    auto found = known.value().step();
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error{QStringLiteral("assessment.bad-score"),
+                     tr("There is no subdistrict %1 in this store").arg(entry.subdistrict),
+                     {}};
+    auto upsert = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("INSERT INTO assessment_scores (uuid, month, subdistrict_code, point_id, "
+                       "side, evaluator, score, note, entered_by, entered_at) VALUES (?1, ?2, ?3, "
+                       "?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (month, subdistrict_code, "
+                       "point_id, side, evaluator) DO UPDATE SET score = excluded.score, note = "
+                       "excluded.note, entered_by = excluded.entered_by, entered_at = "
+                       "excluded.entered_at"));
+    if (!upsert)
+        return upsert.error();
+    upsert.value()
+        .bind(1, uuids::next())
+        .bind(2, monthKey(month))
+        .bind(3, entry.subdistrict)
+        .bind(4, entry.point)
+        .bind(5, AssessmentEntry::sideId(entry.side))
+        .bind(6, entry.evaluator.trimmed())
+        .bind(7, entry.score)
+        .bind(8, entry.note)
+        .bind(9, who)
+        .bind(10, isoTime(at));
+    if (auto r = upsert.value().run(); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &entry)
+{
+    auto m = storedMonth(month);
+    if (!m)
+        return m.error();
+    if (auto r = requireState(m.value(), State::Draft); !r)
+        return r;
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("DELETE FROM assessment_scores WHERE month = ?1 AND "
+                                     "subdistrict_code = ?2 AND point_id = ?3 AND side = ?4 AND "
+                                     "evaluator = ?5"));
+    if (!q)
+        return q.error();
+    q.value()
+        .bind(1, monthKey(month))
+        .bind(2, entry.subdistrict)
+        .bind(3, entry.point)
+        .bind(4, AssessmentEntry::sideId(entry.side))
+        .bind(5, entry.evaluator);
+    return q.value().run();
+}
+
+namespace {
+
+Result<void> writeSurvey(SqliteDb &db, QDate month, const QString &subdistrict,
+                         const QString &survey, const SurveyCounts &counts)
+{
+    auto q = Statement::prepare(
+        db, QStringLiteral("INSERT OR REPLACE INTO assessment_surveys (month, subdistrict_code, "
+                           "survey, satisfied, basically, dissatisfied) VALUES (?1, ?2, ?3, ?4, "
+                           "?5, ?6)"));
+    if (!q)
+        return q.error();
+    q.value()
+        .bind(1, AssessmentStore::monthKey(month))
+        .bind(2, subdistrict)
+        .bind(3, survey)
+        .bind(4, qint64(counts.satisfied))
+        .bind(5, qint64(counts.basicallySatisfied))
+        .bind(6, qint64(counts.dissatisfied));
+    return q.value().run();
+}
+
+} // namespace
+
+Result<void> AssessmentStore::setSurvey(QDate month, const QString &subdistrict,
+                                        const QString &survey, const SurveyCounts &counts,
+                                        const AssessmentScheme &fallback)
+{
+    if (auto r = checkSurvey(counts); !r)
+        return r;
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto m = ensureMonth(month, fallback);
+    if (!m)
+        return m.error();
+    if (auto r = requireState(m.value(), State::Draft); !r)
+        return r;
+    if (auto r = writeSurvey(m_store.db(), month, subdistrict, survey, counts); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<QHash<QString, Population>> AssessmentStore::population(int year) const
+{
+    QHash<QString, Population> result;
+    auto grid = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT code, pop_registered, pop_nonregistered FROM %1")
+                          .arg(storeschema::subdistrictsTable()));
+    if (!grid)
+        return grid.error();
+    if (auto r = grid.value().forEachRow([&](const Statement &s) {
+            result.insert(s.text(0), {s.integer(1), s.integer(2)});
+        });
+        !r)
+        return r.error();
+    auto own = Statement::prepare(m_store.db(),
+                                  QStringLiteral("SELECT subdistrict_code, registered, "
+                                                 "nonregistered FROM assessment_population WHERE "
+                                                 "year = ?1"));
+    if (!own)
+        return own.error();
+    own.value().bind(1, qint64(year));
+    if (auto r = own.value().forEachRow([&](const Statement &s) {
+            result.insert(s.text(0), {s.integer(1), s.integer(2)});
+        });
+        !r)
+        return r.error();
+    return result;
+}
+
+Result<void> AssessmentStore::setPopulation(int year, const QString &subdistrict,
+                                            const Population &population)
+{
+    if (population.registered < 0 || population.nonRegistered < 0 ||
+        population.registered + population.nonRegistered == 0)
+        return Error{QStringLiteral("assessment.bad-population"),
+                     tr("Population figures must not be negative, and not both zero"),
+                     {}};
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT OR REPLACE INTO assessment_population (year, "
+                                     "subdistrict_code, registered, nonregistered) VALUES (?1, "
+                                     "?2, ?3, ?4)"));
+    if (!q)
+        return q.error();
+    q.value()
+        .bind(1, qint64(year))
+        .bind(2, subdistrict)
+        .bind(3, population.registered)
+        .bind(4, population.nonRegistered);
+    return q.value().run();
+}
+
+Result<void> AssessmentStore::addEvidence(QDate month, const Evidence &evidence,
+                                          const QDateTime &at)
+{
+    if (evidence.data.isEmpty() || evidence.name.isEmpty())
+        return Error{QStringLiteral("assessment.bad-evidence"),
+                     tr("The evidence file is empty; choose the photo or document again"),
+                     {}};
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT INTO assessment_evidence (uuid, month, "
+                                     "subdistrict_code, point_id, name, mime, data, added_by, "
+                                     "added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    if (!q)
+        return q.error();
+    q.value()
+        .bind(1, uuids::next())
+        .bind(2, monthKey(month))
+        .bind(3, evidence.subdistrict)
+        .bind(4, evidence.point)
+        .bind(5, evidence.name)
+        .bind(6, evidence.mime)
+        .bindBlob(7, evidence.data)
+        .bind(8, evidence.addedBy)
+        .bind(9, isoTime(at));
+    return q.value().run();
+}
+
+Result<QList<AssessmentStore::Evidence>> AssessmentStore::evidence(QDate month,
+                                                                   const QString &subdistrict) const
+{
+    auto q = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT uuid, subdistrict_code, point_id, name, mime, data, added_by, "
+                       "added_at FROM assessment_evidence WHERE month = ?1 AND (?2 = '' OR "
+                       "subdistrict_code = ?2) ORDER BY id"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, monthKey(month)).bind(2, subdistrict);
+    QList<Evidence> list;
+    auto r = q.value().forEachRow([&](const Statement &s) {
+        list.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.blob(5), s.text(6),
+                     QDateTime::fromString(s.text(7), Qt::ISODateWithMs)});
+    });
+    if (!r)
+        return r.error();
+    return list;
+}
+
+Result<AssessmentSheet>
+AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
+                       const QHash<QString, QHash<QString, double>> &liveFigures,
+                       const AssessmentScheme &fallback)
+{
+    auto m = this->month(month, fallback);
+    if (!m)
+        return m.error();
+    auto scheme = this->scheme(m.value().schemeVersion);
+    if (!scheme)
+        return scheme.error();
+    AssessmentSheet sheet;
+    sheet.scheme = std::move(scheme).value();
+    sheet.subdistricts = subdistricts;
+    const QString key = monthKey(month);
+    auto scores = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT subdistrict_code, point_id, side, evaluator, score, "
+                                     "note FROM assessment_scores WHERE month = ?1 ORDER BY id"));
+    if (!scores)
+        return scores.error();
+    scores.value().bind(1, key);
+    if (auto r = scores.value().forEachRow([&](const Statement &s) {
+            sheet.entries.append(
+                {s.text(0), s.text(1),
+                 AssessmentEntry::sideFromId(s.text(2)).value_or(AssessmentEntry::Side::Internal),
+                 s.text(3), s.real(4), s.text(5)});
+        });
+        !r)
+        return r.error();
+    auto surveys = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT subdistrict_code, survey, satisfied, basically, "
+                                     "dissatisfied FROM assessment_surveys WHERE month = ?1"));
+    if (!surveys)
+        return surveys.error();
+    surveys.value().bind(1, key);
+    if (auto r = surveys.value().forEachRow([&](const Statement &s) {
+            sheet.surveys[s.text(0)][s.text(1)] = {int(s.integer(2)), int(s.integer(3)),
+                                                   int(s.integer(4))};
+        });
+        !r)
+        return r.error();
+    auto pop = population(month.year());
+    if (!pop)
+        return pop.error();
+    sheet.population = pop.value();
+    if (m.value().state == State::Draft) {
+        sheet.figures = liveFigures;
+    } else {
+        auto frozen = Statement::prepare(
+            m_store.db(), QStringLiteral("SELECT subdistrict_code, figure, value FROM "
+                                         "assessment_figures WHERE month = ?1"));
+        if (!frozen)
+            return frozen.error();
+        frozen.value().bind(1, key);
+        if (auto r = frozen.value().forEachRow([&](const Statement &s) {
+                sheet.figures[s.text(0)][s.text(1)] = s.isNull(2) ? qQNaN() : s.real(2);
+            });
+            !r)
+            return r.error();
+    }
+    return sheet;
+}
+
+Result<void> AssessmentStore::addEvent(QDate month, const QString &who, const QString &action,
+                                       const QString &reason, const QJsonObject &payload,
+                                       const QDateTime &at)
+{
+    auto q = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("INSERT INTO assessment_events (uuid, month, at, actor, "
+                       "action, reason, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    if (!q)
+        return q.error();
+    q.value()
+        .bind(1, uuids::next())
+        .bind(2, monthKey(month))
+        .bind(3, isoTime(at))
+        .bind(4, who)
+        .bind(5, action)
+        .bind(6, reason)
+        .bind(7, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    return q.value().run();
+}
+
+namespace {
+
+Result<void> setState(SqliteDb &db, QDate month, const QString &state, int revision)
+{
+    auto q = Statement::prepare(db, QStringLiteral("UPDATE assessment_months SET state = ?1, "
+                                                   "revision = ?2 WHERE month = ?3"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, state).bind(2, qint64(revision)).bind(3, AssessmentStore::monthKey(month));
+    return q.value().run();
+}
+
+Error gapsError(const QList<AssessmentGap> &gaps)
+{
+    QStringList lines;
+    for (const AssessmentGap &g : gaps.mid(0, 8))
+        lines.append(g.point.isEmpty()
+                         ? g.subdistrict + QStringLiteral(": ") + g.what
+                         : g.subdistrict + u' ' + g.point + QStringLiteral(": ") + g.what);
+    return Error{QStringLiteral("assessment.incomplete"),
+                 AssessmentStore::tr("%n score(s) or figure(s) are still missing; enter them "
+                                     "before the month goes on",
+                                     nullptr, int(gaps.size())),
+                 lines.join(QStringLiteral("; "))};
+}
+
+} // namespace
+
+Result<void> AssessmentStore::submit(QDate month, const AssessmentSheet &sheet, const QString &who,
+                                     const QDateTime &at)
+{
+    if (const auto gaps = sheet.gaps(); !gaps.isEmpty())
+        return gapsError(gaps);
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto m = ensureMonth(month, sheet.scheme);
+    if (!m)
+        return m.error();
+    if (auto r = requireState(m.value(), State::Draft); !r)
+        return r;
+    auto clear = Statement::prepare(
+        m_store.db(), QStringLiteral("DELETE FROM assessment_figures WHERE month = ?1"));
+    if (!clear)
+        return clear.error();
+    if (auto r = clear.value().bind(1, monthKey(month)).run(); !r)
+        return r;
+    auto freeze = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT INTO assessment_figures (month, subdistrict_code, "
+                                     "figure, value) VALUES (?1, ?2, ?3, ?4)"));
+    if (!freeze)
+        return freeze.error();
+    for (auto area = sheet.figures.cbegin(); area != sheet.figures.cend(); ++area)
+        for (auto f = area->cbegin(); f != area->cend(); ++f) {
+            freeze.value().bind(1, monthKey(month)).bind(2, area.key()).bind(3, f.key());
+            if (std::isnan(f.value()))
+                freeze.value().bindNull(4);
+            else
+                freeze.value().bind(4, f.value());
+            if (auto r = freeze.value().run(); !r)
+                return r;
+        }
+    if (auto r = setState(m_store.db(), month, stateId(State::Review), 0); !r)
+        return r;
+    if (auto r = addEvent(month, who, QStringLiteral("submitted"), {}, {}, at); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> AssessmentStore::returnToDraft(QDate month, const QString &who, const QString &reason,
+                                            const QDateTime &at)
+{
+    if (reason.trimmed().isEmpty())
+        return Error{
+            QStringLiteral("assessment.no-reason"), tr("Say why the month goes back to draft"), {}};
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto m = storedMonth(month);
+    if (!m)
+        return m.error();
+    if (auto r = requireState(m.value(), State::Review); !r)
+        return r;
+    if (auto r = setState(m_store.db(), month, stateId(State::Draft), 0); !r)
+        return r;
+    if (auto r = addEvent(month, who, QStringLiteral("returned"), reason.trimmed(), {}, at); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<QHash<QString, int>> AssessmentStore::previousRanks(QDate month) const
+{
+    auto q = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT subdistrict_code, rank FROM assessment_results WHERE month = ?1 AND "
+                       "revision = (SELECT revision FROM assessment_months WHERE month = ?1 AND "
+                       "state = 'published')"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, monthKey(month.addMonths(-1)));
+    QHash<QString, int> ranks;
+    if (auto r = q.value().forEachRow(
+            [&](const Statement &s) { ranks.insert(s.text(0), int(s.integer(1))); });
+        !r)
+        return r.error();
+    return ranks;
+}
+
+Result<void> AssessmentStore::writeRanking(const Month &month, const AssessmentSheet &sheet,
+                                           int revision)
+{
+    auto previous = previousRanks(month.month);
+    if (!previous)
+        return previous.error();
+    const QList<AssessmentRank> rows = rankAssessment(sheet.scores(), previous.value());
+    auto insert = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT INTO assessment_results (month, revision, "
+                                     "subdistrict_code, raw, coefficient, adjusted, rank, "
+                                     "first_level) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    if (!insert)
+        return insert.error();
+    for (const AssessmentRank &row : rows) {
+        QJsonArray first;
+        for (double v : row.perFirst)
+            first.append(v);
+        insert.value()
+            .bind(1, monthKey(month.month))
+            .bind(2, qint64(revision))
+            .bind(3, row.subdistrict)
+            .bind(4, row.raw)
+            .bind(5, row.coefficient)
+            .bind(6, row.adjusted)
+            .bind(7, qint64(row.rank))
+            .bind(8, QString::fromUtf8(QJsonDocument(first).toJson(QJsonDocument::Compact)));
+        if (auto r = insert.value().run(); !r)
+            return r;
+    }
+    return setState(m_store.db(), month.month, stateId(State::Published), revision);
+}
+
+Result<void> AssessmentStore::publish(QDate month, const AssessmentSheet &sheet, const QString &who,
+                                      const QDateTime &at)
+{
+    if (const auto gaps = sheet.gaps(); !gaps.isEmpty())
+        return gapsError(gaps);
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto m = storedMonth(month);
+    if (!m)
+        return m.error();
+    if (auto r = requireState(m.value(), State::Review); !r)
+        return r;
+    if (auto r = writeRanking(m.value(), sheet, 1); !r)
+        return r;
+    if (auto r = addEvent(month, who, QStringLiteral("published"), {},
+                          {{QStringLiteral("revision"), 1}}, at);
+        !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> AssessmentStore::correct(QDate month, const QJsonObject &change,
+                                      const QStringList &subdistricts, const QString &who,
+                                      const QString &reason, const QDateTime &at,
+                                      const std::function<Result<void>()> &apply)
+{
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("assessment.no-reason"),
+                     tr("A correction needs a reason; it is kept with the month for good"),
+                     {}};
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto m = storedMonth(month);
+    if (!m)
+        return m.error();
+    if (m.value().state != State::Published)
+        return lockedError(tr("Only a published month is corrected; change a draft directly"));
+    if (auto r = apply(); !r)
+        return r;
+    auto sheet = this->sheet(month, subdistricts, {}, AssessmentScheme{});
+    if (!sheet)
+        return sheet.error();
+    const int revision = m.value().revision + 1;
+    if (auto r = writeRanking(m.value(), sheet.value(), revision); !r)
+        return r;
+    QJsonObject payload = change;
+    payload.insert(QStringLiteral("revision"), revision);
+    if (auto r = addEvent(month, who, QStringLiteral("corrected"), reason.trimmed(), payload, at);
+        !r)
+        return r;
+    return tx.commit();
+}
+
+Result<void> AssessmentStore::correctScore(QDate month, const AssessmentEntry &entry,
+                                           const QStringList &subdistricts, const QString &who,
+                                           const QString &reason, const QDateTime &at)
+{
+    auto m = storedMonth(month);
+    if (!m)
+        return m.error();
+    auto scheme = this->scheme(m.value().schemeVersion);
+    if (!scheme)
+        return scheme.error();
+    if (auto r = checkEntry(scheme.value(), entry); !r)
+        return r;
+    auto old = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT score FROM assessment_scores WHERE month = ?1 AND "
+                                     "subdistrict_code = ?2 AND point_id = ?3 AND side = ?4 AND "
+                                     "evaluator = ?5"));
+    if (!old)
+        return old.error();
+    old.value()
+        .bind(1, monthKey(month))
+        .bind(2, entry.subdistrict)
+        .bind(3, entry.point)
+        .bind(4, AssessmentEntry::sideId(entry.side))
+        .bind(5, entry.evaluator);
+    auto row = old.value().step();
+    if (!row)
+        return row.error();
+    const QJsonValue before = row.value() ? QJsonValue(old.value().real(0)) : QJsonValue();
+    old.value().reset();
+    const QJsonObject change{{QStringLiteral("kind"), QStringLiteral("score")},
+                             {QStringLiteral("subdistrict"), entry.subdistrict},
+                             {QStringLiteral("point"), entry.point},
+                             {QStringLiteral("side"), AssessmentEntry::sideId(entry.side)},
+                             {QStringLiteral("evaluator"), entry.evaluator},
+                             {QStringLiteral("before"), before},
+                             {QStringLiteral("after"), entry.score}};
+    return correct(month, change, subdistricts, who, reason, at, [&]() -> Result<void> {
+        auto upsert = Statement::prepare(
+            m_store.db(),
+            QStringLiteral("INSERT INTO assessment_scores (uuid, month, subdistrict_code, "
+                           "point_id, side, evaluator, score, note, entered_by, entered_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (month, "
+                           "subdistrict_code, point_id, side, evaluator) DO UPDATE SET score = "
+                           "excluded.score, note = excluded.note, entered_by = "
+                           "excluded.entered_by, entered_at = excluded.entered_at"));
+        if (!upsert)
+            return upsert.error();
+        upsert.value()
+            .bind(1, uuids::next())
+            .bind(2, monthKey(month))
+            .bind(3, entry.subdistrict)
+            .bind(4, entry.point)
+            .bind(5, AssessmentEntry::sideId(entry.side))
+            .bind(6, entry.evaluator)
+            .bind(7, entry.score)
+            .bind(8, entry.note)
+            .bind(9, who)
+            .bind(10, isoTime(at));
+        return upsert.value().run();
+    });
+}
+
+Result<void> AssessmentStore::correctSurvey(QDate month, const QString &subdistrict,
+                                            const QString &survey, const SurveyCounts &counts,
+                                            const QStringList &subdistricts, const QString &who,
+                                            const QString &reason, const QDateTime &at)
+{
+    if (auto r = checkSurvey(counts); !r)
+        return r;
+    const QJsonObject change{
+        {QStringLiteral("kind"), QStringLiteral("survey")},
+        {QStringLiteral("subdistrict"), subdistrict},
+        {QStringLiteral("survey"), survey},
+        {QStringLiteral("after"),
+         QJsonArray{counts.satisfied, counts.basicallySatisfied, counts.dissatisfied}}};
+    return correct(month, change, subdistricts, who, reason, at,
+                   [&] { return writeSurvey(m_store.db(), month, subdistrict, survey, counts); });
+}
+
+Result<QList<AssessmentRank>> AssessmentStore::ranking(QDate month, int revision) const
+{
+    auto m = storedMonth(month);
+    if (!m)
+        return m.error();
+    if (m.value().state != State::Published)
+        return Error{QStringLiteral("assessment.not-published"),
+                     tr("%1 is not published yet; it has no ranking").arg(monthKey(month)),
+                     {}};
+    auto previous = previousRanks(month);
+    if (!previous)
+        return previous.error();
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT subdistrict_code, raw, coefficient, adjusted, rank, "
+                                     "first_level FROM assessment_results WHERE month = ?1 AND "
+                                     "revision = ?2 ORDER BY rank, subdistrict_code"));
+    if (!q)
+        return q.error();
+    q.value()
+        .bind(1, monthKey(month))
+        .bind(2, qint64(revision > 0 ? revision : m.value().revision));
+    QList<AssessmentRank> rows;
+    auto r = q.value().forEachRow([&](const Statement &s) {
+        QList<double> first;
+        for (const QJsonValue &v : QJsonDocument::fromJson(s.text(5).toUtf8()).array())
+            first.append(v.toDouble());
+        rows.append({s.text(0), s.real(1), s.real(2), s.real(3), first, int(s.integer(4)),
+                     previous.value().value(s.text(0), 0)});
+    });
+    if (!r)
+        return r.error();
+    return rows;
+}
+
+Result<QList<AssessmentStore::Event>> AssessmentStore::events(QDate month) const
+{
+    auto q = Statement::prepare(m_store.db(),
+                                QStringLiteral("SELECT at, actor, action, reason, payload FROM "
+                                               "assessment_events WHERE month = ?1 ORDER BY id"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, monthKey(month));
+    QList<Event> list;
+    auto r = q.value().forEachRow([&](const Statement &s) {
+        list.append({QDateTime::fromString(s.text(0), Qt::ISODateWithMs), s.text(1), s.text(2),
+                     s.text(3), QJsonDocument::fromJson(s.text(4).toUtf8()).object()});
+    });
+    if (!r)
+        return r.error();
+    return list;
+}
+
+} // namespace citygrid
