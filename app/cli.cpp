@@ -94,6 +94,8 @@ Command find(const QString &name)
         return demo;
     if (name == QLatin1String("report"))
         return report;
+    if (name == QLatin1String("assess"))
+        return assess;
     return nullptr;
 }
 

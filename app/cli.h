@@ -35,6 +35,7 @@ int bench(const QStringList &arguments);
 int cases(const QStringList &arguments);
 int demo(const QStringList &arguments);
 int report(const QStringList &arguments);
+int assess(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "appcontext.h"
+#include "assessmentdemo.h"
+#include "assessmentsource.h"
 #include "casedemo.h"
 #include "cli.h"
 #include "gridmaploader.h"
@@ -26,6 +28,39 @@ qint64 caseCount(Store &store)
     auto q = Statement::prepare(
         store.db(), QStringLiteral("SELECT count(*) FROM %1").arg(storeschema::casesTable()));
     return q && q.value().step() ? q.value().integer(0) : 0;
+}
+
+/// Six published months of the "7+1" assessment and the current one in progress, scored on the
+/// demo cases, unless the store has assessment months already.
+int fillAssessment(AppContext &context, const CaseDemo::Options &options)
+{
+    AssessmentStore store(context.store());
+    auto months = store.months();
+    if (!months)
+        return fail(months.error());
+    if (!months.value().isEmpty())
+        return Ok;
+    auto facts = CaseFacts::load(context.store().db(), options.now, context.catalogues().calendar);
+    if (!facts)
+        return fail(facts.error());
+    AssessmentDemo::Options demo;
+    demo.months = std::min(6, options.months - 1);
+    demo.seed = options.seed;
+    demo.current = QDate(options.now.date().year(), options.now.date().month(), 1);
+    demo.now = options.now;
+    auto filled = AssessmentDemo::fill(
+        store, context.catalogues().assessment, assessmentsource::subdistricts(context.catalog()),
+        [&](QDate month) {
+            return assessmentsource::figures(context, &facts.value(), month).value();
+        },
+        demo);
+    if (!filled)
+        return fail(filled.error());
+    out() << tr("\"7+1\" assessment: %1 months published, %2 in progress (demo scores).")
+                 .arg(filled.value() - 1)
+                 .arg(AssessmentStore::monthKey(demo.current))
+          << Qt::endl;
+    return Ok;
 }
 
 } // namespace
@@ -107,7 +142,7 @@ int demo(const QStringList &arguments)
                  .arg(s.overdue)
                  .arg(s.reworked)
           << Qt::endl;
-    return Ok;
+    return fillAssessment(context, options);
 }
 
 } // namespace citygrid::cli

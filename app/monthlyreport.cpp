@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "monthlyreport.h"
 
+#include "numbertext.h"
+
 #include "language.h"
 #include "mapexport.h"
 #include "pdfpages.h"
@@ -12,28 +14,12 @@
 
 namespace citygrid {
 
+using namespace numbertext;
+
 namespace {
 
 const QColor accent(0x1f, 0x5f, 0x9e);
 const QColor muted(0x6b, 0x75, 0x80);
-
-QString whole(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(qint64(std::llround(v)));
-}
-QString oneDecimal(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 1);
-}
-QString percent(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : oneDecimal(v) + QStringLiteral("%");
-}
-QString signedDecimal(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–")
-                         : (v > 0 ? QStringLiteral("+") : QString()) + oneDecimal(v);
-}
 
 /// One line of the summary: what, this month, last month, change (points for rates, % for counts).
 QStringList summaryRow(const QString &what, double now, double before, bool rate)
@@ -139,23 +125,7 @@ void hotSpots(PdfPages &pages, const ReportContent &c)
                                       "(Getis-Ord Gi*, rook contiguity, false-discovery-rate "
                                       "corrected)."));
     if (!c.hotSpotScene.passes.isEmpty()) {
-        pages.block(380, [&](QPainter &p, const QRectF &box) {
-            // the map in its logical pixels (96 an inch), scaled to points: all of it vector
-            const double toPoints = 72.0 / 96.0;
-            const QSize size(int(box.width() / toPoints), int(box.height() / toPoints));
-            // the map in the left two thirds, the legend (bottom right) beside it, not over it
-            const double mapShare = 0.68;
-            MapView view = MapView::fitting(
-                c.hotSpotExtent, QSize(int(size.width() * mapShare), size.height()), 1, 0.03);
-            view.size = size;
-            view.center.rx() += (1 - mapShare) / 2 * size.width() * view.unitsPerPixel;
-            p.translate(box.topLeft());
-            p.scale(toPoints, toPoints);
-            MapExport::paint(p, c.hotSpotScene, view, c.areaName);
-            p.setPen(QPen(QColor(0xc5, 0xcc, 0xd4), 1));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(QRectF(QPointF(0, 0), QSizeF(size)));
-        });
+        pages.map(380, c.hotSpotScene, c.hotSpotExtent, c.areaName);
     }
     if (c.hotCells.isEmpty()) {
         pages.paragraph(MonthlyReport::tr("No cell is a hot spot at 95% confidence this month."));

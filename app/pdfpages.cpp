@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "pdfpages.h"
 
+#include "mapexport.h"
+
 #include "mapfonts.h"
 
 #include <QFileInfo>
@@ -162,6 +164,26 @@ Result<void> PdfPages::finish()
     if (!m_painter.end() || !QFileInfo(m_path).size())
         return Error{QStringLiteral("report.write"), tr("Cannot finish %1").arg(m_path), {}};
     return {};
+}
+
+void PdfPages::map(double height, const MapScene &scene, const QRectF &extent, const QString &title,
+                   double mapShare)
+{
+    block(height, [&](QPainter &p, const QRectF &box) {
+        // the map in its logical pixels (96 an inch), scaled to points: all of it vector
+        const double toPoints = 72.0 / 96.0;
+        const QSize size(int(box.width() / toPoints), int(box.height() / toPoints));
+        MapView view =
+            MapView::fitting(extent, QSize(int(size.width() * mapShare), size.height()), 1, 0.03);
+        view.size = size;
+        view.center.rx() += (1 - mapShare) / 2 * size.width() * view.unitsPerPixel;
+        p.translate(box.topLeft());
+        p.scale(toPoints, toPoints);
+        MapExport::paint(p, scene, view, title);
+        p.setPen(QPen(QColor(0xc5, 0xcc, 0xd4), 1));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(QPointF(0, 0), QSizeF(size)));
+    });
 }
 
 } // namespace citygrid

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "mapscene.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,11 @@ public:
                const QList<double> &widths, int leftColumns = 2);
     /// A block of `height` points drawn by `draw` in a rectangle the width of the text.
     void block(double height, const std::function<void(QPainter &, const QRectF &)> &draw);
+
+    /// A map block of `height` points, vector: the map in the left `mapShare` of the width, its
+    /// legend (which the scene draws bottom right) beside it rather than over it, and a frame.
+    void map(double height, const MapScene &scene, const QRectF &extent, const QString &title,
+             double mapShare = 0.68);
 
     static QFont font(double points, QFont::Weight weight = QFont::Normal);
     Result<void> finish();

@@ -48,6 +48,21 @@ AssessmentFigures::compute(const CaseFacts &facts, QDate month, const QList<Area
     return result;
 }
 
+QList<AssessmentFigures::Area>
+AssessmentFigures::areas(const GridCatalog &grid, const QHash<QString, Population> &population)
+{
+    QList<Area> list;
+    for (const GridUnit *subdistrict : grid.children({})) {
+        Area area{subdistrict->code, 0, 0};
+        for (const GridUnit *community : grid.children(subdistrict->code))
+            area.cells += int(grid.children(community->code).size());
+        const Population pop = population.value(subdistrict->code);
+        area.residents = pop.registered + pop.nonRegistered;
+        list.append(area);
+    }
+    return list;
+}
+
 double AssessmentFigures::fraction(double figure, double fullAt, double zeroAt)
 {
     if (std::isnan(figure))

@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "assessmentsheet.h"
 #include "casefacts.h"
+#include "gridcatalog.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -29,6 +31,8 @@ public:
     /// The channel whose reports count as patrols.
     static QString patrolChannel() { return QStringLiteral("inspector"); }
 
+    /// The subdistricts of `grid` with their cell counts and residents (registered and not).
+    static QList<Area> areas(const GridCatalog &grid, const QHash<QString, Population> &population);
     /// Every figure of each area for the month that starts on `month` (its first day).
     static QHash<QString, QHash<QString, double>> compute(const CaseFacts &facts, QDate month,
                                                           const QList<Area> &areas);

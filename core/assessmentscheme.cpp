@@ -108,12 +108,14 @@ Result<AssessmentScheme> AssessmentScheme::fromJson(const QByteArray &json)
 
     for (const QJsonValue &fv : root[QLatin1String("indicators")].toArray()) {
         const QJsonObject fo = fv.toObject();
-        First f{text(fo, "id"),
-                text(fo, "name"),
-                text(fo, "name_en"),
-                number(fo, "weight"),
-                text(fo, "kind") == QLatin1String("satisfaction"),
-                {}};
+        First f;
+        f.id = text(fo, "id");
+        f.name = text(fo, "name");
+        f.nameEn = text(fo, "name_en");
+        f.abbreviation = text(fo, "short_name");
+        f.abbreviationEn = text(fo, "short_name_en");
+        f.weight = number(fo, "weight");
+        f.satisfaction = text(fo, "kind") == QLatin1String("satisfaction");
         for (const QJsonValue &sv : fo[QLatin1String("children")].toArray()) {
             const QJsonObject so = sv.toObject();
             Second sec{
@@ -305,6 +307,8 @@ QByteArray AssessmentScheme::toJson() const
                                                                 : QStringLiteral("aspect")},
                         {QStringLiteral("name"), f.name},
                         {QStringLiteral("name_en"), f.nameEn},
+                        {QStringLiteral("short_name"), f.abbreviation},
+                        {QStringLiteral("short_name_en"), f.abbreviationEn},
                         {QStringLiteral("weight"), f.weight},
                         {QStringLiteral("children"), children}});
     }

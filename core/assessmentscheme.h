@@ -48,6 +48,12 @@ public:
         bool satisfaction = false; ///< the "+1"
         QList<Second> children;
         QString displayName(bool english) const { return english ? nameEn : name; }
+        QString abbreviation, abbreviationEn; ///< for table headers ("组织", "Org."); may be empty
+        QString shortName(bool english) const
+        {
+            const QString s = english ? abbreviationEn : abbreviation;
+            return s.isEmpty() ? displayName(english) : s;
+        }
     };
     struct Difficulty
     {

@@ -108,6 +108,8 @@ public:
     /// A published ranking: the newest revision, or the one asked for.
     Result<QList<AssessmentRank>> ranking(QDate month, int revision = 0) const;
     Result<QList<Event>> events(QDate month) const;
+    /// The ranks of the month before `month`, if it was published (its newest revision).
+    Result<QHash<QString, int>> previousRanks(QDate month) const;
 
 private:
     Result<int> insertScheme(const AssessmentScheme &scheme, const QString &who,
@@ -121,7 +123,6 @@ private:
     Result<void> correct(QDate month, const QJsonObject &change, const QStringList &subdistricts,
                          const QString &who, const QString &reason, const QDateTime &at,
                          const std::function<Result<void>()> &apply);
-    Result<QHash<QString, int>> previousRanks(QDate month) const;
 
     Store &m_store;
 };
