@@ -3,6 +3,7 @@
 #include "application.h"
 
 #include "appcontext.h"
+#include "assessmentwindow.h"
 #include "caselayer.h"
 #include "caseworkspace.h"
 #include "cli.h"
@@ -13,6 +14,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "processclock.h"
+#include "reportcontent.h"
 #include "thematicpanel.h"
 
 #include <QApplication>
@@ -71,8 +73,17 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineOption compare(
         QStringLiteral("compare"),
         QCoreApplication::translate("cli", "With --thematic: open the comparison of two months."));
-    parser.addOptions(
-        {screenshot, select, importPreview, openCase, thematic, panel, dashboard, compare});
+    QCommandLineOption assessment(
+        QStringLiteral("assessment"),
+        QCoreApplication::translate("cli", "Open the \"7+1\" assessment at start, on TAB: "
+                                           "scoring, ranking, cards, population or history."),
+        QStringLiteral("tab"));
+    QCommandLineOption month(
+        QStringLiteral("month"),
+        QCoreApplication::translate("cli", "With --assessment: the month, as YYYY-MM."),
+        QStringLiteral("month"));
+    parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel, dashboard,
+                       compare, assessment, month});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -112,8 +123,10 @@ int runGui(QApplication &app, const QStringList &arguments)
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
             DashboardWindow *wall = window.dashboard();
             ComparisonWindow *comparison = window.thematic()->comparison();
+            AssessmentWindow *assessed = window.assessment();
             const bool ready =
-                wall ? wall->isReady()
+                assessed ? assessed->isReady()
+                : wall   ? wall->isReady()
                 : comparison
                     ? comparison->isReady()
                     : !(window.canvas()->isRendering() ||
@@ -125,7 +138,8 @@ int runGui(QApplication &app, const QStringList &arguments)
             if (!ready)
                 return;
             poll->stop();
-            QWidget *shown = wall         ? static_cast<QWidget *>(wall)
+            QWidget *shown = assessed     ? static_cast<QWidget *>(assessed)
+                             : wall       ? static_cast<QWidget *>(wall)
                              : comparison ? static_cast<QWidget *>(comparison)
                              : dialog     ? static_cast<QWidget *>(dialog)
                                           : static_cast<QWidget *>(&window);
@@ -168,6 +182,25 @@ int runGui(QApplication &app, const QStringList &arguments)
             if (!window.thematic()->comparison())
                 window.thematic()->showComparison();
         });
+    }
+    if (parser.isSet(assessment)) {
+        AssessmentWindow *assessed = window.showAssessment();
+        if (!assessed->showTab(parser.value(assessment))) {
+            cli::err() << QCoreApplication::translate(
+                              "cli", "Unknown tab \"%1\": use scoring, ranking, cards, "
+                                     "population or history")
+                              .arg(parser.value(assessment))
+                       << Qt::endl;
+            return cli::Usage;
+        }
+        if (parser.isSet(month)) {
+            auto first = ReportContent::parseMonth(parser.value(month));
+            if (!first)
+                return cli::fail(first.error());
+            assessed->setMonth(first.value());
+        }
+        if (parser.isSet(screenshot))
+            assessed->resize(1600, 960);
     }
     if (parser.isSet(openCase)) {
         auto uuid = window.cases()->session().store().resolve(parser.value(openCase));

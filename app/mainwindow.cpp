@@ -8,6 +8,7 @@
 #include "trendpanel.h"
 
 #include "areatreemodel.h"
+#include "assessmentwindow.h"
 #include "browsetool.h"
 #include "caselistpanel.h"
 #include "caseworkspace.h"
@@ -219,6 +220,12 @@ void MainWindow::createActions()
     });
     monthly->setObjectName(QStringLiteral("monthlyReport"));
     reports->addAction(icon("export"), tr("Export map…"), this, &MainWindow::exportMap);
+
+    auto *assessmentMenu = menuBar()->addMenu(tr("&Assessment"));
+    auto *assessment =
+        assessmentMenu->addAction(tr("\"7+1\" assessment…"), this, &MainWindow::showAssessment);
+    assessment->setObjectName(QStringLiteral("assessment"));
+    setShortcut(assessment, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, full, back, forward});
@@ -556,6 +563,17 @@ DashboardWindow *MainWindow::showDashboard()
     m_dashboard->showFullScreen();
     m_dashboard->raise();
     return m_dashboard;
+}
+
+AssessmentWindow *MainWindow::showAssessment()
+{
+    if (!m_assessment)
+        m_assessment =
+            new AssessmentWindow(m_cases->session(), *m_facts, m_canvas->gridMap(), this);
+    m_assessment->show();
+    m_assessment->raise();
+    m_assessment->activateWindow();
+    return m_assessment;
 }
 
 void MainWindow::about()

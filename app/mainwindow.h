@@ -17,6 +17,7 @@ class QTreeView;
 namespace citygrid {
 
 class AreaTreeModel;
+class AssessmentWindow;
 class BrowseTool;
 class CaseWorkspace;
 class IdentifyPanel;
@@ -53,6 +54,9 @@ public:
     /// Opens the wall display full screen (View > Wall display); it stays until Esc.
     DashboardWindow *showDashboard();
     DashboardWindow *dashboard() const { return m_dashboard; }
+    /// Opens the "7+1" assessment workspace (Assessment > "7+1" assessment).
+    AssessmentWindow *showAssessment();
+    AssessmentWindow *assessment() const { return m_assessment; }
     /// Writes what the map shows, fitted to `logicalSize` (96 an inch), as PNG at `dpi` or as
     /// vector PDF (File > Export map… asks for these).
     Result<void> exportMapTo(const QString &path, QSize logicalSize, int dpi);
@@ -97,6 +101,7 @@ private:
     CaseWorkspace *m_cases = nullptr;
     CaseFactsSource *m_facts = nullptr;
     DashboardWindow *m_dashboard = nullptr;
+    AssessmentWindow *m_assessment = nullptr;
     ThematicPanel *m_thematic = nullptr;
     RankingPanel *m_ranking = nullptr;
     TrendPanel *m_trend = nullptr;

@@ -91,6 +91,7 @@ public:
     const QList<First> &indicators() const { return m_first; }
     QList<First> &indicators() { return m_first; }
     void setDifficulty(const Difficulty &d) { m_difficulty = d; }
+    void setSatisfaction(const Satisfaction &s) { m_satisfaction = s; }
     void setCombination(double internal, double external);
 
     /// Every scoring point in order, with the index of its first-level indicator.

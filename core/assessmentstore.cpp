@@ -439,26 +439,32 @@ Result<QHash<QString, Population>> AssessmentStore::population(int year) const
     return result;
 }
 
-Result<void> AssessmentStore::setPopulation(int year, const QString &subdistrict,
-                                            const Population &population)
+Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Population> &population)
 {
-    if (population.registered < 0 || population.nonRegistered < 0 ||
-        population.registered + population.nonRegistered == 0)
-        return Error{QStringLiteral("assessment.bad-population"),
-                     tr("Population figures must not be negative, and not both zero"),
-                     {}};
+    for (const Population &p : population)
+        if (p.registered < 0 || p.nonRegistered < 0 || p.registered + p.nonRegistered == 0)
+            return Error{QStringLiteral("assessment.bad-population"),
+                         tr("Population figures must not be negative, and not both zero"),
+                         {}};
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
     auto q = Statement::prepare(
         m_store.db(), QStringLiteral("INSERT OR REPLACE INTO assessment_population (year, "
                                      "subdistrict_code, registered, nonregistered) VALUES (?1, "
                                      "?2, ?3, ?4)"));
     if (!q)
         return q.error();
-    q.value()
-        .bind(1, qint64(year))
-        .bind(2, subdistrict)
-        .bind(3, population.registered)
-        .bind(4, population.nonRegistered);
-    return q.value().run();
+    for (auto it = population.cbegin(); it != population.cend(); ++it) {
+        q.value()
+            .bind(1, qint64(year))
+            .bind(2, it.key())
+            .bind(3, it->registered)
+            .bind(4, it->nonRegistered);
+        if (auto r = q.value().run(); !r)
+            return r;
+    }
+    return tx.commit();
 }
 
 Result<void> AssessmentStore::addEvidence(QDate month, const Evidence &evidence,

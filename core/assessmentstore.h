@@ -77,7 +77,8 @@ public:
     /// A year's population per subdistrict: the year's own figures where entered, else those of
     /// the grid (the subdistricts table).
     Result<QHash<QString, Population>> population(int year) const;
-    Result<void> setPopulation(int year, const QString &subdistrict, const Population &population);
+    /// Stores a year's figures for the subdistricts given, all or none.
+    Result<void> setPopulation(int year, const QHash<QString, Population> &population);
     Result<void> addEvidence(QDate month, const Evidence &evidence, const QDateTime &at);
     Result<QList<Evidence>> evidence(QDate month, const QString &subdistrict = {}) const;
 

@@ -2,6 +2,446 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AssessmentBulletin</name>
+    <message>
+        <source>The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difficulty coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provisional (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published, revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7+1 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment of the subdistrict enforcement teams, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment bulletin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>PROVISIONAL: this month is %1 and not published; %n score(s) still missing count as zero. Do not circulate.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published; revision %1 of the ranking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme: %1 (version %2). Seven aspects that must be in place and the public&apos;s satisfaction; adjusted score = raw score × difficulty coefficient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Scores by first-level indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Difficulty coefficients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coefficient rises linearly with the share of non-registered residents, from %1 at a share of %2% or less to %3 at %4% or more (population of %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 point %2: %3 → %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 survey %2 corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Corrections after publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentFigures</name>
+    <message>
+        <source>Closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases closed per 10,000 residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol coverage of the cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recurrence rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cases closed ÷ cases due in the month × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cases closed by their deadline ÷ cases due in the month × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handled cases that failed verification ÷ handled cases due × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cases given an extension ÷ cases due × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cases closed ÷ resident population × 10,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cells with at least one inspector report in the month ÷ cells × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filed cases repeating a minor category already filed in the same cell that month ÷ filed cases × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentMap</name>
+    <message>
+        <source>Rank %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentScheme</name>
+    <message>
+        <source>The assessment scheme is not valid JSON; fix the file or reset the scheme to the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a CityGrid assessment scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This assessment scheme was written by a newer CityGrid (format version %1); update CityGrid to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1: the method &quot;%2&quot; is unknown (use checklist, computed or survey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; correct the scheme and save it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indicator id &quot;%1&quot; is empty or used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator %1 has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator %1 needs a positive weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scoring point id &quot;%1&quot; is empty or used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 needs a positive maximum and weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is a checklist item nobody scores (give it internal or external evaluators)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 needs a known figure (%2) and different values for full and no marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 does not say which survey it takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points of %1 weigh %2 in all, not its weight %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indicators under %1 weigh %2 in all, not its weight %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first-level indicators weigh %1 in all, not the total %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheme has %1 first-level indicators, %2 second-level and %3 points; it declares %4, %5 and %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheme needs exactly one satisfaction indicator (the &quot;+1&quot;), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The internal and external shares must be at least 0 and add up to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difficulty coefficient needs 0 ≤ low share &lt; high share ≤ 1 and positive coefficients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The satisfaction formula&apos;s factors must lie between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentSheet</name>
+    <message>
+        <source>population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentStore</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of the assessment scheme is not in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is published and locked; change a score with a correction, which records who changed what and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is under review; return it to draft to change its scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is still a draft; submit it for review first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheme has no scoring point %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is not scored by evaluators (it is computed from cases or surveys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is scored by external evaluators only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is scored by the internal assessment team only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who gave the score (the evaluator&apos;s name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A score for %1 must lie between 0 and %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey counts cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no subdistrict %1 in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population figures must not be negative, and not both zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence file is empty; choose the photo or document again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) or figure(s) are still missing; enter them before the month goes on</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say why the month goes back to draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A correction needs a reason; it is kept with the month for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a published month is corrected; change a draft directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not published yet; it has no ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseAttachments</name>
     <message>
         <source>An attachment needs a file name</source>
@@ -1234,6 +1674,303 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AssessmentGridModel</name>
+    <message>
+        <source>%1 — weight %2, scored 0 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal × %1 + external × %2 (means of each side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored yet: double-click to enter a score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed: %1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full marks at %1, none at %2, linear between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the case figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Survey: %1 satisfied, %2 basically satisfied, %3 dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max × (satisfied × %1 + basically × %2 + dissatisfied × %3) ÷ answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored by the assessment team and by external evaluators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored by the assessment team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored by people&apos;s congress deputies and citizen representatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the month&apos;s cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the satisfaction survey &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::AssessmentRankingView</name>
+    <message>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank by month (1 = best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::AssessmentWindow</name>
+    <message>
+        <source>&quot;7+1&quot; assessment of the subdistrict enforcement teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m scores in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does the month go back to draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing ranks the teams and locks %1; later changes are corrections on record. Publish?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulletin…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a cell to enter a score (a published month: a correction). Red: still missing; amber: below 60% of the point&apos;s marks; italics: computed from the cases or from surveys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population and coefficients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published ranking of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional ranking of %1 (%2): scores still missing count as zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheme version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader decides on the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the complete month to the leader for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisors, shift leaders and the leader score the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the month back to the scorers, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank the teams and lock the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators, weights, formulas and coefficients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month&apos;s bulletin as PDF or XLSX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned to draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected (revision %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, point %2, %3: %4 → %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, survey %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisors, shift leaders and the leader score the assessment; sign in as one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader decides on the assessment; sign in as the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bulletin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month is under review; the leader returns it to draft for changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A published month is corrected by the leader only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AttachmentStrip</name>
     <message>
         <source>Add photo…</source>
@@ -2055,6 +2792,14 @@ Filing standard: %5</source>
         <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -2222,6 +2967,45 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Same problem as an open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::PopulationView</name>
+    <message>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difficulty coefficient: %1 at a non-registered share of %2% or less, %3 at %4% or more, linear between. Figures not entered for a year are the grid&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enter the registered and non-registered residents as whole numbers, not both zero</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2463,6 +3247,282 @@ No: file it as a new case.</source>
     <name>citygrid::SavePathRow</name>
     <message>
         <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SchemeEditor</name>
+    <message>
+        <source>&quot;7+1&quot; assessment scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full marks at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No marks at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it is scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal share (external = 1 − internal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basically satisfied counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered share for the low coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-registered share for the high coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed and why (kept with the version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a name, weight, maximum or mark to change it. The weights of each level must add up to the weight above them and the first level to 100. Saving makes a new version; published months keep the version they were scored on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist: internal and external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist: internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist: external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>survey: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ScoreCardView</name>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw &lt;b&gt;%1&lt;/b&gt; × coefficient %2 = adjusted &lt;b&gt;%3&lt;/b&gt;%4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, rank &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n point(s) not scored yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ScoreEntryDialog</name>
+    <message>
+        <source>Correct a published score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight %1, scored 0 to %2. Evidence: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal (assessment team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External (deputy or citizen representative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the evaluator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was found (for deductions, why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the published score changes (kept for good)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3325,6 +4385,64 @@ No: file it as a new case.</source>
         <source>City: thematic filter change to redrawn frame, a year of %1 cases over %2 cells</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2, scheme version %3; %4 of %5 scores in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  missing: %1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &quot;7+1&quot; monthly assessment of the subdistrict enforcement teams.
+  citygrid assess status --month 2026-10
+  citygrid assess report --month 2026-10 --out FILE.pdf|FILE.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status or report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month, as YYYY-MM (e.g. 2026-10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report: the PDF or XLSX file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid assess status|report --month YYYY-MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which month with --month YYYY-MM (e.g. 2026-10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to write the bulletin with --out FILE.pdf or FILE.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1: PROVISIONAL bulletin of %2 (%3; %4 score(s) missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1: bulletin of %2, revision %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment: %1 months published, %2 in progress (demo scores).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -3427,15 +4545,27 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, bench (citygrid COMMAND --help).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open the full-screen wall display at start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>With --thematic: open the comparison of two months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &quot;7+1&quot; assessment at start, on TAB: scoring, ranking, cards, population or history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --assessment: the month, as YYYY-MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tab &quot;%1&quot;: use scoring, ranking, cards, population or history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

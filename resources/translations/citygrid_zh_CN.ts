@@ -2,6 +2,440 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssessmentBulletin</name>
+    <message>
+        <source>The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx</source>
+        <translation>通报以 PDF 或 XLSX 格式输出；请将文件命名为 .pdf 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Raw score</source>
+        <translation>原始得分</translation>
+    </message>
+    <message>
+        <source>%1 (of %2)</source>
+        <translation>%1（满分 %2）</translation>
+    </message>
+    <message>
+        <source>Registered population</source>
+        <translation>户籍人口</translation>
+    </message>
+    <message>
+        <source>Non-registered population</source>
+        <translation>非户籍人口</translation>
+    </message>
+    <message>
+        <source>Non-registered share (%)</source>
+        <translation>非户籍人口占比（%）</translation>
+    </message>
+    <message>
+        <source>Difficulty coefficient</source>
+        <translation>难度系数</translation>
+    </message>
+    <message>
+        <source>Adjusted score</source>
+        <translation>调整后得分</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>provisional (%1)</source>
+        <translation>暂定（%1）</translation>
+    </message>
+    <message>
+        <source>published, revision %1</source>
+        <translation>已发布，第 %1 版</translation>
+    </message>
+    <message>
+        <source>7+1 %1</source>
+        <translation>7+1 %1</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment of the subdistrict enforcement teams, %1</source>
+        <translation>街道综合执法“7+1”测评，%1</translation>
+    </message>
+    <message>
+        <source>CityGrid · %1</source>
+        <translation>CityGrid · %1</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment bulletin</source>
+        <translation>“7+1”测评通报</translation>
+    </message>
+    <message numerus="yes">
+        <source>PROVISIONAL: this month is %1 and not published; %n score(s) still missing count as zero. Do not circulate.</source>
+        <translation><numerusform>暂定：本月处于“%1”状态，尚未发布；仍缺 %n 项评分，按零分计。请勿外发。</numerusform></translation>
+    </message>
+    <message>
+        <source>Published; revision %1 of the ranking.</source>
+        <translation>已发布；排名第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Scheme: %1 (version %2). Seven aspects that must be in place and the public&apos;s satisfaction; adjusted score = raw score × difficulty coefficient.</source>
+        <translation>测评方案：%1（第 %2 版）。七个方面到位加市民满意；调整后得分 = 原始得分 × 难度系数。</translation>
+    </message>
+    <message>
+        <source>1. Ranking</source>
+        <translation>一、排名</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>2. Scores by first-level indicator</source>
+        <translation>二、一级指标得分</translation>
+    </message>
+    <message>
+        <source>3. Difficulty coefficients</source>
+        <translation>三、难度系数</translation>
+    </message>
+    <message>
+        <source>The coefficient rises linearly with the share of non-registered residents, from %1 at a share of %2% or less to %3 at %4% or more (population of %5).</source>
+        <translation>难度系数随非户籍人口占比线性上升：占比不高于 %2% 时为 %1，不低于 %4% 时为 %3（%5 年人口）。</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>户籍人口</translation>
+    </message>
+    <message>
+        <source>Non-registered</source>
+        <translation>非户籍人口</translation>
+    </message>
+    <message>
+        <source>Non-registered share</source>
+        <translation>非户籍占比</translation>
+    </message>
+    <message>
+        <source>%1 point %2: %3 → %4</source>
+        <translation>%1 测分点 %2：%3 → %4</translation>
+    </message>
+    <message>
+        <source>%1 survey %2 corrected</source>
+        <translation>%1 调查 %2 已更正</translation>
+    </message>
+    <message>
+        <source>4. Corrections after publication</source>
+        <translation>四、发布后的更正</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentFigures</name>
+    <message>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <source>On-time closure rate</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <source>Extension rate</source>
+        <translation>延期率</translation>
+    </message>
+    <message>
+        <source>Cases closed per 10,000 residents</source>
+        <translation>每万人结案数</translation>
+    </message>
+    <message>
+        <source>Patrol coverage of the cells</source>
+        <translation>网格巡查覆盖率</translation>
+    </message>
+    <message>
+        <source>Recurrence rate</source>
+        <translation>复发率</translation>
+    </message>
+    <message>
+        <source>cases closed ÷ cases due in the month × 100</source>
+        <translation>结案数 ÷ 当月应结案数 × 100</translation>
+    </message>
+    <message>
+        <source>cases closed by their deadline ÷ cases due in the month × 100</source>
+        <translation>按期结案数 ÷ 当月应结案数 × 100</translation>
+    </message>
+    <message>
+        <source>handled cases that failed verification ÷ handled cases due × 100</source>
+        <translation>核查未通过的已处置案件 ÷ 应结案的已处置案件 × 100</translation>
+    </message>
+    <message>
+        <source>cases given an extension ÷ cases due × 100</source>
+        <translation>延期案件数 ÷ 应结案数 × 100</translation>
+    </message>
+    <message>
+        <source>cases closed ÷ resident population × 10,000</source>
+        <translation>结案数 ÷ 常住人口 × 10000</translation>
+    </message>
+    <message>
+        <source>cells with at least one inspector report in the month ÷ cells × 100</source>
+        <translation>当月至少有一宗监督员上报的网格数 ÷ 网格总数 × 100</translation>
+    </message>
+    <message>
+        <source>filed cases repeating a minor category already filed in the same cell that month ÷ filed cases × 100</source>
+        <translation>同一网格当月重复出现的同类（小类）立案数 ÷ 立案数 × 100</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentMap</name>
+    <message>
+        <source>Rank %1</source>
+        <translation>第 %1 名</translation>
+    </message>
+    <message>
+        <source>Ranks %1–%2</source>
+        <translation>第 %1–%2 名</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; ranking</source>
+        <translation>“7+1”排名</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentScheme</name>
+    <message>
+        <source>The assessment scheme is not valid JSON; fix the file or reset the scheme to the default</source>
+        <translation>测评方案不是有效的 JSON；请修正文件，或将方案恢复为默认</translation>
+    </message>
+    <message>
+        <source>This file is not a CityGrid assessment scheme</source>
+        <translation>该文件不是 CityGrid 测评方案</translation>
+    </message>
+    <message>
+        <source>This assessment scheme was written by a newer CityGrid (format version %1); update CityGrid to read it</source>
+        <translation>该测评方案由更新版本的 CityGrid 写入（格式版本 %1）；请升级 CityGrid 后再读取</translation>
+    </message>
+    <message>
+        <source>Scoring point %1: the method &quot;%2&quot; is unknown (use checklist, computed or survey)</source>
+        <translation>测分点 %1：评分方式“%2”未知（可用 checklist、computed 或 survey）</translation>
+    </message>
+    <message>
+        <source>; correct the scheme and save it again</source>
+        <translation>；请修正方案后重新保存</translation>
+    </message>
+    <message>
+        <source>The indicator id &quot;%1&quot; is empty or used twice</source>
+        <translation>指标编号“%1”为空或重复</translation>
+    </message>
+    <message>
+        <source>Indicator %1 has no name</source>
+        <translation>指标 %1 没有名称</translation>
+    </message>
+    <message>
+        <source>Indicator %1 needs a positive weight</source>
+        <translation>指标 %1 的权重必须为正数</translation>
+    </message>
+    <message>
+        <source>The scoring point id &quot;%1&quot; is empty or used twice</source>
+        <translation>测分点编号“%1”为空或重复</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 has no name</source>
+        <translation>测分点 %1 没有名称</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 needs a positive maximum and weight</source>
+        <translation>测分点 %1 的满分和权重必须为正数</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is a checklist item nobody scores (give it internal or external evaluators)</source>
+        <translation>测分点 %1 是检查项，但没有评分人（请指定内部或外部评分）</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 needs a known figure (%2) and different values for full and no marks</source>
+        <translation>测分点 %1 需要已知的计算指标（%2），且满分值与零分值不能相同</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 does not say which survey it takes</source>
+        <translation>测分点 %1 没有指明所用的调查</translation>
+    </message>
+    <message>
+        <source>The points of %1 weigh %2 in all, not its weight %3</source>
+        <translation>%1 下各测分点权重合计为 %2，与其权重 %3 不符</translation>
+    </message>
+    <message>
+        <source>The indicators under %1 weigh %2 in all, not its weight %3</source>
+        <translation>%1 下各二级指标权重合计为 %2，与其权重 %3 不符</translation>
+    </message>
+    <message>
+        <source>The first-level indicators weigh %1 in all, not the total %2</source>
+        <translation>一级指标权重合计为 %1，与总分 %2 不符</translation>
+    </message>
+    <message>
+        <source>The scheme has %1 first-level indicators, %2 second-level and %3 points; it declares %4, %5 and %6</source>
+        <translation>方案实有一级指标 %1 个、二级指标 %2 个、测分点 %3 个；声明的是 %4、%5、%6 个</translation>
+    </message>
+    <message>
+        <source>The scheme needs exactly one satisfaction indicator (the &quot;+1&quot;), not %1</source>
+        <translation>方案必须恰有一个满意度指标（即“+1”），而不是 %1 个</translation>
+    </message>
+    <message>
+        <source>The internal and external shares must be at least 0 and add up to 1</source>
+        <translation>内部与外部评分占比不能为负，且合计须为 1</translation>
+    </message>
+    <message>
+        <source>The difficulty coefficient needs 0 ≤ low share &lt; high share ≤ 1 and positive coefficients</source>
+        <translation>难度系数要求 0 ≤ 低占比 &lt; 高占比 ≤ 1，且系数为正数</translation>
+    </message>
+    <message>
+        <source>The satisfaction formula&apos;s factors must lie between 0 and 1</source>
+        <translation>满意度公式的系数必须在 0 到 1 之间</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentSheet</name>
+    <message>
+        <source>population</source>
+        <translation>人口数据</translation>
+    </message>
+    <message>
+        <source>internal score</source>
+        <translation>内部评分</translation>
+    </message>
+    <message>
+        <source>external score</source>
+        <translation>外部评分</translation>
+    </message>
+    <message>
+        <source>survey answers</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>case figures</source>
+        <translation>案件数据</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentStore</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Default scheme</source>
+        <translation>默认方案</translation>
+    </message>
+    <message>
+        <source>Version %1 of the assessment scheme is not in this store</source>
+        <translation>本数据库中没有第 %1 版测评方案</translation>
+    </message>
+    <message>
+        <source>%1 is published and locked; change a score with a correction, which records who changed what and why</source>
+        <translation>%1 已发布并锁定；如需修改评分，请使用“更正”，系统会记录修改人、修改内容和原因</translation>
+    </message>
+    <message>
+        <source>%1 is under review; return it to draft to change its scores</source>
+        <translation>%1 正在审核；如需修改评分，请先退回草稿</translation>
+    </message>
+    <message>
+        <source>%1 is still a draft; submit it for review first</source>
+        <translation>%1 仍是草稿；请先提交审核</translation>
+    </message>
+    <message>
+        <source>The scheme has no scoring point %1</source>
+        <translation>方案中没有测分点 %1</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is not scored by evaluators (it is computed from cases or surveys)</source>
+        <translation>测分点 %1 不由评分人打分（由案件数据或调查计算）</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is scored by external evaluators only</source>
+        <translation>测分点 %1 仅由外部评议人员打分</translation>
+    </message>
+    <message>
+        <source>Scoring point %1 is scored by the internal assessment team only</source>
+        <translation>测分点 %1 仅由内部考评组打分</translation>
+    </message>
+    <message>
+        <source>Say who gave the score (the evaluator&apos;s name)</source>
+        <translation>请填写评分人姓名</translation>
+    </message>
+    <message>
+        <source>A score for %1 must lie between 0 and %2, not %3</source>
+        <translation>%1 的评分必须在 0 到 %2 之间，而不是 %3</translation>
+    </message>
+    <message>
+        <source>Survey counts cannot be negative</source>
+        <translation>调查人数不能为负数</translation>
+    </message>
+    <message>
+        <source>There is no subdistrict %1 in this store</source>
+        <translation>本数据库中没有街道 %1</translation>
+    </message>
+    <message>
+        <source>Population figures must not be negative, and not both zero</source>
+        <translation>人口数不能为负，且不能同时为零</translation>
+    </message>
+    <message>
+        <source>The evidence file is empty; choose the photo or document again</source>
+        <translation>佐证材料文件为空；请重新选择照片或文档</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) or figure(s) are still missing; enter them before the month goes on</source>
+        <translation><numerusform>仍缺 %n 项评分或数据；请补齐后再继续</numerusform></translation>
+    </message>
+    <message>
+        <source>Say why the month goes back to draft</source>
+        <translation>请说明退回草稿的原因</translation>
+    </message>
+    <message>
+        <source>A correction needs a reason; it is kept with the month for good</source>
+        <translation>更正必须填写原因；原因将随该月永久保存</translation>
+    </message>
+    <message>
+        <source>Only a published month is corrected; change a draft directly</source>
+        <translation>只有已发布的月份才需要更正；草稿可直接修改</translation>
+    </message>
+    <message>
+        <source>%1 is not published yet; it has no ranking</source>
+        <translation>%1 尚未发布，没有排名</translation>
+    </message>
+</context>
+<context>
     <name>CaseAttachments</name>
     <message>
         <source>An attachment needs a file name</source>
@@ -1232,6 +1666,303 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AssessmentGridModel</name>
+    <message>
+        <source>%1 — weight %2, scored 0 to %3</source>
+        <translation>%1 — 权重 %2，评分 0 至 %3</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>internal × %1 + external × %2 (means of each side)</source>
+        <translation>内部 × %1 + 外部 × %2（各方取平均）</translation>
+    </message>
+    <message>
+        <source>Not scored yet: double-click to enter a score.</source>
+        <translation>尚未评分：双击录入评分。</translation>
+    </message>
+    <message>
+        <source>Computed: %1 = %2</source>
+        <translation>自动计算：%1 = %2</translation>
+    </message>
+    <message>
+        <source>full marks at %1, none at %2, linear between</source>
+        <translation>达到 %1 得满分，%2 得零分，其间线性计分</translation>
+    </message>
+    <message>
+        <source>Waiting for the case figures.</source>
+        <translation>正在等待案件数据。</translation>
+    </message>
+    <message>
+        <source>Survey: %1 satisfied, %2 basically satisfied, %3 dissatisfied</source>
+        <translation>调查：满意 %1，基本满意 %2，不满意 %3</translation>
+    </message>
+    <message>
+        <source>max × (satisfied × %1 + basically × %2 + dissatisfied × %3) ÷ answers</source>
+        <translation>满分 × （满意 × %1 + 基本满意 × %2 + 不满意 × %3）÷ 答卷数</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>佐证材料：%1</translation>
+    </message>
+    <message>
+        <source>Scored by the assessment team and by external evaluators</source>
+        <translation>由考评组和外部评议人员打分</translation>
+    </message>
+    <message>
+        <source>Scored by the assessment team</source>
+        <translation>由考评组打分</translation>
+    </message>
+    <message>
+        <source>Scored by people&apos;s congress deputies and citizen representatives</source>
+        <translation>由人大代表和市民代表打分</translation>
+    </message>
+    <message>
+        <source>Computed from the month&apos;s cases: %1</source>
+        <translation>由当月案件自动计算：%1</translation>
+    </message>
+    <message>
+        <source>From the satisfaction survey &quot;%1&quot;</source>
+        <translation>来自满意度调查“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::AssessmentRankingView</name>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Raw score</source>
+        <translation>原始得分</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Adjusted score</source>
+        <translation>调整后得分</translation>
+    </message>
+    <message>
+        <source>Rank by month (1 = best)</source>
+        <translation>各月名次（1 为最好）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::AssessmentWindow</name>
+    <message>
+        <source>&quot;7+1&quot; assessment of the subdistrict enforcement teams</source>
+        <translation>街道综合执法“7+1”测评</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>%v of %m scores in</source>
+        <translation>已录入 %v / %m 项</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Return to draft…</source>
+        <translation>退回草稿…</translation>
+    </message>
+    <message>
+        <source>Return to draft</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <source>Why does the month go back to draft?</source>
+        <translation>为什么退回草稿？</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Publish the month</source>
+        <translation>发布本月测评</translation>
+    </message>
+    <message>
+        <source>Publishing ranks the teams and locks %1; later changes are corrections on record. Publish?</source>
+        <translation>发布将对各执法队排名并锁定 %1；之后的修改都将作为更正留档。确定发布？</translation>
+    </message>
+    <message>
+        <source>Bulletin…</source>
+        <translation>通报…</translation>
+    </message>
+    <message>
+        <source>Scheme…</source>
+        <translation>测评方案…</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to enter a score (a published month: a correction). Red: still missing; amber: below 60% of the point&apos;s marks; italics: computed from the cases or from surveys.</source>
+        <translation>双击单元格录入评分（已发布月份为更正）。红色：尚缺；橙色：低于该测分点满分的 60%；斜体：由案件数据或调查自动计算。</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Score cards</source>
+        <translation>成绩单</translation>
+    </message>
+    <message>
+        <source>Population and coefficients</source>
+        <translation>人口与难度系数</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Published ranking of %1.</source>
+        <translation>%1 已发布的排名。</translation>
+    </message>
+    <message>
+        <source>Provisional ranking of %1 (%2): scores still missing count as zero.</source>
+        <translation>%1 的暂定排名（%2）：尚缺的评分按零分计。</translation>
+    </message>
+    <message>
+        <source>, revision %1</source>
+        <translation>，第 %1 版</translation>
+    </message>
+    <message>
+        <source>scheme version %1</source>
+        <translation>方案第 %1 版</translation>
+    </message>
+    <message>
+        <source>Only the leader decides on the assessment</source>
+        <translation>只有领导可以审定测评</translation>
+    </message>
+    <message>
+        <source>Hand the complete month to the leader for review</source>
+        <translation>将录入完整的本月测评提交领导审核</translation>
+    </message>
+    <message>
+        <source>Supervisors, shift leaders and the leader score the assessment</source>
+        <translation>由督查员、值班长和领导录入评分</translation>
+    </message>
+    <message>
+        <source>Send the month back to the scorers, with the reason</source>
+        <translation>说明原因后退回评分人员</translation>
+    </message>
+    <message>
+        <source>Rank the teams and lock the month</source>
+        <translation>对各执法队排名并锁定本月</translation>
+    </message>
+    <message>
+        <source>Indicators, weights, formulas and coefficients</source>
+        <translation>指标、权重、公式和系数</translation>
+    </message>
+    <message>
+        <source>The month&apos;s bulletin as PDF or XLSX</source>
+        <translation>将本月通报输出为 PDF 或 XLSX</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>returned to draft</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>corrected (revision %1)</source>
+        <translation>更正（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>%1, point %2, %3: %4 → %5</source>
+        <translation>%1，测分点 %2，%3：%4 → %5</translation>
+    </message>
+    <message>
+        <source>%1, survey %2</source>
+        <translation>%1，调查 %2</translation>
+    </message>
+    <message>
+        <source>Supervisors, shift leaders and the leader score the assessment; sign in as one of them</source>
+        <translation>测评由督查员、值班长和领导评分；请以其中一种身份登录</translation>
+    </message>
+    <message>
+        <source>Only the leader decides on the assessment; sign in as the leader</source>
+        <translation>只有领导可以审定测评；请以领导身份登录</translation>
+    </message>
+    <message>
+        <source>Write the bulletin</source>
+        <translation>输出通报</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Computed from the cases</source>
+        <translation>由案件数据计算</translation>
+    </message>
+    <message>
+        <source>The month is under review; the leader returns it to draft for changes</source>
+        <translation>本月正在审核；如需修改，须由领导退回草稿</translation>
+    </message>
+    <message>
+        <source>A published month is corrected by the leader only</source>
+        <translation>已发布的月份只能由领导更正</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AttachmentStrip</name>
     <message>
         <source>Add photo…</source>
@@ -2050,6 +2781,14 @@ Filing standard: %5</source>
         <source>Wall display</source>
         <translation>指挥大屏</translation>
     </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>考核(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment…</source>
+        <translation>“7+1”测评…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -2221,6 +2960,45 @@ No: file it as a new case.</source>
     <message>
         <source>Same problem as an open case</source>
         <translation>与未结案件为同一问题</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::PopulationView</name>
+    <message>
+        <source>Subdistrict</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>户籍人口</translation>
+    </message>
+    <message>
+        <source>Non-registered</source>
+        <translation>非户籍人口</translation>
+    </message>
+    <message>
+        <source>Non-registered share</source>
+        <translation>非户籍占比</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Save population</source>
+        <translation>保存人口数据</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Difficulty coefficient: %1 at a non-registered share of %2% or less, %3 at %4% or more, linear between. Figures not entered for a year are the grid&apos;s.</source>
+        <translation>难度系数：非户籍人口占比不高于 %2% 时为 %1，不低于 %4% 时为 %3，其间线性变化。未录入年度数据的，采用网格数据中的人口。</translation>
+    </message>
+    <message>
+        <source>%1: enter the registered and non-registered residents as whole numbers, not both zero</source>
+        <translation>%1：请以整数录入户籍和非户籍人口，且不能同时为零</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +3240,279 @@ No: file it as a new case.</source>
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SchemeEditor</name>
+    <message>
+        <source>&quot;7+1&quot; assessment scheme</source>
+        <translation>“7+1”测评方案</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Full marks at</source>
+        <translation>满分值</translation>
+    </message>
+    <message>
+        <source>No marks at</source>
+        <translation>零分值</translation>
+    </message>
+    <message>
+        <source>How it is scored</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Internal share (external = 1 − internal)</source>
+        <translation>内部评分占比（外部 = 1 − 内部）</translation>
+    </message>
+    <message>
+        <source>Satisfied counts</source>
+        <translation>“满意”计分</translation>
+    </message>
+    <message>
+        <source>Basically satisfied counts</source>
+        <translation>“基本满意”计分</translation>
+    </message>
+    <message>
+        <source>Dissatisfied counts</source>
+        <translation>“不满意”计分</translation>
+    </message>
+    <message>
+        <source>Non-registered share for the low coefficient</source>
+        <translation>低系数对应的非户籍占比</translation>
+    </message>
+    <message>
+        <source>Non-registered share for the high coefficient</source>
+        <translation>高系数对应的非户籍占比</translation>
+    </message>
+    <message>
+        <source>Low coefficient</source>
+        <translation>低系数</translation>
+    </message>
+    <message>
+        <source>High coefficient</source>
+        <translation>高系数</translation>
+    </message>
+    <message>
+        <source>What changed and why (kept with the version)</source>
+        <translation>修改了什么、为什么（随版本保存）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Double-click a name, weight, maximum or mark to change it. The weights of each level must add up to the weight above them and the first level to 100. Saving makes a new version; published months keep the version they were scored on.</source>
+        <translation>双击名称、权重、满分或计分值即可修改。每一级权重之和须等于上一级权重，一级指标合计 100。保存将生成新版本；已发布月份仍沿用其评分时的版本。</translation>
+    </message>
+    <message>
+        <source>Default scheme</source>
+        <translation>默认方案</translation>
+    </message>
+    <message>
+        <source>checklist: internal and external</source>
+        <translation>检查项：内部和外部</translation>
+    </message>
+    <message>
+        <source>checklist: internal</source>
+        <translation>检查项：内部</translation>
+    </message>
+    <message>
+        <source>checklist: external</source>
+        <translation>检查项：外部</translation>
+    </message>
+    <message>
+        <source>computed: %1</source>
+        <translation>自动计算：%1</translation>
+    </message>
+    <message>
+        <source>survey: %1</source>
+        <translation>调查：%1</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ScoreCardView</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>测分点</translation>
+    </message>
+    <message>
+        <source>Scoring point</source>
+        <translation>测分点名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Marks lost</source>
+        <translation>失分</translation>
+    </message>
+    <message>
+        <source>Subdistrict</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Raw &lt;b&gt;%1&lt;/b&gt; × coefficient %2 = adjusted &lt;b&gt;%3&lt;/b&gt;%4%5</source>
+        <translation>原始得分 &lt;b&gt;%1&lt;/b&gt; × 系数 %2 = 调整后 &lt;b&gt;%3&lt;/b&gt;%4%5</translation>
+    </message>
+    <message>
+        <source>, rank &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>，第 &lt;b&gt;%1&lt;/b&gt; 名</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n point(s) not scored yet</source>
+        <translation><numerusform> — 尚有 %n 个测分点未评分</numerusform></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>尚缺</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::ScoreEntryDialog</name>
+    <message>
+        <source>Correct a published score</source>
+        <translation>更正已发布的评分</translation>
+    </message>
+    <message>
+        <source>Enter a score</source>
+        <translation>录入评分</translation>
+    </message>
+    <message>
+        <source>Weight %1, scored 0 to %2. Evidence: %3</source>
+        <translation>权重 %1，评分 0 至 %2。佐证材料：%3</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>评分方</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>Internal (assessment team)</source>
+        <translation>内部（考评组）</translation>
+    </message>
+    <message>
+        <source>External (deputy or citizen representative)</source>
+        <translation>外部（人大代表或市民代表）</translation>
+    </message>
+    <message>
+        <source>Scored by</source>
+        <translation>评分方</translation>
+    </message>
+    <message>
+        <source>Name of the evaluator</source>
+        <translation>评分人姓名</translation>
+    </message>
+    <message>
+        <source>What was found (for deductions, why)</source>
+        <translation>检查发现（扣分须写明原因）</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Why the published score changes (kept for good)</source>
+        <translation>更改已发布评分的原因（永久保存）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB)</source>
+        <translation>%1（%2 KB）</translation>
     </message>
 </context>
 <context>
@@ -3328,6 +4379,66 @@ No: file it as a new case.</source>
         <source>City: thematic filter change to redrawn frame, a year of %1 cases over %2 cells</source>
         <translation>城市：专题图筛选变化到重绘完成，一年 %1 件案件、%2 个网格</translation>
     </message>
+    <message>
+        <source>%1: %2, scheme version %3; %4 of %5 scores in</source>
+        <translation>%1：%2，方案第 %3 版；已录入 %4 / %5 项</translation>
+    </message>
+    <message>
+        <source>  missing: %1 %2 %3</source>
+        <translation>  尚缺：%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  ……另有 %1 项</translation>
+    </message>
+    <message>
+        <source>The &quot;7+1&quot; monthly assessment of the subdistrict enforcement teams.
+  citygrid assess status --month 2026-10
+  citygrid assess report --month 2026-10 --out FILE.pdf|FILE.xlsx</source>
+        <translation>街道综合执法“7+1”月度测评。
+  citygrid assess status --month 2026-10
+  citygrid assess report --month 2026-10 --out 文件.pdf|文件.xlsx</translation>
+    </message>
+    <message>
+        <source>status or report</source>
+        <translation>status（进度）或 report（通报）</translation>
+    </message>
+    <message>
+        <source>The month, as YYYY-MM (e.g. 2026-10).</source>
+        <translation>月份，格式 YYYY-MM（如 2026-10）。</translation>
+    </message>
+    <message>
+        <source>report: the PDF or XLSX file to write.</source>
+        <translation>report：要写入的 PDF 或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid assess status|report --month YYYY-MM</source>
+        <translation>请说明操作：citygrid assess status|report --month YYYY-MM</translation>
+    </message>
+    <message>
+        <source>Say which month with --month YYYY-MM (e.g. 2026-10)</source>
+        <translation>请用 --month YYYY-MM 指定月份（如 2026-10）</translation>
+    </message>
+    <message>
+        <source>Say where to write the bulletin with --out FILE.pdf or FILE.xlsx</source>
+        <translation>请用 --out 文件.pdf 或 文件.xlsx 指定通报的输出位置</translation>
+    </message>
+    <message>
+        <source>The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx</source>
+        <translation>通报以 PDF 或 XLSX 格式输出；请将文件命名为 .pdf 或 .xlsx</translation>
+    </message>
+    <message>
+        <source>Wrote %1: PROVISIONAL bulletin of %2 (%3; %4 score(s) missing)</source>
+        <translation>已写入 %1：%2 暂定通报（%3；尚缺 %4 项评分）</translation>
+    </message>
+    <message>
+        <source>Wrote %1: bulletin of %2, revision %3</source>
+        <translation>已写入 %1：%2 通报，第 %3 版</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; assessment: %1 months published, %2 in progress (demo scores).</source>
+        <translation>“7+1”测评：已发布 %1 个月，%2 正在评分（演示评分）。</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -3430,16 +4541,28 @@ No: file it as a new case.</source>
         <translation>未知的面板“%1”：请使用 rankings 或 trends</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、bench（citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Open the full-screen wall display at start.</source>
         <translation>启动时打开全屏指挥大屏。</translation>
     </message>
     <message>
         <source>With --thematic: open the comparison of two months.</source>
         <translation>与 --thematic 一起使用：打开两个月份的对比。</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open the &quot;7+1&quot; assessment at start, on TAB: scoring, ranking, cards, population or history.</source>
+        <translation>启动时打开“7+1”测评，显示指定页：scoring、ranking、cards、population 或 history。</translation>
+    </message>
+    <message>
+        <source>With --assessment: the month, as YYYY-MM.</source>
+        <translation>与 --assessment 一起使用：月份，格式 YYYY-MM。</translation>
+    </message>
+    <message>
+        <source>Unknown tab &quot;%1&quot;: use scoring, ranking, cards, population or history</source>
+        <translation>未知页面“%1”：请使用 scoring、ranking、cards、population 或 history</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "../assessmentfixture.h"
 #include "../casefixture.h"
 #include "assessmentfigures.h"
 #include "assessmentstore.h"
@@ -30,38 +31,10 @@ const QDateTime at(QDate(2026, 11, 3), QTime(9, 0));
 const QDate october(2026, 10, 1);
 const QDate september(2026, 9, 1);
 
-/// Every input of a month for each subdistrict, each value at `fraction` of its maximum.
 void fillMonth(AssessmentStore &store, QDate month, const QStringList &codes,
                const QHash<QString, double> &fraction, const AssessmentScheme &scheme)
 {
-    for (const QString &code : codes) {
-        const double f = fraction.value(code, 0.8);
-        for (const auto &[first, p] : scheme.points()) {
-            if (p->method == AssessmentScheme::Method::Checklist) {
-                if (p->internal)
-                    QVERIFY(store.setScore(month,
-                                           {code,
-                                            p->id,
-                                            AssessmentEntry::Side::Internal,
-                                            QStringLiteral("考评组"),
-                                            p->max * f,
-                                            {}},
-                                           QStringLiteral("lin"), at, scheme));
-                if (p->external)
-                    QVERIFY(store.setScore(month,
-                                           {code,
-                                            p->id,
-                                            AssessmentEntry::Side::External,
-                                            QStringLiteral("代表甲"),
-                                            p->max * f,
-                                            {}},
-                                           QStringLiteral("lin"), at, scheme));
-            }
-        }
-        for (const QString &survey : scheme.surveys())
-            QVERIFY(store.setSurvey(month, code, survey, {int(100 * f), 0, 100 - int(100 * f)},
-                                    scheme));
-    }
+    testutil::fillAssessmentMonth(store, month, codes, fraction, scheme, at);
 }
 
 /// Figures at full marks for every subdistrict.
@@ -327,8 +300,8 @@ void TestAssessment::sheetArithmetic()
     sheet.scheme = defaultScheme();
     const QString code = QStringLiteral("440304002");
     sheet.subdistricts = {code};
-    // population; 26 internal and 7 external checklist sides; 2 surveys; 8 computed points
-    QCOMPARE(sheet.gaps().size(), 1 + 26 + 7 + 2 + 8);
+    // population; 27 internal and 7 external checklist sides; 2 surveys; 7 computed points
+    QCOMPARE(sheet.gaps().size(), 1 + 27 + 7 + 2 + 7);
     sheet.population[code] = {80, 20};
     sheet.figures = perfectFigures({code});
     for (const auto &[first, p] : sheet.scheme.points()) {
