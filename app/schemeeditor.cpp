@@ -90,6 +90,8 @@ SchemeEditor::SchemeEditor(AssessmentStore &store, const AssessmentScheme &curre
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     load(current);
+    if (current.isDefault())
+        setWindowTitle(tr("\"7+1\" assessment scheme (the default)"));
     resize(1100, 760);
 }
 
@@ -195,6 +197,9 @@ AssessmentScheme SchemeEditor::edited() const
         {m_satisfaction[0]->value(), m_satisfaction[1]->value(), m_satisfaction[2]->value()});
     s.setDifficulty({m_difficulty[0]->value(), m_difficulty[1]->value(), m_difficulty[2]->value(),
                      m_difficulty[3]->value()});
+    // still "the default" only while nothing differs from the bundled scheme
+    s.setDefault(true);
+    s.setDefault(s.toJson() == m_bundled.toJson());
     return s;
 }
 

@@ -6,7 +6,9 @@
 #include "numbertext.h"
 
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace citygrid {
@@ -108,6 +111,10 @@ ScoreEntryDialog::ScoreEntryDialog(AssessmentStore &store, const AssessmentSheet
             connect(attach, &QPushButton::clicked, this, &ScoreEntryDialog::addEvidence);
             form->addRow(tr("Evidence"), m_evidence);
             form->addRow(QString(), attach);
+            connect(m_evidence, &QListWidget::itemDoubleClicked, this,
+                    [this](QListWidgetItem *item) {
+                        openEvidence(item->data(Qt::UserRole).toString());
+                    });
             fillEvidence();
         }
     }
@@ -191,8 +198,34 @@ void ScoreEntryDialog::fillEvidence()
     if (!list)
         return;
     for (const AssessmentStore::Evidence &e : list.value())
-        if (e.point == m_target.point.id)
-            m_evidence->addItem(tr("%1 (%2 KB)").arg(e.name).arg((e.data.size() + 1023) / 1024));
+        if (e.point == m_target.point.id) {
+            auto *item = new QListWidgetItem(
+                tr("%1 (%2 KB)").arg(e.name).arg((e.data.size() + 1023) / 1024), m_evidence);
+            item->setData(Qt::UserRole, e.uuid);
+            item->setToolTip(tr("Double-click to open"));
+        }
+}
+
+void ScoreEntryDialog::openEvidence(const QString &uuid)
+{
+    auto list = m_store.evidence(m_target.month, m_target.subdistrict);
+    if (!list)
+        return showError(this, list.error());
+    for (const AssessmentStore::Evidence &e : list.value()) {
+        if (e.uuid != uuid)
+            continue;
+        // a copy in a temporary folder, opened with the desktop's viewer for its type
+        const QString path =
+            QDir::temp().filePath(QStringLiteral("citygrid-%1-%2").arg(uuid.left(8), e.name));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(e.data) != e.data.size())
+            return showError(this, {QStringLiteral("assessment.evidence-open"),
+                                    tr("Could not write a copy of %1 to open it").arg(e.name),
+                                    file.errorString()});
+        file.close();
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        return;
+    }
 }
 
 } // namespace citygrid

@@ -52,6 +52,7 @@ public:
 private:
     void addEvidence();
     void fillEvidence();
+    void openEvidence(const QString &uuid);
 
     AssessmentStore &m_store;
     Target m_target;

@@ -92,6 +92,7 @@ public:
     QList<First> &indicators() { return m_first; }
     void setDifficulty(const Difficulty &d) { m_difficulty = d; }
     void setSatisfaction(const Satisfaction &s) { m_satisfaction = s; }
+    void setDefault(bool isDefault) { m_isDefault = isDefault; }
     void setCombination(double internal, double external);
 
     /// Every scoring point in order, with the index of its first-level indicator.

@@ -24,6 +24,16 @@ QDate monthOf(const QString &key)
     return QDate::fromString(key + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
 }
 
+QString registeredFigure()
+{
+    return QStringLiteral("population.registered");
+}
+
+QString nonRegisteredFigure()
+{
+    return QStringLiteral("population.nonregistered");
+}
+
 Error lockedError(const QString &message)
 {
     return Error{QStringLiteral("assessment.locked"), message, {}};
@@ -280,6 +290,34 @@ Result<void> checkEntry(const AssessmentScheme &scheme, const AssessmentEntry &e
     return {};
 }
 
+/// Enters or replaces one evaluator's score (one evaluator, one score per point and side).
+Result<void> writeScore(SqliteDb &db, QDate month, const AssessmentEntry &entry, const QString &who,
+                        const QDateTime &at)
+{
+    auto upsert = Statement::prepare(
+        db,
+        QStringLiteral("INSERT INTO assessment_scores (uuid, month, subdistrict_code, point_id, "
+                       "side, evaluator, score, note, entered_by, entered_at) VALUES (?1, ?2, "
+                       "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (month, subdistrict_code, "
+                       "point_id, side, evaluator) DO UPDATE SET score = excluded.score, note = "
+                       "excluded.note, entered_by = excluded.entered_by, entered_at = "
+                       "excluded.entered_at"));
+    if (!upsert)
+        return upsert.error();
+    upsert.value()
+        .bind(1, uuids::next())
+        .bind(2, AssessmentStore::monthKey(month))
+        .bind(3, entry.subdistrict)
+        .bind(4, entry.point)
+        .bind(5, AssessmentEntry::sideId(entry.side))
+        .bind(6, entry.evaluator.trimmed())
+        .bind(7, entry.score)
+        .bind(8, entry.note)
+        .bind(9, who)
+        .bind(10, isoTime(at));
+    return upsert.value().run();
+}
+
 Result<void> checkSurvey(const SurveyCounts &counts)
 {
     if (counts.satisfied < 0 || counts.basicallySatisfied < 0 || counts.dissatisfied < 0)
@@ -321,28 +359,7 @@ Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry
         return Error{QStringLiteral("assessment.bad-score"),
                      tr("There is no subdistrict %1 in this store").arg(entry.subdistrict),
                      {}};
-    auto upsert = Statement::prepare(
-        m_store.db(),
-        QStringLiteral("INSERT INTO assessment_scores (uuid, month, subdistrict_code, point_id, "
-                       "side, evaluator, score, note, entered_by, entered_at) VALUES (?1, ?2, ?3, "
-                       "?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (month, subdistrict_code, "
-                       "point_id, side, evaluator) DO UPDATE SET score = excluded.score, note = "
-                       "excluded.note, entered_by = excluded.entered_by, entered_at = "
-                       "excluded.entered_at"));
-    if (!upsert)
-        return upsert.error();
-    upsert.value()
-        .bind(1, uuids::next())
-        .bind(2, monthKey(month))
-        .bind(3, entry.subdistrict)
-        .bind(4, entry.point)
-        .bind(5, AssessmentEntry::sideId(entry.side))
-        .bind(6, entry.evaluator.trimmed())
-        .bind(7, entry.score)
-        .bind(8, entry.note)
-        .bind(9, who)
-        .bind(10, isoTime(at));
-    if (auto r = upsert.value().run(); !r)
+    if (auto r = writeScore(m_store.db(), month, entry, who, at); !r)
         return r;
     return tx.commit();
 }
@@ -569,7 +586,13 @@ AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
             return frozen.error();
         frozen.value().bind(1, key);
         if (auto r = frozen.value().forEachRow([&](const Statement &s) {
-                sheet.figures[s.text(0)][s.text(1)] = s.isNull(2) ? qQNaN() : s.real(2);
+                const double value = s.isNull(2) ? qQNaN() : s.real(2);
+                if (s.text(1) == registeredFigure())
+                    sheet.population[s.text(0)].registered = qint64(value);
+                else if (s.text(1) == nonRegisteredFigure())
+                    sheet.population[s.text(0)].nonRegistered = qint64(value);
+                else
+                    sheet.figures[s.text(0)][s.text(1)] = value;
             });
             !r)
             return r.error();
@@ -650,7 +673,14 @@ Result<void> AssessmentStore::submit(QDate month, const AssessmentSheet &sheet, 
                                      "figure, value) VALUES (?1, ?2, ?3, ?4)"));
     if (!freeze)
         return freeze.error();
-    for (auto area = sheet.figures.cbegin(); area != sheet.figures.cend(); ++area)
+    // the population is frozen with the figures: a later edit of the year's figures does not
+    // move a submitted or published month's coefficients
+    QHash<QString, QHash<QString, double>> frozen = sheet.figures;
+    for (auto it = sheet.population.cbegin(); it != sheet.population.cend(); ++it) {
+        frozen[it.key()].insert(registeredFigure(), double(it->registered));
+        frozen[it.key()].insert(nonRegisteredFigure(), double(it->nonRegistered));
+    }
+    for (auto area = frozen.cbegin(); area != frozen.cend(); ++area)
         for (auto f = area->cbegin(); f != area->cend(); ++f) {
             freeze.value().bind(1, monthKey(month)).bind(2, area.key()).bind(3, f.key());
             if (std::isnan(f.value()))
@@ -829,30 +859,8 @@ Result<void> AssessmentStore::correctScore(QDate month, const AssessmentEntry &e
                              {QStringLiteral("evaluator"), entry.evaluator},
                              {QStringLiteral("before"), before},
                              {QStringLiteral("after"), entry.score}};
-    return correct(month, change, subdistricts, who, reason, at, [&]() -> Result<void> {
-        auto upsert = Statement::prepare(
-            m_store.db(),
-            QStringLiteral("INSERT INTO assessment_scores (uuid, month, subdistrict_code, "
-                           "point_id, side, evaluator, score, note, entered_by, entered_at) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (month, "
-                           "subdistrict_code, point_id, side, evaluator) DO UPDATE SET score = "
-                           "excluded.score, note = excluded.note, entered_by = "
-                           "excluded.entered_by, entered_at = excluded.entered_at"));
-        if (!upsert)
-            return upsert.error();
-        upsert.value()
-            .bind(1, uuids::next())
-            .bind(2, monthKey(month))
-            .bind(3, entry.subdistrict)
-            .bind(4, entry.point)
-            .bind(5, AssessmentEntry::sideId(entry.side))
-            .bind(6, entry.evaluator)
-            .bind(7, entry.score)
-            .bind(8, entry.note)
-            .bind(9, who)
-            .bind(10, isoTime(at));
-        return upsert.value().run();
-    });
+    return correct(month, change, subdistricts, who, reason, at,
+                   [&] { return writeScore(m_store.db(), month, entry, who, at); });
 }
 
 Result<void> AssessmentStore::correctSurvey(QDate month, const QString &subdistrict,

@@ -3360,6 +3360,10 @@ No: file it as a new case.</source>
         <source>survey: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;7+1&quot; assessment scheme (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::ScoreCardView</name>
@@ -3523,6 +3527,14 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1 (%2 KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write a copy of %1 to open it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

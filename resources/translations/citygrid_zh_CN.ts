@@ -81,7 +81,9 @@
     </message>
     <message numerus="yes">
         <source>PROVISIONAL: this month is %1 and not published; %n score(s) still missing count as zero. Do not circulate.</source>
-        <translation><numerusform>暂定：本月处于“%1”状态，尚未发布；仍缺 %n 项评分，按零分计。请勿外发。</numerusform></translation>
+        <translation>
+            <numerusform>暂定：本月处于“%1”状态，尚未发布；仍缺 %n 项评分，按零分计。请勿外发。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Published; revision %1 of the ranking.</source>
@@ -416,7 +418,9 @@
     </message>
     <message numerus="yes">
         <source>%n score(s) or figure(s) are still missing; enter them before the month goes on</source>
-        <translation><numerusform>仍缺 %n 项评分或数据；请补齐后再继续</numerusform></translation>
+        <translation>
+            <numerusform>仍缺 %n 项评分或数据；请补齐后再继续</numerusform>
+        </translation>
     </message>
     <message>
         <source>Say why the month goes back to draft</source>
@@ -3352,6 +3356,10 @@ No: file it as a new case.</source>
         <source>survey: %1</source>
         <translation>调查：%1</translation>
     </message>
+    <message>
+        <source>&quot;7+1&quot; assessment scheme (the default)</source>
+        <translation>“7+1”测评方案（默认）</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::ScoreCardView</name>
@@ -3405,7 +3413,9 @@ No: file it as a new case.</source>
     </message>
     <message numerus="yes">
         <source> — %n point(s) not scored yet</source>
-        <translation><numerusform> — 尚有 %n 个测分点未评分</numerusform></translation>
+        <translation>
+            <numerusform> — 尚有 %n 个测分点未评分</numerusform>
+        </translation>
     </message>
     <message>
         <source>missing</source>
@@ -3513,6 +3523,14 @@ No: file it as a new case.</source>
     <message>
         <source>%1 (%2 KB)</source>
         <translation>%1（%2 KB）</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>双击打开</translation>
+    </message>
+    <message>
+        <source>Could not write a copy of %1 to open it</source>
+        <translation>无法写出 %1 的副本以打开</translation>
     </message>
 </context>
 <context>

@@ -292,6 +292,15 @@ private slots:
         QCOMPARE(store.population(2027).value().value(code), (Population{500, 500}));
         // 2026, which October was published on, is unchanged
         QVERIFY(store.population(2026).value().value(code) != (Population{500, 500}));
+        // and a published month keeps the population it was submitted with
+        const Population before = assessment()->gridModel()->sheet().population.value(code);
+        view->yearBox()->setValue(2026);
+        table->item(0, 1)->setText(QStringLiteral("100"));
+        table->item(0, 2)->setText(QStringLiteral("900"));
+        QVERIFY(view->save());
+        QCOMPARE(store.population(2026).value().value(code), (Population{100, 900}));
+        assessment()->refresh();
+        QCOMPARE(assessment()->gridModel()->sheet().population.value(code), before);
     }
 
     void schemeEditorSavesANewVersion()
@@ -317,6 +326,8 @@ private slots:
         QCOMPARE(store.month(m_october, fallback).value().schemeVersion, 1);
         QCOMPARE(store.scheme(2).value().point(QStringLiteral("1.1.1"))->name,
                  QStringLiteral("岗位责任制"));
+        QVERIFY(store.scheme(1).value().isDefault());
+        QVERIFY(!store.scheme(2).value().isDefault());
     }
 };
 

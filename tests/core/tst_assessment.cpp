@@ -428,6 +428,25 @@ void TestAssessment::monthLifecycle()
                                   {}},
                                  QStringLiteral("lin"), at, scheme));
 
+    // evidence: a photo kept with the point; an empty file refused
+    AssessmentStore::Evidence photo{{},
+                                    codes[0],
+                                    QStringLiteral("3.1.1"),
+                                    QStringLiteral("uniform.jpg"),
+                                    QStringLiteral("image/jpeg"),
+                                    QByteArray(2048, 'x'),
+                                    QStringLiteral("sv01"),
+                                    {}};
+    QVERIFY(assessment.addEvidence(october, photo, at));
+    photo.data.clear();
+    QCOMPARE(assessment.addEvidence(october, photo, at).error().code,
+             QStringLiteral("assessment.bad-evidence"));
+    const auto kept = assessment.evidence(october, codes[0]).value();
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().name, QStringLiteral("uniform.jpg"));
+    QCOMPARE(kept.first().data.size(), 2048);
+    QVERIFY(assessment.evidence(october, codes[1]).value().isEmpty());
+
     // September published first, so October shows the change of rank
     QHash<QString, double> septemberShare;
     for (int i = 0; i < codes.size(); ++i)
