@@ -96,6 +96,8 @@ Command find(const QString &name)
         return report;
     if (name == QLatin1String("assess"))
         return assess;
+    if (name == QLatin1String("sync"))
+        return sync;
     return nullptr;
 }
 

@@ -36,6 +36,7 @@ int cases(const QStringList &arguments);
 int demo(const QStringList &arguments);
 int report(const QStringList &arguments);
 int assess(const QStringList &arguments);
+int sync(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

@@ -13,7 +13,7 @@ QDateTime time(const QJsonObject &payload, const char *key)
 
 } // namespace
 
-CaseRecord CaseRecord::project(const QList<CaseEvent> &events)
+CaseRecord CaseRecord::project(const QList<CaseEvent> &events, QList<qsizetype> *passedOver)
 {
     CaseRecord record;
     if (events.isEmpty() || events.first().step != QLatin1String("report"))
@@ -37,8 +37,11 @@ CaseRecord CaseRecord::project(const QList<CaseEvent> &events)
         if (!step)
             continue;
         const auto next = CaseWorkflow::transition(record.status, *step);
-        if (!next)
+        if (!next) {
+            if (passedOver)
+                passedOver->append(i);
             continue;
+        }
         record.status = *next;
         record.updatedAt = e.at;
         // The moments that matter for timing travel in the payloads, computed when the step was

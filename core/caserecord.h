@@ -52,7 +52,9 @@ struct CaseRecord
 
     /// Replays the events in order. The rules of the loop, not the clock, decide: an event whose
     /// step does not apply any more (two sites acted on one case) is passed over.
-    static CaseRecord project(const QList<CaseEvent> &events);
+    /// `passedOver`, if given, receives the indexes of the events passed over.
+    static CaseRecord project(const QList<CaseEvent> &events,
+                              QList<qsizetype> *passedOver = nullptr);
 };
 
 } // namespace citygrid

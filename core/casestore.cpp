@@ -59,9 +59,9 @@ StepContext CaseStore::context(const QString &userId, const QDateTime &at) const
     return {userId, at, m_store.meta(storeschema::keySiteId()), newUuid()};
 }
 
-Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day)
+Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day, const QString &sitePrefix)
 {
-    const QString prefix = day.toString(QStringLiteral("yyyyMMdd"));
+    const QString prefix = sitePrefix + day.toString(QStringLiteral("yyyyMMdd"));
     auto query = Statement::prepare(
         // A range on the unique index (LIKE would read every case): ':' sorts right after '9'.
         db, QStringLiteral("SELECT max(case_no) FROM %1 WHERE case_no > ?1 AND case_no < ?1 || ':'"
@@ -114,7 +114,8 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto caseNo = nextCaseNumber(m_store.db(), at.toOffsetFromUtc(8 * 3600).date());
+    auto caseNo = nextCaseNumber(m_store.db(), at.toOffsetFromUtc(8 * 3600).date(),
+                                 m_store.meta(storeschema::keyCasePrefix()));
     if (!caseNo)
         return caseNo.error();
     auto event = m_steps.report(input, caseNo.value(), newUuid(), context(userId, at));
@@ -131,12 +132,12 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
 Result<QString> CaseNumbers::next(QDate day)
 {
     if (!m_next.contains(day)) {
-        auto first = CaseStore::nextCaseNumber(m_db, day);
+        auto first = CaseStore::nextCaseNumber(m_db, day, m_prefix);
         if (!first)
             return first.error();
         m_next.insert(day, first.value().right(4).toInt());
     }
-    return day.toString(QStringLiteral("yyyyMMdd")) +
+    return m_prefix + day.toString(QStringLiteral("yyyyMMdd")) +
            QStringLiteral("%1").arg(m_next[day]++, 4, 10, QLatin1Char('0'));
 }
 
@@ -153,7 +154,7 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
     if (!writer)
         return writer.error();
     const QString site = m_store.meta(storeschema::keySiteId());
-    CaseNumbers numbers(m_store.db());
+    CaseNumbers numbers(m_store.db(), m_store.meta(storeschema::keyCasePrefix()));
     // In time order, so case numbers run with the report times and every index grows at its end.
     QList<qsizetype> order(reports.size());
     std::iota(order.begin(), order.end(), 0);
@@ -213,7 +214,7 @@ Result<QList<CaseEvent>> CaseStore::history(const QString &caseUuid) const
     auto query = Statement::prepare(
         m_store.db(),
         QStringLiteral("SELECT uuid, step, actor, role, at, site_id, note, payload FROM %1 "
-                       "WHERE case_uuid = ?1 ORDER BY at, id")
+                       "WHERE case_uuid = ?1 ORDER BY at, uuid")
             .arg(storeschema::caseEventsTable()));
     if (!query)
         return query.error();

@@ -16,11 +16,16 @@ namespace citygrid {
 class CaseNumbers
 {
 public:
-    explicit CaseNumbers(const SqliteDb &db) : m_db(db) {}
+    /// `sitePrefix`: the site's case-number prefix (storeschema::keyCasePrefix).
+    explicit CaseNumbers(const SqliteDb &db, QString sitePrefix = {})
+        : m_db(db), m_prefix(std::move(sitePrefix))
+    {
+    }
     Result<QString> next(QDate day);
 
 private:
     const SqliteDb &m_db;
+    QString m_prefix;
     QHash<QDate, int> m_next;
 };
 
@@ -81,7 +86,8 @@ public:
 
     /// The next case number of `day` (local date): the date and a four-digit sequence, as the
     /// centre reads them out.
-    static Result<QString> nextCaseNumber(const SqliteDb &db, QDate day);
+    static Result<QString> nextCaseNumber(const SqliteDb &db, QDate day,
+                                          const QString &sitePrefix = {});
 
 private:
     Result<void> write(CaseEvent event, const CaseRecord &record,

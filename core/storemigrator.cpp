@@ -102,6 +102,19 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
              " '7+1 assessment: months and their state'),"
              " ('assessment_results', 'attributes', 'assessment_results',"
              " '7+1 assessment: published rankings, one revision per correction');")},
+        // 6: sync. Each peer this site exchanges packages with: its public key (from its card) and
+        // how far each side has got (in the sender's own event numbering); the conflicts a merge
+        // found, kept for review.
+        {5, QStringLiteral(
+                "CREATE TABLE sync_peers (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " site_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, public_key TEXT NOT NULL,"
+                " sent_ack INTEGER NOT NULL DEFAULT 0, received_upto INTEGER NOT NULL DEFAULT 0,"
+                " registered_at TEXT NOT NULL, last_import_at TEXT, last_export_at TEXT);"
+                "CREATE TABLE sync_conflicts (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " event_uuid TEXT NOT NULL UNIQUE, case_uuid TEXT NOT NULL, step TEXT NOT NULL,"
+                " event_site TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,"
+                " package_source TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+                "CREATE INDEX case_events_site ON case_events (site_id);")},
     };
 }
 

@@ -9,8 +9,8 @@
 namespace citygrid::storeschema {
 
 /// Schema version this build writes and reads (2: cases, 3: case list columns, attachments,
-/// 4: deadline index, 5: the "7+1" assessment).
-inline constexpr int version = 5;
+/// 4: deadline index, 5: the "7+1" assessment, 6: sync peers and conflicts).
+inline constexpr int version = 6;
 inline constexpr int storageSrid =
     4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
 
@@ -67,6 +67,24 @@ inline QString keyDistrictNameEn()
 inline QString keyGridSource()
 {
     return QStringLiteral("grid_source");
+}
+inline QString keySiteName()
+{
+    return QStringLiteral("site_name");
+}
+/// Put before the date of every case number made at this site, so two sites never hand out the
+/// same number (empty at the centre, e.g. "YL" at the 园岭 office).
+inline QString keyCasePrefix()
+{
+    return QStringLiteral("case_prefix");
+}
+inline QString keySignPublicKey()
+{
+    return QStringLiteral("sign_public_key");
+}
+inline QString keySignSecretKey()
+{
+    return QStringLiteral("sign_secret_key");
 }
 
 } // namespace citygrid::storeschema

@@ -1472,6 +1472,25 @@
     </message>
 </context>
 <context>
+    <name>SiteIdentity</name>
+    <message>
+        <source>This is not a CityGrid site card; ask the other site for the file that `citygrid sync card` writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing library could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the site a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case-number prefix is up to four Latin letters (e.g. YL), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqliteDb</name>
     <message>
         <source>Cannot open the store %1</source>
@@ -1563,6 +1582,71 @@
     </message>
     <message>
         <source>Could not save the new grid; the store is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncExchange</name>
+    <message>
+        <source>The package holds an event without an id, a case or a time; ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3 came after the case was %4; kept on record, not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPackage</name>
+    <message>
+        <source>This file is not a CityGrid sync package; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is cut short or has bytes added (copied incompletely?); copy it again from the other site. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s header is damaged; ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was written by a newer CityGrid (format %1); update CityGrid here. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 is meant for another site (%2), not this one; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package comes from %1 (%2), which is not a registered peer of this site; register its card first. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s signature does not match %1&apos;s key: it was changed after it was written, or it is not from that site. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was written by a store of schema version %1, this store is at %2; bring both sites to the same CityGrid version. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s contents are damaged; ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPeers</name>
+    <message>
+        <source>That card is this site&apos;s own; register the other site&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is registered with another key; this card is not that site&apos;s. If the site really made a new key, remove it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No peer &quot;%1&quot; is registered; register its card first (citygrid sync peer-add CARD)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4455,6 +4539,77 @@ No: file it as a new case.</source>
         <source>&quot;7+1&quot; assessment: %1 months published, %2 in progress (demo scores).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages between the centre and the field offices.
+  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
+  citygrid sync card --out FILE                   this site&apos;s card, for its peers
+  citygrid sync peer-add CARD                     register a peer from its card
+  citygrid sync peers                             the peers and how far each has got
+  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
+  citygrid sync import FILE                       apply a package (all or nothing)
+  citygrid sync conflicts                         what merges kept but did not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setup, card, peer-add, peers, export, import or conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setup: the site&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setup: the case-number prefix (up to 4 letters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the peer (its name or site id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card, export: the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site is %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card of %1 written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is a peer now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  acknowledged up to %3, received up to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say for whom and where: --to PEER --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 events of %3 cases, %4 attachments, %5 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package from %1 was applied before; nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -4565,10 +4720,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, bench (citygrid COMMAND --help).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open the &quot;7+1&quot; assessment at start, on TAB: scoring, ranking, cards, population or history.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4578,6 +4729,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Unknown tab &quot;%1&quot;: use scoring, ranking, cards, population or history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, bench (citygrid COMMAND --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

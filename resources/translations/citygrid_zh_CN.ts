@@ -1468,6 +1468,25 @@
     </message>
 </context>
 <context>
+    <name>SiteIdentity</name>
+    <message>
+        <source>This is not a CityGrid site card; ask the other site for the file that `citygrid sync card` writes</source>
+        <translation>这不是 CityGrid 站点名片；请向对方站点索取由 `citygrid sync card` 生成的文件</translation>
+    </message>
+    <message>
+        <source>The signing library could not start</source>
+        <translation>签名库无法启动</translation>
+    </message>
+    <message>
+        <source>Give the site a name</source>
+        <translation>请为本站点命名</translation>
+    </message>
+    <message>
+        <source>A case-number prefix is up to four Latin letters (e.g. YL), not &quot;%1&quot;</source>
+        <translation>案件编号前缀最多为 4 个拉丁字母（如 YL），而不是“%1”</translation>
+    </message>
+</context>
+<context>
     <name>SqliteDb</name>
     <message>
         <source>Cannot open the store %1</source>
@@ -1560,6 +1579,71 @@
     <message>
         <source>Could not save the new grid; the store is unchanged</source>
         <translation>无法保存新网格；数据库未做更改</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExchange</name>
+    <message>
+        <source>The package holds an event without an id, a case or a time; ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包中有缺少编号、案件或时间的记录；请向对方站点索取新的同步包。未作任何更改</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3 came after the case was %4; kept on record, not applied</source>
+        <translation>%2 于 %3 的“%1”到达时案件已%4；已留档，未生效</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPackage</name>
+    <message>
+        <source>This file is not a CityGrid sync package; nothing was changed</source>
+        <translation>该文件不是 CityGrid 同步包；未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package is cut short or has bytes added (copied incompletely?); copy it again from the other site. Nothing was changed</source>
+        <translation>同步包不完整或被追加了内容（复制不完整？）；请从对方站点重新复制。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package&apos;s header is damaged; ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包的包头已损坏；请向对方站点索取新的同步包。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package was written by a newer CityGrid (format %1); update CityGrid here. Nothing was changed</source>
+        <translation>同步包由更新版本的 CityGrid 生成（格式 %1）；请升级本站点的 CityGrid。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package from %1 is meant for another site (%2), not this one; nothing was changed</source>
+        <translation>来自 %1 的同步包是发给另一站点（%2）的，不是本站点；未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package comes from %1 (%2), which is not a registered peer of this site; register its card first. Nothing was changed</source>
+        <translation>同步包来自 %1（%2），它不是本站点已登记的对等站点；请先登记其名片。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package&apos;s signature does not match %1&apos;s key: it was changed after it was written, or it is not from that site. Nothing was changed</source>
+        <translation>同步包的签名与 %1 的密钥不符：生成后被改动过，或并非来自该站点。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package was written by a store of schema version %1, this store is at %2; bring both sites to the same CityGrid version. Nothing was changed</source>
+        <translation>同步包来自架构版本 %1 的数据库，本数据库为 %2；请将两个站点升级到相同的 CityGrid 版本。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package&apos;s contents are damaged; ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包内容已损坏；请向对方站点索取新的同步包。未作任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPeers</name>
+    <message>
+        <source>That card is this site&apos;s own; register the other site&apos;s card</source>
+        <translation>这是本站点自己的名片；请登记对方站点的名片</translation>
+    </message>
+    <message>
+        <source>%1 is registered with another key; this card is not that site&apos;s. If the site really made a new key, remove it first</source>
+        <translation>%1 已用另一密钥登记；此名片不属于该站点。如该站点确实更换了密钥，请先将其移除</translation>
+    </message>
+    <message>
+        <source>No peer &quot;%1&quot; is registered; register its card first (citygrid sync peer-add CARD)</source>
+        <translation>未登记对等站点“%1”；请先登记其名片（citygrid sync peer-add 名片）</translation>
     </message>
 </context>
 <context>
@@ -4457,6 +4541,84 @@ No: file it as a new case.</source>
         <source>&quot;7+1&quot; assessment: %1 months published, %2 in progress (demo scores).</source>
         <translation>“7+1”测评：已发布 %1 个月，%2 正在评分（演示评分）。</translation>
     </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Sync packages between the centre and the field offices.
+  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
+  citygrid sync card --out FILE                   this site&apos;s card, for its peers
+  citygrid sync peer-add CARD                     register a peer from its card
+  citygrid sync peers                             the peers and how far each has got
+  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
+  citygrid sync import FILE                       apply a package (all or nothing)
+  citygrid sync conflicts                         what merges kept but did not apply</source>
+        <translation>指挥中心与各街道办之间的同步包。
+  citygrid sync setup --name 名称 [--prefix YL]   为本站点命名，设置案件编号前缀
+  citygrid sync card --out 文件                   生成本站点名片，交给对等站点
+  citygrid sync peer-add 名片                     根据名片登记对等站点
+  citygrid sync peers                             对等站点及同步进度
+  citygrid sync export --to 站点 --out 文件       导出对方尚未确认的全部内容
+  citygrid sync import 文件                       导入同步包（全部或全不）
+  citygrid sync conflicts                         合并时留档但未生效的记录</translation>
+    </message>
+    <message>
+        <source>setup, card, peer-add, peers, export, import or conflicts</source>
+        <translation>setup、card、peer-add、peers、export、import 或 conflicts</translation>
+    </message>
+    <message>
+        <source>setup: the site&apos;s name.</source>
+        <translation>setup：站点名称。</translation>
+    </message>
+    <message>
+        <source>setup: the case-number prefix (up to 4 letters).</source>
+        <translation>setup：案件编号前缀（最多 4 个字母）。</translation>
+    </message>
+    <message>
+        <source>export: the peer (its name or site id).</source>
+        <translation>export：对等站点（名称或站点编号）。</translation>
+    </message>
+    <message>
+        <source>card, export: the file to write.</source>
+        <translation>card、export：要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid sync %1</source>
+        <translation>请说明操作：citygrid sync %1</translation>
+    </message>
+    <message>
+        <source>This site is %1 (%2)</source>
+        <translation>本站点为 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Card of %1 written to %2</source>
+        <translation>%1 的名片已写入 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is a peer now</source>
+        <translation>%1（%2）已登记为对等站点</translation>
+    </message>
+    <message>
+        <source>%1  %2  acknowledged up to %3, received up to %4</source>
+        <translation>%1  %2  对方已确认至 %3，已接收至 %4</translation>
+    </message>
+    <message>
+        <source>Say for whom and where: --to PEER --out FILE</source>
+        <translation>请指定对象和位置：--to 站点 --out 文件</translation>
+    </message>
+    <message>
+        <source>%1: %2 events of %3 cases, %4 attachments, %5 bytes</source>
+        <translation>%1：%3 宗案件的 %2 条记录，%4 个附件，%5 字节</translation>
+    </message>
+    <message>
+        <source>This package from %1 was applied before; nothing changed</source>
+        <translation>来自 %1 的此同步包此前已导入；未作任何更改</translation>
+    </message>
+    <message>
+        <source>From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts</source>
+        <translation>来自 %1：新增 %2 条记录（已有 %3 条），更新 %4 宗案件，冲突 %5 处</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -4567,10 +4729,6 @@ No: file it as a new case.</source>
         <translation>与 --thematic 一起使用：打开两个月份的对比。</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、bench（citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Open the &quot;7+1&quot; assessment at start, on TAB: scoring, ranking, cards, population or history.</source>
         <translation>启动时打开“7+1”测评，显示指定页：scoring、ranking、cards、population 或 history。</translation>
     </message>
@@ -4581,6 +4739,10 @@ No: file it as a new case.</source>
     <message>
         <source>Unknown tab &quot;%1&quot;: use scoring, ranking, cards, population or history</source>
         <translation>未知页面“%1”：请使用 scoring、ranking、cards、population 或 history</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、bench（citygrid 命令 --help）。</translation>
     </message>
 </context>
 <context>

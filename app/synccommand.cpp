@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+#include "cli.h"
+#include "syncexchange.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+namespace citygrid::cli {
+
+namespace {
+
+Result<QByteArray> readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("sync.read"), tr("Could not read %1").arg(path),
+                     file.errorString()};
+    return file.readAll();
+}
+
+Result<void> writeAll(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{QStringLiteral("sync.write"), tr("Could not write %1").arg(path),
+                     file.errorString()};
+    return {};
+}
+
+} // namespace
+
+int sync(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Sync packages between the centre and the field offices.\n"
+           "  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case "
+           "numbers\n"
+           "  citygrid sync card --out FILE                   this site's card, for its peers\n"
+           "  citygrid sync peer-add CARD                     register a peer from its card\n"
+           "  citygrid sync peers                             the peers and how far each has got\n"
+           "  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged\n"
+           "  citygrid sync import FILE                       apply a package (all or nothing)\n"
+           "  citygrid sync conflicts                         what merges kept but did not apply"));
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("setup, card, peer-add, peers, export, import or conflicts"));
+    parser.addOptions({
+        {QStringLiteral("name"), tr("setup: the site's name."), QStringLiteral("name")},
+        {QStringLiteral("prefix"), tr("setup: the case-number prefix (up to 4 letters)."),
+         QStringLiteral("letters")},
+        {QStringLiteral("to"), tr("export: the peer (its name or site id)."),
+         QStringLiteral("peer")},
+        {QStringLiteral("out"), tr("card, export: the file to write."), QStringLiteral("file")},
+    });
+    if (!parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    const QStringList actions{QStringLiteral("setup"),    QStringLiteral("card"),
+                              QStringLiteral("peer-add"), QStringLiteral("peers"),
+                              QStringLiteral("export"),   QStringLiteral("import"),
+                              QStringLiteral("conflicts")};
+    if (!actions.contains(action))
+        return fail({QStringLiteral("cli.usage"),
+                     tr("Say what to do: citygrid sync %1").arg(actions.join(u'|')),
+                     {}});
+    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    if (!opened)
+        return fail(opened.error());
+    Store &store = opened.value()->store();
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString outPath = parser.value(QStringLiteral("out"));
+
+    if (action == QLatin1String("setup")) {
+        if (auto r = SiteIdentity::configure(store, parser.value(QStringLiteral("name")),
+                                             parser.value(QStringLiteral("prefix")));
+            !r)
+            return fail(r.error());
+        auto id = SiteIdentity::ensure(store);
+        if (!id)
+            return fail(id.error());
+        out() << tr("This site is %1 (%2)").arg(id.value().name(), id.value().siteId()) << Qt::endl;
+        return Ok;
+    }
+    if (action == QLatin1String("card")) {
+        if (outPath.isEmpty())
+            return fail(
+                {QStringLiteral("cli.usage"), tr("Say where to write with --out FILE"), {}});
+        auto id = SiteIdentity::ensure(store);
+        if (!id)
+            return fail(id.error());
+        if (auto r = writeAll(outPath, id.value().card().toJson()); !r)
+            return fail(r.error());
+        out() << tr("Card of %1 written to %2").arg(id.value().name(), outPath) << Qt::endl;
+        return Ok;
+    }
+    if (action == QLatin1String("peer-add")) {
+        auto bytes = readAll(args.value(1));
+        if (!bytes)
+            return fail(bytes.error());
+        auto card = SiteIdentity::Card::fromJson(bytes.value());
+        if (!card)
+            return fail(card.error());
+        auto id = SiteIdentity::ensure(store);
+        if (!id)
+            return fail(id.error());
+        if (auto r = SyncPeers(store.db()).add(card.value(), id.value().siteId(), now); !r)
+            return fail(r.error());
+        out() << tr("%1 (%2) is a peer now").arg(card.value().name, card.value().siteId)
+              << Qt::endl;
+        return Ok;
+    }
+    if (action == QLatin1String("peers")) {
+        auto peers = SyncPeers(store.db()).list();
+        if (!peers)
+            return fail(peers.error());
+        for (const SyncPeer &p : peers.value())
+            out() << tr("%1  %2  acknowledged up to %3, received up to %4")
+                         .arg(p.name, p.siteId)
+                         .arg(p.sentAck)
+                         .arg(p.receivedUpTo)
+                  << Qt::endl;
+        return Ok;
+    }
+    SyncExchange exchange(store);
+    if (action == QLatin1String("export")) {
+        if (outPath.isEmpty() || !parser.isSet(QStringLiteral("to")))
+            return fail({QStringLiteral("cli.usage"),
+                         tr("Say for whom and where: --to PEER --out FILE"),
+                         {}});
+        auto exported = exchange.exportTo(parser.value(QStringLiteral("to")), now);
+        if (!exported)
+            return fail(exported.error());
+        if (auto r = writeAll(outPath, exported.value().file); !r)
+            return fail(r.error());
+        const SyncPackage::Header &h = exported.value().header;
+        out() << tr("%1: %2 events of %3 cases, %4 attachments, %5 bytes")
+                     .arg(outPath)
+                     .arg(h.events)
+                     .arg(h.cases)
+                     .arg(h.attachments)
+                     .arg(exported.value().file.size())
+              << Qt::endl;
+        return Ok;
+    }
+    if (action == QLatin1String("import")) {
+        auto bytes = readAll(args.value(1));
+        if (!bytes)
+            return fail(bytes.error());
+        auto imported = exchange.importPackage(bytes.value(), now);
+        if (!imported)
+            return fail(imported.error());
+        const SyncExchange::Imported &i = imported.value();
+        if (i.alreadyApplied())
+            out() << tr("This package from %1 was applied before; nothing changed")
+                         .arg(i.header.sourceName)
+                  << Qt::endl;
+        else
+            out() << tr("From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts")
+                         .arg(i.header.sourceName)
+                         .arg(i.newEvents)
+                         .arg(i.knownEvents)
+                         .arg(i.casesChanged)
+                         .arg(i.conflicts.size())
+                  << Qt::endl;
+        for (const SyncExchange::Conflict &c : i.conflicts)
+            out() << QStringLiteral("  %1: %2").arg(c.caseNo, c.detail) << Qt::endl;
+        return Ok;
+    }
+    auto conflicts = exchange.conflicts();
+    if (!conflicts)
+        return fail(conflicts.error());
+    for (const SyncExchange::Conflict &c : conflicts.value())
+        out() << QStringLiteral("%1  %2").arg(c.caseNo, c.detail) << Qt::endl;
+    return Ok;
+}
+
+} // namespace citygrid::cli

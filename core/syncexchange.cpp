@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "syncexchange.h"
+
+#include "caserows.h"
+#include "storeschema.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace citygrid {
+
+namespace {
+
+QJsonObject eventJson(const Statement &s)
+{
+    return {{QStringLiteral("uuid"), s.text(1)},
+            {QStringLiteral("case_uuid"), s.text(2)},
+            {QStringLiteral("step"), s.text(3)},
+            {QStringLiteral("actor"), s.text(4)},
+            {QStringLiteral("role"), s.text(5)},
+            {QStringLiteral("at"), s.text(6)},
+            {QStringLiteral("site_id"), s.text(7)},
+            {QStringLiteral("note"), s.text(8)},
+            {QStringLiteral("payload"), QJsonDocument::fromJson(s.text(9).toUtf8()).object()}};
+}
+
+CaseEvent eventFrom(const QJsonObject &o)
+{
+    return {o[QLatin1String("uuid")].toString(),
+            o[QLatin1String("case_uuid")].toString(),
+            o[QLatin1String("step")].toString(),
+            o[QLatin1String("actor")].toString(),
+            o[QLatin1String("role")].toString(),
+            QDateTime::fromString(o[QLatin1String("at")].toString(), Qt::ISODateWithMs),
+            o[QLatin1String("site_id")].toString(),
+            o[QLatin1String("note")].toString(),
+            o[QLatin1String("payload")].toObject()};
+}
+
+} // namespace
+
+Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, const QDateTime &now)
+{
+    auto identity = SiteIdentity::ensure(m_store);
+    if (!identity)
+        return identity.error();
+    SyncPeers peers(m_store.db());
+    auto peer = peers.resolve(peerName);
+    if (!peer)
+        return peer.error();
+    SyncPackage package;
+    SyncPackage::Header &h = package.header;
+    h.schemaVersion = m_store.schemaVersion();
+    h.source = identity.value().siteId();
+    h.sourceName = identity.value().name();
+    h.target = peer.value().siteId;
+    h.fromSeq = peer.value().sentAck + 1;
+    h.toSeq = peer.value().sentAck;
+    h.ack = peer.value().receivedUpTo;
+    h.created = now;
+
+    // everything after the peer's acknowledgement, except what the peer itself wrote
+    auto events = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT id, uuid, case_uuid, step, actor, role, at, site_id, note, payload "
+                       "FROM %1 WHERE id > ?1 ORDER BY id")
+            .arg(storeschema::caseEventsTable()));
+    if (!events)
+        return events.error();
+    events.value().bind(1, peer.value().sentAck);
+    QJsonArray eventList;
+    QSet<QString> cases, eventIds;
+    if (auto r = events.value().forEachRow([&](const Statement &s) {
+            h.toSeq = s.integer(0);
+            if (s.text(7) == h.target)
+                return;
+            eventList.append(eventJson(s));
+            cases.insert(s.text(2));
+            eventIds.insert(s.text(1));
+        });
+        !r)
+        return r.error();
+    auto attachments = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT a.uuid, a.case_uuid, a.event_uuid, a.name, a.mime, "
+                       "a.data, a.thumbnail FROM %1 a JOIN %2 e ON e.uuid = "
+                       "a.event_uuid WHERE e.id > ?1 AND e.site_id <> ?2")
+            .arg(storeschema::caseAttachmentsTable(), storeschema::caseEventsTable()));
+    if (!attachments)
+        return attachments.error();
+    attachments.value().bind(1, peer.value().sentAck).bind(2, h.target);
+    QJsonArray attachmentList;
+    if (auto r = attachments.value().forEachRow([&](const Statement &s) {
+            attachmentList.append(QJsonObject{
+                {QStringLiteral("uuid"), s.text(0)},
+                {QStringLiteral("case_uuid"), s.text(1)},
+                {QStringLiteral("event_uuid"), s.text(2)},
+                {QStringLiteral("name"), s.text(3)},
+                {QStringLiteral("mime"), s.text(4)},
+                {QStringLiteral("data"), QString::fromLatin1(s.blob(5).toBase64())},
+                {QStringLiteral("thumbnail"), QString::fromLatin1(s.blob(6).toBase64())}});
+        });
+        !r)
+        return r.error();
+    h.events = int(eventList.size());
+    h.cases = int(cases.size());
+    h.attachments = int(attachmentList.size());
+    package.body = {{QStringLiteral("events"), eventList},
+                    {QStringLiteral("attachments"), attachmentList}};
+    SyncPeer updated = peer.value();
+    updated.lastExportAt = now;
+    if (auto r = peers.save(updated); !r)
+        return r.error();
+    return Exported{package.encode(identity.value()), h};
+}
+
+Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &file,
+                                                           const QDateTime &now)
+{
+    auto identity = SiteIdentity::ensure(m_store);
+    if (!identity)
+        return identity.error();
+    SyncPeers peers(m_store.db());
+    auto known = peers.list();
+    if (!known)
+        return known.error();
+    auto package = SyncPackage::decode(file, identity.value().siteId(), m_store.schemaVersion(),
+                                       [&](const QString &site) -> std::optional<QByteArray> {
+                                           for (const SyncPeer &p : known.value())
+                                               if (p.siteId == site)
+                                                   return p.publicKey;
+                                           return std::nullopt;
+                                       });
+    if (!package)
+        return package.error();
+    const SyncPackage::Header &h = package.value().header;
+    Imported result;
+    result.header = h;
+
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto writer = CaseRowWriter::prepare(m_store.db());
+    if (!writer)
+        return writer.error();
+    auto exists = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT 1 FROM %1 WHERE uuid = ?1").arg(storeschema::caseEventsTable()));
+    if (!exists)
+        return exists.error();
+    QSet<QString> touched;
+    for (const QJsonValue &v : package.value().body[QLatin1String("events")].toArray()) {
+        const CaseEvent event = eventFrom(v.toObject());
+        if (event.uuid.isEmpty() || event.caseUuid.isEmpty() || !event.at.isValid())
+            return Error{QStringLiteral("sync.damaged"),
+                         tr("The package holds an event without an id, a case or a time; ask the "
+                            "other site for a new package. Nothing was changed"),
+                         {}};
+        exists.value().bind(1, event.uuid);
+        auto row = exists.value().step();
+        if (!row)
+            return row.error();
+        const bool known = row.value();
+        exists.value().reset();
+        if (known) {
+            ++result.knownEvents;
+            continue;
+        }
+        if (auto r = writer.value().appendEvent(event); !r)
+            return r.error();
+        ++result.newEvents;
+        touched.insert(event.caseUuid);
+    }
+    auto attach = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT OR IGNORE INTO %1 (uuid, case_uuid, event_uuid, name, "
+                                     "mime, data, thumbnail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                          .arg(storeschema::caseAttachmentsTable()));
+    if (!attach)
+        return attach.error();
+    for (const QJsonValue &v : package.value().body[QLatin1String("attachments")].toArray()) {
+        const QJsonObject a = v.toObject();
+        attach.value()
+            .bind(1, a[QLatin1String("uuid")].toString())
+            .bind(2, a[QLatin1String("case_uuid")].toString())
+            .bind(3, a[QLatin1String("event_uuid")].toString())
+            .bind(4, a[QLatin1String("name")].toString())
+            .bind(5, a[QLatin1String("mime")].toString())
+            .bindBlob(6, QByteArray::fromBase64(a[QLatin1String("data")].toString().toLatin1()))
+            .bindBlob(7,
+                      QByteArray::fromBase64(a[QLatin1String("thumbnail")].toString().toLatin1()));
+        if (auto r = attach.value().run(); !r)
+            return r.error();
+        ++result.newAttachments;
+    }
+
+    // each touched case again from all its events, in time order (ids break ties: they are
+    // time-ordered and the same at every site)
+    auto history = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT uuid, case_uuid, step, actor, role, at, site_id, "
+                                     "note, payload FROM %1 WHERE case_uuid = ?1 ORDER BY at, uuid")
+                          .arg(storeschema::caseEventsTable()));
+    if (!history)
+        return history.error();
+    auto conflict = Statement::prepare(
+        m_store.db(), QStringLiteral("INSERT OR IGNORE INTO sync_conflicts (event_uuid, case_uuid, "
+                                     "step, event_site, kind, detail, package_source, "
+                                     "recorded_at) VALUES (?1, ?2, ?3, ?4, 'passed-over', ?5, ?6, "
+                                     "?7)"));
+    if (!conflict)
+        return conflict.error();
+    QStringList order(touched.cbegin(), touched.cend());
+    order.sort();
+    for (const QString &caseUuid : order) {
+        QList<CaseEvent> events;
+        history.value().bind(1, caseUuid);
+        if (auto r = history.value().forEachRow([&](const Statement &s) {
+                events.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
+                               QDateTime::fromString(s.text(5), Qt::ISODateWithMs), s.text(6),
+                               s.text(7), QJsonDocument::fromJson(s.text(8).toUtf8()).object()});
+            });
+            !r)
+            return r.error();
+        history.value().reset();
+        if (events.isEmpty() || events.first().step != QLatin1String("report"))
+            continue; // its report has not arrived yet: the row waits for it
+        QList<qsizetype> passedOver;
+        const CaseRecord record = CaseRecord::project(events, &passedOver);
+        if (auto r = writer.value().saveRow(record); !r)
+            return r.error();
+        ++result.casesChanged;
+        for (qsizetype i : passedOver) {
+            const CaseEvent &e = events[i];
+            const QString detail =
+                tr("%1 by %2 at %3 came after the case was %4; kept on record, not applied")
+                    .arg(e.step, e.actor, e.at.toString(Qt::ISODate),
+                         CaseVocabulary::displayName(record.status.state));
+            conflict.value()
+                .bind(1, e.uuid)
+                .bind(2, caseUuid)
+                .bind(3, e.step)
+                .bind(4, e.siteId)
+                .bind(5, detail)
+                .bind(6, h.source)
+                .bind(7, now.toString(Qt::ISODateWithMs));
+            if (auto r = conflict.value().run(); !r)
+                return r.error();
+            result.conflicts.append({caseUuid, record.caseNo, e.uuid, e.step, e.siteId, detail});
+        }
+    }
+
+    // how far each side has got
+    auto peer = peers.find(h.source);
+    if (!peer || !peer.value())
+        return peer ? Error{QStringLiteral("sync.unknown-source"), {}, {}} : peer.error();
+    SyncPeer updated = *peer.value();
+    if (h.fromSeq <= updated.receivedUpTo + 1)
+        updated.receivedUpTo = std::max(updated.receivedUpTo, h.toSeq);
+    updated.sentAck = std::max(updated.sentAck, h.ack);
+    updated.lastImportAt = now;
+    if (auto r = peers.save(updated); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return result;
+}
+
+Result<QList<SyncExchange::Conflict>> SyncExchange::conflicts() const
+{
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT c.case_uuid, coalesce(k.case_no, ''), c.event_uuid, "
+                                     "c.step, c.event_site, c.detail FROM sync_conflicts c LEFT "
+                                     "JOIN %1 k ON k.uuid = c.case_uuid ORDER BY c.id DESC")
+                          .arg(storeschema::casesTable()));
+    if (!q)
+        return q.error();
+    QList<Conflict> list;
+    if (auto r = q.value().forEachRow([&](const Statement &s) {
+            list.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+        });
+        !r)
+        return r.error();
+    return list;
+}
+
+} // namespace citygrid

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "syncpackage.h"
+#include "syncpeers.h"
+
+namespace citygrid {
+
+/// Writes and applies sync packages. A package to a peer carries every case event this store
+/// holds that the peer has not acknowledged (its own and those it received from other sites, but
+/// not the peer's own), with their attachments. Applying one is a union: unknown events are added
+/// (a known one changes nothing, so a package applied twice or packages in any order give the same
+/// store), each touched case is re-projected from all its events in time order, and the workflow
+/// decides what a late event may still do; an event it passes over is kept on record and listed
+/// as a conflict. All of it in one transaction: a package that fails any check changes nothing.
+/// Borrows the store; one thread.
+class SyncExchange
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncExchange)
+public:
+    struct Exported
+    {
+        QByteArray file;
+        SyncPackage::Header header;
+    };
+    struct Conflict
+    {
+        QString caseUuid, caseNo, eventUuid, step, eventSite, detail;
+    };
+    struct Imported
+    {
+        SyncPackage::Header header;
+        int newEvents = 0, knownEvents = 0, casesChanged = 0, newAttachments = 0;
+        QList<Conflict> conflicts; ///< found by this import
+        bool alreadyApplied() const { return newEvents == 0 && knownEvents > 0; }
+    };
+
+    explicit SyncExchange(Store &store) : m_store(store) {}
+
+    /// The package for `peer` (site id or name) with everything it has not acknowledged.
+    Result<Exported> exportTo(const QString &peer, const QDateTime &now);
+    Result<Imported> importPackage(const QByteArray &file, const QDateTime &now);
+    /// Every conflict on record, newest first.
+    Result<QList<Conflict>> conflicts() const;
+
+private:
+    Store &m_store;
+};
+
+} // namespace citygrid
