@@ -227,7 +227,7 @@ int bench(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
     parser.addOption({QStringLiteral("only"),
-                      tr("Run one part only: futian, startup, city or cases."),
+                      tr("Run one part only: futian, startup, city, cases or sync."),
                       QStringLiteral("part")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -262,6 +262,9 @@ int bench(const QStringList &arguments)
             return fail(r.error());
     if (part("cases"))
         if (auto r = benchCases(*context.value(), temp.path(), quick); !r)
+            return fail(r.error());
+    if (part("sync"))
+        if (auto r = benchSync(temp.path(), quick); !r)
             return fail(r.error());
     row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(),
         QStringLiteral("MiB"));

@@ -30,6 +30,7 @@
 #include "reportdialog.h"
 #include "searchbox.h"
 #include "storeschema.h"
+#include "syncdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -226,6 +227,13 @@ void MainWindow::createActions()
         assessmentMenu->addAction(tr("\"7+1\" assessment…"), this, &MainWindow::showAssessment);
     assessment->setObjectName(QStringLiteral("assessment"));
     setShortcut(assessment, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+
+    auto *syncMenu = menuBar()->addMenu(tr("&Sync"));
+    auto *syncPackages = syncMenu->addAction(tr("Sync packages…"), this, [this] {
+        SyncDialog dialog(m_cases->session(), this);
+        dialog.exec();
+    });
+    syncPackages->setObjectName(QStringLiteral("syncPackages"));
 
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, full, back, forward});

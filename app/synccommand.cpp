@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "appcontext.h"
+#include "caseexchange.h"
+#include "casequery.h"
 #include "cli.h"
+#include "language.h"
 #include "syncexchange.h"
 
 #include <QFile>
@@ -29,21 +32,54 @@ Result<void> writeAll(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+/// A full or incremental snapshot of the cases for the city-level system or GIS users; an
+/// incremental one holds the cases changed since the last snapshot in the same format.
+int snapshot(AppContext &context, const QCommandLineParser &parser, const QDateTime &now)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty())
+        return fail({QStringLiteral("cli.usage"), tr("Say where to write with --out FILE"), {}});
+    const QString key = QStringLiteral("handover_at_") + format;
+    CaseFilter filter;
+    const bool incremental = parser.isSet(QStringLiteral("incremental"));
+    if (incremental)
+        filter.updatedFrom = QDateTime::fromString(context.store().meta(key), Qt::ISODateWithMs);
+    const CaseQuery query(context.store().db(), filter, now);
+    auto written =
+        CaseExchange::exportCases(query, context.catalogues(), context.catalog(), outPath, format,
+                                  language::isEnglish(), terminalProgress());
+    clearProgressLine();
+    if (!written)
+        return fail(written.error());
+    if (auto r = context.store().setMeta(key, now.toString(Qt::ISODateWithMs)); !r)
+        return fail(r.error());
+    out() << (incremental && filter.updatedFrom.isValid()
+                  ? tr("%1 cases changed since %2 written to %3")
+                        .arg(written.value())
+                        .arg(QLocale().toString(filter.updatedFrom, QLocale::ShortFormat), outPath)
+                  : tr("%1 cases written to %2").arg(written.value()).arg(outPath))
+          << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 int sync(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Sync packages between the centre and the field offices.\n"
-           "  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case "
-           "numbers\n"
-           "  citygrid sync card --out FILE                   this site's card, for its peers\n"
-           "  citygrid sync peer-add CARD                     register a peer from its card\n"
-           "  citygrid sync peers                             the peers and how far each has got\n"
-           "  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged\n"
-           "  citygrid sync import FILE                       apply a package (all or nothing)\n"
-           "  citygrid sync conflicts                         what merges kept but did not apply"));
+    parser.setApplicationDescription(tr(
+        "Sync packages between the centre and the field offices.\n"
+        "  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case "
+        "numbers\n"
+        "  citygrid sync card --out FILE                   this site's card, for its peers\n"
+        "  citygrid sync peer-add CARD                     register a peer from its card\n"
+        "  citygrid sync peers                             the peers and how far each has got\n"
+        "  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged\n"
+        "  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]\n"
+        "                                                  a snapshot for the city-level system\n"
+        "  citygrid sync import FILE                       apply a package (all or nothing)\n"
+        "  citygrid sync conflicts                         what merges kept but did not apply"));
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
                                  tr("setup, card, peer-add, peers, export, import or conflicts"));
@@ -54,6 +90,12 @@ int sync(const QStringList &arguments)
         {QStringLiteral("to"), tr("export: the peer (its name or site id)."),
          QStringLiteral("peer")},
         {QStringLiteral("out"), tr("card, export: the file to write."), QStringLiteral("file")},
+        {QStringLiteral("format"),
+         tr("export: a snapshot for other systems instead of a package: gpkg, geojson, csv or "
+            "open311."),
+         QStringLiteral("format")},
+        {QStringLiteral("incremental"),
+         tr("export --format: only the cases changed since the last snapshot in that format.")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -126,6 +168,8 @@ int sync(const QStringList &arguments)
         return Ok;
     }
     SyncExchange exchange(store);
+    if (action == QLatin1String("export") && parser.isSet(QStringLiteral("format")))
+        return snapshot(*opened.value(), parser, now);
     if (action == QLatin1String("export")) {
         if (outPath.isEmpty() || !parser.isSet(QStringLiteral("to")))
             return fail({QStringLiteral("cli.usage"),

@@ -18,6 +18,7 @@ enum Param {
     From,
     To,
     Text,
+    Updated,
     FirstState = 20,
 };
 
@@ -78,6 +79,8 @@ QString CaseQuery::where(const QString &extra, bool prefixesIndexed) const
         terms << QStringLiteral("reported_at >= ?%1").arg(From);
     if (f.reportedTo.isValid())
         terms << QStringLiteral("reported_at < ?%1").arg(To);
+    if (f.updatedFrom.isValid())
+        terms << QStringLiteral("updated_at >= ?%1").arg(Updated);
     if (!f.text.trimmed().isEmpty())
         terms << QStringLiteral("(case_no LIKE '%' || ?%1 || '%' OR description LIKE '%' || ?%1 || "
                                 "'%' OR reporter LIKE '%' || ?%1 || '%')")
@@ -107,6 +110,8 @@ void CaseQuery::bindFilter(Statement &q) const
         q.bind(From, caserows::storedTime(f.reportedFrom));
     if (f.reportedTo.isValid())
         q.bind(To, caserows::storedTime(f.reportedTo));
+    if (f.updatedFrom.isValid())
+        q.bind(Updated, caserows::storedTime(f.updatedFrom));
     if (!f.text.trimmed().isEmpty())
         q.bind(Text, f.text.trimmed());
     for (qsizetype i = 0; i < f.states.size(); ++i)

@@ -23,6 +23,7 @@ struct CaseFilter
     bool openOnly = false;    ///< neither closed nor voided
     QDateTime reportedFrom;   ///< inclusive
     QDateTime reportedTo;     ///< exclusive
+    QDateTime updatedFrom;    ///< changed at or after (a hand-over's increment)
     QString text;             ///< part of the case number, description or reporter
     bool operator==(const CaseFilter &) const = default;
 };

@@ -39,9 +39,16 @@ CaseEvent eventFrom(const QJsonObject &o)
             o[QLatin1String("payload")].toObject()};
 }
 
+Error cancelled()
+{
+    return Error{
+        QStringLiteral("sync.cancelled"), SyncExchange::tr("Cancelled; nothing was changed"), {}};
+}
+
 } // namespace
 
-Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, const QDateTime &now)
+Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, const QDateTime &now,
+                                                      const Progress &progress)
 {
     auto identity = SiteIdentity::ensure(m_store);
     if (!identity)
@@ -104,6 +111,8 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
         });
         !r)
         return r.error();
+    if (!progress.report(tr("Writing the package"), 0.5))
+        return cancelled();
     h.events = int(eventList.size());
     h.cases = int(cases.size());
     h.attachments = int(attachmentList.size());
@@ -116,8 +125,8 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     return Exported{package.encode(identity.value()), h};
 }
 
-Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &file,
-                                                           const QDateTime &now)
+Result<SyncExchange::Imported>
+SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const Progress &progress)
 {
     auto identity = SiteIdentity::ensure(m_store);
     if (!identity)
@@ -151,8 +160,12 @@ Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &fil
     if (!exists)
         return exists.error();
     QSet<QString> touched;
-    for (const QJsonValue &v : package.value().body[QLatin1String("events")].toArray()) {
-        const CaseEvent event = eventFrom(v.toObject());
+    const QJsonArray incoming = package.value().body[QLatin1String("events")].toArray();
+    for (qsizetype i = 0; i < incoming.size(); ++i) {
+        if (i % 2000 == 0 &&
+            !progress.report(tr("Adding events"), 0.5 * double(i) / double(incoming.size())))
+            return cancelled();
+        const CaseEvent event = eventFrom(incoming[i].toObject());
         if (event.uuid.isEmpty() || event.caseUuid.isEmpty() || !event.at.isValid())
             return Error{QStringLiteral("sync.damaged"),
                          tr("The package holds an event without an id, a case or a time; ask the "
@@ -212,7 +225,12 @@ Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &fil
         return conflict.error();
     QStringList order(touched.cbegin(), touched.cend());
     order.sort();
-    for (const QString &caseUuid : order) {
+    for (qsizetype n = 0; n < order.size(); ++n) {
+        const QString &caseUuid = order[n];
+        if (n % 500 == 0 &&
+            !progress.report(tr("Updating cases"),
+                             0.5 + 0.5 * double(n) / double(std::max<qsizetype>(1, order.size()))))
+            return cancelled();
         QList<CaseEvent> events;
         history.value().bind(1, caseUuid);
         if (auto r = history.value().forEachRow([&](const Statement &s) {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "progress.h"
 #include "syncpackage.h"
 #include "syncpeers.h"
 
@@ -39,8 +40,11 @@ public:
     explicit SyncExchange(Store &store) : m_store(store) {}
 
     /// The package for `peer` (site id or name) with everything it has not acknowledged.
-    Result<Exported> exportTo(const QString &peer, const QDateTime &now);
-    Result<Imported> importPackage(const QByteArray &file, const QDateTime &now);
+    /// Both report progress and stop when it is cancelled, changing nothing.
+    Result<Exported> exportTo(const QString &peer, const QDateTime &now,
+                              const Progress &progress = {});
+    Result<Imported> importPackage(const QByteArray &file, const QDateTime &now,
+                                   const Progress &progress = {});
     /// Every conflict on record, newest first.
     Result<QList<Conflict>> conflicts() const;
 

@@ -1595,6 +1595,22 @@
         <source>%1 by %2 at %3 came after the case was %4; kept on record, not applied</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelled; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating cases</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncPackage</name>
@@ -2884,6 +2900,14 @@ Filing standard: %5</source>
         <source>&quot;7+1&quot; assessment…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -3697,6 +3721,184 @@ No: file it as a new case.</source>
     </message>
 </context>
 <context>
+    <name>citygrid::SyncDialog</name>
+    <message>
+        <source>Could not read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder and that you may write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has of ours up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We have of its up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. YL; empty at the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case-number prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this site&apos;s card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this site&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site cards (*.card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card written to %1; give it to the peer to register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers and exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a peer&apos;s card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a package for the selected peer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a peer&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site cards (*.card);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the peer the package is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages (*.cgsync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 events of %3 cases and %4 attachments for %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages (*.cgsync);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying the package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package from %1 was applied before; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1: %2 new events, %3 cases updated, %4 new attachments; %5 events were here already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): kept on record, not applied (listed below).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>citygrid::ThematicPanel</name>
     <message>
         <source>Colour the map</source>
@@ -4332,10 +4534,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city or cases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Say where to write with --out FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4544,17 +4742,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sync packages between the centre and the field offices.
-  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
-  citygrid sync card --out FILE                   this site&apos;s card, for its peers
-  citygrid sync peer-add CARD                     register a peer from its card
-  citygrid sync peers                             the peers and how far each has got
-  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
-  citygrid sync import FILE                       apply a package (all or nothing)
-  citygrid sync conflicts                         what merges kept but did not apply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>setup, card, peer-add, peers, export, import or conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4608,6 +4795,55 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases or sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: export %1 events of %2 cases into one package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target: seconds at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: package size per event (compressed, signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: import them into the centre&apos;s empty store (check, add, re-project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: the same package again (nothing new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases changed since %2 written to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages between the centre and the field offices.
+  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
+  citygrid sync card --out FILE                   this site&apos;s card, for its peers
+  citygrid sync peer-add CARD                     register a peer from its card
+  citygrid sync peers                             the peers and how far each has got
+  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
+  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]
+                                                  a snapshot for the city-level system
+  citygrid sync import FILE                       apply a package (all or nothing)
+  citygrid sync conflicts                         what merges kept but did not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: a snapshot for other systems instead of a package: gpkg, geojson, csv or open311.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export --format: only the cases changed since the last snapshot in that format.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

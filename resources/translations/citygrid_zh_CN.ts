@@ -1591,6 +1591,22 @@
         <source>%1 by %2 at %3 came after the case was %4; kept on record, not applied</source>
         <translation>%2 于 %3 的“%1”到达时案件已%4；已留档，未生效</translation>
     </message>
+    <message>
+        <source>Cancelled; nothing was changed</source>
+        <translation>已取消；未作任何更改</translation>
+    </message>
+    <message>
+        <source>Writing the package</source>
+        <translation>正在写入同步包</translation>
+    </message>
+    <message>
+        <source>Adding events</source>
+        <translation>正在添加记录</translation>
+    </message>
+    <message>
+        <source>Updating cases</source>
+        <translation>正在更新案件</translation>
+    </message>
 </context>
 <context>
     <name>SyncPackage</name>
@@ -2877,6 +2893,14 @@ Filing standard: %5</source>
         <source>&quot;7+1&quot; assessment…</source>
         <translation>“7+1”测评…</translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync packages…</source>
+        <translation>同步包…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -3692,6 +3716,181 @@ No: file it as a new case.</source>
     </message>
 </context>
 <context>
+    <name>citygrid::SyncDialog</name>
+    <message>
+        <source>Could not read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder and that you may write there</source>
+        <translation>无法写入 %1；请检查文件夹是否存在且有写入权限</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对等站点</translation>
+    </message>
+    <message>
+        <source>Site id</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>It has of ours up to</source>
+        <translation>对方已有我方记录至</translation>
+    </message>
+    <message>
+        <source>We have of its up to</source>
+        <translation>我方已有对方记录至</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>最近导出</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>From site</source>
+        <translation>来自站点</translation>
+    </message>
+    <message>
+        <source>What was kept</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Sync packages</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <source>e.g. YL; empty at the centre</source>
+        <translation>如 YL；指挥中心留空</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Case-number prefix</source>
+        <translation>案件编号前缀</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Write this site&apos;s card…</source>
+        <translation>生成本站点名片…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Write this site&apos;s card</source>
+        <translation>生成本站点名片</translation>
+    </message>
+    <message>
+        <source>Site cards (*.card)</source>
+        <translation>站点名片 (*.card)</translation>
+    </message>
+    <message>
+        <source>Card written to %1; give it to the peer to register.</source>
+        <translation>名片已写入 %1；请交给对方站点登记。</translation>
+    </message>
+    <message>
+        <source>Peers and exchange</source>
+        <translation>对等站点与交换</translation>
+    </message>
+    <message>
+        <source>Register a peer&apos;s card…</source>
+        <translation>登记对方站点名片…</translation>
+    </message>
+    <message>
+        <source>Export a package for the selected peer…</source>
+        <translation>为选中的站点导出同步包…</translation>
+    </message>
+    <message>
+        <source>Import a package…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <source>Register a peer&apos;s card</source>
+        <translation>登记对方站点名片</translation>
+    </message>
+    <message>
+        <source>Site cards (*.card);;All files (*)</source>
+        <translation>站点名片 (*.card);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Registered.</source>
+        <translation>已登记。</translation>
+    </message>
+    <message>
+        <source>Select the peer the package is for.</source>
+        <translation>请选择同步包的接收站点。</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Sync packages (*.cgsync)</source>
+        <translation>同步包 (*.cgsync)</translation>
+    </message>
+    <message>
+        <source>%1: %2 events of %3 cases and %4 attachments for %5.</source>
+        <translation>%1：发给 %5 的 %3 宗案件的 %2 条记录及 %4 个附件。</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <source>Sync packages (*.cgsync);;All files (*)</source>
+        <translation>同步包 (*.cgsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Conflicts on record</source>
+        <translation>已记录的冲突</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+        <source>Applying the package…</source>
+        <translation>正在导入同步包…</translation>
+    </message>
+    <message>
+        <source>This package from %1 was applied before; nothing changed.</source>
+        <translation>来自 %1 的此同步包此前已导入；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>From %1: %2 new events, %3 cases updated, %4 new attachments; %5 events were here already.</source>
+        <translation>来自 %1：新增 %2 条记录，更新 %3 宗案件，新增 %4 个附件；%5 条记录此前已有。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): kept on record, not applied (listed below).</source>
+        <translation><numerusform>%n 处冲突：已留档，未生效（见下表）。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::ThematicPanel</name>
     <message>
         <source>Colour the map</source>
@@ -4326,10 +4525,6 @@ No: file it as a new case.</source>
         <translation>目标 50 ms</translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city or cases.</source>
-        <translation>只运行其中一部分：futian、startup、city 或 cases。</translation>
-    </message>
-    <message>
         <source>Say where to write with --out FILE</source>
         <translation>请用 --out FILE 指定输出位置</translation>
     </message>
@@ -4546,24 +4741,6 @@ No: file it as a new case.</source>
         <translation>无法读取 %1</translation>
     </message>
     <message>
-        <source>Sync packages between the centre and the field offices.
-  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
-  citygrid sync card --out FILE                   this site&apos;s card, for its peers
-  citygrid sync peer-add CARD                     register a peer from its card
-  citygrid sync peers                             the peers and how far each has got
-  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
-  citygrid sync import FILE                       apply a package (all or nothing)
-  citygrid sync conflicts                         what merges kept but did not apply</source>
-        <translation>指挥中心与各街道办之间的同步包。
-  citygrid sync setup --name 名称 [--prefix YL]   为本站点命名，设置案件编号前缀
-  citygrid sync card --out 文件                   生成本站点名片，交给对等站点
-  citygrid sync peer-add 名片                     根据名片登记对等站点
-  citygrid sync peers                             对等站点及同步进度
-  citygrid sync export --to 站点 --out 文件       导出对方尚未确认的全部内容
-  citygrid sync import 文件                       导入同步包（全部或全不）
-  citygrid sync conflicts                         合并时留档但未生效的记录</translation>
-    </message>
-    <message>
         <source>setup, card, peer-add, peers, export, import or conflicts</source>
         <translation>setup、card、peer-add、peers、export、import 或 conflicts</translation>
     </message>
@@ -4618,6 +4795,64 @@ No: file it as a new case.</source>
     <message>
         <source>From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts</source>
         <translation>来自 %1：新增 %2 条记录（已有 %3 条），更新 %4 宗案件，冲突 %5 处</translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases or sync.</source>
+        <translation>只运行其中一部分：futian、startup、city、cases 或 sync。</translation>
+    </message>
+    <message>
+        <source>Sync: export %1 events of %2 cases into one package</source>
+        <translation>同步：将 %2 宗案件的 %1 条记录导出为一个同步包</translation>
+    </message>
+    <message>
+        <source>target: seconds at most</source>
+        <translation>目标：不超过数秒</translation>
+    </message>
+    <message>
+        <source>Sync: package size per event (compressed, signed)</source>
+        <translation>同步：每条记录的同步包大小（压缩、签名后）</translation>
+    </message>
+    <message>
+        <source>Sync: import them into the centre&apos;s empty store (check, add, re-project)</source>
+        <translation>同步：导入指挥中心的空数据库（校验、添加、重新投影）</translation>
+    </message>
+    <message>
+        <source>Sync: the same package again (nothing new)</source>
+        <translation>同步：再次导入同一同步包（无新内容）</translation>
+    </message>
+    <message>
+        <source>%1 cases changed since %2 written to %3</source>
+        <translation>自 %2 以来有变化的 %1 宗案件已写入 %3</translation>
+    </message>
+    <message>
+        <source>Sync packages between the centre and the field offices.
+  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
+  citygrid sync card --out FILE                   this site&apos;s card, for its peers
+  citygrid sync peer-add CARD                     register a peer from its card
+  citygrid sync peers                             the peers and how far each has got
+  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
+  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]
+                                                  a snapshot for the city-level system
+  citygrid sync import FILE                       apply a package (all or nothing)
+  citygrid sync conflicts                         what merges kept but did not apply</source>
+        <translation>指挥中心与各街道办之间的同步包。
+  citygrid sync setup --name 名称 [--prefix YL]   为本站点命名，设置案件编号前缀
+  citygrid sync card --out 文件                   生成本站点名片，交给对等站点
+  citygrid sync peer-add 名片                     根据名片登记对等站点
+  citygrid sync peers                             对等站点及同步进度
+  citygrid sync export --to 站点 --out 文件       导出对方尚未确认的全部内容
+  citygrid sync export --format gpkg|geojson|csv|open311 --out 文件 [--incremental]
+                                                  为市级平台导出快照
+  citygrid sync import 文件                       导入同步包（全部或全不）
+  citygrid sync conflicts                         合并时留档但未生效的记录</translation>
+    </message>
+    <message>
+        <source>export: a snapshot for other systems instead of a package: gpkg, geojson, csv or open311.</source>
+        <translation>export：为其他系统导出快照（而非同步包）：gpkg、geojson、csv 或 open311。</translation>
+    </message>
+    <message>
+        <source>export --format: only the cases changed since the last snapshot in that format.</source>
+        <translation>export --format：只导出自上次同格式快照以来有变化的案件。</translation>
     </message>
 </context>
 <context>

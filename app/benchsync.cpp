@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "benchutil.h"
+#include "casedemo.h"
+#include "gridmaploader.h"
+#include "storeschema.h"
+#include "syncexchange.h"
+
+#include <QFile>
+
+namespace citygrid::cli {
+
+Result<void> benchSync(const QString &tempDir, bool quick)
+{
+    const QDateTime now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+    auto office = AppContext::open(tempDir + QStringLiteral("/sync-office.gpkg"));
+    if (!office)
+        return office.error();
+    auto centre = AppContext::open(tempDir + QStringLiteral("/sync-centre.gpkg"));
+    if (!centre)
+        return centre.error();
+    Store &officeStore = office.value()->store();
+    Store &centreStore = centre.value()->store();
+    if (auto r =
+            SiteIdentity::configure(officeStore, QStringLiteral("office"), QStringLiteral("YL"));
+        !r)
+        return r;
+    auto officeId = SiteIdentity::ensure(officeStore);
+    auto centreId = SiteIdentity::ensure(centreStore);
+    if (!officeId || !centreId)
+        return officeId ? centreId.error() : officeId.error();
+    if (auto r = SyncPeers(officeStore.db())
+                     .add(centreId.value().card(), officeId.value().siteId(), now);
+        !r)
+        return r;
+    if (auto r = SyncPeers(centreStore.db())
+                     .add(officeId.value().card(), centreId.value().siteId(), now);
+        !r)
+        return r;
+
+    // the office's history: about six events a case, so 17,000 cases make some 100,000 events
+    auto cells = GridMapLoader::loadLayer(officeStore.path(), storeschema::cellsTable(),
+                                          QStringLiteral("EPSG:4326"));
+    if (!cells)
+        return cells.error();
+    QFile settingsFile(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
+    settingsFile.open(QIODevice::ReadOnly);
+    auto settings = DemoSettings::fromJson(settingsFile.readAll());
+    if (!settings)
+        return settings.error();
+    const MapLayerData &layer = *cells.value();
+    const CaseDemo demo(
+        office.value()->catalogues(), settings.value(),
+        [&layer](QPointF p) {
+            const int id = layer.featureAt(p);
+            return id < 0 ? QString() : layer.features[id].code;
+        },
+        layer.extent);
+    CaseDemo::Options options;
+    options.cases = quick ? 1700 : 17000;
+    options.now = now;
+    options.siteId = officeId.value().siteId();
+    if (auto r = demo.fill(officeStore.db(), options); !r)
+        return r.error();
+
+    QElapsedTimer timer;
+    timer.start();
+    auto exported = SyncExchange(officeStore).exportTo(centreId.value().siteId(), now);
+    if (!exported)
+        return exported.error();
+    const double exportMs = double(timer.elapsed());
+    const int events = exported.value().header.events;
+    const qsizetype bytes = exported.value().file.size();
+    row(tr("Sync: export %1 events of %2 cases into one package")
+            .arg(events)
+            .arg(exported.value().header.cases),
+        exportMs, QStringLiteral("ms"), tr("target: seconds at most"));
+    row(tr("Sync: package size per event (compressed, signed)"), double(bytes) / events,
+        QStringLiteral("B"));
+    timer.restart();
+    auto imported = SyncExchange(centreStore).importPackage(exported.value().file, now);
+    if (!imported)
+        return imported.error();
+    row(tr("Sync: import them into the centre's empty store (check, add, re-project)"),
+        double(timer.elapsed()), QStringLiteral("ms"), tr("target: seconds at most"));
+    timer.restart();
+    auto again = SyncExchange(centreStore).importPackage(exported.value().file, now);
+    if (!again)
+        return again.error();
+    row(tr("Sync: the same package again (nothing new)"), double(timer.elapsed()),
+        QStringLiteral("ms"));
+    return {};
+}
+
+} // namespace citygrid::cli

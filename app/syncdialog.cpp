@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "syncdialog.h"
+
+#include "casesession.h"
+#include "storeschema.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace citygrid {
+
+namespace {
+
+QTableWidget *table(QWidget *parent, const QStringList &header)
+{
+    auto *t = new QTableWidget(0, int(header.size()), parent);
+    t->setHorizontalHeaderLabels(header);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    return t;
+}
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("sync.read"), SyncDialog::tr("Could not read %1").arg(path),
+                     file.errorString()};
+    return file.readAll();
+}
+
+Result<void> writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{QStringLiteral("sync.write"),
+                     SyncDialog::tr("Could not write %1; check the folder and that you may write "
+                                    "there")
+                         .arg(path),
+                     file.errorString()};
+    return {};
+}
+
+} // namespace
+
+SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
+    : QDialog(parent), m_session(session), m_name(new QLineEdit(this)),
+      m_prefix(new QLineEdit(this)), m_siteId(new QLabel(this)),
+      m_peers(table(this, {tr("Peer"), tr("Site id"), tr("It has of ours up to"),
+                           tr("We have of its up to"), tr("Last import"), tr("Last export")})),
+      m_conflicts(table(this, {tr("Case"), tr("Step"), tr("From site"), tr("What was kept")})),
+      m_summary(new QLabel(this))
+{
+    setWindowTitle(tr("Sync packages"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *site = new QGroupBox(tr("This site"), this);
+    auto *siteForm = new QFormLayout(site);
+    m_prefix->setMaxLength(4);
+    m_prefix->setPlaceholderText(tr("e.g. YL; empty at the centre"));
+    siteForm->addRow(tr("Name"), m_name);
+    siteForm->addRow(tr("Case-number prefix"), m_prefix);
+    m_siteId->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    siteForm->addRow(tr("Site id"), m_siteId);
+    auto *siteButtons = new QHBoxLayout;
+    auto *save = new QPushButton(tr("Save"), site);
+    auto *card = new QPushButton(tr("Write this site's card…"), site);
+    siteButtons->addWidget(save);
+    siteButtons->addWidget(card);
+    siteButtons->addStretch(1);
+    siteForm->addRow(siteButtons);
+    layout->addWidget(site);
+    connect(save, &QPushButton::clicked, this, [this] {
+        auto r = saveSite();
+        showResult(r ? tr("Saved.") : r.error().message, bool(r));
+    });
+    connect(card, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Write this site's card"),
+                                                          m_name->text() + QStringLiteral(".card"),
+                                                          tr("Site cards (*.card)"));
+        if (path.isEmpty())
+            return;
+        auto r = writeCard(path);
+        showResult(r ? tr("Card written to %1; give it to the peer to register.").arg(path)
+                     : r.error().message,
+                   bool(r));
+    });
+
+    auto *peers = new QGroupBox(tr("Peers and exchange"), this);
+    auto *peersLayout = new QVBoxLayout(peers);
+    peersLayout->addWidget(m_peers);
+    auto *peerButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Register a peer's card…"), peers);
+    auto *exportButton = new QPushButton(tr("Export a package for the selected peer…"), peers);
+    auto *importButton = new QPushButton(tr("Import a package…"), peers);
+    exportButton->setObjectName(QStringLiteral("exportPackage"));
+    importButton->setObjectName(QStringLiteral("importPackage"));
+    peerButtons->addWidget(add);
+    peerButtons->addStretch(1);
+    peerButtons->addWidget(exportButton);
+    peerButtons->addWidget(importButton);
+    peersLayout->addLayout(peerButtons);
+    layout->addWidget(peers, 1);
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Register a peer's card"), {},
+                                                          tr("Site cards (*.card);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        auto r = addPeer(path);
+        showResult(r ? tr("Registered.") : r.error().message, bool(r));
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const int row = m_peers->currentRow();
+        if (row < 0) {
+            showResult(tr("Select the peer the package is for."), false);
+            return;
+        }
+        const QString peer = m_peers->item(row, 1)->text();
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export a package"),
+            QStringLiteral("%1-%2.cgsync")
+                .arg(m_peers->item(row, 0)->text(),
+                     m_session.now().toString(QStringLiteral("yyyyMMdd-HHmm"))),
+            tr("Sync packages (*.cgsync)"));
+        if (path.isEmpty())
+            return;
+        auto r = exportFor(peer, path);
+        showResult(r ? tr("%1: %2 events of %3 cases and %4 attachments for %5.")
+                           .arg(path)
+                           .arg(r.value().header.events)
+                           .arg(r.value().header.cases)
+                           .arg(r.value().header.attachments)
+                           .arg(m_peers->item(row, 0)->text())
+                     : r.error().message,
+                   bool(r));
+    });
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import a package"), {}, tr("Sync packages (*.cgsync);;All files (*)"));
+        if (!path.isEmpty())
+            (void)importFrom(path); // the summary line says how it went
+    });
+
+    auto *conflicts = new QGroupBox(tr("Conflicts on record"), this);
+    auto *conflictsLayout = new QVBoxLayout(conflicts);
+    conflictsLayout->addWidget(m_conflicts);
+    layout->addWidget(conflicts, 1);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_summary);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    refresh();
+    resize(960, 640);
+}
+
+void SyncDialog::refresh()
+{
+    Store &store = m_session.context().store();
+    auto id = SiteIdentity::ensure(store);
+    if (id) {
+        m_name->setText(id.value().name());
+        m_siteId->setText(id.value().siteId());
+    }
+    m_prefix->setText(store.meta(storeschema::keyCasePrefix()));
+    auto peers = SyncPeers(store.db()).list();
+    m_peers->setRowCount(0);
+    if (peers) {
+        for (const SyncPeer &p : peers.value()) {
+            const int row = m_peers->rowCount();
+            m_peers->insertRow(row);
+            const QStringList cells{p.name,
+                                    p.siteId,
+                                    QString::number(p.sentAck),
+                                    QString::number(p.receivedUpTo),
+                                    QLocale().toString(p.lastImportAt, QLocale::ShortFormat),
+                                    QLocale().toString(p.lastExportAt, QLocale::ShortFormat)};
+            for (int c = 0; c < cells.size(); ++c)
+                m_peers->setItem(row, c, new QTableWidgetItem(cells[c]));
+        }
+        if (m_peers->rowCount() > 0)
+            m_peers->selectRow(0);
+    }
+    auto conflicts = SyncExchange(store).conflicts();
+    m_conflicts->setRowCount(0);
+    if (conflicts) {
+        for (const SyncExchange::Conflict &c : conflicts.value()) {
+            const int row = m_conflicts->rowCount();
+            m_conflicts->insertRow(row);
+            const QStringList cells{c.caseNo, c.step, c.eventSite, c.detail};
+            for (int col = 0; col < cells.size(); ++col)
+                m_conflicts->setItem(row, col, new QTableWidgetItem(cells[col]));
+        }
+    }
+    m_peers->resizeColumnsToContents();
+    m_conflicts->resizeColumnsToContents();
+}
+
+void SyncDialog::showResult(const QString &text, bool ok)
+{
+    m_summary->setText(text);
+    m_summary->setStyleSheet(ok ? QStringLiteral("color: #1b5e20;")
+                                : QStringLiteral("color: #b03a2e;"));
+}
+
+Progress SyncDialog::progressFor(const QString &title)
+{
+    auto *dialog = new QProgressDialog(title, tr("Cancel"), 0, 1000, this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &QDialog::finished, dialog, &QWidget::close);
+    return Progress([dialog](const QString &stage, double fraction) {
+        dialog->setLabelText(stage);
+        dialog->setValue(int(fraction * 1000));
+        QApplication::processEvents();
+        if (fraction >= 1)
+            dialog->close();
+        return !dialog->wasCanceled();
+    });
+}
+
+Result<void> SyncDialog::saveSite()
+{
+    Store &store = m_session.context().store();
+    if (auto r = SiteIdentity::configure(store, m_name->text(), m_prefix->text()); !r)
+        return r;
+    refresh();
+    return {};
+}
+
+Result<void> SyncDialog::writeCard(const QString &path)
+{
+    auto id = SiteIdentity::ensure(m_session.context().store());
+    if (!id)
+        return id.error();
+    return writeFile(path, id.value().card().toJson());
+}
+
+Result<void> SyncDialog::addPeer(const QString &cardPath)
+{
+    auto bytes = readFile(cardPath);
+    if (!bytes)
+        return bytes.error();
+    auto card = SiteIdentity::Card::fromJson(bytes.value());
+    if (!card)
+        return card.error();
+    Store &store = m_session.context().store();
+    auto id = SiteIdentity::ensure(store);
+    if (!id)
+        return id.error();
+    if (auto r = SyncPeers(store.db()).add(card.value(), id.value().siteId(), m_session.now()); !r)
+        return r;
+    refresh();
+    return {};
+}
+
+Result<SyncExchange::Exported> SyncDialog::exportFor(const QString &peer, const QString &path)
+{
+    Progress progress = progressFor(tr("Writing the package…"));
+    auto exported =
+        SyncExchange(m_session.context().store()).exportTo(peer, m_session.now(), progress);
+    progress.report({}, 1);
+    if (!exported)
+        return exported.error();
+    if (auto r = writeFile(path, exported.value().file); !r)
+        return r.error();
+    refresh();
+    return exported;
+}
+
+Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
+{
+    auto bytes = readFile(path);
+    if (!bytes) {
+        showResult(bytes.error().message, false);
+        return bytes.error();
+    }
+    Progress progress = progressFor(tr("Applying the package…"));
+    auto imported = SyncExchange(m_session.context().store())
+                        .importPackage(bytes.value(), m_session.now(), progress);
+    progress.report({}, 1);
+    if (!imported) {
+        showResult(imported.error().message, false);
+        return imported.error();
+    }
+    const SyncExchange::Imported &i = imported.value();
+    QString text =
+        i.alreadyApplied()
+            ? tr("This package from %1 was applied before; nothing changed.")
+                  .arg(i.header.sourceName)
+            : tr("From %1: %2 new events, %3 cases updated, %4 new attachments; %5 events were "
+                 "here already.")
+                  .arg(i.header.sourceName)
+                  .arg(i.newEvents)
+                  .arg(i.casesChanged)
+                  .arg(i.newAttachments)
+                  .arg(i.knownEvents);
+    if (!i.conflicts.isEmpty())
+        text += u' ' + tr("%n conflict(s): kept on record, not applied (listed below).", nullptr,
+                          int(i.conflicts.size()));
+    showResult(text, true);
+    refresh();
+    if (i.newEvents > 0)
+        m_session.notifyAllChanged();
+    return imported;
+}
+
+} // namespace citygrid

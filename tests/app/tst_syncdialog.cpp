@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "../testutil.h"
+#include "casestore.h"
+#include "demowindow.h"
+#include "syncdialog.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace citygrid;
+
+/// Sync ▸ Sync packages… as an operator at the centre uses it with an office: naming the site,
+/// exchanging cards, applying the office's package (its case appears, the list is told), the same
+/// package again, a damaged one refused with the store unchanged, and a package for the office.
+class TestSyncDialog : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<Store> m_office;
+    const QDateTime m_now{QDate(2026, 11, 20), QTime(10, 0), QTimeZone(8 * 3600)};
+
+    CaseSession &session() { return m_window->cases()->session(); }
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    qint64 cases(Store &store)
+    {
+        auto q = Statement::prepare(store.db(), QStringLiteral("SELECT count(*) FROM cases"));
+        return q && q.value().step() ? q.value().integer(0) : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_window = testutil::demoWindow(path("centre.gpkg"), 200, 2, m_now);
+        QVERIFY(m_window);
+        m_office = testutil::demoStore(path("office.gpkg"), 0, 3, m_now);
+        QVERIFY(m_office);
+        QVERIFY(
+            SiteIdentity::configure(*m_office, QStringLiteral("园岭街道办"), QStringLiteral("YL")));
+    }
+
+    void exchangeWithAnOffice()
+    {
+        SyncDialog dialog(session());
+        dialog.nameEdit()->setText(QStringLiteral("指挥中心"));
+        dialog.prefixEdit()->setText(QStringLiteral("1"));
+        QCOMPARE(dialog.saveSite().error().code, QStringLiteral("sync.case-prefix"));
+        dialog.prefixEdit()->clear();
+        QVERIFY(dialog.saveSite());
+        // cards both ways
+        QVERIFY(dialog.writeCard(path("centre.card")));
+        QFile officeCard(path("office.card"));
+        QVERIFY(officeCard.open(QIODevice::WriteOnly));
+        officeCard.write(SiteIdentity::ensure(*m_office).value().card().toJson());
+        officeCard.close();
+        QVERIFY(dialog.addPeer(path("office.card")));
+        QCOMPARE(dialog.peersTable()->rowCount(), 1);
+        QCOMPARE(dialog.peersTable()->item(0, 0)->text(), QStringLiteral("园岭街道办"));
+        QFile centreCard(path("centre.card"));
+        QVERIFY(centreCard.open(QIODevice::ReadOnly));
+        const QString centreId = SiteIdentity::ensure(session().context().store()).value().siteId();
+        QVERIFY(SyncPeers(m_office->db())
+                    .add(SiteIdentity::Card::fromJson(centreCard.readAll()).value(),
+                         SiteIdentity::ensure(*m_office).value().siteId(), m_now));
+
+        // the office reports a case offline and sends it in
+        const CaseCatalogues catalogues = testutil::bundledCatalogues();
+        CaseStore officeCases(*m_office, CaseWorkflow(catalogues.roles), catalogues.calendar,
+                              catalogues.categories, catalogues.units);
+        NewCase input;
+        input.categoryId = QStringLiteral("E0102");
+        input.cellCode = QStringLiteral("440304002001001");
+        input.lonLat = QPointF(114.09, 22.55);
+        input.channel = QStringLiteral("inspector");
+        auto made = officeCases.report(input, QStringLiteral("ins01"), m_now);
+        QVERIFY(made);
+        QVERIFY(made.value().caseNo.startsWith(QStringLiteral("YL")));
+        auto package = SyncExchange(*m_office).exportTo(centreId, m_now);
+        QVERIFY(package);
+        QFile file(path("from-office.cgsync"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(package.value().file);
+        file.close();
+
+        const qint64 before = cases(session().context().store());
+        QSignalSpy changed(&session(), &CaseSession::caseChanged);
+        auto imported = dialog.importFrom(path("from-office.cgsync"));
+        QVERIFY(imported);
+        QCOMPARE(imported.value().newEvents, 1);
+        QCOMPARE(cases(session().context().store()), before + 1);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(dialog.summary()->text().contains(QStringLiteral("园岭街道办")));
+        QVERIFY(session().store().find(made.value().uuid));
+
+        // again: nothing changes, and the summary says so
+        auto again = dialog.importFrom(path("from-office.cgsync"));
+        QVERIFY(again);
+        QVERIFY(again.value().alreadyApplied());
+        QCOMPARE(cases(session().context().store()), before + 1);
+
+        // a damaged copy: refused, said, nothing changed
+        QByteArray bytes = package.value().file;
+        bytes[bytes.size() - 80] = char(bytes[bytes.size() - 80] ^ 1);
+        QFile damaged(path("damaged.cgsync"));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(bytes);
+        damaged.close();
+        auto refused = dialog.importFrom(path("damaged.cgsync"));
+        QVERIFY(!refused);
+        QCOMPARE(dialog.summary()->text(), refused.error().message);
+        QCOMPARE(cases(session().context().store()), before + 1);
+
+        // and a package back to the office: the centre's cases and the acknowledgement
+        auto out = dialog.exportFor(QStringLiteral("园岭街道办"), path("to-office.cgsync"));
+        QVERIFY(out);
+        QCOMPARE(out.value().header.ack, 1);
+        QFile back(path("to-office.cgsync"));
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        auto atOffice = SyncExchange(*m_office).importPackage(back.readAll(), m_now);
+        QVERIFY2(atOffice, qPrintable(atOffice ? QString() : atOffice.error().toText()));
+        QCOMPARE(cases(*m_office), before + 1);
+    }
+
+    void snapshotsForTheCity()
+    {
+        const auto run = [this](const QStringList &arguments) {
+            return testutil::runCitygrid(QStringLiteral(CITYGRID_EXECUTABLE), arguments,
+                                         m_dir.path());
+        };
+        const QString store = path("centre.gpkg");
+        const QString full = path("snapshot.geojson");
+        auto r = run({QStringLiteral("sync"), QStringLiteral("export"), QStringLiteral("--store"),
+                      store, QStringLiteral("--lang"), QStringLiteral("en"),
+                      QStringLiteral("--format"), QStringLiteral("geojson"),
+                      QStringLiteral("--incremental"), QStringLiteral("--out"), full});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const qint64 all = cases(session().context().store());
+        QVERIFY(r.out.contains(QStringLiteral("%1 cases written").arg(all)));
+        // nothing changed since: the next increment is empty
+        const QString next = path("increment.geojson");
+        r = run({QStringLiteral("sync"), QStringLiteral("export"), QStringLiteral("--store"), store,
+                 QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--format"),
+                 QStringLiteral("geojson"), QStringLiteral("--incremental"),
+                 QStringLiteral("--out"), next});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("0 cases changed")), qPrintable(r.out));
+        // Open311 requests for the city-level system
+        const QString open311 = path("requests.json");
+        r = run({QStringLiteral("sync"), QStringLiteral("export"), QStringLiteral("--store"), store,
+                 QStringLiteral("--format"), QStringLiteral("open311"), QStringLiteral("--out"),
+                 open311});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QFile requests(open311);
+        QVERIFY(requests.open(QIODevice::ReadOnly));
+        QVERIFY(requests.readAll().contains("service_code"));
+    }
+};
+
+QTEST_MAIN(TestSyncDialog)
+#include "tst_syncdialog.moc"
