@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "processclock.h"
 #include "reportcontent.h"
+#include "syncdialog.h"
 #include "thematicpanel.h"
 
 #include <QApplication>
@@ -82,8 +83,11 @@ int runGui(QApplication &app, const QStringList &arguments)
         QStringLiteral("month"),
         QCoreApplication::translate("cli", "With --assessment: the month, as YYYY-MM."),
         QStringLiteral("month"));
+    QCommandLineOption syncPackages(
+        QStringLiteral("sync"),
+        QCoreApplication::translate("cli", "Open Sync > Sync packages at start."));
     parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel, dashboard,
-                       compare, assessment, month});
+                       compare, assessment, month, syncPackages});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -182,6 +186,11 @@ int runGui(QApplication &app, const QStringList &arguments)
             if (!window.thematic()->comparison())
                 window.thematic()->showComparison();
         });
+    }
+    if (parser.isSet(syncPackages)) {
+        auto *syncDialog = new SyncDialog(window.cases()->session(), &window);
+        syncDialog->show();
+        dialog = syncDialog;
     }
     if (parser.isSet(assessment)) {
         AssessmentWindow *assessed = window.showAssessment();

@@ -199,15 +199,27 @@ void SyncDialog::refresh()
         if (m_peers->rowCount() > 0)
             m_peers->selectRow(0);
     }
+    // sites by name: this one and its peers
+    QHash<QString, QString> siteNames;
+    if (id)
+        siteNames.insert(id.value().siteId(), tr("%1 (this site)").arg(id.value().name()));
+    if (peers)
+        for (const SyncPeer &p : peers.value())
+            siteNames.insert(p.siteId, p.name);
     auto conflicts = SyncExchange(store).conflicts();
     m_conflicts->setRowCount(0);
     if (conflicts) {
         for (const SyncExchange::Conflict &c : conflicts.value()) {
             const int row = m_conflicts->rowCount();
             m_conflicts->insertRow(row);
-            const QStringList cells{c.caseNo, c.step, c.eventSite, c.detail};
-            for (int col = 0; col < cells.size(); ++col)
-                m_conflicts->setItem(row, col, new QTableWidgetItem(cells[col]));
+            const auto step = CaseVocabulary::stepFromId(c.step);
+            const QStringList cells{c.caseNo, step ? CaseVocabulary::displayName(*step) : c.step,
+                                    siteNames.value(c.eventSite, c.eventSite), c.detail};
+            for (int col = 0; col < cells.size(); ++col) {
+                auto *item = new QTableWidgetItem(cells[col]);
+                item->setToolTip(cells[col]);
+                m_conflicts->setItem(row, col, item);
+            }
         }
     }
     m_peers->resizeColumnsToContents();

@@ -39,6 +39,12 @@ CaseEvent eventFrom(const QJsonObject &o)
             o[QLatin1String("payload")].toObject()};
 }
 
+QString stepName(const QString &id)
+{
+    const auto step = CaseVocabulary::stepFromId(id);
+    return step ? CaseVocabulary::displayName(*step) : id;
+}
+
 Error cancelled()
 {
     return Error{
@@ -252,7 +258,8 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
             const CaseEvent &e = events[i];
             const QString detail =
                 tr("%1 by %2 at %3 came after the case was %4; kept on record, not applied")
-                    .arg(e.step, e.actor, e.at.toString(Qt::ISODate),
+                    .arg(stepName(e.step), e.actor,
+                         e.at.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                          CaseVocabulary::displayName(record.status.state));
             conflict.value()
                 .bind(1, e.uuid)

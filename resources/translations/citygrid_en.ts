@@ -3897,6 +3897,10 @@ No: file it as a new case.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (this site)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::ThematicPanel</name>
@@ -4969,6 +4973,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Sync &gt; Sync packages at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

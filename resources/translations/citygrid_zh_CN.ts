@@ -3887,7 +3887,13 @@ No: file it as a new case.</source>
     </message>
     <message numerus="yes">
         <source>%n conflict(s): kept on record, not applied (listed below).</source>
-        <translation><numerusform>%n 处冲突：已留档，未生效（见下表）。</numerusform></translation>
+        <translation>
+            <numerusform>%n 处冲突：已留档，未生效（见下表）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (this site)</source>
+        <translation>%1（本站点）</translation>
     </message>
 </context>
 <context>
@@ -4978,6 +4984,10 @@ No: file it as a new case.</source>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, bench (citygrid COMMAND --help).</source>
         <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open Sync &gt; Sync packages at start.</source>
+        <translation>启动时打开“同步 &gt; 同步包”。</translation>
     </message>
 </context>
 <context>
