@@ -4,33 +4,13 @@
 #include "caseexchange.h"
 #include "casequery.h"
 #include "cli.h"
+#include "filebytes.h"
 #include "language.h"
 #include "syncexchange.h"
-
-#include <QFile>
-#include <QSaveFile>
 
 namespace citygrid::cli {
 
 namespace {
-
-Result<QByteArray> readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("sync.read"), tr("Could not read %1").arg(path),
-                     file.errorString()};
-    return file.readAll();
-}
-
-Result<void> writeAll(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{QStringLiteral("sync.write"), tr("Could not write %1").arg(path),
-                     file.errorString()};
-    return {};
-}
 
 /// A full or incremental snapshot of the cases for the city-level system or GIS users; an
 /// incremental one holds the cases changed since the last snapshot in the same format.
@@ -134,13 +114,13 @@ int sync(const QStringList &arguments)
         auto id = SiteIdentity::ensure(store);
         if (!id)
             return fail(id.error());
-        if (auto r = writeAll(outPath, id.value().card().toJson()); !r)
+        if (auto r = filebytes::write(outPath, id.value().card().toJson()); !r)
             return fail(r.error());
         out() << tr("Card of %1 written to %2").arg(id.value().name(), outPath) << Qt::endl;
         return Ok;
     }
     if (action == QLatin1String("peer-add")) {
-        auto bytes = readAll(args.value(1));
+        auto bytes = filebytes::read(args.value(1));
         if (!bytes)
             return fail(bytes.error());
         auto card = SiteIdentity::Card::fromJson(bytes.value());
@@ -178,7 +158,7 @@ int sync(const QStringList &arguments)
         auto exported = exchange.exportTo(parser.value(QStringLiteral("to")), now);
         if (!exported)
             return fail(exported.error());
-        if (auto r = writeAll(outPath, exported.value().file); !r)
+        if (auto r = filebytes::write(outPath, exported.value().file); !r)
             return fail(r.error());
         const SyncPackage::Header &h = exported.value().header;
         out() << tr("%1: %2 events of %3 cases, %4 attachments, %5 bytes")
@@ -191,7 +171,7 @@ int sync(const QStringList &arguments)
         return Ok;
     }
     if (action == QLatin1String("import")) {
-        auto bytes = readAll(args.value(1));
+        auto bytes = filebytes::read(args.value(1));
         if (!bytes)
             return fail(bytes.error());
         auto imported = exchange.importPackage(bytes.value(), now);

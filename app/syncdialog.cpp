@@ -3,6 +3,7 @@
 #include "syncdialog.h"
 
 #include "casesession.h"
+#include "filebytes.h"
 #include "storeschema.h"
 
 #include <QApplication>
@@ -35,27 +36,6 @@ QTableWidget *table(QWidget *parent, const QStringList &header)
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     return t;
-}
-
-Result<QByteArray> readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("sync.read"), SyncDialog::tr("Could not read %1").arg(path),
-                     file.errorString()};
-    return file.readAll();
-}
-
-Result<void> writeFile(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{QStringLiteral("sync.write"),
-                     SyncDialog::tr("Could not write %1; check the folder and that you may write "
-                                    "there")
-                         .arg(path),
-                     file.errorString()};
-    return {};
 }
 
 } // namespace
@@ -264,12 +244,12 @@ Result<void> SyncDialog::writeCard(const QString &path)
     auto id = SiteIdentity::ensure(m_session.context().store());
     if (!id)
         return id.error();
-    return writeFile(path, id.value().card().toJson());
+    return filebytes::write(path, id.value().card().toJson());
 }
 
 Result<void> SyncDialog::addPeer(const QString &cardPath)
 {
-    auto bytes = readFile(cardPath);
+    auto bytes = filebytes::read(cardPath);
     if (!bytes)
         return bytes.error();
     auto card = SiteIdentity::Card::fromJson(bytes.value());
@@ -293,7 +273,7 @@ Result<SyncExchange::Exported> SyncDialog::exportFor(const QString &peer, const 
     progress.report({}, 1);
     if (!exported)
         return exported.error();
-    if (auto r = writeFile(path, exported.value().file); !r)
+    if (auto r = filebytes::write(path, exported.value().file); !r)
         return r.error();
     refresh();
     return exported;
@@ -301,7 +281,7 @@ Result<SyncExchange::Exported> SyncDialog::exportFor(const QString &peer, const 
 
 Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
 {
-    auto bytes = readFile(path);
+    auto bytes = filebytes::read(path);
     if (!bytes) {
         showResult(bytes.error().message, false);
         return bytes.error();

@@ -13,6 +13,26 @@ namespace citygrid {
 
 namespace caserows {
 
+Result<QList<CaseEvent>> readHistory(const SqliteDb &db, const QString &caseUuid)
+{
+    auto query = Statement::prepare(
+        db, QStringLiteral("SELECT uuid, step, actor, role, at, site_id, note, payload FROM %1 "
+                           "WHERE case_uuid = ?1 ORDER BY at, uuid")
+                .arg(storeschema::caseEventsTable()));
+    if (!query)
+        return query.error();
+    query.value().bind(1, caseUuid);
+    QList<CaseEvent> events;
+    const auto read = query.value().forEachRow([&](const Statement &q) {
+        events.append({q.text(0), caseUuid, q.text(1), q.text(2), q.text(3),
+                       QDateTime::fromString(q.text(4), Qt::ISODateWithMs), q.text(5), q.text(6),
+                       QJsonDocument::fromJson(q.text(7).toUtf8()).object()});
+    });
+    if (!read)
+        return read.error();
+    return events;
+}
+
 QString storedTime(const QDateTime &time)
 {
     if (!time.isValid())

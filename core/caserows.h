@@ -62,6 +62,9 @@ namespace caserows {
 /// "uuid, case_no, ..., geom": the select list readRecord() expects, for `SELECT %1 FROM cases`.
 QString columns();
 CaseRecord readRecord(const Statement &row);
+/// The events of one case in the order every site replays them: by time, then by id (ids are
+/// time-ordered and the same at every site, so two stores order a merged history alike).
+Result<QList<CaseEvent>> readHistory(const SqliteDb &db, const QString &caseUuid);
 /// ISO 8601 with milliseconds in the store's fixed offset (UTC+8), as every time is stored, so
 /// stored times compare as text.
 QString storedTime(const QDateTime &time);

@@ -211,22 +211,10 @@ Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const
 
 Result<QList<CaseEvent>> CaseStore::history(const QString &caseUuid) const
 {
-    auto query = Statement::prepare(
-        m_store.db(),
-        QStringLiteral("SELECT uuid, step, actor, role, at, site_id, note, payload FROM %1 "
-                       "WHERE case_uuid = ?1 ORDER BY at, uuid")
-            .arg(storeschema::caseEventsTable()));
-    if (!query)
-        return query.error();
-    query.value().bind(1, caseUuid);
-    QList<CaseEvent> events;
-    const auto read = query.value().forEachRow([&](const Statement &q) {
-        events.append({q.text(0), caseUuid, q.text(1), q.text(2), q.text(3),
-                       QDateTime::fromString(q.text(4), Qt::ISODateWithMs), q.text(5), q.text(6),
-                       QJsonDocument::fromJson(q.text(7).toUtf8()).object()});
-    });
+    auto read = caserows::readHistory(m_store.db(), caseUuid);
     if (!read)
         return read.error();
+    const QList<CaseEvent> &events = read.value();
     if (events.isEmpty())
         return notFound(caseUuid);
     return events;

@@ -216,12 +216,6 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
 
     // each touched case again from all its events, in time order (ids break ties: they are
     // time-ordered and the same at every site)
-    auto history = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT uuid, case_uuid, step, actor, role, at, site_id, "
-                                     "note, payload FROM %1 WHERE case_uuid = ?1 ORDER BY at, uuid")
-                          .arg(storeschema::caseEventsTable()));
-    if (!history)
-        return history.error();
     auto conflict = Statement::prepare(
         m_store.db(), QStringLiteral("INSERT OR IGNORE INTO sync_conflicts (event_uuid, case_uuid, "
                                      "step, event_site, kind, detail, package_source, "
@@ -237,16 +231,10 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
             !progress.report(tr("Updating cases"),
                              0.5 + 0.5 * double(n) / double(std::max<qsizetype>(1, order.size()))))
             return cancelled();
-        QList<CaseEvent> events;
-        history.value().bind(1, caseUuid);
-        if (auto r = history.value().forEachRow([&](const Statement &s) {
-                events.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
-                               QDateTime::fromString(s.text(5), Qt::ISODateWithMs), s.text(6),
-                               s.text(7), QJsonDocument::fromJson(s.text(8).toUtf8()).object()});
-            });
-            !r)
-            return r.error();
-        history.value().reset();
+        auto history = caserows::readHistory(m_store.db(), caseUuid);
+        if (!history)
+            return history.error();
+        const QList<CaseEvent> &events = history.value();
         if (events.isEmpty() || events.first().step != QLatin1String("report"))
             continue; // its report has not arrived yet: the row waits for it
         QList<qsizetype> passedOver;
@@ -258,9 +246,10 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
             const CaseEvent &e = events[i];
             const QString detail =
                 tr("%1 by %2 at %3 came after the case was %4; kept on record, not applied")
-                    .arg(stepName(e.step), e.actor,
-                         e.at.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                         CaseVocabulary::displayName(record.status.state));
+                    .arg(
+                        stepName(e.step), e.actor,
+                        e.at.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                        CaseVocabulary::displayName(record.status.state));
             conflict.value()
                 .bind(1, e.uuid)
                 .bind(2, caseUuid)

@@ -3723,14 +3723,6 @@ No: file it as a new case.</source>
 <context>
     <name>citygrid::SyncDialog</name>
     <message>
-        <source>Could not read %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1; check the folder and that you may write there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Peer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4742,10 +4734,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not read %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>setup, card, peer-add, peers, export, import or conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4984,6 +4972,17 @@ No: file it as a new case.</source>
     <name>errordialog</name>
     <message>
         <source>CityGrid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>filebytes</name>
+    <message>
+        <source>Could not read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder and that you may write there</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

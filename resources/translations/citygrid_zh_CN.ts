@@ -3718,14 +3718,6 @@ No: file it as a new case.</source>
 <context>
     <name>citygrid::SyncDialog</name>
     <message>
-        <source>Could not read %1</source>
-        <translation>无法读取 %1</translation>
-    </message>
-    <message>
-        <source>Could not write %1; check the folder and that you may write there</source>
-        <translation>无法写入 %1；请检查文件夹是否存在且有写入权限</translation>
-    </message>
-    <message>
         <source>Peer</source>
         <translation>对等站点</translation>
     </message>
@@ -4743,10 +4735,6 @@ No: file it as a new case.</source>
         <translation>“7+1”测评：已发布 %1 个月，%2 正在评分（演示评分）。</translation>
     </message>
     <message>
-        <source>Could not read %1</source>
-        <translation>无法读取 %1</translation>
-    </message>
-    <message>
         <source>setup, card, peer-add, peers, export, import or conflicts</source>
         <translation>setup、card、peer-add、peers、export、import 或 conflicts</translation>
     </message>
@@ -4995,6 +4983,17 @@ No: file it as a new case.</source>
     <message>
         <source>CityGrid</source>
         <translation>CityGrid</translation>
+    </message>
+</context>
+<context>
+    <name>filebytes</name>
+    <message>
+        <source>Could not read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder and that you may write there</source>
+        <translation>无法写入 %1；请检查文件夹是否存在且有写入权限</translation>
     </message>
 </context>
 <context>
