@@ -240,7 +240,13 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
         QList<qsizetype> passedOver;
         const CaseRecord record = CaseRecord::project(events, &passedOver);
         if (auto r = writer.value().saveRow(record); !r)
-            return r.error();
+            return Error{QStringLiteral("sync.case-number"),
+                         tr("Case %1 from %2 cannot be stored: its number is taken here by "
+                            "another case, so two sites hand out the same numbers. Give each "
+                            "office its own case-number prefix (citygrid sync setup --prefix) "
+                            "and export again. Nothing was changed")
+                             .arg(record.caseNo, h.sourceName),
+                         r.error().detail};
         ++result.casesChanged;
         for (qsizetype i : passedOver) {
             const CaseEvent &e = events[i];

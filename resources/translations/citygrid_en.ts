@@ -1611,6 +1611,10 @@
         <source>Updating cases</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case %1 from %2 cannot be stored: its number is taken here by another case, so two sites hand out the same numbers. Give each office its own case-number prefix (citygrid sync setup --prefix) and export again. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncPackage</name>

@@ -1607,6 +1607,10 @@
         <source>Updating cases</source>
         <translation>正在更新案件</translation>
     </message>
+    <message>
+        <source>Case %1 from %2 cannot be stored: its number is taken here by another case, so two sites hand out the same numbers. Give each office its own case-number prefix (citygrid sync setup --prefix) and export again. Nothing was changed</source>
+        <translation>来自 %2 的案件 %1 无法保存：其编号在本站点已被另一宗案件使用，说明两个站点发放了相同的编号。请为每个街道办设置各自的案件编号前缀（citygrid sync setup --prefix）后重新导出。未作任何更改</translation>
+    </message>
 </context>
 <context>
     <name>SyncPackage</name>

@@ -266,6 +266,23 @@ private slots:
         QCOMPARE(SyncPeers(centre.store->db()).find(office.id).value()->receivedUpTo, peerBefore);
     }
 
+    void clashingCaseNumbersRefused()
+    {
+        // two sites without prefixes hand out the same number on the same day
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("office"), {});
+        pair(centre, office);
+        const CaseRecord here = report(centre, start);
+        const CaseRecord there = report(office, start);
+        QCOMPARE(here.caseNo, there.caseNo);
+        const QStringList before = tables(*centre.store);
+        auto refused = apply(centre, package(office, centre));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("sync.case-number"));
+        QVERIFY(refused.error().message.contains(there.caseNo));
+        QCOMPARE(tables(*centre.store), before);
+    }
+
     void lateStepKeptAsConflict()
     {
         // the centre dispatches; the office's unit staff and the centre's both report the work
