@@ -7,6 +7,7 @@
 #include "casesession.h"
 #include "language.h"
 #include "mapcanvas.h"
+#include "numbertext.h"
 #include "thematiclegend.h"
 
 #include <QFrame>
@@ -25,16 +26,13 @@
 
 namespace citygrid {
 
+using numbertext::percent;
+
 namespace {
 
 constexpr int overdueRows = 8;
 constexpr int hotRows = 6;
 constexpr int windowDays = 30;
-
-QString percent(double v)
-{
-    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 1) + u'%';
-}
 
 QTableWidget *wallTable(const QStringList &header, QWidget *parent)
 {

@@ -2,10 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "monthlyreport.h"
 
-#include "numbertext.h"
-
 #include "language.h"
 #include "mapexport.h"
+#include "numbertext.h"
 #include "pdfpages.h"
 
 #include <QLocale>

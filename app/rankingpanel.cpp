@@ -8,6 +8,7 @@
 #include "errordialog.h"
 #include "indicatorranking.h"
 #include "language.h"
+#include "numbertext.h"
 #include "tableexport.h"
 
 #include <QComboBox>
@@ -24,6 +25,8 @@
 #include <cmath>
 
 namespace citygrid {
+
+using namespace numbertext;
 
 namespace {
 
@@ -51,23 +54,6 @@ public:
 private:
     double m_value;
 };
-
-QString percent(double value)
-{
-    return std::isnan(value) ? QStringLiteral("–")
-                             : QLocale().toString(value, 'f', 1) + QStringLiteral("%");
-}
-
-QString number(double value)
-{
-    return std::isnan(value) ? QStringLiteral("–") : QLocale().toString(value, 'f', 1);
-}
-
-QString signedNumber(double value)
-{
-    return std::isnan(value) ? QStringLiteral("–")
-                             : (value > 0 ? QStringLiteral("+") : QString()) + number(value);
-}
 
 } // namespace
 
@@ -259,8 +245,8 @@ void RankingPanel::update()
         const QList<std::pair<double, QString>> cells{
             {r + 1, QString::number(r + 1)},
             {qQNaN(), name},
-            {row.score, number(row.score)},
-            {row.change, signedNumber(row.change)},
+            {row.score, oneDecimal(row.score)},
+            {row.change, signedDecimal(row.change)},
             {v.filed, QString::number(v.filed)},
             {v.due, QString::number(v.due)},
             {v.closed, QString::number(v.closed)},
@@ -269,8 +255,8 @@ void RankingPanel::update()
             {v.onTimeRateExcludingDeferred(), percent(v.onTimeRateExcludingDeferred())},
             {v.reworkRate(), percent(v.reworkRate())},
             {v.extensionRate(), percent(v.extensionRate())},
-            {v.averageHandlingHours(), number(v.averageHandlingHours())},
-            {v.p90HandlingHours(), number(v.p90HandlingHours())},
+            {v.averageHandlingHours(), oneDecimal(v.averageHandlingHours())},
+            {v.p90HandlingHours(), oneDecimal(v.p90HandlingHours())},
             {v.overdueNow, QString::number(v.overdueNow)},
             {qQNaN(), topName},
         };
