@@ -28,12 +28,20 @@ Result<QHash<QString, QHash<QString, double>>> figures(AppContext &context, cons
 
 Result<AssessmentSheet> sheet(AppContext &context, const CaseFacts *facts, QDate month)
 {
-    auto live = figures(context, facts, month);
-    if (!live)
-        return live.error();
-    return AssessmentStore(context.store())
-        .sheet(month, subdistricts(context.catalog()), live.value(),
-               context.catalogues().assessment);
+    AssessmentStore store(context.store());
+    const AssessmentScheme &fallback = context.catalogues().assessment;
+    auto state = store.month(month, fallback);
+    if (!state)
+        return state.error();
+    // a submitted or published month reads its frozen figures: nothing to count
+    QHash<QString, QHash<QString, double>> live;
+    if (state.value().state == AssessmentStore::State::Draft) {
+        auto counted = figures(context, facts, month);
+        if (!counted)
+            return counted.error();
+        live = std::move(counted).value();
+    }
+    return store.sheet(month, subdistricts(context.catalog()), live, fallback);
 }
 
 } // namespace citygrid::assessmentsource

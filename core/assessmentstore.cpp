@@ -172,11 +172,29 @@ Result<int> AssessmentStore::insertScheme(const AssessmentScheme &scheme, const 
     return version;
 }
 
+namespace {
+
+const char *const monthColumns = "month, scheme_version, state, revision";
+
+/// A row of assessment_months, selected as monthColumns.
+AssessmentStore::Month monthFrom(const Statement &row)
+{
+    using State = AssessmentStore::State;
+    const QString state = row.text(2);
+    return {monthOf(row.text(0)), int(row.integer(1)),
+            state == QLatin1String("published") ? State::Published
+            : state == QLatin1String("review")  ? State::Review
+                                                : State::Draft,
+            int(row.integer(3))};
+}
+
+} // namespace
+
 Result<AssessmentStore::Month> AssessmentStore::storedMonth(QDate month) const
 {
     auto q = Statement::prepare(m_store.db(),
-                                QStringLiteral("SELECT scheme_version, state, revision FROM "
-                                               "assessment_months WHERE month = ?1"));
+                                QStringLiteral("SELECT %1 FROM assessment_months WHERE month = ?1")
+                                    .arg(QLatin1String(monthColumns)));
     if (!q)
         return q.error();
     q.value().bind(1, monthKey(month));
@@ -185,12 +203,7 @@ Result<AssessmentStore::Month> AssessmentStore::storedMonth(QDate month) const
         return row.error();
     if (!row.value())
         return Month{month, 0, State::Draft, 0};
-    const QString state = q.value().text(1);
-    return Month{month, int(q.value().integer(0)),
-                 state == QLatin1String("published") ? State::Published
-                 : state == QLatin1String("review")  ? State::Review
-                                                     : State::Draft,
-                 int(q.value().integer(2))};
+    return monthFrom(q.value());
 }
 
 Result<AssessmentStore::Month> AssessmentStore::month(QDate month, const AssessmentScheme &fallback)
@@ -207,22 +220,14 @@ Result<AssessmentStore::Month> AssessmentStore::month(QDate month, const Assessm
 
 Result<QList<AssessmentStore::Month>> AssessmentStore::months() const
 {
-    auto q = Statement::prepare(m_store.db(),
-                                QStringLiteral("SELECT month FROM assessment_months ORDER BY month "
-                                               "DESC"));
+    auto q = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT %1 FROM assessment_months ORDER BY month DESC")
+                          .arg(QLatin1String(monthColumns)));
     if (!q)
         return q.error();
-    QList<QDate> keys;
-    if (auto r = q.value().forEachRow([&](const Statement &s) { keys.append(monthOf(s.text(0))); });
-        !r)
-        return r.error();
     QList<Month> list;
-    for (QDate m : keys) {
-        auto one = storedMonth(m);
-        if (!one)
-            return one.error();
-        list.append(one.value());
-    }
+    if (auto r = q.value().forEachRow([&](const Statement &s) { list.append(monthFrom(s)); }); !r)
+        return r.error();
     return list;
 }
 
