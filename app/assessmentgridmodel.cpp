@@ -148,8 +148,13 @@ QVariant AssessmentGridModel::data(const QModelIndex &index, int role) const
 QVariant AssessmentGridModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal) {
+        const QString name = m_names.value(m_sheet.subdistricts.value(section));
+        // ten columns share the width: "Nanyuan", the full name in the tool tip
+        static const QString suffix = QStringLiteral(" Subdistrict");
         if (role == Qt::DisplayRole)
-            return m_names.value(m_sheet.subdistricts.value(section));
+            return name.endsWith(suffix) ? name.chopped(suffix.size()) : name;
+        if (role == Qt::ToolTipRole)
+            return name;
         return {};
     }
     const AssessmentScheme::Point *point = pointAt(section);
