@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessmentstore.h"
 
+#include "assessmentrows.h"
+#include "refkinds.h"
+#include "refrecords.h"
 #include "storeschema.h"
 #include "uuids.h"
 
@@ -70,28 +73,21 @@ QString AssessmentStore::stateName(State state)
 Result<std::pair<int, AssessmentScheme>>
 AssessmentStore::currentScheme(const AssessmentScheme &fallback)
 {
-    auto q = Statement::prepare(
-        m_store.db(),
-        QStringLiteral(
-            "SELECT version, scheme FROM assessment_schemes ORDER BY version DESC LIMIT 1"));
-    if (!q)
-        return q.error();
-    auto row = q.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value()) {
+    auto current = assessmentrows::currentVersion(m_store.db());
+    if (!current)
+        return current.error();
+    if (!current.value()) {
         // No transaction of its own: this may run inside the caller's.
-        auto saved = insertScheme(fallback, QStringLiteral("citygrid"), tr("Default scheme"),
+        auto saved = insertScheme(fallback, assessmentrows::builtinSaver(), tr("Default scheme"),
                                   QDateTime::currentDateTime());
         if (!saved)
             return saved.error();
         return std::pair{saved.value(), fallback};
     }
-    const int version = int(q.value().integer(0));
-    auto scheme = AssessmentScheme::fromJson(q.value().text(1).toUtf8());
+    auto scheme = this->scheme(*current.value());
     if (!scheme)
         return scheme.error();
-    return std::pair{version, std::move(scheme).value()};
+    return std::pair{*current.value(), std::move(scheme).value()};
 }
 
 Result<AssessmentScheme> AssessmentStore::scheme(int version) const
@@ -147,28 +143,16 @@ Result<int> AssessmentStore::insertScheme(const AssessmentScheme &scheme, const 
 {
     if (auto v = scheme.validate(); !v)
         return v.error();
-    auto insert = Statement::prepare(
-        m_store.db(), QStringLiteral("INSERT INTO assessment_schemes (scheme, saved_at, saved_by, "
-                                     "note) VALUES (?1, ?2, ?3, ?4) RETURNING version"));
-    if (!insert)
-        return insert.error();
-    insert.value()
-        .bind(1, QString::fromUtf8(scheme.toJson()))
-        .bind(2, isoTime(at))
-        .bind(3, who)
-        .bind(4, note);
-    auto row = insert.value().step();
-    if (!row)
-        return row.error();
-    const int version = int(insert.value().integer(0));
-    insert.value().reset();
-    auto adopt = Statement::prepare(
-        m_store.db(),
-        QStringLiteral("UPDATE assessment_months SET scheme_version = ?1 WHERE state = 'draft'"));
-    if (!adopt)
-        return adopt.error();
-    if (auto r = adopt.value().bind(1, qint64(version)).run(); !r)
-        return r.error();
+    const assessmentrows::SchemeRow row{uuids::next(), scheme.toJson(), isoTime(at), who, note};
+    auto version = assessmentrows::insertScheme(m_store.db(), row);
+    if (!version)
+        return version;
+    if (who != assessmentrows::builtinSaver()) { // a person's version travels to the other sites
+        RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
+        if (auto r = records.put(refkinds::scheme(), row.uuid, refkinds::schemeValue(row), who, at);
+            !r)
+            return r.error();
+    }
     return version;
 }
 
@@ -461,7 +445,8 @@ Result<QHash<QString, Population>> AssessmentStore::population(int year) const
     return result;
 }
 
-Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Population> &population)
+Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Population> &population,
+                                            const QString &who, const QDateTime &at)
 {
     for (const Population &p : population)
         if (p.registered < 0 || p.nonRegistered < 0 || p.registered + p.nonRegistered == 0)
@@ -471,20 +456,14 @@ Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Popul
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto q = Statement::prepare(
-        m_store.db(), QStringLiteral("INSERT OR REPLACE INTO assessment_population (year, "
-                                     "subdistrict_code, registered, nonregistered) VALUES (?1, "
-                                     "?2, ?3, ?4)"));
-    if (!q)
-        return q.error();
+    RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
     for (auto it = population.cbegin(); it != population.cend(); ++it) {
-        q.value()
-            .bind(1, qint64(year))
-            .bind(2, it.key())
-            .bind(3, it->registered)
-            .bind(4, it->nonRegistered);
-        if (auto r = q.value().run(); !r)
+        if (auto r = assessmentrows::writePopulation(m_store.db(), year, it.key(), *it); !r)
             return r;
+        if (auto r = records.put(refkinds::population(), refkinds::populationKey(year, it.key()),
+                                 refkinds::populationValue(*it), who, at);
+            !r)
+            return r.error();
     }
     return tx.commit();
 }

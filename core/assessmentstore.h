@@ -78,7 +78,9 @@ public:
     /// the grid (the subdistricts table).
     Result<QHash<QString, Population>> population(int year) const;
     /// Stores a year's figures for the subdistricts given, all or none.
-    Result<void> setPopulation(int year, const QHash<QString, Population> &population);
+    Result<void> setPopulation(int year, const QHash<QString, Population> &population,
+                               const QString &who = {},
+                               const QDateTime &at = QDateTime::currentDateTime());
     Result<void> addEvidence(QDate month, const Evidence &evidence, const QDateTime &at);
     Result<QList<Evidence>> evidence(QDate month, const QString &subdistrict = {}) const;
 

@@ -3,6 +3,10 @@
 #include "casecatalogues.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 
 namespace citygrid {
 
@@ -18,13 +22,42 @@ Result<QByteArray> readFile(const QString &path)
     return file.readAll();
 }
 
+/// The file with its entries replaced or added by id.
+QByteArray edited(const QByteArray &bytes, const QString &entriesKey,
+                  const QHash<QString, QJsonValue> &edits)
+{
+    QJsonObject doc = QJsonDocument::fromJson(bytes).object();
+    QJsonArray entries = doc[entriesKey].toArray();
+    QSet<QString> done;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString id = entries[i].toObject()[QLatin1String("id")].toString();
+        const QJsonValue edit = edits.value(id);
+        if (edit.isObject())
+            entries[i] = edit;
+        done.insert(id);
+    }
+    QStringList added;
+    for (auto it = edits.cbegin(); it != edits.cend(); ++it)
+        if (!done.contains(it.key()) && it.value().isObject())
+            added.append(it.key());
+    added.sort();
+    for (const QString &id : added)
+        entries.append(edits.value(id));
+    doc[entriesKey] = entries;
+    return QJsonDocument(doc).toJson(QJsonDocument::Compact);
+}
+
 /// Loads one catalogue and says which file it was if it is wrong.
-template <typename T> Result<T> loadOne(const QString &dir, const char *name)
+template <typename T>
+Result<T> loadOne(const QString &dir, const char *name, const CaseCatalogues::Edits &edits = {})
 {
     const QString path = dir + u'/' + QLatin1String(name);
     auto bytes = readFile(path);
     if (!bytes)
         return bytes.error();
+    const QString file = QLatin1String(name);
+    if (edits.contains(file))
+        bytes = edited(bytes.value(), CaseCatalogues::entriesKey(file), edits.value(file));
     auto parsed = T::fromJson(bytes.value());
     if (!parsed) {
         Error error = parsed.error();
@@ -43,7 +76,18 @@ QString ownOrBuiltin(const QString &dir, const char *name)
 
 } // namespace
 
+QString CaseCatalogues::entriesKey(const QString &file)
+{
+    return file == QLatin1String("units.json") ? QStringLiteral("units")
+                                               : QStringLiteral("categories");
+}
+
 Result<CaseCatalogues> CaseCatalogues::load(const QString &dir)
+{
+    return load(dir, {});
+}
+
+Result<CaseCatalogues> CaseCatalogues::load(const QString &dir, const Edits &edits)
 {
     auto roles = loadOne<RoleCatalog>(dir, "roles.json");
     if (!roles)
@@ -51,10 +95,10 @@ Result<CaseCatalogues> CaseCatalogues::load(const QString &dir)
     auto calendar = loadOne<WorkingCalendar>(dir, "calendar.json");
     if (!calendar)
         return calendar.error();
-    auto categories = loadOne<CategoryCatalog>(dir, "categories.json");
+    auto categories = loadOne<CategoryCatalog>(dir, "categories.json", edits);
     if (!categories)
         return categories.error();
-    auto units = loadOne<UnitCatalog>(dir, "units.json");
+    auto units = loadOne<UnitCatalog>(dir, "units.json", edits);
     if (!units)
         return units.error();
     auto indicators =

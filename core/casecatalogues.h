@@ -30,6 +30,14 @@ public:
     /// assessment-scheme.json from `dir` (a folder without the last two gets the compiled-in
     /// ones); the first file that is missing or wrong is named in the Error.
     static Result<CaseCatalogues> load(const QString &dir);
+    /// Entries of a catalogue file replaced, or added, by id: {"units.json": {"U027": {...}}}.
+    /// A null entry leaves the file's own.
+    using Edits = QHash<QString, QHash<QString, QJsonValue>>;
+    /// load() with a store's edits of units.json and categories.json applied; an edit that
+    /// makes a catalogue wrong is refused like a wrong file.
+    static Result<CaseCatalogues> load(const QString &dir, const Edits &edits);
+    /// The array of entries each editable catalogue keeps its entries in.
+    static QString entriesKey(const QString &file);
 };
 
 } // namespace citygrid

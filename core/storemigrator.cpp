@@ -115,6 +115,39 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
                 " event_site TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,"
                 " package_source TEXT NOT NULL, recorded_at TEXT NOT NULL);"
                 "CREATE INDEX case_events_site ON case_events (site_id);")},
+        // 7: reference data that travels in sync packages. One record per (kind, key) with its
+        // last value, who wrote it where and when, a version clock and this store's sequence
+        // number; edits two sites made without seeing each other's are kept in ref_conflicts.
+        // Scheme versions get an id that is the same at every site. What this store already
+        // holds (population figures, schemes saved by people) becomes its first records.
+        {6,
+         QStringLiteral(
+             "CREATE TABLE ref_records (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT,"
+             " at TEXT NOT NULL, site_id TEXT NOT NULL, actor TEXT NOT NULL, clock TEXT NOT NULL,"
+             " seq INTEGER NOT NULL, PRIMARY KEY (kind, key));"
+             "CREATE INDEX ref_records_seq ON ref_records (seq);"
+             "CREATE TABLE ref_conflicts (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+             " key TEXT NOT NULL, kept_site TEXT NOT NULL, kept_at TEXT NOT NULL, kept_value TEXT,"
+             " lost_site TEXT NOT NULL, lost_at TEXT NOT NULL, lost_value TEXT,"
+             " package_source TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+             "ALTER TABLE sync_peers ADD COLUMN ref_sent_ack INTEGER NOT NULL DEFAULT 0;"
+             "ALTER TABLE sync_peers ADD COLUMN ref_received_upto INTEGER NOT NULL DEFAULT 0;"
+             "ALTER TABLE assessment_schemes ADD COLUMN uuid TEXT;"
+             "UPDATE assessment_schemes SET uuid = lower(hex(randomblob(16)));"
+             "CREATE UNIQUE INDEX assessment_schemes_uuid ON assessment_schemes (uuid);"
+             "INSERT INTO ref_records (kind, key, value, at, site_id, actor, clock, seq)"
+             " SELECT 'population', year || '/' || subdistrict_code,"
+             " json_object('v', json_object('registered', registered, 'nonregistered',"
+             " nonregistered)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), m.value, '',"
+             " json_object(m.value, 1), row_number() OVER (ORDER BY year, subdistrict_code)"
+             " FROM assessment_population, citygrid_meta m WHERE m.key = 'site_id';"
+             "INSERT INTO ref_records (kind, key, value, at, site_id, actor, clock, seq)"
+             " SELECT 'scheme', uuid, json_object('v', json_object('scheme', json(scheme),"
+             " 'saved_at', saved_at, 'saved_by', saved_by, 'note', coalesce(note, ''))),"
+             " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), m.value, saved_by, json_object(m.value, 1),"
+             " (SELECT count(*) FROM ref_records) + row_number() OVER (ORDER BY version)"
+             " FROM assessment_schemes, citygrid_meta m"
+             " WHERE m.key = 'site_id' AND saved_by <> 'citygrid';")},
     };
 }
 

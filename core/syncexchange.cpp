@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "syncexchange.h"
 
+#include "casecatalogues.h"
 #include "caserows.h"
+#include "refkinds.h"
 #include "storeschema.h"
 
 #include <QJsonArray>
@@ -117,13 +119,27 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
         });
         !r)
         return r.error();
+    RefRecords records(m_store.db(), h.source);
+    auto references = records.changedSince(peer.value().refSentAck);
+    if (!references)
+        return references.error();
+    QJsonArray referenceList;
+    h.refFromSeq = peer.value().refSentAck + 1;
+    h.refToSeq = peer.value().refSentAck;
+    h.refAck = peer.value().refReceivedUpTo;
+    for (const RefRecords::Record &r : references.value()) {
+        referenceList.append(r.toJson());
+        h.refToSeq = r.seq;
+    }
     if (!progress.report(tr("Writing the package"), 0.5))
         return cancelled();
     h.events = int(eventList.size());
     h.cases = int(cases.size());
     h.attachments = int(attachmentList.size());
+    h.references = int(referenceList.size());
     package.body = {{QStringLiteral("events"), eventList},
-                    {QStringLiteral("attachments"), attachmentList}};
+                    {QStringLiteral("attachments"), attachmentList},
+                    {QStringLiteral("references"), referenceList}};
     SyncPeer updated = peer.value();
     updated.lastExportAt = now;
     if (auto r = peers.save(updated); !r)
@@ -270,6 +286,9 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
         }
     }
 
+    if (auto r = importReferences(package.value(), now, result); !r)
+        return r.error();
+
     // how far each side has got
     auto peer = peers.find(h.source);
     if (!peer || !peer.value())
@@ -278,12 +297,67 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     if (h.fromSeq <= updated.receivedUpTo + 1)
         updated.receivedUpTo = std::max(updated.receivedUpTo, h.toSeq);
     updated.sentAck = std::max(updated.sentAck, h.ack);
+    if (h.refFromSeq <= updated.refReceivedUpTo + 1)
+        updated.refReceivedUpTo = std::max(updated.refReceivedUpTo, h.refToSeq);
+    updated.refSentAck = std::max(updated.refSentAck, h.refAck);
     updated.lastImportAt = now;
     if (auto r = peers.save(updated); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
     return result;
+}
+
+Result<void> SyncExchange::importReferences(const SyncPackage &package, const QDateTime &now,
+                                            Imported &result)
+{
+    // every record is checked before any is written
+    QList<RefRecords::Record> incoming;
+    for (const QJsonValue &v : package.body[QLatin1String("references")].toArray()) {
+        auto record = RefRecords::Record::fromJson(v.toObject());
+        if (!record)
+            return Error{QStringLiteral("sync.damaged"),
+                         tr("The package holds a reference record without a kind, a key, a time "
+                            "or a version; ask the other site for a new package. Nothing was "
+                            "changed"),
+                         {}};
+        if (auto r = refkinds::check(*record); !r)
+            return r.error();
+        incoming.append(*record);
+    }
+    const QString here = m_store.meta(storeschema::keySiteId());
+    RefRecords records(m_store.db(), here);
+    QSet<QString> changed;
+    for (const RefRecords::Record &record : std::as_const(incoming)) {
+        auto merged = records.merge(record, package.header.source, now, &result.referenceConflicts);
+        if (!merged)
+            return merged.error();
+        if (merged.value() == RefRecords::Merge::Kept) {
+            ++result.knownReferences;
+            continue;
+        }
+        ++result.newReferences;
+        if (merged.value() == RefRecords::Merge::ConflictLost)
+            continue;
+        if (auto r = refkinds::apply(m_store.db(), record); !r)
+            return r;
+        changed.insert(record.kind);
+    }
+    if (changed.contains(refkinds::unit()) || changed.contains(refkinds::category())) {
+        auto edits = refkinds::catalogueEdits(m_store.db(), here);
+        if (!edits)
+            return edits.error();
+        if (auto c = CaseCatalogues::load(m_cataloguesDir, edits.value()); !c)
+            return Error{QStringLiteral("sync.catalogue"),
+                         tr("The catalogue edits in the package from %1 would leave the "
+                            "catalogues wrong here (%2); ask that site to correct the entry and "
+                            "export again. Nothing was changed")
+                             .arg(package.header.sourceName, c.error().message),
+                         {}};
+    }
+    result.changedKinds = QStringList(changed.cbegin(), changed.cend());
+    result.changedKinds.sort();
+    return {};
 }
 
 Result<QList<SyncExchange::Conflict>> SyncExchange::conflicts() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "progress.h"
+#include "refrecords.h"
 #include "syncpackage.h"
 #include "syncpeers.h"
 
@@ -14,7 +15,10 @@ namespace citygrid {
 /// (a known one changes nothing, so a package applied twice or packages in any order give the same
 /// store), each touched case is re-projected from all its events in time order, and the workflow
 /// decides what a late event may still do; an event it passes over is kept on record and listed
-/// as a conflict. All of it in one transaction: a package that fails any check changes nothing.
+/// as a conflict. Reference records travel the same way (RefRecords: every record changed since
+/// the peer's acknowledgement of this store's reference numbers) and merge by their own rule; the
+/// catalogues as edited must still hold together. All of it in one transaction: a package that
+/// fails any check changes nothing.
 /// Borrows the store; one thread.
 class SyncExchange
 {
@@ -33,11 +37,21 @@ public:
     {
         SyncPackage::Header header;
         int newEvents = 0, knownEvents = 0, casesChanged = 0, newAttachments = 0;
-        QList<Conflict> conflicts; ///< found by this import
-        bool alreadyApplied() const { return newEvents == 0 && knownEvents > 0; }
+        int newReferences = 0, knownReferences = 0;
+        QList<Conflict> conflicts;                      ///< found by this import
+        QList<RefRecords::Conflict> referenceConflicts; ///< found by this import
+        QStringList changedKinds; ///< kinds of reference data this import changed
+        bool alreadyApplied() const
+        {
+            return newEvents == 0 && newReferences == 0 && knownEvents + knownReferences > 0;
+        }
     };
 
-    explicit SyncExchange(Store &store) : m_store(store) {}
+    /// `cataloguesDir`: the release's catalogues that reference edits apply to.
+    explicit SyncExchange(Store &store, QString cataloguesDir = QStringLiteral(":/catalogues"))
+        : m_store(store), m_cataloguesDir(std::move(cataloguesDir))
+    {
+    }
 
     /// The package for `peer` (site id or name) with everything it has not acknowledged.
     /// Both report progress and stop when it is cancelled, changing nothing.
@@ -49,7 +63,11 @@ public:
     Result<QList<Conflict>> conflicts() const;
 
 private:
+    Result<void> importReferences(const SyncPackage &package, const QDateTime &now,
+                                  Imported &result);
+
     Store &m_store;
+    QString m_cataloguesDir;
 };
 
 } // namespace citygrid

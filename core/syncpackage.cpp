@@ -49,6 +49,10 @@ QJsonObject SyncPackage::Header::toJson() const
             {QStringLiteral("events"), events},
             {QStringLiteral("cases"), cases},
             {QStringLiteral("attachments"), attachments},
+            {QStringLiteral("ref_from_seq"), refFromSeq},
+            {QStringLiteral("ref_to_seq"), refToSeq},
+            {QStringLiteral("ref_ack"), refAck},
+            {QStringLiteral("references"), references},
             {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)}};
 }
 
@@ -66,6 +70,10 @@ SyncPackage::Header SyncPackage::Header::fromJson(const QJsonObject &o)
     h.events = o[QLatin1String("events")].toInt();
     h.cases = o[QLatin1String("cases")].toInt();
     h.attachments = o[QLatin1String("attachments")].toInt();
+    h.refFromSeq = o[QLatin1String("ref_from_seq")].toInteger();
+    h.refToSeq = o[QLatin1String("ref_to_seq")].toInteger();
+    h.refAck = o[QLatin1String("ref_ack")].toInteger();
+    h.references = o[QLatin1String("references")].toInt();
     h.created = QDateTime::fromString(o[QLatin1String("created")].toString(), Qt::ISODateWithMs);
     return h;
 }

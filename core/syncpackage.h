@@ -24,7 +24,7 @@ struct SyncPackage
 {
     Q_DECLARE_TR_FUNCTIONS(SyncPackage)
 public:
-    static constexpr int formatVersion = 1;
+    static constexpr int formatVersion = 2;
     struct Header
     {
         int format = formatVersion;
@@ -33,12 +33,15 @@ public:
         qint64 fromSeq = 0, toSeq = 0; ///< the source's event numbers carried (from > to: none)
         qint64 ack = 0;                ///< the target's numbers the source has, without a gap
         int events = 0, cases = 0, attachments = 0;
+        /// the same for the source's reference records
+        qint64 refFromSeq = 0, refToSeq = 0, refAck = 0;
+        int references = 0;
         QDateTime created;
         QJsonObject toJson() const;
         static Header fromJson(const QJsonObject &o);
     };
     Header header;
-    QJsonObject body; ///< {"events": [...], "attachments": [...]}
+    QJsonObject body; ///< {"events": [...], "attachments": [...], "references": [...]}
 
     /// The signed file.
     QByteArray encode(const SiteIdentity &signer) const;

@@ -7,7 +7,7 @@ namespace citygrid {
 namespace {
 
 const char *const columns = "site_id, name, public_key, sent_ack, received_upto, registered_at, "
-                            "last_import_at, last_export_at";
+                            "last_import_at, last_export_at, ref_sent_ack, ref_received_upto";
 
 SyncPeer readPeer(const Statement &s)
 {
@@ -18,7 +18,9 @@ SyncPeer readPeer(const Statement &s)
             s.integer(4),
             QDateTime::fromString(s.text(5), Qt::ISODateWithMs),
             QDateTime::fromString(s.text(6), Qt::ISODateWithMs),
-            QDateTime::fromString(s.text(7), Qt::ISODateWithMs)};
+            QDateTime::fromString(s.text(7), Qt::ISODateWithMs),
+            s.integer(8),
+            s.integer(9)};
 }
 
 } // namespace
@@ -100,7 +102,8 @@ Result<void> SyncPeers::save(const SyncPeer &peer)
 {
     auto q = Statement::prepare(
         m_db, QStringLiteral("UPDATE sync_peers SET sent_ack = ?2, received_upto = ?3, "
-                             "last_import_at = ?4, last_export_at = ?5 WHERE site_id = ?1"));
+                             "last_import_at = ?4, last_export_at = ?5, ref_sent_ack = ?6, "
+                             "ref_received_upto = ?7 WHERE site_id = ?1"));
     if (!q)
         return q.error();
     q.value()
@@ -108,7 +111,9 @@ Result<void> SyncPeers::save(const SyncPeer &peer)
         .bind(2, peer.sentAck)
         .bind(3, peer.receivedUpTo)
         .bind(4, peer.lastImportAt.toString(Qt::ISODateWithMs))
-        .bind(5, peer.lastExportAt.toString(Qt::ISODateWithMs));
+        .bind(5, peer.lastExportAt.toString(Qt::ISODateWithMs))
+        .bind(6, peer.refSentAck)
+        .bind(7, peer.refReceivedUpTo);
     return q.value().run();
 }
 

@@ -20,6 +20,7 @@ struct SyncPeer
     QByteArray publicKey;
     qint64 sentAck = 0, receivedUpTo = 0;
     QDateTime registeredAt, lastImportAt, lastExportAt;
+    qint64 refSentAck = 0, refReceivedUpTo = 0; ///< the same for reference records
 };
 
 /// The peers of this store (table sync_peers). Registering a peer takes its card; its key is then

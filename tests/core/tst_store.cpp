@@ -143,7 +143,8 @@ private slots:
                         " DROP TABLE assessment_surveys; DROP TABLE assessment_population;"
                         " DROP TABLE assessment_events; DROP TABLE assessment_results;"
                         " DROP TABLE assessment_figures; DROP TABLE sync_peers;"
-                        " DROP TABLE sync_conflicts;"
+                        " DROP TABLE sync_conflicts; DROP TABLE ref_records;"
+                        " DROP TABLE ref_conflicts;"
                         " DELETE FROM gpkg_geometry_columns WHERE table_name = 'cases';"
                         " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events',"
                         " 'case_attachments', 'assessment_months', 'assessment_results');"))

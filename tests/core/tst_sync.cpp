@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "../casefixture.h"
+#include "assessmentstore.h"
 #include "casestore.h"
+#include "refkinds.h"
 #include "syncexchange.h"
 
 #include <QJsonArray>
@@ -33,7 +35,11 @@ QStringList tables(Store &store)
           "coalesce(due_at, '') || coalesce(closed_at, '') || coalesce(on_time, '') || updated_at "
           "FROM cases ORDER BY uuid",
           "SELECT uuid || case_uuid || step || actor || at || site_id FROM case_events ORDER BY "
-          "uuid"}) {
+          "uuid",
+          "SELECT kind || key || coalesce(value, 'null') || at || site_id || clock FROM "
+          "ref_records ORDER BY kind, key",
+          "SELECT year || subdistrict_code || registered || nonregistered FROM "
+          "assessment_population ORDER BY year, subdistrict_code"}) {
         auto q = Statement::prepare(store.db(), QLatin1String(sql));
         (void)q.value().forEachRow([&](const Statement &s) { rows.append(s.text(0)); });
     }
@@ -45,6 +51,25 @@ qint64 count(Store &store, const char *table)
     auto q = Statement::prepare(
         store.db(), QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
     return q && q.value().step() ? q.value().integer(0) : -1;
+}
+
+QJsonObject unitEntry(const CaseCatalogues &catalogues, const QString &id, const QString &name,
+                      const QStringList &areas)
+{
+    const UnitCatalog::Unit *u = catalogues.units.find(id);
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("name_en"), u->nameEn},
+            {QStringLiteral("kind"), u->kind},
+            {QStringLiteral("types"), QJsonArray::fromStringList(u->types)},
+            {QStringLiteral("areas"), QJsonArray::fromStringList(areas)},
+            {QStringLiteral("categories"), QJsonArray::fromStringList(u->categories)},
+            {QStringLiteral("demo"), u->demo}};
+}
+
+RefRecords records(Site &site)
+{
+    return RefRecords(site.store->db(), site.id);
 }
 
 } // namespace
@@ -252,7 +277,9 @@ private slots:
         } else if (kind == QLatin1String("schema"))
             file = reSigned([](SyncPackage &p) { ++p.header.schemaVersion; }, *office.store);
         else if (kind == QLatin1String("format"))
-            file = reSigned([](SyncPackage &p) { p.header.format = 2; }, *office.store);
+            file =
+                reSigned([](SyncPackage &p) { p.header.format = SyncPackage::formatVersion + 1; },
+                         *office.store);
         else if (kind == QLatin1String("other-key"))
             file = reSigned([](SyncPackage &) {}, *other.store);
         const QStringList before = tables(*centre.store);
@@ -313,6 +340,189 @@ private slots:
         QCOMPARE(centre.cases->history(made.uuid).value().size(), 5);
     }
 
+    void referenceDataTravels()
+    {
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
+        pair(centre, office);
+        // the office corrects this year's population of its subdistrict and settles the
+        // documented sanitation ambiguity in 福保 (U027 gives up 440304010)
+        AssessmentStore assessment(*office.store);
+        QVERIFY(assessment.setPopulation(2026, {{QStringLiteral("440304001"), {70000, 50000}}},
+                                         QStringLiteral("sl01"), start));
+        const UnitCatalog::Unit *u027 = m_catalogues.units.find(QStringLiteral("U027"));
+        QStringList areas = u027->areas;
+        areas.removeAll(QStringLiteral("440304010"));
+        QVERIFY(areas.size() < u027->areas.size());
+        QVERIFY(
+            records(office).put(refkinds::unit(), QStringLiteral("U027"),
+                                unitEntry(m_catalogues, QStringLiteral("U027"), u027->name, areas),
+                                QStringLiteral("sl01"), start));
+        auto in = apply(centre, package(office, centre));
+        QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
+        QCOMPARE(in.value().header.references, 2);
+        QCOMPARE(in.value().newReferences, 2);
+        QCOMPARE(in.value().changedKinds, (QStringList{refkinds::population(), refkinds::unit()}));
+        QCOMPARE(AssessmentStore(*centre.store)
+                     .population(2026)
+                     .value()
+                     .value(QStringLiteral("440304001")),
+                 (Population{70000, 50000}));
+        auto edits = refkinds::catalogueEdits(centre.store->db(), centre.id);
+        auto edited = CaseCatalogues::load(QStringLiteral(":/catalogues"), edits.value());
+        QVERIFY(edited);
+        QCOMPARE(edited.value().units.find(QStringLiteral("U027"))->areas, areas);
+        // the ambiguity is gone: a sanitation category in a 福保 cell now has one unit
+        std::optional<CategoryCatalog::Category> sweeping;
+        for (const auto &c : edited.value().categories.categories())
+            if (u027->types.contains(c.unitType) && !sweeping)
+                sweeping = c;
+        QVERIFY(sweeping);
+        QVERIFY(!m_catalogues.units.resolve(*sweeping, QStringLiteral("440304010001001")));
+        QVERIFY(edited.value().units.resolve(*sweeping, QStringLiteral("440304010001001")));
+        // echoed back, the records change nothing at the office
+        auto back = apply(office, package(centre, office));
+        QVERIFY(back);
+        QCOMPARE(back.value().newReferences, 0);
+        QCOMPARE(back.value().knownReferences, 2);
+        QCOMPARE(tables(*office.store), tables(*centre.store));
+        // acknowledged: the next package to the centre carries no reference record
+        QVERIFY(apply(centre, package(office, centre)));
+        auto next = SyncExchange(*office.store).exportTo(centre.id, start.addDays(2));
+        QCOMPARE(next.value().header.references, 0);
+    }
+    void concurrentEditsResolvedAndRecorded()
+    {
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
+        pair(centre, office);
+        const QString key = refkinds::populationKey(2026, QStringLiteral("440304001"));
+        // both edit the figures without seeing each other's edit; the centre's is later
+        QVERIFY(AssessmentStore(*office.store)
+                    .setPopulation(2026, {{QStringLiteral("440304001"), {1000, 2000}}},
+                                   QStringLiteral("sl01"), start.addSecs(60)));
+        QVERIFY(AssessmentStore(*centre.store)
+                    .setPopulation(2026, {{QStringLiteral("440304001"), {3000, 4000}}},
+                                   QStringLiteral("sv01"), start.addSecs(120)));
+        const QByteArray up = package(office, centre), down = package(centre, office);
+        auto atCentre = apply(centre, up);
+        auto atOffice = apply(office, down);
+        QVERIFY(atCentre && atOffice);
+        for (const auto *imported : {&atCentre.value(), &atOffice.value()}) {
+            QCOMPARE(imported->referenceConflicts.size(), 1);
+            const RefRecords::Conflict &c = imported->referenceConflicts.first();
+            QCOMPARE(c.key, key);
+            QCOMPARE(c.keptSite, centre.id);
+            QCOMPARE(c.lostSite, office.id);
+            QCOMPARE(c.lostValue.toObject()[QLatin1String("registered")].toInt(), 1000);
+        }
+        for (Site *site : {&centre, &office}) {
+            QCOMPARE(AssessmentStore(*site->store)
+                         .population(2026)
+                         .value()
+                         .value(QStringLiteral("440304001")),
+                     (Population{3000, 4000}));
+            QCOMPARE(records(*site).conflicts().value().size(), 1);
+        }
+        // after the merged records went round, both hold the same record and clock
+        QVERIFY(apply(centre, package(office, centre)));
+        QVERIFY(apply(office, package(centre, office)));
+        QCOMPARE(tables(*office.store), tables(*centre.store));
+        // an edit made after seeing the other's is no conflict, even with a slow clock
+        QVERIFY(AssessmentStore(*office.store)
+                    .setPopulation(2026, {{QStringLiteral("440304001"), {5000, 6000}}},
+                                   QStringLiteral("sl01"), start));
+        auto later = apply(centre, package(office, centre));
+        QVERIFY(later);
+        QCOMPARE(later.value().referenceConflicts.size(), 0);
+        QCOMPARE(AssessmentStore(*centre.store)
+                     .population(2026)
+                     .value()
+                     .value(QStringLiteral("440304001")),
+                 (Population{5000, 6000}));
+    }
+    void badReferenceRecordsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("unit without areas")
+            << QStringLiteral("unit") << QStringLiteral("sync.catalogue");
+        QTest::newRow("unit under another id")
+            << QStringLiteral("unit-id") << QStringLiteral("sync.damaged");
+        QTest::newRow("negative population")
+            << QStringLiteral("population") << QStringLiteral("sync.damaged");
+        QTest::newRow("broken scheme")
+            << QStringLiteral("scheme") << QStringLiteral("sync.damaged");
+        QTest::newRow("unknown kind")
+            << QStringLiteral("kind") << QStringLiteral("sync.unknown-kind");
+    }
+    void badReferenceRecordsChangeNothing()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, code);
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
+        pair(centre, office);
+        report(office, start.addSecs(30)); // a good event in the same package
+        const UnitCatalog::Unit *u001 = m_catalogues.units.find(QStringLiteral("U001"));
+        RefRecords r = records(office);
+        const QString who = QStringLiteral("sl01");
+        if (kind == QLatin1String("unit"))
+            QVERIFY(r.put(refkinds::unit(), u001->id,
+                          unitEntry(m_catalogues, u001->id, u001->name, {}), who, start));
+        else if (kind == QLatin1String("unit-id"))
+            QVERIFY(r.put(refkinds::unit(), QStringLiteral("U002"),
+                          unitEntry(m_catalogues, u001->id, u001->name, u001->areas), who, start));
+        else if (kind == QLatin1String("population"))
+            QVERIFY(r.put(refkinds::population(), QStringLiteral("2026/440304001"),
+                          QJsonObject{{QStringLiteral("registered"), -5},
+                                      {QStringLiteral("nonregistered"), 10}},
+                          who, start));
+        else if (kind == QLatin1String("scheme"))
+            QVERIFY(r.put(refkinds::scheme(), QStringLiteral("x"),
+                          QJsonObject{{QStringLiteral("scheme"), QJsonObject{}},
+                                      {QStringLiteral("saved_by"), who},
+                                      {QStringLiteral("saved_at"), QStringLiteral("2026-11-02")}},
+                          who, start));
+        else
+            QVERIFY(r.put(QStringLiteral("weather"), QStringLiteral("today"), QJsonObject{}, who,
+                          start));
+        const QStringList before = tables(*centre.store);
+        auto refused = apply(centre, package(office, centre));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, code);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("Nothing was changed")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(tables(*centre.store), before);
+        QCOMPARE(SyncPeers(centre.store->db()).find(office.id).value()->receivedUpTo, 0);
+    }
+    void schemeVersionTravels()
+    {
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
+        pair(centre, office);
+        // the office has used the built-in scheme before the centre's new version arrives
+        AssessmentStore atOffice(*office.store);
+        QVERIFY(atOffice.currentScheme(m_catalogues.assessment));
+        QVERIFY(AssessmentStore(*centre.store)
+                    .saveScheme(m_catalogues.assessment, QStringLiteral("ld01"),
+                                QStringLiteral("2027 weights"), start.addDays(-10)));
+        auto in = apply(office, package(centre, office));
+        QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
+        QCOMPARE(in.value().changedKinds, QStringList{refkinds::scheme()});
+        auto versions = atOffice.schemeVersions().value();
+        QCOMPARE(versions.size(), 2);
+        const int current = atOffice.currentScheme(m_catalogues.assessment).value().first;
+        bool found = false;
+        for (const auto &v : versions)
+            if (v.version == current)
+                found = v.note == QLatin1String("2027 weights");
+        QVERIFY(found);
+        // again: nothing new
+        auto again = apply(office, package(centre, office));
+        QVERIFY(again);
+        QCOMPARE(atOffice.schemeVersions().value().size(), 2);
+    }
     void threeSitesConverge_data()
     {
         QTest::addColumn<int>("seed");
@@ -338,7 +548,22 @@ private slots:
         for (int round = 0; round < 40; ++round) {
             clock = clock.addSecs(60 + random.bounded(600));
             Site &site = sites[random.bounded(3)];
-            if (random.bounded(3) == 0) {
+            if (random.bounded(6) == 0) {
+                // reference data: a few keys, so that sites edit the same one unseen
+                const QString subdistrict = QStringLiteral("44030400%1").arg(1 + random.bounded(2));
+                const Population p{1000 + random.bounded(9000), 1000 + random.bounded(9000)};
+                QVERIFY(
+                    AssessmentStore(*site.store)
+                        .setPopulation(2026, {{subdistrict, p}}, QStringLiteral("sl01"), clock));
+                const QString unit =
+                    random.bounded(2) ? QStringLiteral("U001") : QStringLiteral("U002");
+                const UnitCatalog::Unit *u = m_catalogues.units.find(unit);
+                QVERIFY(records(site).put(refkinds::unit(), unit,
+                                          unitEntry(m_catalogues, unit,
+                                                    u->name + QString::number(random.bounded(100)),
+                                                    u->areas),
+                                          QStringLiteral("sl01"), clock));
+            } else if (random.bounded(3) == 0) {
                 report(site, clock, random.bounded(int(m_cells.size())));
             } else {
                 auto list = site.cases->list({}, 50);

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "assessmentrows.h"
+#include "refrecords.h"
+
+#include <QCoreApplication>
+
+/// The kinds of reference record sync carries, what a valid one looks like and how one that
+/// arrives is put into the store:
+///
+/// | kind | key | value | stored in |
+/// |---|---|---|---|
+/// | population | year/subdistrict code | {registered, nonregistered} | assessment_population |
+/// | scheme | the version's id | {scheme, saved_at, saved_by, note} | assessment_schemes |
+/// | unit | unit id | a units.json entry (null: back to the release's) | read from the record |
+/// | category | category id | a categories.json entry (null: back to the release's) | read from the
+/// record | | grid | "grid" | {source, subdistricts, communities, cells} as GeoJSON | the grid
+/// tables (app) |
+namespace citygrid::refkinds {
+
+inline QString population()
+{
+    return QStringLiteral("population");
+}
+inline QString scheme()
+{
+    return QStringLiteral("scheme");
+}
+inline QString unit()
+{
+    return QStringLiteral("unit");
+}
+inline QString category()
+{
+    return QStringLiteral("category");
+}
+inline QString grid()
+{
+    return QStringLiteral("grid");
+}
+
+QString populationKey(int year, const QString &subdistrict);
+QJsonValue populationValue(const Population &population);
+QJsonValue schemeValue(const assessmentrows::SchemeRow &row);
+
+/// The kind's name for people, translated.
+QString displayName(const QString &kind);
+
+/// Refuses a record that is not of a known kind or not well formed, saying which and why.
+Result<void> check(const RefRecords::Record &record);
+/// Puts a record that won a merge into the tables that hold its kind.
+Result<void> apply(SqliteDb &db, const RefRecords::Record &record);
+
+/// The store's edits of the unit and category catalogues, by catalogue file and entry id.
+Result<QHash<QString, QHash<QString, QJsonValue>>> catalogueEdits(SqliteDb &db,
+                                                                  const QString &siteId);
+
+} // namespace citygrid::refkinds
