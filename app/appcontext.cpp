@@ -3,6 +3,8 @@
 #include "appcontext.h"
 
 #include "gridimport.h"
+#include "refkinds.h"
+#include "storeschema.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,14 +33,27 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
     context->m_created = created.value();
     if (auto r = context->reload(); !r)
         return r.error();
-    auto catalogues = CaseCatalogues::load(bundledCataloguesDir());
+    if (auto r = context->reloadCatalogues(); !r)
+        return r.error();
+    return context;
+}
+
+Result<void> AppContext::reloadCatalogues()
+{
+    auto edits = refkinds::catalogueEdits(m_store->db(), m_store->meta(storeschema::keySiteId()));
+    if (!edits)
+        return edits.error();
+    auto catalogues = CaseCatalogues::load(bundledCataloguesDir(), edits.value());
     if (!catalogues)
         return catalogues.error();
-    context->m_catalogues = catalogues.value();
-    const CaseCatalogues &c = context->m_catalogues;
-    context->m_cases = std::make_unique<CaseStore>(*context->m_store, CaseWorkflow(c.roles),
-                                                   c.calendar, c.categories, c.units);
-    return context;
+    m_catalogues = std::move(catalogues).value();
+    const CaseCatalogues &c = m_catalogues;
+    if (m_cases)
+        m_cases->setCatalogues(c.categories, c.units);
+    else
+        m_cases = std::make_unique<CaseStore>(*m_store, CaseWorkflow(c.roles), c.calendar,
+                                              c.categories, c.units);
+    return {};
 }
 
 Result<void> AppContext::reload()

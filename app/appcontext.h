@@ -33,11 +33,14 @@ public:
     QString storePath() const { return m_store->path(); }
     const GridCatalog &catalog() const { return m_catalog; }
     bool createdStore() const { return m_created; }
-    /// The cases of the store, with the bundled catalogues.
+    /// The cases of the store, with the catalogues as edited.
     CaseStore &cases() { return *m_cases; }
     const CaseCatalogues &catalogues() const { return m_catalogues; }
     /// Re-reads the catalog after the grid changed.
     Result<void> reload();
+    /// Re-reads the case catalogues: the release's with this store's edits of units and
+    /// categories (made here or received in sync packages).
+    Result<void> reloadCatalogues();
 
 private:
     std::unique_ptr<Store> m_store;

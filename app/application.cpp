@@ -33,7 +33,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, "
-               "cases, demo, report, assess, sync, bench "
+               "cases, demo, report, assess, sync, units, bench "
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();

@@ -260,6 +260,7 @@ void AssessmentWindow::refresh()
     for (const AssessmentRank &r : rows)
         ranks.insert(r.subdistrict, r.rank);
     m_cards->show(m_sheet, m_names, ranks, english);
+    m_population->setActor(m_session.userId());
     m_population->show(m_store.get(), m_sheet.scheme, m_names, m_sheet.subdistricts,
                        month().year());
     fillHistory();

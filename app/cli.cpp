@@ -98,6 +98,8 @@ Command find(const QString &name)
         return assess;
     if (name == QLatin1String("sync"))
         return sync;
+    if (name == QLatin1String("units"))
+        return units;
     return nullptr;
 }
 

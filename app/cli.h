@@ -37,6 +37,7 @@ int demo(const QStringList &arguments);
 int report(const QStringList &arguments);
 int assess(const QStringList &arguments);
 int sync(const QStringList &arguments);
+int units(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

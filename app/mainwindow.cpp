@@ -31,6 +31,7 @@
 #include "searchbox.h"
 #include "storeschema.h"
 #include "syncdialog.h"
+#include "uniteditor.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -247,6 +248,11 @@ void MainWindow::createActions()
     reset->setObjectName(QStringLiteral("resetLayout"));
 
     auto *settings = menuBar()->addMenu(tr("&Settings"));
+    auto *units = settings->addAction(tr("Responsible units…"), this, [this] {
+        UnitEditor editor(m_cases->session(), this);
+        editor.exec();
+    });
+    units->setObjectName(QStringLiteral("responsibleUnits"));
     auto *languages = settings->addMenu(tr("Language"));
     auto *languageGroup = new QActionGroup(this);
     for (const auto &[code, name] : {std::pair{"zh_CN", "中文"}, std::pair{"en", "English"}}) {

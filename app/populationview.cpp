@@ -131,7 +131,7 @@ Result<void> PopulationView::save()
                          {}};
         rows.insert(m_subdistricts.value(i), p);
     }
-    if (auto r = m_store->setPopulation(m_year->value(), rows); !r)
+    if (auto r = m_store->setPopulation(m_year->value(), rows, m_actor); !r)
         return r;
     emit saved();
     return {};

@@ -23,6 +23,8 @@ public:
     void show(AssessmentStore *store, const AssessmentScheme &scheme,
               const QHash<QString, QString> &names, const QStringList &subdistricts, int year);
     QTableWidget *table() const { return m_table; }
+    /// Who saves (recorded with the edit).
+    void setActor(const QString &userId) { m_actor = userId; }
     QSpinBox *yearBox() const { return m_year; }
     /// Writes the table's figures for the year.
     Result<void> save();
@@ -42,6 +44,7 @@ private:
     QLabel *m_rule;
     QTableWidget *m_table;
     bool m_filling = false;
+    QString m_actor;
 };
 
 } // namespace citygrid

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "filebytes.h"
 #include "language.h"
+#include "refkinds.h"
 #include "syncexchange.h"
 
 namespace citygrid::cli {
@@ -161,11 +162,12 @@ int sync(const QStringList &arguments)
         if (auto r = filebytes::write(outPath, exported.value().file); !r)
             return fail(r.error());
         const SyncPackage::Header &h = exported.value().header;
-        out() << tr("%1: %2 events of %3 cases, %4 attachments, %5 bytes")
+        out() << tr("%1: %2 events of %3 cases, %4 attachments, %5 reference records, %6 bytes")
                      .arg(outPath)
                      .arg(h.events)
                      .arg(h.cases)
                      .arg(h.attachments)
+                     .arg(h.references)
                      .arg(exported.value().file.size())
               << Qt::endl;
         return Ok;
@@ -189,6 +191,9 @@ int sync(const QStringList &arguments)
                          .arg(i.knownEvents)
                          .arg(i.casesChanged)
                          .arg(i.conflicts.size())
+                  << Qt::endl;
+        if (i.newReferences > 0)
+            out() << tr("Reference data changed: %1").arg(refkinds::displayNames(i.changedKinds))
                   << Qt::endl;
         for (const SyncExchange::Conflict &c : i.conflicts)
             out() << QStringLiteral("  %1: %2").arg(c.caseNo, c.detail) << Qt::endl;

@@ -4,6 +4,7 @@
 
 #include "casesession.h"
 #include "filebytes.h"
+#include "refkinds.h"
 #include "storeschema.h"
 
 #include <QApplication>
@@ -122,11 +123,13 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
         if (path.isEmpty())
             return;
         auto r = exportFor(peer, path);
-        showResult(r ? tr("%1: %2 events of %3 cases and %4 attachments for %5.")
+        showResult(r ? tr("%1: %2 events of %3 cases, %4 attachments and %5 reference records "
+                          "for %6.")
                            .arg(path)
                            .arg(r.value().header.events)
                            .arg(r.value().header.cases)
                            .arg(r.value().header.attachments)
+                           .arg(r.value().header.references)
                            .arg(m_peers->item(row, 0)->text())
                      : r.error().message,
                    bool(r));
@@ -306,12 +309,18 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
                   .arg(i.casesChanged)
                   .arg(i.newAttachments)
                   .arg(i.knownEvents);
+    if (i.newReferences > 0)
+        text +=
+            u' ' + tr("Reference data changed: %1.").arg(refkinds::displayNames(i.changedKinds));
     if (!i.conflicts.isEmpty())
         text += u' ' + tr("%n conflict(s): kept on record, not applied (listed below).", nullptr,
                           int(i.conflicts.size()));
+    if (i.changedKinds.contains(refkinds::unit()) || i.changedKinds.contains(refkinds::category()))
+        if (auto r = m_session.context().reloadCatalogues(); !r)
+            text += u' ' + r.error().message;
     showResult(text, true);
     refresh();
-    if (i.newEvents > 0)
+    if (i.newEvents > 0 || i.newReferences > 0)
         m_session.notifyAllChanged();
     return imported;
 }

@@ -456,8 +456,15 @@ Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Popul
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
+    auto current = this->population(year);
+    if (!current)
+        return current.error();
     RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
     for (auto it = population.cbegin(); it != population.cend(); ++it) {
+        // only what changed becomes an edit: a row saved unchanged must not overrule another
+        // site's edit of it
+        if (current.value().contains(it.key()) && current.value().value(it.key()) == *it)
+            continue;
         if (auto r = assessmentrows::writePopulation(m_store.db(), year, it.key(), *it); !r)
             return r;
         if (auto r = records.put(refkinds::population(), refkinds::populationKey(year, it.key()),

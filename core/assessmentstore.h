@@ -77,7 +77,8 @@ public:
     /// A year's population per subdistrict: the year's own figures where entered, else those of
     /// the grid (the subdistricts table).
     Result<QHash<QString, Population>> population(int year) const;
-    /// Stores a year's figures for the subdistricts given, all or none.
+    /// Stores a year's figures for the subdistricts given, all or none; each changed figure is a
+    /// reference edit that sync carries.
     Result<void> setPopulation(int year, const QHash<QString, Population> &population,
                                const QString &who = {},
                                const QDateTime &at = QDateTime::currentDateTime());

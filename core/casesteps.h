@@ -76,6 +76,12 @@ public:
     const WorkingCalendar &calendar() const { return m_calendar; }
     const CategoryCatalog &categories() const { return m_categories; }
     const UnitCatalog &units() const { return m_units; }
+    /// After the catalogues were edited (here, or by a sync package).
+    void setCatalogues(CategoryCatalog categories, UnitCatalog units)
+    {
+        m_categories = std::move(categories);
+        m_units = std::move(units);
+    }
 
 private:
     CaseWorkflow m_workflow;

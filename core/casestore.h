@@ -82,6 +82,10 @@ public:
     Result<QList<CaseAttachment>> attachments(const QString &caseUuid) const;
     const CaseWorkflow &workflow() const { return m_steps.workflow(); }
     const CaseSteps &steps() const { return m_steps; }
+    void setCatalogues(CategoryCatalog categories, UnitCatalog units)
+    {
+        m_steps.setCatalogues(std::move(categories), std::move(units));
+    }
     Store &store() { return m_store; }
 
     /// The next case number of `day` (local date): the date and a four-digit sequence, as the

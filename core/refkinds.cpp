@@ -71,6 +71,14 @@ QString displayName(const QString &kind)
     return kind;
 }
 
+QString displayNames(const QStringList &kinds)
+{
+    QStringList names;
+    for (const QString &kind : kinds)
+        names.append(displayName(kind));
+    return names.join(tr(", "));
+}
+
 Result<void> check(const RefRecords::Record &r)
 {
     const QJsonObject o = r.value.toObject();

@@ -47,6 +47,8 @@ QJsonValue schemeValue(const assessmentrows::SchemeRow &row);
 
 /// The kind's name for people, translated.
 QString displayName(const QString &kind);
+/// "population, responsible unit" (in the user's language).
+QString displayNames(const QStringList &kinds);
 
 /// Refuses a record that is not of a known kind or not well formed, saying which and why.
 Result<void> check(const RefRecords::Record &record);

@@ -47,6 +47,33 @@ QString stepName(const QString &id)
     return step ? CaseVocabulary::displayName(*step) : id;
 }
 
+/// A lost reference edit as the conflicts list shows it.
+SyncExchange::Conflict conflictFrom(const RefRecords::Conflict &c)
+{
+    const auto local = [](const QString &at) {
+        return QDateTime::fromString(at, Qt::ISODateWithMs)
+            .toOffsetFromUtc(8 * 3600)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
+    QString lost =
+        c.lostValue.isNull()
+            ? SyncExchange::tr("removal")
+            : QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("v"), c.lostValue}})
+                                    .toJson(QJsonDocument::Compact))
+                  .mid(5)
+                  .chopped(1);
+    if (lost.size() > 160)
+        lost = lost.left(159) + QChar(0x2026);
+    return {{},
+            refkinds::displayName(c.kind) + u' ' + c.key,
+            {},
+            SyncExchange::tr("edit"),
+            c.lostSite,
+            SyncExchange::tr("Edited at two sites: the edit of %1 was kept (the later one); the "
+                             "edit of %2 is on record, not applied: %3")
+                .arg(local(c.keptAt), local(c.lostAt), lost)};
+}
+
 Error cancelled()
 {
     return Error{
@@ -352,9 +379,12 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
                          tr("The catalogue edits in the package from %1 would leave the "
                             "catalogues wrong here (%2); ask that site to correct the entry and "
                             "export again. Nothing was changed")
-                             .arg(package.header.sourceName, c.error().message),
+                             .arg(package.header.sourceName,
+                                  QString(c.error().message).remove(m_cataloguesDir + u'/')),
                          {}};
     }
+    for (const RefRecords::Conflict &c : std::as_const(result.referenceConflicts))
+        result.conflicts.append(conflictFrom(c));
     result.changedKinds = QStringList(changed.cbegin(), changed.cend());
     result.changedKinds.sort();
     return {};
@@ -369,7 +399,12 @@ Result<QList<SyncExchange::Conflict>> SyncExchange::conflicts() const
                           .arg(storeschema::casesTable()));
     if (!q)
         return q.error();
+    auto references = RefRecords(m_store.db(), {}).conflicts();
+    if (!references)
+        return references.error();
     QList<Conflict> list;
+    for (const RefRecords::Conflict &c : references.value())
+        list.append(conflictFrom(c));
     if (auto r = q.value().forEachRow([&](const Statement &s) {
             list.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
         });

@@ -29,6 +29,8 @@ public:
         QByteArray file;
         SyncPackage::Header header;
     };
+    /// A late case step passed over, or a reference edit that lost to another site's (then
+    /// `caseNo` names the record, `step` says "edit" and `eventSite` is the losing site).
     struct Conflict
     {
         QString caseUuid, caseNo, eventUuid, step, eventSite, detail;
@@ -59,7 +61,7 @@ public:
                               const Progress &progress = {});
     Result<Imported> importPackage(const QByteArray &file, const QDateTime &now,
                                    const Progress &progress = {});
-    /// Every conflict on record, newest first.
+    /// Every conflict on record: reference edits first, then case steps, each newest first.
     Result<QList<Conflict>> conflicts() const;
 
 private:

@@ -51,6 +51,23 @@ Result<UnitCatalog> UnitCatalog::fromJson(const QByteArray &json)
     return catalog;
 }
 
+UnitCatalog::Coverage UnitCatalog::coverage(const CategoryCatalog &categories,
+                                            const QStringList &cellCodes) const
+{
+    Coverage c;
+    for (const CategoryCatalog::Category &category : categories.categories())
+        for (const QString &cell : cellCodes) {
+            auto unit = resolve(category, cell);
+            if (unit)
+                ++c.resolved;
+            else if (unit.error().code == QLatin1String("unit.gap"))
+                ++c.gaps;
+            else
+                ++c.ambiguities;
+        }
+    return c;
+}
+
 const UnitCatalog::Unit *UnitCatalog::find(const QString &id) const
 {
     for (const Unit &u : m_units)

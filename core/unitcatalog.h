@@ -38,6 +38,14 @@ public:
     Result<const Unit *> resolve(const CategoryCatalog::Category &category, const QString &cellCode,
                                  bool english = false) const;
     const Unit *find(const QString &id) const;
+
+    /// How completely the catalogue answers "who handles this?": every category in every cell,
+    /// counted as resolved, a gap or an ambiguity (for an administrator checking an edit).
+    struct Coverage
+    {
+        int resolved = 0, gaps = 0, ambiguities = 0;
+    };
+    Coverage coverage(const CategoryCatalog &categories, const QStringList &cellCodes) const;
     QList<Unit> units() const { return m_units; }
 
 private:

@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "../testutil.h"
 #include "casestore.h"
+#include "catalogueedits.h"
 #include "demowindow.h"
 #include "syncdialog.h"
+#include "uniteditor.h"
 
 #include <QFile>
 #include <QLabel>
@@ -127,6 +129,75 @@ private slots:
         auto atOffice = SyncExchange(*m_office).importPackage(back.readAll(), m_now);
         QVERIFY2(atOffice, qPrintable(atOffice ? QString() : atOffice.error().toText()));
         QCOMPARE(cases(*m_office), before + 1);
+    }
+
+    void unitEditsTravelAndConflict()
+    {
+        // (after exchangeWithAnOffice: the two sites are peers)
+        const QString centreId = SiteIdentity::ensure(session().context().store()).value().siteId();
+        const GridCatalog officeGrid = m_office->loadCatalog().value();
+        const CaseCatalogues bundled = testutil::bundledCatalogues();
+        // the office settles the sanitation ambiguity in 福保 and renames U001, an hour ago
+        UnitCatalog::Unit u027 = *bundled.units.find(QStringLiteral("U027"));
+        u027.areas = {QStringLiteral("440304004")};
+        QVERIFY(catalogueedits::saveUnit(*m_office, officeGrid, QStringLiteral(":/catalogues"),
+                                         u027.id, catalogueedits::unitJson(u027),
+                                         QStringLiteral("ld01"), m_now.addSecs(-3600)));
+        UnitCatalog::Unit u001 = *bundled.units.find(QStringLiteral("U001"));
+        u001.name = QStringLiteral("城管局（园岭改）");
+        QVERIFY(catalogueedits::saveUnit(*m_office, officeGrid, QStringLiteral(":/catalogues"),
+                                         u001.id, catalogueedits::unitJson(u001),
+                                         QStringLiteral("ld01"), m_now.addSecs(-3600)));
+
+        // meanwhile the leader at the centre renames U001 in the editor
+        UnitEditor editor(session());
+        session().setUserId(QStringLiteral("op01"));
+        editor.select(QStringLiteral("U001"));
+        QVERIFY(editor.nameEdit()->isReadOnly());
+        QCOMPARE(editor.save().error().code, QStringLiteral("unit.not-allowed"));
+        session().setUserId(QStringLiteral("ld01"));
+        QVERIFY(!editor.nameEdit()->isReadOnly());
+        editor.areasEdit()->setText(QStringLiteral("440304, 999"));
+        QCOMPARE(editor.save().error().code, QStringLiteral("unit.unknown-area"));
+        QCOMPARE(editor.status()->text(), editor.save().error().message);
+        editor.areasEdit()->setText(QStringLiteral("440304"));
+        editor.nameEdit()->setText(QStringLiteral("城管局（中心改）"));
+        QVERIFY(editor.save());
+        QVERIFY(editor.status()->text().contains(QStringLiteral("Saved")) ||
+                editor.status()->text().contains(QStringLiteral("已保存")));
+        QCOMPARE(session().catalogues().units.find(QStringLiteral("U001"))->name,
+                 QStringLiteral("城管局（中心改）"));
+
+        // the office's package: U027 arrives, the two U001 edits meet and the later one stays
+        auto package = SyncExchange(*m_office).exportTo(centreId, m_now);
+        QVERIFY(package);
+        QCOMPARE(package.value().header.references, 2);
+        QFile file(path("units.cgsync"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(package.value().file);
+        file.close();
+        SyncDialog dialog(session());
+        auto imported = dialog.importFrom(path("units.cgsync"));
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toText()));
+        QCOMPARE(imported.value().referenceConflicts.size(), 1);
+        QCOMPARE(session().catalogues().units.find(QStringLiteral("U027"))->areas,
+                 QStringList{QStringLiteral("440304004")});
+        QCOMPARE(session().catalogues().units.find(QStringLiteral("U001"))->name,
+                 QStringLiteral("城管局（中心改）"));
+        bool listed = false;
+        for (int row = 0; row < dialog.conflictsTable()->rowCount(); ++row)
+            listed =
+                listed ||
+                (dialog.conflictsTable()->item(row, 0)->text().contains(QStringLiteral("U001")) &&
+                 dialog.conflictsTable()->item(row, 3)->text().contains(
+                     QStringLiteral("城管局（园岭改）")));
+        QVERIFY(listed);
+
+        // back to the release's entry
+        editor.select(QStringLiteral("U001"));
+        QVERIFY(editor.revert());
+        QCOMPARE(session().catalogues().units.find(QStringLiteral("U001"))->name,
+                 bundled.units.find(QStringLiteral("U001"))->name);
     }
 
     void snapshotsForTheCity()
