@@ -28,6 +28,9 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
     auto store = Store::open(path);
     if (!store)
         return store.error();
+    // a grid a sync package brought that could not be put in place then: tried again (an error
+    // is said again by the next import; the store opens on the grid it has)
+    (void)GridImport::applyReceived(path);
     auto context = std::make_unique<AppContext>();
     context->m_store = std::move(store).value();
     context->m_created = created.value();

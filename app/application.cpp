@@ -16,6 +16,7 @@
 #include "processclock.h"
 #include "reportcontent.h"
 #include "syncdialog.h"
+#include "uniteditor.h"
 #include "thematicpanel.h"
 
 #include <QApplication>
@@ -86,8 +87,11 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineOption syncPackages(
         QStringLiteral("sync"),
         QCoreApplication::translate("cli", "Open Sync > Sync packages at start."));
+    QCommandLineOption unitEditor(
+        QStringLiteral("units"),
+        QCoreApplication::translate("cli", "Open Settings > Responsible units at start."));
     parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel, dashboard,
-                       compare, assessment, month, syncPackages});
+                       compare, assessment, month, syncPackages, unitEditor});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -191,6 +195,11 @@ int runGui(QApplication &app, const QStringList &arguments)
         auto *syncDialog = new SyncDialog(window.cases()->session(), &window);
         syncDialog->show();
         dialog = syncDialog;
+    }
+    if (parser.isSet(unitEditor)) {
+        auto *units = new UnitEditor(window.cases()->session(), &window);
+        units->show();
+        dialog = units;
     }
     if (parser.isSet(assessment)) {
         AssessmentWindow *assessed = window.showAssessment();

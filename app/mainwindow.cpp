@@ -233,6 +233,8 @@ void MainWindow::createActions()
     auto *syncPackages = syncMenu->addAction(tr("Sync packages…"), this, [this] {
         SyncDialog dialog(m_cases->session(), this);
         dialog.exec();
+        if (dialog.gridReplaced())
+            showNewGrid();
     });
     syncPackages->setObjectName(QStringLiteral("syncPackages"));
 
@@ -536,6 +538,11 @@ void MainWindow::importGrid()
         showError(this, r.error());
         return;
     }
+    showNewGrid();
+}
+
+void MainWindow::showNewGrid()
+{
     const bool english = language::isEnglish();
     m_search->setCatalog(m_context->catalog(), english);
     m_areaModel->setCatalog(m_context->catalog(), english);

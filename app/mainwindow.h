@@ -80,6 +80,8 @@ private:
     void saveSettings() const;
     void resetLayout();
     void importGrid();
+    /// Search, area tree, map and title after the store's grid was replaced.
+    void showNewGrid();
     void exportMap();
     void about();
 

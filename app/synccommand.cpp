@@ -5,6 +5,7 @@
 #include "casequery.h"
 #include "cli.h"
 #include "filebytes.h"
+#include "gridimport.h"
 #include "language.h"
 #include "refkinds.h"
 #include "syncexchange.h"
@@ -195,6 +196,14 @@ int sync(const QStringList &arguments)
         if (i.newReferences > 0)
             out() << tr("Reference data changed: %1").arg(refkinds::displayNames(i.changedKinds))
                   << Qt::endl;
+        if (i.changedKinds.contains(refkinds::grid())) {
+            auto grid = GridImport::applyReceived(opened.value()->storePath(), terminalProgress());
+            clearProgressLine();
+            if (!grid)
+                return fail(grid.error());
+            if (grid.value())
+                out() << tr("The grid from %1 is in place").arg(i.header.sourceName) << Qt::endl;
+        }
         for (const SyncExchange::Conflict &c : i.conflicts)
             out() << QStringLiteral("  %1: %2").arg(c.caseNo, c.detail) << Qt::endl;
         return Ok;

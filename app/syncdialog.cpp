@@ -4,6 +4,7 @@
 
 #include "casesession.h"
 #include "filebytes.h"
+#include "gridimport.h"
 #include "refkinds.h"
 #include "storeschema.h"
 
@@ -318,7 +319,20 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
     if (i.changedKinds.contains(refkinds::unit()) || i.changedKinds.contains(refkinds::category()))
         if (auto r = m_session.context().reloadCatalogues(); !r)
             text += u' ' + r.error().message;
-    showResult(text, true);
+    bool ok = true;
+    if (i.changedKinds.contains(refkinds::grid())) {
+        auto grid = GridImport::applyReceived(m_session.context().storePath(),
+                                              progressFor(tr("Putting the new grid in place…")));
+        Result<void> reloaded = grid ? m_session.context().reload() : Result<void>(grid.error());
+        if (reloaded && grid.value()) {
+            m_gridReplaced = true;
+            text += u' ' + tr("The grid from %1 is in place.").arg(i.header.sourceName);
+        } else if (!reloaded) {
+            ok = false;
+            text += u' ' + reloaded.error().message;
+        }
+    }
+    showResult(text, ok);
     refresh();
     if (i.newEvents > 0 || i.newReferences > 0)
         m_session.notifyAllChanged();

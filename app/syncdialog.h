@@ -36,6 +36,8 @@ public:
     Result<void> addPeer(const QString &cardPath);
     Result<SyncExchange::Exported> exportFor(const QString &peer, const QString &path);
     Result<SyncExchange::Imported> importFrom(const QString &path);
+    /// True once an import brought a new grid and it replaced this store's (the map must reload).
+    bool gridReplaced() const { return m_gridReplaced; }
 
 private:
     void refresh();
@@ -49,6 +51,7 @@ private:
     QTableWidget *m_peers;
     QTableWidget *m_conflicts;
     QLabel *m_summary;
+    bool m_gridReplaced = false;
 };
 
 } // namespace citygrid

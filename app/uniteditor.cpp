@@ -171,6 +171,7 @@ void UnitEditor::refresh()
     }
     m_table->resizeColumnsToContents();
     m_table->setColumnWidth(Name, std::min(m_table->columnWidth(Name), 300));
+    m_table->setColumnWidth(Areas, std::min(m_table->columnWidth(Areas), 200));
     select(keep);
 }
 
@@ -225,6 +226,12 @@ void UnitEditor::updateButtons()
                             : leaderOnly);
     m_revert->setToolTip(edit ? tr("Drop this site's edit (the other sites receive that too)")
                               : leaderOnly);
+    if (!edit) {
+        m_status->setText(
+            tr("Only the leader edits the responsible units; sign in as the leader to edit"));
+        m_status->setStyleSheet(QStringLiteral("color: #5f6b76;"));
+    } else if (m_status->text().startsWith(leaderOnly))
+        m_status->clear();
 }
 
 QJsonObject UnitEditor::entry() const

@@ -111,10 +111,10 @@ Result<void> check(const RefRecords::Record &r)
         return {}; // the whole catalogue with it is checked once everything is merged
     }
     if (r.kind == grid()) {
-        for (const char *layer : {"subdistricts", "communities", "cells"})
-            if (!o[QLatin1String(layer)].isObject())
-                return malformed(r, tr("the layer %1 is missing").arg(QLatin1String(layer)));
-        return {};
+        if (!r.value.isNull() && (o[QLatin1String("gpkg")].toString().isEmpty() ||
+                                  o[QLatin1String("source")].toString().isEmpty()))
+            return malformed(r, tr("it holds no grid"));
+        return {}; // the grid itself is checked like any import when it is put in place
     }
     return Error{QStringLiteral("sync.unknown-kind"),
                  tr("The package holds reference data of a kind this CityGrid does not know "

@@ -8,16 +8,14 @@
 #include <QCoreApplication>
 
 /// The kinds of reference record sync carries, what a valid one looks like and how one that
-/// arrives is put into the store:
+/// arrives is put into the store (null values: removed, or back to the release's entry):
 ///
-/// | kind | key | value | stored in |
-/// |---|---|---|---|
-/// | population | year/subdistrict code | {registered, nonregistered} | assessment_population |
-/// | scheme | the version's id | {scheme, saved_at, saved_by, note} | assessment_schemes |
-/// | unit | unit id | a units.json entry (null: back to the release's) | read from the record |
-/// | category | category id | a categories.json entry (null: back to the release's) | read from the
-/// record | | grid | "grid" | {source, subdistricts, communities, cells} as GeoJSON | the grid
-/// tables (app) |
+/// - population: key year/subdistrict code; {registered, nonregistered}; assessment_population.
+/// - scheme: key the version's id; {scheme, saved_at, saved_by, note}; assessment_schemes.
+/// - unit, category: key the entry's id; a units.json or categories.json entry; read from the
+///   record over the release's catalogue.
+/// - grid: key "grid"; {source: file name, gpkg: the grid as a GeoPackage, base64}; the grid
+///   tables, through GridImport::applyReceived (the same checks as any import).
 namespace citygrid::refkinds {
 
 inline QString population()

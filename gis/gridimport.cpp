@@ -3,6 +3,9 @@
 #include "gridimport.h"
 
 #include "gridvalidator.h"
+#include "refkinds.h"
+#include "sqlitedb.h"
+#include "storeschema.h"
 #include "storewriter.h"
 
 #include <cpl_vsi.h>
@@ -12,11 +15,38 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QUuid>
 
 namespace citygrid {
 
 namespace {
+
+QString gridAppliedKey()
+{
+    return QStringLiteral("grid_record_applied");
+}
+
+QString metaValue(const SqliteDb &db, const QString &key)
+{
+    auto q = Statement::prepare(
+        db, QStringLiteral("SELECT value FROM %1 WHERE key = ?1").arg(storeschema::metaTable()));
+    if (!q)
+        return {};
+    q.value().bind(1, key);
+    auto row = q.value().step();
+    return row && row.value() ? q.value().text(0) : QString();
+}
+
+Result<void> setMetaValue(SqliteDb &db, const QString &key, const QString &value)
+{
+    auto q = Statement::prepare(
+        db, QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)")
+                .arg(storeschema::metaTable()));
+    if (!q)
+        return q.error();
+    return q.value().bind(1, key).bind(2, value).run();
+}
 
 /// GDAL cannot open Qt resources; a copy in GDAL's in-memory file system can be.
 class VsiMemCopy
@@ -78,15 +108,92 @@ Result<ImportReport> GridImport::check(const QString &file, const GridReadOption
 Result<ImportReport> GridImport::run(const QString &file, const GridReadOptions &options,
                                      const QString &storePath, const Progress &progress)
 {
+    return write(file, options, storePath, progress, true);
+}
+
+Result<ImportReport> GridImport::write(const QString &file, const GridReadOptions &options,
+                                       const QString &storePath, const Progress &progress,
+                                       bool keepRecord)
+{
     auto report = check(file, options, progress);
     if (!report || hasErrors(report.value().issues))
         return report;
     if (!progress.report(tr("Writing the new grid"), 0))
         return cancelled();
+    // the grid as its own small GeoPackage, for the record that sync carries
+    QByteArray package;
+    if (keepRecord) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("grid.gpkg"));
+        if (auto r = StoreWriter::create(path, report.value().grid); !r)
+            return r.error();
+        QFile copy(path);
+        if (!copy.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("import.record"),
+                         tr("The new grid could not be kept for sync; nothing was written"),
+                         copy.errorString()};
+        package = copy.readAll();
+    }
     if (auto r = StoreWriter::replaceGrid(storePath, report.value().grid); !r)
         return r.error();
     report.value().written = true;
+    auto db = SqliteDb::open(storePath);
+    if (!db)
+        return db.error();
+    Transaction tx(*db.value());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    QString stamp;
+    if (keepRecord) {
+        const QJsonObject value{{QStringLiteral("source"), QFileInfo(file).fileName()},
+                                {QStringLiteral("gpkg"), QString::fromLatin1(package.toBase64())}};
+        auto put =
+            RefRecords(*db.value(), metaValue(*db.value(), storeschema::keySiteId()))
+                .put(refkinds::grid(), refkinds::grid(), value, {}, QDateTime::currentDateTime());
+        if (!put)
+            return put.error();
+        stamp = put.value().at;
+    } else {
+        auto record = RefRecords(*db.value(), {}).find(refkinds::grid(), refkinds::grid());
+        if (!record)
+            return record.error();
+        stamp = record.value() ? record.value()->at : QString();
+    }
+    // this store's grid is the record's: applyReceived has nothing to do until the next one
+    if (auto r = setMetaValue(*db.value(), gridAppliedKey(), stamp); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
     return report;
+}
+
+Result<bool> GridImport::applyReceived(const QString &storePath, const Progress &progress)
+{
+    QByteArray bytes;
+    {
+        auto db = SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
+        if (!db)
+            return db.error();
+        auto record = RefRecords(*db.value(), {}).find(refkinds::grid(), refkinds::grid());
+        if (!record)
+            return record.error();
+        if (!record.value() || record.value()->value.isNull() ||
+            metaValue(*db.value(), gridAppliedKey()) == record.value()->at)
+            return false;
+        bytes = QByteArray::fromBase64(
+            record.value()->value.toObject()[QLatin1String("gpkg")].toString().toLatin1());
+    }
+    VsiMemCopy copy(bytes, QStringLiteral("gpkg"));
+    auto report = write(copy.path(), {QStringLiteral("code"), {}, {}}, storePath, progress, false);
+    if (!report)
+        return report.error();
+    if (!report.value().written)
+        return Error{QStringLiteral("import.received-invalid"),
+                     tr("The grid another site sent does not pass the checks here; the grid was "
+                        "left as it was. Ask that site to check its grid and import it again"),
+                     report.value().issues.isEmpty() ? QString()
+                                                     : report.value().issues.first().toText()};
+    return true;
 }
 
 Result<GridSource> GridImport::readBundled(const QString &dir)

@@ -29,14 +29,25 @@ public:
     /// Reads and validates `file` without touching any store (the dialog's preview, --dry-run).
     static Result<ImportReport> check(const QString &file, const GridReadOptions &options,
                                       const Progress &progress = {});
-    /// check(), then, when the report has no error, replaces the grid of the store at `storePath`.
+    /// check(), then, when the report has no error, replaces the grid of the store at `storePath`
+    /// and keeps the new grid as a reference record, so sync packages carry it to the other sites.
     static Result<ImportReport> run(const QString &file, const GridReadOptions &options,
                                     const QString &storePath, const Progress &progress = {});
+    /// Applies a grid another site imported and a sync package brought, if this store has not
+    /// applied it yet: through the same checks as any import (it is read from the record's
+    /// GeoPackage). Returns whether it replaced the grid. Safe to call at every start: a grid
+    /// that could not be applied (say, the disk was full) is tried again.
+    static Result<bool> applyReceived(const QString &storePath, const Progress &progress = {});
     /// The bundled default district: the three GeoJSON layers in `dir` (a resource path works).
     static Result<GridSource> readBundled(const QString &dir);
     /// Creates the store at `path` from the bundled district if no file is there yet.
     /// Returns true if it created one.
     static Result<bool> ensureStore(const QString &path, const QString &bundledDir);
+
+private:
+    static Result<ImportReport> write(const QString &file, const GridReadOptions &options,
+                                      const QString &storePath, const Progress &progress,
+                                      bool keepRecord);
 };
 
 } // namespace citygrid

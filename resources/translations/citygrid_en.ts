@@ -978,6 +978,14 @@
         <source>Writing the new grid</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The new grid could not be kept for sync; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid another site sent does not pass the checks here; the grid was left as it was. Ask that site to check its grid and import it again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -1613,6 +1621,26 @@
     </message>
     <message>
         <source>Case %1 from %2 cannot be stored: its number is taken here by another case, so two sites hand out the same numbers. Give each office its own case-number prefix (citygrid sync setup --prefix) and export again. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited at two sites: the edit of %1 was kept (the later one); the edit of %2 is on record, not applied: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package holds a reference record without a kind, a key, a time or a version; ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue edits in the package from %1 would leave the catalogues wrong here (%2); ask that site to correct the entry and export again. Nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2912,6 +2940,10 @@ Filing standard: %5</source>
         <source>Sync packages…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Responsible units…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -3851,10 +3883,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 events of %3 cases and %4 attachments for %5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import a package</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3895,6 +3923,22 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1 (this site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 events of %3 cases, %4 attachments and %5 reference records for %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference data changed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the new grid in place…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid from %1 is in place.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4184,6 +4228,136 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Cases reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::UnitEditor</name>
+    <message>
+        <source>Save edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the release&apos;s entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subdistrict office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit types, separated by commas (sanitation, roads, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area codes: 440304 (district), 9 digits (subdistrict), 12 digits (community)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category ids handled besides the unit types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which unit a case is dispatched to. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not in the grid: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the whole catalogue with this edit and keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this site&apos;s edit (the other sites receive that too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units; sign in as the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New unit %1: fill in its name, unit types and areas, then save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units; sign in as the leader to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::catalogueedits</name>
+    <message>
+        <source>The area %1 is not in the grid; enter the code of the district, a subdistrict or a community. Nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4782,10 +4956,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 events of %3 cases, %4 attachments, %5 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This package from %1 was applied before; nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4842,6 +5012,82 @@ No: file it as a new case.</source>
         <source>export --format: only the cases changed since the last snapshot in that format.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2 events of %3 cases, %4 attachments, %5 reference records, %6 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference data changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The responsible units as this site uses them (edits travel in sync packages).
+  citygrid units list                       every unit, edited ones marked
+  citygrid units set ID --user LEADER [--name N] [--name-en N] [--kind K]
+        [--types a,b] [--areas a,b] [--categories a,b]   edit or add a unit
+  citygrid units revert ID --user LEADER    back to the release&apos;s entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, set or revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who edits (the leader&apos;s account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit&apos;s English name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department, subdistrict_office or contractor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit types it handles, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area codes it covers, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category ids it handles besides its types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid units list|set|revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* edited at a site (citygrid units revert ID takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which unit: citygrid units %1 ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units; give the leader&apos;s account with --user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit %1 saved; it goes to the other sites with the next sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit %1 is back to the release&apos;s entry; the other sites follow with the next sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid from %1 is in place</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -4878,6 +5124,61 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::refkinds</name>
+    <message>
+        <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key is not year/subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>population figures must not be negative, and not both zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it says neither who saved it nor when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its id is not its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package holds reference data of a kind this CityGrid does not know (%1); it was made by a newer version. Update CityGrid here, then import it again. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no grid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4964,11 +5265,15 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, bench (citygrid COMMAND --help).</source>
+        <source>Open Sync &gt; Sync packages at start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open Sync &gt; Sync packages at start.</source>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings &gt; Responsible units at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -975,6 +975,14 @@
         <source>Writing the new grid</source>
         <translation>正在写入新网格</translation>
     </message>
+    <message>
+        <source>The new grid could not be kept for sync; nothing was written</source>
+        <translation>新网格无法保存以供同步；未写入任何数据</translation>
+    </message>
+    <message>
+        <source>The grid another site sent does not pass the checks here; the grid was left as it was. Ask that site to check its grid and import it again</source>
+        <translation>其他站点发来的网格未通过本站校验；网格保持不变。请该站点检查其网格后重新导入</translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -1610,6 +1618,26 @@
     <message>
         <source>Case %1 from %2 cannot be stored: its number is taken here by another case, so two sites hand out the same numbers. Give each office its own case-number prefix (citygrid sync setup --prefix) and export again. Nothing was changed</source>
         <translation>来自 %2 的案件 %1 无法保存：其编号在本站点已被另一宗案件使用，说明两个站点发放了相同的编号。请为每个街道办设置各自的案件编号前缀（citygrid sync setup --prefix）后重新导出。未作任何更改</translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edited at two sites: the edit of %1 was kept (the later one); the edit of %2 is on record, not applied: %3</source>
+        <translation>两个站点都修改了此项：保留 %1 的修改（较晚者）；%2 的修改已记录在案，未应用：%3</translation>
+    </message>
+    <message>
+        <source>The package holds a reference record without a kind, a key, a time or a version; ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包中有一条基础数据记录缺少类别、键、时间或版本；请对方站点重新导出同步包。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The catalogue edits in the package from %1 would leave the catalogues wrong here (%2); ask that site to correct the entry and export again. Nothing was changed</source>
+        <translation>来自 %1 的同步包中的目录修改会使本站目录出错（%2）；请该站点更正后重新导出。未作任何更改</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2933,10 @@ Filing standard: %5</source>
         <source>Sync packages…</source>
         <translation>同步包…</translation>
     </message>
+    <message>
+        <source>Responsible units…</source>
+        <translation>处置单位…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -3846,10 +3878,6 @@ No: file it as a new case.</source>
         <translation>同步包 (*.cgsync)</translation>
     </message>
     <message>
-        <source>%1: %2 events of %3 cases and %4 attachments for %5.</source>
-        <translation>%1：发给 %5 的 %3 宗案件的 %2 条记录及 %4 个附件。</translation>
-    </message>
-    <message>
         <source>Import a package</source>
         <translation>导入同步包</translation>
     </message>
@@ -3890,6 +3918,22 @@ No: file it as a new case.</source>
     <message>
         <source>%1 (this site)</source>
         <translation>%1（本站点）</translation>
+    </message>
+    <message>
+        <source>%1: %2 events of %3 cases, %4 attachments and %5 reference records for %6.</source>
+        <translation>%1：%3 宗案件的 %2 条记录、%4 个附件和 %5 条基础数据记录，发往 %6。</translation>
+    </message>
+    <message>
+        <source>Reference data changed: %1.</source>
+        <translation>基础数据已更新：%1。</translation>
+    </message>
+    <message>
+        <source>Putting the new grid in place…</source>
+        <translation>正在启用新网格…</translation>
+    </message>
+    <message>
+        <source>The grid from %1 is in place.</source>
+        <translation>来自 %1 的网格已启用。</translation>
     </message>
 </context>
 <context>
@@ -4178,6 +4222,136 @@ No: file it as a new case.</source>
     <message>
         <source>Cases reported</source>
         <translation>上报案件数</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::UnitEditor</name>
+    <message>
+        <source>Save edit</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Back to the release&apos;s entry</source>
+        <translation>恢复为版本自带条目</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Responsible units</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>责任区域</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <source>Subdistrict office</source>
+        <translation>街道办事处</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>外包服务企业</translation>
+    </message>
+    <message>
+        <source>unit types, separated by commas (sanitation, roads, …)</source>
+        <translation>单位类型，以逗号分隔（sanitation、roads……）</translation>
+    </message>
+    <message>
+        <source>area codes: 440304 (district), 9 digits (subdistrict), 12 digits (community)</source>
+        <translation>区域编码：440304（全区）、9 位（街道）、12 位（社区）</translation>
+    </message>
+    <message>
+        <source>category ids handled besides the unit types</source>
+        <translation>单位类型之外另行负责的类别编号</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Unit types</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Which unit a case is dispatched to. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
+        <translation>案件派遣给哪个单位。每次修改都会对照整个目录检查，保存在本库中，并随下一个同步包发往其他站点；由领导修改。</translation>
+    </message>
+    <message>
+        <source>this site</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>(not in the grid: %1)</source>
+        <translation>（网格中没有：%1）</translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units</source>
+        <translation>只有领导可以修改处置单位</translation>
+    </message>
+    <message>
+        <source>Check the whole catalogue with this edit and keep it</source>
+        <translation>按此修改检查整个目录并保存</translation>
+    </message>
+    <message>
+        <source>Drop this site&apos;s edit (the other sites receive that too)</source>
+        <translation>撤销本站的修改（其他站点也会收到）</translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units; sign in as the leader</source>
+        <translation>只有领导可以修改处置单位；请以领导身份登录</translation>
+    </message>
+    <message>
+        <source>New unit %1: fill in its name, unit types and areas, then save</source>
+        <translation>新单位 %1：填写名称、单位类型和责任区域后保存</translation>
+    </message>
+    <message>
+        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <translation>已保存；将随下一个同步包发往其他站点。类别 × 网格：%1 项有唯一单位，%2 项无单位，%3 项有两个及以上单位</translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units; sign in as the leader to edit</source>
+        <translation>只有领导可以修改处置单位；请以领导身份登录后修改</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::catalogueedits</name>
+    <message>
+        <source>The area %1 is not in the grid; enter the code of the district, a subdistrict or a community. Nothing was saved</source>
+        <translation>区域 %1 不在网格中；请输入全区、街道或社区的编码。未保存任何内容</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -4783,10 +4957,6 @@ No: file it as a new case.</source>
         <translation>请指定对象和位置：--to 站点 --out 文件</translation>
     </message>
     <message>
-        <source>%1: %2 events of %3 cases, %4 attachments, %5 bytes</source>
-        <translation>%1：%3 宗案件的 %2 条记录，%4 个附件，%5 字节</translation>
-    </message>
-    <message>
         <source>This package from %1 was applied before; nothing changed</source>
         <translation>来自 %1 的此同步包此前已导入；未作任何更改</translation>
     </message>
@@ -4852,6 +5022,86 @@ No: file it as a new case.</source>
         <source>export --format: only the cases changed since the last snapshot in that format.</source>
         <translation>export --format：只导出自上次同格式快照以来有变化的案件。</translation>
     </message>
+    <message>
+        <source>%1: %2 events of %3 cases, %4 attachments, %5 reference records, %6 bytes</source>
+        <translation>%1：%3 宗案件的 %2 条记录，%4 个附件，%5 条基础数据记录，%6 字节</translation>
+    </message>
+    <message>
+        <source>Reference data changed: %1</source>
+        <translation>基础数据已更新：%1</translation>
+    </message>
+    <message>
+        <source>The responsible units as this site uses them (edits travel in sync packages).
+  citygrid units list                       every unit, edited ones marked
+  citygrid units set ID --user LEADER [--name N] [--name-en N] [--kind K]
+        [--types a,b] [--areas a,b] [--categories a,b]   edit or add a unit
+  citygrid units revert ID --user LEADER    back to the release&apos;s entry</source>
+        <translation>本站使用的处置单位（修改随同步包传递）。
+  citygrid units list                       全部单位，已修改的有标记
+  citygrid units set ID --user LEADER [--name N] [--name-en N] [--kind K]
+        [--types a,b] [--areas a,b] [--categories a,b]   修改或新增单位
+  citygrid units revert ID --user LEADER    恢复为版本自带条目</translation>
+    </message>
+    <message>
+        <source>list, set or revert</source>
+        <translation>list、set 或 revert</translation>
+    </message>
+    <message>
+        <source>Who edits (the leader&apos;s account).</source>
+        <translation>修改人（领导账号）。</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s name.</source>
+        <translation>单位名称。</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s English name.</source>
+        <translation>单位英文名称。</translation>
+    </message>
+    <message>
+        <source>department, subdistrict_office or contractor.</source>
+        <translation>department、subdistrict_office 或 contractor。</translation>
+    </message>
+    <message>
+        <source>The unit types it handles, separated by commas.</source>
+        <translation>负责的单位类型，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>The area codes it covers, separated by commas.</source>
+        <translation>责任区域编码，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Category ids it handles besides its types.</source>
+        <translation>单位类型之外另行负责的类别编号。</translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid units list|set|revert</source>
+        <translation>请说明要做什么：citygrid units list|set|revert</translation>
+    </message>
+    <message>
+        <source>* edited at a site (citygrid units revert ID takes it back)</source>
+        <translation>* 已在某站点修改（citygrid units revert ID 可恢复）</translation>
+    </message>
+    <message>
+        <source>Say which unit: citygrid units %1 ID</source>
+        <translation>请指明单位：citygrid units %1 ID</translation>
+    </message>
+    <message>
+        <source>Only the leader edits the responsible units; give the leader&apos;s account with --user</source>
+        <translation>只有领导可以修改处置单位；请用 --user 给出领导账号</translation>
+    </message>
+    <message>
+        <source>Unit %1 saved; it goes to the other sites with the next sync packages</source>
+        <translation>单位 %1 已保存；将随下一个同步包发往其他站点</translation>
+    </message>
+    <message>
+        <source>Unit %1 is back to the release&apos;s entry; the other sites follow with the next sync packages</source>
+        <translation>单位 %1 已恢复为版本自带条目；其他站点将随下一个同步包跟进</translation>
+    </message>
+    <message>
+        <source>The grid from %1 is in place</source>
+        <translation>来自 %1 的网格已启用</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -4889,6 +5139,61 @@ No: file it as a new case.</source>
     <message>
         <source>N</source>
         <translation>北</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::refkinds</name>
+    <message>
+        <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包中的%1记录“%2”无效（%3）；请对方站点重新导出同步包。未作任何更改</translation>
+    </message>
+    <message>
+        <source>population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>assessment scheme</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>case category</source>
+        <translation>案件类别</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>the key is not year/subdistrict</source>
+        <translation>键不是“年份/街道”</translation>
+    </message>
+    <message>
+        <source>population figures must not be negative, and not both zero</source>
+        <translation>人口数不能为负，也不能都为零</translation>
+    </message>
+    <message>
+        <source>it says neither who saved it nor when</source>
+        <translation>没有写明保存人和保存时间</translation>
+    </message>
+    <message>
+        <source>its id is not its key</source>
+        <translation>编号与键不一致</translation>
+    </message>
+    <message>
+        <source>The package holds reference data of a kind this CityGrid does not know (%1); it was made by a newer version. Update CityGrid here, then import it again. Nothing was changed</source>
+        <translation>同步包中有本版 CityGrid 不认识的基础数据类别（%1），由更新的版本生成。请先升级本站的 CityGrid 再导入。未作任何更改</translation>
+    </message>
+    <message>
+        <source>it holds no grid</source>
+        <translation>其中没有网格</translation>
     </message>
 </context>
 <context>
@@ -4974,12 +5279,16 @@ No: file it as a new case.</source>
         <translation>未知页面“%1”：请使用 scoring、ranking、cards、population 或 history</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、bench（citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Open Sync &gt; Sync packages at start.</source>
         <translation>启动时打开“同步 &gt; 同步包”。</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open Settings &gt; Responsible units at start.</source>
+        <translation>启动时打开“设置 &gt; 处置单位”。</translation>
     </message>
 </context>
 <context>

@@ -523,6 +523,43 @@ private slots:
         QVERIFY(again);
         QCOMPARE(atOffice.schemeVersions().value().size(), 2);
     }
+    void upgradedStoreSendsWhatItHeld()
+    {
+        // a store of schema 6 with population figures and a scheme version saved by the leader
+        Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
+        const QString path = office.store->path();
+        QVERIFY(AssessmentStore(*office.store)
+                    .setPopulation(2026, {{QStringLiteral("440304001"), {70000, 50000}}}));
+        QVERIFY(AssessmentStore(*office.store)
+                    .saveScheme(m_catalogues.assessment, QStringLiteral("ld01"),
+                                QStringLiteral("2026 weights"), start));
+        QVERIFY(office.store->db().exec(QStringLiteral(
+            "DROP TABLE ref_records; DROP TABLE ref_conflicts;"
+            " DROP INDEX assessment_schemes_uuid; ALTER TABLE assessment_schemes DROP COLUMN uuid;"
+            " ALTER TABLE sync_peers DROP COLUMN ref_sent_ack;"
+            " ALTER TABLE sync_peers DROP COLUMN ref_received_upto;"
+            " UPDATE citygrid_meta SET value = '6' WHERE key = 'schema_version'")));
+        office.cases.reset();
+        office.store.reset();
+        auto reopened = Store::open(path);
+        QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().toText()));
+        RefRecords records(reopened.value()->db(), office.id);
+        auto all = records.changedSince(0);
+        QVERIFY(all);
+        QStringList kinds;
+        for (const RefRecords::Record &r : all.value()) {
+            kinds.append(r.kind + u':' + r.key.left(4));
+            QCOMPARE(r.siteId, office.id);
+            QVERIFY(RefRecords::Record::fromJson(r.toJson()));
+            QVERIFY(refkinds::check(r));
+        }
+        // the built-in default the store made for itself stays home
+        QCOMPARE(kinds, (QStringList{QStringLiteral("population:2026"),
+                                     QStringLiteral("scheme:") + all.value().last().key.left(4)}));
+        QCOMPARE(all.value().first().value.toObject()[QLatin1String("registered")].toInt(), 70000);
+        QCOMPARE(all.value().last().value.toObject()[QLatin1String("note")].toString(),
+                 QStringLiteral("2026 weights"));
+    }
     void threeSitesConverge_data()
     {
         QTest::addColumn<int>("seed");

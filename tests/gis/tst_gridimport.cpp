@@ -3,9 +3,11 @@
 #include "../testutil.h"
 #include "gridimport.h"
 #include "gridmaploader.h"
+#include "refkinds.h"
 #include "sqlitedb.h"
 #include "store.h"
 #include "storewriter.h"
+#include "syncexchange.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -197,6 +199,49 @@ private slots:
                                     .arg(b.top())));
             QVERIFY(qAbs(a.width() - 300) < 1);
         }
+    }
+    void importedGridTravelsInSyncPackages()
+    {
+        const QString officePath = freshStore(QStringLiteral("grid-office.gpkg"));
+        const QString centrePath = freshStore(QStringLiteral("grid-centre.gpkg"));
+        auto office = Store::open(officePath);
+        auto centre = Store::open(centrePath);
+        QVERIFY(office && centre);
+        QVERIFY(SiteIdentity::configure(*office.value(), QStringLiteral("园岭街道办"),
+                                        QStringLiteral("YL")));
+        const QDateTime at = QDateTime::currentDateTime();
+        const auto officeId = SiteIdentity::ensure(*office.value()).value();
+        const auto centreId = SiteIdentity::ensure(*centre.value()).value();
+        QVERIFY(SyncPeers(office.value()->db()).add(centreId.card(), officeId.siteId(), at));
+        QVERIFY(SyncPeers(centre.value()->db()).add(officeId.card(), centreId.siteId(), at));
+        const auto cells = [](Store &store) {
+            auto q = Statement::prepare(store.db(), QStringLiteral("SELECT count(*) FROM cells"));
+            return q && q.value().step() ? q.value().integer(0) : -1;
+        };
+        QCOMPARE(cells(*centre.value()), 202);
+
+        // the office imports a new grid; its own store has nothing more to apply
+        QVERIFY(GridImport::run(fixture("good_cells.geojson"), {}, officePath).value().written);
+        QCOMPARE(GridImport::applyReceived(officePath).value(), false);
+        auto package = SyncExchange(*office.value()).exportTo(centreId.siteId(), at);
+        QVERIFY(package);
+        QCOMPARE(package.value().header.references, 1);
+        auto imported = SyncExchange(*centre.value()).importPackage(package.value().file, at);
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toText()));
+        QCOMPARE(imported.value().changedKinds, QStringList{refkinds::grid()});
+        QCOMPARE(cells(*centre.value()), 202); // not yet: the grid goes in through the import
+        QCOMPARE(GridImport::applyReceived(centrePath).value(), true);
+        QCOMPARE(cells(*centre.value()), 9);
+        QCOMPARE(GridImport::applyReceived(centrePath).value(), false); // once
+
+        // a grid record whose GeoPackage does not read: refused, the grid stays
+        QVERIFY(RefRecords(centre.value()->db(), centreId.siteId())
+                    .put(refkinds::grid(), refkinds::grid(),
+                         QJsonObject{{QStringLiteral("source"), QStringLiteral("x.gpkg")},
+                                     {QStringLiteral("gpkg"), QStringLiteral("AAAA")}},
+                         {}, at));
+        QVERIFY(!GridImport::applyReceived(centrePath));
+        QCOMPARE(cells(*centre.value()), 9);
     }
     void cellsKeepSourceAttributes()
     {
