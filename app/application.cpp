@@ -34,7 +34,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, "
-               "cases, demo, report, assess, sync, units, bench "
+               "cases, demo, report, assess, sync, units, categories, bench "
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();

@@ -100,6 +100,8 @@ Command find(const QString &name)
         return sync;
     if (name == QLatin1String("units"))
         return units;
+    if (name == QLatin1String("categories"))
+        return categories;
     return nullptr;
 }
 

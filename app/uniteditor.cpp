@@ -280,9 +280,9 @@ void UnitEditor::addUnit()
 Result<void> UnitEditor::store(const QString &id, const QJsonValue &value)
 {
     AppContext &context = m_session.context();
-    auto saved = catalogueedits::saveUnit(context.store(), m_session.grid(),
-                                          AppContext::bundledCataloguesDir(), id, value,
-                                          m_session.userId(), m_session.now());
+    auto saved = catalogueedits::saveEntry(context.store(), m_session.grid(),
+                                           AppContext::bundledCataloguesDir(), refkinds::unit(), id,
+                                           value, m_session.userId(), m_session.now());
     Result<void> written = saved ? context.reloadCatalogues() : Result<void>(saved.error());
     if (!written) {
         report(written.error().message, false);

@@ -11,9 +11,10 @@ namespace citygrid::catalogueedits {
 
 namespace {
 
+/// lupdate files tr() in this namespace under its name, so that is the context looked up.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("CatalogueEdits", text);
+    return QCoreApplication::translate("citygrid::catalogueedits", text);
 }
 
 } // namespace
@@ -30,10 +31,32 @@ QJsonObject unitJson(const UnitCatalog::Unit &u)
             {QStringLiteral("demo"), u.demo}};
 }
 
-Result<CaseCatalogues> saveUnit(Store &store, const GridCatalog &grid, const QString &cataloguesDir,
-                                const QString &id, const QJsonValue &value, const QString &actor,
-                                const QDateTime &now)
+QJsonObject categoryJson(const CategoryCatalog::Category &c)
 {
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("kind"), c.kind},
+            {QStringLiteral("major"), c.major},
+            {QStringLiteral("minor"), c.minor},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("name_en"), c.nameEn},
+            {QStringLiteral("initials"), c.initials},
+            {QStringLiteral("filing_standard"), c.filingStandard},
+            {QStringLiteral("closing_standard"), c.closingStandard},
+            {QStringLiteral("deadline"),
+             QJsonObject{{QStringLiteral("value"), c.deadline.value},
+                         {QStringLiteral("unit"), Deadline::unitKey(c.deadline.unit)}}},
+            {QStringLiteral("urgent"), c.urgent},
+            {QStringLiteral("unit_type"), c.unitType},
+            {QStringLiteral("business_area"), c.businessArea},
+            {QStringLiteral("local"), c.local}};
+}
+
+Result<CaseCatalogues> saveEntry(Store &store, const GridCatalog &grid,
+                                 const QString &cataloguesDir, const QString &kind,
+                                 const QString &id, const QJsonValue &value, const QString &actor,
+                                 const QDateTime &now)
+{
+    const bool unit = kind == refkinds::unit();
     const QString district = store.meta(storeschema::keyDistrictCode());
     for (const QJsonValue &area : value.toObject()[QLatin1String("areas")].toArray())
         if (area.toString() != district && !grid.find(area.toString()))
@@ -46,17 +69,18 @@ Result<CaseCatalogues> saveUnit(Store &store, const GridCatalog &grid, const QSt
     auto edits = refkinds::catalogueEdits(store.db(), here);
     if (!edits)
         return edits.error();
-    edits.value()[QStringLiteral("units.json")].insert(id, value);
+    edits.value()[unit ? QStringLiteral("units.json") : QStringLiteral("categories.json")].insert(
+        id, value);
     auto checked = CaseCatalogues::load(cataloguesDir, edits.value());
     if (!checked)
         return Error{
-            QStringLiteral("unit.invalid"),
+            unit ? QStringLiteral("unit.invalid") : QStringLiteral("category.invalid"),
             tr("Not saved: %1").arg(QString(checked.error().message).remove(cataloguesDir + u'/')),
             {}};
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    if (auto r = RefRecords(store.db(), here).put(refkinds::unit(), id, value, actor, now); !r)
+    if (auto r = RefRecords(store.db(), here).put(kind, id, value, actor, now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

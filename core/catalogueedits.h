@@ -9,19 +9,22 @@
 #include <QDateTime>
 #include <QJsonObject>
 
-/// Edits of the unit catalogue made at this site, the same from the GUI and the command line:
-/// checked against the grid and the whole catalogue, then kept as a reference record that sync
-/// carries to the other sites. Nothing is stored when a check fails.
+/// Edits of the unit and category catalogues made at this site, the same from the GUI and the
+/// command line: checked against the grid and the whole catalogue, then kept as a reference record
+/// that sync carries to the other sites. Nothing is stored when a check fails.
 namespace citygrid::catalogueedits {
 
-/// A unit as the catalogue file writes it.
+/// A unit or a category as the catalogue file writes it.
 QJsonObject unitJson(const UnitCatalog::Unit &unit);
+QJsonObject categoryJson(const CategoryCatalog::Category &category);
 
-/// Stores `value` (a units.json entry, or null: back to the release's entry) as unit `id`'s edit
-/// and returns the catalogues as they now are. Refused: an area code that is neither the
+/// Stores `value` (a units.json or categories.json entry — `kind`, refkinds::unit() or
+/// refkinds::category(), says which — or null: back to the release's entry) as entry `id`'s edit
+/// and returns the catalogues as they now are. Refused: a unit's area code that is neither the
 /// district nor in the grid, or a catalogue the edit would make wrong.
-Result<CaseCatalogues> saveUnit(Store &store, const GridCatalog &grid, const QString &cataloguesDir,
-                                const QString &id, const QJsonValue &value, const QString &actor,
-                                const QDateTime &now);
+Result<CaseCatalogues> saveEntry(Store &store, const GridCatalog &grid,
+                                 const QString &cataloguesDir, const QString &kind,
+                                 const QString &id, const QJsonValue &value, const QString &actor,
+                                 const QDateTime &now);
 
 } // namespace citygrid::catalogueedits

@@ -11,9 +11,10 @@ namespace citygrid::refkinds {
 
 namespace {
 
+/// lupdate files tr() in this namespace under its name, so that is the context looked up.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RefKinds", text);
+    return QCoreApplication::translate("citygrid::refkinds", text);
 }
 
 Error malformed(const RefRecords::Record &r, const QString &why)

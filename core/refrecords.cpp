@@ -216,14 +216,14 @@ Result<std::optional<RefRecords::Record>> RefRecords::find(const QString &kind,
     return std::optional<Record>{recordFrom(q.value())};
 }
 
-Result<QList<RefRecords::Record>> RefRecords::list(const QString &kind) const
+template <typename Value>
+Result<QList<RefRecords::Record>> RefRecords::select(const QString &where, const Value &value) const
 {
     auto q = Statement::prepare(
-        m_db,
-        QStringLiteral("SELECT %1 FROM ref_records WHERE kind = ?1 ORDER BY key").arg(columns));
+        m_db, QStringLiteral("SELECT %1 FROM ref_records WHERE %2").arg(columns, where));
     if (!q)
         return q.error();
-    q.value().bind(1, kind);
+    q.value().bind(1, value);
     QList<Record> records;
     if (auto r = q.value().forEachRow([&](const Statement &s) { records.append(recordFrom(s)); });
         !r)
@@ -231,19 +231,14 @@ Result<QList<RefRecords::Record>> RefRecords::list(const QString &kind) const
     return records;
 }
 
+Result<QList<RefRecords::Record>> RefRecords::list(const QString &kind) const
+{
+    return select(QStringLiteral("kind = ?1 ORDER BY key"), kind);
+}
+
 Result<QList<RefRecords::Record>> RefRecords::changedSince(qint64 seq) const
 {
-    auto q = Statement::prepare(
-        m_db,
-        QStringLiteral("SELECT %1 FROM ref_records WHERE seq > ?1 ORDER BY seq").arg(columns));
-    if (!q)
-        return q.error();
-    q.value().bind(1, seq);
-    QList<Record> records;
-    if (auto r = q.value().forEachRow([&](const Statement &s) { records.append(recordFrom(s)); });
-        !r)
-        return r.error();
-    return records;
+    return select(QStringLiteral("seq > ?1 ORDER BY seq"), seq);
 }
 
 Result<QList<RefRecords::Conflict>> RefRecords::conflicts() const

@@ -71,6 +71,9 @@ public:
     Result<QList<Conflict>> conflicts() const;
 
 private:
+    /// The records matching `where` (with ?1 bound to `value`).
+    template <typename Value>
+    Result<QList<Record>> select(const QString &where, const Value &value) const;
     Result<void> write(const Record &record);
     Result<qint64> nextSeq() const;
 

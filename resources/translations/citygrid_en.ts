@@ -1478,6 +1478,10 @@
         <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the leader edits the catalogues; give the leader&apos;s account with --user</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SiteIdentity</name>
@@ -5073,19 +5077,60 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the leader edits the responsible units; give the leader&apos;s account with --user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit %1 saved; it goes to the other sites with the next sync packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit %1 is back to the release&apos;s entry; the other sites follow with the next sync packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The grid from %1 is in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is back to the release&apos;s entry; the other sites follow with the next sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved; it goes to the other sites with the next sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case categories as this site uses them (edits travel in sync packages).
+  citygrid categories list                  every category, edited ones marked
+  citygrid categories set ID --user LEADER [--name N] [--name-en N]
+        [--deadline VALUE --deadline-unit working_hours|working_days|natural_hours|natural_days]
+        [--urgent yes|no] [--unit-type T]       change a category&apos;s handling rules
+  citygrid categories revert ID --user LEADER   back to the release&apos;s entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category&apos;s English name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handling deadline&apos;s length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline&apos;s unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent: yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type of unit responsible for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid categories list|set|revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* edited at a site (citygrid categories revert ID takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which category: citygrid categories %1 ID (see citygrid categories list)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5269,11 +5314,11 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, bench (citygrid COMMAND --help).</source>
+        <source>Open Settings &gt; Responsible units at start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open Settings &gt; Responsible units at start.</source>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, bench (citygrid COMMAND --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1474,6 +1474,10 @@
         <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
         <translation>用户“%1”缺少编号、编号重复或角色“%2”未知</translation>
     </message>
+    <message>
+        <source>Only the leader edits the catalogues; give the leader&apos;s account with --user</source>
+        <translation>只有领导可以修改目录；请用 --user 给出领导账号</translation>
+    </message>
 </context>
 <context>
     <name>SiteIdentity</name>
@@ -5087,20 +5091,66 @@ No: file it as a new case.</source>
         <translation>请指明单位：citygrid units %1 ID</translation>
     </message>
     <message>
-        <source>Only the leader edits the responsible units; give the leader&apos;s account with --user</source>
-        <translation>只有领导可以修改处置单位；请用 --user 给出领导账号</translation>
-    </message>
-    <message>
-        <source>Unit %1 saved; it goes to the other sites with the next sync packages</source>
-        <translation>单位 %1 已保存；将随下一个同步包发往其他站点</translation>
-    </message>
-    <message>
-        <source>Unit %1 is back to the release&apos;s entry; the other sites follow with the next sync packages</source>
-        <translation>单位 %1 已恢复为版本自带条目；其他站点将随下一个同步包跟进</translation>
-    </message>
-    <message>
         <source>The grid from %1 is in place</source>
         <translation>来自 %1 的网格已启用</translation>
+    </message>
+    <message>
+        <source>%1 is back to the release&apos;s entry; the other sites follow with the next sync packages</source>
+        <translation>%1 已恢复为版本自带条目；其他站点将随下一个同步包跟进</translation>
+    </message>
+    <message>
+        <source>%1 saved; it goes to the other sites with the next sync packages</source>
+        <translation>%1 已保存；将随下一个同步包发往其他站点</translation>
+    </message>
+    <message>
+        <source>The case categories as this site uses them (edits travel in sync packages).
+  citygrid categories list                  every category, edited ones marked
+  citygrid categories set ID --user LEADER [--name N] [--name-en N]
+        [--deadline VALUE --deadline-unit working_hours|working_days|natural_hours|natural_days]
+        [--urgent yes|no] [--unit-type T]       change a category&apos;s handling rules
+  citygrid categories revert ID --user LEADER   back to the release&apos;s entry</source>
+        <translation>本站使用的案件类别（修改随同步包传递）。
+  citygrid categories list                  全部类别，已修改的有标记
+  citygrid categories set ID --user LEADER [--name N] [--name-en N]
+        [--deadline VALUE --deadline-unit working_hours|working_days|natural_hours|natural_days]
+        [--urgent yes|no] [--unit-type T]       修改类别的处置规则
+  citygrid categories revert ID --user LEADER   恢复为版本自带条目</translation>
+    </message>
+    <message>
+        <source>The category&apos;s name.</source>
+        <translation>类别名称。</translation>
+    </message>
+    <message>
+        <source>The category&apos;s English name.</source>
+        <translation>类别英文名称。</translation>
+    </message>
+    <message>
+        <source>The handling deadline&apos;s length.</source>
+        <translation>处置时限的长度。</translation>
+    </message>
+    <message>
+        <source>The deadline&apos;s unit.</source>
+        <translation>时限单位。</translation>
+    </message>
+    <message>
+        <source>Urgent: yes or no.</source>
+        <translation>是否紧急：yes 或 no。</translation>
+    </message>
+    <message>
+        <source>The type of unit responsible for it.</source>
+        <translation>负责的单位类型。</translation>
+    </message>
+    <message>
+        <source>Say what to do: citygrid categories list|set|revert</source>
+        <translation>请说明要做什么：citygrid categories list|set|revert</translation>
+    </message>
+    <message>
+        <source>* edited at a site (citygrid categories revert ID takes it back)</source>
+        <translation>* 已在某站点修改（citygrid categories revert ID 可恢复）</translation>
+    </message>
+    <message>
+        <source>Say which category: citygrid categories %1 ID (see citygrid categories list)</source>
+        <translation>请指明类别：citygrid categories %1 ID（见 citygrid categories list）</translation>
     </message>
 </context>
 <context>
@@ -5283,12 +5333,12 @@ No: file it as a new case.</source>
         <translation>启动时打开“同步 &gt; 同步包”。</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、bench（citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Open Settings &gt; Responsible units at start.</source>
         <translation>启动时打开“设置 &gt; 处置单位”。</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、bench（citygrid 命令 --help）。</translation>
     </message>
 </context>
 <context>

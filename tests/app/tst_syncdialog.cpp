@@ -4,6 +4,7 @@
 #include "casestore.h"
 #include "catalogueedits.h"
 #include "demowindow.h"
+#include "refkinds.h"
 #include "syncdialog.h"
 #include "uniteditor.h"
 
@@ -140,14 +141,14 @@ private slots:
         // the office settles the sanitation ambiguity in 福保 and renames U001, an hour ago
         UnitCatalog::Unit u027 = *bundled.units.find(QStringLiteral("U027"));
         u027.areas = {QStringLiteral("440304004")};
-        QVERIFY(catalogueedits::saveUnit(*m_office, officeGrid, QStringLiteral(":/catalogues"),
-                                         u027.id, catalogueedits::unitJson(u027),
-                                         QStringLiteral("ld01"), m_now.addSecs(-3600)));
+        QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
+                                          refkinds::unit(), u027.id, catalogueedits::unitJson(u027),
+                                          QStringLiteral("ld01"), m_now.addSecs(-3600)));
         UnitCatalog::Unit u001 = *bundled.units.find(QStringLiteral("U001"));
         u001.name = QStringLiteral("城管局（园岭改）");
-        QVERIFY(catalogueedits::saveUnit(*m_office, officeGrid, QStringLiteral(":/catalogues"),
-                                         u001.id, catalogueedits::unitJson(u001),
-                                         QStringLiteral("ld01"), m_now.addSecs(-3600)));
+        QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
+                                          refkinds::unit(), u001.id, catalogueedits::unitJson(u001),
+                                          QStringLiteral("ld01"), m_now.addSecs(-3600)));
 
         // meanwhile the leader at the centre renames U001 in the editor
         UnitEditor editor(session());

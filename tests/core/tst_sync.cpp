@@ -3,6 +3,7 @@
 #include "../casefixture.h"
 #include "assessmentstore.h"
 #include "casestore.h"
+#include "catalogueedits.h"
 #include "refkinds.h"
 #include "syncexchange.h"
 
@@ -390,6 +391,37 @@ private slots:
         QVERIFY(apply(centre, package(office, centre)));
         auto next = SyncExchange(*office.store).exportTo(centre.id, start.addDays(2));
         QCOMPARE(next.value().header.references, 0);
+    }
+    void categoryEditTravels()
+    {
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
+        pair(centre, office);
+        // the office shortens the deadline of exposed refuse and makes it urgent
+        CategoryCatalog::Category refuse = *m_catalogues.categories.find(QStringLiteral("E0102"));
+        refuse.deadline = {1, Deadline::Unit::WorkingHours};
+        refuse.urgent = true;
+        auto saved = catalogueedits::saveEntry(*office.store, office.store->loadCatalog().value(),
+                                               QStringLiteral(":/catalogues"), refkinds::category(),
+                                               refuse.id, catalogueedits::categoryJson(refuse),
+                                               QStringLiteral("ld01"), start);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toText()));
+        // a deadline without a unit is refused and not stored
+        QJsonObject broken = catalogueedits::categoryJson(refuse);
+        broken[QStringLiteral("deadline")] = QJsonObject{{QStringLiteral("value"), 2}};
+        auto refused = catalogueedits::saveEntry(
+            *office.store, office.store->loadCatalog().value(), QStringLiteral(":/catalogues"),
+            refkinds::category(), refuse.id, broken, QStringLiteral("ld01"), start);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("category.invalid"));
+        QVERIFY(apply(centre, package(office, centre)));
+        auto edits = refkinds::catalogueEdits(centre.store->db(), centre.id);
+        auto atCentre = CaseCatalogues::load(QStringLiteral(":/catalogues"), edits.value());
+        QVERIFY(atCentre);
+        const CategoryCatalog::Category *arrived =
+            atCentre.value().categories.find(QStringLiteral("E0102"));
+        QCOMPARE(arrived->deadline.value, 1.0);
+        QVERIFY(arrived->urgent);
     }
     void concurrentEditsResolvedAndRecorded()
     {
