@@ -6,6 +6,7 @@
 #include "assessmentwindow.h"
 #include "caselayer.h"
 #include "caseworkspace.h"
+#include "categoryeditor.h"
 #include "cli.h"
 #include "comparisonwindow.h"
 #include "dashboardwindow.h"
@@ -16,8 +17,8 @@
 #include "processclock.h"
 #include "reportcontent.h"
 #include "syncdialog.h"
-#include "uniteditor.h"
 #include "thematicpanel.h"
+#include "uniteditor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -90,8 +91,11 @@ int runGui(QApplication &app, const QStringList &arguments)
     QCommandLineOption unitEditor(
         QStringLiteral("units"),
         QCoreApplication::translate("cli", "Open Settings > Responsible units at start."));
+    QCommandLineOption categoryEditor(
+        QStringLiteral("categories"),
+        QCoreApplication::translate("cli", "Open Settings > Case categories at start."));
     parser.addOptions({screenshot, select, importPreview, openCase, thematic, panel, dashboard,
-                       compare, assessment, month, syncPackages, unitEditor});
+                       compare, assessment, month, syncPackages, unitEditor, categoryEditor});
     if (!cli::parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
     if (!parser.positionalArguments().isEmpty()) {
@@ -200,6 +204,11 @@ int runGui(QApplication &app, const QStringList &arguments)
         auto *units = new UnitEditor(window.cases()->session(), &window);
         units->show();
         dialog = units;
+    }
+    if (parser.isSet(categoryEditor)) {
+        auto *categories = new CategoryEditor(window.cases()->session(), &window);
+        categories->show();
+        dialog = categories;
     }
     if (parser.isSet(assessment)) {
         AssessmentWindow *assessed = window.showAssessment();

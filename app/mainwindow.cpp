@@ -12,6 +12,7 @@
 #include "browsetool.h"
 #include "caselistpanel.h"
 #include "caseworkspace.h"
+#include "categoryeditor.h"
 #include "cellcasespanel.h"
 #include "crstransform.h"
 #include "dashboardwindow.h"
@@ -255,6 +256,11 @@ void MainWindow::createActions()
         editor.exec();
     });
     units->setObjectName(QStringLiteral("responsibleUnits"));
+    auto *categories = settings->addAction(tr("Case categories…"), this, [this] {
+        CategoryEditor editor(m_cases->session(), this);
+        editor.exec();
+    });
+    categories->setObjectName(QStringLiteral("caseCategories"));
     auto *languages = settings->addMenu(tr("Language"));
     auto *languageGroup = new QActionGroup(this);
     for (const auto &[code, name] : {std::pair{"zh_CN", "中文"}, std::pair{"en", "English"}}) {

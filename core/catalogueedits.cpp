@@ -17,6 +17,29 @@ QString tr(const char *text)
     return QCoreApplication::translate("citygrid::catalogueedits", text);
 }
 
+/// Refuses a unit type the release's unit catalogue does not declare (a typo would leave the
+/// category with no unit, or the unit with no work); a catalogue that declares none checks nothing.
+Result<void> knownUnitTypes(const UnitCatalog &units, const QJsonObject &entry, bool unit)
+{
+    QStringList types;
+    if (unit)
+        for (const QJsonValue &t : entry[QLatin1String("types")].toArray())
+            types.append(t.toString());
+    else if (!entry.isEmpty())
+        types.append(entry[QLatin1String("unit_type")].toString());
+    QStringList declared;
+    for (const UnitCatalog::UnitType &t : units.unitTypes())
+        declared.append(t.type);
+    for (const QString &type : types)
+        if (!declared.isEmpty() && !declared.contains(type))
+            return Error{QStringLiteral("unit.unknown-type"),
+                         tr("The unit type \"%1\" is not in the unit catalogue; use one of: %2. "
+                            "Nothing was saved")
+                             .arg(type, declared.join(QStringLiteral(", "))),
+                         {}};
+    return {};
+}
+
 } // namespace
 
 QJsonObject unitJson(const UnitCatalog::Unit &u)
@@ -77,6 +100,8 @@ Result<CaseCatalogues> saveEntry(Store &store, const GridCatalog &grid,
             unit ? QStringLiteral("unit.invalid") : QStringLiteral("category.invalid"),
             tr("Not saved: %1").arg(QString(checked.error().message).remove(cataloguesDir + u'/')),
             {}};
+    if (auto known = knownUnitTypes(checked.value().units, value.toObject(), unit); !known)
+        return known.error();
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();

@@ -21,7 +21,8 @@ QJsonObject categoryJson(const CategoryCatalog::Category &category);
 /// Stores `value` (a units.json or categories.json entry — `kind`, refkinds::unit() or
 /// refkinds::category(), says which — or null: back to the release's entry) as entry `id`'s edit
 /// and returns the catalogues as they now are. Refused: a unit's area code that is neither the
-/// district nor in the grid, or a catalogue the edit would make wrong.
+/// district nor in the grid, a unit type the unit catalogue does not declare, or a catalogue the
+/// edit would make wrong.
 Result<CaseCatalogues> saveEntry(Store &store, const GridCatalog &grid,
                                  const QString &cataloguesDir, const QString &kind,
                                  const QString &id, const QJsonValue &value, const QString &actor,

@@ -31,6 +31,12 @@ Result<UnitCatalog> UnitCatalog::fromJson(const QByteArray &json)
         return parsed.error();
     const QJsonObject &doc = parsed.value();
     UnitCatalog catalog;
+    for (const QJsonValue &value : doc[QLatin1String("unit_types")].toArray()) {
+        const QJsonObject o = value.toObject();
+        catalog.m_unitTypes.append({o[QLatin1String("type")].toString(),
+                                    o[QLatin1String("name")].toString(),
+                                    o[QLatin1String("name_en")].toString()});
+    }
     for (const QJsonValue &value : doc[QLatin1String("units")].toArray()) {
         const QJsonObject o = value.toObject();
         Unit unit{o[QLatin1String("id")].toString(),       o[QLatin1String("name")].toString(),
@@ -66,6 +72,14 @@ UnitCatalog::Coverage UnitCatalog::coverage(const CategoryCatalog &categories,
                 ++c.ambiguities;
         }
     return c;
+}
+
+const UnitCatalog::UnitType *UnitCatalog::unitType(const QString &type) const
+{
+    for (const UnitType &t : m_unitTypes)
+        if (t.type == type)
+            return &t;
+    return nullptr;
 }
 
 const UnitCatalog::Unit *UnitCatalog::find(const QString &id) const

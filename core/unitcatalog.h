@@ -29,6 +29,14 @@ public:
         bool demo = false;
     };
 
+    /// A kind of work units are sorted by ("sanitation"), which categories name as theirs.
+    struct UnitType
+    {
+        QString type;
+        QString name;
+        QString nameEn;
+    };
+
     static Result<UnitCatalog> fromJson(const QByteArray &json);
 
     /// The unit responsible for `category` in the cell `cellCode`: among the units that handle the
@@ -47,9 +55,13 @@ public:
     };
     Coverage coverage(const CategoryCatalog &categories, const QStringList &cellCodes) const;
     QList<Unit> units() const { return m_units; }
+    /// The unit types the catalogue declares, in its order.
+    QList<UnitType> unitTypes() const { return m_unitTypes; }
+    const UnitType *unitType(const QString &type) const;
 
 private:
     QList<Unit> m_units;
+    QList<UnitType> m_unitTypes;
 };
 
 } // namespace citygrid

@@ -2391,6 +2391,128 @@
     </message>
 </context>
 <context>
+    <name>citygrid::CatalogueEditor</name>
+    <message>
+        <source>Save edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the release&apos;s entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by id or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the whole catalogue with this edit and keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this site&apos;s edit (the other sites receive that too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; sign in as the leader to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; sign in as the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CategoryEditor</name>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a case is filed under: names, standards, the handling deadline and the type of unit it goes to. A new deadline applies to cases dispatched from then on. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the leader edits the case categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent: its cases are marked urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinyin initials operators type to find it (BLLJ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours, round the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::CategoryPicker</name>
     <message>
         <source>Code, pinyin initials or name, e.g. E0102, bllj, 垃圾</source>
@@ -2946,6 +3068,10 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Responsible units…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case categories…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4238,14 +4364,6 @@ No: file it as a new case.</source>
 <context>
     <name>citygrid::UnitEditor</name>
     <message>
-        <source>Save edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the release&apos;s entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4267,10 +4385,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Areas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4314,14 +4428,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>this site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(not in the grid: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4330,27 +4436,7 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the whole catalogue with this edit and keep it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop this site&apos;s edit (the other sites receive that too)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the leader edits the responsible units; sign in as the leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New unit %1: fill in its name, unit types and areas, then save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the leader edits the responsible units; sign in as the leader to edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4362,6 +4448,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5319,6 +5409,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings &gt; Case categories at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

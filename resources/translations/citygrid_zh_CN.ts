@@ -2385,6 +2385,128 @@
     </message>
 </context>
 <context>
+    <name>citygrid::CatalogueEditor</name>
+    <message>
+        <source>Save edit</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Back to the release&apos;s entry</source>
+        <translation>恢复为版本自带条目</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Filter by id or name</source>
+        <translation>按编号或名称筛选</translation>
+    </message>
+    <message>
+        <source>this site</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Check the whole catalogue with this edit and keep it</source>
+        <translation>按此修改检查整个目录并保存</translation>
+    </message>
+    <message>
+        <source>Drop this site&apos;s edit (the other sites receive that too)</source>
+        <translation>撤销本站的修改（其他站点也会收到）</translation>
+    </message>
+    <message>
+        <source>%1; sign in as the leader to edit</source>
+        <translation>%1；请以领导身份登录后修改</translation>
+    </message>
+    <message>
+        <source>%1; sign in as the leader</source>
+        <translation>%1；请以领导身份登录</translation>
+    </message>
+    <message>
+        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <translation>已保存；将随下一个同步包发往其他站点。类别 × 网格：%1 项有唯一单位，%2 项无单位，%3 项有两个及以上单位</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CategoryEditor</name>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <source>Unit type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Case categories</source>
+        <translation>案件类别</translation>
+    </message>
+    <message>
+        <source>What a case is filed under: names, standards, the handling deadline and the type of unit it goes to. A new deadline applies to cases dispatched from then on. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
+        <translation>案件按什么类别立案：名称、立案与结案标准、处置时限及派往的单位类型。新的时限适用于此后派遣的案件。每次修改都会对照整个目录检查，保存在本库中，并随下一个同步包发往其他站点；由领导修改。</translation>
+    </message>
+    <message>
+        <source>Only the leader edits the case categories</source>
+        <translation>只有领导可以修改案件类别</translation>
+    </message>
+    <message>
+        <source>Urgent: its cases are marked urgent</source>
+        <translation>紧急：此类案件标记为紧急</translation>
+    </message>
+    <message>
+        <source>pinyin initials operators type to find it (BLLJ)</source>
+        <translation>操作员查找时输入的拼音首字母（BLLJ）</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>工作小时</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>hours, round the clock</source>
+        <translation>小时（全天候）</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>自然日</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>大类</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>拼音首字母</translation>
+    </message>
+    <message>
+        <source>Filing standard</source>
+        <translation>立案标准</translation>
+    </message>
+    <message>
+        <source>Closing standard</source>
+        <translation>结案标准</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::CategoryPicker</name>
     <message>
         <source>Code, pinyin initials or name, e.g. E0102, bllj, 垃圾</source>
@@ -2940,6 +3062,10 @@ Filing standard: %5</source>
     <message>
         <source>Responsible units…</source>
         <translation>处置单位…</translation>
+    </message>
+    <message>
+        <source>Case categories…</source>
+        <translation>案件类别…</translation>
     </message>
 </context>
 <context>
@@ -4231,14 +4357,6 @@ No: file it as a new case.</source>
 <context>
     <name>citygrid::UnitEditor</name>
     <message>
-        <source>Save edit</source>
-        <translation>保存修改</translation>
-    </message>
-    <message>
-        <source>Back to the release&apos;s entry</source>
-        <translation>恢复为版本自带条目</translation>
-    </message>
-    <message>
         <source>New unit</source>
         <translation>新增单位</translation>
     </message>
@@ -4261,10 +4379,6 @@ No: file it as a new case.</source>
     <message>
         <source>Areas</source>
         <translation>责任区域</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>修改</translation>
     </message>
     <message>
         <source>Department</source>
@@ -4307,14 +4421,6 @@ No: file it as a new case.</source>
         <translation>案件派遣给哪个单位。每次修改都会对照整个目录检查，保存在本库中，并随下一个同步包发往其他站点；由领导修改。</translation>
     </message>
     <message>
-        <source>this site</source>
-        <translation>本站</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
         <source>(not in the grid: %1)</source>
         <translation>（网格中没有：%1）</translation>
     </message>
@@ -4323,28 +4429,8 @@ No: file it as a new case.</source>
         <translation>只有领导可以修改处置单位</translation>
     </message>
     <message>
-        <source>Check the whole catalogue with this edit and keep it</source>
-        <translation>按此修改检查整个目录并保存</translation>
-    </message>
-    <message>
-        <source>Drop this site&apos;s edit (the other sites receive that too)</source>
-        <translation>撤销本站的修改（其他站点也会收到）</translation>
-    </message>
-    <message>
-        <source>Only the leader edits the responsible units; sign in as the leader</source>
-        <translation>只有领导可以修改处置单位；请以领导身份登录</translation>
-    </message>
-    <message>
         <source>New unit %1: fill in its name, unit types and areas, then save</source>
         <translation>新单位 %1：填写名称、单位类型和责任区域后保存</translation>
-    </message>
-    <message>
-        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
-        <translation>已保存；将随下一个同步包发往其他站点。类别 × 网格：%1 项有唯一单位，%2 项无单位，%3 项有两个及以上单位</translation>
-    </message>
-    <message>
-        <source>Only the leader edits the responsible units; sign in as the leader to edit</source>
-        <translation>只有领导可以修改处置单位；请以领导身份登录后修改</translation>
     </message>
 </context>
 <context>
@@ -4356,6 +4442,10 @@ No: file it as a new case.</source>
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
+        <translation>单位类型“%1”不在单位目录中；请使用以下之一：%2。未保存任何内容</translation>
     </message>
 </context>
 <context>
@@ -5339,6 +5429,10 @@ No: file it as a new case.</source>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, bench (citygrid COMMAND --help).</source>
         <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open Settings &gt; Case categories at start.</source>
+        <translation>启动时打开“设置 &gt; 案件类别”。</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,17 @@
 #include "../testutil.h"
 #include "casestore.h"
 #include "catalogueedits.h"
+#include "categoryeditor.h"
 #include "demowindow.h"
 #include "refkinds.h"
 #include "syncdialog.h"
 #include "uniteditor.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -162,6 +167,11 @@ private slots:
         QCOMPARE(editor.save().error().code, QStringLiteral("unit.unknown-area"));
         QCOMPARE(editor.status()->text(), editor.save().error().message);
         editor.areasEdit()->setText(QStringLiteral("440304"));
+        const QString types =
+            editor.entry()[QStringLiteral("types")].toVariant().toStringList().join(u',');
+        editor.typesEdit()->setText(types + QStringLiteral(",roadz"));
+        QCOMPARE(editor.save().error().code, QStringLiteral("unit.unknown-type"));
+        editor.typesEdit()->setText(types);
         editor.nameEdit()->setText(QStringLiteral("城管局（中心改）"));
         QVERIFY(editor.save());
         QVERIFY(editor.status()->text().contains(QStringLiteral("Saved")) ||
@@ -199,6 +209,72 @@ private slots:
         QVERIFY(editor.revert());
         QCOMPARE(session().catalogues().units.find(QStringLiteral("U001"))->name,
                  bundled.units.find(QStringLiteral("U001"))->name);
+    }
+
+    void categoryEditsAtTheCentre()
+    {
+        CategoryEditor editor(session());
+        const CaseCatalogues bundled = testutil::bundledCatalogues();
+        const QString id = QStringLiteral("E0102");
+        // the filter finds the category by name
+        editor.filterEdit()->setText(bundled.categories.find(id)->name);
+        int shown = 0;
+        for (int row = 0; row < editor.table()->rowCount(); ++row)
+            shown += editor.table()->isRowHidden(row) ? 0 : 1;
+        QVERIFY(shown >= 1 && shown < editor.table()->rowCount());
+        editor.filterEdit()->clear();
+
+        session().setUserId(QStringLiteral("op01"));
+        editor.select(id);
+        QVERIFY(editor.nameEdit()->isReadOnly());
+        QVERIFY(!editor.deadlineValue()->isEnabled());
+        QCOMPARE(editor.save().error().code, QStringLiteral("category.not-allowed"));
+
+        session().setUserId(QStringLiteral("ld01"));
+        editor.select(id);
+        QVERIFY(editor.deadlineValue()->isEnabled());
+        // an empty name is refused by the catalogue's own check, nothing stored
+        editor.nameEdit()->clear();
+        QCOMPARE(editor.save().error().code, QStringLiteral("category.invalid"));
+        QCOMPARE(editor.status()->text(), editor.save().error().message);
+        auto none = RefRecords(session().context().store().db(), {}).find(refkinds::category(), id);
+        QVERIFY(none && !none.value());
+
+        // the name typed back (the refused form kept what was typed), a new deadline, urgency
+        // and unit type
+        QVERIFY(editor.nameEdit()->text().isEmpty());
+        editor.nameEdit()->setText(bundled.categories.find(id)->name);
+        editor.deadlineValue()->setValue(6);
+        editor.deadlineUnit()->setCurrentIndex(
+            editor.deadlineUnit()->findData(QStringLiteral("working_days")));
+        editor.urgent()->setChecked(true);
+        editor.unitType()->setCurrentIndex(
+            editor.unitType()->findData(QStringLiteral("subdistrict_office")));
+        QVERIFY2(editor.save(), qPrintable(editor.status()->text()));
+        const CategoryCatalog::Category *saved = session().catalogues().categories.find(id);
+        QCOMPARE(saved->deadline, (Deadline{6, Deadline::Unit::WorkingDays}));
+        QVERIFY(saved->urgent);
+        QCOMPARE(saved->unitType, QStringLiteral("subdistrict_office"));
+        QCOMPARE(saved->name, bundled.categories.find(id)->name);
+        const int row = editor.table()->currentRow();
+        QCOMPARE(editor.table()->item(row, CategoryEditor::Id)->text(), id);
+        QVERIFY(!editor.table()->item(row, CategoryEditor::Edited)->text().isEmpty());
+
+        // a unit type the unit catalogue does not declare is refused, the edit above stays
+        QJsonObject typo = editor.entry();
+        typo[QStringLiteral("unit_type")] = QStringLiteral("sanitaton");
+        auto refused = catalogueedits::saveEntry(
+            session().context().store(), session().grid(), AppContext::bundledCataloguesDir(),
+            refkinds::category(), id, typo, QStringLiteral("ld01"), m_now);
+        QCOMPARE(refused.error().code, QStringLiteral("unit.unknown-type"));
+        QVERIFY(refused.error().message.contains(QStringLiteral("sanitaton")));
+        QVERIFY(editor.revert());
+        QCOMPARE(session().catalogues().categories.find(id)->deadline,
+                 bundled.categories.find(id)->deadline);
+        QVERIFY(editor.table()
+                    ->item(editor.table()->currentRow(), CategoryEditor::Edited)
+                    ->text()
+                    .isEmpty());
     }
 
     void snapshotsForTheCity()
