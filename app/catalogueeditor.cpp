@@ -35,6 +35,7 @@ CatalogueEditor::CatalogueEditor(CaseSession &session, const QString &kind,
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // long names are cut with "…"; the tool tip has them whole
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_filter->setPlaceholderText(tr("Filter by id or name"));
     m_filter->setClearButtonEnabled(true);
@@ -144,7 +145,7 @@ void CatalogueEditor::refresh()
     }
     m_table->resizeColumnsToContents();
     for (int col = 1; col < editedColumn; ++col)
-        m_table->setColumnWidth(col, std::min(m_table->columnWidth(col), 220));
+        m_table->setColumnWidth(col, std::min(m_table->columnWidth(col), 200));
     applyFilter();
     select(keep);
 }
