@@ -23,6 +23,14 @@ QString unit(const CaseCatalogues &catalogues, const QString &unitId)
     return language::isEnglish() && !u->nameEn.isEmpty() ? u->nameEn : u->name;
 }
 
+QString unitType(const CaseCatalogues &catalogues, const QString &type)
+{
+    const auto *t = catalogues.units.unitType(type);
+    if (!t)
+        return type;
+    return language::isEnglish() && !t->nameEn.isEmpty() ? t->nameEn : t->name;
+}
+
 QString role(const CaseCatalogues &catalogues, const QString &roleId)
 {
     const auto *r = catalogues.roles.role(roleId);

@@ -18,6 +18,8 @@ namespace catalognames {
 
 QString category(const CaseCatalogues &catalogues, const QString &categoryId);
 QString unit(const CaseCatalogues &catalogues, const QString &unitId);
+/// A unit type ("sanitation") by the name the unit catalogue declares for it.
+QString unitType(const CaseCatalogues &catalogues, const QString &type);
 QString role(const CaseCatalogues &catalogues, const QString &roleId);
 QString person(const CaseCatalogues &catalogues, const QString &userId);
 /// A post key of the indicators ("role/person") as "person (role)".

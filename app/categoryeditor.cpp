@@ -3,6 +3,7 @@
 #include "categoryeditor.h"
 
 #include "casesession.h"
+#include "catalognames.h"
 #include "catalogueedits.h"
 #include "language.h"
 #include "refkinds.h"
@@ -57,9 +58,8 @@ CategoryEditor::CategoryEditor(CaseSession &session, QWidget *parent)
           std::pair{Deadline::Unit::NaturalHours, tr("hours, round the clock")},
           std::pair{Deadline::Unit::NaturalDays, tr("calendar days")}})
         m_deadlineUnit->addItem(text, Deadline::unitKey(unit));
-    const bool english = language::isEnglish();
     for (const UnitCatalog::UnitType &t : m_session.catalogues().units.unitTypes())
-        m_unitType->addItem(english && !t.nameEn.isEmpty() ? t.nameEn : t.name, t.type);
+        m_unitType->addItem(catalognames::unitType(m_session.catalogues(), t.type), t.type);
     auto *deadline = new QHBoxLayout;
     deadline->addWidget(m_deadline);
     deadline->addWidget(m_deadlineUnit, 1);
@@ -77,12 +77,6 @@ CategoryEditor::CategoryEditor(CaseSession &session, QWidget *parent)
     populate();
 }
 
-QString CategoryEditor::unitTypeName(const QString &type) const
-{
-    const int index = m_unitType->findData(type);
-    return index < 0 ? type : m_unitType->itemText(index);
-}
-
 QStringList CategoryEditor::ids() const
 {
     QStringList ids;
@@ -93,9 +87,10 @@ QStringList CategoryEditor::ids() const
 
 QStringList CategoryEditor::rowCells(const QString &id) const
 {
-    const CategoryCatalog::Category *c = m_session.catalogues().categories.find(id);
-    return {c->id, language::isEnglish() && !c->nameEn.isEmpty() ? c->nameEn : c->name,
-            c->deadline.text(), unitTypeName(c->unitType)};
+    const CaseCatalogues &catalogues = m_session.catalogues();
+    const CategoryCatalog::Category *c = catalogues.categories.find(id);
+    return {id, catalognames::category(catalogues, id), c->deadline.text(),
+            catalognames::unitType(catalogues, c->unitType)};
 }
 
 void CategoryEditor::showEntry(const QString &id)

@@ -38,8 +38,6 @@ protected:
     void setFormEditable(bool editable) override;
 
 private:
-    QString unitTypeName(const QString &type) const;
-
     QLineEdit *m_id, *m_name, *m_nameEn, *m_initials;
     QLabel *m_group;
     QPlainTextEdit *m_filing, *m_closing;

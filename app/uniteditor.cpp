@@ -3,6 +3,7 @@
 #include "uniteditor.h"
 
 #include "casesession.h"
+#include "catalognames.h"
 #include "catalogueedits.h"
 #include "language.h"
 #include "refkinds.h"
@@ -82,7 +83,7 @@ QStringList UnitEditor::ids() const
 QStringList UnitEditor::rowCells(const QString &id) const
 {
     const UnitCatalog::Unit *u = m_session.catalogues().units.find(id);
-    return {u->id, language::isEnglish() && !u->nameEn.isEmpty() ? u->nameEn : u->name,
+    return {id, catalognames::unit(m_session.catalogues(), id),
             m_kind->itemText(m_kind->findData(u->kind)), u->areas.join(u' ')};
 }
 

@@ -17,7 +17,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("citygrid::catalogueedits", text);
 }
 
-/// Refuses a unit type the release's unit catalogue does not declare (a typo would leave the
+/// Refuses a unit type the unit catalogue does not declare (a typo would leave the
 /// category with no unit, or the unit with no work); a catalogue that declares none checks nothing.
 Result<void> knownUnitTypes(const UnitCatalog &units, const QJsonObject &entry, bool unit)
 {
@@ -27,16 +27,19 @@ Result<void> knownUnitTypes(const UnitCatalog &units, const QJsonObject &entry, 
             types.append(t.toString());
     else if (!entry.isEmpty())
         types.append(entry[QLatin1String("unit_type")].toString());
-    QStringList declared;
-    for (const UnitCatalog::UnitType &t : units.unitTypes())
-        declared.append(t.type);
+    if (units.unitTypes().isEmpty())
+        return {};
     for (const QString &type : types)
-        if (!declared.isEmpty() && !declared.contains(type))
+        if (!units.unitType(type)) {
+            QStringList declared;
+            for (const UnitCatalog::UnitType &t : units.unitTypes())
+                declared.append(t.type);
             return Error{QStringLiteral("unit.unknown-type"),
                          tr("The unit type \"%1\" is not in the unit catalogue; use one of: %2. "
                             "Nothing was saved")
                              .arg(type, declared.join(QStringLiteral(", "))),
                          {}};
+        }
     return {};
 }
 
