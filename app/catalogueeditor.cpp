@@ -36,7 +36,8 @@ CatalogueEditor::CatalogueEditor(CaseSession &session, const QString &kind,
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false); // long names are cut with "…"; the tool tip has them whole
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // the name (column 1) takes the room the id, the figures and "Edited" leave
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_filter->setPlaceholderText(tr("Filter by id or name"));
     m_filter->setClearButtonEnabled(true);
     m_status->setWordWrap(true);
@@ -144,8 +145,8 @@ void CatalogueEditor::refresh()
         }
     }
     m_table->resizeColumnsToContents();
-    for (int col = 1; col < editedColumn; ++col)
-        m_table->setColumnWidth(col, std::min(m_table->columnWidth(col), 200));
+    for (int col = 2; col <= editedColumn; ++col)
+        m_table->setColumnWidth(col, std::min(m_table->columnWidth(col), 150));
     applyFilter();
     select(keep);
 }
