@@ -2,25 +2,66 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "sqlitedb.h"
 
+#include "gpkgblob.h"
+
 #include <sqlite3.h>
 
 namespace citygrid {
 
+namespace {
+
+/// SQLite's answer for a failed call, as the user reads it: a busy or damaged store says so and
+/// what to do; anything else keeps the caller's message.
+Error failure(sqlite3 *db, const QString &code, const QString &message)
+{
+    const QString detail = QString::fromUtf8(sqlite3_errmsg(db));
+    switch (sqlite3_errcode(db) & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {QStringLiteral("store.busy"),
+                SqliteDb::tr("The store is busy: another workstation or command is writing to it "
+                             "and did not finish within %1 seconds. Nothing was changed; try "
+                             "again in a moment.")
+                    .arg(SqliteDb::busyTimeoutMs / 1000),
+                detail};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return {QStringLiteral("store.damaged"),
+                SqliteDb::tr("The store file is damaged. Nothing was changed. Restore it from a "
+                             "backup before working on it again."),
+                detail};
+    case SQLITE_FULL:
+        return {QStringLiteral("store.full"),
+                SqliteDb::tr("The disk holding the store is full. Nothing was changed; free some "
+                             "space and try again."),
+                detail};
+    default:
+        return {code, message, detail};
+    }
+}
+
+} // namespace
+
 Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const QString &path, Mode mode)
 {
     sqlite3 *db = nullptr;
-    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    // A reader opens read-write and is then made query-only: a truly read-only connection cannot
+    // checkpoint, so the last one to close would leave the -wal and -shm files behind.
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
     if (rc != SQLITE_OK) {
         const QString detail = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
         return Error{QStringLiteral("store.open"), tr("Cannot open the store %1").arg(path),
                      detail};
     }
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+    gpkgblob::registerSqlFunctions(db);
     std::unique_ptr<SqliteDb> result(new SqliteDb(db, path));
     if (auto r = result->exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
         return r.error();
+    if (mode == Mode::ReadOnly)
+        if (auto r = result->exec(QStringLiteral("PRAGMA query_only = ON")); !r)
+            return r.error();
     return result;
 }
 
@@ -33,9 +74,8 @@ Result<void> SqliteDb::exec(const QString &sql)
 {
     char *message = nullptr;
     if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        const QString detail = QString::fromUtf8(message);
         sqlite3_free(message);
-        return Error{QStringLiteral("store.sql"), tr("The store refused a change"), detail};
+        return failure(m_db, QStringLiteral("store.sql"), tr("The store refused a change"));
     }
     return {};
 }
@@ -49,8 +89,8 @@ Result<Statement> Statement::prepare(const SqliteDb &db, const QString &sql)
 {
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(db.handle(), sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
-        return Error{QStringLiteral("store.prepare"), tr("The store could not run a query"),
-                     db.lastError()};
+        return failure(db.handle(), QStringLiteral("store.prepare"),
+                       tr("The store could not run a query"));
     return Statement(stmt, db.handle());
 }
 
@@ -102,8 +142,7 @@ Result<bool> Statement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    return Error{QStringLiteral("store.step"), tr("The store could not complete a query"),
-                 QString::fromUtf8(sqlite3_errmsg(m_db))};
+    return failure(m_db, QStringLiteral("store.step"), tr("The store could not complete a query"));
 }
 
 Result<void> Statement::run()

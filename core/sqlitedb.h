@@ -15,12 +15,15 @@ struct sqlite3_stmt;
 namespace citygrid {
 
 /// An open SQLite connection (RAII around sqlite3*). Owned by whoever opened it; one thread at a
-/// time.
+/// time. The only way CityGrid opens a store file: several connections in one process share
+/// SQLite's locks, while any other open and close of the file would drop them.
 class SqliteDb
 {
     Q_DECLARE_TR_FUNCTIONS(SqliteDb)
 public:
     enum class Mode { ReadWrite, ReadOnly };
+    /// How long a writer waits for another one before giving up with "the store is busy".
+    static constexpr int busyTimeoutMs = 20000;
     static Result<std::unique_ptr<SqliteDb>> open(const QString &path, Mode mode = Mode::ReadWrite);
     ~SqliteDb();
     SqliteDb(const SqliteDb &) = delete;

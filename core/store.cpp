@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "store.h"
 
+#include "storehealth.h"
 #include "storemigrator.h"
 #include "storeschema.h"
 
@@ -17,9 +18,14 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path)
     if (!QFileInfo::exists(path))
         return Error{
             QStringLiteral("store.missing"), tr("The store %1 does not exist").arg(path), {}};
+    // Decided before opening: once this process has the store open, its own locks are there too.
+    const bool needsCheck = StoreHealth::leftUnclean(path) || StoreHealth::knownDamaged(path);
     auto db = SqliteDb::open(path);
     if (!db)
         return db.error();
+    if (needsCheck)
+        if (auto r = StoreHealth::check(*db.value()); !r)
+            return r.error();
     std::unique_ptr<Store> store(new Store(std::move(db).value()));
     auto versionQuery = Statement::prepare(
         store->db(), QStringLiteral("SELECT value FROM %1 WHERE key = ?1").arg(metaTable()));

@@ -134,14 +134,14 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
                          copy.errorString()};
         package = copy.readAll();
     }
-    if (auto r = StoreWriter::replaceGrid(storePath, report.value().grid); !r)
-        return r.error();
-    report.value().written = true;
     auto db = SqliteDb::open(storePath);
     if (!db)
         return db.error();
+    // The grid, its district and the record that sync carries commit together or not at all.
     Transaction tx(*db.value());
     if (auto r = tx.begin(); !r)
+        return r.error();
+    if (auto r = StoreWriter::replaceGrid(*db.value(), report.value().grid); !r)
         return r.error();
     QString stamp;
     if (keepRecord) {
@@ -164,6 +164,7 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
+    report.value().written = true;
     return report;
 }
 

@@ -4,11 +4,12 @@
 
 #include "crstransform.h"
 #include "geodesy.h"
+#include "gpkgblob.h"
 #include "ogrutil.h"
+#include "sqlitedb.h"
 #include "storeschema.h"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -92,53 +93,49 @@ Error transformError(const QString &mapCrs)
 
 namespace {
 
-GDALDatasetUniquePtr openStore(const QString &storePath)
-{
-    GDALAllRegister();
-    return GDALDatasetUniquePtr(
-        GDALDataset::Open(storePath.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-}
-
-Error openError(const QString &storePath)
-{
-    return {QStringLiteral("map.open"),
-            GridMapLoader::tr("Cannot open the store %1").arg(storePath), ogrutil::lastError()};
-}
-
-Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const QString &mapCrs,
+Result<MapLayerPtr> readLayer(const SqliteDb &db, const QString &table, const QString &mapCrs,
                               bool english)
 {
-    OGRLayer *source = dataset.GetLayerByName(table.toUtf8().constData());
-    if (!source)
-        return Error{QStringLiteral("map.no-layer"),
-                     GridMapLoader::tr("The store has no %1 layer").arg(table),
-                     {}};
     auto transform =
         CrsTransform::create(QStringLiteral("EPSG:%1").arg(storeschema::storageSrid), mapCrs);
     if (!transform)
         return transform.error();
-
     LayerBuilder builder(table);
-    OGRFeatureDefn *defn = source->GetLayerDefn();
-    const int codeField = defn->GetFieldIndex("code");
-    const int nameField = defn->GetFieldIndex(english ? "name_en" : "name");
-    const int fallbackName = defn->GetFieldIndex("name");
-    for (auto &&feature : *source) {
+    // Cells are labelled by code; the other levels by name, English where the store has it.
+    const QString names = builder.level() == GridLevel::Cell
+                              ? QStringLiteral("'', ''")
+                              : (english ? QStringLiteral("name_en, name") : QStringLiteral("name, ''"));
+    auto query = Statement::prepare(
+        db, QStringLiteral("SELECT code, %1, geom FROM \"%2\" ORDER BY fid").arg(names, table));
+    if (!query)
+        return Error{QStringLiteral("map.no-layer"),
+                     GridMapLoader::tr("The store has no %1 layer").arg(table),
+                     query.error().detail};
+    const auto read = query.value().forEachRow([&](const Statement &q) {
         MapFeature f;
-        f.code = QString::fromUtf8(feature->GetFieldAsString(codeField));
-        if (builder.level() != GridLevel::Cell) {
-            f.label = nameField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(nameField))
-                                     : QString();
-            if (f.label.isEmpty() && fallbackName >= 0)
-                f.label = QString::fromUtf8(feature->GetFieldAsString(fallbackName));
-        }
+        f.code = q.text(0);
+        f.label = q.text(1).isEmpty() ? q.text(2) : q.text(1);
         if (f.label.isEmpty())
             f.label = f.code;
-        builder.add(std::move(f), feature->GetGeometryRef());
-    }
+        const OGRGeometryUniquePtr geometry = ogrutil::fromWkb(gpkgblob::wkbOf(q.blob(3)));
+        builder.add(std::move(f), geometry.get());
+    });
+    if (!read)
+        return read.error();
     if (MapLayerPtr layer = builder.finish(transform.value()))
         return layer;
     return transformError(mapCrs);
+}
+
+Result<std::unique_ptr<SqliteDb>> openStore(const QString &storePath)
+{
+    // Through SQLite, never GDAL: GDAL opens and closes the file to sniff it, which drops the
+    // locks that the process's other connections to the store hold.
+    if (!QFileInfo::exists(storePath))
+        return Error{QStringLiteral("map.open"),
+                     GridMapLoader::tr("Cannot open the store %1").arg(storePath),
+                     {}};
+    return SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
 }
 
 } // namespace
@@ -146,22 +143,22 @@ Result<MapLayerPtr> readLayer(GDALDataset &dataset, const QString &table, const 
 Result<MapLayerPtr> GridMapLoader::loadLayer(const QString &storePath, const QString &table,
                                              const QString &mapCrs, bool english)
 {
-    GDALDatasetUniquePtr dataset = openStore(storePath);
-    if (!dataset)
-        return openError(storePath);
-    return readLayer(*dataset, table, mapCrs, english);
+    auto db = openStore(storePath);
+    if (!db)
+        return db.error();
+    return readLayer(*db.value(), table, mapCrs, english);
 }
 
 Result<GridMap> GridMapLoader::load(const QString &storePath, const QString &mapCrs, bool english)
 {
     GridMap map;
     map.crs = mapCrs;
-    GDALDatasetUniquePtr dataset = openStore(storePath); // opened once: each open checks the file
-    if (!dataset)
-        return openError(storePath);
+    auto db = openStore(storePath);
+    if (!db)
+        return db.error();
     for (const QString &table : {storeschema::subdistrictsTable(), storeschema::communitiesTable(),
                                  storeschema::cellsTable()}) {
-        auto layer = readLayer(*dataset, table, mapCrs, english);
+        auto layer = readLayer(*db.value(), table, mapCrs, english);
         if (!layer)
             return layer.error();
         map.setLayer(layer.value());

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "storewriter.h"
 
+#include "gpkgblob.h"
 #include "ogrutil.h"
 #include "sqlitedb.h"
 #include "store.h"
@@ -16,6 +17,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace citygrid {
 
@@ -137,11 +143,82 @@ Result<void> writeAll(GDALDataset &dataset, const GridSource &grid)
     return {};
 }
 
-QString sqlQuote(const QString &text)
+/// The value of one column of a grid table for a feature, as create() writes it through GDAL.
+QVariant columnValue(const QString &table, const char *column, const SourceFeature &source)
 {
-    QString quoted = text;
-    quoted.replace(u'\'', QStringLiteral("''"));
-    return u'\'' + quoted + u'\'';
+    const QLatin1String name(column);
+    if (name == QLatin1String("code"))
+        return source.code;
+    if (name == QLatin1String("name"))
+        return source.name;
+    if (name == QLatin1String("name_en"))
+        return source.nameEn;
+    if (name == QLatin1String("area_km2"))
+        return source.areaKm2;
+    if (name == QLatin1String("uuid"))
+        return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (name == QLatin1String("community_code"))
+        return source.code.left(12);
+    if (name == QLatin1String("subdistrict_code"))
+        return source.code.left(9);
+    if (name == QLatin1String("source_attrs"))
+        return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(source.attributes))
+                                     .toJson(QJsonDocument::Compact));
+    Q_UNUSED(table);
+    return source.attributes.value(QString(name)); // population figures, null when absent
+}
+
+Result<void> insertFeatures(SqliteDb &db, const QString &table,
+                            const QList<SourceFeature> &features)
+{
+    const QList<FieldSpec> &fields = fieldsOf(table);
+    QStringList names{QStringLiteral("geom")};
+    QStringList params{QStringLiteral("?1")};
+    for (const FieldSpec &field : fields) {
+        names.append(QString::fromLatin1(field.name));
+        params.append(QStringLiteral("?%1").arg(params.size() + 1));
+    }
+    auto insert = Statement::prepare(db, QStringLiteral("INSERT INTO \"%1\" (%2) VALUES (%3)")
+                                             .arg(table, names.join(u','), params.join(u',')));
+    if (!insert)
+        return insert.error();
+    Statement &q = insert.value();
+    for (const SourceFeature &source : features) {
+        if (source.wkb.isEmpty())
+            q.bindNull(1);
+        else
+            q.bindBlob(1, gpkgblob::fromWkb(source.wkb, storageSrid));
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const QVariant value = columnValue(table, fields[i].name, source);
+            const int slot = int(i) + 2;
+            if (!value.isValid() || value.isNull())
+                q.bindNull(slot);
+            else if (fields[i].type == OFTString)
+                q.bind(slot, value.toString());
+            else if (fields[i].type == OFTReal)
+                q.bind(slot, value.toDouble());
+            else
+                q.bind(slot, value.toLongLong());
+        }
+        if (auto r = q.run(); !r)
+            return Error{QStringLiteral("store.write"),
+                         StoreWriter::tr("Could not write %1 %2").arg(table, source.code),
+                         r.error().detail};
+    }
+    return {};
+}
+
+/// Keeps gpkg_contents true for GIS tools: the layer's extent and when it changed.
+Result<void> updateContents(SqliteDb &db, const QString &table)
+{
+    return db.exec(
+        QStringLiteral("UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM \"rtree_%1_geom\"),"
+                       " max_x = (SELECT max(maxx) FROM \"rtree_%1_geom\"),"
+                       " min_y = (SELECT min(miny) FROM \"rtree_%1_geom\"),"
+                       " max_y = (SELECT max(maxy) FROM \"rtree_%1_geom\"),"
+                       " last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                       " WHERE table_name = '%1'")
+            .arg(table));
 }
 
 } // namespace
@@ -185,51 +262,50 @@ Result<void> StoreWriter::create(const QString &path, const GridSource &grid)
             return r;
         }
     }
-    QFile::remove(path);
-    if (!QFile::rename(temp, path))
-        return Error{
-            QStringLiteral("store.write"), tr("Could not create the store %1").arg(path), {}};
+    // A hard link puts the finished file in place only if nothing is there yet: a store another
+    // process created meanwhile (and may have open) is never replaced under it.
+    const bool placed = ::link(QFile::encodeName(temp).constData(),
+                               QFile::encodeName(path).constData()) == 0;
+    const int cause = errno;
+    QFile::remove(temp);
+    if (!placed && cause == EEXIST)
+        return Error{QStringLiteral("store.exists"),
+                     tr("A store %1 already exists; it was left as it was").arg(path),
+                     {}};
+    if (!placed)
+        return Error{QStringLiteral("store.write"), tr("Could not create the store %1").arg(path),
+                     QString::fromLocal8Bit(std::strerror(cause))};
     return {};
 }
 
-Result<void> StoreWriter::replaceGrid(const QString &path, const GridSource &grid)
+Result<void> StoreWriter::replaceGrid(SqliteDb &db, const GridSource &grid)
 {
-    GDALAllRegister();
-    GDALDatasetUniquePtr dataset(
-        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-    if (!dataset)
-        return gdalError(tr("Could not open the store %1 for writing").arg(path));
-    if (dataset->StartTransaction() != OGRERR_NONE)
-        return gdalError(tr("Could not open the store %1 for writing").arg(path));
-    const auto fail = [&](const Error &error) -> Result<void> {
-        dataset->RollbackTransaction();
-        return error;
-    };
-    for (const QString &table : {cellsTable(), communitiesTable(), subdistrictsTable()}) {
-        CPLErrorReset();
-        dataset->ExecuteSQL(QStringLiteral("DELETE FROM \"%1\"").arg(table).toUtf8().constData(),
-                            nullptr, nullptr);
-        if (CPLGetLastErrorType() >= CE_Failure)
-            return fail(gdalError(tr("Could not clear the %1 table").arg(table)));
+    for (const QString &table : {cellsTable(), communitiesTable(), subdistrictsTable()})
+        if (auto r = db.exec(QStringLiteral("DELETE FROM \"%1\"").arg(table)); !r)
+            return Error{QStringLiteral("store.write"),
+                         tr("Could not clear the %1 table").arg(table), r.error().detail};
+    const QList<QPair<QString, const QList<SourceFeature> *>> tables = {
+        {subdistrictsTable(), &grid.subdistricts},
+        {communitiesTable(), &grid.communities},
+        {cellsTable(), &grid.cells}};
+    for (const auto &[table, features] : tables) {
+        if (auto r = insertFeatures(db, table, *features); !r)
+            return r;
+        if (auto r = updateContents(db, table); !r)
+            return r;
     }
-    if (auto r = writeAll(*dataset, grid); !r)
-        return fail(r.error());
-    const QList<QPair<QString, QString>> meta = {{keyDistrictCode(), grid.districtCode},
-                                                 {keyDistrictName(), grid.districtName},
-                                                 {keyDistrictNameEn(), grid.districtNameEn},
-                                                 {keyGridSource(), grid.description}};
-    for (const auto &[key, value] : meta) {
-        CPLErrorReset();
-        dataset->ExecuteSQL(QStringLiteral("UPDATE %1 SET value = %2 WHERE key = %3")
-                                .arg(metaTable(), sqlQuote(value), sqlQuote(key))
-                                .toUtf8()
-                                .constData(),
-                            nullptr, nullptr);
-        if (CPLGetLastErrorType() >= CE_Failure)
-            return fail(gdalError(tr("Could not record the new grid's metadata")));
-    }
-    if (dataset->CommitTransaction() != OGRERR_NONE)
-        return gdalError(tr("Could not save the new grid; the store is unchanged"));
+    auto meta = Statement::prepare(
+        db, QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
+    if (!meta)
+        return meta.error();
+    const QList<QPair<QString, QString>> values = {{keyDistrictCode(), grid.districtCode},
+                                                   {keyDistrictName(), grid.districtName},
+                                                   {keyDistrictNameEn(), grid.districtNameEn},
+                                                   {keyGridSource(), grid.description}};
+    for (const auto &[key, value] : values)
+        if (auto r = meta.value().bind(1, key).bind(2, value).run(); !r)
+            return Error{QStringLiteral("store.write"),
+                         tr("Could not record the new grid's metadata"), r.error().detail};
     return {};
 }
 

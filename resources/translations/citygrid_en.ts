@@ -1512,6 +1512,18 @@
         <source>The store refused a change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store is busy: another workstation or command is writing to it and did not finish within %1 seconds. Nothing was changed; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store file is damaged. Nothing was changed. Restore it from a backup before working on it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding the store is full. Nothing was changed; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Statement</name>
@@ -1540,6 +1552,21 @@
     </message>
     <message>
         <source>The store %1 was written by a newer CityGrid (schema %2; this one reads up to %3). Update CityGrid to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Replace it with a backup or with the store of another workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace it with a backup (the newest CityGrid kept here is %1) or with the store of another workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 is damaged, so CityGrid will not write to it: %2 Nothing was changed. Once a good copy is in place, CityGrid checks it again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,10 +1608,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not open the store %1 for writing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not clear the %1 table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,7 +1616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save the new grid; the store is unchanged</source>
+        <source>A store %1 already exists; it was left as it was</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

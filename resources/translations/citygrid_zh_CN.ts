@@ -1508,6 +1508,18 @@
         <source>The store refused a change</source>
         <translation>数据库拒绝了本次修改</translation>
     </message>
+    <message>
+        <source>The store is busy: another workstation or command is writing to it and did not finish within %1 seconds. Nothing was changed; try again in a moment.</source>
+        <translation>数据库正忙：另一台工作站或另一条命令正在写入，%1 秒内未完成。本次未做任何更改，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The store file is damaged. Nothing was changed. Restore it from a backup before working on it again.</source>
+        <translation>数据库文件已损坏。本次未做任何更改。请先从备份恢复，再继续使用。</translation>
+    </message>
+    <message>
+        <source>The disk holding the store is full. Nothing was changed; free some space and try again.</source>
+        <translation>数据库所在磁盘已满。本次未做任何更改；请清理出空间后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Statement</name>
@@ -1537,6 +1549,21 @@
     <message>
         <source>The store %1 was written by a newer CityGrid (schema %2; this one reads up to %3). Update CityGrid to open it.</source>
         <translation>数据库 %1 由更新版本的 CityGrid 写入（架构版本 %2；本版本最高支持 %3）。请升级 CityGrid 后再打开。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Replace it with a backup or with the store of another workstation.</source>
+        <translation>请用备份或另一台工作站的数据库替换它。</translation>
+    </message>
+    <message>
+        <source>Replace it with a backup (the newest CityGrid kept here is %1) or with the store of another workstation.</source>
+        <translation>请用备份（CityGrid 在此保存的最新备份是 %1）或另一台工作站的数据库替换它。</translation>
+    </message>
+    <message>
+        <source>The store %1 is damaged, so CityGrid will not write to it: %2 Nothing was changed. Once a good copy is in place, CityGrid checks it again at the next start.</source>
+        <translation>数据库 %1 已损坏，CityGrid 不会再向其写入。%2本次未做任何更改。换上完好的副本后，CityGrid 会在下次启动时重新检查。</translation>
     </message>
 </context>
 <context>
@@ -1577,10 +1604,6 @@
         <translation>无法创建数据库 %1</translation>
     </message>
     <message>
-        <source>Could not open the store %1 for writing</source>
-        <translation>无法以写入方式打开数据库 %1</translation>
-    </message>
-    <message>
         <source>Could not clear the %1 table</source>
         <translation>无法清空 %1 表</translation>
     </message>
@@ -1589,8 +1612,8 @@
         <translation>无法记录新网格的元数据</translation>
     </message>
     <message>
-        <source>Could not save the new grid; the store is unchanged</source>
-        <translation>无法保存新网格；数据库未做更改</translation>
+        <source>A store %1 already exists; it was left as it was</source>
+        <translation>数据库 %1 已存在，未作改动</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,13 @@
 #include "gridimport.h"
 #include "sqlitedb.h"
 #include "store.h"
+#include "storehealth.h"
 #include "storemigrator.h"
 #include "storeschema.h"
 #include "storewriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -28,6 +30,38 @@ void setVersion(const QString &path, int version)
                            "UPDATE citygrid_meta SET value = '%1' WHERE key = 'schema_version'")
                            .arg(version))
                 .ok());
+}
+
+
+/// Leaves `path` as a killed process leaves it: a change in the write-ahead log, never checkpointed.
+bool leaveUnclean(const QString &path)
+{
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("sqlite3"), {path});
+    if (!sqlite.waitForStarted(10000))
+        return false;
+    sqlite.write("PRAGMA journal_mode = WAL;\n"
+                 "INSERT OR REPLACE INTO citygrid_meta (key, value) VALUES ('unclean', 'yes');\n");
+    const QString wal = path + QStringLiteral("-wal");
+    for (int i = 0; i < 100 && QFileInfo(wal).size() == 0; ++i)
+        QTest::qWait(50);
+    sqlite.kill();
+    sqlite.waitForFinished(10000);
+    return QFileInfo(wal).size() > 0;
+}
+
+/// Points the index of the metadata keys at an empty index: the kind of damage lost locks did.
+bool damageIndex(const QString &path)
+{
+    auto db = SqliteDb::open(path);
+    return db && db.value()
+                     ->exec(QStringLiteral(
+                         "CREATE TABLE zz (a); CREATE INDEX zz_a ON zz (a);"
+                         "PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_master SET rootpage = (SELECT rootpage FROM sqlite_master "
+                         "WHERE name = 'zz_a') WHERE name = 'sqlite_autoindex_citygrid_meta_1';"
+                         "PRAGMA writable_schema = OFF;"))
+                     .ok();
 }
 
 } // namespace
@@ -166,6 +200,90 @@ private slots:
                     .ok());
         auto backup = SqliteDb::open(store.value()->migrationBackup());
         QVERIFY(!backup.value()->exec(QStringLiteral("SELECT count(*) FROM cases")).ok());
+    }
+    void uncleanButIntactStoreOpens()
+    {
+        const QString path = makeStore(QStringLiteral("unclean.gpkg"));
+        QVERIFY(Store::open(path).ok());
+        if (QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty())
+            QSKIP("the sqlite3 command (Debian sqlite3) is not installed");
+        QVERIFY(leaveUnclean(path));
+        QVERIFY(StoreHealth::leftUnclean(path));
+        auto store = Store::open(path);
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toText()));
+        QCOMPARE(store.value()->meta(QStringLiteral("unclean")), QStringLiteral("yes"));
+        QVERIFY(!QFile::exists(StoreHealth::markerPath(path)));
+    }
+    void damagedStoreIsRefusedForWriting()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty())
+            QSKIP("the sqlite3 command (Debian sqlite3) is not installed");
+        const QString path = makeStore(QStringLiteral("damaged.gpkg"));
+        const QString good = m_dir.filePath(QStringLiteral("damaged-good-copy.gpkg"));
+        QVERIFY(QFile::copy(path, good));
+        QVERIFY(damageIndex(path));
+        QVERIFY(leaveUnclean(path));
+        auto store = Store::open(path);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, QStringLiteral("store.damaged"));
+        QVERIFY2(store.error().message.contains(QStringLiteral("backup")),
+                 qPrintable(store.error().message));
+        QVERIFY2(store.error().detail.contains(QStringLiteral("sqlite_autoindex_citygrid_meta_1")),
+                 qPrintable(store.error().detail));
+        QVERIFY(QFile::exists(StoreHealth::markerPath(path)));
+        // the log is folded in by a reader closing last; the store is still known to be damaged
+        { auto reader = SqliteDb::open(path, SqliteDb::Mode::ReadOnly); }
+        QVERIFY(!StoreHealth::leftUnclean(path));
+        QCOMPARE(Store::open(path).error().code, QStringLiteral("store.damaged"));
+        // restored from a good copy: checked again, opened, the marker gone
+        QVERIFY(QFile::remove(path));
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        QVERIFY(QFile::copy(good, path));
+        auto restored = Store::open(path);
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toText()));
+        QVERIFY(!QFile::exists(StoreHealth::markerPath(path)));
+    }
+    void replacedGridIsAValidGeoPackage()
+    {
+        const QString path = makeStore(QStringLiteral("replaced.gpkg"));
+        auto grid = GridImport::check(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"),
+                                      {});
+        QVERIFY(grid.ok());
+        // fewer cells than before, written through SQLite with the R-tree kept by its triggers
+        GridSource fewer = grid.value().grid;
+        fewer.cells = fewer.cells.mid(0, 4);
+        {
+            auto db = SqliteDb::open(path);
+            QVERIFY(db.ok());
+            Transaction tx(*db.value());
+            QVERIFY(tx.begin().ok());
+            QVERIFY(StoreWriter::replaceGrid(*db.value(), fewer).ok());
+            QVERIFY(tx.commit().ok());
+            auto q = Statement::prepare(
+                *db.value(), QStringLiteral("SELECT count(*), min(minx), max(maxx) FROM rtree_cells_geom"));
+            QVERIFY(q.ok() && q.value().step().value());
+            QCOMPARE(q.value().integer(0), 4);
+            QVERIFY(q.value().real(1) > 113.9 && q.value().real(2) < 114.2);
+        }
+        auto store = Store::open(path);
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->loadCatalog().value().count(GridLevel::Cell), 4);
+        // GDAL reads what SQLite wrote (this store is not open in this process any more)
+        store.value().reset();
+        auto read = GridImport::check(path, {});
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().toText()));
+        QCOMPARE(read.value().grid.cells.size(), 4);
+        const QString script =
+            QStringLiteral("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py");
+        if (QFile::exists(script)) {
+            QProcess process;
+            process.start(QStringLiteral("/usr/bin/python3"), {script, path});
+            QVERIFY(process.waitForFinished(60000));
+            QVERIFY2(process.exitCode() == 0,
+                     qPrintable(QString::fromUtf8(process.readAllStandardOutput() +
+                                                  process.readAllStandardError())));
+        }
     }
     void validGeoPackage()
     {
