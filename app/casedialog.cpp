@@ -176,11 +176,14 @@ void CaseDialog::fillTimeline(const QList<CaseEvent> &events)
 {
     m_timeline->clear();
     for (const CaseEvent &e : events) {
-        const auto step = CaseVocabulary::stepFromId(e.step);
-        QString name = step ? CaseVocabulary::label(*step) : tr("Reported");
+        const QString name = CaseVocabulary::eventLabel(e.step);
         QStringList notes;
         if (!e.note.isEmpty())
             notes << e.note;
+        if (e.step == QLatin1String("relocate"))
+            notes << tr("cell %1 → %2")
+                         .arg(e.payload[QLatin1String("from_cell_code")].toString(),
+                              e.payload[QLatin1String("cell_code")].toString());
         if (e.payload.contains(QLatin1String("unit_id")))
             notes << tr("to %1").arg(
                 m_session.unitName(e.payload[QLatin1String("unit_id")].toString()));

@@ -24,6 +24,9 @@ int importGrid(const QStringList &arguments)
          tr("CRS of the file, overriding or supplying its own: EPSG:n, a PROJ string, or gcj02."),
          QStringLiteral("crs")},
         {QStringLiteral("dry-run"), tr("Validate and report only; change nothing.")},
+        {QStringLiteral("replace"),
+         tr("Go ahead even if the new grid changes the district or leaves cases without their "
+            "cell (the cases are placed in the new cells by their positions).")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -42,8 +45,11 @@ int importGrid(const QStringList &arguments)
 
     // Ctrl+C stops it; nothing is written until the last step, in one transaction.
     const Progress progress = terminalProgress();
-    auto report = dryRun ? GridImport::check(file, options, progress)
-                         : GridImport::run(file, options, context.value()->storePath(), progress);
+    const auto replace = parser.isSet(QStringLiteral("replace")) ? GridImport::Replace::Confirmed
+                                                                 : GridImport::Replace::IfHarmless;
+    auto report =
+        dryRun ? GridImport::check(file, options, progress)
+               : GridImport::run(file, options, context.value()->storePath(), progress, replace);
     clearProgressLine();
     if (!report)
         return fail(report.error());
@@ -67,12 +73,16 @@ int importGrid(const QStringList &arguments)
               << Qt::endl;
         return Failed;
     }
-    if (dryRun)
+    if (dryRun) {
         out() << tr("%1 is valid: %2. Nothing was written (--dry-run).").arg(file, summary)
               << Qt::endl;
-    else
-        out() << tr("Imported %1 into %2: %3.").arg(file, context.value()->storePath(), summary)
-              << Qt::endl;
+        if (auto change = GridImport::assess(context.value()->storePath(), r.grid))
+            out() << change.value().describe() << Qt::endl;
+        return Ok;
+    }
+    out() << tr("Imported %1 into %2: %3.").arg(file, context.value()->storePath(), summary)
+          << Qt::endl
+          << r.change.describe() << Qt::endl;
     return Ok;
 }
 

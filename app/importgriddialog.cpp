@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
 #include <QProgressBar>
@@ -181,10 +182,28 @@ void ImportGridDialog::import()
 {
     if (!m_checkedClean || m_watcher.isRunning())
         return;
+    auto change = GridImport::assess(m_storePath, m_report.grid);
+    if (!change) {
+        showReport(change.error());
+        return;
+    }
+    auto replace = GridImport::Replace::IfHarmless;
+    if (change.value().needsConfirmation()) {
+        QMessageBox ask(QMessageBox::Warning, tr("Replace the grid?"),
+                        tr("The new grid changes what the store's cases refer to."),
+                        QMessageBox::Cancel, this);
+        ask.setInformativeText(change.value().describe());
+        QPushButton *go = ask.addButton(tr("Replace the grid"), QMessageBox::DestructiveRole);
+        ask.setDefaultButton(QMessageBox::Cancel);
+        ask.exec();
+        if (ask.clickedButton() != go)
+            return;
+        replace = GridImport::Replace::Confirmed;
+    }
     m_importing = true;
     setBusy(true, tr("Replacing the grid of %1…").arg(m_storePath));
-    m_watcher.setFuture(
-        QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath, progress()));
+    m_watcher.setFuture(QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath,
+                                          progress(), replace));
 }
 
 void ImportGridDialog::showReport(const Result<ImportReport> &result)

@@ -33,6 +33,11 @@ CaseRecord CaseRecord::project(const QList<CaseEvent> &events, QList<qsizetype> 
     record.updatedAt = report.at;
     for (qsizetype i = 1; i < events.size(); ++i) {
         const CaseEvent &e = events[i];
+        if (e.step == QLatin1String("relocate")) {
+            // a new grid placed the case in another cell; not a workflow step
+            record.cellCode = e.payload[QLatin1String("cell_code")].toString();
+            continue;
+        }
         const auto step = CaseVocabulary::stepFromId(e.step);
         if (!step)
             continue;

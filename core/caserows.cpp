@@ -153,7 +153,9 @@ Result<CaseRowWriter> CaseRowWriter::prepare(const SqliteDb &db, const QString &
                       .arg(rowsTable, QLatin1String(rowColumns), parameters(23));
     if (merge)
         sql += QStringLiteral(
-            " ON CONFLICT (uuid) DO UPDATE SET state = excluded.state, pending = "
+            " ON CONFLICT (uuid) DO UPDATE SET cell_code = excluded.cell_code, community_code = "
+            "excluded.community_code, subdistrict_code = excluded.subdistrict_code, state = "
+            "excluded.state, pending = "
             "excluded.pending, urgent = excluded.urgent, supervised = excluded.supervised, "
             "rework_count = excluded.rework_count, unit_id = excluded.unit_id, dispatched_at = "
             "excluded.dispatched_at, due_at = excluded.due_at, closed_at = excluded.closed_at, "

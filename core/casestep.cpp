@@ -140,4 +140,15 @@ QString CaseVocabulary::label(CaseStep step)
     return name;
 }
 
+QString CaseVocabulary::eventLabel(const QString &id)
+{
+    if (const auto step = stepFromId(id))
+        return label(*step);
+    if (id == QLatin1String("report"))
+        return tr("Reported");
+    if (id == QLatin1String("relocate"))
+        return tr("Placed in another cell (new grid)");
+    return id;
+}
+
 } // namespace citygrid

@@ -59,6 +59,9 @@ public:
     /// The step's name as a label (a button, a heading, a timeline entry): displayName() begins
     /// with a capital where the language has them ("Dispatch"); sentences use displayName().
     static QString label(CaseStep step);
+    /// The label of any event of a case's history by its stored id: a step, the report, or a
+    /// move to another cell when a new grid was imported ("relocate").
+    static QString eventLabel(const QString &id);
 };
 
 } // namespace citygrid

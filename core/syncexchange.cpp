@@ -44,7 +44,7 @@ CaseEvent eventFrom(const QJsonObject &o)
 QString stepName(const QString &id)
 {
     const auto step = CaseVocabulary::stepFromId(id);
-    return step ? CaseVocabulary::displayName(*step) : id;
+    return step ? CaseVocabulary::displayName(*step) : CaseVocabulary::eventLabel(id);
 }
 
 /// A lost reference edit as the conflicts list shows it.

@@ -106,26 +106,59 @@ Result<ImportReport> GridImport::check(const QString &file, const GridReadOption
 }
 
 Result<ImportReport> GridImport::run(const QString &file, const GridReadOptions &options,
-                                     const QString &storePath, const Progress &progress)
+                                     const QString &storePath, const Progress &progress,
+                                     Replace replace)
 {
-    return write(file, options, storePath, progress, true);
+    return write(file, options, storePath, progress, true, replace);
+}
+
+Result<GridChange> GridImport::assess(const QString &storePath, const GridSource &grid)
+{
+    auto db = SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
+    if (!db)
+        return db.error();
+    return GridChange::assess(*db.value(), grid);
 }
 
 Result<ImportReport> GridImport::write(const QString &file, const GridReadOptions &options,
                                        const QString &storePath, const Progress &progress,
-                                       bool keepRecord)
+                                       bool keepRecord, Replace replace)
 {
     auto report = check(file, options, progress);
     if (!report || hasErrors(report.value().issues))
         return report;
     if (!progress.report(tr("Writing the new grid"), 0))
         return cancelled();
+    auto db = SqliteDb::open(storePath);
+    if (!db)
+        return db.error();
+    // The grid, its district and the record that sync carries commit together or not at all.
+    Transaction tx(*db.value());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    GridSource &grid = report.value().grid;
+    // A file of the same district that names none keeps the district's names.
+    if (grid.districtCode == metaValue(*db.value(), storeschema::keyDistrictCode()) &&
+        grid.districtName == GridValidator::placeholderName(grid.districtCode)) {
+        grid.districtName = metaValue(*db.value(), storeschema::keyDistrictName());
+        grid.districtNameEn = metaValue(*db.value(), storeschema::keyDistrictNameEn());
+    }
+    auto change = GridChange::assess(*db.value(), grid);
+    if (!change)
+        return change.error();
+    if (change.value().needsConfirmation() && replace != Replace::Confirmed)
+        return Error{QStringLiteral("import.confirm"),
+                     tr("Importing %1 would change what the store's cases refer to; nothing was "
+                        "written.\n%2\nConfirm the replacement to go ahead (on the command line: "
+                        "--replace).")
+                         .arg(QFileInfo(file).fileName(), change.value().describe()),
+                     {}};
     // the grid as its own small GeoPackage, for the record that sync carries
     QByteArray package;
     if (keepRecord) {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("grid.gpkg"));
-        if (auto r = StoreWriter::create(path, report.value().grid); !r)
+        if (auto r = StoreWriter::create(path, grid); !r)
             return r.error();
         QFile copy(path);
         if (!copy.open(QIODevice::ReadOnly))
@@ -134,22 +167,18 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
                          copy.errorString()};
         package = copy.readAll();
     }
-    auto db = SqliteDb::open(storePath);
-    if (!db)
-        return db.error();
-    // The grid, its district and the record that sync carries commit together or not at all.
-    Transaction tx(*db.value());
-    if (auto r = tx.begin(); !r)
+    if (auto r = StoreWriter::replaceGrid(*db.value(), grid); !r)
         return r.error();
-    if (auto r = StoreWriter::replaceGrid(*db.value(), report.value().grid); !r)
+    const QString siteId = metaValue(*db.value(), storeschema::keySiteId());
+    const QDateTime now = QDateTime::currentDateTime();
+    if (auto r = change.value().apply(*db.value(), siteId, now); !r)
         return r.error();
     QString stamp;
     if (keepRecord) {
         const QJsonObject value{{QStringLiteral("source"), QFileInfo(file).fileName()},
                                 {QStringLiteral("gpkg"), QString::fromLatin1(package.toBase64())}};
-        auto put =
-            RefRecords(*db.value(), metaValue(*db.value(), storeschema::keySiteId()))
-                .put(refkinds::grid(), refkinds::grid(), value, {}, QDateTime::currentDateTime());
+        auto put = RefRecords(*db.value(), siteId)
+                       .put(refkinds::grid(), refkinds::grid(), value, {}, now);
         if (!put)
             return put.error();
         stamp = put.value().at;
@@ -165,6 +194,7 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
     if (auto r = tx.commit(); !r)
         return r.error();
     report.value().written = true;
+    report.value().change = change.value();
     return report;
 }
 
@@ -185,7 +215,9 @@ Result<bool> GridImport::applyReceived(const QString &storePath, const Progress 
             record.value()->value.toObject()[QLatin1String("gpkg")].toString().toLatin1());
     }
     VsiMemCopy copy(bytes, QStringLiteral("gpkg"));
-    auto report = write(copy.path(), {QStringLiteral("code"), {}, {}}, storePath, progress, false);
+    // Another site's import was confirmed there; the same grid here places the cases here alike.
+    auto report = write(copy.path(), {QStringLiteral("code"), {}, {}}, storePath, progress, false,
+                        Replace::Confirmed);
     if (!report)
         return report.error();
     if (!report.value().written)

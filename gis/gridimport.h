@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "gridchange.h"
 #include "gridreader.h"
 #include "gridsource.h"
 #include "importissue.h"
@@ -18,6 +19,7 @@ struct ImportReport
     ImportIssues issues;
     GridSource grid;      ///< the grid as validated (with dissolved parents and areas)
     bool written = false; ///< true only if the store's grid was replaced
+    GridChange change;    ///< what the replacement did to the district and its cases (if written)
 };
 
 /// The one path every grid takes into a store: read, validate, and only if nothing is wrong write
@@ -29,10 +31,19 @@ public:
     /// Reads and validates `file` without touching any store (the dialog's preview, --dry-run).
     static Result<ImportReport> check(const QString &file, const GridReadOptions &options,
                                       const Progress &progress = {});
+    /// Whether a grid that would change the district or leave cases without their cell may
+    /// replace the store's.
+    enum class Replace { IfHarmless, Confirmed };
     /// check(), then, when the report has no error, replaces the grid of the store at `storePath`
     /// and keeps the new grid as a reference record, so sync packages carry it to the other sites.
+    /// The store's cases are placed again in the new cells by their positions. A replacement
+    /// that needs confirmation (GridChange::needsConfirmation) is refused unless confirmed.
     static Result<ImportReport> run(const QString &file, const GridReadOptions &options,
-                                    const QString &storePath, const Progress &progress = {});
+                                    const QString &storePath, const Progress &progress = {},
+                                    Replace replace = Replace::IfHarmless);
+    /// What replacing the grid of the store at `storePath` with `grid` would do (for the dialog
+    /// to ask before it imports).
+    static Result<GridChange> assess(const QString &storePath, const GridSource &grid);
     /// Applies a grid another site imported and a sync package brought, if this store has not
     /// applied it yet: through the same checks as any import (it is read from the record's
     /// GeoPackage). Returns whether it replaced the grid. Safe to call at every start: a grid
@@ -47,7 +58,7 @@ public:
 private:
     static Result<ImportReport> write(const QString &file, const GridReadOptions &options,
                                       const QString &storePath, const Progress &progress,
-                                      bool keepRecord);
+                                      bool keepRecord, Replace replace);
 };
 
 } // namespace citygrid

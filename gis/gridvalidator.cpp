@@ -358,7 +358,7 @@ ImportIssues GridValidator::validate(GridSource &source, const Progress &progres
     if (source.districtCode.isEmpty() && districts.size() == 1)
         source.districtCode = *districts.cbegin();
     if (source.districtName.isEmpty())
-        source.districtName = tr("District %1").arg(source.districtCode);
+        source.districtName = placeholderName(source.districtCode);
 
     // All measurements in metres, on an equal-area projection centred on the data.
     Parsed probe;

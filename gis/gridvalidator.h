@@ -26,6 +26,11 @@ public:
     {
         return std::max(areaToleranceM2, relativeTolerance * areaM2);
     }
+    /// The name a district gets when its file names none ("District 440304").
+    static QString placeholderName(const QString &districtCode)
+    {
+        return tr("District %1").arg(districtCode);
+    }
 
     /// Validates and completes `source` in place; returns every finding, errors and warnings.
     /// Stops early (progress.cancelled()) when the user cancels.

@@ -787,6 +787,14 @@
         <source>link as a duplicate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed in another cell (new grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkflow</name>
@@ -949,6 +957,38 @@
     </message>
 </context>
 <context>
+    <name>GridChange</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The district changes from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) that cases lie in are not in the new grid: %1.</source>
+        <translation>
+            <numerusform>%n cell that cases lie in is not in the new grid: %1.</numerusform>
+            <numerusform>%n cells that cases lie in are not in the new grid: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n case(s) in the store, %1 are placed in another cell by their position and %2 lie in no cell of the new grid.</source>
+        <translation>
+            <numerusform>Of the %n case in the store, %1 are placed in another cell by their position and %2 lie in no cell of the new grid.</numerusform>
+            <numerusform>Of the %n cases in the store, %1 are placed in another cell by their position and %2 lie in no cell of the new grid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cases outside the new grid (they keep their old cell): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridImport</name>
     <message>
         <source>The bundled district data is incomplete (%1 is missing)</source>
@@ -984,6 +1024,12 @@
     </message>
     <message>
         <source>The grid another site sent does not pass the checks here; the grid was left as it was. Ask that site to check its grid and import it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written.
+%2
+Confirm the replacement to go ahead (on the command line: --replace).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2257,6 +2303,10 @@
         <source>As %1:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cell %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CaseListModel</name>
@@ -2849,6 +2899,18 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the grid?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new grid changes what the store&apos;s cases refer to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the grid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5244,6 +5306,10 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Say which category: citygrid categories %1 ID (see citygrid categories list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go ahead even if the new grid changes the district or leaves cases without their cell (the cases are placed in the new cells by their positions).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

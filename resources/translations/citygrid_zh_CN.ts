@@ -784,6 +784,14 @@
         <source>link as a duplicate</source>
         <translation>作为重复案件关联</translation>
     </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Placed in another cell (new grid)</source>
+        <translation>归入其他网格（新网格）</translation>
+    </message>
 </context>
 <context>
     <name>CaseWorkflow</name>
@@ -946,6 +954,35 @@
     </message>
 </context>
 <context>
+    <name>GridChange</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The district changes from %1 to %2.</source>
+        <translation>区将由 %1 变为 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) that cases lie in are not in the new grid: %1.</source>
+        <translation>
+            <numerusform>新网格中没有案件所在的 %n 个单元网格：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n case(s) in the store, %1 are placed in another cell by their position and %2 lie in no cell of the new grid.</source>
+        <translation>
+            <numerusform>数据库中共 %n 宗案件，其中 %1 宗按位置归入其他单元网格，%2 宗不在新网格的任何单元网格内。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cases outside the new grid (they keep their old cell): %1.</source>
+        <translation>不在新网格内的案件（保留原单元网格）：%1。</translation>
+    </message>
+</context>
+<context>
     <name>GridImport</name>
     <message>
         <source>The bundled district data is incomplete (%1 is missing)</source>
@@ -982,6 +1019,14 @@
     <message>
         <source>The grid another site sent does not pass the checks here; the grid was left as it was. Ask that site to check its grid and import it again</source>
         <translation>其他站点发来的网格未通过本站校验；网格保持不变。请该站点检查其网格后重新导入</translation>
+    </message>
+    <message>
+        <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written.
+%2
+Confirm the replacement to go ahead (on the command line: --replace).</source>
+        <translation>导入 %1 将改变数据库中案件所对应的网格，未写入任何内容。
+%2
+确认替换后方可继续（命令行中使用 --replace）。</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2297,10 @@
         <source>As %1:</source>
         <translation>以 %1 身份办理：</translation>
     </message>
+    <message>
+        <source>cell %1 → %2</source>
+        <translation>单元网格 %1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CaseListModel</name>
@@ -2843,6 +2892,18 @@ Filing standard: %5</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Replace the grid?</source>
+        <translation>替换网格？</translation>
+    </message>
+    <message>
+        <source>The new grid changes what the store&apos;s cases refer to.</source>
+        <translation>新网格将改变数据库中案件所对应的网格。</translation>
+    </message>
+    <message>
+        <source>Replace the grid</source>
+        <translation>替换网格</translation>
     </message>
 </context>
 <context>
@@ -5264,6 +5325,10 @@ No: file it as a new case.</source>
     <message>
         <source>Say which category: citygrid categories %1 ID (see citygrid categories list)</source>
         <translation>请指明类别：citygrid categories %1 ID（见 citygrid categories list）</translation>
+    </message>
+    <message>
+        <source>Go ahead even if the new grid changes the district or leaves cases without their cell (the cases are placed in the new cells by their positions).</source>
+        <translation>即使新网格改变了所属区、或使案件失去所在单元网格，也继续导入（案件按位置归入新的单元网格）。</translation>
     </message>
 </context>
 <context>

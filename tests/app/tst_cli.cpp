@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "../testutil.h"
+#include "sqlitedb.h"
 #include "storeschema.h"
 
 #include <QFile>
@@ -117,6 +118,56 @@ private slots:
                      info.out.toUtf8())[QLatin1String("layers")][QLatin1String("cells")]
                      .toInt(),
                  9);
+    }
+    void importThatOrphansCasesAsksFirst()
+    {
+        const QString path = store(QStringLiteral("orphans.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("300"),
+                           QStringLiteral("--months"), QStringLiteral("2"), QStringLiteral("--store"),
+                           path})
+                     .status,
+                 0);
+        const QString file = QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson");
+        const QByteArray before = citygrid::testutil::fileDigest(path);
+        const Run refused = citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--lang"),
+                                      QStringLiteral("en"), QStringLiteral("--store"), path});
+        QCOMPARE(refused.status, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("nothing was written")) &&
+                     refused.err.contains(QStringLiteral("--replace")) &&
+                     refused.err.contains(QStringLiteral("lie in no cell of the new grid")),
+                 qPrintable(refused.err));
+        QCOMPARE(citygrid::testutil::fileDigest(path), before);
+
+        const Run replaced =
+            citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--replace"),
+                      QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--store"), path});
+        QVERIFY2(replaced.status == 0, qPrintable(replaced.err));
+        QVERIFY2(replaced.out.contains(QStringLiteral("Of the 300 cases in the store")),
+                 qPrintable(replaced.out));
+        const Run info =
+            citygrid({QStringLiteral("info"), QStringLiteral("--json"), QStringLiteral("--lang"),
+                      QStringLiteral("en"), QStringLiteral("--store"), path});
+        const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
+        QCOMPARE(json[QLatin1String("layers")][QLatin1String("cells")].toInt(), 9);
+        // the same district, whose file names none: the district keeps its name
+        QCOMPARE(json[QLatin1String("district_name")].toString(), QStringLiteral("福田区"));
+        // a moved case says so in its history, and its row agrees with its events
+        auto db = citygrid::SqliteDb::open(path, citygrid::SqliteDb::Mode::ReadOnly);
+        QVERIFY(db);
+        auto moved = citygrid::Statement::prepare(
+            *db.value(), QStringLiteral("SELECT c.case_no, c.cell_code, e.payload FROM cases c JOIN "
+                                        "case_events e ON e.case_uuid = c.uuid WHERE e.step = "
+                                        "'relocate' LIMIT 1"));
+        QVERIFY(moved && moved.value().step().value());
+        const QJsonObject payload =
+            QJsonDocument::fromJson(moved.value().text(2).toUtf8()).object();
+        QCOMPARE(moved.value().text(1), payload[QLatin1String("cell_code")].toString());
+        QVERIFY(moved.value().text(1).startsWith(QStringLiteral("440304010")));
+        // the grid and the record sync carries were written together
+        auto record = citygrid::Statement::prepare(
+            *db.value(), QStringLiteral("SELECT count(*) FROM ref_records WHERE kind = 'grid'"));
+        QVERIFY(record && record.value().step().value());
+        QCOMPARE(record.value().integer(0), 1);
     }
     void casesThroughTheLoop()
     {

@@ -4,7 +4,10 @@
 #include "gridimport.h"
 #include "importgriddialog.h"
 
+#include <QApplication>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -56,6 +59,42 @@ private slots:
         importButton->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog.imported(), 20000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    void replacementThatOrphansCasesIsAskedFirst()
+    {
+        const QString store = m_dir.filePath(QStringLiteral("cases.gpkg"));
+        const auto demo = testutil::runCitygrid(
+            QStringLiteral(CITYGRID_EXECUTABLE),
+            {QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("200"),
+             QStringLiteral("--months"), QStringLiteral("2"), QStringLiteral("--store"), store},
+            m_dir.path());
+        QVERIFY2(demo.status == 0, qPrintable(demo.err));
+        const QByteArray before = testutil::fileDigest(store);
+        for (const bool confirm : {false, true}) {
+            ImportGridDialog dialog(store);
+            dialog.show();
+            dialog.setFile(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"));
+            dialog.check();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 20000);
+            QString question;
+            QTimer::singleShot(0, this, [&] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                question = box->informativeText();
+                for (QAbstractButton *button : box->buttons())
+                    if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == confirm)
+                        return button->click();
+            });
+            dialog.findChild<QPushButton *>(QStringLiteral("importButton"))->click();
+            QVERIFY2(question.contains(QStringLiteral("200")), qPrintable(question));
+            if (!confirm) {
+                QVERIFY(!dialog.isBusy());
+                QCOMPARE(testutil::fileDigest(store), before);
+                continue;
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(dialog.imported(), 20000);
+            QCOMPARE(dialog.report().grid.cells.size(), 9);
+        }
     }
 };
 
