@@ -136,7 +136,7 @@ int importCases(AppContext &context, const QCommandLineParser &parser, const QSt
         err() << tr("  row %1: %2").arg(p.row).arg(p.reason) << Qt::endl;
     if (!imported)
         return fail(imported.error());
-    out() << tr("%1 cases imported from %2").arg(imported.value()).arg(path) << Qt::endl;
+    out() << imported.value().text() << Qt::endl;
     return Ok;
 }
 
@@ -153,8 +153,13 @@ int cases(const QStringList &arguments)
            "  citygrid cases list [--state dispatched]\n"
            "  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE "
            "[--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]\n"
-           "  citygrid cases import FILE --user op01   (CSV, XLSX or GeoJSON; all rows or "
-           "none)"));
+           "  citygrid cases import FILE --user op01\n"
+           "Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A "
+           "row whose uuid or service_request_id the store has already is skipped, so importing "
+           "a file again adds nothing. A table carries no history: cases exported elsewhere come "
+           "in as new reports with new numbers; sync packages move cases with their history. "
+           "A description is at most 2000 characters, other fields 100; control characters "
+           "are refused."));
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
                                  tr("report, step, show, list, export or import"));

@@ -213,8 +213,7 @@ bool CaseWorkspace::importFile(const QString &path)
         return false;
     }
     m_session.notifyAllChanged();
-    QMessageBox::information(m_window, tr("Import cases"),
-                             tr("%1 cases imported from %2").arg(imported.value()).arg(path));
+    QMessageBox::information(m_window, tr("Import cases"), imported.value().text());
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "casesteps.h"
 
 #include "caserows.h"
+#include "casetext.h"
 #include "cellcode.h"
 
 #include <algorithm>
@@ -72,6 +73,12 @@ Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
                      {}};
     if (!std::isfinite(input.lonLat.x()) || !std::isfinite(input.lonLat.y()))
         return Error{QStringLiteral("case.position"), tr("The case has no position"), {}};
+    if (const QString why = CaseText::problem(input.description, CaseText::maxDescription);
+        !why.isEmpty())
+        return Error{QStringLiteral("case.text"), tr("The description %1").arg(why), {}};
+    if (const QString why = CaseText::problem(input.reporter, CaseText::maxReporter);
+        !why.isEmpty())
+        return Error{QStringLiteral("case.text"), tr("The reporter %1").arg(why), {}};
 
     CaseEvent event{context.eventUuid,
                     caseUuid,

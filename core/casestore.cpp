@@ -160,13 +160,29 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](qsizetype a, qsizetype b) { return reports[a].at < reports[b].at; });
+    auto known = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT 1 FROM %1 WHERE uuid = ?1").arg(storeschema::casesTable()));
+    if (!known)
+        return known.error();
+    qint64 written = 0;
     for (qsizetype n = 0; n < order.size(); ++n) {
         const qsizetype i = order[n];
         const DatedReport &report = reports[i];
+        if (!report.uuid.isEmpty()) {
+            known.value().bind(1, report.uuid);
+            auto here = known.value().step();
+            known.value().reset();
+            if (!here)
+                return here.error();
+            if (here.value())
+                continue;
+        }
         const auto caseNo = numbers.next(report.at.toOffsetFromUtc(8 * 3600).date());
         if (!caseNo)
             return caseNo.error();
-        auto event = m_steps.report(report.input, caseNo.value(), newUuid(),
+        auto event = m_steps.report(report.input, caseNo.value(),
+                                    report.uuid.isEmpty() ? newUuid() : report.uuid,
                                     {userId, report.at, site, newUuid()});
         if (!event)
             return Error{event.error().code,
@@ -176,6 +192,7 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
             return r.error();
         if (auto r = writer.value().saveRow(CaseRecord::project({event.value()})); !r)
             return r.error();
+        ++written;
         if (n % 2000 == 0 && !progress.report(tr("Writing cases"), double(n) / reports.size()))
             return Error{QStringLiteral("case.cancelled"),
                          tr("Cancelled; the store was left as it was"),
@@ -185,7 +202,7 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    return qint64(reports.size());
+    return written;
 }
 
 Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const QString &userId,

@@ -65,9 +65,11 @@ public:
     {
         NewCase input;
         QDateTime at;
+        QString uuid; ///< the case's id if it has one already (from another system), else empty
     };
     /// Reports many cases as `userId` in one transaction through prepared statements: all are
-    /// written or, at the first refusal, none ("row N: why" in the Error). Returns how many.
+    /// written or, at the first refusal, none ("row N: why" in the Error). A report whose uuid
+    /// the store has is skipped. Returns how many were written.
     Result<qint64> reportMany(const QList<DatedReport> &reports, const QString &userId,
                               const Progress &progress = {});
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const QString &userId,

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 namespace citygrid {
 
@@ -24,9 +25,55 @@ Result<CsvTable> CsvTable::read(const QString &path)
     return table;
 }
 
+namespace {
+
+bool isUtf8(QByteArrayView bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8.decode(bytes); // decode() is lazy: the assignment decodes
+    return !utf8.hasError();
+}
+
+/// The first line (from 1) that is not UTF-8, for the message that refuses the file.
+qsizetype firstBadLine(const QByteArray &bytes)
+{
+    qsizetype line = 1, start = 0;
+    for (;;) {
+        const qsizetype end = bytes.indexOf('\n', start);
+        const QByteArrayView text(bytes.constData() + start, (end < 0 ? bytes.size() : end) - start);
+        if (!isUtf8(text))
+            return line;
+        if (end < 0)
+            return line;
+        start = end + 1;
+        ++line;
+    }
+}
+
+} // namespace
+
 Result<CsvTable> CsvTable::fromBytes(QByteArray bytes)
 {
     CsvTable table;
+    if (!bytes.startsWith("\xEF\xBB\xBF") && !isUtf8(bytes)) {
+        QStringDecoder gb18030("GB18030");
+        const QString text = gb18030.decode(bytes);
+        // ICU's converter may put U+FFFD for bytes it cannot map without flagging an error
+        if (!gb18030.isValid() || gb18030.hasError() || text.contains(QChar::ReplacementCharacter))
+            return Error{QStringLiteral("csv.encoding"),
+                         tr("line %1 is neither UTF-8 nor GB18030 (GBK) text; save the file as "
+                            "UTF-8 (\"CSV UTF-8\" in a spreadsheet) and import it again")
+                             .arg(firstBadLine(bytes)),
+                         {}};
+        bytes = text.toUtf8();
+        table.m_encoding = QStringLiteral("GB18030");
+    } else if (bytes.startsWith("\xEF\xBB\xBF") && !isUtf8(bytes)) {
+        return Error{QStringLiteral("csv.encoding"),
+                     tr("line %1 is not UTF-8 text although the file says it is; save it as "
+                        "UTF-8 again and import it again")
+                         .arg(firstBadLine(bytes)),
+                     {}};
+    }
     table.m_bytes = std::move(bytes);
     const char *data = table.m_bytes.constData();
     const qsizetype size = table.m_bytes.size();

@@ -13,7 +13,8 @@ namespace citygrid {
 
 /// A comma-separated file (RFC 4180: quoted fields may hold commas, doubled quotes and line
 /// breaks; CRLF or LF; an optional UTF-8 byte order mark) read whole, with its records found in
-/// one pass. Fields are split only when a record is asked for, and record() may be called from
+/// one pass. Text is UTF-8, or GB18030 (GBK), as offices' spreadsheets save CSV in China; a file
+/// that is neither is refused, naming the first line that cannot be read. Fields are split only when a record is asked for, and record() may be called from
 /// several threads at once, so a million rows can be checked on every core.
 class CsvTable
 {
@@ -24,6 +25,8 @@ public:
 
     /// The first record's fields.
     QStringList header() const { return m_header; }
+    /// "UTF-8" or "GB18030": how the file's bytes were read.
+    QString encoding() const { return m_encoding; }
     /// Records after the header (blank lines are not records).
     qsizetype size() const { return m_starts.size(); }
     /// The fields of record `row` (0 = the first after the header), trimmed of nothing.
@@ -32,7 +35,8 @@ public:
 private:
     QStringList split(qsizetype from, qsizetype to) const;
 
-    QByteArray m_bytes;
+    QByteArray m_bytes; ///< always UTF-8 (a GB18030 file is converted when read)
+    QString m_encoding = QStringLiteral("UTF-8");
     QStringList m_header;
     QList<qsizetype> m_starts; ///< where each record begins
     QList<qsizetype> m_ends;   ///< where each record ends (its line break not included)

@@ -17,7 +17,6 @@ Error failure(sqlite3 *db, const QString &code, const QString &message)
     const QString detail = QString::fromUtf8(sqlite3_errmsg(db));
     switch (sqlite3_errcode(db) & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
         return {QStringLiteral("store.busy"),
                 SqliteDb::tr("The store is busy: another workstation or command is writing to it "
                              "and did not finish within %1 seconds. Nothing was changed; try "

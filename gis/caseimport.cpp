@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "caseexchange.h"
 
+#include "casetext.h"
 #include "csvtable.h"
 #include "ogrutil.h"
 
@@ -9,8 +10,11 @@
 #include <ogrsf_frmts.h>
 
 #include <QFileInfo>
+#include <QSet>
+#include <QUuid>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <atomic>
 #include <cmath>
 #include <variant>
 
@@ -32,7 +36,7 @@ Error missingColumns(const QString &name, const QStringList &missing)
 struct Columns
 {
     int category = -1, reported = -1, lon = -1, lat = -1, channel = -1, description = -1,
-        reporter = -1;
+        reporter = -1, uuid = -1, sourceId = -1, state = -1;
 
     static Columns of(const QStringList &names)
     {
@@ -51,6 +55,9 @@ struct Columns
         c.channel = field({"channel"});
         c.description = field({"description"});
         c.reporter = field({"reporter"});
+        c.uuid = field({"uuid", "case_uuid"});
+        c.sourceId = field({"service_request_id", "source_id", "external_id"});
+        c.state = field({"state", "status"});
         return c;
     }
     /// The required columns that are missing, by their names.
@@ -70,7 +77,7 @@ struct Columns
 /// One row as text, whatever the file's format; `point` when the row has a point geometry.
 struct RowText
 {
-    QString category, reported, lon, lat, channel, description, reporter;
+    QString category, reported, lon, lat, channel, description, reporter, uuid, sourceId, state;
     std::optional<QPointF> point;
 
     static RowText of(const QStringList &fields, const Columns &c)
@@ -78,10 +85,19 @@ struct RowText
         const auto at = [&fields](int i) {
             return i >= 0 && i < fields.size() ? fields[i].trimmed() : QString();
         };
-        return {at(c.category), at(c.reported),    at(c.lon),      at(c.lat),
-                at(c.channel),  at(c.description), at(c.reporter), std::nullopt};
+        return {at(c.category), at(c.reported), at(c.lon),     at(c.lat),      at(c.channel),
+                at(c.description), at(c.reporter), at(c.uuid), at(c.sourceId), at(c.state),
+                std::nullopt};
     }
 };
+
+/// A case's id from the id another system gave it: the same source id gives the same case, so
+/// a file imported again is recognised.
+QString uuidOfSource(const QString &sourceId)
+{
+    static const QUuid space(QStringLiteral("5b1e3c1e-7a39-4c3e-9a57-3f0b5c2f6d11"));
+    return QUuid::createUuidV5(space, sourceId).toString(QUuid::WithoutBraces);
+}
 
 /// An ISO 8601 time; one without an offset is China time (UTC+8), as the centre writes them.
 QDateTime parseTime(const QString &value)
@@ -111,7 +127,31 @@ public:
     std::variant<CaseStore::DatedReport, QString> check(const RowText &row) const
     {
         QStringList reasons;
+        // the fields' text first: what is kept travels to every site and shows on every screen
+        const QList<std::tuple<const char *, const QString *, int>> texts = {
+            {"category_id", &row.category, CaseText::maxField},
+            {"reported_at", &row.reported, CaseText::maxField},
+            {"lon", &row.lon, CaseText::maxField},
+            {"lat", &row.lat, CaseText::maxField},
+            {"channel", &row.channel, CaseText::maxField},
+            {"description", &row.description, CaseText::maxDescription},
+            {"reporter", &row.reporter, CaseText::maxReporter},
+            {"uuid", &row.uuid, CaseText::maxField},
+            {"service_request_id", &row.sourceId, CaseText::maxField}};
+        for (const auto &[column, text, limit] : texts)
+            if (const QString why = CaseText::problem(*text, limit); !why.isEmpty())
+                reasons << CaseExchange::tr("column %1 %2").arg(QLatin1String(column), why);
+        if (!reasons.isEmpty())
+            return reasons.join(QStringLiteral("; "));
         CaseStore::DatedReport report;
+        if (!row.uuid.isEmpty()) {
+            const QUuid uuid = QUuid::fromString(row.uuid);
+            if (uuid.isNull())
+                reasons << CaseExchange::tr("\"%1\" in column uuid is not a UUID").arg(row.uuid);
+            report.uuid = uuid.toString(QUuid::WithoutBraces);
+        } else if (!row.sourceId.isEmpty()) {
+            report.uuid = uuidOfSource(row.sourceId);
+        }
         NewCase &in = report.input;
         in.categoryId = row.category;
         if (!m_catalogues.categories.find(in.categoryId))
@@ -259,12 +299,20 @@ Result<QList<RowText>> readWithGdal(const QString &path, const QString &name)
 
 Result<QList<CaseStore::DatedReport>>
 CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
-                          const CellAt &cellAt, const QDateTime &now, QList<RowProblem> *problems)
+                          const CellAt &cellAt, const QDateTime &now, QList<RowProblem> *problems,
+                          ImportSummary *summary)
 {
     const QString name = QFileInfo(path).fileName();
     const RowChecker checker(catalogues, cellAt, now);
     QList<RowProblem> found;
     QList<CaseStore::DatedReport> reports;
+    std::atomic<qint64> elsewhere{0};
+    const auto noted = [&elsewhere](RowText row) {
+        if (!row.state.isEmpty() && row.state != QLatin1String("reported"))
+            ++elsewhere;
+        return row;
+    };
+    QString encoding = QStringLiteral("UTF-8");
     if (formatOf(path) == QLatin1String("csv")) {
         // CSV is read here rather than through GDAL: a million rows in a second instead of ten,
         // and split into fields on every core.
@@ -274,19 +322,21 @@ CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
                          tr("%1; nothing was imported. Correct the file and import it again.")
                              .arg(table.error().message),
                          {}};
+        encoding = table.value().encoding();
         const Columns columns = Columns::of(table.value().header());
         if (const QStringList missing = columns.missing(false); !missing.isEmpty())
             return missingColumns(name, missing);
         reports = checkRows(
             table.value().size(),
-            [&](qsizetype i) { return RowText::of(table.value().record(i), columns); }, checker,
-            found);
+            [&](qsizetype i) { return noted(RowText::of(table.value().record(i), columns)); },
+            checker, found);
     } else {
         auto rows = readWithGdal(path, name);
         if (!rows)
             return rows.error();
         reports = checkRows(
-            rows.value().size(), [&](qsizetype i) { return rows.value()[i]; }, checker, found);
+            rows.value().size(), [&](qsizetype i) { return noted(rows.value()[i]); }, checker,
+            found);
     }
     if (problems)
         *problems = found;
@@ -299,18 +349,67 @@ CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
                      {}};
     if (reports.isEmpty())
         return Error{QStringLiteral("import.empty"), tr("%1 holds no cases").arg(name), {}};
+    if (summary) {
+        summary->file = name;
+        summary->rows = reports.size();
+        summary->startedElsewhere = elsewhere;
+        summary->encoding = encoding;
+    }
     return reports;
 }
 
-Result<qint64> CaseExchange::importCases(const QString &path, CaseStore &store,
-                                         const CaseCatalogues &catalogues, const CellAt &cellAt,
-                                         const QString &userId, const QDateTime &now,
-                                         QList<RowProblem> *problems, const Progress &progress)
+Result<CaseExchange::ImportSummary>
+CaseExchange::importCases(const QString &path, CaseStore &store, const CaseCatalogues &catalogues,
+                          const CellAt &cellAt, const QString &userId, const QDateTime &now,
+                          QList<RowProblem> *problems, const Progress &progress)
 {
-    auto reports = readReports(path, catalogues, cellAt, now, problems);
+    ImportSummary summary;
+    auto reports = readReports(path, catalogues, cellAt, now, problems, &summary);
     if (!reports)
         return reports.error();
-    return store.reportMany(reports.value(), userId, progress);
+    // A row repeating an earlier one of the file (the same uuid or source id) is the same case.
+    QList<CaseStore::DatedReport> unique;
+    unique.reserve(reports.value().size());
+    QSet<QString> seen;
+    for (CaseStore::DatedReport &report : reports.value()) {
+        if (!report.uuid.isEmpty()) {
+            if (seen.contains(report.uuid)) {
+                ++summary.repeated;
+                continue;
+            }
+            seen.insert(report.uuid);
+        }
+        unique.append(std::move(report));
+    }
+    auto written = store.reportMany(unique, userId, progress);
+    if (!written)
+        return written.error();
+    summary.written = written.value();
+    summary.alreadyHere = unique.size() - written.value();
+    return summary;
+}
+
+QString CaseExchange::ImportSummary::text() const
+{
+    QStringList parts;
+    if (written == 0)
+        parts << tr("%1: all %n case(s) are already here; nothing to do.", nullptr, int(rows))
+                     .arg(file);
+    else
+        parts << tr("%n case(s) imported from %1.", nullptr, int(written)).arg(file);
+    if (written > 0 && alreadyHere > 0)
+        parts << tr("%n row(s) were already here and were skipped.", nullptr, int(alreadyHere));
+    if (repeated > 0)
+        parts << tr("%n row(s) repeated an earlier row of the file and were skipped.", nullptr,
+                    int(repeated));
+    if (written > 0 && startedElsewhere > 0)
+        parts << tr("%n row(s) had gone further than \"reported\" where they came from; a table "
+                    "carries no history, so they start here as new reports. Sync packages move "
+                    "cases with their history.",
+                    nullptr, int(startedElsewhere));
+    if (encoding != QLatin1String("UTF-8"))
+        parts << tr("The file was read as %1 text.").arg(encoding);
+    return parts.join(u' ');
 }
 
 } // namespace citygrid

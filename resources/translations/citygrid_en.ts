@@ -587,6 +587,53 @@
         <source>%1; nothing was imported. Correct the file and import it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>column %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in column uuid is not a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n case(s) are already here; nothing to do.</source>
+        <translation>
+            <numerusform>%1: the %n case is already here; nothing to do.</numerusform>
+            <numerusform>%1: all %n cases are already here; nothing to do.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) imported from %1.</source>
+        <translation>
+            <numerusform>%n case imported from %1.</numerusform>
+            <numerusform>%n cases imported from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were already here and were skipped.</source>
+        <translation>
+            <numerusform>%n row was already here and was skipped.</numerusform>
+            <numerusform>%n rows were already here and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) repeated an earlier row of the file and were skipped.</source>
+        <translation>
+            <numerusform>%n row repeated an earlier row of the file and was skipped.</numerusform>
+            <numerusform>%n rows repeated an earlier row of the file and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) had gone further than &quot;reported&quot; where they came from; a table carries no history, so they start here as new reports. Sync packages move cases with their history.</source>
+        <translation>
+            <numerusform>%n row had gone further than &quot;reported&quot; where it came from; a table carries no history, so it starts here as a new report. Sync packages move cases with their history.</numerusform>
+            <numerusform>%n rows had gone further than &quot;reported&quot; where they came from; a table carries no history, so they start here as new reports. Sync packages move cases with their history.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file was read as %1 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -630,6 +677,14 @@
         <source>Unknown channel &quot;%1&quot;: use %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The description %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseStore</name>
@@ -647,6 +702,21 @@
     </message>
     <message>
         <source>Cancelled; the store was left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <source>is %1 characters long; at most %2 are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds the control character U+%1 at character %2; remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds the character � at character %1: text lost in an earlier conversion; correct it in the source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -896,6 +966,14 @@
     </message>
     <message>
         <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is neither UTF-8 nor GB18030 (GBK) text; save the file as UTF-8 (&quot;CSV UTF-8&quot; in a spreadsheet) and import it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not UTF-8 text although the file says it is; save it as UTF-8 again and import it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2456,10 +2534,6 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cases imported from %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4899,20 +4973,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cases imported from %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cases on the command line: report, take a step, show one, list, export, import.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01   (CSV, XLSX or GeoJSON; all rows or none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>report, step, show, list, export or import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5310,6 +5370,17 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Go ahead even if the new grid changes the district or leaves cases without their cell (the cases are placed in the new cells by their positions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -584,6 +584,48 @@
         <source>%1; nothing was imported. Correct the file and import it again.</source>
         <translation>%1；未导入任何内容。请修正文件后重新导入。</translation>
     </message>
+    <message>
+        <source>column %1 %2</source>
+        <translation>%1 列%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in column uuid is not a UUID</source>
+        <translation>uuid 列中的“%1”不是 UUID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n case(s) are already here; nothing to do.</source>
+        <translation>
+            <numerusform>%1：全部 %n 宗案件均已在数据库中，无需导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) imported from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 宗案件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were already here and were skipped.</source>
+        <translation>
+            <numerusform>%n 行已在数据库中，已跳过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) repeated an earlier row of the file and were skipped.</source>
+        <translation>
+            <numerusform>%n 行与文件中前面的行重复，已跳过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) had gone further than &quot;reported&quot; where they came from; a table carries no history, so they start here as new reports. Sync packages move cases with their history.</source>
+        <translation>
+            <numerusform>%n 行在来源系统中已不处于“受理”状态；表格不含办理记录，因此在此作为新的上报受理。带办理记录转移案件请用同步数据包。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file was read as %1 text.</source>
+        <translation>文件按 %1 编码读取。</translation>
+    </message>
 </context>
 <context>
     <name>CaseSteps</name>
@@ -627,6 +669,14 @@
         <source>Unknown channel &quot;%1&quot;: use %2</source>
         <translation>未知的来源渠道“%1”：请使用 %2</translation>
     </message>
+    <message>
+        <source>The description %1</source>
+        <translation>问题描述%1</translation>
+    </message>
+    <message>
+        <source>The reporter %1</source>
+        <translation>上报人%1</translation>
+    </message>
 </context>
 <context>
     <name>CaseStore</name>
@@ -645,6 +695,21 @@
     <message>
         <source>Cancelled; the store was left as it was</source>
         <translation>已取消；数据库保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <source>is %1 characters long; at most %2 are kept</source>
+        <translation>长 %1 个字符，最多只能保存 %2 个</translation>
+    </message>
+    <message>
+        <source>holds the control character U+%1 at character %2; remove it</source>
+        <translation>第 %2 个字符是控制字符 U+%1，请删除</translation>
+    </message>
+    <message>
+        <source>holds the character � at character %1: text lost in an earlier conversion; correct it in the source</source>
+        <translation>第 %1 个字符是 �：文字在此前的转换中已丢失，请在源文件中更正</translation>
     </message>
 </context>
 <context>
@@ -894,6 +959,14 @@
     <message>
         <source>the file is empty</source>
         <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>line %1 is neither UTF-8 nor GB18030 (GBK) text; save the file as UTF-8 (&quot;CSV UTF-8&quot; in a spreadsheet) and import it again</source>
+        <translation>第 %1 行既不是 UTF-8 也不是 GB18030（GBK）文本；请将文件另存为 UTF-8（电子表格中的“CSV UTF-8”）后重新导入</translation>
+    </message>
+    <message>
+        <source>line %1 is not UTF-8 text although the file says it is; save it as UTF-8 again and import it again</source>
+        <translation>文件声明为 UTF-8，但第 %1 行不是 UTF-8 文本；请重新另存为 UTF-8 后再导入</translation>
     </message>
 </context>
 <context>
@@ -2450,10 +2523,6 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
     <message>
         <source>… and %1 more</source>
         <translation>……另有 %1 行</translation>
-    </message>
-    <message>
-        <source>%1 cases imported from %2</source>
-        <translation>已从 %2 导入 %1 宗案件</translation>
     </message>
 </context>
 <context>
@@ -4891,26 +4960,6 @@ No: file it as a new case.</source>
         <translation>  第 %1 行：%2</translation>
     </message>
     <message>
-        <source>%1 cases imported from %2</source>
-        <translation>已从 %2 导入 %1 宗案件</translation>
-    </message>
-    <message>
-        <source>Cases on the command line: report, take a step, show one, list, export, import.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01   (CSV, XLSX or GeoJSON; all rows or none)</source>
-        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入。
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01   （CSV、XLSX 或 GeoJSON；要么全部导入，要么全部不导入）</translation>
-    </message>
-    <message>
         <source>report, step, show, list, export or import</source>
         <translation>report、step、show、list、export 或 import</translation>
     </message>
@@ -5329,6 +5378,24 @@ No: file it as a new case.</source>
     <message>
         <source>Go ahead even if the new grid changes the district or leaves cases without their cell (the cases are placed in the new cells by their positions).</source>
         <translation>即使新网格改变了所属区、或使案件失去所在单元网格，也继续导入（案件按位置归入新的单元网格）。</translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
+        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入。
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+导入即受理上报（CSV 可为 UTF-8 或 GBK 编码，也可为 XLSX 或 GeoJSON）：要么全部导入，要么全部不导入。uuid 或 service_request_id 已在数据库中的行会被跳过，因此再次导入同一文件不会重复添加。表格不含办理记录：从别处导出的案件会作为新的上报、获得新的案件编号；带办理记录转移案件请用同步数据包。问题描述最多 2000 个字符，其他字段最多 100 个字符；不接受控制字符。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,8 +54,11 @@ private:
     }
     Result<qint64> import(const QString &file, QList<CaseExchange::RowProblem> *problems)
     {
-        return CaseExchange::importCases(file, *m_cases, m_fixture->catalogues, m_cellAt,
-                                         QStringLiteral("op01"), now, problems);
+        auto summary = CaseExchange::importCases(file, *m_cases, m_fixture->catalogues, m_cellAt,
+                                                 QStringLiteral("op01"), now, problems);
+        if (!summary)
+            return summary.error();
+        return summary.value().written;
     }
 
 private slots:
@@ -91,19 +95,26 @@ private slots:
                                                  format, false);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toText()));
         QCOMPARE(written.value(), expected);
-        // back in as new reports, the same categories at the same places
-        const qint64 before = count(*m_target);
-        const qint64 beforeHere = CaseQuery(m_target->db(), subdistrict(), now).count().value();
+        // every row reads back, in the same subdistrict
         QList<CaseExchange::RowProblem> problems;
-        auto imported = import(file, &problems);
-        QVERIFY2(imported.ok(),
-                 qPrintable(imported.ok() ? QString()
-                                          : imported.error().toText() + problems.value(0).reason));
-        QCOMPARE(imported.value(), expected);
-        QCOMPARE(count(*m_target), before + expected);
-        // every case came back into the same subdistrict
-        QCOMPARE(CaseQuery(m_target->db(), subdistrict(), now).count().value(),
-                 beforeHere + expected);
+        auto reports = CaseExchange::readReports(file, m_fixture->catalogues, m_cellAt, now,
+                                                 &problems);
+        QVERIFY2(reports.ok(),
+                 qPrintable(reports.ok() ? QString()
+                                         : reports.error().toText() + problems.value(0).reason));
+        QCOMPARE(reports.value().size(), expected);
+        for (const auto &report : std::as_const(reports.value()))
+            QVERIFY(report.input.cellCode.startsWith(QStringLiteral("440304011")));
+        // into another store: new reports the first time (csv), the same cases after that, so
+        // the other formats find them all here and add nothing
+        const qint64 before = count(*m_target);
+        auto imported = CaseExchange::importCases(file, *m_cases, m_fixture->catalogues, m_cellAt,
+                                                  QStringLiteral("op01"), now, &problems);
+        QVERIFY(imported.ok());
+        const bool first = format == QLatin1String("csv");
+        QCOMPARE(imported.value().written, first ? expected : 0);
+        QCOMPARE(imported.value().alreadyHere, first ? 0 : expected);
+        QCOMPARE(count(*m_target), before + (first ? expected : 0));
     }
     void open311()
     {
@@ -126,6 +137,89 @@ private slots:
         QVERIFY(first.contains(QLatin1String("expected_datetime")));
         QVERIFY(first.contains(QLatin1String("agency_responsible")));
         QVERIFY(first[QLatin1String("lat")].toDouble() > 22.4);
+    }
+    void importAgainAddsNothing()
+    {
+        // another system's ids: the second import finds every case here; a repeated row is one case
+        const QString file = path("again.csv");
+        write(file, "service_request_id,category_id,reported_at,lon,lat,description\n"
+                    "city-1,E0102,2026-11-20T09:00:00+08:00,114.055,22.54,one\n"
+                    "city-2,E0102,2026-11-20T09:05:00+08:00,114.056,22.54,two\n"
+                    "city-2,E0102,2026-11-20T09:05:00+08:00,114.056,22.54,two again\n");
+        const qint64 before = count(*m_target);
+        auto first = CaseExchange::importCases(file, *m_cases, m_fixture->catalogues, m_cellAt,
+                                               QStringLiteral("op01"), now, nullptr);
+        QVERIFY(first.ok());
+        QCOMPARE(first.value().written, 2);
+        QCOMPARE(first.value().repeated, 1);
+        QCOMPARE(count(*m_target), before + 2);
+        auto second = CaseExchange::importCases(file, *m_cases, m_fixture->catalogues, m_cellAt,
+                                                QStringLiteral("op01"), now, nullptr);
+        QVERIFY(second.ok());
+        QCOMPARE(second.value().written, 0);
+        QCOMPARE(second.value().alreadyHere, 2);
+        QCOMPARE(count(*m_target), before + 2);
+        QVERIFY2(second.value().text().contains(QStringLiteral("already here")),
+                 qPrintable(second.value().text()));
+    }
+    void gbkTextIsReadAsChinese()
+    {
+        const QString file = path("gbk.csv");
+        const QString description = QStringLiteral("福田区华强北街道路面破损，请尽快处理");
+        QStringEncoder gb18030("GB18030");
+        QVERIFY(gb18030.isValid());
+        const QByteArray bytes = QByteArray("category_id,reported_at,lon,lat,description,reporter\n"
+                                            "E0102,2026-11-21T09:00:00+08:00,114.055,22.54,") +
+                                 QByteArray(gb18030.encode(description)) + ',' +
+                                 QByteArray(gb18030.encode(QStringLiteral("张三"))) + '\n';
+        write(file, bytes);
+        QList<CaseExchange::RowProblem> problems;
+        CaseExchange::ImportSummary summary;
+        auto reports = CaseExchange::readReports(file, m_fixture->catalogues, m_cellAt, now,
+                                                 &problems, &summary);
+        QVERIFY2(reports.ok(), qPrintable(reports.ok() ? QString()
+                                                       : reports.error().toText() +
+                                                             problems.value(0).reason));
+        QCOMPARE(reports.value().first().input.description, description);
+        QCOMPARE(reports.value().first().input.reporter, QStringLiteral("张三"));
+        QCOMPARE(summary.encoding, QStringLiteral("GB18030"));
+    }
+    void badTextIsRefusedByRowAndColumn_data()
+    {
+        QTest::addColumn<QByteArray>("description");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("neither utf-8 nor gbk") << QByteArray("ok \xff\xfe\x80 not") << "line 3";
+        QTest::newRow("nul") << QByteArray("a\0b", 3) << "U+0000";
+        QTest::newRow("escape") << QByteArray("a\x1b[31mb") << "U+001b";
+        QTest::newRow("replacement character") << QByteArray("lost \xef\xbf\xbd text") << "\uFFFD";
+        QTest::newRow("20 MB") << QByteArray(20 * 1024 * 1024, 'x') << "20971520";
+        QTest::newRow("2,001 characters") << QByteArray(2001, 'x') << "2000";
+    }
+    void badTextIsRefusedByRowAndColumn()
+    {
+        QFETCH(QByteArray, description);
+        QFETCH(QString, expected);
+        const QString file = path("badtext.csv");
+        write(file, "category_id,reported_at,lon,lat,description\n"
+                    "E0102,2026-11-20T09:00:00+08:00,114.055,22.54,fine\n"
+                    "E0102,2026-11-20T09:00:00+08:00,114.055,22.54,\"" +
+                        description + "\"\n");
+        const qint64 before = count(*m_target);
+        QList<CaseExchange::RowProblem> problems;
+        auto imported = import(file, &problems);
+        QVERIFY(!imported.ok());
+        const QString said = imported.error().message + u'|' +
+                             (problems.isEmpty() ? QString()
+                                                 : QStringLiteral("row %1: %2")
+                                                       .arg(problems[0].row)
+                                                       .arg(problems[0].reason));
+        QVERIFY2(said.contains(expected), qPrintable(said.left(400)));
+        if (!problems.isEmpty()) {
+            QCOMPARE(problems[0].row, 2);
+            QVERIFY2(problems[0].reason.contains(QStringLiteral("description")),
+                     qPrintable(problems[0].reason.left(300)));
+        }
+        QCOMPARE(count(*m_target), before);
     }
     void oneBadRowRejectsTheFile()
     {
