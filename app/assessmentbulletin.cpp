@@ -3,6 +3,7 @@
 #include "assessmentbulletin.h"
 
 #include "assessmentfigures.h"
+#include "districttime.h"
 #include "assessmentmap.h"
 #include "assessmentsource.h"
 #include "language.h"
@@ -241,7 +242,7 @@ Result<void> AssessmentBulletin::writePdf(const Content &c, const QString &path)
                       .arg(c.names.value(x[QStringLiteral("subdistrict")].toString()),
                            x[QStringLiteral("survey")].toString());
         corrections.append(
-            {QLocale().toString(e.at, QLocale::ShortFormat), e.actor, what, e.reason});
+            {districttime::text(e.at), e.actor, what, e.reason});
     }
     if (!corrections.isEmpty()) {
         pages.heading(tr("4. Corrections after publication"));

@@ -3,6 +3,7 @@
 #include "assessmentwindow.h"
 
 #include "assessmentbulletin.h"
+#include "districttime.h"
 #include "assessmentgridmodel.h"
 #include "assessmentrankingview.h"
 #include "assessmentsource.h"
@@ -335,7 +336,7 @@ void AssessmentWindow::fillHistory()
             details = tr("%1, survey %2")
                           .arg(m_names.value(e.payload[QStringLiteral("subdistrict")].toString()),
                                e.payload[QStringLiteral("survey")].toString());
-        const QStringList cells{QLocale().toString(e.at, QLocale::ShortFormat), actorName(e.actor),
+        const QStringList cells{districttime::text(e.at), actorName(e.actor),
                                 what, e.reason, details};
         for (int c = 0; c < cells.size(); ++c)
             m_history->setItem(row, c, new QTableWidgetItem(cells[c]));

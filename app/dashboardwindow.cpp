@@ -3,6 +3,7 @@
 #include "dashboardwindow.h"
 
 #include "casefactssource.h"
+#include "districttime.h"
 #include "casequery.h"
 #include "casesession.h"
 #include "language.h"
@@ -169,7 +170,7 @@ void DashboardWindow::keyPressEvent(QKeyEvent *event)
 void DashboardWindow::refresh()
 {
     const QDateTime now = m_session.now();
-    const QDateTime local = now.toOffsetFromUtc(8 * 3600);
+    const QDateTime local = districttime::local(now);
     m_clock->setText(
         QStringLiteral("%1  %2").arg(QLocale().toString(local.date(), QLocale::LongFormat),
                                      local.time().toString(QStringLiteral("HH:mm"))));

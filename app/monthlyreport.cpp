@@ -3,6 +3,7 @@
 #include "monthlyreport.h"
 
 #include "language.h"
+#include "districttime.h"
 #include "mapexport.h"
 #include "numbertext.h"
 #include "pdfpages.h"
@@ -53,9 +54,9 @@ void cover(PdfPages &pages, const ReportContent &c)
     pages.paragraph(MonthlyReport::tr("Area: %1").arg(c.areaName), 13);
     pages.paragraph(
         MonthlyReport::tr("Cases reported from %1 to %2; indicators as of %3.")
-            .arg(QLocale().toString(c.request.month, QLocale::ShortFormat),
-                 QLocale().toString(c.request.month.addMonths(1).addDays(-1), QLocale::ShortFormat),
-                 QLocale().toString(c.generated, QLocale::ShortFormat)),
+            .arg(districttime::text(c.request.month),
+                 districttime::text(c.request.month.addMonths(1).addDays(-1)),
+                 districttime::text(c.generated)),
         10.5, muted);
     pages.skip(24);
     pages.paragraph(MonthlyReport::tr("Contents"), 12);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "appcontext.h"
 #include "caseexchange.h"
+#include "districttime.h"
 #include "casequery.h"
 #include "cli.h"
 #include "filebytes.h"
@@ -39,7 +40,7 @@ int snapshot(AppContext &context, const QCommandLineParser &parser, const QDateT
     out() << (incremental && filter.updatedFrom.isValid()
                   ? tr("%1 cases changed since %2 written to %3")
                         .arg(written.value())
-                        .arg(QLocale().toString(filter.updatedFrom, QLocale::ShortFormat), outPath)
+                        .arg(districttime::text(filter.updatedFrom), outPath)
                   : tr("%1 cases written to %2").arg(written.value()).arg(outPath))
           << Qt::endl;
     return Ok;

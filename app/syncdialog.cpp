@@ -3,6 +3,7 @@
 #include "syncdialog.h"
 
 #include "casesession.h"
+#include "districttime.h"
 #include "filebytes.h"
 #include "gridimport.h"
 #include "refkinds.h"
@@ -175,8 +176,8 @@ void SyncDialog::refresh()
                                     p.siteId,
                                     QString::number(p.sentAck),
                                     QString::number(p.receivedUpTo),
-                                    QLocale().toString(p.lastImportAt, QLocale::ShortFormat),
-                                    QLocale().toString(p.lastExportAt, QLocale::ShortFormat)};
+                                    districttime::text(p.lastImportAt),
+                                    districttime::text(p.lastExportAt)};
             for (int c = 0; c < cells.size(); ++c)
                 m_peers->setItem(row, c, new QTableWidgetItem(cells[c]));
         }

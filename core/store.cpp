@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include "storehealth.h"
+#include "districttime.h"
 #include "storemigrator.h"
 #include "storeschema.h"
 
@@ -59,6 +60,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path)
         store->m_schemaVersion = storeschema::version;
     }
     (void)store->db().exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    districttime::setZone(store->meta(QStringLiteral("time_zone")));
     // A page cache of up to 128 MiB (used only as the store grows); bulk loads grow it for their
     // length.
     (void)store->db().exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));

@@ -22,12 +22,64 @@ namespace citygrid {
 
 namespace {
 
-/// One column of an export: its name and how a case fills it.
+/// One column of an export: its name, its kind, and how a case fills it (as text; empty for
+/// none). Spreadsheets and GIS get numbers as numbers and times as date-times; CSV is all text.
 struct Column
 {
+    enum class Kind { Text, Integer, Real, Time };
     const char *name;
+    Kind kind;
     std::function<QString(const CaseRecord &)> value;
 };
+using Kind = Column::Kind;
+
+OGRFieldType fieldType(Kind kind)
+{
+    switch (kind) {
+    case Kind::Integer:
+        return OFTInteger;
+    case Kind::Real:
+        return OFTReal;
+    case Kind::Time:
+        return OFTDateTime;
+    default:
+        return OFTString;
+    }
+}
+
+/// A text cell that a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage
+/// return first) gets an apostrophe in front, as OWASP advises for CSV: opening an export must
+/// never run a command a reporter typed. Import takes the apostrophe off again.
+QString defused(const QString &text)
+{
+    static const QString risky = QStringLiteral("=+-@\t\r");
+    return !text.isEmpty() && risky.contains(text.front()) ? u'\'' + text : text;
+}
+
+/// Sets field `i` of `feature` from a column's text, typed as the column says.
+void setField(OGRFeature &feature, int i, Kind kind, const QString &text, bool csv)
+{
+    if (text.isEmpty() && kind != Kind::Text)
+        return; // left null
+    switch (csv ? Kind::Text : kind) {
+    case Kind::Integer:
+        feature.SetField(i, text.toInt());
+        break;
+    case Kind::Real:
+        feature.SetField(i, text.toDouble());
+        break;
+    case Kind::Time: {
+        const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+        const int offsetQuarters = t.offsetFromUtc() / 900;
+        // GDAL's time zone flag: 100 is UTC, each step a quarter of an hour
+        feature.SetField(i, t.date().year(), t.date().month(), t.date().day(), t.time().hour(),
+                         t.time().minute(), float(t.time().second()), 100 + offsetQuarters);
+        break;
+    }
+    default:
+        feature.SetField(i, (kind == Kind::Text && csv ? defused(text) : text).toUtf8().constData());
+    }
+}
 
 QString time(const QDateTime &t)
 {
@@ -45,37 +97,37 @@ QList<Column> columns(const CaseCatalogues &catalogues, const GridCatalog &grid,
         return !u ? QString() : english && !u->nameEn.isEmpty() ? u->nameEn : u->name;
     };
     return {
-        {"case_no", [](const CaseRecord &r) { return r.caseNo; }},
-        {"uuid", [](const CaseRecord &r) { return r.uuid; }},
-        {"category_id", [](const CaseRecord &r) { return r.categoryId; }},
-        {"category", category},
-        {"cell_code", [](const CaseRecord &r) { return r.cellCode; }},
-        {"community",
+        {"case_no", Kind::Text, [](const CaseRecord &r) { return r.caseNo; }},
+        {"uuid", Kind::Text, [](const CaseRecord &r) { return r.uuid; }},
+        {"category_id", Kind::Text, [](const CaseRecord &r) { return r.categoryId; }},
+        {"category", Kind::Text, category},
+        {"cell_code", Kind::Text, [](const CaseRecord &r) { return r.cellCode; }},
+        {"community", Kind::Text,
          [&grid, english](const CaseRecord &r) {
              return grid.displayName(r.cellCode.left(12), english);
          }},
-        {"subdistrict",
+        {"subdistrict", Kind::Text,
          [&grid, english](const CaseRecord &r) {
              return grid.displayName(r.cellCode.left(9), english);
          }},
-        {"channel", [](const CaseRecord &r) { return r.channel; }},
-        {"description", [](const CaseRecord &r) { return r.description; }},
-        {"reporter", [](const CaseRecord &r) { return r.reporter; }},
-        {"state", [](const CaseRecord &r) { return CaseVocabulary::id(r.status.state); }},
-        {"rework_count", [](const CaseRecord &r) { return QString::number(r.status.reworkCount); }},
-        {"unit_id", [](const CaseRecord &r) { return r.unitId; }},
-        {"unit", unit},
-        {"reported_at", [](const CaseRecord &r) { return time(r.reportedAt); }},
-        {"dispatched_at", [](const CaseRecord &r) { return time(r.dispatchedAt); }},
-        {"due_at", [](const CaseRecord &r) { return time(r.dueAt); }},
-        {"handled_at", [](const CaseRecord &r) { return time(r.handledAt); }},
-        {"closed_at", [](const CaseRecord &r) { return time(r.closedAt); }},
-        {"on_time",
+        {"channel", Kind::Text, [](const CaseRecord &r) { return r.channel; }},
+        {"description", Kind::Text, [](const CaseRecord &r) { return r.description; }},
+        {"reporter", Kind::Text, [](const CaseRecord &r) { return r.reporter; }},
+        {"state", Kind::Text, [](const CaseRecord &r) { return CaseVocabulary::id(r.status.state); }},
+        {"rework_count", Kind::Integer, [](const CaseRecord &r) { return QString::number(r.status.reworkCount); }},
+        {"unit_id", Kind::Text, [](const CaseRecord &r) { return r.unitId; }},
+        {"unit", Kind::Text, unit},
+        {"reported_at", Kind::Time, [](const CaseRecord &r) { return time(r.reportedAt); }},
+        {"dispatched_at", Kind::Time, [](const CaseRecord &r) { return time(r.dispatchedAt); }},
+        {"due_at", Kind::Time, [](const CaseRecord &r) { return time(r.dueAt); }},
+        {"handled_at", Kind::Time, [](const CaseRecord &r) { return time(r.handledAt); }},
+        {"closed_at", Kind::Time, [](const CaseRecord &r) { return time(r.closedAt); }},
+        {"on_time", Kind::Integer,
          [](const CaseRecord &r) {
              return !r.onTime ? QString() : *r.onTime ? QStringLiteral("1") : QStringLiteral("0");
          }},
-        {"lon", [](const CaseRecord &r) { return QString::number(r.lonLat.x(), 'f', 7); }},
-        {"lat", [](const CaseRecord &r) { return QString::number(r.lonLat.y(), 'f', 7); }},
+        {"lon", Kind::Real, [](const CaseRecord &r) { return QString::number(r.lonLat.x(), 'f', 7); }},
+        {"lat", Kind::Real, [](const CaseRecord &r) { return QString::number(r.lonLat.y(), 'f', 7); }},
     };
 }
 
@@ -200,8 +252,11 @@ Result<qint64> CaseExchange::exportCases(const CaseQuery &query, const CaseCatal
         if (!layer)
             return writeError(path, ogrutil::lastError());
         const QList<Column> cols = columns(catalogues, grid, english);
+        const bool csv = format == QLatin1String("csv");
         for (const Column &c : cols) {
-            OGRFieldDefn field(c.name, OFTString);
+            OGRFieldDefn field(c.name, csv ? OFTString : fieldType(c.kind));
+            if (c.kind == Kind::Real)
+                field.SetPrecision(7);
             if (layer->CreateField(&field) != OGRERR_NONE)
                 return writeError(path, ogrutil::lastError());
         }
@@ -215,7 +270,7 @@ Result<qint64> CaseExchange::exportCases(const CaseQuery &query, const CaseCatal
                 return;
             OGRFeature feature(layer->GetLayerDefn());
             for (int i = 0; i < cols.size(); ++i)
-                feature.SetField(i, cols[i].value(r).toUtf8().constData());
+                setField(feature, i, cols[i].kind, cols[i].value(r), csv);
             if (spatial)
                 feature.SetGeometry(std::make_unique<OGRPoint>(r.lonLat.x(), r.lonLat.y()).get());
             failed = layer->CreateFeature(&feature) != OGRERR_NONE;

@@ -236,6 +236,32 @@ QList<CaseStore::DatedReport> checkRows(qsizetype count,
     return reports;
 }
 
+/// A field as text; a date-time as ISO 8601 (with its offset when the file has one), which
+/// parseTime reads, rather than GDAL's "2026/11/20 09:00:00".
+QString fieldText(OGRFeature &feature, int i)
+{
+    const OGRFieldType type = feature.GetFieldDefnRef(i)->GetType();
+    if (type != OFTDateTime && type != OFTDate)
+        return QString::fromUtf8(feature.GetFieldAsString(i));
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, zone = 0;
+    float second = 0;
+    feature.GetFieldAsDateTime(i, &year, &month, &day, &hour, &minute, &second, &zone);
+    const QDateTime t(QDate(year, month, day), QTime(hour, minute, int(second)));
+    if (zone >= 100) // 100 is UTC, each step a quarter of an hour
+        return QDateTime(t.date(), t.time(), Qt::OffsetFromUTC, (zone - 100) * 900)
+            .toString(Qt::ISODate);
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")); // local: China time
+}
+
+/// A CSV export puts an apostrophe before text a spreadsheet would take for a formula; the text
+/// itself comes back without it.
+QString undefused(const QString &text)
+{
+    static const QString risky = QStringLiteral("=+-@\t\r");
+    return text.size() > 1 && text.front() == u'\'' && risky.contains(text[1]) ? text.mid(1)
+                                                                                : text;
+}
+
 /// The rows of a file GDAL reads (XLSX, GeoJSON, or anything with point geometries), as text;
 /// points are brought to lon/lat.
 Result<QList<RowText>> readWithGdal(const QString &path, const QString &name)
@@ -280,9 +306,7 @@ Result<QList<RowText>> readWithGdal(const QString &path, const QString &name)
     for (auto &feature : *layer) {
         QStringList fields;
         for (int i = 0; i < defn->GetFieldCount(); ++i)
-            fields << (feature->IsFieldSetAndNotNull(i)
-                           ? QString::fromUtf8(feature->GetFieldAsString(i))
-                           : QString());
+            fields << (feature->IsFieldSetAndNotNull(i) ? fieldText(*feature, i) : QString());
         RowText row = RowText::of(fields, columns);
         const OGRGeometry *geometry = feature->GetGeometryRef();
         if (geometry && wkbFlatten(geometry->getGeometryType()) == wkbPoint) {
@@ -328,7 +352,12 @@ CaseExchange::readReports(const QString &path, const CaseCatalogues &catalogues,
             return missingColumns(name, missing);
         reports = checkRows(
             table.value().size(),
-            [&](qsizetype i) { return noted(RowText::of(table.value().record(i), columns)); },
+            [&](qsizetype i) {
+                RowText row = RowText::of(table.value().record(i), columns);
+                row.description = undefused(row.description);
+                row.reporter = undefused(row.reporter);
+                return noted(std::move(row));
+            },
             checker, found);
     } else {
         auto rows = readWithGdal(path, name);

@@ -12,7 +12,10 @@ QFont font(double pixelSize, QFont::Weight weight)
 {
     QFont f;
     QStringList families;
-    families << QStringLiteral("Noto Sans CJK SC") << QStringLiteral("WenQuanYi Micro Hei")
+    // WenQuanYi Micro Hei first: Qt's PDF writer maps each glyph back to the lowest code point
+    // the font gives it, and Noto Sans CJK gives its ideographs to the Kangxi radicals too, so a
+    // PDF's text read "福⽥区" (U+2F65) instead of "福田区". WenQuanYi maps no radicals.
+    families << QStringLiteral("WenQuanYi Micro Hei") << QStringLiteral("Noto Sans CJK SC")
              << QStringLiteral("Noto Sans") << QStringLiteral("DejaVu Sans");
     f.setFamilies(families);
     f.setPixelSize(int(std::lround(pixelSize)));

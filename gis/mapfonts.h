@@ -4,8 +4,9 @@
 
 #include <QFont>
 
-/// The map's typeface: a CJK sans (Noto Sans CJK SC, else WenQuanYi) so Chinese never turns to
-/// boxes, whatever the desktop's default font is.
+/// The typeface of maps and reports: a CJK sans (WenQuanYi Micro Hei, else Noto Sans CJK SC) so
+/// Chinese never turns to boxes, whatever the desktop's default font is, and PDF text reads back
+/// as the characters that were written.
 namespace citygrid::mapfonts {
 
 QFont font(double pixelSize, QFont::Weight weight = QFont::Normal);

@@ -46,8 +46,9 @@ inline CitygridRun runCitygrid(const QString &executable, const QStringList &arg
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-/// The text of a PDF as pdftotext (poppler-utils) reads it, layout kept, ligatures (ﬁ) and
-/// compatibility forms (⽥) folded by NFKC; empty if it cannot.
+/// The text of a PDF exactly as pdftotext (poppler-utils) reads it, layout kept: what a user who
+/// searches or copies it gets. Nothing is folded, so a wrong character fails the test that reads
+/// it. Empty if it cannot be read.
 inline QString pdfText(const QString &path)
 {
     QProcess process;
@@ -55,8 +56,17 @@ inline QString pdfText(const QString &path)
                   {QStringLiteral("-layout"), path, QStringLiteral("-")});
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
         return {};
-    return QString::fromUtf8(process.readAllStandardOutput())
-        .normalized(QString::NormalizationForm_KC);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+/// The first character of `text` in the CJK radical blocks (U+2E80–U+2FDF), which real text of a
+/// report never holds: a PDF whose glyphs map back to radicals reads "福⽥区". Null if none.
+inline QChar firstRadical(const QString &text)
+{
+    for (const QChar c : text)
+        if (c.unicode() >= 0x2e80 && c.unicode() <= 0x2fdf)
+            return c;
+    return {};
 }
 
 } // namespace citygrid::testutil

@@ -232,6 +232,9 @@ private slots:
         for (const QString &words : {QStringLiteral("测评通报"), QStringLiteral("难度系数"),
                                      QStringLiteral("福田街道"), QStringLiteral("调整后得分")})
             QVERIFY2(zhText.contains(words), qPrintable(words));
+        QVERIFY2(testutil::firstRadical(zhText).isNull(),
+                 qPrintable(QStringLiteral("U+%1 in the text")
+                                .arg(testutil::firstRadical(zhText).unicode(), 4, 16)));
 
         const QString xlsx = m_dir.filePath(QStringLiteral("b.xlsx"));
         r = citygrid({QStringLiteral("assess"), QStringLiteral("report"), QStringLiteral("--store"),

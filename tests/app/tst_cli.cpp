@@ -63,6 +63,10 @@ private slots:
                      .status,
                  0);
         QVERIFY(QFile(pdf).size() > 10000);
+        // the title is text in the PDF, the characters that were drawn
+        const QString text = citygrid::testutil::pdfText(pdf);
+        QVERIFY2(text.contains(QStringLiteral("福田区")), qPrintable(text.left(300)));
+        QVERIFY(citygrid::testutil::firstRadical(text).isNull());
         const Run bad = citygrid({QStringLiteral("render"), QStringLiteral("--out"), png,
                                   QStringLiteral("--extent"), QStringLiteral("1,2,3"),
                                   QStringLiteral("--lang"), QStringLiteral("en"),

@@ -10,7 +10,9 @@
 #include <QComboBox>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace citygrid;
 
@@ -47,10 +49,15 @@ private slots:
     void commandWritesEverySectionInEnglish()
     {
         const QString pdf = m_dir.filePath(QStringLiteral("en.pdf"));
+        // whatever this machine's zone (UTC here), the report's time is the district's, written
+        // as 2026-12-04 20:16 and not in a US short form
+        const QTimeZone china(QByteArrayLiteral("Asia/Shanghai"));
+        const QDateTime before = QDateTime::currentDateTimeUtc().toTimeZone(china);
         const Run r =
             citygrid({QStringLiteral("report"), QStringLiteral("--store"), m_store,
                       QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--period"),
                       lastMonth(), QStringLiteral("--out"), pdf});
+        const QDateTime after = QDateTime::currentDateTimeUtc().toTimeZone(china);
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("cases filed")));
         const QString text = testutil::pdfText(pdf);
@@ -60,6 +67,14 @@ private slots:
               "Subdistricts", "Units", "4. Trends", "5. Top categories", "Minor category",
               "6. Longest overdue cases", "Days over"})
             QVERIFY2(text.contains(QLatin1String(section)), section);
+        const auto asOf = QRegularExpression(QStringLiteral("indicators as of (\\d{4}-\\d{2}-\\d{2} "
+                                                            "\\d{2}:\\d{2})"))
+                              .match(QString(text).replace(u'\n', u' ').simplified());
+        QVERIFY2(asOf.hasMatch(), qPrintable(text.left(800)));
+        const QString stamp = asOf.captured(1);
+        QVERIFY2(stamp == before.toString(QStringLiteral("yyyy-MM-dd HH:mm")) ||
+                     stamp == after.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 qPrintable(stamp));
         // the cover, then summary, map, rankings and the rest: at least five A4 pages
         QVERIFY(text.count(QChar(u'\f')) >= 5);
         QProcess info;
@@ -83,6 +98,12 @@ private slots:
               QStringLiteral("社区"), QStringLiteral("趋势"), QStringLiteral("高发问题"),
               QStringLiteral("超期")})
             QVERIFY2(text.contains(words), qPrintable(words));
+        // the raw text a user searches and copies: no radicals standing in for 田 or 月
+        QVERIFY2(testutil::firstRadical(text).isNull(),
+                 qPrintable(QStringLiteral("U+%1 in the text")
+                                .arg(testutil::firstRadical(text).unicode(), 4, 16)));
+        QVERIFY(text.contains(QStringLiteral("福田区")));
+        QVERIFY(text.contains(QStringLiteral("月")));
         // the subdistrict's name (the first of Futian's: 园岭街道)
         QVERIFY2(text.contains(m_window->cases()->session().grid().displayName(
                      QStringLiteral("440304001"), false)),

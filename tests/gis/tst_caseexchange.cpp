@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -220,6 +221,67 @@ private slots:
                      qPrintable(problems[0].reason.left(300)));
         }
         QCOMPARE(count(*m_target), before);
+    }
+    void exportsAreSafeAndTyped()
+    {
+        // a reporter's text that a spreadsheet would run as a formula
+        const QString hostile = QStringLiteral("=cmd|' /C calc'!A0");
+        const QString in = path("hostile.csv");
+        write(in, "category_id,reported_at,lon,lat,description,reporter\n"
+                  "E0102,2026-11-22T10:00:00+08:00,114.0551,22.5401,\"=cmd|' /C calc'!A0\",@admin\n");
+        auto imported = CaseExchange::importCases(in, *m_cases, m_fixture->catalogues, m_cellAt,
+                                                  QStringLiteral("op01"), now, nullptr);
+        QVERIFY(imported.ok() && imported.value().written == 1);
+        CaseFilter filter;
+        filter.reportedFrom = QDateTime(QDate(2026, 11, 22), QTime(0, 0), Qt::OffsetFromUTC, 8 * 3600);
+        filter.reportedTo = filter.reportedFrom.addDays(1);
+        const CaseQuery query(m_target->db(), filter, now);
+        const qint64 expected = query.count().value();
+        QVERIFY(expected >= 1);
+
+        const QString csv = path("safe.csv");
+        QVERIFY(CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalog(), csv,
+                                          QStringLiteral("csv"), false)
+                    .ok());
+        QFile bytes(csv);
+        QVERIFY(bytes.open(QIODevice::ReadOnly));
+        const QByteArray raw = bytes.readAll();
+        QVERIFY2(raw.contains("'=cmd|") && !raw.contains(",=cmd") && !raw.contains(",\"=cmd"),
+                 raw.constData());
+        QVERIFY(raw.contains("'@admin") && !raw.contains(",@admin"));
+        // and CityGrid reads its own export back to the text that was typed
+        auto back = CaseExchange::readReports(csv, m_fixture->catalogues, m_cellAt, now, nullptr);
+        QVERIFY(back.ok());
+        bool found = false;
+        for (const auto &report : std::as_const(back.value()))
+            found |= report.input.description == hostile &&
+                     report.input.reporter == QStringLiteral("@admin");
+        QVERIFY(found);
+
+        // a sheet: numbers are numbers and times are date-times, the header found by GDAL
+        const QString xlsx = path("typed.xlsx");
+        QVERIFY(CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalog(), xlsx,
+                                          QStringLiteral("xlsx"), false)
+                    .ok());
+        QProcess info;
+        info.start(QStringLiteral("ogrinfo"), {QStringLiteral("-so"), xlsx, QStringLiteral("cases")});
+        QVERIFY(info.waitForFinished(60000));
+        const QString summary = QString::fromUtf8(info.readAllStandardOutput());
+        for (const QString &line :
+             {QStringLiteral("Feature Count: %1").arg(expected),
+              QStringLiteral("reported_at: DateTime"), QStringLiteral("lon: Real"),
+              QStringLiteral("lat: Real"), QStringLiteral("rework_count: Integer"),
+              QStringLiteral("description: String")})
+            QVERIFY2(summary.contains(line), qPrintable(line + u'\n' + summary));
+        // and reads back with its times in the district's time
+        auto sheet = CaseExchange::readReports(xlsx, m_fixture->catalogues, m_cellAt, now, nullptr);
+        QVERIFY2(sheet.ok(), qPrintable(sheet.ok() ? QString() : sheet.error().toText()));
+        QCOMPARE(sheet.value().size(), expected);
+        bool atTen = false;
+        for (const auto &report : std::as_const(sheet.value()))
+            atTen |= report.at == QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::OffsetFromUTC,
+                                            8 * 3600);
+        QVERIFY(atTen);
     }
     void oneBadRowRejectsTheFile()
     {
