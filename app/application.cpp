@@ -245,7 +245,7 @@ int runApplication(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    const cli::Command command = arguments.size() > 1 ? cli::find(arguments[1]) : nullptr;
+    const cli::Command command = cli::find(arguments);
     // Commands draw into images only: they need no display.
     if (command && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -78,6 +78,28 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments)
     return true;
 }
 
+Command find(QStringList &arguments)
+{
+    qsizetype i = 1;
+    while (i < arguments.size()) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--store") || a == QLatin1String("--lang"))
+            i += 2;
+        else if (a.startsWith(QLatin1String("--store=")) || a.startsWith(QLatin1String("--lang=")))
+            i += 1;
+        else
+            break;
+    }
+    if (i >= arguments.size())
+        return nullptr;
+    const Command command = find(arguments[i]);
+    if (command && i > 1) {
+        const QString name = arguments.takeAt(i);
+        arguments.insert(1, name); // program, command, the options before it, the rest
+    }
+    return command;
+}
+
 Command find(const QString &name)
 {
     if (name == QLatin1String("info"))

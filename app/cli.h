@@ -48,5 +48,9 @@ void clearProgressLine();
 /// The command named by the first argument, or null if it names none.
 using Command = int (*)(const QStringList &);
 Command find(const QString &name);
+/// The command a whole command line names, options that every command takes (--store, --lang)
+/// allowed before it as git and gdal allow them; `arguments` (the program first) are put in the
+/// order the command parses (its name first). Null if the line names no command (the window).
+Command find(QStringList &arguments);
 
 } // namespace citygrid::cli

@@ -27,6 +27,10 @@ QDateTime local(const QDateTime &t)
 
 Result<const RoleCatalog::User *> CaseSteps::user(const QString &userId) const
 {
+    if (userId.isEmpty())
+        return Error{QStringLiteral("case.user"),
+                     tr("Say who takes the step (on the command line: --user NAME)"),
+                     {}};
     const RoleCatalog::User *u = m_workflow.roles().user(userId);
     if (!u)
         return Error{QStringLiteral("case.user"), tr("Unknown user \"%1\"").arg(userId), {}};
@@ -54,7 +58,7 @@ Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
         return Error{
             QStringLiteral("workflow.role"),
             tr("Only %1 may report a case")
-                .arg(m_workflow.roles().rolesThatMay(CaseStep::Report).join(QStringLiteral("、"))),
+                .arg(m_workflow.roles().rolesThatMay(CaseStep::Report)),
             {}};
     const auto *category = m_categories.find(input.categoryId);
     if (!category)

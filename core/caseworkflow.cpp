@@ -125,17 +125,14 @@ std::optional<CaseStatus> CaseWorkflow::transition(const CaseStatus &status, Cas
 }
 
 Result<CaseStatus> CaseWorkflow::apply(const CaseStatus &status, CaseStep step,
-                                       const QString &roleId, bool english) const
+                                       const QString &roleId) const
 {
-    const QString separator = english ? QStringLiteral(", ") : QStringLiteral("、");
     if (!m_roles.may(roleId, step)) {
-        const QStringList who = m_roles.rolesThatMay(step, english);
-        return Error{
-            QStringLiteral("workflow.role"),
-            who.isEmpty()
-                ? tr("No role may %1").arg(CaseVocabulary::displayName(step))
-                : tr("Only %1 may %2").arg(who.join(separator), CaseVocabulary::displayName(step)),
-            {}};
+        const QString who = m_roles.rolesThatMay(step);
+        return Error{QStringLiteral("workflow.role"),
+                     who.isEmpty() ? tr("No role may %1").arg(CaseVocabulary::displayName(step))
+                                   : tr("Only %1 may %2").arg(who, CaseVocabulary::displayName(step)),
+                     {}};
     }
     // Voiding a case that was already filed undoes a decision: it needs someone who approves.
     if (step == CaseStep::Void && status.state == CaseState::Filed &&
@@ -143,7 +140,7 @@ Result<CaseStatus> CaseWorkflow::apply(const CaseStatus &status, CaseStep step,
         return Error{
             QStringLiteral("workflow.role"),
             tr("Only %1 may void a case that has been filed")
-                .arg(m_roles.rolesThatMay(CaseStep::ApproveReturn, english).join(separator)),
+                .arg(m_roles.rolesThatMay(CaseStep::ApproveReturn)),
             {}};
     }
     const auto next = transition(status, step);

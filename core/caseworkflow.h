@@ -32,8 +32,8 @@ public:
 
     /// The status after `step` taken by someone in `roleId`, or why it is refused:
     /// "workflow.role" (the role may not take it) or "workflow.state" (not allowed now).
-    Result<CaseStatus> apply(const CaseStatus &status, CaseStep step, const QString &roleId,
-                             bool english = false) const;
+    Result<CaseStatus> apply(const CaseStatus &status, CaseStep step,
+                             const QString &roleId) const;
     /// The steps `roleId` may take on a case in `status` now (what the case view offers).
     QList<CaseStep> allowedSteps(const CaseStatus &status, const QString &roleId) const;
     /// The status a step leads to by the rules of the loop alone, ignoring roles; nullopt if

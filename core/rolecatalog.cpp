@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "rolecatalog.h"
 
+#include <QLocale>
+
 #include "jsonfile.h"
 
 #include <QJsonArray>
@@ -77,13 +79,16 @@ bool RoleCatalog::may(const QString &roleId, CaseStep step) const
     return r && r->steps.contains(step);
 }
 
-QStringList RoleCatalog::rolesThatMay(CaseStep step, bool english) const
+QString RoleCatalog::rolesThatMay(CaseStep step) const
 {
+    // core has no settings of its own: the language is the one the application made the default
+    // (zh_CN unless English was asked for); Chinese names only where the locale is Chinese
+    const bool english = QLocale().language() != QLocale::Chinese;
     QStringList names;
     for (const Role &r : m_roles)
         if (r.steps.contains(step))
             names.append(english && !r.nameEn.isEmpty() ? r.nameEn : r.name);
-    return names;
+    return names.join(english ? QStringLiteral(", ") : QStringLiteral("、"));
 }
 
 } // namespace citygrid

@@ -39,7 +39,9 @@ public:
     QList<User> users() const { return m_users; }
     bool may(const QString &roleId, CaseStep step) const;
     /// Display names of the roles that may take `step`, for "only … may …" messages.
-    QStringList rolesThatMay(CaseStep step, bool english = false) const;
+    /// The names of the roles that may take `step`, in the interface's language, as a list for
+    /// a sentence ("Operator, Shift leader" / "操作员、值班长").
+    QString rolesThatMay(CaseStep step) const;
 
 private:
     QList<Role> m_roles;

@@ -685,6 +685,10 @@
         <source>The reporter %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Say who takes the step (on the command line: --user NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseStore</name>

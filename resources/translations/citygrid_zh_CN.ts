@@ -677,6 +677,10 @@
         <source>The reporter %1</source>
         <translation>上报人%1</translation>
     </message>
+    <message>
+        <source>Say who takes the step (on the command line: --user NAME)</source>
+        <translation>请说明由谁办理（命令行中用 --user 账号）</translation>
+    </message>
 </context>
 <context>
     <name>CaseStore</name>

@@ -173,6 +173,45 @@ private slots:
         QVERIFY(record && record.value().step().value());
         QCOMPARE(record.value().integer(0), 1);
     }
+    void globalOptionsGoAnywhere()
+    {
+        const QString path = store(QStringLiteral("global.gpkg"));
+        const Run before = citygrid({QStringLiteral("--store"), path, QStringLiteral("--lang"),
+                                     QStringLiteral("en"), QStringLiteral("info")});
+        QVERIFY2(before.status == 0, qPrintable(before.err));
+        QVERIFY2(before.out.contains(QStringLiteral("202")), qPrintable(before.out));
+        const Run help = citygrid({QStringLiteral("--lang"), QStringLiteral("en"),
+                                   QStringLiteral("cases"), QStringLiteral("--help")});
+        QCOMPARE(help.status, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("citygrid cases import FILE")),
+                 qPrintable(help.out));
+        // a refusal names roles in the user's language; a missing --user says what to give
+        const Run reported =
+            citygrid({QStringLiteral("--store"), path, QStringLiteral("cases"),
+                      QStringLiteral("report"), QStringLiteral("--category"), QStringLiteral("E0102"),
+                      QStringLiteral("--lon"), QStringLiteral("114.05"), QStringLiteral("--lat"),
+                      QStringLiteral("22.54"), QStringLiteral("--user"), QStringLiteral("op01"),
+                      QStringLiteral("--json")});
+        QVERIFY2(reported.status == 0, qPrintable(reported.err));
+        const QString number = QJsonDocument::fromJson(reported.out.toUtf8())
+                                   .object()[QLatin1String("case_no")]
+                                   .toString();
+        const Run refused = citygrid({QStringLiteral("cases"), QStringLiteral("step"), number,
+                                      QStringLiteral("feedback"), QStringLiteral("--user"),
+                                      QStringLiteral("op01"), QStringLiteral("--lang"),
+                                      QStringLiteral("en"), QStringLiteral("--store"), path});
+        QCOMPARE(refused.status, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("Responsible unit staff")) &&
+                     !refused.err.contains(QStringLiteral("处置")),
+                 qPrintable(refused.err));
+        const Run nobody = citygrid({QStringLiteral("cases"), QStringLiteral("step"), number,
+                                     QStringLiteral("file"), QStringLiteral("--lang"),
+                                     QStringLiteral("en"), QStringLiteral("--store"), path});
+        QCOMPARE(nobody.status, 1);
+        QVERIFY2(nobody.err.contains(QStringLiteral("--user")) &&
+                     !nobody.err.contains(QStringLiteral("\"\"")),
+                 qPrintable(nobody.err));
+    }
     void casesThroughTheLoop()
     {
         const QString path = store(QStringLiteral("cases.gpkg"));

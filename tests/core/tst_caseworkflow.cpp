@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "caseworkflow.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace citygrid;
@@ -131,6 +132,16 @@ private:
     CaseWorkflow workflow() const { return CaseWorkflow(RoleCatalog::fromJson(rolesJson).value()); }
 
 private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English)); }
+    void roleNamesFollowTheLanguage()
+    {
+        const CaseWorkflow flow = workflow();
+        QCOMPARE(flow.roles().rolesThatMay(CaseStep::ApproveExtension), QStringLiteral("Shift leader"));
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        QCOMPARE(flow.roles().rolesThatMay(CaseStep::ApproveExtension), QStringLiteral("值班长"));
+        QVERIFY(flow.roles().rolesThatMay(CaseStep::Report).contains(QStringLiteral("、")));
+        QLocale::setDefault(QLocale(QLocale::English));
+    }
     void vocabularyRoundTrips()
     {
         for (CaseState s : CaseVocabulary::states())
@@ -169,7 +180,7 @@ private slots:
         for (const RoleCatalog::Role &role : flow.roles().roles()) {
             for (const CaseStatus &from : reachable()) {
                 for (CaseStep step : CaseVocabulary::steps()) {
-                    const auto result = flow.apply(from, step, role.id, true);
+                    const auto result = flow.apply(from, step, role.id);
                     const bool rulesAllow = CaseWorkflow::transition(from, step).has_value();
                     const bool voidingFiled =
                         step == CaseStep::Void && from.state == CaseState::Filed;
@@ -193,24 +204,24 @@ private slots:
         const CaseWorkflow flow = workflow();
         const auto extension =
             flow.apply(status(CaseState::Dispatched, PendingRequest::Extension),
-                       CaseStep::ApproveExtension, QStringLiteral("operator"), true);
+                       CaseStep::ApproveExtension, QStringLiteral("operator"));
         QCOMPARE(extension.error().message,
                  QStringLiteral("Only Shift leader may approve the extension"));
         const auto voidFiled =
-            flow.apply(status(CaseState::Filed), CaseStep::Void, QStringLiteral("operator"), true);
+            flow.apply(status(CaseState::Filed), CaseStep::Void, QStringLiteral("operator"));
         QCOMPARE(voidFiled.error().message,
                  QStringLiteral("Only Shift leader may void a case that has been filed"));
         QVERIFY(flow.apply(status(CaseState::Filed), CaseStep::Void, QStringLiteral("shift_leader"))
                     .ok());
         const auto closeEarly = flow.apply(status(CaseState::Dispatched), CaseStep::Close,
-                                           QStringLiteral("operator"), true);
+                                           QStringLiteral("operator"));
         QCOMPARE(closeEarly.error().code, QStringLiteral("workflow.state"));
         QVERIFY(closeEarly.error().message.contains(QStringLiteral("Dispatched")));
         const auto waiting = flow.apply(status(CaseState::Dispatched, PendingRequest::Deferral),
-                                        CaseStep::Feedback, QStringLiteral("unit_staff"), true);
+                                        CaseStep::Feedback, QStringLiteral("unit_staff"));
         QVERIFY(waiting.error().message.contains(QStringLiteral("approved")));
         const auto unknownRole =
-            flow.apply(status(CaseState::Reported), CaseStep::File, QStringLiteral("nobody"), true);
+            flow.apply(status(CaseState::Reported), CaseStep::File, QStringLiteral("nobody"));
         QCOMPARE(unknownRole.error().code, QStringLiteral("workflow.role"));
     }
     void theWholeLoopWithRework()
