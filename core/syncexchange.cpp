@@ -327,6 +327,14 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     if (h.refFromSeq <= updated.refReceivedUpTo + 1)
         updated.refReceivedUpTo = std::max(updated.refReceivedUpTo, h.refToSeq);
     updated.refSentAck = std::max(updated.refSentAck, h.refAck);
+    // A package applied before that moves no counter changes nothing, so nothing is written:
+    // the transaction rolls back and the store file stays as it was.
+    const SyncPeer &before = *peer.value();
+    if (result.alreadyApplied() && result.conflicts.isEmpty() &&
+        updated.receivedUpTo == before.receivedUpTo && updated.sentAck == before.sentAck &&
+        updated.refReceivedUpTo == before.refReceivedUpTo &&
+        updated.refSentAck == before.refSentAck)
+        return result;
     updated.lastImportAt = now;
     if (auto r = peers.save(updated); !r)
         return r.error();

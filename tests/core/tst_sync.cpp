@@ -200,10 +200,20 @@ private slots:
         QCOMPARE(tables(*centre.store), tables(*office.store));
         // the same package again: nothing changes, and the user is told so
         const QStringList before = tables(*centre.store);
-        auto again = apply(centre, p1);
+        const auto peersNow = [&] {
+            QStringList rows;
+            auto q = Statement::prepare(centre.store->db(),
+                                        QStringLiteral("SELECT name || coalesce(last_import_at, "
+                                                       "'') || received_upto FROM sync_peers"));
+            (void)q.value().forEachRow([&](const Statement &s) { rows.append(s.text(0)); });
+            return rows;
+        };
+        const QStringList peersBefore = peersNow();
+        auto again = SyncExchange(*centre.store).importPackage(p1, start.addDays(2)); // a day on
         QVERIFY(again);
         QVERIFY(again.value().alreadyApplied());
         QCOMPARE(tables(*centre.store), before);
+        QCOMPARE(peersNow(), peersBefore); // not even the time of the last import
         // the acknowledgement travels back: the office's next package is empty
         QVERIFY(apply(office, package(centre, office)));
         auto next = SyncExchange(*office.store).exportTo(centre.id, start);
