@@ -105,8 +105,18 @@ int demo(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
+    // The cases and the assessment months go in together or not at all: a demo stopped half way
+    // leaves the store as it was.
+    Transaction all(context.store().db());
+    if (auto r = all.begin(); !r)
+        return fail(r.error());
     if (parser.isSet(QStringLiteral("if-empty")) && caseCount(context.store()) > 0) {
         out() << tr("The store already has cases; nothing was added.") << Qt::endl;
+        // a store an older version filled part way still gets its assessment months
+        if (const int r = fillAssessment(context, options); r != Ok)
+            return r;
+        if (auto r = all.commit(); !r)
+            return fail(r.error());
         return Ok;
     }
     auto settings = bundledSettings();
@@ -142,7 +152,11 @@ int demo(const QStringList &arguments)
                  .arg(s.overdue)
                  .arg(s.reworked)
           << Qt::endl;
-    return fillAssessment(context, options);
+    if (const int r = fillAssessment(context, options); r != Ok)
+        return r;
+    if (auto r = all.commit(); !r)
+        return fail(r.error());
+    return Ok;
 }
 
 } // namespace citygrid::cli

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+
 namespace citygrid {
 
 namespace {
@@ -188,12 +190,23 @@ Transaction::Transaction(SqliteDb &db) : m_db(db) {}
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_savepoint.isEmpty())
         (void)m_db.exec(QStringLiteral("ROLLBACK"));
+    else
+        (void)m_db.exec(QStringLiteral("ROLLBACK TO %1; RELEASE %1").arg(m_savepoint));
 }
 
 Result<void> Transaction::begin()
 {
+    if (sqlite3_get_autocommit(m_db.handle()) == 0) {
+        static std::atomic<int> counter{0};
+        m_savepoint = QStringLiteral("nested_%1").arg(++counter);
+        auto r = m_db.exec(QStringLiteral("SAVEPOINT %1").arg(m_savepoint));
+        m_active = r.ok();
+        return r;
+    }
     auto r = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
     m_active = r.ok();
     return r;
@@ -201,7 +214,8 @@ Result<void> Transaction::begin()
 
 Result<void> Transaction::commit()
 {
-    auto r = m_db.exec(QStringLiteral("COMMIT"));
+    auto r = m_db.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
+                                             : QStringLiteral("RELEASE %1").arg(m_savepoint));
     if (r)
         m_active = false;
     return r;

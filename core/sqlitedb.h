@@ -84,7 +84,9 @@ private:
     sqlite3 *m_db;
 };
 
-/// Scope guard: rolls back unless commit() succeeded.
+/// Scope guard: rolls back unless commit() succeeded. Inside another transaction on the same
+/// connection it is a savepoint, so work that commits on its own can also be part of a larger
+/// all-or-nothing change (the demo's cases and its assessment months).
 class Transaction
 {
 public:
@@ -99,6 +101,7 @@ public:
 private:
     SqliteDb &m_db;
     bool m_active = false;
+    QString m_savepoint; ///< set when nested
 };
 
 } // namespace citygrid

@@ -212,6 +212,39 @@ private slots:
                      !nobody.err.contains(QStringLiteral("\"\"")),
                  qPrintable(nobody.err));
     }
+    void demoIsAllOrNothing()
+    {
+        const QString path = store(QStringLiteral("killed-demo.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("info"), QStringLiteral("--store"), path}).status, 0);
+        QProcess demo;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        demo.setProcessEnvironment(env);
+        demo.start(QStringLiteral(CITYGRID_EXECUTABLE),
+                   {QStringLiteral("demo"), QStringLiteral("--store"), path});
+        QVERIFY(demo.waitForStarted());
+        QTest::qWait(1500); // part way through the cases
+        demo.kill();
+        demo.waitForFinished();
+        const auto counts = [&] {
+            auto db = citygrid::SqliteDb::open(path, citygrid::SqliteDb::Mode::ReadOnly);
+            auto q = citygrid::Statement::prepare(
+                *db.value(), QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT "
+                                            "count(*) FROM assessment_months)"));
+            q.value().step();
+            return qMakePair(q.value().integer(0), q.value().integer(1));
+        };
+        const auto killed = counts();
+        QVERIFY2((killed.first == 0 && killed.second == 0) ||
+                     (killed.first == 20000 && killed.second > 0),
+                 qPrintable(QStringLiteral("%1 cases, %2 months").arg(killed.first).arg(killed.second)));
+        const Run again = citygrid({QStringLiteral("demo"), QStringLiteral("--if-empty"),
+                                    QStringLiteral("--store"), path});
+        QVERIFY2(again.status == 0, qPrintable(again.err));
+        const auto filled = counts();
+        QCOMPARE(filled.first, 20000);
+        QVERIFY(filled.second >= 6);
+    }
     void casesThroughTheLoop()
     {
         const QString path = store(QStringLiteral("cases.gpkg"));
