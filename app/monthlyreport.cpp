@@ -127,8 +127,15 @@ void hotSpots(PdfPages &pages, const ReportContent &c)
     if (!c.hotSpotScene.passes.isEmpty()) {
         pages.map(380, c.hotSpotScene, c.hotSpotExtent, c.areaName);
     }
+    const QString withoutCases =
+        MonthlyReport::tr("%n more cell(s) are hot only because of the cases around them; they "
+                          "had none of their own.",
+                          nullptr, c.hotCellsWithoutCases);
     if (c.hotCells.isEmpty()) {
-        pages.paragraph(MonthlyReport::tr("No cell is a hot spot at 95% confidence this month."));
+        pages.paragraph(MonthlyReport::tr("No cell with cases is a hot spot at 95% confidence "
+                                          "this month."));
+        if (c.hotCellsWithoutCases > 0)
+            pages.paragraph(withoutCases);
         return;
     }
     QList<QStringList> rows;
@@ -138,6 +145,8 @@ void hotSpots(PdfPages &pages, const ReportContent &c)
     pages.table({MonthlyReport::tr("No."), MonthlyReport::tr("Hot spot cell (95% or more)"),
                  MonthlyReport::tr("Cases")},
                 rows, {0.1, 0.7, 0.2});
+    if (c.hotCellsWithoutCases > 0)
+        pages.paragraph(withoutCases);
 }
 
 void ranking(PdfPages &pages, const QString &title, const QList<ReportContent::Named> &rows)

@@ -7,6 +7,7 @@
 #include "mapfonts.h"
 
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QPageSize>
 
 namespace citygrid {
@@ -106,22 +107,75 @@ void PdfPages::paragraph(const QString &text, double size, QColor colour)
     m_y += bounds.height() + size * 0.6;
 }
 
+QList<double> PdfPages::fitted(const QList<double> &shares, const QStringList &header,
+                               const QList<QStringList> &rows) const
+{
+    // Each column gets its share of the width; a column whose longest cell (or header) needs
+    // more takes it from columns with room to spare, so names are not cut while numbers have
+    // space. A header that still does not fit wraps.
+    const QFontMetricsF metrics(font(9), m_painter.device());
+    const QFontMetricsF headerMetrics(font(8.5, QFont::Bold), m_painter.device());
+    QList<double> width, need;
+    for (qsizetype c = 0; c < shares.size(); ++c) {
+        width << shares[c] * textWidth();
+        double longest = c < header.size() ? headerMetrics.horizontalAdvance(header[c]) + 8 : 0;
+        for (const QStringList &row : rows)
+            if (c < row.size())
+                longest = std::max(longest, metrics.horizontalAdvance(row[c]) + 8);
+        need << longest;
+    }
+    double spare = 0, short_ = 0;
+    for (qsizetype c = 0; c < width.size(); ++c) {
+        spare += std::max(0.0, width[c] - need[c]);
+        short_ += std::max(0.0, need[c] - width[c]);
+    }
+    if (short_ <= 0 || spare <= 0)
+        return width;
+    const double give = std::min(1.0, short_ / spare), take = std::min(1.0, spare / short_);
+    for (qsizetype c = 0; c < width.size(); ++c)
+        width[c] += need[c] > width[c] ? (need[c] - width[c]) * take
+                                       : -(width[c] - need[c]) * give;
+    return width;
+}
+
 void PdfPages::table(const QStringList &header, const QList<QStringList> &rows,
                      const QList<double> &widths, int leftColumns)
 {
-    const double rowHeight = 17, headerHeight = 20;
+    const double rowHeight = 17;
+    const QList<double> columns = fitted(widths, header, rows);
     QList<double> x{margin};
-    for (double w : widths)
-        x << x.last() + w * textWidth();
-    const auto paintRow = [&](const QStringList &cells, double height, bool bold) {
-        m_painter.setFont(font(bold ? 8.5 : 9, bold ? QFont::Bold : QFont::Normal));
+    for (double w : columns)
+        x << x.last() + w;
+    // Headers are never cut: a long one wraps, and the header row grows to hold it.
+    const QFont headerFont = font(8.5, QFont::Bold);
+    const int wrap = Qt::TextWordWrap;
+    double headerHeight = 20;
+    {
+        const QFontMetricsF metrics(headerFont, m_painter.device());
+        for (qsizetype c = 0; c < header.size() && c + 1 < x.size(); ++c) {
+            const QRectF room(0, 0, x[c + 1] - x[c] - 6, 1000);
+            headerHeight =
+                std::max(headerHeight, metrics.boundingRect(room, wrap, header[c]).height() + 6);
+        }
+    }
+    // A cell too long for its column wraps and its row grows: a report never cuts text.
+    const QFont bodyFont = font(9);
+    const QFontMetricsF bodyMetrics(bodyFont, m_painter.device());
+    const auto heightOf = [&](const QStringList &cells) {
+        double height = rowHeight;
+        for (qsizetype c = 0; c < cells.size() && c + 1 < x.size(); ++c) {
+            const QRectF room(0, 0, x[c + 1] - x[c] - 6, 1000);
+            height = std::max(height, bodyMetrics.boundingRect(room, wrap, cells[c]).height() + 4);
+        }
+        return height;
+    };
+    const auto paintRow = [&](const QStringList &cells, double height) {
+        m_painter.setFont(bodyFont);
         for (qsizetype c = 0; c < cells.size() && c + 1 < x.size(); ++c) {
             const QRectF box(x[c] + 3, m_y, x[c + 1] - x[c] - 6, height);
-            const auto align =
-                (c < leftColumns ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
-            m_painter.drawText(
-                box, align,
-                m_painter.fontMetrics().elidedText(cells[c], Qt::ElideRight, int(box.width())));
+            const int align =
+                (c < leftColumns ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter | wrap;
+            m_painter.drawText(box, align, cells[c]);
         }
         m_y += height;
     };
@@ -129,20 +183,27 @@ void PdfPages::table(const QStringList &header, const QList<QStringList> &rows,
         m_painter.fillRect(QRectF(margin, m_y, textWidth(), headerHeight),
                            QColor(0xe8, 0xee, 0xf4));
         m_painter.setPen(ink);
-        paintRow(header, headerHeight, true);
+        m_painter.setFont(headerFont);
+        for (qsizetype c = 0; c < header.size() && c + 1 < x.size(); ++c) {
+            const QRectF box(x[c] + 3, m_y, x[c + 1] - x[c] - 6, headerHeight);
+            const int align = (c < leftColumns ? Qt::AlignLeft : Qt::AlignRight) |
+                              Qt::AlignVCenter | wrap;
+            m_painter.drawText(box, align, header[c]);
+        }
+        m_y += headerHeight;
     };
     need(headerHeight + rowHeight * std::min<qsizetype>(3, rows.size()));
     paintHeader();
     for (qsizetype r = 0; r < rows.size(); ++r) {
-        if (rowHeight > spaceLeft()) {
+        const double height = heightOf(rows[r]);
+        if (height > spaceLeft()) {
             newPage();
             paintHeader();
         }
         if (r % 2 == 1)
-            m_painter.fillRect(QRectF(margin, m_y, textWidth(), rowHeight),
-                               QColor(0xf6, 0xf8, 0xfa));
+            m_painter.fillRect(QRectF(margin, m_y, textWidth(), height), QColor(0xf6, 0xf8, 0xfa));
         m_painter.setPen(ink);
-        paintRow(rows[r], rowHeight, false);
+        paintRow(rows[r], height);
     }
     m_painter.setPen(QPen(rule, 0.6));
     m_painter.drawLine(QPointF(margin, m_y), QPointF(margin + textWidth(), m_y));

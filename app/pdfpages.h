@@ -42,8 +42,13 @@ public:
     void heading(const QString &text);
     void paragraph(const QString &text, double size = 10.5,
                    QColor colour = QColor(0x22, 0x2b, 0x36));
-    /// A table: `widths` in fractions of the text width; columns after the first `leftColumns`
-    /// are right-aligned (numbers). The header repeats when the table breaks across pages.
+    /// Column widths in points from their shares of the text width, widened to fit their
+    /// longest cell where other columns have room to spare.
+    QList<double> fitted(const QList<double> &shares, const QStringList &header,
+                         const QList<QStringList> &rows) const;
+    /// A table: `widths` in fractions of the text width (adjusted by fitted()); columns after the
+    /// first `leftColumns` are right-aligned (numbers); long headers wrap. The header repeats
+    /// when the table breaks across pages.
     void table(const QStringList &header, const QList<QStringList> &rows,
                const QList<double> &widths, int leftColumns = 2);
     /// A block of `height` points drawn by `draw` in a rectangle the width of the text.

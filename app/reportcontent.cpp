@@ -151,10 +151,17 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
         r.hotSpotExtent = map.extent();
         for (qsizetype i = 0; i < hot.classOf.size(); ++i) {
             const QString &code = hot.layer->features[i].code;
-            if (hot.classOf[i] >= 5 && code.startsWith(request.areaCode)) // hot at 95 % or more
-                r.hotCells.append(
-                    {QStringLiteral("%1 · %2").arg(grid.displayName(code.left(12), english), code),
-                     int(counts.value(code))});
+            if (hot.classOf[i] < 5 || !code.startsWith(request.areaCode)) // hot at 95 % or more
+                continue;
+            // Gi* counts a cell's neighbours too: a cell with no case of its own can be hot
+            // because of them. The table lists the cells that had cases and counts the others.
+            if (counts.value(code) == 0) {
+                ++r.hotCellsWithoutCases;
+                continue;
+            }
+            r.hotCells.append(
+                {QStringLiteral("%1 · %2").arg(grid.displayName(code.left(12), english), code),
+                 int(counts.value(code))});
         }
         std::sort(r.hotCells.begin(), r.hotCells.end(),
                   [](const auto &a, const auto &b) { return a.second > b.second; });

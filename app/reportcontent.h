@@ -64,7 +64,8 @@ public:
     QList<OverdueCase> overdue;
     MapScene hotSpotScene;
     QRectF hotSpotExtent;
-    QList<std::pair<QString, int>> hotCells; ///< hot at 95 % or more: name, cases
+    QList<std::pair<QString, int>> hotCells; ///< hot at 95 % or more with cases: name, cases
+    int hotCellsWithoutCases = 0;            ///< hot only through their neighbours
 
     /// "2026-10" as the first day of the month; an Error says what a month looks like.
     static Result<QDate> parseMonth(const QString &text);

@@ -1446,10 +1446,6 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No cell is a hot spot at 95% confidence this month.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1543,6 +1539,17 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
     </message>
     <message>
         <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more cell(s) are hot only because of the cases around them; they had none of their own.</source>
+        <translation>
+            <numerusform>%n more cell is hot only because of the cases around it; it had none of its own.</numerusform>
+            <numerusform>%n more cells are hot only because of the cases around them; they had none of their own.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cell with cases is a hot spot at 95% confidence this month.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1436,10 +1436,6 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
         <translation>本月案件显著聚集的单元网格（Getis-Ord Gi*，边相邻，经错误发现率校正）。</translation>
     </message>
     <message>
-        <source>No cell is a hot spot at 95% confidence this month.</source>
-        <translation>本月没有达到 95% 置信度的热点网格。</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -1534,6 +1530,16 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
     <message>
         <source>Units</source>
         <translation>处置单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more cell(s) are hot only because of the cases around them; they had none of their own.</source>
+        <translation>
+            <numerusform>另有 %n 个单元网格仅因周边案件较多而呈热点，其自身没有案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cell with cases is a hot spot at 95% confidence this month.</source>
+        <translation>本月没有在 95% 置信度下呈热点且有案件的单元网格。</translation>
     </message>
 </context>
 <context>

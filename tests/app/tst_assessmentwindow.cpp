@@ -221,6 +221,8 @@ private slots:
               "2. Scores by first-level indicator", "3. Difficulty coefficients", "Non-registered",
               "4. Corrections after publication", "Futian Subdistrict"})
             QVERIFY2(text.contains(QLatin1String(words)), words);
+        // nothing is cut: no header or name ends in an ellipsis
+        QVERIFY2(!text.contains(QChar(0x2026)), qPrintable(text));
 
         const QString zh = m_dir.filePath(QStringLiteral("zh.pdf"));
         r = citygrid({QStringLiteral("assess"), QStringLiteral("report"), QStringLiteral("--store"),

@@ -5,6 +5,7 @@
 #include "demowindow.h"
 #include "mapcanvas.h"
 #include "monthlyreport.h"
+#include "reportcontent.h"
 #include "reportdialog.h"
 
 #include <QComboBox>
@@ -67,6 +68,7 @@ private slots:
               "Subdistricts", "Units", "4. Trends", "5. Top categories", "Minor category",
               "6. Longest overdue cases", "Days over"})
             QVERIFY2(text.contains(QLatin1String(section)), section);
+        QVERIFY2(!text.contains(QChar(0x2026)), qPrintable(text)); // nothing cut with "…"
         const auto asOf = QRegularExpression(QStringLiteral("indicators as of (\\d{4}-\\d{2}-\\d{2} "
                                                             "\\d{2}:\\d{2})"))
                               .match(QString(text).replace(u'\n', u' ').simplified());
@@ -138,6 +140,23 @@ private slots:
         QVERIFY2(r.err.contains(says) || r.err.contains(QStringLiteral("e.g. 2026-10")),
                  qPrintable(r.err));
         QVERIFY(!QFile::exists(pdf));
+    }
+    void hotSpotTableListsCellsWithCases()
+    {
+        CaseFactsSource source(m_window->cases()->session());
+        source.request();
+        QTRY_VERIFY_WITH_TIMEOUT(source.facts(), 20000);
+        const QDate month(m_now.date().year(), m_now.date().month(), 1);
+        auto content = ReportContent::gather(m_window->cases()->session().context(),
+                                             m_window->canvas()->gridMap(), *source.facts(),
+                                             {month.addMonths(-1), {}}, m_now);
+        QVERIFY(content.ok());
+        QVERIFY(!content.value().hotCells.isEmpty());
+        // a supervisor reads the table as cells that had cases: every listed cell had some
+        for (const auto &cell : std::as_const(content.value().hotCells))
+            QVERIFY2(cell.second > 0, qPrintable(cell.first));
+        qInfo("%lld hot cells with cases, %d hot through their neighbours only",
+              qint64(content.value().hotCells.size()), content.value().hotCellsWithoutCases);
     }
     void dialogWritesTheChosenMonthAndArea()
     {
