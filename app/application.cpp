@@ -11,6 +11,7 @@
 #include "comparisonwindow.h"
 #include "dashboardwindow.h"
 #include "errordialog.h"
+#include "gdalerrors.h"
 #include "importgriddialog.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -246,6 +247,7 @@ int runApplication(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const cli::Command command = cli::find(arguments);
+    gdalerrors::silence();
     // Commands draw into images only: they need no display.
     if (command && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

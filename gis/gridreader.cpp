@@ -4,6 +4,7 @@
 
 #include "cellcode.h"
 #include "crstransform.h"
+#include "gdalerrors.h"
 #include "ogrutil.h"
 
 #include <gdal_priv.h>
@@ -140,6 +141,9 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
                                     ImportIssues &issues)
 {
     GDALAllRegister();
+    // What GDAL says while it reads the file is kept: a damaged file is one error, not a line
+    // of GDAL's on the terminal and a "no geometry" for every feature it could not read.
+    const gdalerrors::Collector gdal;
     if (!QFileInfo::exists(path) && !path.startsWith(QLatin1String("/vsi")))
         return Error{
             QStringLiteral("import.missing"), tr("The file %1 does not exist").arg(path), {}};
@@ -284,6 +288,15 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
             out.wkb = ogrutil::toWkb(*multi);
             target.append(out);
         }
+    }
+    if (!gdal.failures().isEmpty()) {
+        issues.clear(); // the features it lists are the ones GDAL could not read
+        return Error{QStringLiteral("import.damaged"),
+                     tr("%1 is damaged or cut short: part of it cannot be read. Nothing was "
+                        "imported; copy the whole file again (a Shapefile with its .shx and .dbf "
+                        "beside it) and import it again.")
+                         .arg(QFileInfo(path).fileName()),
+                     gdal.failures().join(QStringLiteral("; "))};
     }
     return source;
 }

@@ -1168,6 +1168,10 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
         <source>The coordinates fall outside the Earth (longitude %1, latitude %2); the coordinate reference system is probably wrong</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is damaged or cut short: part of it cannot be read. Nothing was imported; copy the whole file again (a Shapefile with its .shx and .dbf beside it) and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GridValidator</name>

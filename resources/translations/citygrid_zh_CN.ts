@@ -1159,6 +1159,10 @@ Confirm the replacement to go ahead (on the command line: --replace).</source>
         <source>The coordinates fall outside the Earth (longitude %1, latitude %2); the coordinate reference system is probably wrong</source>
         <translation>坐标超出地球范围（经度 %1，纬度 %2）；坐标参考系可能有误</translation>
     </message>
+    <message>
+        <source>%1 is damaged or cut short: part of it cannot be read. Nothing was imported; copy the whole file again (a Shapefile with its .shx and .dbf beside it) and import it again.</source>
+        <translation>%1 已损坏或不完整：其中一部分无法读取。未导入任何内容；请重新复制完整的文件（Shapefile 需连同同名的 .shx 和 .dbf 文件）后再导入。</translation>
+    </message>
 </context>
 <context>
     <name>GridValidator</name>

@@ -4,6 +4,7 @@
 #include "sqlitedb.h"
 #include "storeschema.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -244,6 +245,35 @@ private slots:
         const auto filled = counts();
         QCOMPARE(filled.first, 20000);
         QVERIFY(filled.second >= 6);
+    }
+    void cutShortFileIsNamedSo()
+    {
+        // a Shapefile cut short (say, a copy stopped part way): one clear error, no GDAL lines
+        const QString dir = m_dir.filePath(QStringLiteral("cut"));
+        QVERIFY(QDir().mkpath(dir));
+        for (const char *suffix : {"shx", "dbf", "prj", "cpg"})
+            QVERIFY(QFile::copy(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_gbk.") +
+                                    QLatin1String(suffix),
+                                dir + QStringLiteral("/cut.") + QLatin1String(suffix)));
+        QFile whole(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_gbk.shp"));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        QFile cut(dir + QStringLiteral("/cut.shp"));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(whole.read(1000));
+        cut.close();
+        const QString path = store(QStringLiteral("cut.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("info"), QStringLiteral("--store"), path}).status, 0);
+        const QByteArray before = citygrid::testutil::fileDigest(path);
+        const Run r = citygrid({QStringLiteral("import-grid"), cut.fileName(),
+                                QStringLiteral("--code-field"), QStringLiteral("WGBM"),
+                                QStringLiteral("--lang"), QStringLiteral("en"),
+                                QStringLiteral("--store"), path});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("cut short")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("ERROR 1")) &&
+                     !r.err.contains(QStringLiteral("no geometry")),
+                 qPrintable(r.err));
+        QCOMPARE(citygrid::testutil::fileDigest(path), before);
     }
     void casesThroughTheLoop()
     {
