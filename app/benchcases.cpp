@@ -312,7 +312,7 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
                            image.fill(Qt::transparent);
                            QPainter painter(&image);
                            painter.setRenderHint(QPainter::Antialiasing);
-                           layer.paint(painter, view);
+                           layer.paint(painter, view, {});
                        }),
             QStringLiteral("ms"), tr("target 50 ms"));
     QFile::remove(csv);

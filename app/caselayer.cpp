@@ -174,13 +174,13 @@ std::optional<QPointF> CaseLayer::positionOf(const QString &caseUuid) const
     return std::nullopt;
 }
 
-void CaseLayer::paint(QPainter &painter, const MapView &view) const
+void CaseLayer::paint(QPainter &painter, const MapView &view, const QList<QRectF> &labels) const
 {
     if (!m_visible || m_loaded.points.isEmpty())
         return;
     const Mode mode = modeIn(view);
     if (mode != Mode::Points) {
-        paintCounts(painter, view, mode == Mode::PerCell ? 15 : 12);
+        paintCounts(painter, view, mode == Mode::PerCell ? 15 : 12, labels);
         return;
     }
     const QRectF visible = view.extent();
@@ -210,7 +210,37 @@ void CaseLayer::paint(QPainter &painter, const MapView &view) const
     painter.restore();
 }
 
-void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLength) const
+namespace {
+
+/// The screen area a count bubble of `radius` at `centre` covers, with its badge.
+QRectF bubbleArea(QPointF centre, double radius)
+{
+    return QRectF(centre.x() - radius, centre.y() - radius - 9, 2 * radius + 14, 2 * radius + 9);
+}
+
+} // namespace
+
+QPointF CaseLayer::clearOf(QPointF at, double radius, const QList<QRectF> &labels)
+{
+    const auto covered = [&](QPointF centre) {
+        const QRectF area = bubbleArea(centre, radius);
+        return std::find_if(labels.cbegin(), labels.cend(),
+                            [&](const QRectF &l) { return l.intersects(area); });
+    };
+    const auto hit = covered(at);
+    if (hit == labels.cend())
+        return at;
+    const QPointF below(at.x(), hit->bottom() + radius + 10);
+    if (covered(below) == labels.cend())
+        return below;
+    const QPointF above(at.x(), hit->top() - radius - 2);
+    if (covered(above) == labels.cend())
+        return above;
+    return below; // crowded: below its own label at least
+}
+
+void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLength,
+                            const QList<QRectF> &labels) const
 {
     const QHash<QString, Tally> &tallies =
         codeLength == 15 ? m_loaded.perCell : m_loaded.perCommunity;
@@ -230,8 +260,8 @@ void CaseLayer::paintCounts(QPainter &painter, const MapView &view, int codeLeng
         const auto at = m_labelPoints.constFind(it.key());
         if (at == m_labelPoints.cend() || !visible.contains(*at))
             continue;
-        const QPointF s = view.toScreen(*at);
         const double radius = 8 + 18 * std::sqrt(double(it->total) / largest);
+        const QPointF s = clearOf(view.toScreen(*at), radius, labels);
         painter.setPen(QPen(Qt::white, 1.5));
         painter.setBrush(QColor(0x1f, 0x6f, 0xd1, 190));
         painter.drawEllipse(s, radius, radius);

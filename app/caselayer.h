@@ -47,7 +47,11 @@ public:
     std::optional<QPointF> positionOf(const QString &caseUuid) const;
     void setHighlight(const QString &caseUuid);
 
-    void paint(QPainter &painter, const MapView &view) const override;
+    void paint(QPainter &painter, const MapView &view, const QList<QRectF> &labels) const override;
+    /// Where a count bubble of `radius` (its overdue badge above right included) is drawn for a
+    /// feature at screen point `at`: there, or moved just below or above the label it would
+    /// cover, so labels stay readable.
+    static QPointF clearOf(QPointF at, double radius, const QList<QRectF> &labels);
     bool click(QPointF widgetPos, const MapView &view) override;
 
     static QColor stateColour(CaseState state);
@@ -63,7 +67,8 @@ private:
         CasePoint point;
         QPointF map; // in the map CRS
     };
-    void paintCounts(QPainter &painter, const MapView &view, int codeLength) const;
+    void paintCounts(QPainter &painter, const MapView &view, int codeLength,
+                     const QList<QRectF> &labels) const;
 
     struct Tally
     {

@@ -99,7 +99,7 @@ void HeatLayer::recompute()
         }));
 }
 
-void HeatLayer::paint(QPainter &painter, const MapView &view) const
+void HeatLayer::paint(QPainter &painter, const MapView &view, const QList<QRectF> &) const
 {
     if (!m_enabled || m_image.isNull())
         return;

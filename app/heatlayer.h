@@ -32,7 +32,7 @@ public:
     double bandwidthUsed() const { return m_used; }
     const kerneldensity::Surface &surface() const { return m_surface; }
 
-    void paint(QPainter &painter, const MapView &view) const override;
+    void paint(QPainter &painter, const MapView &view, const QList<QRectF> &labels) const override;
     bool click(QPointF, const MapView &) override { return false; }
 
 signals:

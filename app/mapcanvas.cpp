@@ -3,6 +3,7 @@
 #include "mapcanvas.h"
 
 #include "mapdecorations.h"
+#include "maplabeler.h"
 #include "maprenderjob.h"
 #include "maptool.h"
 
@@ -283,10 +284,16 @@ void MapCanvas::paintEvent(QPaintEvent *)
     if (m_selection.isValid())
         paintItem(painter, m_selection, QColor(230, 126, 34, 70), QPen(QColor(211, 84, 0), 3));
     // cases and other overlays above the selection, so their colours stay true
-    if (m_viewInitialised)
+    if (m_viewInitialised && !m_overlays.isEmpty()) {
+        QList<QRectF> labels;
+        const MapScene current = scene();
+        if (current.labels)
+            for (const MapLabeler::Placed &p : MapLabeler::place(current, m_view))
+                labels.append(p.rect);
         for (const auto &overlay : m_overlays)
             if (overlay)
-                overlay->paint(painter, m_view);
+                overlay->paint(painter, m_view, labels);
+    }
     if (!m_rubberBand.isEmpty()) {
         painter.setPen(QPen(QColor(41, 128, 185), 1, Qt::DashLine));
         painter.setBrush(QColor(41, 128, 185, 40));

@@ -4,7 +4,9 @@
 
 #include "mapview.h"
 
+#include <QList>
 #include <QObject>
+#include <QRectF>
 
 class QPainter;
 
@@ -17,7 +19,10 @@ class MapOverlay : public QObject
     Q_OBJECT
 public:
     using QObject::QObject;
-    virtual void paint(QPainter &painter, const MapView &view) const = 0;
+    /// `labels`: where the map's labels lie on screen; an overlay keeps its symbols clear of them
+    /// (a name is worth more than a badge).
+    virtual void paint(QPainter &painter, const MapView &view,
+                       const QList<QRectF> &labels) const = 0;
     /// A click at a widget position; true if the overlay used it.
     virtual bool click(QPointF widgetPos, const MapView &view) = 0;
 

@@ -108,6 +108,21 @@ private:
     }
 
 private slots:
+    void countBubblesKeepClearOfLabels()
+    {
+        // a bubble that would sit on a subdistrict's name moves below it (or above)
+        const QList<QRectF> labels{QRectF(100, 100, 80, 20), QRectF(100, 160, 80, 20)};
+        for (const double radius : {8.0, 14.0, 26.0}) {
+            const QPointF at = CaseLayer::clearOf(QPointF(140, 110), radius, labels);
+            const QRectF area(at.x() - radius, at.y() - radius - 9, 2 * radius + 14,
+                              2 * radius + 9);
+            for (const QRectF &label : labels)
+                QVERIFY2(!label.intersects(area),
+                         qPrintable(QStringLiteral("radius %1 at %2,%3").arg(radius).arg(at.x()).arg(at.y())));
+        }
+        // one in the clear stays where its cell is
+        QCOMPARE(CaseLayer::clearOf(QPointF(400, 400), 10, labels), QPointF(400, 400));
+    }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
