@@ -232,7 +232,7 @@ private slots:
             auto q = citygrid::Statement::prepare(
                 *db.value(), QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT "
                                             "count(*) FROM assessment_months)"));
-            q.value().step();
+            (void)q.value().step();
             return qMakePair(q.value().integer(0), q.value().integer(1));
         };
         const auto killed = counts();
