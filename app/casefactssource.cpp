@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "casefactssource.h"
 
+#include "loadpool.h"
 #include "casesession.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -50,7 +51,7 @@ void CaseFactsSource::reload()
         return;
     }
     m_watcher.setFuture(
-        QtConcurrent::run([path = m_session.context().storePath(), now = m_session.now(),
+        QtConcurrent::run(loadPool(), [path = m_session.context().storePath(), now = m_session.now(),
                            calendar = m_session.catalogues().calendar]() -> Result<CaseFacts> {
             auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
             if (!db)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "caselayer.h"
 
+#include "loadpool.h"
 #include "casesession.h"
 #include "crstransform.h"
 #include "maplayerdata.h"
@@ -153,8 +154,9 @@ void CaseLayer::reload()
         emit changed();
         emit loaded();
     });
-    watcher->setFuture(QtConcurrent::run(&CaseLayer::load, m_session.context().storePath(),
-                                         m_filter, m_session.now(), m_crs));
+    watcher->setFuture(QtConcurrent::run(loadPool(), &CaseLayer::load,
+                                         m_session.context().storePath(), m_filter,
+                                         m_session.now(), m_crs));
 }
 
 QList<QPointF> CaseLayer::mapPositions() const
