@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "casefactssource.h"
 
-#include "loadpool.h"
 #include "casesession.h"
+#include "loadpool.h"
 
+#include <QTimer>
+#include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace citygrid {
@@ -36,6 +38,14 @@ void CaseFactsSource::request()
     m_wanted = true;
     if (!m_facts && !m_watcher.isRunning())
         reload();
+}
+
+void CaseFactsSource::requestFor(QWidget *panel)
+{
+    QTimer::singleShot(0, panel, [this, panel] {
+        if (panel->isVisible())
+            request();
+    });
 }
 
 void CaseFactsSource::reloadSoon()

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+class QWidget;
+
 namespace citygrid {
 
 class CaseSession;
@@ -25,6 +27,10 @@ public:
 
     /// Starts reading unless the facts are there or on their way.
     void request();
+    /// request() for a panel that was just shown, once the event loop has settled whether it
+    /// really is: a dock tabbed behind another is shown and hidden again as the window lays out,
+    /// and it must not read a year of cases while the first map frame is drawn.
+    void requestFor(QWidget *panel);
     /// Reads the facts again soon (once per burst), e.g. because the clock moved.
     void reloadSoon();
     /// The facts, once read.

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "caselayer.h"
 
-#include "loadpool.h"
 #include "casesession.h"
 #include "crstransform.h"
+#include "loadpool.h"
 #include "maplayerdata.h"
 #include "sqlitedb.h"
 

@@ -137,7 +137,7 @@ void RankingPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // read the cases only once someone looks
-    m_source.request();
+    m_source.requestFor(this);
     update();
 }
 

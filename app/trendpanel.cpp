@@ -60,7 +60,7 @@ QChart *TrendPanel::chart() const
 void TrendPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_source.request();
+    m_source.requestFor(this);
     update();
 }
 

@@ -205,6 +205,20 @@ Result<bool> GridImport::applyReceived(const QString &storePath, const Progress 
         auto db = SqliteDb::open(storePath, SqliteDb::Mode::ReadOnly);
         if (!db)
             return db.error();
+        // At every start: compare the record's time first, and read (and parse) the grid itself,
+        // megabytes for a city, only when it is one this store has not applied.
+        auto stamp = Statement::prepare(
+            *db.value(),
+            QStringLiteral("SELECT at FROM ref_records WHERE kind = ?1 AND key = ?1"));
+        if (!stamp)
+            return stamp.error();
+        stamp.value().bind(1, refkinds::grid());
+        auto found = stamp.value().step();
+        if (!found)
+            return found.error();
+        if (!found.value() || metaValue(*db.value(), gridAppliedKey()) == stamp.value().text(0))
+            return false;
+        stamp.value().reset();
         auto record = RefRecords(*db.value(), {}).find(refkinds::grid(), refkinds::grid());
         if (!record)
             return record.error();
