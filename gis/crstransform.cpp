@@ -3,6 +3,7 @@
 #include "crstransform.h"
 
 #include "gcj02.h"
+#include "projcache.h"
 
 #include <proj.h>
 
@@ -122,24 +123,19 @@ Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to
     impl->toGcj = isGcj02(to);
     const QString src = impl->fromGcj ? wgs84 : from;
     const QString dst = impl->toGcj ? wgs84 : to;
+    // Finding the operation between two CRSs searches PROJ's database (70 to 170 ms for WGS84 to
+    // CGCS2000); the normalised pipeline it found is kept (projcache) and rebuilt from its text.
+    const QByteArray known = src == dst ? QByteArray() : projcache::pipeline(src, dst);
+    if (!known.isEmpty())
+        impl->pj.reset(proj_create(impl->ctx.get(), known.constData()));
     for (const QString &crs : {src, dst}) {
+        if (impl->pj)
+            break; // a kept pipeline: both CRSs were known when it was found
         if (!isKnown(crs))
             return Error{QStringLiteral("crs.unknown"),
                          tr("Unknown coordinate reference system \"%1\"").arg(crs),
                          {}};
     }
-    // Finding the operation between two CRSs searches PROJ's database (70 to 170 ms for WGS84 to
-    // CGCS2000); the normalised pipeline it finds is kept for the process as PROJ text, so other
-    // threads build the same transformation from it in a fraction of a millisecond.
-    static QMutex pipelinesMutex;
-    static QHash<QPair<QString, QString>, QByteArray> pipelines;
-    QByteArray known;
-    {
-        QMutexLocker lock(&pipelinesMutex);
-        known = pipelines.value({src, dst});
-    }
-    if (src != dst && !known.isEmpty())
-        impl->pj.reset(proj_create(impl->ctx.get(), known.constData()));
     if (src != dst && !impl->pj) {
         PjPtr raw(proj_create_crs_to_crs(impl->ctx.get(), src.toUtf8().constData(),
                                          dst.toUtf8().constData(), nullptr));
@@ -156,10 +152,8 @@ Result<CrsTransform> CrsTransform::create(const QString &from, const QString &to
         // A choice among several operations by area has no single PROJ text: PROJ returns none
         // and such a transformation is not kept.
         if (const char *text =
-                proj_as_proj_string(impl->ctx.get(), impl->pj.get(), PJ_PROJ_5, nullptr)) {
-            QMutexLocker lock(&pipelinesMutex);
-            pipelines.insert({src, dst}, QByteArray(text));
-        }
+                proj_as_proj_string(impl->ctx.get(), impl->pj.get(), PJ_PROJ_5, nullptr))
+            projcache::keep(src, dst, QByteArray(text));
     }
     made.insert({from, to}, impl);
     return CrsTransform(impl);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "crstransform.h"
+#include "projcache.h"
 
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -12,6 +14,25 @@ class TestCrsTransform : public QObject
 {
     Q_OBJECT
 private slots:
+    void keptPipelineGivesTheSamePoints()
+    {
+        // the transformation found here, and the one another thread rebuilds from its PROJ text
+        auto here = CrsTransform::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:4547"));
+        QVERIFY(here.ok());
+        QVERIFY(!projcache::pipeline(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:4547"))
+                     .isEmpty());
+        const QPointF futian(114.055, 22.541);
+        const QPointF a = here.value().apply(futian);
+        const QPointF b = QtConcurrent::run([futian] {
+                              return CrsTransform::create(QStringLiteral("EPSG:4326"),
+                                                          QStringLiteral("EPSG:4547"))
+                                  .value()
+                                  .apply(futian);
+                          }).result();
+        QVERIFY2(std::abs(a.x() - b.x()) < 1e-6 && std::abs(a.y() - b.y()) < 1e-6,
+                 qPrintable(QStringLiteral("%1 %2 / %3 %4").arg(a.x()).arg(a.y()).arg(b.x()).arg(b.y())));
+        QVERIFY(a.x() > 400000 && a.x() < 600000); // CGCS2000 / 3-degree GK CM 114E, metres
+    }
     void roundTrip_data()
     {
         QTest::addColumn<QString>("crs");
