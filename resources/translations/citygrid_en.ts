@@ -5398,6 +5398,18 @@ No: file it as a new case.</source>
 Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start to first map frame, store with %1 demo cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start to first map frame, district of %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target 600 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>

@@ -5411,6 +5411,18 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
   citygrid cases import FILE --user op01
 导入即受理上报（CSV 可为 UTF-8 或 GBK 编码，也可为 XLSX 或 GeoJSON）：要么全部导入，要么全部不导入。uuid 或 service_request_id 已在数据库中的行会被跳过，因此再次导入同一文件不会重复添加。表格不含办理记录：从别处导出的案件会作为新的上报、获得新的案件编号；带办理记录转移案件请用同步数据包。问题描述最多 2000 个字符，其他字段最多 100 个字符；不接受控制字符。</translation>
     </message>
+    <message>
+        <source>Start to first map frame, store with %1 demo cases</source>
+        <translation>启动至首帧地图（含 %1 宗演示案件的数据库）</translation>
+    </message>
+    <message>
+        <source>Start to first map frame, district of %1 cells</source>
+        <translation>启动至首帧地图（%1 个单元网格的区）</translation>
+    </message>
+    <message>
+        <source>target 600 ms</source>
+        <translation>目标 600 ms</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
