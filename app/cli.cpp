@@ -45,7 +45,8 @@ int fail(const Error &error)
 {
     err() << QCoreApplication::translate("cli", "citygrid: %1").arg(error.message) << Qt::endl;
     if (!error.detail.isEmpty())
-        err() << QStringLiteral("  ") << error.detail << Qt::endl;
+        err() << QStringLiteral("  ") << QString(error.detail).replace(u'\n', QStringLiteral("\n  "))
+              << Qt::endl;
     return Failed;
 }
 

@@ -216,6 +216,19 @@ Result<std::optional<RefRecords::Record>> RefRecords::find(const QString &kind,
     return std::optional<Record>{recordFrom(q.value())};
 }
 
+Result<QString> RefRecords::writtenAt(const QString &kind, const QString &key) const
+{
+    auto q = Statement::prepare(
+        m_db, QStringLiteral("SELECT at FROM ref_records WHERE kind = ?1 AND key = ?2"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, kind).bind(2, key);
+    auto row = q.value().step();
+    if (!row)
+        return row.error();
+    return row.value() ? q.value().text(0) : QString();
+}
+
 template <typename Value>
 Result<QList<RefRecords::Record>> RefRecords::select(const QString &where, const Value &value) const
 {

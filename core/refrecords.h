@@ -65,6 +65,9 @@ public:
     Result<Merge> merge(const Record &incoming, const QString &packageSource, const QDateTime &now,
                         QList<Conflict> *recorded = nullptr);
     Result<std::optional<Record>> find(const QString &kind, const QString &key) const;
+    /// When the record was written (its `at`), empty if there is none: cheaper than find() for a
+    /// large value (a grid) that is only compared by its time.
+    Result<QString> writtenAt(const QString &kind, const QString &key) const;
     Result<QList<Record>> list(const QString &kind) const;
     /// Records numbered after `seq`, in order.
     Result<QList<Record>> changedSince(qint64 seq) const;

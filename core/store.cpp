@@ -60,7 +60,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path)
         store->m_schemaVersion = storeschema::version;
     }
     (void)store->db().exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-    districttime::setZone(store->meta(QStringLiteral("time_zone")));
+    districttime::setZone(store->meta(keyTimeZone()));
     // A page cache of up to 128 MiB (used only as the store grows); bulk loads grow it for their
     // length.
     (void)store->db().exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
@@ -104,10 +104,10 @@ Result<void> Store::initialiseMeta(SqliteDb &db, const QString &districtCode,
     return StoreMigrator(StoreMigrator::builtinSteps()).applySteps(db, 1, storeschema::version);
 }
 
-QString Store::meta(const QString &key) const
+QString Store::meta(const SqliteDb &db, const QString &key)
 {
     auto query = Statement::prepare(
-        *m_db, QStringLiteral("SELECT value FROM %1 WHERE key = ?1").arg(metaTable()));
+        db, QStringLiteral("SELECT value FROM %1 WHERE key = ?1").arg(metaTable()));
     if (!query)
         return {};
     query.value().bind(1, key);
@@ -115,10 +115,10 @@ QString Store::meta(const QString &key) const
     return row && row.value() ? query.value().text(0) : QString();
 }
 
-Result<void> Store::setMeta(const QString &key, const QString &value)
+Result<void> Store::setMeta(SqliteDb &db, const QString &key, const QString &value)
 {
     auto query = Statement::prepare(
-        *m_db,
+        db,
         QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
     if (!query)
         return query.error();

@@ -28,8 +28,11 @@ public:
 
     QString path() const { return m_db->path(); }
     int schemaVersion() const { return m_schemaVersion; }
-    QString meta(const QString &key) const;
-    Result<void> setMeta(const QString &key, const QString &value);
+    QString meta(const QString &key) const { return meta(*m_db, key); }
+    Result<void> setMeta(const QString &key, const QString &value) { return setMeta(*m_db, key, value); }
+    /// The same on any connection to a store (an import's own, a worker's).
+    static QString meta(const SqliteDb &db, const QString &key);
+    static Result<void> setMeta(SqliteDb &db, const QString &key, const QString &value);
     /// The backup taken when this open upgraded the schema, empty if none was needed.
     QString migrationBackup() const { return m_migrationBackup; }
 

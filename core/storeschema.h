@@ -69,6 +69,11 @@ inline QString keyGridSource()
 {
     return QStringLiteral("grid_source");
 }
+/// The district's IANA time zone (Asia/Shanghai when absent): every time shown is in it.
+inline QString keyTimeZone()
+{
+    return QStringLiteral("time_zone");
+}
 inline QString keySiteName()
 {
     return QStringLiteral("site_name");

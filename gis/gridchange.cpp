@@ -4,6 +4,7 @@
 
 #include "caserows.h"
 #include "gridmaploader.h"
+#include "store.h"
 #include "storeschema.h"
 #include "uuids.h"
 
@@ -15,16 +16,6 @@ namespace citygrid {
 namespace {
 
 using namespace storeschema;
-
-QString metaValue(const SqliteDb &db, const QString &key)
-{
-    auto q = Statement::prepare(db, QStringLiteral("SELECT value FROM %1 WHERE key = ?1").arg(metaTable()));
-    if (!q)
-        return {};
-    q.value().bind(1, key);
-    auto row = q.value().step();
-    return row && row.value() ? q.value().text(0) : QString();
-}
 
 QString district(const QString &code, const QString &name)
 {
@@ -45,8 +36,8 @@ QString firstOf(const QStringList &items, int count)
 Result<GridChange> GridChange::assess(const SqliteDb &db, const GridSource &grid)
 {
     GridChange change;
-    const QString codeBefore = metaValue(db, keyDistrictCode());
-    change.districtBefore = district(codeBefore, metaValue(db, keyDistrictName()));
+    const QString codeBefore = Store::meta(db, keyDistrictCode());
+    change.districtBefore = district(codeBefore, Store::meta(db, keyDistrictName()));
     change.districtAfter = district(grid.districtCode, grid.districtName);
     change.districtChanges = !codeBefore.isEmpty() && codeBefore != grid.districtCode;
 

@@ -5,6 +5,7 @@
 #include "gridvalidator.h"
 #include "refkinds.h"
 #include "sqlitedb.h"
+#include "store.h"
 #include "storeschema.h"
 #include "storewriter.h"
 
@@ -25,27 +26,6 @@ namespace {
 QString gridAppliedKey()
 {
     return QStringLiteral("grid_record_applied");
-}
-
-QString metaValue(const SqliteDb &db, const QString &key)
-{
-    auto q = Statement::prepare(
-        db, QStringLiteral("SELECT value FROM %1 WHERE key = ?1").arg(storeschema::metaTable()));
-    if (!q)
-        return {};
-    q.value().bind(1, key);
-    auto row = q.value().step();
-    return row && row.value() ? q.value().text(0) : QString();
-}
-
-Result<void> setMetaValue(SqliteDb &db, const QString &key, const QString &value)
-{
-    auto q = Statement::prepare(
-        db, QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)")
-                .arg(storeschema::metaTable()));
-    if (!q)
-        return q.error();
-    return q.value().bind(1, key).bind(2, value).run();
 }
 
 /// GDAL cannot open Qt resources; a copy in GDAL's in-memory file system can be.
@@ -138,10 +118,10 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
         return r.error();
     GridSource &grid = report.value().grid;
     // A file of the same district that names none keeps the district's names.
-    if (grid.districtCode == metaValue(*db.value(), storeschema::keyDistrictCode()) &&
+    if (grid.districtCode == Store::meta(*db.value(), storeschema::keyDistrictCode()) &&
         grid.districtName == GridValidator::placeholderName(grid.districtCode)) {
-        grid.districtName = metaValue(*db.value(), storeschema::keyDistrictName());
-        grid.districtNameEn = metaValue(*db.value(), storeschema::keyDistrictNameEn());
+        grid.districtName = Store::meta(*db.value(), storeschema::keyDistrictName());
+        grid.districtNameEn = Store::meta(*db.value(), storeschema::keyDistrictNameEn());
     }
     auto change = GridChange::assess(*db.value(), grid);
     if (!change)
@@ -149,10 +129,10 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
     if (change.value().needsConfirmation() && replace != Replace::Confirmed)
         return Error{QStringLiteral("import.confirm"),
                      tr("Importing %1 would change what the store's cases refer to; nothing was "
-                        "written.\n%2\nConfirm the replacement to go ahead (on the command line: "
+                        "written. Confirm the replacement to go ahead (on the command line: "
                         "--replace).")
-                         .arg(QFileInfo(file).fileName(), change.value().describe()),
-                     {}};
+                         .arg(QFileInfo(file).fileName()),
+                     change.value().describe()};
     // the grid as its own small GeoPackage, for the record that sync carries
     QByteArray package;
     if (keepRecord) {
@@ -169,7 +149,7 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
     }
     if (auto r = StoreWriter::replaceGrid(*db.value(), grid); !r)
         return r.error();
-    const QString siteId = metaValue(*db.value(), storeschema::keySiteId());
+    const QString siteId = Store::meta(*db.value(), storeschema::keySiteId());
     const QDateTime now = QDateTime::currentDateTime();
     if (auto r = change.value().apply(*db.value(), siteId, now); !r)
         return r.error();
@@ -189,7 +169,7 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
         stamp = record.value() ? record.value()->at : QString();
     }
     // this store's grid is the record's: applyReceived has nothing to do until the next one
-    if (auto r = setMetaValue(*db.value(), gridAppliedKey(), stamp); !r)
+    if (auto r = Store::setMeta(*db.value(), gridAppliedKey(), stamp); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -207,23 +187,16 @@ Result<bool> GridImport::applyReceived(const QString &storePath, const Progress 
             return db.error();
         // At every start: compare the record's time first, and read (and parse) the grid itself,
         // megabytes for a city, only when it is one this store has not applied.
-        auto stamp = Statement::prepare(
-            *db.value(),
-            QStringLiteral("SELECT at FROM ref_records WHERE kind = ?1 AND key = ?1"));
-        if (!stamp)
-            return stamp.error();
-        stamp.value().bind(1, refkinds::grid());
-        auto found = stamp.value().step();
-        if (!found)
-            return found.error();
-        if (!found.value() || metaValue(*db.value(), gridAppliedKey()) == stamp.value().text(0))
+        const RefRecords records(*db.value(), {});
+        auto at = records.writtenAt(refkinds::grid(), refkinds::grid());
+        if (!at)
+            return at.error();
+        if (at.value().isEmpty() || Store::meta(*db.value(), gridAppliedKey()) == at.value())
             return false;
-        stamp.value().reset();
-        auto record = RefRecords(*db.value(), {}).find(refkinds::grid(), refkinds::grid());
+        auto record = records.find(refkinds::grid(), refkinds::grid());
         if (!record)
             return record.error();
-        if (!record.value() || record.value()->value.isNull() ||
-            metaValue(*db.value(), gridAppliedKey()) == record.value()->at)
+        if (!record.value() || record.value()->value.isNull())
             return false;
         bytes = QByteArray::fromBase64(
             record.value()->value.toObject()[QLatin1String("gpkg")].toString().toLatin1());

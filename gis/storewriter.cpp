@@ -144,7 +144,7 @@ Result<void> writeAll(GDALDataset &dataset, const GridSource &grid)
 }
 
 /// The value of one column of a grid table for a feature, as create() writes it through GDAL.
-QVariant columnValue(const QString &table, const char *column, const SourceFeature &source)
+QVariant columnValue(const char *column, const SourceFeature &source)
 {
     const QLatin1String name(column);
     if (name == QLatin1String("code"))
@@ -164,7 +164,6 @@ QVariant columnValue(const QString &table, const char *column, const SourceFeatu
     if (name == QLatin1String("source_attrs"))
         return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(source.attributes))
                                      .toJson(QJsonDocument::Compact));
-    Q_UNUSED(table);
     return source.attributes.value(QString(name)); // population figures, null when absent
 }
 
@@ -189,7 +188,7 @@ Result<void> insertFeatures(SqliteDb &db, const QString &table,
         else
             q.bindBlob(1, gpkgblob::fromWkb(source.wkb, storageSrid));
         for (qsizetype i = 0; i < fields.size(); ++i) {
-            const QVariant value = columnValue(table, fields[i].name, source);
+            const QVariant value = columnValue(fields[i].name, source);
             const int slot = int(i) + 2;
             if (!value.isValid() || value.isNull())
                 q.bindNull(slot);
@@ -294,16 +293,12 @@ Result<void> StoreWriter::replaceGrid(SqliteDb &db, const GridSource &grid)
         if (auto r = updateContents(db, table); !r)
             return r;
     }
-    auto meta = Statement::prepare(
-        db, QStringLiteral("INSERT OR REPLACE INTO %1 (key, value) VALUES (?1, ?2)").arg(metaTable()));
-    if (!meta)
-        return meta.error();
     const QList<QPair<QString, QString>> values = {{keyDistrictCode(), grid.districtCode},
                                                    {keyDistrictName(), grid.districtName},
                                                    {keyDistrictNameEn(), grid.districtNameEn},
                                                    {keyGridSource(), grid.description}};
     for (const auto &[key, value] : values)
-        if (auto r = meta.value().bind(1, key).bind(2, value).run(); !r)
+        if (auto r = Store::setMeta(db, key, value); !r)
             return Error{QStringLiteral("store.write"),
                          tr("Could not record the new grid's metadata"), r.error().detail};
     return {};

@@ -1109,9 +1109,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written.
-%2
-Confirm the replacement to go ahead (on the command line: --replace).</source>
+        <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written. Confirm the replacement to go ahead (on the command line: --replace).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3000,6 +2998,10 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Replace the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

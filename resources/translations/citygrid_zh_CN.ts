@@ -1098,12 +1098,8 @@
         <translation>其他站点发来的网格未通过本站校验；网格保持不变。请该站点检查其网格后重新导入</translation>
     </message>
     <message>
-        <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written.
-%2
-Confirm the replacement to go ahead (on the command line: --replace).</source>
-        <translation>导入 %1 将改变数据库中案件所对应的网格，未写入任何内容。
-%2
-确认替换后方可继续（命令行中使用 --replace）。</translation>
+        <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written. Confirm the replacement to go ahead (on the command line: --replace).</source>
+        <translation>导入 %1 将改变数据库中案件所对应的网格，未写入任何内容。确认替换后方可继续（命令行中使用 --replace）。</translation>
     </message>
 </context>
 <context>
@@ -2987,6 +2983,10 @@ Filing standard: %5</source>
     <message>
         <source>Replace the grid</source>
         <translation>替换网格</translation>
+    </message>
+    <message>
+        <source>The grid was left as it was.</source>
+        <translation>网格保持不变。</translation>
     </message>
 </context>
 <context>
