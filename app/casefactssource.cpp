@@ -3,7 +3,7 @@
 #include "casefactssource.h"
 
 #include "casesession.h"
-#include "loadpool.h"
+#include "threadpools.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -61,7 +61,7 @@ void CaseFactsSource::reload()
         return;
     }
     m_watcher.setFuture(
-        QtConcurrent::run(loadPool(), [path = m_session.context().storePath(), now = m_session.now(),
+        QtConcurrent::run(threadpools::load(), [path = m_session.context().storePath(), now = m_session.now(),
                            calendar = m_session.catalogues().calendar]() -> Result<CaseFacts> {
             auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
             if (!db)

@@ -4,9 +4,9 @@
 
 #include "casesession.h"
 #include "crstransform.h"
-#include "loadpool.h"
 #include "maplayerdata.h"
 #include "sqlitedb.h"
+#include "threadpools.h"
 
 #include <QFontMetricsF>
 #include <QFutureWatcher>
@@ -154,7 +154,7 @@ void CaseLayer::reload()
         emit changed();
         emit loaded();
     });
-    watcher->setFuture(QtConcurrent::run(loadPool(), &CaseLayer::load,
+    watcher->setFuture(QtConcurrent::run(threadpools::load(), &CaseLayer::load,
                                          m_session.context().storePath(), m_filter,
                                          m_session.now(), m_crs));
 }

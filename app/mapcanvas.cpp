@@ -6,6 +6,7 @@
 #include "maplabeler.h"
 #include "maprenderjob.h"
 #include "maptool.h"
+#include "threadpools.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -17,24 +18,6 @@
 #include <cmath>
 
 namespace citygrid {
-
-namespace {
-
-/// The frames' own threads. A frame waits for its bands, which run on the global pool; were the
-/// frames there too, two canvases (the wall display's and the main one's) would hold both
-/// threads of a two-core machine waiting for bands that never get one, and the GUI thread,
-/// whose raster engine also fills in on the global pool, would hang with them.
-QThreadPool *renderPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(qApp);
-        p->setMaxThreadCount(4);
-        return p;
-    }();
-    return pool;
-}
-
-} // namespace
 
 MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
 {
@@ -206,7 +189,7 @@ void MapCanvas::startRender()
     const MapRenderJob job(scene(), m_view);
     const auto cancel = m_cancel;
     m_watcher.setFuture(
-        QtConcurrent::run(renderPool(), [job, cancel] { return job.run(cancel.get()); }));
+        QtConcurrent::run(threadpools::render(), [job, cancel] { return job.run(cancel.get()); }));
 }
 
 void MapCanvas::jobFinished()
