@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace citygrid {
@@ -182,33 +183,42 @@ void ImportGridDialog::import()
 {
     if (!m_checkedClean || m_watcher.isRunning())
         return;
-    auto change = GridImport::assess(m_storePath, m_report.grid);
-    if (!change) {
-        showReport(change.error());
-        return;
-    }
-    auto replace = GridImport::Replace::IfHarmless;
-    if (change.value().needsConfirmation()) {
-        QMessageBox ask(QMessageBox::Warning, tr("Replace the grid?"),
-                        tr("The new grid changes what the store's cases refer to."),
-                        QMessageBox::Cancel, this);
-        ask.setInformativeText(change.value().describe());
-        QPushButton *go = ask.addButton(tr("Replace the grid"), QMessageBox::DestructiveRole);
-        ask.setDefaultButton(QMessageBox::Cancel);
-        ask.exec();
-        if (ask.clickedButton() != go)
-            return;
-        replace = GridImport::Replace::Confirmed;
-    }
+    start(GridImport::Replace::IfHarmless);
+}
+
+void ImportGridDialog::start(GridImport::Replace replace)
+{
     m_importing = true;
     setBusy(true, tr("Replacing the grid of %1…").arg(m_storePath));
     m_watcher.setFuture(QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath,
                                           progress(), replace));
 }
 
+bool ImportGridDialog::confirmReplacement(const Error &refusal)
+{
+    QMessageBox ask(QMessageBox::Warning, tr("Replace the grid?"),
+                    tr("The new grid changes what the store's cases refer to."),
+                    QMessageBox::Cancel, this);
+    ask.setInformativeText(refusal.detail);
+    QPushButton *go = ask.addButton(tr("Replace the grid"), QMessageBox::DestructiveRole);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    return ask.clickedButton() == go;
+}
+
 void ImportGridDialog::showReport(const Result<ImportReport> &result)
 {
     m_issues->setRowCount(0);
+    // The import itself finds what the replacement would do to the cases (on its worker, in its
+    // transaction); asked and confirmed, it runs again allowed to.
+    if (!result && m_importing && result.error().code == QLatin1String("import.confirm")) {
+        setBusy(false, {});
+        if (confirmReplacement(result.error()))
+            QTimer::singleShot(0, this, [this] { start(GridImport::Replace::Confirmed); });
+        else
+            m_summary->setText(tr("The grid was left as it was."));
+        return;
+    }
     if (!result) {
         m_checkedClean = false;
         setBusy(false, {});

@@ -45,6 +45,8 @@ private:
     GridReadOptions options() const;
     void showReport(const Result<ImportReport> &result);
     void import();
+    void start(GridImport::Replace replace);
+    bool confirmReplacement(const Error &refusal);
     void setBusy(bool busy, const QString &what);
     /// A Progress that shows on the bar and stops when the user cancels (safe from any thread).
     Progress progress();
