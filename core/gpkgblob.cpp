@@ -13,7 +13,7 @@ namespace citygrid::gpkgblob {
 
 namespace {
 
-constexpr int headerBase = 8;  // "GP", version, flags, srs id
+constexpr int headerBase = 8; // "GP", version, flags, srs id
 constexpr char emptyFlag = 0x10;
 
 /// Size of the header's envelope for its indicator (GeoPackage 1.3, table 6), -1 if invalid.
@@ -44,15 +44,19 @@ int headerSize(const QByteArray &blob)
     return headerBase + envelope;
 }
 
-/// Walks WKB (ISO or extended), growing an envelope by every coordinate that is a number.
-class WkbScanner
+/// Walks WKB (ISO or extended, either byte order), collecting the x and y of every point, part by
+/// part.
+class WkbReader
 {
 public:
-    explicit WkbScanner(const QByteArray &wkb) : m_data(wkb) {}
+    WkbReader(QByteArrayView wkb, Parts &parts) : m_data(wkb), m_parts(parts)
+    {
+        m_parts.type = 0;
+        m_parts.xy.clear();
+        m_parts.sizes.clear();
+    }
 
-    bool scan() { return geometry(0) && m_pos <= m_data.size(); }
-    bool hasPoint() const { return m_any; }
-    Envelope envelope() const { return m_envelope; }
+    bool read() { return geometry(0) && m_pos <= m_data.size(); }
 
 private:
     bool need(qsizetype bytes) const { return m_pos + bytes <= m_data.size(); }
@@ -79,20 +83,11 @@ private:
         if (count > quint32(m_data.size()) || !need(qsizetype(count) * dims * 8))
             return false;
         for (quint32 i = 0; i < count; ++i) {
-            const double x = readDouble(little);
-            const double y = readDouble(little);
+            m_parts.xy.push_back(readDouble(little));
+            m_parts.xy.push_back(readDouble(little));
             m_pos += (dims - 2) * 8;
-            if (std::isnan(x) || std::isnan(y))
-                continue; // an empty point
-            if (!m_any) {
-                m_envelope = {x, x, y, y};
-                m_any = true;
-            }
-            m_envelope.minX = std::min(m_envelope.minX, x);
-            m_envelope.maxX = std::max(m_envelope.maxX, x);
-            m_envelope.minY = std::min(m_envelope.minY, y);
-            m_envelope.maxY = std::max(m_envelope.maxY, y);
         }
+        m_parts.sizes.push_back(count);
         return true;
     }
 
@@ -118,6 +113,8 @@ private:
         type &= 0x0fffffffu;
         const quint32 iso = type / 1000;
         dims += iso == 3 ? 2 : iso >= 1 ? 1 : 0;
+        if (depth == 0)
+            m_parts.type = type % 1000;
         quint32 count = 0;
         switch (type % 1000) {
         case 1:
@@ -125,7 +122,7 @@ private:
         case 2:
             return readUInt(little, count) && points(little, count, dims);
         case 3: {
-            if (!readUInt(little, count))
+            if (!readUInt(little, count) || count > quint32(m_data.size()))
                 return false;
             for (quint32 ring = 0; ring < count; ++ring) {
                 quint32 size = 0;
@@ -149,18 +146,31 @@ private:
         }
     }
 
-    const QByteArray &m_data;
+    QByteArrayView m_data;
+    Parts &m_parts;
     qsizetype m_pos = 0;
-    bool m_any = false;
-    Envelope m_envelope;
 };
 
-std::optional<Envelope> scanEnvelope(const QByteArray &wkb)
+/// The envelope of every point that is a number (an empty point is NaN).
+std::optional<Envelope> scanEnvelope(QByteArrayView wkb)
 {
-    WkbScanner scanner(wkb);
-    if (!scanner.scan() || !scanner.hasPoint())
+    Parts parts;
+    if (!readParts(wkb, parts))
         return std::nullopt;
-    return scanner.envelope();
+    std::optional<Envelope> box;
+    for (size_t i = 0; i + 1 < parts.xy.size(); i += 2) {
+        const double x = parts.xy[i];
+        const double y = parts.xy[i + 1];
+        if (std::isnan(x) || std::isnan(y))
+            continue;
+        if (!box)
+            box = Envelope{x, x, y, y};
+        box->minX = std::min(box->minX, x);
+        box->maxX = std::max(box->maxX, x);
+        box->minY = std::min(box->minY, y);
+        box->maxY = std::max(box->maxY, y);
+    }
+    return box;
 }
 
 QByteArray blobArgument(sqlite3_value *value)
@@ -180,7 +190,8 @@ void sqlIsEmpty(sqlite3_context *context, int, sqlite3_value **argv)
     sqlite3_result_int(context, isEmpty(blobArgument(argv[0])) ? 1 : 0);
 }
 
-template <double Envelope::*Member> void sqlBound(sqlite3_context *context, int, sqlite3_value **argv)
+template <double Envelope::*Member>
+void sqlBound(sqlite3_context *context, int, sqlite3_value **argv)
 {
     const auto box = envelope(blobArgument(argv[0]));
     if (box)
@@ -193,8 +204,18 @@ template <double Envelope::*Member> void sqlBound(sqlite3_context *context, int,
 
 QByteArray wkbOf(const QByteArray &blob)
 {
+    return wkbIn(blob).toByteArray();
+}
+
+QByteArrayView wkbIn(const QByteArray &blob)
+{
     const int header = headerSize(blob);
-    return header < 0 ? QByteArray() : blob.mid(header);
+    return header < 0 ? QByteArrayView() : QByteArrayView(blob).sliced(header);
+}
+
+bool readParts(QByteArrayView wkb, Parts &parts)
+{
+    return WkbReader(wkb, parts).read();
 }
 
 QByteArray fromWkb(const QByteArray &wkb, qint32 srid)
@@ -204,8 +225,8 @@ QByteArray fromWkb(const QByteArray &wkb, qint32 srid)
     char *d = blob.data();
     d[0] = 'G';
     d[1] = 'P';
-    d[2] = 0;                                         // version 1
-    d[3] = char(0x01 | (box ? 0x02 : emptyFlag));     // little endian; xy envelope or empty
+    d[2] = 0;                                     // version 1
+    d[3] = char(0x01 | (box ? 0x02 : emptyFlag)); // little endian; xy envelope or empty
     qToLittleEndian<qint32>(srid, d + 4);
     if (box) {
         qToLittleEndian<double>(box->minX, d + 8);
@@ -229,7 +250,7 @@ std::optional<Envelope> envelope(const QByteArray &blob)
         };
         return Envelope{at(0), at(8), at(16), at(24)};
     }
-    return scanEnvelope(blob.mid(header));
+    return scanEnvelope(QByteArrayView(blob).sliced(header));
 }
 
 bool isEmpty(const QByteArray &blob)

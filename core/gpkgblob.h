@@ -3,8 +3,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 
@@ -21,6 +23,19 @@ struct Envelope
 
 /// The WKB part of a blob; empty if `blob` is not a GeoPackage geometry.
 QByteArray wkbOf(const QByteArray &blob);
+/// The same without a copy: a view into `blob`, valid while it is.
+QByteArrayView wkbIn(const QByteArray &blob);
+
+/// The points of a geometry, part by part: each ring of a polygon, each line, each point.
+struct Parts
+{
+    quint32 type = 0; ///< the geometry's WKB type without dimensions: 3 polygon, 6 multipolygon…
+    std::vector<double> xy;     ///< every point's x and y, in order; NaN for an empty point
+    std::vector<quint32> sizes; ///< how many points each part has, in order
+};
+/// Reads WKB (ISO or extended, either byte order; Z and M dropped) into `parts`, reusing its
+/// memory; false if `wkb` cannot be read. A reader of many rows keeps one Parts for all of them.
+bool readParts(QByteArrayView wkb, Parts &parts);
 /// A blob of little-endian ISO WKB `wkb` with its 2D envelope in the header (empty geometries
 /// are flagged as such and carry no envelope).
 QByteArray fromWkb(const QByteArray &wkb, qint32 srid);

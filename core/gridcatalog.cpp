@@ -13,13 +13,13 @@ void GridCatalog::setDistrict(const QString &code, const QString &name, const QS
     m_districtNameEn = nameEn;
 }
 
-void GridCatalog::add(const GridUnit &unit)
+void GridCatalog::add(GridUnit unit)
 {
     m_byCode.insert(unit.code, m_units.size());
     // Subdistricts hang under the empty key: the district itself.
     m_childrenOf[unit.level == GridLevel::Subdistrict ? QString() : unit.parentCode].append(
         m_units.size());
-    m_units.append(unit);
+    m_units.append(std::move(unit));
 }
 
 QString GridCatalog::districtName(bool english) const

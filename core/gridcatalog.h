@@ -17,7 +17,7 @@ class GridCatalog
     Q_DECLARE_TR_FUNCTIONS(GridCatalog)
 public:
     void setDistrict(const QString &code, const QString &name, const QString &nameEn);
-    void add(const GridUnit &unit);
+    void add(GridUnit unit);
 
     QString districtCode() const { return m_districtCode; }
     QString districtName(bool english = false) const;

@@ -20,3 +20,6 @@ struct GridUnit
 };
 
 } // namespace citygrid
+
+// Lists of units grow by moving memory, not by moving each string.
+Q_DECLARE_TYPEINFO(citygrid::GridUnit, Q_RELOCATABLE_TYPE);

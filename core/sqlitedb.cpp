@@ -177,6 +177,13 @@ QByteArray Statement::blob(int column) const
     return data ? QByteArray(data, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
 }
 
+QByteArray Statement::blobView(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArray::fromRawData(data, sqlite3_column_bytes(m_stmt, column))
+                : QByteArray();
+}
+
 double Statement::real(int column) const
 {
     return sqlite3_column_double(m_stmt, column);

@@ -76,6 +76,8 @@ public:
     qint64 integer(int column) const;
     double real(int column) const;
     QByteArray blob(int column) const;
+    /// The same without a copy: valid until the next step or reset.
+    QByteArray blobView(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -80,9 +80,10 @@ QPolygonF simplifyRing(const QPolygonF &ring, double tolerance)
     for (int i = 0; i < n; ++i)
         if (keep[size_t(i)])
             out.append(ring[i]);
-    if (out.size() < 4) { // a closed triangle needs 4 points; fall back to the original
+    // A closed triangle needs 4 points: below that, the original. Nothing dropped: the original
+    // too, which shares its points instead of holding a second copy.
+    if (out.size() < 4 || out.size() == n)
         return ring;
-    }
     return out;
 }
 

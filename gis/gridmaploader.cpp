@@ -48,15 +48,31 @@ public:
 
     void add(MapFeature feature, const OGRGeometry *geometry)
     {
-        QList<qsizetype> sizes;
+        qsizetype rings = 0;
         if (geometry) {
             for (const QPolygonF &ring : ogrutil::rings(*geometry)) {
                 m_points += ring;
-                sizes.append(ring.size());
+                m_ringSizes.append(ring.size());
+                ++rings;
             }
         }
-        m_ringSizes.append(sizes);
+        m_ringCounts.append(rings);
         m_layer->features.append(std::move(feature));
+    }
+
+    /// The rings of a polygon or multipolygon read straight from WKB, without building a
+    /// geometry; false (nothing added) for any other WKB, which takes the way through GDAL.
+    bool add(MapFeature &feature, QByteArrayView wkb)
+    {
+        if (!gpkgblob::readParts(wkb, m_parts) || (m_parts.type != 3 && m_parts.type != 6))
+            return false;
+        for (size_t i = 0; i + 1 < m_parts.xy.size(); i += 2)
+            m_points.append(QPointF(m_parts.xy[i], m_parts.xy[i + 1]));
+        for (quint32 size : m_parts.sizes)
+            m_ringSizes.append(size);
+        m_ringCounts.append(qsizetype(m_parts.sizes.size()));
+        m_layer->features.append(std::move(feature));
+        return true;
     }
 
     /// Null if a point could not be transformed.
@@ -65,10 +81,13 @@ public:
         if (!transform.apply(m_points))
             return nullptr;
         qsizetype offset = 0;
+        qsizetype ring = 0;
         for (qsizetype i = 0; i < m_layer->features.size(); ++i) {
-            for (qsizetype size : std::as_const(m_ringSizes[i])) {
-                m_layer->features[i].rings.append(m_points.mid(offset, size));
-                offset += size;
+            QList<QPolygonF> &rings = m_layer->features[i].rings;
+            rings.reserve(m_ringCounts[i]);
+            for (qsizetype end = ring + m_ringCounts[i]; ring < end; ++ring) {
+                rings.append(m_points.mid(offset, m_ringSizes[ring]));
+                offset += m_ringSizes[ring];
             }
         }
         m_layer->finish();
@@ -78,7 +97,9 @@ public:
 private:
     std::shared_ptr<MapLayerData> m_layer;
     QPolygonF m_points;
-    QList<QList<qsizetype>> m_ringSizes;
+    QList<qsizetype> m_ringSizes;  ///< every ring's points, feature after feature
+    QList<qsizetype> m_ringCounts; ///< every feature's rings
+    gpkgblob::Parts m_parts;       ///< one row's points, memory kept from row to row
 };
 
 Error transformError(const QString &mapCrs)
@@ -102,9 +123,10 @@ Result<MapLayerPtr> readLayer(const SqliteDb &db, const QString &table, const QS
         return transform.error();
     LayerBuilder builder(table);
     // Cells are labelled by code; the other levels by name, English where the store has it.
-    const QString names = builder.level() == GridLevel::Cell
-                              ? QStringLiteral("'', ''")
-                              : (english ? QStringLiteral("name_en, name") : QStringLiteral("name, ''"));
+    const QString names =
+        builder.level() == GridLevel::Cell
+            ? QStringLiteral("'', ''")
+            : (english ? QStringLiteral("name_en, name") : QStringLiteral("name, ''"));
     auto query = Statement::prepare(
         db, QStringLiteral("SELECT code, %1, geom FROM \"%2\" ORDER BY fid").arg(names, table));
     if (!query)
@@ -117,8 +139,11 @@ Result<MapLayerPtr> readLayer(const SqliteDb &db, const QString &table, const QS
         f.label = q.text(1).isEmpty() ? q.text(2) : q.text(1);
         if (f.label.isEmpty())
             f.label = f.code;
-        const OGRGeometryUniquePtr geometry = ogrutil::fromWkb(gpkgblob::wkbOf(q.blob(3)));
-        builder.add(std::move(f), geometry.get());
+        const QByteArrayView wkb = gpkgblob::wkbIn(q.blobView(3));
+        if (!builder.add(f, wkb)) {
+            const OGRGeometryUniquePtr geometry = ogrutil::fromWkb(wkb.toByteArray());
+            builder.add(std::move(f), geometry.get());
+        }
     });
     if (!read)
         return read.error();

@@ -29,3 +29,6 @@ struct MapFeature
 };
 
 } // namespace citygrid
+
+// A layer's list grows by moving memory, not by moving each feature's strings and lists.
+Q_DECLARE_TYPEINFO(citygrid::MapFeature, Q_RELOCATABLE_TYPE);

@@ -5,45 +5,13 @@
 #include "geometryops.h"
 
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cstring>
+#include <span>
 
 namespace citygrid {
-
-void MapLayerData::finish()
-{
-    std::vector<QRectF> boxes;
-    boxes.reserve(size_t(features.size()));
-    std::vector<double> sizes;
-    extent = QRectF();
-    for (MapFeature &f : features) {
-        QRectF box;
-        for (const QPolygonF &ring : std::as_const(f.rings))
-            box = box.isNull() ? ring.boundingRect() : box.united(ring.boundingRect());
-        f.bbox = box;
-        f.labelPoint = geometryops::labelPoint(f.rings);
-        // A twentieth of the feature's size keeps its shape recognisable wherever it is drawn
-        // smaller than about 40 pixels.
-        f.coarseTolerance = std::max(box.width(), box.height()) / 40;
-        f.coarse.clear();
-        for (const QPolygonF &ring : std::as_const(f.rings))
-            f.coarse.append(geometryops::simplifyRing(ring, f.coarseTolerance));
-        boxes.push_back(box);
-        sizes.push_back(std::max(box.width(), box.height()));
-        extent = extent.isNull() ? box : extent.united(box);
-    }
-    index.build(boxes);
-    byCode.clear();
-    byCode.reserve(features.size());
-    for (qsizetype i = 0; i < features.size(); ++i)
-        byCode.insert(features[i].code, int(i));
-    splitSharedEdges();
-    if (!sizes.empty()) {
-        std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
-        medianSize = sizes[sizes.size() / 2];
-    }
-}
 
 namespace {
 
@@ -70,19 +38,23 @@ EdgeKey edgeKey(QPointF p, QPointF q)
     return key;
 }
 
-} // namespace
-
-void MapLayerData::splitSharedEdges()
+/// Fills each feature's ownEdges: the stretches of its boundary no feature before it has.
+void splitSharedEdges(std::span<MapFeature> features)
 {
     QSet<EdgeKey> drawn;
+    qsizetype edges = 0;
+    for (const MapFeature &f : features)
+        for (const QPolygonF &ring : f.rings)
+            edges += ring.size();
+    drawn.reserve(edges / 2 + 1); // most edges of a tessellation are shared by two features
     for (MapFeature &f : features) {
         f.ownEdges.clear();
         for (const QPolygonF &ring : std::as_const(f.rings)) {
             QPolygonF run;
             for (qsizetype i = 0; i + 1 < ring.size(); ++i) {
-                const bool fresh = !drawn.contains(edgeKey(ring[i], ring[i + 1]));
-                if (fresh) {
-                    drawn.insert(edgeKey(ring[i], ring[i + 1]));
+                const qsizetype before = drawn.size();
+                drawn.insert(edgeKey(ring[i], ring[i + 1]));
+                if (drawn.size() != before) { // not drawn before
                     if (run.isEmpty())
                         run.append(ring[i]);
                     run.append(ring[i + 1]);
@@ -95,6 +67,47 @@ void MapLayerData::splitSharedEdges()
                 f.ownEdges.append(run);
         }
     }
+}
+
+} // namespace
+
+void MapLayerData::finish()
+{
+    // The list detaches here, once: the two threads below then write other members of the same
+    // features (own edges there; box, label point and outline here) through plain pointers.
+    const std::span<MapFeature> all(features.data(), size_t(features.size()));
+    // A city-size layer has its shared edges found on another thread meanwhile.
+    QFuture<void> edges = QtConcurrent::run([all] { splitSharedEdges(all); });
+    std::vector<QRectF> boxes;
+    boxes.reserve(all.size());
+    std::vector<double> sizes;
+    extent = QRectF();
+    for (MapFeature &f : all) {
+        QRectF box;
+        for (const QPolygonF &ring : std::as_const(f.rings))
+            box = box.isNull() ? ring.boundingRect() : box.united(ring.boundingRect());
+        f.bbox = box;
+        f.labelPoint = geometryops::labelPoint(f.rings);
+        // A twentieth of the feature's size keeps its shape recognisable wherever it is drawn
+        // smaller than about 40 pixels.
+        f.coarseTolerance = std::max(box.width(), box.height()) / 40;
+        f.coarse.clear();
+        for (const QPolygonF &ring : std::as_const(f.rings))
+            f.coarse.append(geometryops::simplifyRing(ring, f.coarseTolerance));
+        boxes.push_back(box);
+        sizes.push_back(std::max(box.width(), box.height()));
+        extent = extent.isNull() ? box : extent.united(box);
+    }
+    index.build(boxes);
+    byCode.clear();
+    byCode.reserve(features.size());
+    for (qsizetype i = 0; i < qsizetype(all.size()); ++i)
+        byCode.insert(all[size_t(i)].code, int(i));
+    if (!sizes.empty()) {
+        std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
+        medianSize = sizes[sizes.size() / 2];
+    }
+    edges.waitForFinished(); // runs it here if the pool had no thread free for it
 }
 
 int MapLayerData::featureAt(QPointF p) const

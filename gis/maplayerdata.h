@@ -24,11 +24,9 @@ struct MapLayerData
     double medianSize = 0;      ///< median of max(width, height) of the feature boxes, map units
     QHash<QString, int> byCode; ///< feature index by code (filled by finish())
 
-    /// Fills bbox, coarse geometry and label points of the features, the index, extent and
-    /// median size. Call once after the features are set.
+    /// Fills bbox, coarse geometry, label points and own edges of the features, the index, extent
+    /// and median size. Call once after the features are set.
     void finish();
-    /// Fills each feature's ownEdges (called by finish()).
-    void splitSharedEdges();
     /// The feature containing p (map units), or -1.
     int featureAt(QPointF p) const;
     int indexOf(const QString &code) const;

@@ -11,6 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
+#include <tuple>
+
 using namespace citygrid;
 
 class TestMapRender : public QObject
@@ -147,6 +150,35 @@ private slots:
         const QColor centre = image.pixelColor(150, 100);
         QVERIFY2(qAbs(centre.red() - 228) <= 2 && qAbs(centre.green() - 128) <= 2,
                  qPrintable(centre.name()));
+    }
+    void sharedEdgesBelongToOneCell()
+    {
+        // Outlines draw each feature's own edges: every edge of a tessellation once, none lost.
+        auto grid = GridMapLoader::fromSource(syntheticCityGrid(30, 20, QPointF(113.8, 22.5)),
+                                              QStringLiteral("EPSG:4547"));
+        QVERIFY(grid.ok());
+        const auto edge = [](QPointF a, QPointF b) {
+            return a.x() < b.x() || (a.x() == b.x() && a.y() < b.y()) ? std::pair(a, b)
+                                                                      : std::pair(b, a);
+        };
+        const auto less = [](const std::pair<QPointF, QPointF> &l,
+                             const std::pair<QPointF, QPointF> &r) {
+            return std::tuple(l.first.x(), l.first.y(), l.second.x(), l.second.y()) <
+                   std::tuple(r.first.x(), r.first.y(), r.second.x(), r.second.y());
+        };
+        std::set<std::pair<QPointF, QPointF>, decltype(less)> all(less), owned(less);
+        qsizetype ownedCount = 0;
+        for (const MapFeature &f : grid.value().cells->features) {
+            for (const QPolygonF &ring : f.rings)
+                for (qsizetype i = 0; i + 1 < ring.size(); ++i)
+                    all.insert(edge(ring[i], ring[i + 1]));
+            for (const QPolygonF &run : f.ownEdges)
+                for (qsizetype i = 0; i + 1 < run.size(); ++i, ++ownedCount)
+                    owned.insert(edge(run[i], run[i + 1]));
+        }
+        QCOMPARE(all.size(), size_t(30 * 21 + 31 * 20)); // rows of horizontal, columns of vertical
+        QCOMPARE(owned.size(), all.size());
+        QCOMPARE(size_t(ownedCount), all.size()); // none twice
     }
     void cancelledJobReturnsNothing()
     {
