@@ -18,7 +18,8 @@ QString AppContext::defaultStorePath()
            QStringLiteral("/citygrid.gpkg");
 }
 
-Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
+Result<std::unique_ptr<AppContext>>
+AppContext::open(const QString &requested, const std::function<void(const QString &)> &ready)
 {
     const QString path =
         QFileInfo(requested.isEmpty() ? defaultStorePath() : requested).absoluteFilePath();
@@ -31,6 +32,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const QString &requested)
     // a grid a sync package brought that could not be put in place then: tried again (an error
     // is said again by the next import; the store opens on the grid it has)
     (void)GridImport::applyReceived(path);
+    if (ready)
+        ready(path);
     auto context = std::make_unique<AppContext>();
     context->m_store = std::move(store).value();
     context->m_created = created.value();

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <memory>
 
 namespace citygrid {
@@ -27,7 +28,10 @@ public:
     /// Where the bundled case catalogues live (compiled-in resources).
     static QString bundledCataloguesDir() { return QStringLiteral(":/catalogues"); }
     /// Opens `storePath` (default if empty), creating it from the bundled district if missing.
-    static Result<std::unique_ptr<AppContext>> open(const QString &storePath);
+    /// `ready`, if given, is called with the store's path once the store is open and its grid in
+    /// place, before the catalogues are read: the window starts reading its map then.
+    static Result<std::unique_ptr<AppContext>>
+    open(const QString &storePath, const std::function<void(const QString &)> &ready = {});
 
     Store &store() { return *m_store; }
     QString storePath() const { return m_store->path(); }

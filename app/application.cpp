@@ -106,12 +106,16 @@ int runGui(QApplication &app, const QStringList &arguments)
                    << Qt::endl;
         return cli::Usage;
     }
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    // The map is read on a worker while the catalogues are read and the window is built.
+    MainWindow::MapFuture firstMap;
+    auto context = AppContext::open(
+        parser.value(QStringLiteral("store")),
+        [&firstMap](const QString &storePath) { firstMap = MainWindow::startMapLoad(storePath); });
     if (!context) {
         showError(nullptr, context.error());
         return cli::Failed;
     }
-    MainWindow window(std::move(context).value());
+    MainWindow window(std::move(context).value(), firstMap);
     if (parser.isSet(quitAfterFirstFrame)) {
         if (window.size().width() < 1280)
             window.resize(1920, 1080);

@@ -32,6 +32,7 @@
 #include "searchbox.h"
 #include "storeschema.h"
 #include "syncdialog.h"
+#include "threadpools.h"
 #include "uniteditor.h"
 
 #include <QActionGroup>
@@ -49,6 +50,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
+#include <QtConcurrent>
 
 namespace citygrid {
 
@@ -57,6 +59,14 @@ namespace {
 QIcon icon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+/// The map CRS the window last showed (the user's choice is kept between runs).
+QString savedCrs()
+{
+    const QString crs =
+        QSettings().value(QStringLiteral("map/crs"), QStringLiteral("EPSG:4547")).toString();
+    return CrsTransform::isKnown(crs) ? crs : QStringLiteral("EPSG:4547");
 }
 
 /// Sets the shortcut and puts it in the tooltip, so every action tells how to reach it by keyboard.
@@ -69,14 +79,14 @@ void setShortcut(QAction *action, const QKeySequence &key)
 
 } // namespace
 
-MainWindow::MainWindow(std::unique_ptr<AppContext> context, QWidget *parent)
+MainWindow::MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap, QWidget *parent)
     : QMainWindow(parent), m_context(std::move(context)), m_canvas(new MapCanvas(this)),
       m_browseTool(new BrowseTool(m_canvas, this)),
       m_zoomTool(new BrowseTool(m_canvas, this, true)), m_search(new SearchBox(this)),
       m_identify(new IdentifyPanel(this)), m_layers(new LayerPanel(this)),
       m_areaModel(new AreaTreeModel(this)), m_areaTree(new QTreeView(this)),
       m_crsBox(new QComboBox(this)), m_coordinates(new QLabel(this)), m_scale(new QLabel(this)),
-      m_crsLabel(new QLabel(this)), m_storeLabel(new QLabel(this))
+      m_crsLabel(new QLabel(this)), m_storeLabel(new QLabel(this)), m_firstMap(std::move(firstMap))
 {
     setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalog())));
     setWindowIcon(icon("app"));
@@ -379,11 +389,24 @@ void MainWindow::createStatusBar()
     m_storeLabel->setToolTip(m_context->storePath());
 }
 
+MainWindow::MapFuture MainWindow::startMapLoad(const QString &storePath)
+{
+    return QtConcurrent::run(threadpools::load(),
+                             [storePath, crs = savedCrs(), english = language::isEnglish()] {
+                                 return GridMapLoader::load(storePath, crs, english);
+                             });
+}
+
 void MainWindow::loadMap(const QString &crs)
 {
     QApplication::setOverrideCursor(Qt::BusyCursor);
-    auto map = GridMapLoader::load(m_context->storePath(), crs, language::isEnglish());
+    const auto map = GridMapLoader::load(m_context->storePath(), crs, language::isEnglish());
     QApplication::restoreOverrideCursor();
+    showMap(map);
+}
+
+void MainWindow::showMap(const Result<GridMap> &map)
+{
     if (!map) {
         showError(this, map.error());
         return;
@@ -391,8 +414,8 @@ void MainWindow::loadMap(const QString &crs)
     m_canvas->setGridMap(map.value());
     m_cases->mapChanged();
     m_thematic->mapChanged();
-    m_crsLabel->setText(CrsTransform::describe(crs));
-    m_crsBox->setCurrentIndex(std::max(0, m_crsBox->findData(crs)));
+    m_crsLabel->setText(CrsTransform::describe(map.value().crs));
+    m_crsBox->setCurrentIndex(std::max(0, m_crsBox->findData(map.value().crs)));
 }
 
 void MainWindow::setMapCrs(const QString &crs)
@@ -489,9 +512,11 @@ void MainWindow::restoreSettings()
     }
     m_layers->setDisplay(display);
     m_canvas->setLayerDisplay(display);
-    const QString crs =
-        settings.value(QStringLiteral("map/crs"), QStringLiteral("EPSG:4547")).toString();
-    loadMap(CrsTransform::isKnown(crs) ? crs : QStringLiteral("EPSG:4547"));
+    if (m_firstMap.isValid())
+        showMap(m_firstMap.result()); // waits for the rest of it, if any
+    else
+        loadMap(savedCrs());
+    m_firstMap = {};
     // The last view, if it was of this store and this CRS.
     if (settings.value(QStringLiteral("map/store")).toString() == m_context->storePath()) {
         const QPointF centre = settings.value(QStringLiteral("map/center")).toPointF();

@@ -5,6 +5,7 @@
 #include "appcontext.h"
 #include "mapcanvas.h"
 
+#include <QFuture>
 #include <QMainWindow>
 
 #include <memory>
@@ -35,7 +36,15 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(std::unique_ptr<AppContext> context, QWidget *parent = nullptr);
+    /// The grid as read on a worker (startMapLoad) while the rest of the window is built.
+    using MapFuture = QFuture<Result<GridMap>>;
+    /// `firstMap`, if started, is the map shown first; otherwise the window reads it itself.
+    explicit MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap = {},
+                        QWidget *parent = nullptr);
+    /// Starts reading the store's grid, in the CRS the window last showed, on a worker: a
+    /// city-size grid then costs no more start-up than reading the catalogues and building
+    /// the window.
+    static MapFuture startMapLoad(const QString &storePath);
     ~MainWindow() override;
 
     MapCanvas *canvas() const { return m_canvas; }
@@ -74,6 +83,7 @@ private:
     void createDocks();
     void createStatusBar();
     void loadMap(const QString &crs);
+    void showMap(const Result<GridMap> &map);
     void showItem(const MapItem &item);
     void updateStatus(QPointF mapPos);
     void restoreSettings();
@@ -108,6 +118,7 @@ private:
     RankingPanel *m_ranking = nullptr;
     TrendPanel *m_trend = nullptr;
     QByteArray m_defaultState;
+    MapFuture m_firstMap;
 };
 
 } // namespace citygrid

@@ -34,9 +34,14 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        auto context = AppContext::open(m_dir.filePath(QStringLiteral("gui.gpkg")));
+        // as the application starts: the map read on a worker while the rest is built
+        MainWindow::MapFuture firstMap;
+        auto context = AppContext::open(
+            m_dir.filePath(QStringLiteral("gui.gpkg")),
+            [&firstMap](const QString &path) { firstMap = MainWindow::startMapLoad(path); });
         QVERIFY2(context.ok(), qPrintable(context.ok() ? QString() : context.error().toText()));
-        m_window = std::make_unique<MainWindow>(std::move(context).value());
+        QVERIFY(firstMap.isValid());
+        m_window = std::make_unique<MainWindow>(std::move(context).value(), firstMap);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -49,6 +54,27 @@ private slots:
         QCOMPARE(canvas()->gridMap().crs, QStringLiteral("EPSG:4547"));
         QVERIFY(canvas()->view().extent().contains(canvas()->gridMap().extent()));
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("福田区")));
+    }
+    void mapReadOnAWorkerIsTheMapReadHere()
+    {
+        auto context = AppContext::open(m_window->storePath());
+        QVERIFY(context.ok());
+        const MainWindow second(std::move(context).value());
+        const GridMap &here = second.canvas()->gridMap();
+        const GridMap &early = canvas()->gridMap();
+        QCOMPARE(early.crs, here.crs);
+        QCOMPARE(early.extent(), here.extent());
+        QCOMPARE(early.metresPerUnit, here.metresPerUnit);
+        for (const auto &[a, b] :
+             {std::pair(early.subdistricts, here.subdistricts),
+              std::pair(early.communities, here.communities), std::pair(early.cells, here.cells)}) {
+            QCOMPARE(a->features.size(), b->features.size());
+            for (qsizetype i = 0; i < a->features.size(); ++i) {
+                QCOMPARE(a->features[i].code, b->features[i].code);
+                QCOMPARE(a->features[i].label, b->features[i].label);
+                QCOMPARE(a->features[i].rings, b->features[i].rings);
+            }
+        }
     }
     void clickingACellSelectsIt()
     {
