@@ -46,6 +46,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -113,6 +116,7 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap, 
             [this] { updateStatus(m_canvas->view().center); });
     connect(m_search, &SearchBox::areaChosen, this,
             [this](const QString &code) { selectArea(code); });
+    connect(m_search, &SearchBox::left, m_canvas, [this] { m_canvas->setFocus(); });
     connect(m_identify, &IdentifyPanel::codeActivated, this,
             [this](const QString &code) { selectArea(code); });
     connect(m_layers, &LayerPanel::displayChanged, m_canvas, &MapCanvas::setLayerDisplay);
@@ -216,9 +220,7 @@ void MainWindow::createActions()
     casesMenu->addAction(newCase);
     auto *overdue = casesMenu->addAction(tr("Overdue cases"), this, [this] {
         m_cases->listPanel()->setOverdueOnly(true);
-        for (QDockWidget *d : findChildren<QDockWidget *>())
-            if (d->widget() == m_cases->listPanel())
-                d->show();
+        raiseDockOf(m_cases->listPanel());
     });
     setShortcut(overdue, QKeySequence(Qt::CTRL | Qt::Key_O));
     casesMenu->addAction(m_cases->showCasesAction());
@@ -310,7 +312,13 @@ void MainWindow::createDocks()
                              Qt::DockWidgetArea area) {
         auto *d = new QDockWidget(title, this);
         d->setObjectName(name);
-        d->setWidget(widget);
+        // A panel taller or wider than its share of a small screen scrolls instead of pushing
+        // the window past the screen's edge.
+        auto *scroll = new QScrollArea(d);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(widget);
+        d->setWidget(scroll);
         addDockWidget(area, d);
         m_docksMenu->addAction(d->toggleViewAction());
         return d;
@@ -325,9 +333,7 @@ void MainWindow::createDocks()
     // Case symbols and counts on top of classed areas would read as one more measure.
     connect(m_thematic, &ThematicPanel::activeChanged, this,
             [this](bool active) { m_cases->showCasesAction()->setChecked(!active); });
-    auto *details =
-        dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
-    details->setMinimumWidth(260);
+    dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
     dock(tr("Cases of the area"), QStringLiteral("cellCasesDock"), m_cases->cellPanel(),
          Qt::RightDockWidgetArea);
     auto *list = dock(tr("Cases"), QStringLiteral("casesDock"), m_cases->listPanel(),
@@ -371,11 +377,14 @@ bool MainWindow::showPanel(const QString &name)
 
 void MainWindow::raiseDockOf(QWidget *widget)
 {
-    for (QDockWidget *d : findChildren<QDockWidget *>())
-        if (d->widget() == widget) {
+    // the panel sits in a scroll area in its dock
+    for (QWidget *w = widget; w; w = w->parentWidget()) {
+        if (auto *d = qobject_cast<QDockWidget *>(w)) {
             d->show();
             d->raise();
+            return;
         }
+    }
 }
 
 void MainWindow::createStatusBar()
@@ -499,8 +508,16 @@ void MainWindow::updateStatus(QPointF mapPos)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The layout saved last time, if it was saved on a screen of this size; otherwise (a first
+    // start, a laptop after a large monitor) the layout fitted to this screen.
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty() && settings.value(QStringLiteral("window/screen")).toSize() ==
+                                   screen()->availableGeometry().size()) {
+        restoreGeometry(geometry);
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    } else {
+        fitToScreen();
+    }
     QHash<QString, LayerDisplay> display;
     for (const QString &id : {storeschema::subdistrictsTable(), storeschema::communitiesTable(),
                               storeschema::cellsTable()}) {
@@ -536,6 +553,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/screen"), screen()->availableGeometry().size());
     settings.setValue(QStringLiteral("map/crs"), m_canvas->gridMap().crs);
     settings.setValue(QStringLiteral("map/store"), m_context->storePath());
     settings.setValue(QStringLiteral("map/center"), m_canvas->view().center);
@@ -558,6 +576,65 @@ void MainWindow::resetLayout()
     restoreState(m_defaultState);
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         dock->show();
+    fitToScreen();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // Made smaller, the side panels give back width so that the map keeps half the window.
+    int left = 0, right = 0; // the widest panel of each side (panels stack within a side)
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        if (d->isFloating() || d->isHidden() || d->visibleRegion().isEmpty())
+            continue;
+        if (dockWidgetArea(d) == Qt::LeftDockWidgetArea)
+            left = std::max(left, d->width());
+        else if (dockWidgetArea(d) == Qt::RightDockWidgetArea)
+            right = std::max(right, d->width());
+    }
+    // after the layout has taken the new size, which would undo panel sizes set during it
+    if (left + right > event->size().width() / 2)
+        QMetaObject::invokeMethod(
+            this, [this] { fitDocks(size()); }, Qt::QueuedConnection);
+}
+
+void MainWindow::fitToScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    if (available.width() <= 1920 && available.height() <= 1080) {
+        setGeometry(available);
+        setWindowState(windowState() | Qt::WindowMaximized);
+    } else {
+        setWindowState(windowState() & ~Qt::WindowMaximized);
+        const QSize size = available.size() * 0.9;
+        setGeometry(QRect(available.topLeft() + QPoint((available.width() - size.width()) / 2,
+                                                       (available.height() - size.height()) / 2),
+                          size));
+    }
+    fitDocks(available.size());
+}
+
+void MainWindow::fitDocks(QSize window)
+{
+    // Each side a fifth of the width (within what a panel needs and what leaves the map half),
+    // the case list a third of the height.
+    const int side = std::clamp(window.width() / 5, 200, 420);
+    QList<QDockWidget *> left, right, bottom;
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        if (d->isFloating() || d->isHidden())
+            continue;
+        const Qt::DockWidgetArea area = dockWidgetArea(d);
+        (area == Qt::LeftDockWidgetArea    ? left
+         : area == Qt::RightDockWidgetArea ? right
+                                           : bottom)
+            .append(d);
+    }
+    if (!left.isEmpty())
+        resizeDocks({left.first()}, {side}, Qt::Horizontal);
+    if (!right.isEmpty())
+        resizeDocks({right.first()}, {side}, Qt::Horizontal);
+    if (!bottom.isEmpty())
+        resizeDocks({bottom.first()}, {window.height() / 3}, Qt::Vertical);
 }
 
 void MainWindow::importGrid()

@@ -76,6 +76,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void raiseDockOf(QWidget *widget);
@@ -89,6 +90,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void resetLayout();
+    /// Sizes the window for the screen it is on (maximised up to 1920×1080, otherwise a centred
+    /// 90 %) and gives the side panels their share, the map at least half the width.
+    void fitToScreen();
+    void fitDocks(QSize window);
     void importGrid();
     /// Search, area tree, map and title after the store's grid was replaced.
     void showNewGrid();

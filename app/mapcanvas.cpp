@@ -216,8 +216,13 @@ const MapFeature *MapCanvas::featureOf(const MapItem &item) const
     return nullptr;
 }
 
-void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QColor &fill,
-                          const QPen &pen) const
+QColor MapCanvas::selectionColor()
+{
+    return QColor(0x00, 0xc8, 0xf0);
+}
+
+void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QPen &halo,
+                          const QPen &line) const
 {
     const MapFeature *feature = featureOf(item);
     if (!feature)
@@ -227,9 +232,13 @@ void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QColor &
     const QTransform t = m_view.transform();
     for (const QPolygonF &ring : feature->rings)
         path.addPolygon(t.map(ring));
-    painter.setPen(pen);
-    painter.setBrush(fill);
-    painter.drawPath(path);
+    painter.setBrush(Qt::NoBrush);
+    for (const QPen &pen : {halo, line}) {
+        QPen joined = pen;
+        joined.setJoinStyle(Qt::RoundJoin);
+        painter.setPen(joined);
+        painter.drawPath(path);
+    }
 }
 
 void MapCanvas::addOverlay(MapOverlay *overlay)
@@ -262,10 +271,14 @@ void MapCanvas::paintEvent(QPaintEvent *)
         painter.drawImage(QRectF(topLeft, bottomRight), m_image);
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
+    // No fill: a fill would read as one more class of a thematic map. A white halo under a cyan
+    // line, a colour no class ramp or case state uses, shows on any fill beneath.
     if (m_hover.isValid() && !(m_hover == m_selection))
-        paintItem(painter, m_hover, QColor(41, 128, 185, 30), QPen(QColor(41, 128, 185), 2));
+        paintItem(painter, m_hover, QPen(QColor(255, 255, 255, 160), 4),
+                  QPen(selectionColor(), 1.5, Qt::DashLine));
     if (m_selection.isValid())
-        paintItem(painter, m_selection, QColor(230, 126, 34, 70), QPen(QColor(211, 84, 0), 3));
+        paintItem(painter, m_selection, QPen(QColor(255, 255, 255, 230), 7),
+                  QPen(selectionColor(), 3));
     // cases and other overlays above the selection, so their colours stay true
     if (m_viewInitialised && !m_overlays.isEmpty()) {
         QList<QRectF> labels;

@@ -66,6 +66,8 @@ public:
     MapItem itemAt(QPointF widgetPos) const;
     void setSelection(const MapItem &item);
     MapItem selection() const { return m_selection; }
+    /// The colour of the selected area's outline: one no class ramp or case state uses.
+    static QColor selectionColor();
     void setHover(const MapItem &item);
     void setRubberBand(const QRect &rect); ///< empty rect hides it
     /// Draws `overlay` over the map until it is destroyed.
@@ -101,8 +103,9 @@ private:
     void startRender();
     void jobFinished();
     const MapFeature *featureOf(const MapItem &item) const;
-    void paintItem(QPainter &painter, const MapItem &item, const QColor &fill,
-                   const QPen &pen) const;
+    /// The outline of an item, `halo` under `line`, unfilled.
+    void paintItem(QPainter &painter, const MapItem &item, const QPen &halo,
+                   const QPen &line) const;
 
     GridMap m_map;
     QHash<QString, LayerDisplay> m_display;

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QKeyEvent>
 #include <QStandardItemModel>
 
 namespace citygrid {
@@ -29,8 +30,12 @@ SearchBox::SearchBox(QWidget *parent)
                 if (!code.isEmpty()) {
                     setText(code);
                     emit areaChosen(code);
+                    emit left();
                 }
             });
+    // Enter while the completions show but none is picked: the best match, as without them (the
+    // completer would only close its list). Filters installed later see events first.
+    m_completer->popup()->installEventFilter(this);
     connect(this, &QLineEdit::returnPressed, this, [this] {
         if (m_completer->popup()->isVisible() && m_completer->popup()->currentIndex().isValid())
             return; // the completer's own activation handles it
@@ -66,7 +71,32 @@ bool SearchBox::searchAndChoose(const QString &text)
         return false;
     m_completer->popup()->hide();
     emit areaChosen(hits.first()->code);
+    emit left();
     return true;
+}
+
+bool SearchBox::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_completer->popup() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            !m_completer->popup()->currentIndex().isValid()) {
+            m_completer->popup()->hide();
+            searchAndChoose(text());
+            return true;
+        }
+    }
+    return QLineEdit::eventFilter(watched, event);
+}
+
+void SearchBox::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        m_completer->popup()->hide();
+        emit left();
+        return;
+    }
+    QLineEdit::keyPressEvent(event);
 }
 
 } // namespace citygrid

@@ -12,7 +12,9 @@ class QStandardItemModel;
 namespace citygrid {
 
 /// Finds a cell, community or subdistrict by code or name (partial match) as the user types and
-/// offers the best matches; choosing one (or Enter for the best) emits areaChosen. GUI thread.
+/// offers the best matches; choosing one (or Enter for the best) emits areaChosen. Choosing, or
+/// Esc, emits left: the window gives the keyboard back to the map, so the tools' shortcut
+/// letters are not typed into the box. GUI thread.
 class SearchBox : public QLineEdit
 {
     Q_OBJECT
@@ -24,6 +26,12 @@ public:
 
 signals:
     void areaChosen(const QString &code);
+    /// The user is done with the box (an area chosen, or Esc).
+    void left();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void refresh(const QString &text);

@@ -76,6 +76,54 @@ private slots:
             }
         }
     }
+    void searchGivesTheKeyboardBackToTheMap()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        SearchBox *box = m_window->searchBox();
+        const QString code = canvas()->gridMap().cells->features.at(7).code;
+        box->setFocus();
+        box->clear();
+        QTest::keyClicks(box, code);
+        // keys go where the application sends them: to the completions while they show
+        const auto keyTarget = [box] {
+            return QApplication::activePopupWidget() ? QApplication::activePopupWidget()
+                                                     : static_cast<QWidget *>(box);
+        };
+        QTest::keyClick(keyTarget(), Qt::Key_Return);
+        QCOMPARE(canvas()->selection().code, code);
+        QTRY_VERIFY(canvas()->hasFocus()); // the next "Z" picks the zoom tool, not the box
+        box->setFocus();
+        QTest::keyClicks(box, QStringLiteral("4403"));
+        for (int i = 0; i < 2 && box->hasFocus(); ++i) // the first Esc closes the completions
+            QTest::keyClick(keyTarget(), Qt::Key_Escape);
+        QTRY_VERIFY(canvas()->hasFocus());
+    }
+    void selectionIsAnOutlineInItsOwnColour()
+    {
+        // A filled selection looked like one more hot-spot class: it is a haloed outline now.
+        canvas()->setSelection({});
+        canvas()->zoomToFullExtent();
+        waitForFrame();
+        const MapFeature &cell = canvas()->gridMap().cells->features.at(60);
+        const QPoint inside = canvas()->view().toScreen(cell.labelPoint).toPoint();
+        const QImage before = canvas()->grab().toImage();
+        canvas()->setSelection({storeschema::cellsTable(), cell.code});
+        const QImage after = canvas()->grab().toImage();
+        QCOMPARE(after.pixelColor(inside * after.devicePixelRatio()),
+                 before.pixelColor(inside * before.devicePixelRatio()));
+        int outline = 0;
+        const QColor line = MapCanvas::selectionColor();
+        for (int y = 0; y < after.height(); ++y)
+            for (int x = 0; x < after.width(); ++x) {
+                const QColor c = after.pixelColor(x, y);
+                outline += qAbs(c.red() - line.red()) + qAbs(c.green() - line.green()) +
+                               qAbs(c.blue() - line.blue()) <
+                           30;
+            }
+        QVERIFY2(outline > 40, qPrintable(QString::number(outline)));
+        canvas()->setSelection({});
+    }
     void clickingACellSelectsIt()
     {
         canvas()->zoomToFullExtent();

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "appcontext.h"
+#include "caselistpanel.h"
+#include "caseworkspace.h"
+#include "language.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace citygrid;
+
+/// The main window on the screen this process was given (ctest runs it once per screen size,
+/// scale and language: the offscreen platform's screen from a config file, QT_SCALE_FACTOR,
+/// CITYGRID_TEST_LANG), with fresh settings, as an operator first sees it.
+class TestWindowFit : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        auto context = AppContext::open(m_store);
+        if (!context)
+            return nullptr;
+        auto window = std::make_unique<MainWindow>(std::move(context).value());
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
+        QCoreApplication::processEvents();
+        return window;
+    }
+
+    static QString where(const QWidget *widget)
+    {
+        QRect r = widget->geometry();
+        r.moveTopLeft(widget->mapTo(widget->window(), QPoint(0, 0)));
+        return QStringLiteral("%1 \"%2\" at %3,%4 %5x%6")
+            .arg(QLatin1String(widget->metaObject()->className()), widget->objectName())
+            .arg(r.x())
+            .arg(r.y())
+            .arg(r.width())
+            .arg(r.height());
+    }
+
+    /// Fails where the window leaves the screen, gives the map less than half its width, or
+    /// lays a panel outside itself or too small to use.
+    static void checkFits(const MainWindow &window)
+    {
+        const QRect available = window.screen()->availableGeometry();
+        QVERIFY2(available.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("window %1,%2 %3x%4 on a screen of %5x%6")
+                                .arg(window.frameGeometry().x())
+                                .arg(window.frameGeometry().y())
+                                .arg(window.frameGeometry().width())
+                                .arg(window.frameGeometry().height())
+                                .arg(available.width())
+                                .arg(available.height())));
+        QVERIFY2(window.canvas()->width() >= window.width() / 2,
+                 qPrintable(where(window.canvas())));
+        const QRect inside = window.rect();
+        for (const QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+            if (!dock->isVisible() || dock->visibleRegion().isEmpty())
+                continue; // a tab behind another
+            QRect r = dock->geometry();
+            r.moveTopLeft(dock->mapTo(&window, QPoint(0, 0)));
+            QVERIFY2(inside.contains(r), qPrintable(where(dock)));
+            QVERIFY2(dock->widget()->height() >= 60 && dock->widget()->width() >= 150,
+                     qPrintable(where(dock)));
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        language::install(*qApp,
+                          qEnvironmentVariable("CITYGRID_TEST_LANG", QStringLiteral("zh_CN")));
+        m_store = m_dir.filePath(QStringLiteral("fit.gpkg"));
+        QVERIFY(AppContext::open(m_store).ok());
+    }
+    void firstWindowFitsTheScreen()
+    {
+        QSettings().clear();
+        const auto window = openWindow();
+        QVERIFY(window);
+        checkFits(*window);
+        // a window that can shrink to the smallest screen operators have
+        const QSize least = window->minimumSizeHint().expandedTo(window->minimumSize());
+        QVERIFY2(least.width() <= 1024 && least.height() <= 600,
+                 qPrintable(QStringLiteral("%1x%2").arg(least.width()).arg(least.height())));
+        // the case list shows cases, not only its header
+        const QTableView *cases = window->cases()->listPanel()->view();
+        QVERIFY2(cases->viewport()->height() >= 4 * cases->verticalHeader()->defaultSectionSize(),
+                 qPrintable(where(cases)));
+    }
+    void windowCanBeMadeSmall()
+    {
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->showNormal();
+        // 1280×720, or the whole of a screen smaller than that with the window's frame
+        const QSize frame = window->frameGeometry().size() - window->size();
+        const QSize small = QSize(1280, 720).boundedTo(window->screen()->availableSize() - frame);
+        window->resize(small);
+        QTRY_COMPARE(window->size(), small);
+        QTRY_VERIFY(window->canvas()->width() >= small.width() / 2); // the panels give way
+        checkFits(*window);
+    }
+    void layoutSavedOnALargerScreenIsNotRestored()
+    {
+        {
+            const auto window = openWindow();
+            QVERIFY(window);
+            window->showNormal();
+            window->setGeometry(0, 0, 3000, 2000);
+            window->close(); // saves the layout
+        }
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/screen"), QSize(3840, 2160));
+        settings.sync();
+        const auto window = openWindow();
+        QVERIFY(window);
+        checkFits(*window);
+    }
+    void resetLayoutFitsTheScreen()
+    {
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->showNormal();
+        window->setGeometry(10, 10, 700, 500);
+        QAction *reset = window->findChild<QAction *>(QStringLiteral("resetLayout"));
+        QVERIFY(reset);
+        reset->trigger();
+        QCoreApplication::processEvents();
+        checkFits(*window);
+    }
+};
+
+QTEST_MAIN(TestWindowFit)
+#include "tst_windowfit.moc"
