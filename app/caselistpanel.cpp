@@ -32,11 +32,12 @@ CaseListPanel::CaseListPanel(CaseSession &session, QWidget *parent)
       m_group(new QComboBox(this)), m_unit(new QComboBox(this)), m_total(new QLabel(this))
 {
     setObjectName(QStringLiteral("caseListPanel"));
+    m_window->setObjectName(QStringLiteral("periodFilter"));
     m_text->setPlaceholderText(tr("Case no., description, reporter"));
     m_text->setClearButtonEnabled(true);
     m_overdue->setText(tr("Overdue"));
     m_overdue->setCheckable(true);
-    m_overdue->setToolTip(tr("Only cases past their deadline"));
+    m_overdue->setToolTip(tr("Only cases past their deadline now, whenever they were reported"));
     m_overdue->setStyleSheet(QStringLiteral(
         "QToolButton { padding: 2px 8px; border: 1px solid #c9c9c9; border-radius: 10px; }"
         "QToolButton:checked { background: #c62828; color: white; border-color: #c62828; }"));
@@ -90,7 +91,7 @@ CaseListPanel::CaseListPanel(CaseSession &session, QWidget *parent)
     connect(m_text, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
     for (QComboBox *box : {m_state, m_window, m_area, m_group, m_unit})
         connect(box, &QComboBox::currentIndexChanged, this, &CaseListPanel::applyFilter);
-    connect(m_overdue, &QToolButton::toggled, this, &CaseListPanel::applyFilter);
+    connect(m_overdue, &QToolButton::toggled, this, &CaseListPanel::overdueToggled);
     connect(m_model, &CaseListModel::totalChanged, this,
             [this](qint64 total) { m_total->setText(tr("%n case(s)", nullptr, int(total))); });
     m_total->setText(tr("%n case(s)", nullptr, int(m_model->totalCount())));
@@ -194,6 +195,22 @@ void CaseListPanel::setReportedDays(const QDate &from, const QDate &to, const QS
 void CaseListPanel::setOverdueOnly(bool on)
 {
     m_overdue->setChecked(on);
+}
+
+void CaseListPanel::overdueToggled(bool on)
+{
+    // Overdue means overdue now: the period shows "Any time" while the chip is on (so the count
+    // matches the wall display's) and goes back to what it was when it is turned off, unless the
+    // user chose another period meanwhile.
+    const QSignalBlocker quiet(m_window);
+    if (on) {
+        m_periodBeforeOverdue = m_window->currentIndex();
+        m_window->setCurrentIndex(m_window->findData(AnyTime));
+    } else if (m_periodBeforeOverdue >= 0 && m_window->currentData().toInt() == AnyTime) {
+        m_window->setCurrentIndex(m_periodBeforeOverdue);
+    }
+    m_periodBeforeOverdue = on ? m_periodBeforeOverdue : -1;
+    applyFilter();
 }
 
 void CaseListPanel::setStateFilter(const QString &stateIdOrOpen)

@@ -46,6 +46,7 @@ signals:
 
 private:
     void applyFilter();
+    void overdueToggled(bool on);
     void fillCombos();
 
     CaseSession &m_session;
@@ -60,6 +61,7 @@ private:
     QComboBox *m_unit;
     QLabel *m_total;
     QDate m_customFrom, m_customTo;
+    int m_periodBeforeOverdue = -1; ///< the period chosen before Overdue set it to any time
 };
 
 } // namespace citygrid

@@ -2452,10 +2452,6 @@
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Only cases past their deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -2481,6 +2477,10 @@
     </message>
     <message>
         <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases past their deadline now, whenever they were reported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2438,10 +2438,6 @@
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
-    <message>
-        <source>Only cases past their deadline</source>
-        <translation>只显示已超过处置时限的案件</translation>
-    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -2467,6 +2463,10 @@
     <message>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>Only cases past their deadline now, whenever they were reported</source>
+        <translation>只看现在已超期的案件（不论何时上报）</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "casefacts.h"
+#include "caselistmodel.h"
+#include "caselistpanel.h"
+#include "caseworkspace.h"
 #include "dashboardwindow.h"
 #include "demowindow.h"
 #include "mapcanvas.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QLocale>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -59,6 +64,25 @@ private slots:
         // the demo's markets and hubs make hot cells; the map is coloured by them
         QVERIFY(m_wall->hotTable()->rowCount() > 0);
         QVERIFY(m_wall->canvas()->scene().passes.first().legend.size() >= 7);
+    }
+    void overdueListMatchesTheWall()
+    {
+        // Cases ▸ Overdue lists every case overdue now, not only those reported in the list's
+        // default last 30 days; the period says so, and comes back when the chip is turned off.
+        CaseListPanel *list = m_window->cases()->listPanel();
+        auto *period = list->findChild<QComboBox *>(QStringLiteral("periodFilter"));
+        QVERIFY(period);
+        const QString before = period->currentText();
+        QAction *overdue = nullptr;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_O))
+                overdue = a;
+        QVERIFY(overdue);
+        overdue->trigger();
+        QTRY_COMPARE(int(list->model()->totalCount()), tile(DashboardWindow::Overdue));
+        QVERIFY(period->currentText() != before);
+        list->setOverdueOnly(false);
+        QCOMPARE(period->currentText(), before);
     }
     void newCaseCountsWithoutTouchingIt()
     {
