@@ -134,7 +134,12 @@ int runGui(QApplication &app, const QStringList &arguments)
     }
     QDialog *dialog = importDialog;
     if (parser.isSet(screenshot)) {
-        window.resize(1600, 960);
+        // On a screen given to the offscreen platform (configfile=), the window as it opens there;
+        // otherwise a 1600×960 one.
+        if (!qEnvironmentVariable("QT_QPA_PLATFORM").contains(QLatin1String("configfile="))) {
+            window.setWindowState(Qt::WindowNoState);
+            window.resize(1600, 960);
+        }
         const QString file = parser.value(screenshot);
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
