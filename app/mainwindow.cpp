@@ -423,8 +423,11 @@ void MainWindow::showMap(const Result<GridMap> &map)
     m_canvas->setGridMap(map.value());
     m_cases->mapChanged();
     m_thematic->mapChanged();
-    m_crsLabel->setText(CrsTransform::describe(map.value().crs));
-    m_crsBox->setCurrentIndex(std::max(0, m_crsBox->findData(map.value().crs)));
+    // the CRS by the name the user chose it by, in the user's language (PROJ's names are English)
+    const int crs = m_crsBox->findData(map.value().crs);
+    m_crsBox->setCurrentIndex(std::max(0, crs));
+    m_crsLabel->setText(crs >= 0 ? m_crsBox->itemText(crs)
+                                 : CrsTransform::describe(map.value().crs));
 }
 
 void MainWindow::setMapCrs(const QString &crs)
@@ -511,10 +514,13 @@ void MainWindow::restoreSettings()
     // The layout saved last time, if it was saved on a screen of this size; otherwise (a first
     // start, a laptop after a large monitor) the layout fitted to this screen.
     const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
-    if (!geometry.isEmpty() && settings.value(QStringLiteral("window/screen")).toSize() ==
-                                   screen()->availableGeometry().size()) {
-        restoreGeometry(geometry);
+    const QRect available = screen()->availableGeometry();
+    if (!geometry.isEmpty() &&
+        settings.value(QStringLiteral("window/screen")).toSize() == available.size() &&
+        restoreGeometry(geometry) && available.contains(frameGeometry())) {
         restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        // once shown and laid out: panels saved wider than this window now allows give way
+        QMetaObject::invokeMethod(this, &MainWindow::keepHalfForTheMap, Qt::QueuedConnection);
     } else {
         fitToScreen();
     }
@@ -582,7 +588,13 @@ void MainWindow::resetLayout()
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    // Made smaller, the side panels give back width so that the map keeps half the window.
+    // Made smaller, the side panels give back width so that the map keeps half the window:
+    // after the layout has taken the new size, which would undo panel sizes set during it.
+    QMetaObject::invokeMethod(this, &MainWindow::keepHalfForTheMap, Qt::QueuedConnection);
+}
+
+void MainWindow::keepHalfForTheMap()
+{
     int left = 0, right = 0; // the widest panel of each side (panels stack within a side)
     for (QDockWidget *d : findChildren<QDockWidget *>()) {
         if (d->isFloating() || d->isHidden() || d->visibleRegion().isEmpty())
@@ -592,10 +604,8 @@ void MainWindow::resizeEvent(QResizeEvent *event)
         else if (dockWidgetArea(d) == Qt::RightDockWidgetArea)
             right = std::max(right, d->width());
     }
-    // after the layout has taken the new size, which would undo panel sizes set during it
-    if (left + right > event->size().width() / 2)
-        QMetaObject::invokeMethod(
-            this, [this] { fitDocks(size()); }, Qt::QueuedConnection);
+    if (left + right > width() / 2)
+        fitDocks(size());
 }
 
 void MainWindow::fitToScreen()

@@ -94,6 +94,8 @@ private:
     /// 90 %) and gives the side panels their share, the map at least half the width.
     void fitToScreen();
     void fitDocks(QSize window);
+    /// Narrows the side panels to fit if they leave the map less than half the width.
+    void keepHalfForTheMap();
     void importGrid();
     /// Search, area tree, map and title after the store's grid was replaced.
     void showNewGrid();

@@ -86,7 +86,7 @@ RankingPanel::RankingPanel(CaseSession &session, CaseFactsSource &facts, QWidget
         {tr("Closure rate"), tr("Closed / due (结案率)")},
         {tr("On time"), tr("Closed on time / due (按期结案率)")},
         {tr("On time excl. deferred"),
-         tr("The on-time rate with deferred (缓办) cases taken out of both counts")},
+         tr("The on-time rate with deferred cases taken out of both counts")},
         {tr("Rework"), tr("Failed verification at least once / handled (返工率)")},
         {tr("Extension"), tr("Given an extension / due (延期率)")},
         {tr("Avg h"), tr("Average handling time, dispatch to feedback, in working hours")},

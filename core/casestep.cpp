@@ -21,14 +21,14 @@ struct StepEntry
 };
 
 const StateEntry stateTable[] = {
-    {CaseState::Reported, "reported", QT_TRANSLATE_NOOP("CaseVocabulary", "Reported (受理)")},
-    {CaseState::Filed, "filed", QT_TRANSLATE_NOOP("CaseVocabulary", "Filed (立案)")},
-    {CaseState::Dispatched, "dispatched", QT_TRANSLATE_NOOP("CaseVocabulary", "Dispatched (派遣)")},
-    {CaseState::Handled, "handled", QT_TRANSLATE_NOOP("CaseVocabulary", "Handled (处置)")},
-    {CaseState::Verified, "verified", QT_TRANSLATE_NOOP("CaseVocabulary", "Verified (核查)")},
-    {CaseState::Closed, "closed", QT_TRANSLATE_NOOP("CaseVocabulary", "Closed (结案)")},
-    {CaseState::Voided, "voided", QT_TRANSLATE_NOOP("CaseVocabulary", "Voided (作废)")},
-    {CaseState::Deferred, "deferred", QT_TRANSLATE_NOOP("CaseVocabulary", "Deferred (缓办)")},
+    {CaseState::Reported, "reported", QT_TRANSLATE_NOOP("CaseVocabulary", "Reported")},
+    {CaseState::Filed, "filed", QT_TRANSLATE_NOOP("CaseVocabulary", "Filed")},
+    {CaseState::Dispatched, "dispatched", QT_TRANSLATE_NOOP("CaseVocabulary", "Dispatched")},
+    {CaseState::Handled, "handled", QT_TRANSLATE_NOOP("CaseVocabulary", "Handled")},
+    {CaseState::Verified, "verified", QT_TRANSLATE_NOOP("CaseVocabulary", "Verified")},
+    {CaseState::Closed, "closed", QT_TRANSLATE_NOOP("CaseVocabulary", "Closed")},
+    {CaseState::Voided, "voided", QT_TRANSLATE_NOOP("CaseVocabulary", "Voided")},
+    {CaseState::Deferred, "deferred", QT_TRANSLATE_NOOP("CaseVocabulary", "Deferred")},
 };
 
 const StepEntry stepTable[] = {

@@ -758,35 +758,35 @@
 <context>
     <name>CaseVocabulary</name>
     <message>
-        <source>Reported (受理)</source>
+        <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filed (立案)</source>
+        <source>Filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dispatched (派遣)</source>
+        <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Handled (处置)</source>
+        <source>Handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verified (核查)</source>
+        <source>Verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closed (结案)</source>
+        <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voided (作废)</source>
+        <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deferred (缓办)</source>
+        <source>Deferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -859,10 +859,6 @@
     </message>
     <message>
         <source>link as a duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3602,7 +3598,7 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The on-time rate with deferred (缓办) cases taken out of both counts</source>
+        <source>The on-time rate with deferred cases taken out of both counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

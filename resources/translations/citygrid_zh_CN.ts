@@ -750,35 +750,35 @@
 <context>
     <name>CaseVocabulary</name>
     <message>
-        <source>Reported (受理)</source>
+        <source>Reported</source>
         <translation>受理</translation>
     </message>
     <message>
-        <source>Filed (立案)</source>
+        <source>Filed</source>
         <translation>立案</translation>
     </message>
     <message>
-        <source>Dispatched (派遣)</source>
+        <source>Dispatched</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <source>Handled (处置)</source>
+        <source>Handled</source>
         <translation>处置</translation>
     </message>
     <message>
-        <source>Verified (核查)</source>
+        <source>Verified</source>
         <translation>核查</translation>
     </message>
     <message>
-        <source>Closed (结案)</source>
+        <source>Closed</source>
         <translation>结案</translation>
     </message>
     <message>
-        <source>Voided (作废)</source>
+        <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <source>Deferred (缓办)</source>
+        <source>Deferred</source>
         <translation>缓办</translation>
     </message>
     <message>
@@ -852,10 +852,6 @@
     <message>
         <source>link as a duplicate</source>
         <translation>作为重复案件关联</translation>
-    </message>
-    <message>
-        <source>Reported</source>
-        <translation>上报</translation>
     </message>
     <message>
         <source>Placed in another cell (new grid)</source>
@@ -3589,7 +3585,7 @@ No: file it as a new case.</source>
         <translation>按期（扣除缓办）</translation>
     </message>
     <message>
-        <source>The on-time rate with deferred (缓办) cases taken out of both counts</source>
+        <source>The on-time rate with deferred cases taken out of both counts</source>
         <translation>分子分母均扣除缓办案件的按期结案率</translation>
     </message>
     <message>

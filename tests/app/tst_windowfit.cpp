@@ -6,9 +6,16 @@
 #include "language.h"
 #include "mainwindow.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QHeaderView>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
@@ -80,10 +87,44 @@ private:
         }
     }
 
+    /// The words of the window's own chrome (not its data): menus and their actions, panel titles,
+    /// labels, buttons, tooltips, column headers, the filters' entries (states, areas, units and
+    /// categories have names in both languages).
+    static QStringList chromeTexts(const MainWindow &window)
+    {
+        QStringList texts;
+        for (const QAction *action : window.findChildren<QAction *>())
+            texts << action->text() << action->toolTip();
+        for (const QDockWidget *dock : window.findChildren<QDockWidget *>())
+            texts << dock->windowTitle();
+        for (const QLabel *label : window.findChildren<QLabel *>())
+            if (!label->parentWidget()->inherits("QStatusBar") || label->text().contains(u':'))
+                texts << label->text().section(u':', 0, 0); // "Store: <path>": the words only
+        for (const QAbstractButton *button : window.findChildren<QAbstractButton *>())
+            texts << button->text() << button->toolTip();
+        for (const QComboBox *box : window.findChildren<QComboBox *>())
+            if (box->objectName() != QLatin1String("userBox")) { // people's names are data
+                texts << box->toolTip();
+                for (int i = 0; i < box->count(); ++i)
+                    texts << box->itemText(i);
+            }
+        for (const QAbstractItemView *view : window.findChildren<QAbstractItemView *>()) {
+            const QAbstractItemModel *model = view->model();
+            for (int c = 0; model && c < model->columnCount(); ++c)
+                texts << model->headerData(c, Qt::Horizontal).toString();
+        }
+        texts.removeAll(QString());
+        return texts;
+    }
+
 private slots:
+    void cleanupTestCase() { QFile::remove(QSettings().fileName()); }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // settings of this process's own: ctest runs the screens side by side
+        QCoreApplication::setApplicationName(
+            QStringLiteral("windowfit-%1").arg(QCoreApplication::applicationPid()));
         QSettings().clear();
         language::install(*qApp,
                           qEnvironmentVariable("CITYGRID_TEST_LANG", QStringLiteral("zh_CN")));
@@ -105,6 +146,41 @@ private slots:
         QVERIFY2(cases->viewport()->height() >= 4 * cases->verticalHeader()->defaultSectionSize(),
                  qPrintable(where(cases)));
     }
+    void speaksOneLanguage()
+    {
+        const auto window = openWindow();
+        QVERIFY(window);
+        const bool english = language::isEnglish();
+        // words that are the same in both: names (of the product, of key caps, of people and
+        // standards, each language's own name in the language menu)
+        static const QRegularExpression english4(QStringLiteral("[A-Za-z]{4,}"));
+        static const QStringList same = {
+            QStringLiteral("EPSG"),    QStringLiteral("CGCS"),      QStringLiteral("Ctrl"),
+            QStringLiteral("Shift"),   QStringLiteral("Home"),      QStringLiteral("CityGrid"),
+            QStringLiteral("English"), QStringLiteral("Benjamini"), QStringLiteral("Hochberg"),
+            QStringLiteral("Jenks"),   QStringLiteral("Excel"),     QStringLiteral("Moran"),
+            QStringLiteral("Viridis")};
+        static const QStringList ownNames = {QStringLiteral("中文")};
+        QStringList wrong;
+        for (const QString &text : chromeTexts(*window)) {
+            if (ownNames.contains(text))
+                continue;
+            bool bad = false;
+            if (english) {
+                for (QChar c : text)
+                    bad = bad || (c.unicode() >= 0x3400 && c.unicode() <= 0x9fff);
+            } else {
+                auto words = english4.globalMatch(text);
+                while (words.hasNext()) {
+                    const QString word = words.next().captured();
+                    bad = bad || !same.contains(word, Qt::CaseInsensitive);
+                }
+            }
+            if (bad && !wrong.contains(text))
+                wrong << text;
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral(" | "))));
+    }
     void windowCanBeMadeSmall()
     {
         const auto window = openWindow();
@@ -116,6 +192,22 @@ private slots:
         window->resize(small);
         QTRY_COMPARE(window->size(), small);
         QTRY_VERIFY(window->canvas()->width() >= small.width() / 2); // the panels give way
+        checkFits(*window);
+    }
+    void layoutSavedHereIsRestored()
+    {
+        const QSize chosen(1000, 640);
+        {
+            const auto window = openWindow();
+            QVERIFY(window);
+            window->showNormal();
+            window->resize(chosen);
+            QTRY_COMPARE(window->size(), chosen);
+            window->close();
+        }
+        const auto window = openWindow();
+        QVERIFY(window);
+        QCOMPARE(window->size(), chosen);
         checkFits(*window);
     }
     void layoutSavedOnALargerScreenIsNotRestored()
