@@ -155,8 +155,19 @@ void MainWindow::createActions()
     tools->addAction(newCase);
     connect(newCase, &QAction::triggered, this,
             [this] { m_canvas->setTool(m_cases->newCaseTool()); });
-    // After the form, back to browsing: one click is one case.
+    // After the form (or Esc), back to browsing: one click is one case.
     connect(m_cases, &CaseWorkspace::newCaseFinished, identify, &QAction::trigger);
+    connect(newCase, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            statusBar()->showMessage(
+                tr("New case: click the map where the problem is; Esc cancels"));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(m_canvas, &MapCanvas::escapePressed, this, [newCase, identify] {
+        if (newCase->isChecked())
+            identify->trigger();
+    });
 
     auto *zoomIn = new QAction(icon("zoom-in"), tr("Zoom in"), this);
     setShortcut(zoomIn, QKeySequence::ZoomIn);

@@ -384,6 +384,7 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
             m_tool->cancel();
         setSelection({});
         emit itemClicked({});
+        emit escapePressed();
         break;
     default:
         QWidget::keyPressEvent(event);

@@ -82,6 +82,8 @@ public:
     double metresPerUnit() const { return m_map.metresPerUnit; }
 
 signals:
+    /// Esc on the map: what is in progress is abandoned (the window leaves a mode on it).
+    void escapePressed();
     void viewChanged(const citygrid::MapView &view);
     void cursorMoved(QPointF mapPos);
     void itemClicked(const citygrid::MapItem &item);

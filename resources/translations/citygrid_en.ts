@@ -3246,6 +3246,10 @@ Filing standard: %5</source>
         <source>Case categories…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New case: click the map where the problem is; Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>

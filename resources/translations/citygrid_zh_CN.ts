@@ -3230,6 +3230,10 @@ Filing standard: %5</source>
         <source>Case categories…</source>
         <translation>案件类别…</translation>
     </message>
+    <message>
+        <source>New case: click the map where the problem is; Esc cancels</source>
+        <translation>新建案件：在地图上点击问题所在位置；按 Esc 取消</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>

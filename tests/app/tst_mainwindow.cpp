@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,6 +99,23 @@ private slots:
         for (int i = 0; i < 2 && box->hasFocus(); ++i) // the first Esc closes the completions
             QTest::keyClick(keyTarget(), Qt::Key_Escape);
         QTRY_VERIFY(canvas()->hasFocus());
+    }
+    void newCaseModeSaysWhatToDoAndEscLeavesIt()
+    {
+        QAction *newCase = nullptr;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(Qt::Key_N))
+                newCase = a;
+        QVERIFY(newCase);
+        newCase->trigger();
+        QVERIFY(newCase->isChecked());
+        QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
+        QCOMPARE(canvas()->cursor().shape(), Qt::CrossCursor);
+        canvas()->setFocus();
+        QTest::keyClick(canvas(), Qt::Key_Escape);
+        QVERIFY(!newCase->isChecked()); // browsing again
+        QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+        QCOMPARE(canvas()->cursor().shape(), Qt::ArrowCursor);
     }
     void selectionIsAnOutlineInItsOwnColour()
     {
