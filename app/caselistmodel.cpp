@@ -155,9 +155,14 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
             return row.timing;
         }
         break;
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2\n%3")
-            .arg(r.caseNo, m_session.placeName(r.cellCode), r.description);
+    case Qt::ToolTipRole: {
+        // The cell's whole text first (a narrow column elides it), then what the case is.
+        const QString whole = data(index, Qt::DisplayRole).toString();
+        const QString about = QStringLiteral("%1\n%2\n%3")
+                                  .arg(r.caseNo, m_session.placeName(r.cellCode), r.description);
+        return whole.isEmpty() || whole == r.caseNo ? about
+                                                    : whole + QStringLiteral("\n\n") + about;
+    }
     case Qt::ForegroundRole:
         if (index.column() == Timing && level == CaseTiming::Level::Overdue)
             return QBrush(QColor(0xb7, 0x1c, 0x1c));

@@ -87,6 +87,12 @@ private:
         QVERIFY(row >= 0);
         QVERIFY2(model->index(row, CaseListModel::State).data().toString().startsWith(name),
                  qPrintable(model->index(row, CaseListModel::State).data().toString()));
+        // a column too narrow for its text elides it: the tooltip has it whole
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QModelIndex cell = model->index(row, column);
+            QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(cell.data().toString()),
+                     qPrintable(QString::number(column)));
+        }
 
         QTreeWidget *panel = cases()->cellPanel()->list();
         QCOMPARE(panel->topLevelItemCount(), 1);
@@ -117,8 +123,10 @@ private slots:
             const QRectF area(at.x() - radius, at.y() - radius - 9, 2 * radius + 14,
                               2 * radius + 9);
             for (const QRectF &label : labels)
-                QVERIFY2(!label.intersects(area),
-                         qPrintable(QStringLiteral("radius %1 at %2,%3").arg(radius).arg(at.x()).arg(at.y())));
+                QVERIFY2(
+                    !label.intersects(area),
+                    qPrintable(
+                        QStringLiteral("radius %1 at %2,%3").arg(radius).arg(at.x()).arg(at.y())));
         }
         // one in the clear stays where its cell is
         QCOMPARE(CaseLayer::clearOf(QPointF(400, 400), 10, labels), QPointF(400, 400));
