@@ -319,8 +319,8 @@ void MainWindow::createDocks()
         selectArea(index.data(AreaTreeModel::CodeRole).toString());
     });
 
-    const auto dock = [this](const QString &title, const QString &name, QWidget *widget,
-                             Qt::DockWidgetArea area) {
+    auto dock = [this, panel = 0](const QString &title, const QString &name, QWidget *widget,
+                                  Qt::DockWidgetArea area) mutable {
         auto *d = new QDockWidget(title, this);
         d->setObjectName(name);
         // A panel taller or wider than its share of a small screen scrolls instead of pushing
@@ -331,6 +331,18 @@ void MainWindow::createDocks()
         scroll->setWidget(widget);
         d->setWidget(scroll);
         addDockWidget(area, d);
+        // Alt+1, Alt+2, …: shows the panel, brings it to the front and gives it the keyboard
+        // (the Panels menu names the key beside the panel).
+        const QKeySequence key(Qt::ALT | Qt::Key(Qt::Key_1 + panel++));
+        auto *go = new QAction(this);
+        go->setShortcut(key);
+        connect(go, &QAction::triggered, this, [this, widget] {
+            raiseDockOf(widget);
+            widget->setFocus();
+        });
+        addAction(go);
+        d->toggleViewAction()->setText(
+            QStringLiteral("%1\t%2").arg(title, key.toString(QKeySequence::NativeText)));
         m_docksMenu->addAction(d->toggleViewAction());
         return d;
     };

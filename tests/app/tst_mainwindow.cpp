@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -99,6 +101,25 @@ private slots:
         for (int i = 0; i < 2 && box->hasFocus(); ++i) // the first Esc closes the completions
             QTest::keyClick(keyTarget(), Qt::Key_Escape);
         QTRY_VERIFY(canvas()->hasFocus());
+    }
+    void everyPanelHasAKey()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
+        QCOMPARE(docks.size(), 8);
+        QSet<QString> keys;
+        for (QDockWidget *dock : docks) {
+            // the key the Panels menu names beside the panel, pressed as the user reads it
+            const QString key = dock->toggleViewAction()->text().section(u'\t', 1);
+            QVERIFY2(key.startsWith(QStringLiteral("Alt+")), qPrintable(dock->windowTitle()));
+            keys.insert(key);
+            dock->hide();
+            QTest::keySequence(m_window.get(), QKeySequence(key));
+            QTRY_VERIFY2(dock->isVisible() && !dock->visibleRegion().isEmpty(),
+                         qPrintable(dock->windowTitle())); // shown and in front of its tabs
+        }
+        QCOMPARE(keys.size(), docks.size());
     }
     void newCaseModeSaysWhatToDoAndEscLeavesIt()
     {
