@@ -202,11 +202,6 @@ void sqlBound(sqlite3_context *context, int, sqlite3_value **argv)
 
 } // namespace
 
-QByteArray wkbOf(const QByteArray &blob)
-{
-    return wkbIn(blob).toByteArray();
-}
-
 QByteArrayView wkbIn(const QByteArray &blob)
 {
     const int header = headerSize(blob);

@@ -21,9 +21,8 @@ struct Envelope
     double minX = 0, maxX = 0, minY = 0, maxY = 0;
 };
 
-/// The WKB part of a blob; empty if `blob` is not a GeoPackage geometry.
-QByteArray wkbOf(const QByteArray &blob);
-/// The same without a copy: a view into `blob`, valid while it is.
+/// The WKB part of a blob, without a copy (a view into `blob`, valid while it is); empty if `blob`
+/// is not a GeoPackage geometry.
 QByteArrayView wkbIn(const QByteArray &blob);
 
 /// The points of a geometry, part by part: each ring of a polygon, each line, each point.

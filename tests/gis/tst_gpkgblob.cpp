@@ -15,7 +15,7 @@ using namespace citygrid;
 namespace {
 
 /// `wkt` as WKB in the byte order and variant asked for, through GDAL: the reference reader.
-QByteArray wkbOf(const QByteArray &wkt, OGRwkbByteOrder order, OGRwkbVariant variant)
+QByteArray wkbFromWkt(const QByteArray &wkt, OGRwkbByteOrder order, OGRwkbVariant variant)
 {
     OGRGeometry *made = nullptr;
     if (OGRGeometryFactory::createFromWkt(wkt.constData(), nullptr, &made) != OGRERR_NONE)
@@ -78,7 +78,7 @@ private slots:
         QFETCH(int, order);
         QFETCH(int, variant);
         QFETCH(int, type);
-        const QByteArray wkb = wkbOf(wkt, OGRwkbByteOrder(order), OGRwkbVariant(variant));
+        const QByteArray wkb = wkbFromWkt(wkt, OGRwkbByteOrder(order), OGRwkbVariant(variant));
         QVERIFY(!wkb.isEmpty());
         gpkgblob::Parts parts;
         QVERIFY(gpkgblob::readParts(wkb, parts));
@@ -103,33 +103,34 @@ private slots:
     void otherGeometriesSayTheirType()
     {
         gpkgblob::Parts parts;
-        QVERIFY(
-            gpkgblob::readParts(wkbOf("LINESTRING (0 0,1 1,2 0)", wkbNDR, wkbVariantIso), parts));
+        QVERIFY(gpkgblob::readParts(wkbFromWkt("LINESTRING (0 0,1 1,2 0)", wkbNDR, wkbVariantIso),
+                                    parts));
         QCOMPARE(parts.type, 2u);
         QCOMPARE(parts.sizes, std::vector<quint32>{3});
         QVERIFY(gpkgblob::readParts(
-            wkbOf("GEOMETRYCOLLECTION (POINT (1 2),POLYGON ((0 0,1 0,1 1,0 0)))", wkbNDR,
-                  wkbVariantIso),
+            wkbFromWkt("GEOMETRYCOLLECTION (POINT (1 2),POLYGON ((0 0,1 0,1 1,0 0)))", wkbNDR,
+                       wkbVariantIso),
             parts));
         QCOMPARE(parts.type, 7u); // the loader takes only 3 and 6 the short way
         QCOMPARE(parts.sizes, (std::vector<quint32>{1, 4}));
         // A curve is not read here (the loader hands it to GDAL) and leaves nothing behind.
-        QVERIFY(!gpkgblob::readParts(
-            wkbOf("CURVEPOLYGON (CIRCULARSTRING (0 0,1 1,2 0,1 -1,0 0))", wkbNDR, wkbVariantIso),
-            parts));
+        QVERIFY(
+            !gpkgblob::readParts(wkbFromWkt("CURVEPOLYGON (CIRCULARSTRING (0 0,1 1,2 0,1 -1,0 0))",
+                                            wkbNDR, wkbVariantIso),
+                                 parts));
     }
 
     void brokenWkbIsRefused()
     {
-        const QByteArray wkb =
-            wkbOf("MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 5)))", wkbNDR, wkbVariantIso);
+        const QByteArray wkb = wkbFromWkt("MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 5)))",
+                                          wkbNDR, wkbVariantIso);
         gpkgblob::Parts parts;
         // every cut-short copy, at every byte
         for (qsizetype size = 0; size < wkb.size(); ++size)
             QVERIFY2(!gpkgblob::readParts(QByteArrayView(wkb).first(size), parts),
                      qPrintable(QString::number(size)));
         // a ring that claims four billion points in a 100-byte geometry
-        QByteArray huge = wkbOf("POLYGON ((0 0,1 0,1 1,0 0))", wkbNDR, wkbVariantIso);
+        QByteArray huge = wkbFromWkt("POLYGON ((0 0,1 0,1 1,0 0))", wkbNDR, wkbVariantIso);
         huge.replace(9, 4, QByteArray("\xff\xff\xff\xff", 4));
         QVERIFY(!gpkgblob::readParts(huge, parts));
         // nesting deeper than any real geometry
@@ -144,9 +145,9 @@ private slots:
     {
         // 20,000 copies of a real cell with one to four bytes changed: each is read or refused,
         // and what is read is whole (as many coordinates as its parts' sizes say).
-        const QByteArray good = wkbOf(
-            "MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 5),(5.2 5.1,5.5 5.1,5.5 5.4,5.2 5.1)))",
-            wkbNDR, wkbVariantIso);
+        const QByteArray good = wkbFromWkt("MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 "
+                                           "5),(5.2 5.1,5.5 5.1,5.5 5.4,5.2 5.1)))",
+                                           wkbNDR, wkbVariantIso);
         QRandomGenerator random(7);
         gpkgblob::Parts parts;
         int read = 0;
