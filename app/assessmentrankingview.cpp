@@ -5,6 +5,7 @@
 #include "assessmentmap.h"
 #include "mapcanvas.h"
 #include "numbertext.h"
+#include "tablefit.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -42,6 +43,7 @@ AssessmentRankingView::AssessmentRankingView(const GridMap &map, QWidget *parent
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    TableFit::install(m_table, m_table->horizontalHeader(), 2);
     m_canvas->setGridMap(map);
     m_canvas->setMinimumSize(320, 260);
     m_trend->setRenderHint(QPainter::Antialiasing);
@@ -109,7 +111,6 @@ void AssessmentRankingView::show(const AssessmentScheme &scheme, const QList<Ass
         for (int f = 0; f < r.perFirst.size(); ++f)
             m_table->setItem(i, 6 + f, number(oneDecimal(r.perFirst[f])));
     }
-    m_table->resizeColumnsToContents();
 
     const LayerPass pass = AssessmentMap::rankPass(m_map, rows);
     m_canvas->setThematic(pass.layer ? std::optional<LayerPass>(pass) : std::nullopt);

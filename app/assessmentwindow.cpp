@@ -18,6 +18,7 @@
 #include "schemeeditor.h"
 #include "scorecardview.h"
 #include "scoreentrydialog.h"
+#include "tablefit.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -108,7 +109,7 @@ AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts,
     m_tabs->addTab(m_population, tr("Population and coefficients"));
     m_history->setHorizontalHeaderLabels(
         {tr("When"), tr("Who"), tr("What"), tr("Why"), tr("Details")});
-    m_history->horizontalHeader()->setStretchLastSection(true);
+    TableFit::install(m_history, m_history->horizontalHeader(), 4);
     m_history->verticalHeader()->hide();
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tabs->addTab(m_history, tr("History"));
@@ -341,7 +342,6 @@ void AssessmentWindow::fillHistory()
         for (int c = 0; c < cells.size(); ++c)
             m_history->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
-    m_history->resizeColumnsToContents();
 }
 
 void AssessmentWindow::act(const Result<void> &result)

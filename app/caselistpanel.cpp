@@ -6,6 +6,7 @@
 #include "casesession.h"
 #include "filtercombos.h"
 #include "language.h"
+#include "tablefit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -65,16 +66,8 @@ CaseListPanel::CaseListPanel(CaseSession &session, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_view->setColumnWidth(CaseListModel::Number, digit * 15);
-    m_view->setColumnWidth(CaseListModel::State, digit * 12);
-    m_view->setColumnWidth(CaseListModel::Category, digit * 16);
-    m_view->setColumnWidth(CaseListModel::Place, digit * 14);
-    m_view->setColumnWidth(CaseListModel::Unit, digit * 18);
-    m_view->setColumnWidth(CaseListModel::Reported, digit * 17);
+    TableFit::install(m_view, m_view->horizontalHeader(), CaseListModel::Category);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -5,6 +5,7 @@
 #include "casequery.h"
 #include "casesession.h"
 #include "language.h"
+#include "tablefit.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -32,7 +33,7 @@ CellCasesPanel::CellCasesPanel(CaseSession &session, QWidget *parent)
     m_list->setHeaderLabels({tr("Case"), tr("State"), tr("Deadline")});
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->header()->setStretchLastSection(true);
+    TableFit::install(m_list, m_list->header(), 0);
     m_dispatch->setText(tr("Dispatch ticked cases"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

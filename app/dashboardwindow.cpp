@@ -9,6 +9,7 @@
 #include "language.h"
 #include "mapcanvas.h"
 #include "numbertext.h"
+#include "tablefit.h"
 #include "thematiclegend.h"
 
 #include <QFrame>
@@ -44,8 +45,7 @@ QTableWidget *wallTable(const QStringList &header, QWidget *parent)
     table->setSelectionMode(QAbstractItemView::NoSelection);
     table->setFocusPolicy(Qt::NoFocus);
     table->setShowGrid(false);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    TableFit::install(table, table->horizontalHeader(), 1);
     return table;
 }
 

@@ -4,6 +4,7 @@
 
 #include "gridmaploader.h"
 #include "maprenderjob.h"
+#include "tablefit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -50,7 +51,7 @@ ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
     form->addRow(tr("Coordinate system:"), m_crs);
 
     m_issues->setHorizontalHeaderLabels({tr("Severity"), tr("Feature"), tr("Code"), tr("Problem")});
-    m_issues->horizontalHeader()->setStretchLastSection(true);
+    TableFit::install(m_issues, m_issues->horizontalHeader(), 3);
     m_issues->verticalHeader()->hide();
     m_issues->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_issues->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -247,7 +248,6 @@ void ImportGridDialog::showReport(const Result<ImportReport> &result)
         m_issues->setItem(r, 2, new QTableWidgetItem(issue.code));
         m_issues->setItem(r, 3, new QTableWidgetItem(issue.message));
     }
-    m_issues->resizeColumnsToContents();
     const QString counts = tr("%1 subdistricts, %2 communities, %3 cells")
                                .arg(m_report.grid.subdistricts.size())
                                .arg(m_report.grid.communities.size())

@@ -32,6 +32,7 @@
 #include "searchbox.h"
 #include "storeschema.h"
 #include "syncdialog.h"
+#include "tablefit.h"
 #include "threadpools.h"
 #include "uniteditor.h"
 
@@ -308,10 +309,8 @@ void MainWindow::createDocks()
 {
     m_areaTree->setModel(m_areaModel);
     m_areaTree->setUniformRowHeights(true);
-    m_areaTree->header()->setStretchLastSection(false);
-    m_areaTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_areaTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_areaTree->expand(m_areaModel->index(0, 0));
+    TableFit::install(m_areaTree, m_areaTree->header(), 0);
     connect(m_areaTree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         selectArea(index.data(AreaTreeModel::CodeRole).toString());
     });

@@ -4,6 +4,7 @@
 
 #include "errordialog.h"
 #include "numbertext.h"
+#include "tablefit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +26,7 @@ PopulationView::PopulationView(QWidget *parent)
     m_table->setHorizontalHeaderLabels({tr("Subdistrict"), tr("Registered"), tr("Non-registered"),
                                         tr("Non-registered share"), tr("Coefficient")});
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    TableFit::install(m_table, m_table->horizontalHeader(), 0);
     m_rule->setWordWrap(true);
     auto *save = new QPushButton(tr("Save population"), this);
     auto *layout = new QVBoxLayout(this);
@@ -97,7 +98,6 @@ void PopulationView::fill()
     }
     m_filling = false;
     updateCoefficients();
-    m_table->resizeColumnsToContents();
 }
 
 void PopulationView::updateCoefficients()

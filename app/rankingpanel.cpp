@@ -10,6 +10,7 @@
 #include "language.h"
 #include "numbertext.h"
 #include "tableexport.h"
+#include "tablefit.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -103,8 +104,8 @@ RankingPanel::RankingPanel(CaseSession &session, CaseFactsSource &facts, QWidget
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    TableFit::install(m_table, m_table->horizontalHeader(), Name);
     m_table->setSortingEnabled(true);
     m_status->setWordWrap(true);
 

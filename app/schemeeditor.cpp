@@ -4,6 +4,7 @@
 
 #include "assessmentfigures.h"
 #include "errordialog.h"
+#include "tablefit.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -52,7 +53,7 @@ SchemeEditor::SchemeEditor(AssessmentStore &store, const AssessmentScheme &curre
     m_tree->setHeaderLabels({tr("ID"), tr("Name"), tr("Name (English)"), tr("Weight"), tr("Max"),
                              tr("Full marks at"), tr("No marks at"), tr("How it is scored")});
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    TableFit::install(m_tree, m_tree->header(), Name);
 
     auto *rules = new QGroupBox(tr("Rules"), this);
     auto *form = new QFormLayout(rules);

@@ -3,6 +3,7 @@
 #include "scorecardview.h"
 
 #include "numbertext.h"
+#include "tablefit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -36,7 +37,6 @@ QTableWidget *makeTable(QWidget *parent, const QStringList &header)
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
     return table;
 }
 
@@ -78,7 +78,8 @@ ScoreCardView::ScoreCardView(QWidget *parent)
     layout->addWidget(split, 1);
     m_summary->setTextFormat(Qt::RichText);
     m_first->setItemDelegateForColumn(3, new ShareBar(m_first));
-    m_points->horizontalHeader()->setStretchLastSection(false);
+    TableFit::install(m_first, m_first->horizontalHeader(), 3);
+    TableFit::install(m_points, m_points->horizontalHeader(), 1);
     connect(m_subdistrict, &QComboBox::currentIndexChanged, this, &ScoreCardView::fill);
 }
 
@@ -123,8 +124,6 @@ void ScoreCardView::fill()
         shareItem->setData(Qt::UserRole, share / 100.0);
         m_first->setItem(i, 3, shareItem);
     }
-    m_first->resizeColumnsToContents();
-    m_first->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
 
     struct Lost
     {
@@ -150,8 +149,6 @@ void ScoreCardView::fill()
             for (int c = 0; c < m_points->columnCount(); ++c)
                 m_points->item(i, c)->setBackground(QColor(0xfb, 0xe4, 0xe1));
     }
-    m_points->resizeColumnsToContents();
-    m_points->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 }
 
 } // namespace citygrid

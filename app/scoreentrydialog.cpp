@@ -4,6 +4,7 @@
 
 #include "errordialog.h"
 #include "numbertext.h"
+#include "tablefit.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -61,7 +62,7 @@ ScoreEntryDialog::ScoreEntryDialog(AssessmentStore &store, const AssessmentSheet
         // who has scored it so far
         auto *entries = new QTableWidget(0, 4, this);
         entries->setHorizontalHeaderLabels({tr("Side"), tr("Evaluator"), tr("Score"), tr("Note")});
-        entries->horizontalHeader()->setStretchLastSection(true);
+        TableFit::install(entries, entries->horizontalHeader(), 3);
         entries->verticalHeader()->hide();
         entries->setEditTriggers(QAbstractItemView::NoEditTriggers);
         entries->setMaximumHeight(120);

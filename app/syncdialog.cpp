@@ -8,6 +8,7 @@
 #include "gridimport.h"
 #include "refkinds.h"
 #include "storeschema.h"
+#include "tablefit.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -34,7 +35,7 @@ QTableWidget *table(QWidget *parent, const QStringList &header)
 {
     auto *t = new QTableWidget(0, int(header.size()), parent);
     t->setHorizontalHeaderLabels(header);
-    t->horizontalHeader()->setStretchLastSection(true);
+    TableFit::install(t, t->horizontalHeader(), int(header.size()) - 1);
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -207,8 +208,6 @@ void SyncDialog::refresh()
             }
         }
     }
-    m_peers->resizeColumnsToContents();
-    m_conflicts->resizeColumnsToContents();
 }
 
 void SyncDialog::showResult(const QString &text, bool ok)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "thematicpanel.h"
 
+#include "tablefit.h"
 #include "thematiclegend.h"
 
 #include "casefactssource.h"
@@ -184,9 +185,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_legend->setColumnCount(2);
     m_legend->setHeaderLabels({tr("Class"), tr("Areas")});
     m_legend->setRootIsDecorated(false);
-    m_legend->header()->setStretchLastSection(false);
-    m_legend->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_legend->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    TableFit::install(m_legend, m_legend->header(), 0);
     m_status->setWordWrap(true);
 
     auto *compare = new QPushButton(tr("Compare two months…"), this);
