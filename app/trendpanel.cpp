@@ -37,7 +37,8 @@ TrendPanel::TrendPanel(CaseSession &session, CaseFactsSource &facts, QWidget *pa
     m_step->addItem(tr("Per week, last 26 weeks"), Weeks);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(180); // below that the axes crowd out the bars
-    m_view->setToolTip(tr("Click a bar to list that period's cases"));
+    m_view->setToolTip(tr("Bars: the cases reported in each period, components and events; line: "
+                          "the on-time closure rate. Click a bar to list that period's cases."));
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_area);
@@ -101,8 +102,8 @@ void TrendPanel::update()
     // every category is a component or an event: the two add up to all cases
     QList<AreaTally> all(m_labels.size());
     for (const auto &[prefix, name, colour] :
-         {std::tuple{"C", tr("Components"), QColor(0x31, 0x68, 0x8e)},
-          std::tuple{"E", tr("Events"), QColor(0xfd, 0x8d, 0x3c)}}) {
+         {std::tuple{"C", tr("Components reported"), QColor(0x31, 0x68, 0x8e)},
+          std::tuple{"E", tr("Events reported"), QColor(0xfd, 0x8d, 0x3c)}}) {
         filter.categoryPrefix = QString::fromLatin1(prefix);
         const QList<AreaTally> tallies = facts->perPeriod(filter, days);
         auto *set = new QBarSet(name);
@@ -138,6 +139,12 @@ void TrendPanel::update()
     count->setLabelFormat(QStringLiteral("%d"));
     count->applyNiceNumbers();
     count->setTitleText(tr("Cases reported"));
+    // a panel too short for the rotated title shows none rather than a cut one: the legend and
+    // the view's tooltip say what the bars count
+    connect(chart, &QChart::plotAreaChanged, count, [count](const QRectF &area) {
+        const QFontMetricsF metrics(count->titleFont());
+        count->setTitleVisible(metrics.horizontalAdvance(count->titleText()) <= area.height());
+    });
     auto *percent = new QValueAxis;
     percent->setRange(0, 100);
     percent->setLabelFormat(QStringLiteral("%d%%"));

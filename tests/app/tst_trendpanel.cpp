@@ -12,6 +12,7 @@
 #include <QStackedBarSeries>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace citygrid;
 
@@ -75,6 +76,25 @@ private slots:
         QCOMPARE(filter.reportedFrom.date(), starts[10]);
         QCOMPARE(filter.reportedTo.date(), starts[11]);
         QTRY_COMPARE(list->model()->totalCount(), qint64(expected));
+    }
+    void axisTitleIsWholeOrAbsent()
+    {
+        QTRY_VERIFY(bars());
+        QChart *chart = panel()->chart();
+        QValueAxis *count = nullptr;
+        for (QAbstractAxis *axis : chart->axes(Qt::Vertical))
+            if (axis->alignment() == Qt::AlignLeft)
+                count = qobject_cast<QValueAxis *>(axis);
+        QVERIFY(count);
+        const qreal title = QFontMetricsF(count->titleFont()).horizontalAdvance(count->titleText());
+        // a panel as short as on a 1366×768 screen: no title rather than a cut one
+        chart->resize(900, 160);
+        QTRY_VERIFY(chart->plotArea().height() < title);
+        QTRY_VERIFY(!count->isTitleVisible());
+        // tall enough: the title, whole
+        chart->resize(900, 500);
+        QTRY_VERIFY(count->isTitleVisible());
+        QVERIFY(chart->plotArea().height() >= title);
     }
 };
 
