@@ -281,14 +281,19 @@ void MapCanvas::paintEvent(QPaintEvent *)
                   QPen(selectionColor(), 3));
     // cases and other overlays above the selection, so their colours stay true
     if (m_viewInitialised && !m_overlays.isEmpty()) {
-        QList<QRectF> labels;
         const MapScene current = scene();
-        if (current.labels)
-            for (const MapLabeler::Placed &p : MapLabeler::place(current, m_view))
-                labels.append(p.rect);
+        const QList<MapLabeler::Placed> placed =
+            current.labels ? MapLabeler::place(current, m_view) : QList<MapLabeler::Placed>();
+        QList<QRectF> labels;
+        for (const MapLabeler::Placed &p : placed)
+            labels.append(p.rect);
         for (const auto &overlay : m_overlays)
             if (overlay)
                 overlay->paint(painter, m_view, labels);
+        // The names win: a symbol that found no room beside them lies under them. Only while
+        // the image is where the view is, so a pan never shows a name twice.
+        if (m_imageView == m_view)
+            MapLabeler::paint(painter, current, m_view, placed);
     }
     if (!m_rubberBand.isEmpty()) {
         painter.setPen(QPen(QColor(41, 128, 185), 1, Qt::DashLine));

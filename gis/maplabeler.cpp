@@ -146,7 +146,13 @@ QImage labelSprite(const QString &text, GridLevel level, qreal dpr)
 
 void MapLabeler::paint(QPainter &painter, const MapScene &scene, const MapView &view)
 {
-    for (const Placed &label : place(scene, view)) {
+    paint(painter, scene, view, place(scene, view));
+}
+
+void MapLabeler::paint(QPainter &painter, const MapScene &scene, const MapView &view,
+                       const QList<Placed> &placed)
+{
+    for (const Placed &label : placed) {
         const GridLevel level = scene.labelLayers[label.level]->level;
         painter.drawImage(label.rect.topLeft() - QPointF(2, 2),
                           labelSprite(label.text, level, view.devicePixelRatio));

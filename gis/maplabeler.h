@@ -25,6 +25,9 @@ public:
     /// Which labels go where, without painting (tests check placement with it).
     static QList<Placed> place(const MapScene &scene, const MapView &view);
     static void paint(QPainter &painter, const MapScene &scene, const MapView &view);
+    /// Paints labels placed before (a canvas paints them again above its symbols).
+    static void paint(QPainter &painter, const MapScene &scene, const MapView &view,
+                      const QList<Placed> &placed);
 };
 
 } // namespace citygrid

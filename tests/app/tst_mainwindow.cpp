@@ -3,6 +3,8 @@
 #include "appcontext.h"
 #include "identifypanel.h"
 #include "mainwindow.h"
+#include "maplabeler.h"
+#include "mapoverlay.h"
 #include "searchbox.h"
 #include "storeschema.h"
 
@@ -17,6 +19,22 @@
 #include <QTest>
 
 using namespace citygrid;
+
+namespace {
+
+/// Symbols everywhere: an overlay that paints the whole view red.
+class Cover : public MapOverlay
+{
+public:
+    using MapOverlay::MapOverlay;
+    void paint(QPainter &painter, const MapView &view, const QList<QRectF> &) const override
+    {
+        painter.fillRect(QRect(QPoint(0, 0), view.size), Qt::red);
+    }
+    bool click(QPointF, const MapView &) override { return false; }
+};
+
+} // namespace
 
 /// The main window as an operator uses it, offscreen.
 class TestMainWindow : public QObject
@@ -162,6 +180,26 @@ private slots:
             }
         QVERIFY2(outline > 40, qPrintable(QString::number(outline)));
         canvas()->setSelection({});
+    }
+    void namesStayAboveTheSymbols()
+    {
+        // case badges once hid 华强北街道 and 莲花街道: the names are painted above every overlay
+        canvas()->zoomToFullExtent();
+        waitForFrame();
+        Cover cover;
+        canvas()->addOverlay(&cover);
+        const QList<MapLabeler::Placed> placed =
+            MapLabeler::place(canvas()->scene(), canvas()->view());
+        QVERIFY(placed.size() >= 3);
+        const QImage image = canvas()->grab().toImage();
+        for (const MapLabeler::Placed &label : placed) {
+            int ink = 0;
+            const QRect r = label.rect.toAlignedRect();
+            for (int y = r.top(); y <= r.bottom(); ++y)
+                for (int x = r.left(); x <= r.right(); ++x)
+                    ink += image.pixelColor(QPoint(x, y) * image.devicePixelRatio()) != Qt::red;
+            QVERIFY2(ink > r.width() * r.height() / 10, qPrintable(label.text));
+        }
     }
     void clickingACellSelectsIt()
     {
