@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "pdfpages.h"
 
+#include "mapdecorations.h"
 #include "mapexport.h"
 
 #include "mapfonts.h"
@@ -133,8 +134,7 @@ QList<double> PdfPages::fitted(const QList<double> &shares, const QStringList &h
         return width;
     const double give = std::min(1.0, short_ / spare), take = std::min(1.0, spare / short_);
     for (qsizetype c = 0; c < width.size(); ++c)
-        width[c] += need[c] > width[c] ? (need[c] - width[c]) * take
-                                       : -(width[c] - need[c]) * give;
+        width[c] += need[c] > width[c] ? (need[c] - width[c]) * take : -(width[c] - need[c]) * give;
     return width;
 }
 
@@ -186,8 +186,8 @@ void PdfPages::table(const QStringList &header, const QList<QStringList> &rows,
         m_painter.setFont(headerFont);
         for (qsizetype c = 0; c < header.size() && c + 1 < x.size(); ++c) {
             const QRectF box(x[c] + 3, m_y, x[c + 1] - x[c] - 6, headerHeight);
-            const int align = (c < leftColumns ? Qt::AlignLeft : Qt::AlignRight) |
-                              Qt::AlignVCenter | wrap;
+            const int align =
+                (c < leftColumns ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter | wrap;
             m_painter.drawText(box, align, header[c]);
         }
         m_y += headerHeight;
@@ -227,17 +227,25 @@ Result<void> PdfPages::finish()
     return {};
 }
 
-void PdfPages::map(double height, const MapScene &scene, const QRectF &extent, const QString &title,
-                   double mapShare)
+MapView PdfPages::mapView(QSize size, const MapScene &scene, const QRectF &extent,
+                          const QString &title)
+{
+    const double legend =
+        mapdecorations::legendSize(scene, title).width() + 2 * mapdecorations::legendMargin;
+    const int mapWidth = std::max(size.width() / 3, int(size.width() - legend));
+    MapView view = MapView::fitting(extent, QSize(mapWidth, size.height()), 1, 0.03);
+    view.size = size;
+    view.center.rx() += (size.width() - mapWidth) / 2.0 * view.unitsPerPixel;
+    return view;
+}
+
+void PdfPages::map(double height, const MapScene &scene, const QRectF &extent, const QString &title)
 {
     block(height, [&](QPainter &p, const QRectF &box) {
         // the map in its logical pixels (96 an inch), scaled to points: all of it vector
         const double toPoints = 72.0 / 96.0;
         const QSize size(int(box.width() / toPoints), int(box.height() / toPoints));
-        MapView view =
-            MapView::fitting(extent, QSize(int(size.width() * mapShare), size.height()), 1, 0.03);
-        view.size = size;
-        view.center.rx() += (1 - mapShare) / 2 * size.width() * view.unitsPerPixel;
+        const MapView view = mapView(size, scene, extent, title);
         p.translate(box.topLeft());
         p.scale(toPoints, toPoints);
         MapExport::paint(p, scene, view, title);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "mapscene.h"
+#include "mapview.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -54,10 +55,13 @@ public:
     /// A block of `height` points drawn by `draw` in a rectangle the width of the text.
     void block(double height, const std::function<void(QPainter &, const QRectF &)> &draw);
 
-    /// A map block of `height` points, vector: the map in the left `mapShare` of the width, its
-    /// legend (which the scene draws bottom right) beside it rather than over it, and a frame.
-    void map(double height, const MapScene &scene, const QRectF &extent, const QString &title,
-             double mapShare = 0.68);
+    /// A map block of `height` points, vector: the map fitted into the width its legend (drawn
+    /// bottom right, measured from its text) leaves, so the legend lies beside it, never over
+    /// it; and a frame.
+    void map(double height, const MapScene &scene, const QRectF &extent, const QString &title);
+    /// The view of such a map of `size` logical pixels: `extent` left of the legend.
+    static MapView mapView(QSize size, const MapScene &scene, const QRectF &extent,
+                           const QString &title);
 
     static QFont font(double points, QFont::Weight weight = QFont::Normal);
     Result<void> finish();

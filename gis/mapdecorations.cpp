@@ -91,16 +91,18 @@ void paintNorthArrow(QPainter &painter, const MapView &view)
     painter.restore();
 }
 
-void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
-                 const QString &title, Qt::Corner corner)
+namespace {
+
+/// A row of the legend: a plain layer, or a classed layer's title followed by a row per class.
+struct LegendRow
 {
-    // a row per plain layer; a classed layer has its title, then a row per class
-    struct Row
-    {
-        const LayerPass *pass;
-        const LegendEntry *entry; // null: the layer's own swatch, or the classed layer's title
-    };
-    QList<Row> rows;
+    const LayerPass *pass;
+    const LegendEntry *entry; // null: the layer's own swatch, or the classed layer's title
+};
+
+QList<LegendRow> legendRows(const MapScene &scene)
+{
+    QList<LegendRow> rows;
     for (const LayerPass &pass : scene.passes) {
         if (pass.title.isEmpty())
             continue;
@@ -108,24 +110,45 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
         for (const LegendEntry &entry : pass.legend)
             rows.append({&pass, &entry});
     }
+    return rows;
+}
+
+QString entryLabel(const LegendEntry &e)
+{
+    return e.count < 0 ? e.label : QStringLiteral("%1  (%2)").arg(e.label).arg(e.count);
+}
+
+constexpr double legendRow = 20;
+
+} // namespace
+
+QSizeF legendSize(const MapScene &scene, const QString &title)
+{
+    const QList<LegendRow> rows = legendRows(scene);
+    const QFontMetricsF fm(mapfonts::font(12)), tfm(mapfonts::font(13, QFont::Bold));
+    double width = tfm.horizontalAdvance(title);
+    for (const LegendRow &r : rows)
+        width = std::max(width,
+                         (r.entry || r.pass->legend.isEmpty() ? 30 : 0) +
+                             fm.horizontalAdvance(r.entry ? entryLabel(*r.entry) : r.pass->title));
+    const double head = title.isEmpty() ? 0.2 : 1.4; // rows' worth above the entries
+    return {width + 20, legendRow * (rows.size() + head) + 12};
+}
+
+void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
+                 const QString &title, Qt::Corner corner)
+{
+    const QList<LegendRow> rows = legendRows(scene);
     const QFont font = mapfonts::font(12);
     const QFont titleFont = mapfonts::font(13, QFont::Bold);
     const QFontMetricsF fm(font), tfm(titleFont);
-    const auto label = [](const LegendEntry &e) {
-        return e.count < 0 ? e.label : QStringLiteral("%1  (%2)").arg(e.label).arg(e.count);
-    };
-    double width = tfm.horizontalAdvance(title);
-    for (const Row &r : rows)
-        width =
-            std::max(width, (r.entry || r.pass->legend.isEmpty() ? 30 : 0) +
-                                fm.horizontalAdvance(r.entry ? label(*r.entry) : r.pass->title));
-    const double row = 20;
-    const double head = title.isEmpty() ? 0.2 : 1.4; // rows' worth above the entries
-    const QSizeF size(width + 20, row * (rows.size() + head) + 12);
+    const double row = legendRow;
+    const double head = title.isEmpty() ? 0.2 : 1.4;
+    const QSizeF size = legendSize(scene, title);
     const bool right = corner == Qt::BottomRightCorner || corner == Qt::TopRightCorner;
     const bool bottom = corner == Qt::BottomRightCorner || corner == Qt::BottomLeftCorner;
-    const QRectF box(QPointF(right ? view.size.width() - size.width() - 16 : 16,
-                             bottom ? view.size.height() - 18 - size.height() : 16),
+    const QRectF box(QPointF(right ? view.size.width() - size.width() - legendMargin : legendMargin,
+                             bottom ? view.size.height() - 18 - size.height() : legendMargin),
                      size);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -136,7 +159,7 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
     painter.setPen(QColor(0x22, 0x2b, 0x36));
     painter.drawText(QPointF(box.left() + 10, box.top() + 8 + tfm.ascent()), title);
     double y = box.top() + 8 + row * (head - 0.1);
-    for (const Row &r : rows) {
+    for (const LegendRow &r : rows) {
         const LayerPass *pass = r.pass;
         const QRectF swatch(box.left() + 10, y + 3, 20, 12);
         painter.setFont(font);
@@ -160,7 +183,7 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
         painter.drawRect(swatch);
         painter.setPen(QColor(0x22, 0x2b, 0x36));
         painter.drawText(QPointF(swatch.right() + 8, y + 3 + fm.ascent() - 1),
-                         r.entry ? label(*r.entry) : pass->title);
+                         r.entry ? entryLabel(*r.entry) : pass->title);
         y += row;
     }
     painter.restore();

@@ -18,6 +18,10 @@ void paintNorthArrow(QPainter &painter, const MapView &view);
 /// on paper, where the scale bar leaves room), under `title` (none if empty).
 void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
                  const QString &title, Qt::Corner corner = Qt::BottomRightCorner);
+/// The legend's size for `scene` under `title`, in logical pixels (to leave room for it).
+QSizeF legendSize(const MapScene &scene, const QString &title);
+/// The gap between a legend and the view's edges.
+constexpr double legendMargin = 16;
 /// "1:25,000"
 QString formatScale(double denominator);
 /// "500 m", "2 km"

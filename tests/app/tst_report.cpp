@@ -4,14 +4,16 @@
 #include "casefactssource.h"
 #include "demowindow.h"
 #include "mapcanvas.h"
+#include "mapdecorations.h"
 #include "monthlyreport.h"
+#include "pdfpages.h"
 #include "reportcontent.h"
 #include "reportdialog.h"
 
 #include <QComboBox>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -69,9 +71,10 @@ private slots:
               "6. Longest overdue cases", "Days over"})
             QVERIFY2(text.contains(QLatin1String(section)), section);
         QVERIFY2(!text.contains(QChar(0x2026)), qPrintable(text)); // nothing cut with "…"
-        const auto asOf = QRegularExpression(QStringLiteral("indicators as of (\\d{4}-\\d{2}-\\d{2} "
-                                                            "\\d{2}:\\d{2})"))
-                              .match(QString(text).replace(u'\n', u' ').simplified());
+        const auto asOf =
+            QRegularExpression(QStringLiteral("indicators as of (\\d{4}-\\d{2}-\\d{2} "
+                                              "\\d{2}:\\d{2})"))
+                .match(QString(text).replace(u'\n', u' ').simplified());
         QVERIFY2(asOf.hasMatch(), qPrintable(text.left(800)));
         const QString stamp = asOf.captured(1);
         QVERIFY2(stamp == before.toString(QStringLiteral("yyyy-MM-dd HH:mm")) ||
@@ -157,6 +160,35 @@ private slots:
             QVERIFY2(cell.second > 0, qPrintable(cell.first));
         qInfo("%lld hot cells with cases, %d hot through their neighbours only",
               qint64(content.value().hotCells.size()), content.value().hotCellsWithoutCases);
+    }
+    void hotSpotLegendLiesBesideTheMap()
+    {
+        CaseFactsSource source(m_window->cases()->session());
+        source.request();
+        QTRY_VERIFY_WITH_TIMEOUT(source.facts(), 20000);
+        const QDate month(m_now.date().year(), m_now.date().month(), 1);
+        auto content = ReportContent::gather(m_window->cases()->session().context(),
+                                             m_window->canvas()->gridMap(), *source.facts(),
+                                             {month.addMonths(-1), {}}, m_now);
+        QVERIFY(content.ok());
+        const ReportContent &c = content.value();
+        const QSizeF legend = mapdecorations::legendSize(c.hotSpotScene, c.areaName);
+        QVERIFY(legend.width() > 100);
+        // the report's map box (A4 text width, 380 pt tall, in logical pixels) and narrower ones
+        for (const QSize size : {QSize(642, 506), QSize(500, 506), QSize(400, 300)}) {
+            const MapView view =
+                PdfPages::mapView(size, c.hotSpotScene, c.hotSpotExtent, c.areaName);
+            const QRectF e = c.hotSpotExtent;
+            const QRectF onPaper(view.toScreen(QPointF(e.left(), e.top())),
+                                 view.toScreen(QPointF(e.right(), e.bottom())));
+            const double legendLeft = size.width() - legend.width() - mapdecorations::legendMargin;
+            QVERIFY2(onPaper.normalized().right() <= legendLeft,
+                     qPrintable(QStringLiteral("%1 wide: map to %2, legend from %3")
+                                    .arg(size.width())
+                                    .arg(onPaper.normalized().right())
+                                    .arg(legendLeft)));
+            QVERIFY(onPaper.normalized().left() >= 0);
+        }
     }
     void dialogWritesTheChosenMonthAndArea()
     {
