@@ -155,8 +155,8 @@ void CaseLayer::reload()
         emit loaded();
     });
     watcher->setFuture(QtConcurrent::run(threadpools::load(), &CaseLayer::load,
-                                         m_session.context().storePath(), m_filter,
-                                         m_session.now(), m_crs));
+                                         m_session.context().storePath(), m_filter, m_session.now(),
+                                         m_crs));
 }
 
 QList<QPointF> CaseLayer::mapPositions() const
@@ -174,6 +174,11 @@ std::optional<QPointF> CaseLayer::positionOf(const QString &caseUuid) const
         if (p.point.uuid == caseUuid)
             return p.map;
     return std::nullopt;
+}
+
+bool CaseLayer::belowLabels(const MapView &view) const
+{
+    return modeIn(view) != Mode::Points; // counts yield to names; single cases stay clickable
 }
 
 void CaseLayer::paint(QPainter &painter, const MapView &view, const QList<QRectF> &labels) const

@@ -48,6 +48,7 @@ public:
     void setHighlight(const QString &caseUuid);
 
     void paint(QPainter &painter, const MapView &view, const QList<QRectF> &labels) const override;
+    bool belowLabels(const MapView &view) const override;
     /// Where a count bubble of `radius` (its overdue badge above right included) is drawn for a
     /// feature at screen point `at`: there, or moved just below or above the label it would
     /// cover, so labels stay readable.

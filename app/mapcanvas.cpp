@@ -287,13 +287,16 @@ void MapCanvas::paintEvent(QPaintEvent *)
         QList<QRectF> labels;
         for (const MapLabeler::Placed &p : placed)
             labels.append(p.rect);
-        for (const auto &overlay : m_overlays)
-            if (overlay)
-                overlay->paint(painter, m_view, labels);
-        // The names win: a symbol that found no room beside them lies under them. Only while
-        // the image is where the view is, so a pan never shows a name twice.
-        if (m_imageView == m_view)
-            MapLabeler::paint(painter, current, m_view, placed);
+        // The names win over counts and densities: a bubble that found no room beside a name
+        // lies under it. Single case symbols stay above, each one a case to click. The names are
+        // painted again only while the image is where the view is, so a pan never doubles one.
+        for (const bool below : {true, false}) {
+            for (const auto &overlay : m_overlays)
+                if (overlay && overlay->belowLabels(m_view) == below)
+                    overlay->paint(painter, m_view, labels);
+            if (below && m_imageView == m_view)
+                MapLabeler::paint(painter, current, m_view, placed);
+        }
     }
     if (!m_rubberBand.isEmpty()) {
         painter.setPen(QPen(QColor(41, 128, 185), 1, Qt::DashLine));

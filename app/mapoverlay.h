@@ -23,6 +23,13 @@ public:
     /// (a name is worth more than a badge).
     virtual void paint(QPainter &painter, const MapView &view,
                        const QList<QRectF> &labels) const = 0;
+    /// Whether the map's names are painted above this overlay in `view` (counts, densities),
+    /// or it above them (single symbols, each one a thing to click).
+    virtual bool belowLabels(const MapView &view) const
+    {
+        Q_UNUSED(view);
+        return true;
+    }
     /// A click at a widget position; true if the overlay used it.
     virtual bool click(QPointF widgetPos, const MapView &view) = 0;
 
