@@ -3,12 +3,12 @@
 #include "assessmentwindow.h"
 
 #include "assessmentbulletin.h"
-#include "districttime.h"
 #include "assessmentgridmodel.h"
 #include "assessmentrankingview.h"
 #include "assessmentsource.h"
 #include "casefactssource.h"
 #include "casesession.h"
+#include "districttime.h"
 #include "errordialog.h"
 #include "language.h"
 #include "mapcanvas.h"
@@ -200,16 +200,12 @@ void AssessmentWindow::fillMonths()
 
 bool AssessmentWindow::canScore() const
 {
-    const RoleCatalog::User *user = m_session.user();
-    return user && QStringList{QStringLiteral("supervisor"), QStringLiteral("shift_leader"),
-                               QStringLiteral("leader")}
-                       .contains(user->roleId);
+    return m_session.may(Right::ScoreAssessment);
 }
 
 bool AssessmentWindow::canDecide() const
 {
-    const RoleCatalog::User *user = m_session.user();
-    return user && user->roleId == QLatin1String("leader");
+    return m_session.may(Right::DecideAssessment);
 }
 
 void AssessmentWindow::refresh()
@@ -288,14 +284,27 @@ void AssessmentWindow::updateButtons()
         b->setEnabled(enabled);
         b->setToolTip(why);
     };
-    const QString leaderOnly = tr("Only the leader decides on the assessment");
+    // disabled with the reason: the role first (the table of roles), then the month's state
+    const QString leaderOnly = m_session.onlyWho(Right::DecideAssessment);
+    const QString state = AssessmentStore::stateName(m_state.state);
+    const QString notScoring =
+        tr("Only a month being scored is handed in; this month is %1").arg(state);
+    const QString notInReview = tr("Only a month in review is returned or published; this month "
+                                   "is %1")
+                                    .arg(state);
     set("submit", m_state.state == State::Draft && canScore(),
-        canScore() ? tr("Hand the complete month to the leader for review")
-                   : tr("Supervisors, shift leaders and the leader score the assessment"));
+        !canScore()                     ? m_session.onlyWho(Right::ScoreAssessment)
+        : m_state.state != State::Draft ? notScoring
+                                        : tr("Hand the complete month to the leader for review"));
     set("return", m_state.state == State::Review && canDecide(),
-        canDecide() ? tr("Send the month back to the scorers, with the reason") : leaderOnly);
+        !canDecide() ? leaderOnly
+        : m_state.state != State::Review
+            ? notInReview
+            : tr("Send the month back to the scorers, with the reason"));
     set("publish", m_state.state == State::Review && canDecide(),
-        canDecide() ? tr("Rank the teams and lock the month") : leaderOnly);
+        !canDecide()                     ? leaderOnly
+        : m_state.state != State::Review ? notInReview
+                                         : tr("Rank the teams and lock the month"));
     set("scheme", canDecide(),
         canDecide() ? tr("Indicators, weights, formulas and coefficients") : leaderOnly);
     set("bulletin", true, tr("The month's bulletin as PDF or XLSX"));
@@ -337,8 +346,8 @@ void AssessmentWindow::fillHistory()
             details = tr("%1, survey %2")
                           .arg(m_names.value(e.payload[QStringLiteral("subdistrict")].toString()),
                                e.payload[QStringLiteral("survey")].toString());
-        const QStringList cells{districttime::text(e.at), actorName(e.actor),
-                                what, e.reason, details};
+        const QStringList cells{districttime::text(e.at), actorName(e.actor), what, e.reason,
+                                details};
         for (int c = 0; c < cells.size(); ++c)
             m_history->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
@@ -355,28 +364,24 @@ void AssessmentWindow::act(const Result<void> &result)
 Result<void> AssessmentWindow::submit()
 {
     if (!canScore())
-        return Error{QStringLiteral("assessment.role"),
-                     tr("Supervisors, shift leaders and the leader score the assessment; sign "
-                        "in as one of them"),
-                     {}};
+        return Error{
+            QStringLiteral("assessment.role"), m_session.onlyWho(Right::ScoreAssessment), {}};
     return m_store->submit(month(), m_sheet, m_session.userId(), m_session.now());
 }
 
 Result<void> AssessmentWindow::returnToDraft(const QString &reason)
 {
     if (!canDecide())
-        return Error{QStringLiteral("assessment.role"),
-                     tr("Only the leader decides on the assessment; sign in as the leader"),
-                     {}};
+        return Error{
+            QStringLiteral("assessment.role"), m_session.onlyWho(Right::DecideAssessment), {}};
     return m_store->returnToDraft(month(), m_session.userId(), reason, m_session.now());
 }
 
 Result<void> AssessmentWindow::publish()
 {
     if (!canDecide())
-        return Error{QStringLiteral("assessment.role"),
-                     tr("Only the leader decides on the assessment; sign in as the leader"),
-                     {}};
+        return Error{
+            QStringLiteral("assessment.role"), m_session.onlyWho(Right::DecideAssessment), {}};
     return m_store->publish(month(), m_sheet, m_session.userId(), m_session.now());
 }
 
@@ -421,9 +426,8 @@ void AssessmentWindow::editCell(const QModelIndex &index)
     }
     if (published ? !canDecide() : !canScore()) {
         showError(this, {QStringLiteral("assessment.role"),
-                         published ? tr("A published month is corrected by the leader only")
-                                   : tr("Supervisors, shift leaders and the leader score the "
-                                        "assessment; sign in as one of them"),
+                         published ? m_session.onlyWho(Right::DecideAssessment)
+                                   : m_session.onlyWho(Right::ScoreAssessment),
                          {}});
         return;
     }

@@ -69,7 +69,9 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
     connect(locate, &QPushButton::clicked, this, [this] { emit locateRequested(m_uuid); });
     top->addWidget(locate);
 
-    m_steps->addWidget(m_stepsLabel);
+    // who may do what: a sentence above the buttons, wrapped, so a reason is read whole
+    m_stepsLabel->setWordWrap(true);
+    m_stepsLabel->setObjectName(QStringLiteral("stepsLabel"));
     m_steps->addStretch(1);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -79,6 +81,7 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
     layout->addWidget(m_details);
     layout->addWidget(m_timeline, 1);
     layout->addWidget(m_photos);
+    layout->addWidget(m_stepsLabel);
     layout->addLayout(m_steps);
     layout->addWidget(close);
     resize(760, 620);
@@ -210,12 +213,14 @@ void CaseDialog::fillSteps()
 {
     qDeleteAll(m_stepButtons);
     m_stepButtons.clear();
+    qDeleteAll(m_refusedButtons);
+    m_refusedButtons.clear();
     const QList<CaseStep> steps = m_session.allowedSteps(m_record);
-    m_stepsLabel->setText(steps.isEmpty()
-                              ? tr("%1 has no step to take on this case now.")
-                                    .arg(m_session.userLabel(m_session.userId()))
-                              : tr("As %1:").arg(m_session.userLabel(m_session.userId())));
-    int at = 1;
+    const QString user = m_session.userLabel(m_session.userId());
+    m_stepsLabel->setText(steps.isEmpty() ? tr("%1 has no step to take on this case now. %2")
+                                                .arg(user, m_session.whyNoStep(m_record))
+                                          : tr("As %1:").arg(user));
+    int at = 0;
     for (CaseStep step : steps) {
         auto *button = new QPushButton(CaseVocabulary::label(step), this);
         button->setObjectName(QStringLiteral("step_") + CaseVocabulary::id(step));
@@ -225,6 +230,15 @@ void CaseDialog::fillSteps()
         connect(button, &QPushButton::clicked, this, [this, step] { startStep(step); });
         m_steps->insertWidget(at++, button);
         m_stepButtons.append(button);
+    }
+    // what the case waits for from other roles: shown, disabled, saying who may
+    for (const CaseWorkflow::Refusal &refused : m_session.refusedSteps(m_record)) {
+        auto *button = new QPushButton(CaseVocabulary::label(refused.step), this);
+        button->setObjectName(QStringLiteral("refused_") + CaseVocabulary::id(refused.step));
+        button->setEnabled(false);
+        button->setToolTip(refused.reason);
+        m_steps->insertWidget(at++, button);
+        m_refusedButtons.append(button);
     }
 }
 

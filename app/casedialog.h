@@ -53,6 +53,7 @@ private:
     QLabel *m_stepsLabel;
     QHBoxLayout *m_steps;
     QList<QWidget *> m_stepButtons;
+    QList<QWidget *> m_refusedButtons; ///< disabled, their tooltips say who may
 };
 
 } // namespace citygrid

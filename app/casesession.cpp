@@ -37,6 +37,28 @@ const RoleCatalog::User *CaseSession::user() const
     return catalogues().roles.user(m_userId);
 }
 
+bool CaseSession::may(Right right) const
+{
+    const RoleCatalog::User *u = user();
+    return u && catalogues().roles.may(u->roleId, right);
+}
+
+QString CaseSession::onlyWho(Right right) const
+{
+    return catalogues().roles.onlyWho(right);
+}
+
+bool CaseSession::may(CaseStep step) const
+{
+    const RoleCatalog::User *u = user();
+    return u && catalogues().roles.may(u->roleId, step);
+}
+
+QString CaseSession::onlyWho(CaseStep step) const
+{
+    return catalogues().roles.onlyWho(step);
+}
+
 void CaseSession::setUserId(const QString &userId)
 {
     if (userId == m_userId || !catalogues().roles.user(userId))
@@ -75,6 +97,18 @@ QList<CaseStep> CaseSession::allowedSteps(const CaseRecord &record) const
     const auto *u = user();
     return u ? m_context.cases().workflow().allowedSteps(record.status, u->roleId)
              : QList<CaseStep>();
+}
+
+QList<CaseWorkflow::Refusal> CaseSession::refusedSteps(const CaseRecord &record) const
+{
+    const auto *u = user();
+    return m_context.cases().workflow().refusedSteps(record.status, u ? u->roleId : QString());
+}
+
+QString CaseSession::whyNoStep(const CaseRecord &record) const
+{
+    const auto *u = user();
+    return m_context.cases().workflow().whyNoStep(record.status, u ? u->roleId : QString());
 }
 
 QString CaseSession::categoryName(const QString &categoryId) const

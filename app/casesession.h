@@ -29,6 +29,12 @@ public:
 
     QString userId() const { return m_userId; }
     const RoleCatalog::User *user() const;
+    /// Whether the current user's role holds `right` (the role table decides, as everywhere).
+    bool may(Right right) const;
+    /// Why the current user may not, naming the roles that may ("Only Leader may …").
+    QString onlyWho(Right right) const;
+    bool may(CaseStep step) const;
+    QString onlyWho(CaseStep step) const;
     void setUserId(const QString &userId);
     /// "张敏 · 操作员"
     QString userLabel(const QString &userId) const;
@@ -43,6 +49,10 @@ public:
     void notifyAllChanged() { emit caseChanged({}); }
     /// The steps the signed-in user may take on the case now.
     QList<CaseStep> allowedSteps(const CaseRecord &record) const;
+    /// The steps the case's state allows but the current user's role may not take, with why.
+    QList<CaseWorkflow::Refusal> refusedSteps(const CaseRecord &record) const;
+    /// Why the current user has no step on the case (empty when they have one).
+    QString whyNoStep(const CaseRecord &record) const;
 
     // Names in the user's language.
     QString categoryName(const QString &categoryId) const;

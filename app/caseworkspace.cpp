@@ -42,8 +42,9 @@ CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow
 
     m_newCase->setCheckable(true);
     m_newCase->setIcon(QIcon(QStringLiteral(":/icons/new-case.svg")));
-    m_newCase->setToolTip(tr("New case: click the map where the problem is (N)"));
     m_newCase->setShortcut(Qt::Key_N);
+    updateNewCase();
+    connect(&m_session, &CaseSession::userChanged, this, &CaseWorkspace::updateNewCase);
     m_showCases->setCheckable(true);
     m_showCases->setChecked(true);
     connect(m_showCases, &QAction::toggled, m_layer, &CaseLayer::setVisible);
@@ -65,6 +66,17 @@ CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow
 }
 
 CaseWorkspace::~CaseWorkspace() = default;
+
+void CaseWorkspace::updateNewCase()
+{
+    // disabled before the user starts, saying who may, rather than refused at save
+    const bool may = m_session.may(CaseStep::Report);
+    m_newCase->setEnabled(may);
+    m_newCase->setToolTip(may ? tr("New case: click the map where the problem is (N)")
+                              : tr("New case: %1").arg(m_session.onlyWho(CaseStep::Report)));
+    if (!may && m_newCase->isChecked())
+        emit newCaseFinished(); // the new user may not: back to browsing
+}
 
 void CaseWorkspace::fillUsers()
 {

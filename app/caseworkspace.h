@@ -76,6 +76,7 @@ signals:
 
 private:
     void fillUsers();
+    void updateNewCase();
 
     CaseSession m_session;
     MapCanvas *m_canvas;

@@ -23,11 +23,13 @@ const RoleCatalog::User *leader(AppContext &context, const QCommandLineParser &p
 {
     const RoleCatalog::User *user =
         context.catalogues().roles.user(parser.value(QStringLiteral("user")));
-    if (user && user->roleId == QLatin1String("leader"))
+    const RoleCatalog &roles = context.catalogues().roles;
+    if (user && roles.may(user->roleId, Right::EditCatalogues))
         return user;
-    (void)fail({QStringLiteral("catalogue.not-allowed"),
-                tr("Only the leader edits the catalogues; give the leader's account with --user"),
-                {}});
+    (void)fail(
+        {QStringLiteral("catalogue.not-allowed"),
+         tr("%1; give such an account with --user").arg(roles.onlyWho(Right::EditCatalogues)),
+         {}});
     return nullptr;
 }
 
@@ -74,7 +76,8 @@ int units(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"), tr("list, set or revert"));
     parser.addOptions({
-        {QStringLiteral("user"), tr("Who edits (the leader's account)."), QStringLiteral("id")},
+        {QStringLiteral("user"), tr("Who edits (an account whose role may edit the catalogues)."),
+         QStringLiteral("id")},
         {QStringLiteral("name"), tr("The unit's name."), QStringLiteral("name")},
         {QStringLiteral("name-en"), tr("The unit's English name."), QStringLiteral("name")},
         {QStringLiteral("kind"), tr("department, subdistrict_office or contractor."),
@@ -157,7 +160,8 @@ int categories(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"), tr("list, set or revert"));
     parser.addOptions({
-        {QStringLiteral("user"), tr("Who edits (the leader's account)."), QStringLiteral("id")},
+        {QStringLiteral("user"), tr("Who edits (an account whose role may edit the catalogues)."),
+         QStringLiteral("id")},
         {QStringLiteral("name"), tr("The category's name."), QStringLiteral("name")},
         {QStringLiteral("name-en"), tr("The category's English name."), QStringLiteral("name")},
         {QStringLiteral("deadline"), tr("The handling deadline's length."),

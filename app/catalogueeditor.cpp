@@ -88,8 +88,13 @@ void CatalogueEditor::addButton(QPushButton *button)
 
 bool CatalogueEditor::canEdit() const
 {
-    const RoleCatalog::User *user = m_session.user();
-    return user && user->roleId == QLatin1String("leader");
+    return m_session.may(Right::EditCatalogues);
+}
+
+QString CatalogueEditor::mayNotEdit() const
+{
+    return tr("%1; choose such a user in the toolbar to edit")
+        .arg(m_session.onlyWho(Right::EditCatalogues));
 }
 
 QString CatalogueEditor::selectedId() const
@@ -176,21 +181,21 @@ void CatalogueEditor::updateButtons()
     m_save->setEnabled(edit);
     auto records = RefRecords(m_session.context().store().db(), {}).find(m_kind, selectedId());
     m_revert->setEnabled(edit && records && records.value() && !records.value()->value.isNull());
-    m_save->setToolTip(edit ? tr("Check the whole catalogue with this edit and keep it")
-                            : m_texts.leaderOnly);
+    const QString onlyWho = m_session.onlyWho(Right::EditCatalogues);
+    m_save->setToolTip(edit ? tr("Check the whole catalogue with this edit and keep it") : onlyWho);
     m_revert->setToolTip(edit ? tr("Drop this site's edit (the other sites receive that too)")
-                              : m_texts.leaderOnly);
+                              : onlyWho);
     if (!edit) {
-        m_status->setText(tr("%1; sign in as the leader to edit").arg(m_texts.leaderOnly));
+        m_status->setText(mayNotEdit());
         m_status->setStyleSheet(QStringLiteral("color: #5f6b76;"));
-    } else if (m_status->text().startsWith(m_texts.leaderOnly))
+    } else if (m_status->text() == mayNotEdit())
         m_status->clear();
 }
 
 Result<void> CatalogueEditor::save()
 {
     if (!canEdit()) {
-        Error e{m_texts.notAllowed, tr("%1; sign in as the leader").arg(m_texts.leaderOnly), {}};
+        Error e{m_texts.notAllowed, mayNotEdit(), {}};
         report(e.message, false);
         return e;
     }

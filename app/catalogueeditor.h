@@ -45,7 +45,6 @@ protected:
     {
         QString title;
         QString intro;
-        QString leaderOnly; ///< "Only the leader edits …"
         QString notAllowed; ///< the error code of a save by someone else
     };
     /// `kind` is refkinds::unit() or refkinds::category(); `headers` name the columns that
@@ -68,6 +67,8 @@ protected:
     virtual void setFormEditable(bool editable) = 0;
 
     bool canEdit() const;
+    /// Why the current user may not edit, and what to do.
+    QString mayNotEdit() const;
     QString selectedId() const;
     void report(const QString &text, bool ok);
 

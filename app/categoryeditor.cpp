@@ -38,8 +38,9 @@ CategoryEditor::CategoryEditor(CaseSession &session, QWidget *parent)
            tr("What a case is filed under: names, standards, the handling deadline and the type "
               "of unit it goes to. A new deadline applies to cases dispatched from then on. Edits "
               "are checked against the whole catalogue, kept in this store and sent to the other "
-              "sites in the next sync packages; the leader makes them."),
-           tr("Only the leader edits the case categories"), QStringLiteral("category.not-allowed")},
+              "sites in the next sync packages; those whose role may edit the catalogues make "
+              "them."),
+           QStringLiteral("category.not-allowed")},
           parent),
       m_id(new QLineEdit(this)), m_name(new QLineEdit(this)), m_nameEn(new QLineEdit(this)),
       m_initials(new QLineEdit(this)), m_group(new QLabel(this)), m_filing(standardEdit(this)),

@@ -117,10 +117,9 @@ void CellCasesPanel::updateButton()
     int ticked = 0;
     for (int i = 0; i < m_list->topLevelItemCount(); ++i)
         ticked += m_list->topLevelItem(i)->checkState(0) == Qt::Checked;
-    const auto *user = m_session.user();
-    const bool may = user && m_session.catalogues().roles.may(user->roleId, CaseStep::Dispatch);
-    m_dispatch->setVisible(may);
-    m_dispatch->setEnabled(ticked > 0);
+    const bool may = m_session.may(CaseStep::Dispatch);
+    m_dispatch->setEnabled(may && ticked > 0);
+    m_dispatch->setToolTip(may ? QString() : m_session.onlyWho(CaseStep::Dispatch));
     m_dispatch->setText(ticked > 0 ? tr("Dispatch %n ticked case(s)", nullptr, ticked)
                                    : tr("Tick filed cases to dispatch them"));
 }

@@ -38,8 +38,8 @@ UnitEditor::UnitEditor(CaseSession &session, QWidget *parent)
           {tr("Responsible units"),
            tr("Which unit a case is dispatched to. Edits are checked against the whole catalogue, "
               "kept in this store and sent to the other sites in the next sync packages; the "
-              "leader makes them."),
-           tr("Only the leader edits the responsible units"), QStringLiteral("unit.not-allowed")},
+              "users whose role may edit the catalogues make them."),
+           QStringLiteral("unit.not-allowed")},
           parent),
       m_id(new QLineEdit(this)), m_name(new QLineEdit(this)), m_nameEn(new QLineEdit(this)),
       m_types(new QLineEdit(this)), m_areas(new QLineEdit(this)), m_categories(new QLineEdit(this)),

@@ -127,21 +127,15 @@ std::optional<CaseStatus> CaseWorkflow::transition(const CaseStatus &status, Cas
 Result<CaseStatus> CaseWorkflow::apply(const CaseStatus &status, CaseStep step,
                                        const QString &roleId) const
 {
-    if (!m_roles.may(roleId, step)) {
-        const QString who = m_roles.rolesThatMay(step);
-        return Error{QStringLiteral("workflow.role"),
-                     who.isEmpty() ? tr("No role may %1").arg(CaseVocabulary::displayName(step))
-                                   : tr("Only %1 may %2").arg(who, CaseVocabulary::displayName(step)),
-                     {}};
-    }
+    if (!m_roles.may(roleId, step))
+        return Error{QStringLiteral("workflow.role"), m_roles.onlyWho(step), {}};
     // Voiding a case that was already filed undoes a decision: it needs someone who approves.
     if (step == CaseStep::Void && status.state == CaseState::Filed &&
         !m_roles.may(roleId, CaseStep::ApproveReturn)) {
-        return Error{
-            QStringLiteral("workflow.role"),
-            tr("Only %1 may void a case that has been filed")
-                .arg(m_roles.rolesThatMay(CaseStep::ApproveReturn)),
-            {}};
+        return Error{QStringLiteral("workflow.role"),
+                     tr("Only %1 may void a case that has been filed")
+                         .arg(m_roles.rolesThatMay(CaseStep::ApproveReturn)),
+                     {}};
     }
     const auto next = transition(status, step);
     if (!next) {
@@ -167,6 +161,36 @@ QList<CaseStep> CaseWorkflow::allowedSteps(const CaseStatus &status, const QStri
         if (apply(status, step, roleId).ok())
             steps.append(step);
     return steps;
+}
+
+QList<CaseWorkflow::Refusal> CaseWorkflow::refusedSteps(const CaseStatus &status,
+                                                        const QString &roleId) const
+{
+    QList<Refusal> refused;
+    for (CaseStep step : CaseVocabulary::steps()) {
+        if (!transition(status, step))
+            continue; // the state does not allow it: nothing to offer anyone
+        if (const auto applied = apply(status, step, roleId); !applied)
+            refused.append({step, applied.error().message});
+    }
+    return refused;
+}
+
+QString CaseWorkflow::whyNoStep(const CaseStatus &status, const QString &roleId) const
+{
+    if (!allowedSteps(status, roleId).isEmpty())
+        return {};
+    if (status.state == CaseState::Closed || status.state == CaseState::Voided)
+        return tr("The case is %1: no step is left.")
+            .arg(CaseVocabulary::displayName(status.state));
+    QStringList reasons;
+    for (const Refusal &r : refusedSteps(status, roleId))
+        reasons.append(r.reason);
+    if (reasons.isEmpty())
+        return tr("A case that is %1 has no step open to anyone now.")
+            .arg(CaseVocabulary::displayName(status.state));
+    return tr("The case is %1 and waits for steps of other roles: %2.")
+        .arg(CaseVocabulary::displayName(status.state), reasons.join(tr("; ")));
 }
 
 } // namespace citygrid

@@ -32,10 +32,20 @@ public:
 
     /// The status after `step` taken by someone in `roleId`, or why it is refused:
     /// "workflow.role" (the role may not take it) or "workflow.state" (not allowed now).
-    Result<CaseStatus> apply(const CaseStatus &status, CaseStep step,
-                             const QString &roleId) const;
+    Result<CaseStatus> apply(const CaseStatus &status, CaseStep step, const QString &roleId) const;
     /// The steps `roleId` may take on a case in `status` now (what the case view offers).
     QList<CaseStep> allowedSteps(const CaseStatus &status, const QString &roleId) const;
+    /// A step the case's state allows but the role may not take, and why ("Only Dispatcher may
+    /// dispatch"): what the case view shows disabled, the reason as its tooltip.
+    struct Refusal
+    {
+        CaseStep step;
+        QString reason;
+    };
+    QList<Refusal> refusedSteps(const CaseStatus &status, const QString &roleId) const;
+    /// Why `roleId` has no step on a case in `status`: the case is closed or voided, or the
+    /// steps it waits for belong to other roles (named). Empty when the role has a step.
+    QString whyNoStep(const CaseStatus &status, const QString &roleId) const;
     /// The status a step leads to by the rules of the loop alone, ignoring roles; nullopt if
     /// the step does not apply in that status.
     static std::optional<CaseStatus> transition(const CaseStatus &status, CaseStep step);

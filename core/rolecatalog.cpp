@@ -24,6 +24,7 @@ Result<RoleCatalog> RoleCatalog::fromJson(const QByteArray &json)
         Role role{o[QLatin1String("id")].toString(),
                   o[QLatin1String("name")].toString(),
                   o[QLatin1String("name_en")].toString(),
+                  {},
                   {}};
         if (role.id.isEmpty() || catalog.role(role.id))
             return Error{QStringLiteral("roles.invalid"),
@@ -37,6 +38,17 @@ Result<RoleCatalog> RoleCatalog::fromJson(const QByteArray &json)
                     tr("Role \"%1\" names an unknown step \"%2\"").arg(role.id, step.toString()),
                     {}};
             role.steps.insert(*parsed);
+        }
+        for (const QJsonValue &right : o[QLatin1String("rights")].toArray()) {
+            const auto parsed = rightFromId(right.toString());
+            if (!parsed)
+                return Error{
+                    QStringLiteral("roles.invalid"),
+                    tr("Role \"%1\" names an unknown right \"%2\" (known: edit_catalogues, "
+                       "score_assessment, decide_assessment)")
+                        .arg(role.id, right.toString()),
+                    {}};
+            role.rights.insert(*parsed);
         }
         catalog.m_roles.append(role);
     }
@@ -79,16 +91,67 @@ bool RoleCatalog::may(const QString &roleId, CaseStep step) const
     return r && r->steps.contains(step);
 }
 
-QString RoleCatalog::rolesThatMay(CaseStep step) const
+bool RoleCatalog::may(const QString &roleId, Right right) const
+{
+    const Role *r = role(roleId);
+    return r && r->rights.contains(right);
+}
+
+QString RoleCatalog::roleNames(const std::function<bool(const Role &)> &holds) const
 {
     // core has no settings of its own: the language is the one the application made the default
     // (zh_CN unless English was asked for); Chinese names only where the locale is Chinese
     const bool english = QLocale().language() != QLocale::Chinese;
     QStringList names;
     for (const Role &r : m_roles)
-        if (r.steps.contains(step))
+        if (holds(r))
             names.append(english && !r.nameEn.isEmpty() ? r.nameEn : r.name);
     return names.join(english ? QStringLiteral(", ") : QStringLiteral("、"));
+}
+
+QString RoleCatalog::rolesThatMay(CaseStep step) const
+{
+    return roleNames([step](const Role &r) { return r.steps.contains(step); });
+}
+
+QString RoleCatalog::rolesThatMay(Right right) const
+{
+    return roleNames([right](const Role &r) { return r.rights.contains(right); });
+}
+
+QString RoleCatalog::onlyWho(Right right) const
+{
+    const QString who = rolesThatMay(right);
+    switch (right) {
+    case Right::EditCatalogues:
+        return who.isEmpty() ? tr("No role may edit the catalogues")
+                             : tr("Only %1 may edit the catalogues").arg(who);
+    case Right::ScoreAssessment:
+        return who.isEmpty() ? tr("No role may score the assessment")
+                             : tr("Only %1 may score the assessment").arg(who);
+    case Right::DecideAssessment:
+        return who.isEmpty() ? tr("No role may decide on the assessment")
+                             : tr("Only %1 may decide on the assessment").arg(who);
+    }
+    return {};
+}
+
+QString RoleCatalog::onlyWho(CaseStep step) const
+{
+    const QString who = rolesThatMay(step);
+    return who.isEmpty() ? tr("No role may %1").arg(CaseVocabulary::displayName(step))
+                         : tr("Only %1 may %2").arg(who, CaseVocabulary::displayName(step));
+}
+
+std::optional<Right> RoleCatalog::rightFromId(const QString &id)
+{
+    if (id == QLatin1String("edit_catalogues"))
+        return Right::EditCatalogues;
+    if (id == QLatin1String("score_assessment"))
+        return Right::ScoreAssessment;
+    if (id == QLatin1String("decide_assessment"))
+        return Right::DecideAssessment;
+    return std::nullopt;
 }
 
 } // namespace citygrid

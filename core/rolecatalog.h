@@ -9,10 +9,17 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+#include <optional>
+
 namespace citygrid {
 
-/// Which role may take which step, and the local user accounts, as data
-/// (data/catalogues/roles.json). Value type; read-only use from any thread.
+/// What a role may do outside the case loop (the loop's steps are CaseStep).
+enum class Right { EditCatalogues, ScoreAssessment, DecideAssessment };
+
+/// Which role may take which step and hold which right, and the local user accounts, as data
+/// (data/catalogues/roles.json): the one permission table the window, the command line and the
+/// workflow all ask. Value type; read-only use from any thread.
 class RoleCatalog
 {
     Q_DECLARE_TR_FUNCTIONS(RoleCatalog)
@@ -23,6 +30,7 @@ public:
         QString name;
         QString nameEn;
         QSet<CaseStep> steps;
+        QSet<Right> rights;
     };
     struct User
     {
@@ -38,12 +46,23 @@ public:
     QList<Role> roles() const { return m_roles; }
     QList<User> users() const { return m_users; }
     bool may(const QString &roleId, CaseStep step) const;
-    /// Display names of the roles that may take `step`, for "only … may …" messages.
+    bool may(const QString &roleId, Right right) const;
     /// The names of the roles that may take `step`, in the interface's language, as a list for
     /// a sentence ("Operator, Shift leader" / "操作员、值班长").
     QString rolesThatMay(CaseStep step) const;
+    QString rolesThatMay(Right right) const;
+    /// Why a user without `right` is refused, naming who holds it: "Only Leader may edit the
+    /// catalogues".
+    QString onlyWho(Right right) const;
+    /// Why a user whose role may not take `step` is refused: "Only Operator, Shift leader may
+    /// dispatch".
+    QString onlyWho(CaseStep step) const;
+
+    static std::optional<Right> rightFromId(const QString &id);
 
 private:
+    QString roleNames(const std::function<bool(const Role &)> &holds) const;
+
     QList<Role> m_roles;
     QList<User> m_users;
 };

@@ -869,14 +869,6 @@
 <context>
     <name>CaseWorkflow</name>
     <message>
-        <source>No role may %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only %1 may %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only %1 may void a case that has been filed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,6 +882,22 @@
     </message>
     <message>
         <source>A case that is %1 cannot %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is %1: no step is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case that is %1 has no step open to anyone now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is %1 and waits for steps of other roles: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1612,7 +1620,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the leader edits the catalogues; give the leader&apos;s account with --user</source>
+        <source>%1; give such an account with --user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may edit the catalogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may edit the catalogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may score the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may score the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may decide on the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may decide on the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2182,15 +2226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the leader decides on the assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hand the complete month to the leader for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisors, shift leaders and the leader score the assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2234,14 +2270,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisors, shift leaders and the leader score the assessment; sign in as one of them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the leader decides on the assessment; sign in as the leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write the bulletin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,7 +2286,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A published month is corrected by the leader only</source>
+        <source>Only a month being scored is handed in; this month is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a month in review is returned or published; this month is %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2383,15 +2415,15 @@
         </translation>
     </message>
     <message>
-        <source>%1 has no step to take on this case now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>As %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cell %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no step to take on this case now. %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2545,6 +2577,10 @@
         <source>… and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CatalogueEditor</name>
@@ -2581,15 +2617,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1; sign in as the leader to edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; sign in as the leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; choose such a user in the toolbar to edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2613,14 +2645,6 @@
     </message>
     <message>
         <source>Case categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What a case is filed under: names, standards, the handling deadline and the type of unit it goes to. A new deadline applies to cases dispatched from then on. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the leader edits the case categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2665,6 +2689,10 @@
     </message>
     <message>
         <source>Closing standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a case is filed under: names, standards, the handling deadline and the type of unit it goes to. A new deadline applies to cases dispatched from then on. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; those whose role may edit the catalogues make them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4517,23 +4545,23 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click a bar to list that period&apos;s cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Components</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On-time closure rate (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cases reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars: the cases reported in each period, components and events; line: the on-time closure rate. Click a bar to list that period&apos;s cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events reported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4600,19 +4628,15 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Which unit a case is dispatched to. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(not in the grid: %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the leader edits the responsible units</source>
+        <source>New unit %1: fill in its name, unit types and areas, then save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New unit %1: fill in its name, unit types and areas, then save</source>
+        <source>Which unit a case is dispatched to. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the users whose role may edit the catalogues make them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5289,10 +5313,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who edits (the leader&apos;s account).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The unit&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5410,6 +5430,10 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>target 600 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who edits (an account whose role may edit the catalogues).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -861,14 +861,6 @@
 <context>
     <name>CaseWorkflow</name>
     <message>
-        <source>No role may %1</source>
-        <translation>没有任何角色可以%1</translation>
-    </message>
-    <message>
-        <source>Only %1 may %2</source>
-        <translation>只有%1可以%2</translation>
-    </message>
-    <message>
         <source>Only %1 may void a case that has been filed</source>
         <translation>已立案的案件只有%1可以作废</translation>
     </message>
@@ -883,6 +875,22 @@
     <message>
         <source>A case that is %1 cannot %2</source>
         <translation>处于“%1”状态的案件不能%2</translation>
+    </message>
+    <message>
+        <source>The case is %1: no step is left.</source>
+        <translation>案件已%1，没有可办理的步骤。</translation>
+    </message>
+    <message>
+        <source>A case that is %1 has no step open to anyone now.</source>
+        <translation>处于“%1”状态的案件目前没有任何人可办理的步骤。</translation>
+    </message>
+    <message>
+        <source>The case is %1 and waits for steps of other roles: %2.</source>
+        <translation>案件处于“%1”状态，等待其他角色办理：%2。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1599,8 +1607,44 @@
         <translation>用户“%1”缺少编号、编号重复或角色“%2”未知</translation>
     </message>
     <message>
-        <source>Only the leader edits the catalogues; give the leader&apos;s account with --user</source>
-        <translation>只有领导可以修改目录；请用 --user 给出领导账号</translation>
+        <source>%1; give such an account with --user</source>
+        <translation>%1；请用 --user 指定具有该权限的账号</translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
+        <translation>角色“%1”列出了未知权限“%2”（可用：edit_catalogues、score_assessment、decide_assessment）</translation>
+    </message>
+    <message>
+        <source>No role may edit the catalogues</source>
+        <translation>没有任何角色可以修改目录</translation>
+    </message>
+    <message>
+        <source>Only %1 may edit the catalogues</source>
+        <translation>只有%1可以修改目录</translation>
+    </message>
+    <message>
+        <source>No role may score the assessment</source>
+        <translation>没有任何角色可以评分</translation>
+    </message>
+    <message>
+        <source>Only %1 may score the assessment</source>
+        <translation>只有%1可以为考核评分</translation>
+    </message>
+    <message>
+        <source>No role may decide on the assessment</source>
+        <translation>没有任何角色可以审定考核</translation>
+    </message>
+    <message>
+        <source>Only %1 may decide on the assessment</source>
+        <translation>只有%1可以审定考核</translation>
+    </message>
+    <message>
+        <source>No role may %1</source>
+        <translation>没有任何角色可以%1</translation>
+    </message>
+    <message>
+        <source>Only %1 may %2</source>
+        <translation>只有%1可以%2</translation>
     </message>
 </context>
 <context>
@@ -2169,16 +2213,8 @@
         <translation>方案第 %1 版</translation>
     </message>
     <message>
-        <source>Only the leader decides on the assessment</source>
-        <translation>只有领导可以审定测评</translation>
-    </message>
-    <message>
         <source>Hand the complete month to the leader for review</source>
         <translation>将录入完整的本月测评提交领导审核</translation>
-    </message>
-    <message>
-        <source>Supervisors, shift leaders and the leader score the assessment</source>
-        <translation>由督查员、值班长和领导录入评分</translation>
     </message>
     <message>
         <source>Send the month back to the scorers, with the reason</source>
@@ -2221,14 +2257,6 @@
         <translation>%1，调查 %2</translation>
     </message>
     <message>
-        <source>Supervisors, shift leaders and the leader score the assessment; sign in as one of them</source>
-        <translation>测评由督查员、值班长和领导评分；请以其中一种身份登录</translation>
-    </message>
-    <message>
-        <source>Only the leader decides on the assessment; sign in as the leader</source>
-        <translation>只有领导可以审定测评；请以领导身份登录</translation>
-    </message>
-    <message>
         <source>Write the bulletin</source>
         <translation>输出通报</translation>
     </message>
@@ -2245,8 +2273,12 @@
         <translation>本月正在审核；如需修改，须由领导退回草稿</translation>
     </message>
     <message>
-        <source>A published month is corrected by the leader only</source>
-        <translation>已发布的月份只能由领导更正</translation>
+        <source>Only a month being scored is handed in; this month is %1</source>
+        <translation>只有评分中的月份可以提交；本月为%1</translation>
+    </message>
+    <message>
+        <source>Only a month in review is returned or published; this month is %1</source>
+        <translation>只有审核中的月份可以退回或发布；本月为%1</translation>
     </message>
 </context>
 <context>
@@ -2369,16 +2401,16 @@
         </translation>
     </message>
     <message>
-        <source>%1 has no step to take on this case now.</source>
-        <translation>%1 目前无法对该案件进行任何操作。</translation>
-    </message>
-    <message>
         <source>As %1:</source>
         <translation>以 %1 身份办理：</translation>
     </message>
     <message>
         <source>cell %1 → %2</source>
         <translation>单元网格 %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 has no step to take on this case now. %2</source>
+        <translation>%1 目前无法对该案件进行任何操作。%2</translation>
     </message>
 </context>
 <context>
@@ -2530,6 +2562,10 @@
         <source>… and %1 more</source>
         <translation>……另有 %1 行</translation>
     </message>
+    <message>
+        <source>New case: %1</source>
+        <translation>新建案件：%1</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CatalogueEditor</name>
@@ -2566,16 +2602,12 @@
         <translation>撤销本站的修改（其他站点也会收到）</translation>
     </message>
     <message>
-        <source>%1; sign in as the leader to edit</source>
-        <translation>%1；请以领导身份登录后修改</translation>
-    </message>
-    <message>
-        <source>%1; sign in as the leader</source>
-        <translation>%1；请以领导身份登录</translation>
-    </message>
-    <message>
         <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
         <translation>已保存；将随下一个同步包发往其他站点。类别 × 网格：%1 项有唯一单位，%2 项无单位，%3 项有两个及以上单位</translation>
+    </message>
+    <message>
+        <source>%1; choose such a user in the toolbar to edit</source>
+        <translation>%1；请在工具栏中切换为具有该权限的用户后再修改</translation>
     </message>
 </context>
 <context>
@@ -2599,14 +2631,6 @@
     <message>
         <source>Case categories</source>
         <translation>案件类别</translation>
-    </message>
-    <message>
-        <source>What a case is filed under: names, standards, the handling deadline and the type of unit it goes to. A new deadline applies to cases dispatched from then on. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
-        <translation>案件按什么类别立案：名称、立案与结案标准、处置时限及派往的单位类型。新的时限适用于此后派遣的案件。每次修改都会对照整个目录检查，保存在本库中，并随下一个同步包发往其他站点；由领导修改。</translation>
-    </message>
-    <message>
-        <source>Only the leader edits the case categories</source>
-        <translation>只有领导可以修改案件类别</translation>
     </message>
     <message>
         <source>Urgent: its cases are marked urgent</source>
@@ -2651,6 +2675,10 @@
     <message>
         <source>Closing standard</source>
         <translation>结案标准</translation>
+    </message>
+    <message>
+        <source>What a case is filed under: names, standards, the handling deadline and the type of unit it goes to. A new deadline applies to cases dispatched from then on. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; those whose role may edit the catalogues make them.</source>
+        <translation>案件立案所依据的类别：名称、标准、处置时限及派遣的单位类型。新的时限只适用于此后派遣的案件。修改会对照整个目录检查，保存在本数据库中，并随下一个同步包发送到其他站点；由具有目录修改权限的角色进行修改。</translation>
     </message>
 </context>
 <context>
@@ -4501,24 +4529,24 @@ No: file it as a new case.</source>
         <translation>按周，最近 26 周</translation>
     </message>
     <message>
-        <source>Click a bar to list that period&apos;s cases</source>
-        <translation>点击柱形可列出该时段的案件</translation>
-    </message>
-    <message>
-        <source>Components</source>
-        <translation>部件</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
         <source>On-time closure rate (%)</source>
         <translation>按期结案率（%）</translation>
     </message>
     <message>
         <source>Cases reported</source>
         <translation>上报案件数</translation>
+    </message>
+    <message>
+        <source>Bars: the cases reported in each period, components and events; line: the on-time closure rate. Click a bar to list that period&apos;s cases.</source>
+        <translation>柱：每个时段上报的案件（部件与事件）；线：按期结案率。点击柱可列出该时段的案件。</translation>
+    </message>
+    <message>
+        <source>Components reported</source>
+        <translation>部件上报数</translation>
+    </message>
+    <message>
+        <source>Events reported</source>
+        <translation>事件上报数</translation>
     </message>
 </context>
 <context>
@@ -4584,20 +4612,16 @@ No: file it as a new case.</source>
         <translation>类别</translation>
     </message>
     <message>
-        <source>Which unit a case is dispatched to. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the leader makes them.</source>
-        <translation>案件派遣给哪个单位。每次修改都会对照整个目录检查，保存在本库中，并随下一个同步包发往其他站点；由领导修改。</translation>
-    </message>
-    <message>
         <source>(not in the grid: %1)</source>
         <translation>（网格中没有：%1）</translation>
     </message>
     <message>
-        <source>Only the leader edits the responsible units</source>
-        <translation>只有领导可以修改处置单位</translation>
-    </message>
-    <message>
         <source>New unit %1: fill in its name, unit types and areas, then save</source>
         <translation>新单位 %1：填写名称、单位类型和责任区域后保存</translation>
+    </message>
+    <message>
+        <source>Which unit a case is dispatched to. Edits are checked against the whole catalogue, kept in this store and sent to the other sites in the next sync packages; the users whose role may edit the catalogues make them.</source>
+        <translation>案件派遣给哪个单位。修改会对照整个目录检查，保存在本数据库中，并随下一个同步包发送到其他站点；由具有目录修改权限的用户进行修改。</translation>
     </message>
 </context>
 <context>
@@ -5288,10 +5312,6 @@ No: file it as a new case.</source>
         <translation>list、set 或 revert</translation>
     </message>
     <message>
-        <source>Who edits (the leader&apos;s account).</source>
-        <translation>修改人（领导账号）。</translation>
-    </message>
-    <message>
         <source>The unit&apos;s name.</source>
         <translation>单位名称。</translation>
     </message>
@@ -5422,6 +5442,10 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>target 600 ms</source>
         <translation>目标 600 ms</translation>
+    </message>
+    <message>
+        <source>Who edits (an account whose role may edit the catalogues).</source>
+        <translation>修改人（具有目录修改权限的账号）。</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -198,7 +200,27 @@ private slots:
         QVERIFY(!offered.contains(QStringLiteral("verify_pass")));
         // and a leader sees none
         cases()->session().setUserId(QStringLiteral("ld01"));
-        QVERIFY(cases()->openCase(m_uuid)->offeredSteps().isEmpty());
+        CaseDialog *dialog = cases()->openCase(m_uuid);
+        QVERIFY(dialog->offeredSteps().isEmpty());
+        // ... and is told why: the steps the case waits for and the roles that take them
+        const QString why = cases()->session().whyNoStep(dialog->record());
+        QVERIFY(why.contains(cases()->session().onlyWho(CaseStep::Feedback)));
+        QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("stepsLabel"))->text().contains(why),
+                 qPrintable(why));
+        // those steps are shown, disabled, each saying who may take it
+        auto *feedback = dialog->findChild<QPushButton *>(QStringLiteral("refused_feedback"));
+        QVERIFY(feedback && !feedback->isEnabled());
+        QCOMPARE(feedback->toolTip(), cases()->session().onlyWho(CaseStep::Feedback));
+        // a leader may not report: New case is disabled before they start, saying who may
+        QVERIFY(!cases()->newCaseAction()->isEnabled());
+        QVERIFY(cases()->newCaseAction()->toolTip().contains(
+            cases()->session().onlyWho(CaseStep::Report)));
+        cases()->session().setUserId(QStringLiteral("op01"));
+        QVERIFY(cases()->newCaseAction()->isEnabled());
+        QVERIFY(cases()
+                    ->openCase(m_uuid)
+                    ->findChildren<QPushButton *>(QStringLiteral("refused_feedback"))
+                    .size() == 1);
     }
     void handleFailRework()
     {

@@ -20,7 +20,10 @@ const QByteArray rolesJson = R"({
     {"id": "unit_staff", "name": "处置单位人员", "name_en": "Unit staff",
      "steps": ["feedback", "request_extension", "request_deferral", "request_return"]},
     {"id": "inspector", "name": "信息采集员", "name_en": "Inspector", "steps": ["report", "verify_pass", "verify_fail"]},
-    {"id": "leader", "name": "领导", "name_en": "Leader", "steps": []}
+    {"id": "leader", "name": "领导", "name_en": "Leader", "steps": [],
+     "rights": ["edit_catalogues", "decide_assessment", "score_assessment"]},
+    {"id": "supervisor", "name": "督查员", "name_en": "Supervisor", "steps": [],
+     "rights": ["score_assessment"]}
   ],
   "users": [{"id": "op01", "name": "张敏", "role": "operator"}]
 })";
@@ -136,7 +139,8 @@ private slots:
     void roleNamesFollowTheLanguage()
     {
         const CaseWorkflow flow = workflow();
-        QCOMPARE(flow.roles().rolesThatMay(CaseStep::ApproveExtension), QStringLiteral("Shift leader"));
+        QCOMPARE(flow.roles().rolesThatMay(CaseStep::ApproveExtension),
+                 QStringLiteral("Shift leader"));
         QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
         QCOMPARE(flow.roles().rolesThatMay(CaseStep::ApproveExtension), QStringLiteral("值班长"));
         QVERIFY(flow.roles().rolesThatMay(CaseStep::Report).contains(QStringLiteral("、")));
@@ -202,9 +206,8 @@ private slots:
     void refusalsSayWhy()
     {
         const CaseWorkflow flow = workflow();
-        const auto extension =
-            flow.apply(status(CaseState::Dispatched, PendingRequest::Extension),
-                       CaseStep::ApproveExtension, QStringLiteral("operator"));
+        const auto extension = flow.apply(status(CaseState::Dispatched, PendingRequest::Extension),
+                                          CaseStep::ApproveExtension, QStringLiteral("operator"));
         QCOMPARE(extension.error().message,
                  QStringLiteral("Only Shift leader may approve the extension"));
         const auto voidFiled =
@@ -213,8 +216,8 @@ private slots:
                  QStringLiteral("Only Shift leader may void a case that has been filed"));
         QVERIFY(flow.apply(status(CaseState::Filed), CaseStep::Void, QStringLiteral("shift_leader"))
                     .ok());
-        const auto closeEarly = flow.apply(status(CaseState::Dispatched), CaseStep::Close,
-                                           QStringLiteral("operator"));
+        const auto closeEarly =
+            flow.apply(status(CaseState::Dispatched), CaseStep::Close, QStringLiteral("operator"));
         QCOMPARE(closeEarly.error().code, QStringLiteral("workflow.state"));
         QVERIFY(closeEarly.error().message.contains(QStringLiteral("Dispatched")));
         const auto waiting = flow.apply(status(CaseState::Dispatched, PendingRequest::Deferral),
@@ -255,6 +258,78 @@ private slots:
         QVERIFY(
             flow.allowedSteps(status(CaseState::Closed), QStringLiteral("shift_leader")).isEmpty());
     }
+    void refusedStepsAndWhyNone_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("pending");
+        QTest::addColumn<QByteArray>("roleId");
+        QTest::addColumn<QByteArray>("refused"); // the steps shown disabled, in order
+        QTest::addColumn<QByteArray>("whyNone"); // empty: the role has a step
+        using S = CaseState;
+        using P = PendingRequest;
+        QTest::newRow("operator, dispatched")
+            << int(S::Dispatched) << int(P::None) << QByteArray("operator")
+            << QByteArray("feedback,request_extension,request_deferral,set_supervised")
+            << QByteArray();
+        QTest::newRow("unit staff, filed: may ask for a return")
+            << int(S::Filed) << int(P::None) << QByteArray("unit_staff")
+            << QByteArray("void,dispatch,set_urgent,set_supervised") << QByteArray();
+        QTest::newRow("leader, handled")
+            << int(S::Handled) << int(P::None) << QByteArray("leader")
+            << QByteArray("verify_pass,verify_fail,request_return,set_urgent,set_supervised")
+            << QByteArray("The case is Handled and waits for steps of other roles: Only Inspector "
+                          "may pass verification; Only Inspector may fail verification; Only "
+                          "Operator, Shift leader, Unit staff may ask to return; Only Operator, "
+                          "Shift leader may mark urgent; Only Shift leader may put under "
+                          "supervision.");
+        QTest::newRow("anyone, closed")
+            << int(S::Closed) << int(P::None) << QByteArray("shift_leader") << QByteArray("")
+            << QByteArray("The case is Closed: no step is left.");
+        QTest::newRow("operator, waiting for approval")
+            << int(S::Dispatched) << int(P::Extension) << QByteArray("unit_staff")
+            << QByteArray("approve_extension,set_urgent,set_supervised")
+            << QByteArray(
+                   "The case is Dispatched and waits for steps of other roles: Only Shift leader "
+                   "may approve the extension; Only Operator, Shift leader may mark urgent; "
+                   "Only "
+                   "Shift leader may put under supervision.");
+    }
+    void refusedStepsAndWhyNone()
+    {
+        QFETCH(int, state);
+        QFETCH(int, pending);
+        QFETCH(QByteArray, roleId);
+        QFETCH(QByteArray, refused);
+        QFETCH(QByteArray, whyNone);
+        const QString role = QString::fromUtf8(roleId);
+        const CaseWorkflow flow = workflow();
+        const CaseStatus s = status(CaseState(state), PendingRequest(pending));
+        QStringList ids;
+        for (const CaseWorkflow::Refusal &r : flow.refusedSteps(s, role)) {
+            ids << CaseVocabulary::id(r.step);
+            // the reason is the one the workflow refuses the step with
+            QCOMPARE(r.reason, flow.apply(s, r.step, role).error().message);
+            // and no step the role may take is among them
+            QVERIFY(!flow.allowedSteps(s, role).contains(r.step));
+        }
+        QCOMPARE(ids.join(u','), QString::fromUtf8(refused));
+        QCOMPARE(flow.whyNoStep(s, role), QString::fromUtf8(whyNone));
+    }
+    void rightsComeFromTheTable()
+    {
+        const RoleCatalog roles = RoleCatalog::fromJson(rolesJson).value();
+        QVERIFY(roles.may(QStringLiteral("leader"), Right::EditCatalogues));
+        QVERIFY(roles.may(QStringLiteral("supervisor"), Right::ScoreAssessment));
+        QVERIFY(!roles.may(QStringLiteral("supervisor"), Right::DecideAssessment));
+        QVERIFY(!roles.may(QStringLiteral("operator"), Right::ScoreAssessment));
+        QVERIFY(!roles.may(QStringLiteral("nobody"), Right::EditCatalogues));
+        QCOMPARE(roles.onlyWho(Right::EditCatalogues),
+                 QStringLiteral("Only Leader may edit the catalogues"));
+        QCOMPARE(roles.onlyWho(Right::ScoreAssessment),
+                 QStringLiteral("Only Leader, Supervisor may score the assessment"));
+        QCOMPARE(roles.onlyWho(CaseStep::Report),
+                 QStringLiteral("Only Operator, Shift leader, Inspector may report"));
+    }
     void badRoleCatalogues_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -263,6 +338,8 @@ private slots:
         QTest::newRow("unknown step")
             << QByteArray(R"({"roles": [{"id": "x", "steps": ["fly"]}]})");
         QTest::newRow("duplicate role") << QByteArray(R"({"roles": [{"id": "x"}, {"id": "x"}]})");
+        QTest::newRow("unknown right")
+            << QByteArray(R"({"roles": [{"id": "x", "rights": ["fly"]}]})");
         QTest::newRow("user with unknown role")
             << QByteArray(R"({"roles": [{"id": "x"}], "users": [{"id": "u", "role": "y"}]})");
     }
