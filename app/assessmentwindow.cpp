@@ -19,6 +19,7 @@
 #include "scorecardview.h"
 #include "scoreentrydialog.h"
 #include "tablefit.h"
+#include "writtenfile.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -398,7 +399,8 @@ void AssessmentWindow::chooseBulletin()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Write the bulletin"),
-        QStringLiteral("7+1-%1.pdf").arg(AssessmentStore::monthKey(month())),
+        writtenfile::defaultName(QStringLiteral("citygrid-7+1"), AssessmentStore::monthKey(month()),
+                                 QStringLiteral("pdf")),
         tr("PDF (*.pdf);;Excel workbook (*.xlsx)"));
     if (path.isEmpty())
         return;

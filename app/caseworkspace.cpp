@@ -15,6 +15,7 @@
 #include "mapcanvas.h"
 #include "newcasedialog.h"
 #include "newcasetool.h"
+#include "writtenfile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -176,7 +177,10 @@ std::optional<QPointF> CaseWorkspace::pointInCell(const QString &cellCode) const
 void CaseWorkspace::exportCases()
 {
     const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export cases"), QStringLiteral("cases.xlsx"),
+        m_window, tr("Export cases"),
+        writtenfile::defaultName(QStringLiteral("citygrid-cases"),
+                                 m_session.now().date().toString(Qt::ISODate),
+                                 QStringLiteral("xlsx")),
         tr("Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;GeoPackage (*.gpkg);;"
            "Open311 GeoReport v2 (*.json)"));
     if (path.isEmpty())

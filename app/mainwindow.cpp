@@ -35,6 +35,7 @@
 #include "tablefit.h"
 #include "threadpools.h"
 #include "uniteditor.h"
+#include "writtenfile.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -696,8 +697,12 @@ void MainWindow::showNewGrid()
 
 void MainWindow::exportMap()
 {
-    MapExportDialog dialog(m_canvas->view().size,
-                           QDir::home().filePath(QStringLiteral("citygrid-map.png")), this);
+    MapExportDialog dialog(
+        m_canvas->view().size,
+        QDir::home().filePath(writtenfile::defaultName(
+            QStringLiteral("citygrid-map"), m_cases->session().now().date().toString(Qt::ISODate),
+            QStringLiteral("png"))),
+        this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (auto r = exportMapTo(dialog.path(), dialog.logicalSize(), dialog.dpi()); !r)

@@ -3,6 +3,7 @@
 #include "mapexportdialog.h"
 
 #include "savepathrow.h"
+#include "writtenfile.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -62,7 +63,10 @@ MapExportDialog::MapExportDialog(QSize screen, const QString &path, QWidget *par
     m_summary->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (writtenfile::mayWrite(this, m_path))
+            accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

@@ -11,6 +11,7 @@
 #include "numbertext.h"
 #include "tableexport.h"
 #include "tablefit.h"
+#include "writtenfile.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -153,10 +154,27 @@ Result<void> RankingPanel::exportTo(const QString &path) const
     return TableExport::write(path, m_period->currentText(), header, m_export);
 }
 
+QString RankingPanel::defaultFileName() const
+{
+    // level, period and language, so this month's English subdistricts never replace another
+    static const char *const levels[] = {"subdistricts", "communities", "units", "posts"};
+    const FactFilter period = periods().first;
+    const QDate from = QDate::fromJulianDay(period.fromDay);
+    const QDate last = QDate::fromJulianDay(period.toDay - 1);
+    const bool wholeMonth = from.day() == 1 && last.addDays(1).day() == 1;
+    const QString span =
+        wholeMonth ? from.toString(QStringLiteral("yyyy-MM"))
+                   : from.toString(Qt::ISODate) + QLatin1Char('_') + last.toString(Qt::ISODate);
+    const int level = std::clamp(m_level->currentIndex(), 0, 3);
+    return writtenfile::defaultName(QStringLiteral("citygrid-ranking-") +
+                                        QLatin1String(levels[level]),
+                                    span, QStringLiteral("xlsx"));
+}
+
 void RankingPanel::exportAsked()
 {
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the ranking"), tr("ranking.xlsx"),
+        QFileDialog::getSaveFileName(this, tr("Export the ranking"), defaultFileName(),
                                      tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"));
     if (path.isEmpty())
         return;

@@ -64,6 +64,7 @@ protected:
 private:
     void update();
     void exportAsked();
+    QString defaultFileName() const;
     /// The period chosen and the one before it, as report-day windows.
     std::pair<FactFilter, FactFilter> periods() const;
 

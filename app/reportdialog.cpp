@@ -8,10 +8,10 @@
 #include "filtercombos.h"
 #include "monthlyreport.h"
 #include "savepathrow.h"
+#include "writtenfile.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -21,7 +21,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QUrl>
 
 namespace citygrid {
 
@@ -43,10 +42,11 @@ ReportDialog::ReportDialog(CaseSession &session, CaseFactsSource &facts, const G
     const auto suggestPath = [this] {
         const QDate month = m_month->currentData().toDate();
         const QString area = m_area->currentData().toString();
-        m_path->setText(
-            QDir::home().filePath(QStringLiteral("citygrid-report-%1%2.pdf")
-                                      .arg(month.toString(QStringLiteral("yyyy-MM")),
-                                           area.isEmpty() ? QString() : QLatin1Char('-') + area)));
+        // the month, the area and the language in the name: another report never takes its place
+        const QString stem = area.isEmpty() ? QStringLiteral("citygrid-report")
+                                            : QStringLiteral("citygrid-report-") + area;
+        m_path->setText(QDir::home().filePath(writtenfile::defaultName(
+            stem, month.toString(QStringLiteral("yyyy-MM")), QStringLiteral("pdf"))));
     };
     suggestPath();
     connect(m_month, &QComboBox::currentIndexChanged, this, suggestPath);
@@ -60,6 +60,7 @@ ReportDialog::ReportDialog(CaseSession &session, CaseFactsSource &facts, const G
     m_message->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *writeButton = buttons->addButton(tr("Write report"), QDialogButtonBox::AcceptRole);
+    writeButton->setObjectName(QStringLiteral("writeButton"));
     writeButton->setDefault(true);
     connect(writeButton, &QPushButton::clicked, this, &ReportDialog::writeAsked);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -77,6 +78,11 @@ ReportDialog::ReportDialog(CaseSession &session, CaseFactsSource &facts, const G
 void ReportDialog::setPath(const QString &path)
 {
     m_path->setText(path);
+}
+
+QString ReportDialog::path() const
+{
+    return m_path->text().trimmed();
 }
 
 Result<void> ReportDialog::write()
@@ -111,6 +117,8 @@ Result<void> ReportDialog::write()
 
 void ReportDialog::writeAsked()
 {
+    if (!writtenfile::mayWrite(this, m_path))
+        return;
     QApplication::setOverrideCursor(Qt::BusyCursor);
     const auto r = write();
     QApplication::restoreOverrideCursor();
@@ -118,7 +126,8 @@ void ReportDialog::writeAsked()
         showError(this, r.error());
         return;
     }
-    QDesktopServices::openUrl(QUrl::fromLocalFile(m_path->text().trimmed()));
+    writtenfile::agreed(m_path, m_path->text().trimmed()); // written by us: no need to ask again
+    writtenfile::open(this, m_path->text().trimmed());
 }
 
 } // namespace citygrid

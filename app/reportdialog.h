@@ -28,6 +28,7 @@ public:
     QComboBox *monthBox() const { return m_month; }
     QComboBox *areaBox() const { return m_area; }
     void setPath(const QString &path);
+    QString path() const;
     /// Writes the report as chosen; the message says what was written or what went wrong.
     Result<void> write();
 

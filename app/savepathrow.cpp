@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "savepathrow.h"
+#include "writtenfile.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -16,8 +17,10 @@ QLayout *savePathRow(QWidget *owner, QLineEdit *edit, const QString &title, cons
         new QPushButton(QCoreApplication::translate("citygrid::SavePathRow", "Choose…"), owner);
     QObject::connect(browse, &QPushButton::clicked, owner, [owner, edit, title, filters] {
         const QString chosen = QFileDialog::getSaveFileName(owner, title, edit->text(), filters);
-        if (!chosen.isEmpty())
-            edit->setText(chosen);
+        if (chosen.isEmpty())
+            return;
+        edit->setText(chosen);
+        writtenfile::agreed(edit, chosen); // the save dialog asked about replacing it
     });
     auto *row = new QHBoxLayout;
     row->addWidget(edit, 1);

@@ -5,9 +5,9 @@
 #include "errordialog.h"
 #include "numbertext.h"
 #include "tablefit.h"
+#include "writtenfile.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace citygrid {
@@ -224,7 +223,7 @@ void ScoreEntryDialog::openEvidence(const QString &uuid)
                                     tr("Could not write a copy of %1 to open it").arg(e.name),
                                     file.errorString()});
         file.close();
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        writtenfile::open(this, path);
         return;
     }
 }

@@ -3570,10 +3570,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ranking.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5527,6 +5523,45 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>it holds no grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::writtenfile</name>
+    <message>
+        <source>File written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is written, but no program on this computer opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is at:
+%1
+
+Open it from there, or install a viewer for this type of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager opened the folder either. The file&apos;s path is copied:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already. Write over it?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

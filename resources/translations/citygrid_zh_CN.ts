@@ -3557,10 +3557,6 @@ No: file it as a new case.</source>
         <translation>导出排名</translation>
     </message>
     <message>
-        <source>ranking.xlsx</source>
-        <translation>排名.xlsx</translation>
-    </message>
-    <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
@@ -5539,6 +5535,49 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>it holds no grid</source>
         <translation>其中没有网格</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::writtenfile</name>
+    <message>
+        <source>File written</source>
+        <translation>文件已写入</translation>
+    </message>
+    <message>
+        <source>The file is written, but no program on this computer opened it.</source>
+        <translation>文件已写入，但本机没有可以打开它的程序。</translation>
+    </message>
+    <message>
+        <source>It is at:
+%1
+
+Open it from there, or install a viewer for this type of file.</source>
+        <translation>文件位置：
+%1
+
+请从该位置打开，或安装可查看此类文件的程序。</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <source>No file manager opened the folder either. The file&apos;s path is copied:
+%1</source>
+        <translation>也没有文件管理器可以打开该文件夹。文件路径已复制：
+%1</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Write over it?</source>
+        <translation>%1 已存在。是否覆盖？</translation>
     </message>
 </context>
 <context>

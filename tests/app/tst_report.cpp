@@ -3,6 +3,7 @@
 #include "../testutil.h"
 #include "casefactssource.h"
 #include "demowindow.h"
+#include "language.h"
 #include "mapcanvas.h"
 #include "mapdecorations.h"
 #include "monthlyreport.h"
@@ -10,12 +11,16 @@
 #include "reportcontent.h"
 #include "reportdialog.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace citygrid;
 
@@ -204,6 +209,30 @@ private slots:
         const QString text = testutil::pdfText(pdf);
         QVERIFY2(text.contains(name), qPrintable(name));
         QVERIFY(text.contains(MonthlyReport::monthName(dialog.monthBox()->currentData().toDate())));
+        // writing over a file asks first; Cancel leaves it as it was
+        const QByteArray before = testutil::fileDigest(pdf);
+        QString asked;
+        QTimer cancel;
+        connect(&cancel, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = box->text();
+                box->button(QMessageBox::Cancel)->click();
+            }
+        });
+        cancel.start(20);
+        dialog.findChild<QPushButton *>(QStringLiteral("writeButton"))->click();
+        cancel.stop();
+        QVERIFY2(asked.contains(QDir::toNativeSeparators(pdf)), qPrintable(asked));
+        QCOMPARE(testutil::fileDigest(pdf), before);
+        // the name it offers carries the month, the area and the language
+        dialog.areaBox()->setCurrentIndex(0);
+        dialog.monthBox()->setCurrentIndex(1);
+        const QString offered = QFileInfo(dialog.path()).fileName();
+        QCOMPARE(
+            offered,
+            QStringLiteral("citygrid-report-%1-%2.pdf")
+                .arg(dialog.monthBox()->currentData().toDate().toString(QStringLiteral("yyyy-MM")),
+                     language::isEnglish() ? QStringLiteral("en") : QStringLiteral("zh")));
         // a name without .pdf is refused before anything is written
         dialog.setPath(m_dir.filePath(QStringLiteral("report.txt")));
         QCOMPARE(dialog.write().error().code, QStringLiteral("report.path"));
