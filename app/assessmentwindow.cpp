@@ -18,6 +18,7 @@
 #include "schemeeditor.h"
 #include "scorecardview.h"
 #include "scoreentrydialog.h"
+#include "screenfit.h"
 #include "tablefit.h"
 #include "writtenfile.h"
 
@@ -135,7 +136,7 @@ AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts,
     fillMonths();
     m_facts.request();
     refresh();
-    resize(1400, 860);
+    screenfit::resize(this, QSize(1400, 860));
 }
 
 AssessmentWindow::~AssessmentWindow() = default;

@@ -5,7 +5,9 @@
 #include "attachmentstrip.h"
 #include "casesession.h"
 #include "errordialog.h"
+#include "screenfit.h"
 #include "stepform.h"
+#include "tablefit.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -55,12 +57,8 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
     m_timeline->setHeaderLabels({tr("Time"), tr("Step"), tr("By"), tr("Note")});
     m_timeline->setRootIsDecorated(false);
     m_timeline->setAlternatingRowColors(true);
-    m_timeline->header()->setStretchLastSection(true);
-    m_timeline->setWordWrap(true);
-    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_timeline->setColumnWidth(0, digit * 17);
-    m_timeline->setColumnWidth(1, digit * 12);
-    m_timeline->setColumnWidth(2, digit * 16);
+    // whole times, steps and names; a note too long for the dialog scrolls, its tooltip whole
+    TableFit::install(m_timeline, m_timeline->header(), 3);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
@@ -84,7 +82,7 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
     layout->addWidget(m_stepsLabel);
     layout->addLayout(m_steps);
     layout->addWidget(close);
-    resize(760, 620);
+    screenfit::resize(this, QSize(760, 620));
 
     connect(m_photos, &AttachmentStrip::attachmentActivated, this, [this](const CaseAttachment &a) {
         auto full = CaseAttachments::find(m_session.context().store().db(), a.uuid);
@@ -201,12 +199,9 @@ void CaseDialog::fillTimeline(const QList<CaseEvent> &events)
         auto *item = new QTreeWidgetItem(
             m_timeline, {e.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")), name,
                          m_session.userLabel(e.actor), notes.join(QStringLiteral("; "))});
-        item->setToolTip(3, notes.join(QLatin1Char('\n')));
         if (e.step == QLatin1String("verify_fail"))
             item->setForeground(1, QColor(0xb7, 0x1c, 0x1c));
     }
-    for (int column = 0; column < 3; ++column) // whole names, in either language
-        m_timeline->resizeColumnToContents(column);
 }
 
 void CaseDialog::fillSteps()

@@ -5,6 +5,7 @@
 #include "casesession.h"
 #include "catalogueedits.h"
 #include "refrecords.h"
+#include "screenfit.h"
 #include "storeschema.h"
 #include "syncpeers.h"
 
@@ -29,7 +30,7 @@ CatalogueEditor::CatalogueEditor(CaseSession &session, const QString &kind,
       m_revert(new QPushButton(tr("Back to the release's entry"), this)), m_buttons(new QHBoxLayout)
 {
     setWindowTitle(texts.title);
-    resize(1180, 640);
+    screenfit::resize(this, QSize(1180, 640));
     m_table->setHorizontalHeaderLabels(QStringList(headers) << tr("Edited"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -5,6 +5,7 @@
 #include "casesession.h"
 #include "mapcanvas.h"
 #include "monthlyreport.h"
+#include "screenfit.h"
 #include "thematiclegend.h"
 #include "thematicpanel.h"
 
@@ -20,7 +21,7 @@ ComparisonWindow::ComparisonWindow(ThematicPanel &panel, CaseSession &session, c
     : QWidget(parent, Qt::Window), m_panel(panel), m_legend(new QLabel(this))
 {
     setWindowTitle(tr("Compare two months"));
-    resize(1400, 760);
+    screenfit::resize(this, QSize(1400, 760));
     const QDate today = session.now().toOffsetFromUtc(8 * 3600).date();
     const QDate thisMonth(today.year(), today.month(), 1);
     auto *grid = new QGridLayout(this);

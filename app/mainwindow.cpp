@@ -135,9 +135,11 @@ void MainWindow::createActions()
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *importAction =
         file->addAction(icon("import"), tr("&Import grid…"), this, &MainWindow::importGrid);
+    importAction->setObjectName(QStringLiteral("importGrid"));
     setShortcut(importAction, QKeySequence(Qt::CTRL | Qt::Key_I));
     auto *exportAction =
         file->addAction(icon("export"), tr("&Export map…"), this, &MainWindow::exportMap);
+    exportAction->setObjectName(QStringLiteral("exportMap"));
     setShortcut(exportAction, QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -238,8 +240,10 @@ void MainWindow::createActions()
     setShortcut(overdue, QKeySequence(Qt::CTRL | Qt::Key_O));
     casesMenu->addAction(m_cases->showCasesAction());
     casesMenu->addSeparator();
-    casesMenu->addAction(icon("export"), tr("Export cases…"), m_cases, &CaseWorkspace::exportCases);
-    casesMenu->addAction(icon("import"), tr("Import cases…"), m_cases, &CaseWorkspace::importCases);
+    casesMenu->addAction(icon("export"), tr("Export cases…"), m_cases, &CaseWorkspace::exportCases)
+        ->setObjectName(QStringLiteral("exportCases"));
+    casesMenu->addAction(icon("import"), tr("Import cases…"), m_cases, &CaseWorkspace::importCases)
+        ->setObjectName(QStringLiteral("importCases"));
 
     auto *reports = menuBar()->addMenu(tr("&Reports"));
     auto *monthly = reports->addAction(tr("Monthly report…"), this, [this] {
@@ -303,7 +307,8 @@ void MainWindow::createActions()
     }
 
     auto *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About CityGrid"), this, &MainWindow::about);
+    help->addAction(tr("&About CityGrid"), this, &MainWindow::about)
+        ->setObjectName(QStringLiteral("about"));
 }
 
 void MainWindow::createDocks()

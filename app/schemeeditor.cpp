@@ -4,6 +4,7 @@
 
 #include "assessmentfigures.h"
 #include "errordialog.h"
+#include "screenfit.h"
 #include "tablefit.h"
 
 #include <QDialogButtonBox>
@@ -93,7 +94,7 @@ SchemeEditor::SchemeEditor(AssessmentStore &store, const AssessmentScheme &curre
     load(current);
     if (current.isDefault())
         setWindowTitle(tr("\"7+1\" assessment scheme (the default)"));
-    resize(1100, 760);
+    screenfit::resize(this, QSize(1100, 760));
 }
 
 void SchemeEditor::load(const AssessmentScheme &scheme)

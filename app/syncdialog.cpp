@@ -7,6 +7,7 @@
 #include "filebytes.h"
 #include "gridimport.h"
 #include "refkinds.h"
+#include "screenfit.h"
 #include "storeschema.h"
 #include "tablefit.h"
 
@@ -155,7 +156,7 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     refresh();
-    resize(960, 640);
+    screenfit::resize(this, QSize(960, 640));
 }
 
 void SyncDialog::refresh()
