@@ -200,13 +200,8 @@ void MainWindow::createActions()
     });
     addAction(find);
 
-    for (const auto &[crs, name] :
-         {std::pair{"EPSG:4547", QT_TR_NOOP("CGCS2000 / GK 114°E (EPSG:4547)")},
-          std::pair{"EPSG:3857", QT_TR_NOOP("Web Mercator (EPSG:3857)")},
-          std::pair{"EPSG:32650", QT_TR_NOOP("UTM zone 50N (EPSG:32650)")},
-          std::pair{"EPSG:4490", QT_TR_NOOP("CGCS2000 lon/lat (EPSG:4490)")},
-          std::pair{"EPSG:4326", QT_TR_NOOP("WGS 84 lon/lat (EPSG:4326)")}})
-        m_crsBox->addItem(tr(name), QString::fromLatin1(crs));
+    for (const auto &[crs, name] : CrsTransform::mapChoices())
+        m_crsBox->addItem(name, crs);
     m_crsBox->setToolTip(tr("Map coordinate reference system"));
     connect(m_crsBox, &QComboBox::activated, this,
             [this](int index) { setMapCrs(m_crsBox->itemData(index).toString()); });
@@ -454,8 +449,7 @@ void MainWindow::showMap(const Result<GridMap> &map)
     // the CRS by the name the user chose it by, in the user's language (PROJ's names are English)
     const int crs = m_crsBox->findData(map.value().crs);
     m_crsBox->setCurrentIndex(std::max(0, crs));
-    m_crsLabel->setText(crs >= 0 ? m_crsBox->itemText(crs)
-                                 : CrsTransform::describe(map.value().crs));
+    m_crsLabel->setText(CrsTransform::describe(map.value().crs));
 }
 
 void MainWindow::setMapCrs(const QString &crs)

@@ -100,8 +100,25 @@ bool CrsTransform::isKnown(const QString &crs)
     return factsOf(crs).known;
 }
 
+QList<std::pair<QString, QString>> CrsTransform::mapChoices()
+{
+    QList<std::pair<QString, QString>> choices;
+    for (const auto &[crs, name] :
+         {std::pair{"EPSG:4547", QT_TR_NOOP("CGCS2000 / GK 114°E (EPSG:4547)")},
+          std::pair{"EPSG:3857", QT_TR_NOOP("Web Mercator (EPSG:3857)")},
+          std::pair{"EPSG:32650", QT_TR_NOOP("UTM zone 50N (EPSG:32650)")},
+          std::pair{"EPSG:4490", QT_TR_NOOP("CGCS2000 lon/lat (EPSG:4490)")},
+          std::pair{"EPSG:4326", QT_TR_NOOP("WGS 84 lon/lat (EPSG:4326)")}})
+        choices.append({QString::fromLatin1(crs), tr(name)});
+    return choices;
+}
+
 QString CrsTransform::describe(const QString &crs)
 {
+    // PROJ's names are English: the ones the map offers are named in the user's language
+    for (const auto &[code, name] : mapChoices())
+        if (code.compare(crs, Qt::CaseInsensitive) == 0)
+            return name;
     const CrsFacts facts = factsOf(crs);
     return facts.known ? facts.name : crs;
 }

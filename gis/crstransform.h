@@ -28,8 +28,11 @@ public:
     static Result<CrsTransform> create(const QString &from, const QString &to);
     /// True if PROJ (or CityGrid, for gcj02) knows the CRS.
     static bool isKnown(const QString &crs);
-    /// PROJ's name for the CRS ("CGCS2000 / 3-degree Gauss-Kruger CM 114E"), or the input.
+    /// The CRS's name in the user's language for the ones a map offers (mapChoices()), else
+    /// PROJ's name ("CGCS2000 / 3-degree Gauss-Kruger CM 114E"), else the input.
     static QString describe(const QString &crs);
+    /// The CRSs the map can be shown in, with their names in the user's language.
+    static QList<std::pair<QString, QString>> mapChoices();
     static bool isGcj02(const QString &crs);
     /// True if the CRS has angular units (lon/lat).
     static bool isGeographic(const QString &crs);

@@ -961,6 +961,26 @@
         <source>No transformation from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CGCS2000 / GK 114°E (EPSG:4547)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web Mercator (EPSG:3857)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTM zone 50N (EPSG:32650)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGCS2000 lon/lat (EPSG:4490)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS 84 lon/lat (EPSG:4326)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CsvTable</name>
@@ -3088,26 +3108,6 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CGCS2000 / GK 114°E (EPSG:4547)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Web Mercator (EPSG:3857)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UTM zone 50N (EPSG:32650)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CGCS2000 lon/lat (EPSG:4490)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WGS 84 lon/lat (EPSG:4326)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -953,6 +953,26 @@
         <source>No transformation from %1 to %2</source>
         <translation>无法从 %1 转换到 %2</translation>
     </message>
+    <message>
+        <source>CGCS2000 / GK 114°E (EPSG:4547)</source>
+        <translation>CGCS2000 / 高斯-克吕格 114°E (EPSG:4547)</translation>
+    </message>
+    <message>
+        <source>Web Mercator (EPSG:3857)</source>
+        <translation>Web 墨卡托 (EPSG:3857)</translation>
+    </message>
+    <message>
+        <source>UTM zone 50N (EPSG:32650)</source>
+        <translation>UTM 50N 带 (EPSG:32650)</translation>
+    </message>
+    <message>
+        <source>CGCS2000 lon/lat (EPSG:4490)</source>
+        <translation>CGCS2000 经纬度 (EPSG:4490)</translation>
+    </message>
+    <message>
+        <source>WGS 84 lon/lat (EPSG:4326)</source>
+        <translation>WGS 84 经纬度 (EPSG:4326)</translation>
+    </message>
 </context>
 <context>
     <name>CsvTable</name>
@@ -3073,26 +3093,6 @@ Filing standard: %5</source>
     <message>
         <source>Search</source>
         <translation>搜索</translation>
-    </message>
-    <message>
-        <source>CGCS2000 / GK 114°E (EPSG:4547)</source>
-        <translation>CGCS2000 / 高斯-克吕格 114°E (EPSG:4547)</translation>
-    </message>
-    <message>
-        <source>Web Mercator (EPSG:3857)</source>
-        <translation>Web 墨卡托 (EPSG:3857)</translation>
-    </message>
-    <message>
-        <source>UTM zone 50N (EPSG:32650)</source>
-        <translation>UTM 50N 带 (EPSG:32650)</translation>
-    </message>
-    <message>
-        <source>CGCS2000 lon/lat (EPSG:4490)</source>
-        <translation>CGCS2000 经纬度 (EPSG:4490)</translation>
-    </message>
-    <message>
-        <source>WGS 84 lon/lat (EPSG:4326)</source>
-        <translation>WGS 84 经纬度 (EPSG:4326)</translation>
     </message>
     <message>
         <source>Map coordinate reference system</source>

@@ -30,7 +30,8 @@ private slots:
                                   .apply(futian);
                           }).result();
         QVERIFY2(std::abs(a.x() - b.x()) < 1e-6 && std::abs(a.y() - b.y()) < 1e-6,
-                 qPrintable(QStringLiteral("%1 %2 / %3 %4").arg(a.x()).arg(a.y()).arg(b.x()).arg(b.y())));
+                 qPrintable(
+                     QStringLiteral("%1 %2 / %3 %4").arg(a.x()).arg(a.y()).arg(b.x()).arg(b.y())));
         QVERIFY(a.x() > 400000 && a.x() < 600000); // CGCS2000 / 3-degree GK CM 114E, metres
     }
     void roundTrip_data()
@@ -77,8 +78,13 @@ private slots:
         QVERIFY(CrsTransform::isKnown(QStringLiteral("gcj02")));
         QVERIFY(CrsTransform::isGeographic(QStringLiteral("EPSG:4490")));
         QVERIFY(!CrsTransform::isGeographic(QStringLiteral("EPSG:4547")));
+        // the CRSs the map offers by their names in the user's language; others by PROJ's
+        for (const auto &[crs, name] : CrsTransform::mapChoices())
+            QCOMPARE(CrsTransform::describe(crs), name);
+        QCOMPARE(CrsTransform::describe(QStringLiteral("EPSG:4547")),
+                 QStringLiteral("CGCS2000 / GK 114°E (EPSG:4547)"));
         QVERIFY(
-            CrsTransform::describe(QStringLiteral("EPSG:4547")).contains(QStringLiteral("114E")));
+            CrsTransform::describe(QStringLiteral("EPSG:4549")).contains(QStringLiteral("120E")));
     }
 };
 
