@@ -3,8 +3,10 @@
 #include "searchbox.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCompleter>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QStandardItemModel>
 
 namespace citygrid {
@@ -75,9 +77,23 @@ bool SearchBox::searchAndChoose(const QString &text)
     return true;
 }
 
+QWidget *SearchBox::popup() const
+{
+    return m_completer->popup();
+}
+
 bool SearchBox::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_completer->popup() && event->type() == QEvent::KeyPress) {
+    QWidget *popup = m_completer->popup();
+    // While the list shows, a press anywhere else closes it and still does what it was for:
+    // the completer would eat the click that closes it, so a click on the map picked nothing.
+    if (watched == popup && event->type() == QEvent::Show)
+        qApp->installEventFilter(this);
+    else if (watched == popup && event->type() == QEvent::Hide)
+        qApp->removeEventFilter(this);
+    if (event->type() == QEvent::MouseButtonPress && popup->isVisible())
+        return pressWhileListed(watched, static_cast<QMouseEvent *>(event));
+    if (watched == popup && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
             !m_completer->popup()->currentIndex().isValid()) {
@@ -87,6 +103,28 @@ bool SearchBox::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QLineEdit::eventFilter(watched, event);
+}
+
+bool SearchBox::pressWhileListed(QObject *receiver, QMouseEvent *press)
+{
+    QWidget *popup = m_completer->popup();
+    const QPoint global = press->globalPosition().toPoint();
+    auto *widget = qobject_cast<QWidget *>(receiver);
+    const bool toPopup = widget && (widget == popup || popup->isAncestorOf(widget));
+    if (popup->rect().contains(popup->mapFromGlobal(global)))
+        return false; // a pick in the list
+    popup->hide();
+    if (!toPopup || receiver == this)
+        return false; // delivered where it was aimed: let it go on
+    // the list held the mouse: hand the press to what lies under it
+    QWidget *target = QApplication::widgetAt(global);
+    if (target && target != this) {
+        QMouseEvent again(QEvent::MouseButtonPress, target->mapFromGlobal(press->globalPosition()),
+                          press->globalPosition(), press->button(), press->buttons(),
+                          press->modifiers());
+        QCoreApplication::sendEvent(target, &again);
+    }
+    return true;
 }
 
 void SearchBox::keyPressEvent(QKeyEvent *event)

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 
 class QCompleter;
+class QMouseEvent;
 class QStandardItemModel;
 
 namespace citygrid {
@@ -23,6 +24,8 @@ public:
     void setCatalog(const GridCatalog &catalog, bool english);
     /// Runs the search for `text` as if typed, and chooses the best match; false if none.
     bool searchAndChoose(const QString &text);
+    /// The list of matches shown under the box while typing.
+    QWidget *popup() const;
 
 signals:
     void areaChosen(const QString &code);
@@ -35,6 +38,8 @@ protected:
 
 private:
     void refresh(const QString &text);
+    /// A mouse press while the list of matches shows (see eventFilter); true if it was used.
+    bool pressWhileListed(QObject *receiver, QMouseEvent *press);
     GridCatalog m_catalog;
     bool m_english = false;
     QCompleter *m_completer;

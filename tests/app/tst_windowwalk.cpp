@@ -4,12 +4,15 @@
 #include "caselistpanel.h"
 #include "demowindow.h"
 #include "language.h"
+#include "mapcanvas.h"
+#include "searchbox.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractScrollArea>
 #include <QAction>
 #include <QApplication>
+#include <QCompleter>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFormLayout>
@@ -18,6 +21,7 @@
 #include <QLayout>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
@@ -247,7 +251,7 @@ class TestWindowWalk : public QObject
                 poll.stop();
                 // let it lay itself out and the window manager place and frame it
                 QTest::qWait(200);
-                for (int i = 0; i < 40 && w->frameGeometry().size().isEmpty(); ++i)
+                for (int i = 0; i < 100 && w->frameGeometry().size().isEmpty(); ++i)
                     QTest::qWait(50);
                 inspectTabs(w, actionName);
                 if (auto *dialog = qobject_cast<QDialog *>(w))
@@ -332,11 +336,47 @@ private slots:
             model->index(0, 0).data(CaseListModel::UuidRole).toString());
         QVERIFY(dialog);
         QTest::qWait(200);
-        for (int i = 0; i < 40 && dialog->frameGeometry().size().isEmpty(); ++i)
+        for (int i = 0; i < 100 && dialog->frameGeometry().size().isEmpty(); ++i)
             QTest::qWait(50);
         inspect(dialog, QStringLiteral("case"));
         dialog->close();
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(QLatin1Char('\n'))));
+    }
+    void completionPopupGivesTheClickToTheMap()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        MapCanvas *canvas = m_window->canvas();
+        canvas->zoomToFullExtent();
+        canvas->setSelection({});
+        SearchBox *box = m_window->searchBox();
+        box->setFocus();
+        box->clear();
+        QTest::keyClicks(box, QStringLiteral("44030400"));
+        QWidget *popup = box->popup();
+        QTRY_VERIFY(popup->isVisible());
+        // a click on a cell closes the popup and selects the cell: the click is not lost
+        const MapFeature &cell = canvas->gridMap().cells->features.at(30);
+        const QPoint at = canvas->view().toScreen(cell.labelPoint).toPoint();
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at);
+        QTRY_VERIFY(!popup->isVisible());
+        QTRY_COMPARE(canvas->selection().code, cell.code);
+        // where the list holds the mouse (a real X server), the press reaches the list first:
+        // it closes and hands the press on to the map
+        canvas->setSelection({});
+        box->setFocus();
+        box->clear();
+        QTest::keyClicks(box, QStringLiteral("44030400"));
+        QTRY_VERIFY(popup->isVisible());
+        const MapFeature &other = canvas->gridMap().cells->features.at(60);
+        const QPoint there = canvas->view().toScreen(other.labelPoint).toPoint();
+        const QPointF global = canvas->mapToGlobal(QPointF(there));
+        QMouseEvent press(QEvent::MouseButtonPress, popup->mapFromGlobal(global), global,
+                          Qt::LeftButton, Qt::LeftButton, {});
+        QApplication::sendEvent(popup, &press);
+        QVERIFY(!popup->isVisible());
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, there);
+        QTRY_COMPARE(canvas->selection().code, other.code);
     }
     void summary() { qInfo("%d windows, panels and tabs inspected", m_checked); }
 };
