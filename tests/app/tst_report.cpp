@@ -47,6 +47,19 @@ private:
                                                m_dir.path());
     }
 
+    /// What last month's report of the whole district holds.
+    Result<ReportContent> lastMonthContent()
+    {
+        CaseFactsSource source(m_window->cases()->session());
+        source.request();
+        if (!QTest::qWaitFor([&] { return source.facts() != nullptr; }, 20000))
+            return Error{QStringLiteral("test.facts"), QStringLiteral("no facts"), {}};
+        const QDate month(m_now.date().year(), m_now.date().month(), 1);
+        return ReportContent::gather(m_window->cases()->session().context(),
+                                     m_window->canvas()->gridMap(), *source.facts(),
+                                     {month.addMonths(-1), {}}, m_now);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -151,13 +164,7 @@ private slots:
     }
     void hotSpotTableListsCellsWithCases()
     {
-        CaseFactsSource source(m_window->cases()->session());
-        source.request();
-        QTRY_VERIFY_WITH_TIMEOUT(source.facts(), 20000);
-        const QDate month(m_now.date().year(), m_now.date().month(), 1);
-        auto content = ReportContent::gather(m_window->cases()->session().context(),
-                                             m_window->canvas()->gridMap(), *source.facts(),
-                                             {month.addMonths(-1), {}}, m_now);
+        const auto content = lastMonthContent();
         QVERIFY(content.ok());
         QVERIFY(!content.value().hotCells.isEmpty());
         // a supervisor reads the table as cells that had cases: every listed cell had some
@@ -168,13 +175,7 @@ private slots:
     }
     void hotSpotLegendLiesBesideTheMap()
     {
-        CaseFactsSource source(m_window->cases()->session());
-        source.request();
-        QTRY_VERIFY_WITH_TIMEOUT(source.facts(), 20000);
-        const QDate month(m_now.date().year(), m_now.date().month(), 1);
-        auto content = ReportContent::gather(m_window->cases()->session().context(),
-                                             m_window->canvas()->gridMap(), *source.facts(),
-                                             {month.addMonths(-1), {}}, m_now);
+        const auto content = lastMonthContent();
         QVERIFY(content.ok());
         const ReportContent &c = content.value();
         const QSizeF legend = mapdecorations::legendSize(c.hotSpotScene, c.areaName);
