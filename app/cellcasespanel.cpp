@@ -119,9 +119,12 @@ void CellCasesPanel::updateButton()
         ticked += m_list->topLevelItem(i)->checkState(0) == Qt::Checked;
     const bool may = m_session.may(CaseStep::Dispatch);
     m_dispatch->setEnabled(may && ticked > 0);
-    m_dispatch->setToolTip(may ? QString() : m_session.onlyWho(CaseStep::Dispatch));
+    // short: the panel is narrow; what to do, or who may, in the tooltip
+    m_dispatch->setToolTip(!may         ? m_session.onlyWho(CaseStep::Dispatch)
+                           : ticked > 0 ? QString()
+                                        : tr("Tick filed cases to dispatch them"));
     m_dispatch->setText(ticked > 0 ? tr("Dispatch %n ticked case(s)", nullptr, ticked)
-                                   : tr("Tick filed cases to dispatch them"));
+                                   : tr("Dispatch ticked cases"));
 }
 
 void CellCasesPanel::setChecked(const QString &caseUuid, bool checked)
