@@ -26,6 +26,7 @@ TableFit::TableFit(QAbstractItemView *view, QHeaderView *header, int stretch)
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
     auto watch = [this](QAbstractItemModel *model) {
         if (!model)
             return;
@@ -56,6 +57,10 @@ void TableFit::fitLater()
 
 void TableFit::fit()
 {
+    // a hidden view measures every row (Qt measures only the rows in sight of a shown one): it
+    // is fitted when it shows
+    if (!m_view->isVisible())
+        return;
     const int columns = m_header->count();
     QList<int> widths(columns, 0);
     int total = 0;
@@ -75,8 +80,11 @@ void TableFit::fit()
 
 bool TableFit::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_view->viewport())
+    if (watched == m_view) {
+        if (event->type() == QEvent::Show)
+            fitLater();
         return false;
+    }
     if (event->type() == QEvent::Resize)
         fitLater();
     else if (event->type() == QEvent::ToolTip)
