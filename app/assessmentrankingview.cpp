@@ -122,7 +122,12 @@ void AssessmentRankingView::fillTrend(const QList<Month> &year,
 {
     auto *chart = new QChart;
     chart->setTitle(tr("Rank by month (1 = best)"));
+    // beside the plot, in a smaller face: ten whole names in the height a 1366×768 screen leaves
     chart->legend()->setAlignment(Qt::AlignRight);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    chart->legend()->setFont(small);
+    chart->setMargins(QMargins(4, 0, 4, 0));
     auto *x = new QCategoryAxis;
     auto *y = new QValueAxis;
     int most = 1;
@@ -157,8 +162,17 @@ void AssessmentRankingView::fillTrend(const QList<Month> &year,
     // rank 1 at the top
     y->setReverse(true);
     y->setRange(1, most);
-    y->setTickCount(most);
     y->setLabelFormat(QStringLiteral("%d"));
+    // a label for every rank where the plot is tall enough, else every second or third: never
+    // labels squeezed to "…"
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(1);
+    y->setTickInterval(1);
+    connect(chart, &QChart::plotAreaChanged, y, [y, most](const QRectF &area) {
+        const double line = QFontMetricsF(y->labelsFont()).height() * 1.3;
+        const int fit = std::max(2, int(area.height() / line));
+        y->setTickInterval(std::max(1, int(std::ceil(double(most - 1) / (fit - 1)))));
+    });
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : chart->series()) {

@@ -56,8 +56,13 @@ AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts,
     top->addWidget(m_month);
     m_stateLabel->setTextFormat(Qt::RichText);
     top->addWidget(m_stateLabel);
-    m_progress->setMinimumWidth(220);
     m_progress->setFormat(tr("%v of %m scores in"));
+    // wide enough for its words with four-digit counts, in either language
+    m_progress->setMinimumWidth(
+        fontMetrics().horizontalAdvance(m_progress->format()
+                                            .replace(QLatin1String("%v"), QLatin1String("9999"))
+                                            .replace(QLatin1String("%m"), QLatin1String("9999"))) +
+        48);
     top->addWidget(m_progress);
     top->addStretch(1);
     const auto addButton = [&](const char *name, const QString &text, auto slot) {
