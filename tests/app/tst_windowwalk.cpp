@@ -5,6 +5,7 @@
 #include "demowindow.h"
 #include "language.h"
 #include "mapcanvas.h"
+#include "onelanguage.h"
 #include "searchbox.h"
 
 #include <QAbstractButton>
@@ -91,29 +92,7 @@ class TestWindowWalk : public QObject
     /// Words of the other language in chrome (titles, buttons, tabs, headers, form labels).
     void checkLanguage(const QString &what, const QString &text)
     {
-        static const QRegularExpression english4(QStringLiteral("[A-Za-z]{4,}"));
-        static const QStringList same = {
-            QStringLiteral("EPSG"),       QStringLiteral("CGCS"),      QStringLiteral("Ctrl"),
-            QStringLiteral("Shift"),      QStringLiteral("Home"),      QStringLiteral("CityGrid"),
-            QStringLiteral("English"),    QStringLiteral("Excel"),     QStringLiteral("GeoJSON"),
-            QStringLiteral("GeoPackage"), QStringLiteral("Open311"),   QStringLiteral("GeoReport"),
-            QStringLiteral("Shapefile"),  QStringLiteral("Benjamini"), QStringLiteral("Hochberg"),
-            QStringLiteral("Jenks"),      QStringLiteral("Moran"),     QStringLiteral("Viridis"),
-            QStringLiteral("xlsx"),       QStringLiteral("json"),      QStringLiteral("gpkg")};
-        bool bad = false;
-        if (language::isEnglish()) {
-            for (QChar c : text)
-                bad = bad || (c.unicode() >= 0x3400 && c.unicode() <= 0x9fff);
-        } else {
-            // hexadecimal runs are ids (a site's uuid), not words
-            static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]+$"));
-            auto words = english4.globalMatch(text);
-            while (words.hasNext()) {
-                const QString word = words.next().captured();
-                bad = bad ||
-                      (!same.contains(word, Qt::CaseInsensitive) && !hex.match(word).hasMatch());
-            }
-        }
+        const bool bad = testutil::speaksOtherLanguage(text, language::isEnglish());
         if (bad)
             m_problems << QStringLiteral("%1: other language: \"%2\"").arg(what, text);
     }
