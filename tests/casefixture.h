@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casecatalogues.h"
-#include "casedemo.h"
-#include "gridimport.h"
-#include "gridmaploader.h"
-#include "store.h"
-#include "storeschema.h"
+#include "cases/casedemo.h"
+#include "catalogues/casecatalogues.h"
+#include "grid/gridimport.h"
+#include "grid/gridmaploader.h"
+#include "store/store.h"
+#include "store/storeschema.h"
 
 #include <QFile>
 

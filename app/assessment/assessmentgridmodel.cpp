@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentgridmodel.h"
+#include "assessment/assessmentgridmodel.h"
 
-#include "assessmentfigures.h"
-#include "numbertext.h"
+#include "assessment/assessmentfigures.h"
+#include "services/numbertext.h"
 
 #include <QBrush>
 #include <QFont>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentrankingview.h"
+#include "assessment/assessmentrankingview.h"
 
-#include "assessmentmap.h"
-#include "mapcanvas.h"
-#include "numbertext.h"
-#include "tablefit.h"
+#include "map/mapcanvas.h"
+#include "reports/assessmentmap.h"
+#include "services/numbertext.h"
+#include "widgets/tablefit.h"
 
 #include <QCategoryAxis>
 #include <QChart>

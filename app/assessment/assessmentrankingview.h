@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentranking.h"
-#include "assessmentscheme.h"
+#include "assessment/assessmentranking.h"
+#include "assessment/assessmentscheme.h"
 
 #include <QWidget>
 

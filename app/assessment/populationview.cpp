@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "populationview.h"
+#include "assessment/populationview.h"
 
-#include "errordialog.h"
-#include "numbertext.h"
-#include "tablefit.h"
+#include "services/numbertext.h"
+#include "shell/errordialog.h"
+#include "widgets/tablefit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

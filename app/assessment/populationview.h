@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentstore.h"
+#include "assessment/assessmentstore.h"
 
 #include <QWidget>
 

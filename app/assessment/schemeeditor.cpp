@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "schemeeditor.h"
+#include "assessment/schemeeditor.h"
 
-#include "assessmentfigures.h"
-#include "errordialog.h"
-#include "screenfit.h"
-#include "tablefit.h"
+#include "assessment/assessmentfigures.h"
+#include "shell/errordialog.h"
+#include "widgets/screenfit.h"
+#include "widgets/tablefit.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "scorecardview.h"
+#include "assessment/scorecardview.h"
 
-#include "numbertext.h"
-#include "tablefit.h"
+#include "services/numbertext.h"
+#include "widgets/tablefit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

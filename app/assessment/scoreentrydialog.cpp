@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "scoreentrydialog.h"
+#include "assessment/scoreentrydialog.h"
 
-#include "errordialog.h"
-#include "numbertext.h"
-#include "tablefit.h"
-#include "writtenfile.h"
+#include "services/numbertext.h"
+#include "shell/errordialog.h"
+#include "widgets/tablefit.h"
+#include "widgets/writtenfile.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "benchutil.h"
-#include "casedemo.h"
-#include "caseexchange.h"
-#include "casefacts.h"
-#include "caselayer.h"
-#include "casesession.h"
-#include "gridmaploader.h"
-#include "maprenderjob.h"
-#include "storeschema.h"
-#include "thematicmap.h"
-#include "thematicmeasure.h"
+#include "bench/benchutil.h"
+#include "cases/casedemo.h"
+#include "grid/gridmaploader.h"
+#include "io/caseexchange.h"
+#include "map/caselayer.h"
+#include "render/maprenderjob.h"
+#include "render/thematicmap.h"
+#include "services/casesession.h"
+#include "store/storeschema.h"
+#include "supervision/casefacts.h"
+#include "supervision/thematicmeasure.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

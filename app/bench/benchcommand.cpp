@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "benchutil.h"
-#include "casefacts.h"
-#include "cli.h"
-#include "gridimport.h"
-#include "gridmaploader.h"
-#include "maprenderjob.h"
-#include "processclock.h"
-#include "storeschema.h"
-#include "storewriter.h"
-#include "syntheticgrid.h"
-#include "thematiccounter.h"
-#include "thematicmap.h"
-#include "thematicmeasure.h"
+#include "bench/benchutil.h"
+#include "bench/processclock.h"
+#include "cli/cli.h"
+#include "grid/gridimport.h"
+#include "grid/gridmaploader.h"
+#include "grid/storewriter.h"
+#include "grid/syntheticgrid.h"
+#include "render/maprenderjob.h"
+#include "render/thematiccounter.h"
+#include "render/thematicmap.h"
+#include "services/appcontext.h"
+#include "store/storeschema.h"
+#include "supervision/casefacts.h"
+#include "supervision/thematicmeasure.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "benchutil.h"
-#include "casedemo.h"
-#include "gridmaploader.h"
-#include "storeschema.h"
-#include "syncexchange.h"
+#include "bench/benchutil.h"
+#include "cases/casedemo.h"
+#include "grid/gridmaploader.h"
+#include "store/storeschema.h"
+#include "sync/syncexchange.h"
 
 #include <QFile>
 

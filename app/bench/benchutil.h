@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "appcontext.h"
-#include "cli.h"
+#include "cli/cli.h"
+#include "services/appcontext.h"
 
 #include <QElapsedTimer>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "attachmentstrip.h"
+#include "cases/attachmentstrip.h"
 
-#include "errordialog.h"
+#include "shell/errordialog.h"
 
 #include <QBuffer>
 #include <QFile>

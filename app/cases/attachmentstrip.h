@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caseattachment.h"
+#include "cases/caseattachment.h"
 
 #include <QWidget>
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casedialog.h"
+#include "cases/casedialog.h"
 
-#include "attachmentstrip.h"
-#include "casesession.h"
-#include "errordialog.h"
-#include "screenfit.h"
-#include "stepform.h"
-#include "tablefit.h"
+#include "cases/attachmentstrip.h"
+#include "cases/stepform.h"
+#include "services/casesession.h"
+#include "shell/errordialog.h"
+#include "widgets/screenfit.h"
+#include "widgets/tablefit.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caserecord.h"
+#include "cases/caserecord.h"
 
 #include <QDialog>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caselistmodel.h"
+#include "cases/caselistmodel.h"
 
-#include "casesession.h"
-#include "language.h"
+#include "services/casesession.h"
+#include "services/language.h"
 
 #include <QBrush>
 #include <QColor>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casequery.h"
-#include "casetiming.h"
+#include "cases/casequery.h"
+#include "cases/casetiming.h"
 
 #include <QAbstractTableModel>
 

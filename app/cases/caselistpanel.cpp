@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caselistpanel.h"
+#include "cases/caselistpanel.h"
 
-#include "caselistmodel.h"
-#include "casesession.h"
-#include "filtercombos.h"
-#include "language.h"
-#include "tablefit.h"
+#include "cases/caselistmodel.h"
+#include "services/casesession.h"
+#include "services/language.h"
+#include "widgets/filtercombos.h"
+#include "widgets/tablefit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casequery.h"
+#include "cases/casequery.h"
 
 #include <QDate>
 #include <QWidget>

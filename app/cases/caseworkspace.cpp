@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caseworkspace.h"
+#include "cases/caseworkspace.h"
 
-#include "casedialog.h"
-#include "caseexchange.h"
-#include "caselayer.h"
-#include "caselistmodel.h"
-#include "caselistpanel.h"
-#include "cellcasespanel.h"
-#include "crstransform.h"
-#include "errordialog.h"
-#include "heatlayer.h"
-#include "language.h"
-#include "mapcanvas.h"
-#include "newcasedialog.h"
-#include "newcasetool.h"
-#include "writtenfile.h"
+#include "cases/casedialog.h"
+#include "cases/caselistmodel.h"
+#include "cases/caselistpanel.h"
+#include "cases/cellcasespanel.h"
+#include "cases/newcasedialog.h"
+#include "cases/newcasetool.h"
+#include "crs/crstransform.h"
+#include "io/caseexchange.h"
+#include "map/caselayer.h"
+#include "map/heatlayer.h"
+#include "map/mapcanvas.h"
+#include "services/language.h"
+#include "shell/errordialog.h"
+#include "widgets/writtenfile.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casedialog.h"
-#include "casesession.h"
-#include "newcasedialog.h"
+#include "cases/casedialog.h"
+#include "cases/newcasedialog.h"
+#include "services/casesession.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "categorypicker.h"
+#include "cases/categorypicker.h"
 
-#include "language.h"
+#include "services/language.h"
 
 #include <QKeyEvent>
 #include <QLabel>

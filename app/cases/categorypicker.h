@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "categorycatalog.h"
+#include "catalogues/categorycatalog.h"
 
 #include <QWidget>
 

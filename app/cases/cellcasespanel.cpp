@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "cellcasespanel.h"
+#include "cases/cellcasespanel.h"
 
-#include "casequery.h"
-#include "casesession.h"
-#include "language.h"
-#include "tablefit.h"
+#include "cases/casequery.h"
+#include "services/casesession.h"
+#include "services/language.h"
+#include "widgets/tablefit.h"
 
 #include <QHeaderView>
 #include <QLabel>

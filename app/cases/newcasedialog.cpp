@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "newcasedialog.h"
+#include "cases/newcasedialog.h"
 
-#include "attachmentstrip.h"
-#include "casesession.h"
-#include "categorypicker.h"
-#include "errordialog.h"
+#include "cases/attachmentstrip.h"
+#include "cases/categorypicker.h"
+#include "services/casesession.h"
+#include "shell/errordialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casesteps.h"
+#include "cases/casesteps.h"
 
 #include <QDialog>
 

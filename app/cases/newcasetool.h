@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapcanvas.h"
-#include "maptool.h"
+#include "map/mapcanvas.h"
+#include "map/maptool.h"
 
 #include <QMouseEvent>
 

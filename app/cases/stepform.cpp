@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "stepform.h"
+#include "cases/stepform.h"
 
-#include "attachmentstrip.h"
-#include "casesession.h"
+#include "cases/attachmentstrip.h"
+#include "services/casesession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caserecord.h"
-#include "casesteps.h"
+#include "cases/caserecord.h"
+#include "cases/casesteps.h"
 
 #include <QDialog>
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "catalogueeditor.h"
+#include "catalogues/catalogueeditor.h"
 
-#include "casesession.h"
-#include "catalogueedits.h"
-#include "refrecords.h"
-#include "screenfit.h"
-#include "storeschema.h"
-#include "syncpeers.h"
+#include "catalogues/catalogueedits.h"
+#include "services/casesession.h"
+#include "store/storeschema.h"
+#include "sync/refrecords.h"
+#include "sync/syncpeers.h"
+#include "widgets/screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "categoryeditor.h"
+#include "catalogues/categoryeditor.h"
 
-#include "casesession.h"
-#include "catalognames.h"
-#include "catalogueedits.h"
-#include "language.h"
-#include "refkinds.h"
+#include "catalogues/catalogueedits.h"
+#include "services/casesession.h"
+#include "services/catalognames.h"
+#include "services/language.h"
+#include "sync/refkinds.h"
 
 #include <QCheckBox>
 #include <QComboBox>

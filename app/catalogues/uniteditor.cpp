@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "uniteditor.h"
+#include "catalogues/uniteditor.h"
 
-#include "casesession.h"
-#include "catalognames.h"
-#include "catalogueedits.h"
-#include "language.h"
-#include "refkinds.h"
-#include "storeschema.h"
+#include "catalogues/catalogueedits.h"
+#include "services/casesession.h"
+#include "services/catalognames.h"
+#include "services/language.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "catalogueeditor.h"
+#include "catalogues/catalogueeditor.h"
 
 class QComboBox;
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "assessmentbulletin.h"
-#include "assessmentsource.h"
-#include "cli.h"
-#include "gridmaploader.h"
-#include "language.h"
-#include "monthlyreport.h"
-#include "numbertext.h"
-#include "reportcontent.h"
+#include "cli/cli.h"
+#include "grid/gridmaploader.h"
+#include "reports/assessmentbulletin.h"
+#include "reports/assessmentsource.h"
+#include "reports/monthlyreport.h"
+#include "reports/reportcontent.h"
+#include "services/appcontext.h"
+#include "services/language.h"
+#include "services/numbertext.h"
 
 #include <QFileInfo>
 

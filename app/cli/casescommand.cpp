@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "caseexchange.h"
-#include "casetiming.h"
-#include "cli.h"
-#include "gridmaploader.h"
-#include "language.h"
-#include "storeschema.h"
+#include "cases/casetiming.h"
+#include "cli/cli.h"
+#include "grid/gridmaploader.h"
+#include "io/caseexchange.h"
+#include "services/appcontext.h"
+#include "services/language.h"
+#include "store/storeschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

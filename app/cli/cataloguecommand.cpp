@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "catalogueedits.h"
-#include "cli.h"
-#include "language.h"
-#include "refkinds.h"
-#include "storeschema.h"
+#include "catalogues/catalogueedits.h"
+#include "cli/cli.h"
+#include "services/appcontext.h"
+#include "services/language.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <cstdio>
 #include <unistd.h>

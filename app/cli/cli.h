@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "error.h"
-#include "progress.h"
+#include "base/error.h"
+#include "base/progress.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "assessmentdemo.h"
-#include "assessmentsource.h"
-#include "casedemo.h"
-#include "cli.h"
-#include "gridmaploader.h"
-#include "storeschema.h"
+#include "assessment/assessmentdemo.h"
+#include "cases/casedemo.h"
+#include "cli/cli.h"
+#include "grid/gridmaploader.h"
+#include "reports/assessmentsource.h"
+#include "services/appcontext.h"
+#include "store/storeschema.h"
 
 #include <QFile>
 

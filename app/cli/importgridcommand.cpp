@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "cli.h"
-#include "gridimport.h"
+#include "cli/cli.h"
+#include "grid/gridimport.h"
+#include "services/appcontext.h"
 
 namespace citygrid::cli {
 

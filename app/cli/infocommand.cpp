@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "cli.h"
-#include "crstransform.h"
-#include "gridmaploader.h"
-#include "storeschema.h"
+#include "cli/cli.h"
+#include "crs/crstransform.h"
+#include "grid/gridmaploader.h"
+#include "services/appcontext.h"
+#include "store/storeschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

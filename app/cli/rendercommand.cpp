@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "cli.h"
-#include "gridmaploader.h"
-#include "language.h"
-#include "mapdecorations.h"
-#include "mapexport.h"
-#include "maptitle.h"
+#include "cli/cli.h"
+#include "grid/gridmaploader.h"
+#include "render/mapdecorations.h"
+#include "render/mapexport.h"
+#include "reports/maptitle.h"
+#include "services/appcontext.h"
+#include "services/language.h"
 
 namespace citygrid::cli {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "cli.h"
-#include "gridmaploader.h"
-#include "language.h"
-#include "monthlyreport.h"
+#include "cli/cli.h"
+#include "grid/gridmaploader.h"
+#include "reports/monthlyreport.h"
+#include "services/appcontext.h"
+#include "services/language.h"
 
 #include <QFileInfo>
 

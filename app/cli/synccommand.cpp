@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "caseexchange.h"
-#include "districttime.h"
-#include "casequery.h"
-#include "cli.h"
-#include "filebytes.h"
-#include "gridimport.h"
-#include "language.h"
-#include "refkinds.h"
-#include "syncexchange.h"
+#include "calendar/districttime.h"
+#include "cases/casequery.h"
+#include "cli/cli.h"
+#include "grid/gridimport.h"
+#include "io/caseexchange.h"
+#include "services/appcontext.h"
+#include "services/filebytes.h"
+#include "services/language.h"
+#include "sync/refkinds.h"
+#include "sync/syncexchange.h"
 
 namespace citygrid::cli {
 

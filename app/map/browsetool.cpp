@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "browsetool.h"
+#include "map/browsetool.h"
 
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 
 #include <QMouseEvent>
 

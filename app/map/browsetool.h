@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "maptool.h"
-#include "mapview.h"
+#include "map/maptool.h"
+#include "render/mapview.h"
 
 #include <QPoint>
 

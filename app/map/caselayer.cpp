@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caselayer.h"
+#include "map/caselayer.h"
 
-#include "casesession.h"
-#include "crstransform.h"
-#include "maplayerdata.h"
-#include "sqlitedb.h"
-#include "threadpools.h"
+#include "crs/crstransform.h"
+#include "render/maplayerdata.h"
+#include "services/casesession.h"
+#include "services/threadpools.h"
+#include "store/sqlitedb.h"
 
 #include <QFontMetricsF>
 #include <QFutureWatcher>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casequery.h"
-#include "mapoverlay.h"
+#include "cases/casequery.h"
+#include "map/mapoverlay.h"
 
 #include <QHash>
 

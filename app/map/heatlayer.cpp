@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "heatlayer.h"
+#include "map/heatlayer.h"
 
-#include "caselayer.h"
+#include "map/caselayer.h"
 
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>

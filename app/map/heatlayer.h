@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "kerneldensity.h"
-#include "mapoverlay.h"
+#include "map/mapoverlay.h"
+#include "supervision/kerneldensity.h"
 
 #include <QFutureWatcher>
 #include <QImage>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "identifypanel.h"
+#include "map/identifypanel.h"
 
-#include "storeschema.h"
+#include "store/storeschema.h"
 
 #include <QLocale>
 #include <QUrl>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridcatalog.h"
-#include "mapcanvas.h"
+#include "grid/gridcatalog.h"
+#include "map/mapcanvas.h"
 
 #include <QTextBrowser>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "importgriddialog.h"
+#include "map/importgriddialog.h"
 
-#include "gridmaploader.h"
-#include "maprenderjob.h"
-#include "tablefit.h"
+#include "grid/gridmaploader.h"
+#include "render/maprenderjob.h"
+#include "widgets/tablefit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridimport.h"
+#include "grid/gridimport.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

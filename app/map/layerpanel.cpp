@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "layerpanel.h"
+#include "map/layerpanel.h"
 
-#include "storeschema.h"
+#include "store/storeschema.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapscene.h"
+#include "render/mapscene.h"
 
 #include <QWidget>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 
-#include "mapdecorations.h"
-#include "maplabeler.h"
-#include "maprenderjob.h"
-#include "maptool.h"
-#include "threadpools.h"
+#include "map/maptool.h"
+#include "render/mapdecorations.h"
+#include "render/maplabeler.h"
+#include "render/maprenderjob.h"
+#include "services/threadpools.h"
 
 #include <QKeyEvent>
 #include <QPainter>

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapoverlay.h"
-#include "mapscene.h"
-#include "maptool.h"
-#include "mapview.h"
-#include "viewhistory.h"
+#include "map/mapoverlay.h"
+#include "map/maptool.h"
+#include "map/viewhistory.h"
+#include "render/mapscene.h"
+#include "render/mapview.h"
 
 #include <QFutureWatcher>
 #include <QImage>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "mapexportdialog.h"
+#include "map/mapexportdialog.h"
 
-#include "savepathrow.h"
-#include "writtenfile.h"
+#include "widgets/savepathrow.h"
+#include "widgets/writtenfile.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

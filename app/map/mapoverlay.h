@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapview.h"
+#include "render/mapview.h"
 
 #include <QList>
 #include <QObject>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentbulletin.h"
+#include "reports/assessmentbulletin.h"
 
-#include "assessmentfigures.h"
-#include "districttime.h"
-#include "assessmentmap.h"
-#include "assessmentsource.h"
-#include "language.h"
-#include "mapexport.h"
-#include "monthlyreport.h"
-#include "numbertext.h"
-#include "pdfpages.h"
-#include "tableexport.h"
+#include "assessment/assessmentfigures.h"
+#include "calendar/districttime.h"
+#include "io/tableexport.h"
+#include "render/mapexport.h"
+#include "reports/assessmentmap.h"
+#include "reports/assessmentsource.h"
+#include "reports/monthlyreport.h"
+#include "reports/pdfpages.h"
+#include "services/language.h"
+#include "services/numbertext.h"
 
 #include <QFileInfo>
 

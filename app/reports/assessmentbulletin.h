@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "appcontext.h"
-#include "assessmentstore.h"
-#include "casefacts.h"
-#include "maplayerdata.h"
-#include "mapscene.h"
+#include "assessment/assessmentstore.h"
+#include "render/maplayerdata.h"
+#include "render/mapscene.h"
+#include "services/appcontext.h"
+#include "supervision/casefacts.h"
 
 #include <QCoreApplication>
 

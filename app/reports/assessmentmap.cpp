@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentmap.h"
+#include "reports/assessmentmap.h"
 
-#include "thematicmap.h"
+#include "render/thematicmap.h"
 
 namespace citygrid {
 

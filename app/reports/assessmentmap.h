@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentranking.h"
-#include "maplayerdata.h"
-#include "mapscene.h"
+#include "assessment/assessmentranking.h"
+#include "render/maplayerdata.h"
+#include "render/mapscene.h"
 
 #include <QCoreApplication>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "appcontext.h"
-#include "assessmentstore.h"
-#include "casefacts.h"
+#include "assessment/assessmentstore.h"
+#include "services/appcontext.h"
+#include "supervision/casefacts.h"
 
 /// What every front end of the "7+1" assessment (its window, `citygrid assess`, the demo) reads for
 /// a month: the store's entries, with the computed points' figures taken from the case facts.

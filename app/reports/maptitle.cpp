@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "maptitle.h"
+#include "reports/maptitle.h"
 
-#include "language.h"
+#include "services/language.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridcatalog.h"
+#include "grid/gridcatalog.h"
 
 /// Titles of maps, shared by the window, exports and the command line.
 namespace citygrid::maptitle {

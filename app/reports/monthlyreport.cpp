@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "monthlyreport.h"
+#include "reports/monthlyreport.h"
 
-#include "language.h"
-#include "districttime.h"
-#include "mapexport.h"
-#include "numbertext.h"
-#include "pdfpages.h"
+#include "calendar/districttime.h"
+#include "render/mapexport.h"
+#include "reports/pdfpages.h"
+#include "services/language.h"
+#include "services/numbertext.h"
 
 #include <QLocale>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "reportcontent.h"
+#include "reports/reportcontent.h"
 
 namespace citygrid {
 

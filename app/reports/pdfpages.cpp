@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "pdfpages.h"
+#include "reports/pdfpages.h"
 
-#include "mapdecorations.h"
-#include "mapexport.h"
+#include "render/mapdecorations.h"
+#include "render/mapexport.h"
 
-#include "mapfonts.h"
+#include "render/mapfonts.h"
 
 #include <QFileInfo>
 #include <QFontMetricsF>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapscene.h"
-#include "mapview.h"
-#include "result.h"
+#include "base/result.h"
+#include "render/mapscene.h"
+#include "render/mapview.h"
 
 #include <QCoreApplication>
 #include <QFont>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "reportcontent.h"
+#include "reports/reportcontent.h"
 
-#include "casequery.h"
-#include "catalognames.h"
-#include "language.h"
-#include "thematiclegend.h"
-#include "thematicmap.h"
+#include "cases/casequery.h"
+#include "render/thematicmap.h"
+#include "reports/thematiclegend.h"
+#include "services/catalognames.h"
+#include "services/language.h"
 
 #include <QRegularExpression>
 

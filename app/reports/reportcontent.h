@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "appcontext.h"
-#include "casefacts.h"
-#include "indicatorranking.h"
-#include "maplayerdata.h"
-#include "mapscene.h"
-#include "mapview.h"
+#include "assessment/indicatorranking.h"
+#include "render/maplayerdata.h"
+#include "render/mapscene.h"
+#include "render/mapview.h"
+#include "services/appcontext.h"
+#include "supervision/casefacts.h"
 
 #include <QCoreApplication>
 #include <QDate>

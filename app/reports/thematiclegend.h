@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapscene.h"
-#include "thematicmap.h"
-#include "thematicmeasure.h"
+#include "render/mapscene.h"
+#include "render/thematicmap.h"
+#include "supervision/thematicmeasure.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
+#include "services/appcontext.h"
 
-#include "gridimport.h"
-#include "refkinds.h"
-#include "storeschema.h"
+#include "grid/gridimport.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casecatalogues.h"
-#include "casestore.h"
-#include "gridcatalog.h"
-#include "result.h"
-#include "store.h"
+#include "base/result.h"
+#include "cases/casestore.h"
+#include "catalogues/casecatalogues.h"
+#include "grid/gridcatalog.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casefactssource.h"
+#include "services/casefactssource.h"
 
-#include "casesession.h"
-#include "threadpools.h"
+#include "services/casesession.h"
+#include "services/threadpools.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casefacts.h"
+#include "supervision/casefacts.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casesession.h"
+#include "services/casesession.h"
 
-#include "catalognames.h"
+#include "services/catalognames.h"
 
-#include "language.h"
+#include "services/language.h"
 
 #include <QSettings>
 

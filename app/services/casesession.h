@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "appcontext.h"
-#include "casetiming.h"
+#include "cases/casetiming.h"
+#include "services/appcontext.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "catalognames.h"
+#include "services/catalognames.h"
 
-#include "casefacts.h"
-#include "language.h"
+#include "services/language.h"
+#include "supervision/casefacts.h"
 
 namespace citygrid::catalognames {
 

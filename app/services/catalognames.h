@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casecatalogues.h"
-#include "gridcatalog.h"
-#include "indicators.h"
+#include "assessment/indicators.h"
+#include "catalogues/casecatalogues.h"
+#include "grid/gridcatalog.h"
 
 namespace citygrid {
 

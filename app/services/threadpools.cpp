@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "threadpools.h"
+#include "services/threadpools.h"
 
 #include <QCoreApplication>
 #include <QThreadPool>

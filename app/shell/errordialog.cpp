@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "errordialog.h"
+#include "shell/errordialog.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "error.h"
+#include "base/error.h"
 
 class QWidget;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "application.h"
+#include "shell/application.h"
 
 int main(int argc, char *argv[])
 {

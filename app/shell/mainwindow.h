@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "appcontext.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
+#include "services/appcontext.h"
 
 #include <QFuture>
 #include <QMainWindow>

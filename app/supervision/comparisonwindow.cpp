@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "comparisonwindow.h"
+#include "supervision/comparisonwindow.h"
 
-#include "casesession.h"
-#include "mapcanvas.h"
-#include "monthlyreport.h"
-#include "screenfit.h"
-#include "thematiclegend.h"
-#include "thematicpanel.h"
+#include "map/mapcanvas.h"
+#include "reports/monthlyreport.h"
+#include "reports/thematiclegend.h"
+#include "services/casesession.h"
+#include "supervision/thematicpanel.h"
+#include "widgets/screenfit.h"
 
 #include <QComboBox>
 #include <QGridLayout>

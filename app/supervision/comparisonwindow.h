@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "thematicmap.h"
+#include "render/thematicmap.h"
 
 #include <QWidget>
 

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "dashboardwindow.h"
+#include "supervision/dashboardwindow.h"
 
-#include "casefactssource.h"
-#include "districttime.h"
-#include "casequery.h"
-#include "casesession.h"
-#include "language.h"
-#include "mapcanvas.h"
-#include "numbertext.h"
-#include "tablefit.h"
-#include "thematiclegend.h"
+#include "calendar/districttime.h"
+#include "cases/casequery.h"
+#include "map/mapcanvas.h"
+#include "reports/thematiclegend.h"
+#include "services/casefactssource.h"
+#include "services/casesession.h"
+#include "services/language.h"
+#include "services/numbertext.h"
+#include "widgets/tablefit.h"
 
 #include <QFrame>
 #include <QGridLayout>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "rankingpanel.h"
+#include "supervision/rankingpanel.h"
 
-#include "casefactssource.h"
-#include "casesession.h"
-#include "catalognames.h"
-#include "errordialog.h"
-#include "indicatorranking.h"
-#include "language.h"
-#include "numbertext.h"
-#include "tableexport.h"
-#include "tablefit.h"
-#include "writtenfile.h"
+#include "assessment/indicatorranking.h"
+#include "io/tableexport.h"
+#include "services/casefactssource.h"
+#include "services/casesession.h"
+#include "services/catalognames.h"
+#include "services/language.h"
+#include "services/numbertext.h"
+#include "shell/errordialog.h"
+#include "widgets/tablefit.h"
+#include "widgets/writtenfile.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casefacts.h"
-#include "result.h"
+#include "base/result.h"
+#include "supervision/casefacts.h"
 
 #include <QVariant>
 #include <QWidget>

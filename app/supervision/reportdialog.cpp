@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "reportdialog.h"
+#include "supervision/reportdialog.h"
 
-#include "casefactssource.h"
-#include "casesession.h"
-#include "errordialog.h"
-#include "filtercombos.h"
-#include "monthlyreport.h"
-#include "savepathrow.h"
-#include "writtenfile.h"
+#include "reports/monthlyreport.h"
+#include "services/casefactssource.h"
+#include "services/casesession.h"
+#include "shell/errordialog.h"
+#include "widgets/filtercombos.h"
+#include "widgets/savepathrow.h"
+#include "widgets/writtenfile.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "thematicpanel.h"
+#include "supervision/thematicpanel.h"
 
-#include "tablefit.h"
-#include "thematiclegend.h"
+#include "reports/thematiclegend.h"
+#include "widgets/tablefit.h"
 
-#include "casefactssource.h"
-#include "casesession.h"
-#include "comparisonwindow.h"
-#include "filtercombos.h"
-#include "heatlayer.h"
-#include "mapcanvas.h"
-#include "storeschema.h"
+#include "map/heatlayer.h"
+#include "map/mapcanvas.h"
+#include "services/casefactssource.h"
+#include "services/casesession.h"
+#include "store/storeschema.h"
+#include "supervision/comparisonwindow.h"
+#include "widgets/filtercombos.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casefacts.h"
-#include "mapscene.h"
-#include "thematiccounter.h"
-#include "thematicmap.h"
-#include "thematicmeasure.h"
+#include "render/mapscene.h"
+#include "render/thematiccounter.h"
+#include "render/thematicmap.h"
+#include "supervision/casefacts.h"
+#include "supervision/thematicmeasure.h"
 
 #include <QWidget>
 

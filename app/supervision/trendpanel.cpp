@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "trendpanel.h"
+#include "supervision/trendpanel.h"
 
-#include "casefactssource.h"
-#include "casesession.h"
-#include "filtercombos.h"
-#include "thematicmeasure.h"
+#include "services/casefactssource.h"
+#include "services/casesession.h"
+#include "supervision/thematicmeasure.h"
+#include "widgets/filtercombos.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "syncdialog.h"
+#include "sync/syncdialog.h"
 
-#include "casesession.h"
-#include "districttime.h"
-#include "filebytes.h"
-#include "gridimport.h"
-#include "refkinds.h"
-#include "screenfit.h"
-#include "storeschema.h"
-#include "tablefit.h"
+#include "calendar/districttime.h"
+#include "grid/gridimport.h"
+#include "services/casesession.h"
+#include "services/filebytes.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
+#include "widgets/screenfit.h"
+#include "widgets/tablefit.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

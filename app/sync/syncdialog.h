@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "syncexchange.h"
+#include "sync/syncexchange.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "savepathrow.h"
-#include "writtenfile.h"
+#include "widgets/savepathrow.h"
+#include "widgets/writtenfile.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>

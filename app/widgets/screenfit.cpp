@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "screenfit.h"
+#include "widgets/screenfit.h"
 
 #include <QGuiApplication>
 #include <QScreen>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridcatalog.h"
+#include "grid/gridcatalog.h"
 
 #include <QLineEdit>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentsheet.h"
-#include "casefacts.h"
-#include "gridcatalog.h"
+#include "assessment/assessmentsheet.h"
+#include "grid/gridcatalog.h"
+#include "supervision/casefacts.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentsheet.h"
+#include "assessment/assessmentsheet.h"
 
 namespace citygrid {
 

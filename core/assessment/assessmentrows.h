@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentsheet.h"
-#include "result.h"
-#include "sqlitedb.h"
+#include "assessment/assessmentsheet.h"
+#include "base/result.h"
+#include "store/sqlitedb.h"
 
 #include <optional>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentscheme.h"
+#include "assessment/assessmentscheme.h"
 
-#include "jsonfile.h"
+#include "base/jsonfile.h"
 
 #include <QJsonArray>
 #include <QSet>

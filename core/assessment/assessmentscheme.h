@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "result.h"
+#include "base/result.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentsheet.h"
+#include "assessment/assessmentsheet.h"
 
-#include "assessmentfigures.h"
+#include "assessment/assessmentfigures.h"
 
 #include <cmath>
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentscheme.h"
+#include "assessment/assessmentscheme.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "assessmentstore.h"
+#include "assessment/assessmentstore.h"
 
-#include "assessmentrows.h"
-#include "refkinds.h"
-#include "refrecords.h"
-#include "storeschema.h"
-#include "uuids.h"
+#include "assessment/assessmentrows.h"
+#include "base/uuids.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
+#include "sync/refrecords.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentranking.h"
-#include "store.h"
+#include "assessment/assessmentranking.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 #include <QDate>

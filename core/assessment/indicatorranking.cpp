@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "indicatorranking.h"
+#include "assessment/indicatorranking.h"
 
 #include <algorithm>
 #include <cmath>

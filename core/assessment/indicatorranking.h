@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "indicators.h"
+#include "assessment/indicators.h"
 
 #include <QStringList>
 

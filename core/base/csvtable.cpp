@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "csvtable.h"
+#include "base/csvtable.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "uuids.h"
+#include "base/uuids.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "districttime.h"
+#include "calendar/districttime.h"
 
 #include <QReadWriteLock>
 

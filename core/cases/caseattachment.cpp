@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caseattachment.h"
+#include "cases/caseattachment.h"
 
-#include "storeschema.h"
+#include "store/storeschema.h"
 
 namespace citygrid {
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "result.h"
-#include "sqlitedb.h"
+#include "base/result.h"
+#include "store/sqlitedb.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casedemo.h"
+#include "cases/casedemo.h"
 
-#include "caserows.h"
-#include "casesteps.h"
-#include "casestore.h"
-#include "casetiming.h"
-#include "jsonfile.h"
-#include "uuids.h"
+#include "base/jsonfile.h"
+#include "base/uuids.h"
+#include "cases/caserows.h"
+#include "cases/casesteps.h"
+#include "cases/casestore.h"
+#include "cases/casetiming.h"
 
 #include <QJsonArray>
 

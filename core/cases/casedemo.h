@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casecatalogues.h"
-#include "progress.h"
-#include "sqlitedb.h"
+#include "base/progress.h"
+#include "catalogues/casecatalogues.h"
+#include "store/sqlitedb.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casequery.h"
+#include "cases/casequery.h"
 
-#include "caserows.h"
-#include "storeschema.h"
+#include "cases/caserows.h"
+#include "store/storeschema.h"
 
 namespace citygrid {
 

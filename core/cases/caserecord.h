@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caseworkflow.h"
+#include "cases/caseworkflow.h"
 
 #include <QDateTime>
 #include <QJsonObject>

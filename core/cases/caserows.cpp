@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caserows.h"
+#include "cases/caserows.h"
 
-#include "storeschema.h"
+#include "store/storeschema.h"
 
 #include <QJsonDocument>
 #include <QtEndian>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caserecord.h"
-#include "sqlitedb.h"
+#include "cases/caserecord.h"
+#include "store/sqlitedb.h"
 
 #include <QByteArray>
 #include <QPointF>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casesteps.h"
+#include "cases/casesteps.h"
 
-#include "caserows.h"
-#include "casetext.h"
-#include "cellcode.h"
+#include "cases/caserows.h"
+#include "cases/casetext.h"
+#include "grid/cellcode.h"
 
 #include <algorithm>
 #include <cmath>

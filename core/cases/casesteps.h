@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caseattachment.h"
-#include "caserecord.h"
-#include "categorycatalog.h"
-#include "unitcatalog.h"
-#include "workingcalendar.h"
+#include "calendar/workingcalendar.h"
+#include "cases/caseattachment.h"
+#include "cases/caserecord.h"
+#include "catalogues/categorycatalog.h"
+#include "catalogues/unitcatalog.h"
 
 #include <QCoreApplication>
 

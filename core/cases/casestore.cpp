@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casestore.h"
+#include "cases/casestore.h"
 
-#include "casequery.h"
-#include "caserows.h"
-#include "geodesy.h"
-#include "storeschema.h"
-#include "uuids.h"
+#include "base/geodesy.h"
+#include "base/uuids.h"
+#include "cases/casequery.h"
+#include "cases/caserows.h"
+#include "store/storeschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casesteps.h"
-#include "progress.h"
-#include "store.h"
+#include "base/progress.h"
+#include "cases/casesteps.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 #include <QHash>

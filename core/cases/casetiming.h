@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "caserecord.h"
-#include "workingcalendar.h"
+#include "calendar/workingcalendar.h"
+#include "cases/caserecord.h"
 
 #include <QCoreApplication>
 

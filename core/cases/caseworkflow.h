@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casestep.h"
-#include "result.h"
-#include "rolecatalog.h"
+#include "base/result.h"
+#include "cases/casestep.h"
+#include "catalogues/rolecatalog.h"
 
 #include <QCoreApplication>
 

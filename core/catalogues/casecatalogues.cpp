@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casecatalogues.h"
+#include "catalogues/casecatalogues.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentscheme.h"
-#include "categorycatalog.h"
-#include "indicators.h"
-#include "rolecatalog.h"
-#include "unitcatalog.h"
-#include "workingcalendar.h"
+#include "assessment/assessmentscheme.h"
+#include "assessment/indicators.h"
+#include "calendar/workingcalendar.h"
+#include "catalogues/categorycatalog.h"
+#include "catalogues/rolecatalog.h"
+#include "catalogues/unitcatalog.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "catalogueedits.h"
+#include "catalogues/catalogueedits.h"
 
-#include "refkinds.h"
-#include "storeschema.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
 
 #include <QJsonArray>
 

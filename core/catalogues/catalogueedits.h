@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casecatalogues.h"
-#include "gridcatalog.h"
-#include "store.h"
+#include "catalogues/casecatalogues.h"
+#include "grid/gridcatalog.h"
+#include "store/store.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "deadline.h"
-#include "result.h"
+#include "base/result.h"
+#include "calendar/deadline.h"
 
 #include <QCoreApplication>
 #include <QList>

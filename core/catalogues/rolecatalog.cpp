@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "rolecatalog.h"
+#include "catalogues/rolecatalog.h"
 
 #include <QLocale>
 
-#include "jsonfile.h"
+#include "base/jsonfile.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

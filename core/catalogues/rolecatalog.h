@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casestep.h"
-#include "result.h"
+#include "base/result.h"
+#include "cases/casestep.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "unitcatalog.h"
+#include "catalogues/unitcatalog.h"
 
-#include "jsonfile.h"
+#include "base/jsonfile.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

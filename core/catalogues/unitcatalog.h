@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "categorycatalog.h"
-#include "result.h"
+#include "base/result.h"
+#include "catalogues/categorycatalog.h"
 
 #include <QCoreApplication>
 #include <QStringList>

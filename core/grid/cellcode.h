@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridlevel.h"
-#include "result.h"
+#include "base/result.h"
+#include "grid/gridlevel.h"
 
 #include <QCoreApplication>
 #include <QString>

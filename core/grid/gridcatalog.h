@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridunit.h"
+#include "grid/gridunit.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridlevel.h"
+#include "grid/gridlevel.h"
 
 #include <QString>
 

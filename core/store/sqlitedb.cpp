@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "sqlitedb.h"
+#include "store/sqlitedb.h"
 
-#include "gpkgblob.h"
+#include "store/gpkgblob.h"
 
 #include <sqlite3.h>
 

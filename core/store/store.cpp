@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "store.h"
+#include "store/store.h"
 
-#include "storehealth.h"
-#include "districttime.h"
-#include "storemigrator.h"
-#include "storeschema.h"
+#include "calendar/districttime.h"
+#include "store/storehealth.h"
+#include "store/storemigrator.h"
+#include "store/storeschema.h"
 
 #include <QFileInfo>
 #include <QUuid>

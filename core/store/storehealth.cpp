@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "storehealth.h"
+#include "store/storehealth.h"
 
 #include <QDir>
 #include <QFile>

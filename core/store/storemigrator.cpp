@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "storemigrator.h"
+#include "store/storemigrator.h"
 
-#include "sqlitedb.h"
-#include "storeschema.h"
+#include "store/sqlitedb.h"
+#include "store/storeschema.h"
 
 #include <QFile>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casefacts.h"
+#include "supervision/casefacts.h"
 
-#include "casequery.h"
-#include "caserows.h"
-#include "storeschema.h"
+#include "cases/casequery.h"
+#include "cases/caserows.h"
+#include "store/storeschema.h"
 
 #include <QDate>
 

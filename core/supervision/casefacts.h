@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casestep.h"
-#include "gridlevel.h"
-#include "indicators.h"
-#include "sqlitedb.h"
-#include "workingcalendar.h"
+#include "assessment/indicators.h"
+#include "calendar/workingcalendar.h"
+#include "cases/casestep.h"
+#include "grid/gridlevel.h"
+#include "store/sqlitedb.h"
 
 #include <QDateTime>
 #include <QHash>

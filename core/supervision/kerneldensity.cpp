@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "kerneldensity.h"
+#include "supervision/kerneldensity.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "refkinds.h"
+#include "sync/refkinds.h"
 
-#include "assessmentscheme.h"
+#include "assessment/assessmentscheme.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

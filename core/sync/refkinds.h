@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessmentrows.h"
-#include "refrecords.h"
+#include "assessment/assessmentrows.h"
+#include "sync/refrecords.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "refrecords.h"
+#include "sync/refrecords.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

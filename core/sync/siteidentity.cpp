@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "siteidentity.h"
+#include "sync/siteidentity.h"
 
-#include "jsonfile.h"
-#include "storeschema.h"
+#include "base/jsonfile.h"
+#include "store/storeschema.h"
 
 #include <QRegularExpression>
 

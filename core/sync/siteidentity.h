@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 

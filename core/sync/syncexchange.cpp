@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "syncexchange.h"
+#include "sync/syncexchange.h"
 
-#include "casecatalogues.h"
-#include "caserows.h"
-#include "refkinds.h"
-#include "storeschema.h"
+#include "cases/caserows.h"
+#include "catalogues/casecatalogues.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

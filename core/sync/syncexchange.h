@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "progress.h"
-#include "refrecords.h"
-#include "syncpackage.h"
-#include "syncpeers.h"
+#include "base/progress.h"
+#include "sync/refrecords.h"
+#include "sync/syncpackage.h"
+#include "sync/syncpeers.h"
 
 namespace citygrid {
 

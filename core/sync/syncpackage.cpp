@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "syncpackage.h"
+#include "sync/syncpackage.h"
 
 #include <QJsonDocument>
 #include <QtEndian>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "siteidentity.h"
+#include "sync/siteidentity.h"
 
 #include <QDateTime>
 

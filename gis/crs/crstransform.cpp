@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "crstransform.h"
+#include "crs/crstransform.h"
 
-#include "gcj02.h"
-#include "projcache.h"
+#include "crs/gcj02.h"
+#include "crs/projcache.h"
 
 #include <proj.h>
 

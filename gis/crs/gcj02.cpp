@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gcj02.h"
+#include "crs/gcj02.h"
 
 #include <cmath>
 #include <numbers>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "projcache.h"
+#include "crs/projcache.h"
 
 #include <proj.h>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gridchange.h"
+#include "grid/gridchange.h"
 
-#include "caserows.h"
-#include "gridmaploader.h"
-#include "store.h"
-#include "storeschema.h"
-#include "uuids.h"
+#include "base/uuids.h"
+#include "cases/caserows.h"
+#include "grid/gridmaploader.h"
+#include "store/store.h"
+#include "store/storeschema.h"
 
 #include <QJsonObject>
 #include <QSet>

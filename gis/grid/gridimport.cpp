@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gridimport.h"
+#include "grid/gridimport.h"
 
-#include "gridvalidator.h"
-#include "refkinds.h"
-#include "sqlitedb.h"
-#include "store.h"
-#include "storeschema.h"
-#include "storewriter.h"
+#include "grid/gridvalidator.h"
+#include "grid/storewriter.h"
+#include "store/sqlitedb.h"
+#include "store/store.h"
+#include "store/storeschema.h"
+#include "sync/refkinds.h"
 
 #include <cpl_vsi.h>
 

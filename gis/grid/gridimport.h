@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridchange.h"
-#include "gridreader.h"
-#include "gridsource.h"
-#include "importissue.h"
-#include "progress.h"
-#include "result.h"
+#include "base/progress.h"
+#include "base/result.h"
+#include "grid/gridchange.h"
+#include "grid/gridreader.h"
+#include "grid/gridsource.h"
+#include "io/importissue.h"
 
 #include <QCoreApplication>
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gridmaploader.h"
+#include "grid/gridmaploader.h"
 
-#include "crstransform.h"
-#include "geodesy.h"
-#include "gpkgblob.h"
-#include "ogrutil.h"
-#include "sqlitedb.h"
-#include "storeschema.h"
+#include "base/geodesy.h"
+#include "crs/crstransform.h"
+#include "io/ogrutil.h"
+#include "store/gpkgblob.h"
+#include "store/sqlitedb.h"
+#include "store/storeschema.h"
 
 #include <QFileInfo>
 

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridsource.h"
-#include "maplayerdata.h"
-#include "result.h"
+#include "base/result.h"
+#include "grid/gridsource.h"
+#include "render/maplayerdata.h"
 
 #include <QCoreApplication>
 

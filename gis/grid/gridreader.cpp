@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gridreader.h"
+#include "grid/gridreader.h"
 
-#include "cellcode.h"
-#include "crstransform.h"
-#include "gdalerrors.h"
-#include "ogrutil.h"
+#include "crs/crstransform.h"
+#include "grid/cellcode.h"
+#include "io/gdalerrors.h"
+#include "io/ogrutil.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

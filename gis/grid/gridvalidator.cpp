@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gridvalidator.h"
+#include "grid/gridvalidator.h"
 
-#include "cellcode.h"
-#include "crstransform.h"
-#include "ogrutil.h"
-#include "spatialindex.h"
+#include "crs/crstransform.h"
+#include "geometry/spatialindex.h"
+#include "grid/cellcode.h"
+#include "io/ogrutil.h"
 
 #include <QHash>
 #include <QSet>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridsource.h"
-#include "importissue.h"
-#include "progress.h"
+#include "base/progress.h"
+#include "grid/gridsource.h"
+#include "io/importissue.h"
 
 #include <QCoreApplication>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "storewriter.h"
+#include "grid/storewriter.h"
 
-#include "gpkgblob.h"
-#include "ogrutil.h"
-#include "sqlitedb.h"
-#include "store.h"
-#include "storeschema.h"
+#include "io/ogrutil.h"
+#include "store/gpkgblob.h"
+#include "store/sqlitedb.h"
+#include "store/store.h"
+#include "store/storeschema.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridsource.h"
-#include "result.h"
-#include "sqlitedb.h"
+#include "base/result.h"
+#include "grid/gridsource.h"
+#include "store/sqlitedb.h"
 
 #include <QCoreApplication>
 

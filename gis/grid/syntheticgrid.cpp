@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "syntheticgrid.h"
+#include "grid/syntheticgrid.h"
 
-#include "ogrutil.h"
+#include "io/ogrutil.h"
 
 #include <QRandomGenerator>
 

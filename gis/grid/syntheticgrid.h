@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridsource.h"
+#include "grid/gridsource.h"
 
 #include <QPointF>
 

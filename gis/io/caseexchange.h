@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casecatalogues.h"
-#include "casequery.h"
-#include "casestore.h"
-#include "gridcatalog.h"
-#include "progress.h"
+#include "base/progress.h"
+#include "cases/casequery.h"
+#include "cases/casestore.h"
+#include "catalogues/casecatalogues.h"
+#include "grid/gridcatalog.h"
 
 #include <QCoreApplication>
 

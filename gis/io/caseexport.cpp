@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caseexchange.h"
+#include "io/caseexchange.h"
 
-#include "ogrutil.h"
-#include "partialfile.h"
+#include "io/ogrutil.h"
+#include "io/partialfile.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caseexchange.h"
+#include "io/caseexchange.h"
 
-#include "casetext.h"
-#include "csvtable.h"
-#include "ogrutil.h"
+#include "base/csvtable.h"
+#include "cases/casetext.h"
+#include "io/ogrutil.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

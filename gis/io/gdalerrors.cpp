@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gdalerrors.h"
+#include "io/gdalerrors.h"
 
 #include <cpl_error.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "ogrutil.h"
+#include "io/ogrutil.h"
 
-#include "crstransform.h"
+#include "crs/crstransform.h"
 
 #include <cpl_error.h>
 #include <ogr_api.h>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "tableexport.h"
+#include "io/tableexport.h"
 
-#include "ogrutil.h"
-#include "partialfile.h"
+#include "io/ogrutil.h"
+#include "io/partialfile.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "layerstyle.h"
+#include "render/layerstyle.h"
 
 #include <algorithm>
 #include <cmath>

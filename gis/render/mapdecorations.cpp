@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "mapdecorations.h"
+#include "render/mapdecorations.h"
 
-#include "mapfonts.h"
+#include "render/mapfonts.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "mapexport.h"
+#include "render/mapexport.h"
 
-#include "mapdecorations.h"
-#include "maprenderjob.h"
+#include "render/mapdecorations.h"
+#include "render/maprenderjob.h"
 
 #include <QFileInfo>
 #include <QPageSize>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "mapfonts.h"
+#include "render/mapfonts.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "maplabeler.h"
+#include "render/maplabeler.h"
 
-#include "mapfonts.h"
+#include "render/mapfonts.h"
 
 #include <QFontMetricsF>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "maplayerdata.h"
+#include "render/maplayerdata.h"
 
-#include "geometryops.h"
+#include "geometry/geometryops.h"
 
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>

@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "gridlevel.h"
-#include "mapfeature.h"
-#include "spatialindex.h"
+#include "geometry/spatialindex.h"
+#include "grid/gridlevel.h"
+#include "render/mapfeature.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "maprenderjob.h"
+#include "render/maprenderjob.h"
 
-#include "maplabeler.h"
+#include "render/maplabeler.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "mapscene.h"
-#include "mapview.h"
+#include "render/mapscene.h"
+#include "render/mapview.h"
 
 #include <QImage>
 #include <QPainter>

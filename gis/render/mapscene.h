@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "layerstyle.h"
-#include "maplayerdata.h"
+#include "render/layerstyle.h"
+#include "render/maplayerdata.h"
 
 #include <QCoreApplication>
 #include <QHash>

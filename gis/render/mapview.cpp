@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "mapview.h"
+#include "render/mapview.h"
 
 #include <algorithm>
 

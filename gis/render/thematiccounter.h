@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "casefacts.h"
-#include "maplayerdata.h"
-#include "thematicmeasure.h"
+#include "render/maplayerdata.h"
+#include "supervision/casefacts.h"
+#include "supervision/thematicmeasure.h"
 
 namespace citygrid {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "thematicmap.h"
+#include "render/thematicmap.h"
 
-#include "spatialstats.h"
+#include "supervision/spatialstats.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,10 +2,10 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "classbreaks.h"
-#include "layerstyle.h"
-#include "maplayerdata.h"
-#include "spatialstats.h"
+#include "render/layerstyle.h"
+#include "render/maplayerdata.h"
+#include "supervision/classbreaks.h"
+#include "supervision/spatialstats.h"
 
 #include <QHash>
 

@@ -2,11 +2,11 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "../casefixture.h"
-#include "appcontext.h"
-#include "casesession.h"
-#include "caseworkspace.h"
-#include "mainwindow.h"
+#include "casefixture.h"
+#include "cases/caseworkspace.h"
+#include "services/appcontext.h"
+#include "services/casesession.h"
+#include "shell/mainwindow.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../assessmentfixture.h"
-#include "../testutil.h"
-#include "assessmentgridmodel.h"
-#include "assessmentrankingview.h"
-#include "assessmentwindow.h"
-#include "demowindow.h"
-#include "mapcanvas.h"
-#include "populationview.h"
-#include "schemeeditor.h"
-#include "scorecardview.h"
-#include "scoreentrydialog.h"
+#include "app/demowindow.h"
+#include "assessment/assessmentgridmodel.h"
+#include "assessment/assessmentrankingview.h"
+#include "assessment/assessmentwindow.h"
+#include "assessment/populationview.h"
+#include "assessment/schemeeditor.h"
+#include "assessment/scorecardview.h"
+#include "assessment/scoreentrydialog.h"
+#include "assessmentfixture.h"
+#include "map/mapcanvas.h"
+#include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

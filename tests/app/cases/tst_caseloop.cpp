@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "casedialog.h"
-#include "caselayer.h"
-#include "caselistmodel.h"
-#include "caselistpanel.h"
-#include "caseworkspace.h"
-#include "categorypicker.h"
-#include "cellcasespanel.h"
-#include "crstransform.h"
-#include "mainwindow.h"
-#include "newcasedialog.h"
-#include "newcasetool.h"
-#include "stepform.h"
+#include "cases/casedialog.h"
+#include "cases/caselistmodel.h"
+#include "cases/caselistpanel.h"
+#include "cases/caseworkspace.h"
+#include "cases/categorypicker.h"
+#include "cases/cellcasespanel.h"
+#include "cases/newcasedialog.h"
+#include "cases/newcasetool.h"
+#include "cases/stepform.h"
+#include "crs/crstransform.h"
+#include "map/caselayer.h"
+#include "services/appcontext.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "sqlitedb.h"
-#include "storeschema.h"
+#include "store/sqlitedb.h"
+#include "store/storeschema.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFile>

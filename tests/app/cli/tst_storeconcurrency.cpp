@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "sqlitedb.h"
+#include "store/sqlitedb.h"
+#include "testutil.h"
 
 #include <QElapsedTimer>
 #include <QFile>

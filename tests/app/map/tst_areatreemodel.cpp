@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "areatreemodel.h"
+#include "map/areatreemodel.h"
+#include "services/appcontext.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "gridimport.h"
-#include "importgriddialog.h"
+#include "grid/gridimport.h"
+#include "map/importgriddialog.h"
+#include "testutil.h"
 
 #include <QApplication>
 #include <QMessageBox>

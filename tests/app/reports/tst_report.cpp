@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "casefactssource.h"
-#include "demowindow.h"
-#include "language.h"
-#include "mapcanvas.h"
-#include "mapdecorations.h"
-#include "monthlyreport.h"
-#include "pdfpages.h"
-#include "reportcontent.h"
-#include "reportdialog.h"
+#include "app/demowindow.h"
+#include "map/mapcanvas.h"
+#include "render/mapdecorations.h"
+#include "reports/monthlyreport.h"
+#include "reports/pdfpages.h"
+#include "reports/reportcontent.h"
+#include "services/casefactssource.h"
+#include "services/language.h"
+#include "supervision/reportdialog.h"
+#include "testutil.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "identifypanel.h"
-#include "mainwindow.h"
-#include "maplabeler.h"
-#include "mapoverlay.h"
-#include "searchbox.h"
-#include "storeschema.h"
+#include "map/identifypanel.h"
+#include "map/mapoverlay.h"
+#include "render/maplabeler.h"
+#include "services/appcontext.h"
+#include "shell/mainwindow.h"
+#include "store/storeschema.h"
+#include "widgets/searchbox.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "appcontext.h"
-#include "caselistpanel.h"
-#include "caseworkspace.h"
-#include "language.h"
-#include "mainwindow.h"
-#include "onelanguage.h"
+#include "app/onelanguage.h"
+#include "cases/caselistpanel.h"
+#include "cases/caseworkspace.h"
+#include "services/appcontext.h"
+#include "services/language.h"
+#include "shell/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

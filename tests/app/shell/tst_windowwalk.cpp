@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "caselistmodel.h"
-#include "caselistpanel.h"
-#include "demowindow.h"
-#include "language.h"
-#include "mapcanvas.h"
-#include "onelanguage.h"
-#include "searchbox.h"
+#include "app/demowindow.h"
+#include "app/onelanguage.h"
+#include "cases/caselistmodel.h"
+#include "cases/caselistpanel.h"
+#include "map/mapcanvas.h"
+#include "services/language.h"
+#include "widgets/searchbox.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

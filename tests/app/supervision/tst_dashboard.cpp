@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casefacts.h"
-#include "caselistmodel.h"
-#include "caselistpanel.h"
-#include "caseworkspace.h"
-#include "dashboardwindow.h"
-#include "demowindow.h"
-#include "mapcanvas.h"
+#include "app/demowindow.h"
+#include "cases/caselistmodel.h"
+#include "cases/caselistpanel.h"
+#include "cases/caseworkspace.h"
+#include "map/mapcanvas.h"
+#include "supervision/casefacts.h"
+#include "supervision/dashboardwindow.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casefacts.h"
-#include "csvtable.h"
-#include "demowindow.h"
-#include "mapcanvas.h"
-#include "rankingpanel.h"
+#include "app/demowindow.h"
+#include "base/csvtable.h"
+#include "map/mapcanvas.h"
+#include "supervision/casefacts.h"
+#include "supervision/rankingpanel.h"
 
 #include <QComboBox>
 #include <QTableWidget>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "comparisonwindow.h"
-#include "demowindow.h"
-#include "heatlayer.h"
-#include "mapcanvas.h"
-#include "thematicpanel.h"
+#include "app/demowindow.h"
+#include "map/heatlayer.h"
+#include "map/mapcanvas.h"
+#include "supervision/comparisonwindow.h"
+#include "supervision/thematicpanel.h"
+#include "testutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casefacts.h"
-#include "caselistmodel.h"
-#include "caselistpanel.h"
-#include "demowindow.h"
-#include "trendpanel.h"
+#include "app/demowindow.h"
+#include "cases/caselistmodel.h"
+#include "cases/caselistpanel.h"
+#include "supervision/casefacts.h"
+#include "supervision/trendpanel.h"
 
 #include <QBarSet>
 #include <QChart>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "casestore.h"
-#include "catalogueedits.h"
-#include "categoryeditor.h"
-#include "demowindow.h"
-#include "refkinds.h"
-#include "syncdialog.h"
-#include "uniteditor.h"
+#include "app/demowindow.h"
+#include "cases/casestore.h"
+#include "catalogues/catalogueedits.h"
+#include "catalogues/categoryeditor.h"
+#include "catalogues/uniteditor.h"
+#include "sync/refkinds.h"
+#include "sync/syncdialog.h"
+#include "testutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "tablefit.h"
+#include "widgets/tablefit.h"
 
 #include <QApplication>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "language.h"
-#include "writtenfile.h"
+#include "services/language.h"
+#include "widgets/writtenfile.h"
 
 #include <QApplication>
 #include <QClipboard>

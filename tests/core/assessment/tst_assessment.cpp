@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../assessmentfixture.h"
-#include "../casefixture.h"
-#include "assessmentfigures.h"
-#include "assessmentstore.h"
+#include "assessment/assessmentfigures.h"
+#include "assessment/assessmentstore.h"
+#include "assessmentfixture.h"
+#include "casefixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

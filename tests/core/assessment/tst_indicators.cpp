@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casefacts.h"
-#include "indicatorranking.h"
-#include "indicators.h"
+#include "assessment/indicatorranking.h"
+#include "assessment/indicators.h"
+#include "supervision/casefacts.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "workingcalendar.h"
+#include "calendar/workingcalendar.h"
 
 #include <QFile>
 #include <QTest>

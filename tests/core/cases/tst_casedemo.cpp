@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "../testutil.h"
-#include "caserows.h"
-#include "casestore.h"
-#include "casetiming.h"
+#include "casefixture.h"
+#include "cases/caserows.h"
+#include "cases/casestore.h"
+#include "cases/casetiming.h"
+#include "testutil.h"
 
 #include <QTemporaryDir>
 #include <QTest>

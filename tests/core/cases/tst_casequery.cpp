@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "casequery.h"
-#include "caserows.h"
+#include "casefixture.h"
+#include "cases/casequery.h"
+#include "cases/caserows.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casestore.h"
-#include "gridimport.h"
+#include "cases/casestore.h"
+#include "grid/gridimport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "casecatalogues.h"
-#include "categorycatalog.h"
-#include "rolecatalog.h"
-#include "unitcatalog.h"
+#include "catalogues/casecatalogues.h"
+#include "catalogues/categorycatalog.h"
+#include "catalogues/rolecatalog.h"
+#include "catalogues/unitcatalog.h"
 
 #include <QFile>
 #include <QSet>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gpkgblob.h"
-#include "ogrutil.h"
+#include "io/ogrutil.h"
+#include "store/gpkgblob.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "gridimport.h"
-#include "sqlitedb.h"
-#include "store.h"
-#include "storehealth.h"
-#include "storemigrator.h"
-#include "storeschema.h"
-#include "storewriter.h"
+#include "grid/gridimport.h"
+#include "grid/storewriter.h"
+#include "store/sqlitedb.h"
+#include "store/store.h"
+#include "store/storehealth.h"
+#include "store/storemigrator.h"
+#include "store/storeschema.h"
+#include "testutil.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "casefacts.h"
+#include "casefixture.h"
+#include "supervision/casefacts.h"
 
 #include <QTemporaryDir>
 #include <QTest>

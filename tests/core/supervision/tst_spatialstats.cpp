@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "classbreaks.h"
-#include "spatialstats.h"
+#include "supervision/classbreaks.h"
+#include "supervision/spatialstats.h"
 
 #include <QTest>
 

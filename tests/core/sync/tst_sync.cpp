@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "assessmentstore.h"
-#include "casestore.h"
-#include "catalogueedits.h"
-#include "refkinds.h"
-#include "syncexchange.h"
+#include "assessment/assessmentstore.h"
+#include "casefixture.h"
+#include "cases/casestore.h"
+#include "catalogues/catalogueedits.h"
+#include "sync/refkinds.h"
+#include "sync/syncexchange.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

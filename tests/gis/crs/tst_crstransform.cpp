@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "crstransform.h"
-#include "projcache.h"
+#include "crs/crstransform.h"
+#include "crs/projcache.h"
 
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "crstransform.h"
-#include "gcj02.h"
+#include "crs/crstransform.h"
+#include "crs/gcj02.h"
 
 #include <QFile>
 #include <QJsonArray>

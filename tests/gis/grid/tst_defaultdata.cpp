@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "cellcode.h"
-#include "crstransform.h"
-#include "geometryops.h"
-#include "gridimport.h"
-#include "gridmaploader.h"
-#include "gridvalidator.h"
+#include "crs/crstransform.h"
+#include "geometry/geometryops.h"
+#include "grid/cellcode.h"
+#include "grid/gridimport.h"
+#include "grid/gridmaploader.h"
+#include "grid/gridvalidator.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../testutil.h"
-#include "gridimport.h"
-#include "gridmaploader.h"
-#include "refkinds.h"
-#include "sqlitedb.h"
-#include "store.h"
-#include "storewriter.h"
-#include "syncexchange.h"
+#include "grid/gridimport.h"
+#include "grid/gridmaploader.h"
+#include "grid/storewriter.h"
+#include "store/sqlitedb.h"
+#include "store/store.h"
+#include "sync/refkinds.h"
+#include "sync/syncexchange.h"
+#include "testutil.h"
 
 #include <QFile>
 #include <QTemporaryDir>

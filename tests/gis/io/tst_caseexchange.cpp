@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "../casefixture.h"
-#include "../testutil.h"
-#include "caseexchange.h"
+#include "casefixture.h"
+#include "io/caseexchange.h"
+#include "testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

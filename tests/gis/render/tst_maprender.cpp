@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "gridimport.h"
-#include "gridmaploader.h"
-#include "mapexport.h"
-#include "maplabeler.h"
-#include "maprenderjob.h"
-#include "syntheticgrid.h"
+#include "grid/gridimport.h"
+#include "grid/gridmaploader.h"
+#include "grid/syntheticgrid.h"
+#include "render/mapexport.h"
+#include "render/maplabeler.h"
+#include "render/maprenderjob.h"
 
 #include <QGuiApplication>
 #include <QTemporaryDir>
