@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "bench/benchcommand.h"
+
 #include "bench/benchutil.h"
 #include "bench/processclock.h"
 #include "cli/cli.h"

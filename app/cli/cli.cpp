@@ -79,7 +79,7 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments)
     return true;
 }
 
-Command find(QStringList &arguments)
+Command find(QStringList &arguments, Command (*named)(const QString &))
 {
     qsizetype i = 1;
     while (i < arguments.size()) {
@@ -93,39 +93,12 @@ Command find(QStringList &arguments)
     }
     if (i >= arguments.size())
         return nullptr;
-    const Command command = find(arguments[i]);
+    const Command command = named(arguments[i]);
     if (command && i > 1) {
         const QString name = arguments.takeAt(i);
         arguments.insert(1, name); // program, command, the options before it, the rest
     }
     return command;
-}
-
-Command find(const QString &name)
-{
-    if (name == QLatin1String("info"))
-        return info;
-    if (name == QLatin1String("render"))
-        return render;
-    if (name == QLatin1String("import-grid"))
-        return importGrid;
-    if (name == QLatin1String("bench"))
-        return bench;
-    if (name == QLatin1String("cases"))
-        return cases;
-    if (name == QLatin1String("demo"))
-        return demo;
-    if (name == QLatin1String("report"))
-        return report;
-    if (name == QLatin1String("assess"))
-        return assess;
-    if (name == QLatin1String("sync"))
-        return sync;
-    if (name == QLatin1String("units"))
-        return units;
-    if (name == QLatin1String("categories"))
-        return categories;
-    return nullptr;
 }
 
 } // namespace citygrid::cli

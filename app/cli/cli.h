@@ -31,7 +31,6 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments);
 int info(const QStringList &arguments);
 int render(const QStringList &arguments);
 int importGrid(const QStringList &arguments);
-int bench(const QStringList &arguments);
 int cases(const QStringList &arguments);
 int demo(const QStringList &arguments);
 int report(const QStringList &arguments);
@@ -45,12 +44,12 @@ Progress terminalProgress();
 /// Clears that line before the command prints its result.
 void clearProgressLine();
 
-/// The command named by the first argument, or null if it names none.
+/// A command: takes its arguments (its name first), returns the process exit status.
 using Command = int (*)(const QStringList &);
-Command find(const QString &name);
-/// The command a whole command line names, options that every command takes (--store, --lang)
-/// allowed before it as git and gdal allow them; `arguments` (the program first) are put in the
-/// order the command parses (its name first). Null if the line names no command (the window).
-Command find(QStringList &arguments);
+/// The command a whole command line names, looked up by `named` (null for no command), options
+/// that every command takes (--store, --lang) allowed before it as git and gdal allow them;
+/// `arguments` (the program first) are put in the order the command parses (its name first).
+/// Null if the line names no command (the window).
+Command find(QStringList &arguments, Command (*named)(const QString &));
 
 } // namespace citygrid::cli

@@ -6,7 +6,6 @@
 #include "services/threadpools.h"
 
 #include <QTimer>
-#include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace citygrid {
@@ -40,10 +39,10 @@ void CaseFactsSource::request()
         reload();
 }
 
-void CaseFactsSource::requestFor(QWidget *panel)
+void CaseFactsSource::requestAfterLayout(QObject *panel, std::function<bool()> stillShown)
 {
-    QTimer::singleShot(0, panel, [this, panel] {
-        if (panel->isVisible())
+    QTimer::singleShot(0, panel, [this, stillShown = std::move(stillShown)] {
+        if (stillShown())
             request();
     });
 }

@@ -8,9 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
-
-class QWidget;
 
 namespace citygrid {
 
@@ -28,9 +27,9 @@ public:
     /// Starts reading unless the facts are there or on their way.
     void request();
     /// request() for a panel that was just shown, once the event loop has settled whether it
-    /// really is: a dock tabbed behind another is shown and hidden again as the window lays out,
-    /// and it must not read a year of cases while the first map frame is drawn.
-    void requestFor(QWidget *panel);
+    /// still is (`stillShown`): a dock tabbed behind another is shown and hidden again as the
+    /// window lays out, and it must not read a year of cases while the first map frame is drawn.
+    void requestAfterLayout(QObject *panel, std::function<bool()> stillShown);
     /// Reads the facts again soon (once per burst), e.g. because the clock moved.
     void reloadSoon();
     /// The facts, once read.

@@ -3,6 +3,7 @@
 #include "shell/application.h"
 
 #include "assessment/assessmentwindow.h"
+#include "bench/benchcommand.h"
 #include "bench/processclock.h"
 #include "cases/caseworkspace.h"
 #include "catalogues/categoryeditor.h"
@@ -26,6 +27,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 namespace citygrid {
 
@@ -248,6 +250,22 @@ int runGui(QApplication &app, const QStringList &arguments)
     return app.exec();
 }
 
+// The commands this executable answers to: the headless ones and the benchmarks.
+cli::Command commandNamed(const QString &name)
+{
+    using Named = std::pair<const char *, cli::Command>;
+    static const Named commands[] = {
+        {"info", cli::info},     {"render", cli::render},         {"import-grid", cli::importGrid},
+        {"bench", cli::bench},   {"cases", cli::cases},           {"demo", cli::demo},
+        {"report", cli::report}, {"assess", cli::assess},         {"sync", cli::sync},
+        {"units", cli::units},   {"categories", cli::categories},
+    };
+    for (const auto &[commandName, command] : commands)
+        if (name == QLatin1String(commandName))
+            return command;
+    return nullptr;
+}
+
 } // namespace
 
 int runApplication(int argc, char *argv[])
@@ -255,7 +273,7 @@ int runApplication(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    const cli::Command command = cli::find(arguments);
+    const cli::Command command = cli::find(arguments, commandNamed);
     gdalerrors::silence();
     // Commands draw into images only: they need no display.
     if (command && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

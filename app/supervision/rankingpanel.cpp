@@ -139,7 +139,7 @@ void RankingPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     // read the cases only once someone looks
-    m_source.requestFor(this);
+    m_source.requestAfterLayout(this, [this] { return isVisible(); });
     update();
 }
 

@@ -61,7 +61,7 @@ QChart *TrendPanel::chart() const
 void TrendPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_source.requestFor(this);
+    m_source.requestAfterLayout(this, [this] { return isVisible(); });
     update();
 }
 
