@@ -17,6 +17,7 @@
 #include "services/casefactssource.h"
 #include "services/casesession.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 #include "shell/errordialog.h"
 #include "widgets/screenfit.h"
 #include "widgets/tablefit.h"
@@ -85,7 +86,7 @@ AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts,
         if (QMessageBox::question(this, tr("Publish the month"),
                                   tr("Publishing ranks the teams and locks %1; later changes "
                                      "are corrections on record. Publish?")
-                                      .arg(MonthlyReport::monthName(month()))) == QMessageBox::Yes)
+                                      .arg(MonthText::name(month()))) == QMessageBox::Yes)
             act(publish());
     });
     addButton("bulletin", tr("Bulletin…"), [this] { chooseBulletin(); });
@@ -179,7 +180,7 @@ void AssessmentWindow::setMonth(QDate month)
     const QDate first(month.year(), month.month(), 1);
     int index = m_month->findData(first);
     if (index < 0) {
-        m_month->addItem(MonthlyReport::monthName(first), first);
+        m_month->addItem(MonthText::name(first), first);
         index = m_month->count() - 1;
     }
     m_month->setCurrentIndex(index);
@@ -201,7 +202,7 @@ void AssessmentWindow::fillMonths()
     std::sort(months.begin(), months.end(), std::greater<>());
     m_month->clear();
     for (QDate m : months)
-        m_month->addItem(MonthlyReport::monthName(m), m);
+        m_month->addItem(MonthText::name(m), m);
     m_month->setCurrentIndex(0);
 }
 
@@ -241,14 +242,13 @@ void AssessmentWindow::refresh()
         auto ranked = m_store->ranking(month(), m_revision);
         if (ranked)
             rows = ranked.value();
-        caption = tr("Published ranking of %1.").arg(MonthlyReport::monthName(month()));
+        caption = tr("Published ranking of %1.").arg(MonthText::name(month()));
     } else {
         const auto previous = m_store->previousRanks(month());
         rows =
             rankAssessment(m_sheet.scores(), previous ? previous.value() : QHash<QString, int>());
-        caption =
-            tr("Provisional ranking of %1 (%2): scores still missing count as zero.")
-                .arg(MonthlyReport::monthName(month()), AssessmentStore::stateName(m_state.state));
+        caption = tr("Provisional ranking of %1 (%2): scores still missing count as zero.")
+                      .arg(MonthText::name(month()), AssessmentStore::stateName(m_state.state));
     }
     QList<AssessmentRankingView::Month> year;
     for (int back = 11; back >= 0; --back) {

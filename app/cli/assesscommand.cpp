@@ -8,6 +8,7 @@
 #include "reports/reportcontent.h"
 #include "services/appcontext.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 #include "services/numbertext.h"
 
 #include <QFileInfo>
@@ -86,7 +87,7 @@ int assess(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say which month with --month YYYY-MM (e.g. 2026-10)"),
                      {}});
-    auto month = ReportContent::parseMonth(parser.value(QStringLiteral("month")));
+    auto month = MonthText::parse(parser.value(QStringLiteral("month")));
     if (!month)
         return fail(month.error());
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -123,11 +124,11 @@ int assess(const QStringList &arguments)
         return fail(r.error());
     out() << (content.value().isProvisional()
                   ? tr("Wrote %1: PROVISIONAL bulletin of %2 (%3; %4 score(s) missing)")
-                        .arg(outPath, MonthlyReport::monthName(month.value()),
+                        .arg(outPath, MonthText::name(month.value()),
                              AssessmentStore::stateName(content.value().state.state))
                         .arg(content.value().missing)
                   : tr("Wrote %1: bulletin of %2, revision %3")
-                        .arg(outPath, MonthlyReport::monthName(month.value()))
+                        .arg(outPath, MonthText::name(month.value()))
                         .arg(content.value().state.revision))
           << Qt::endl;
     return Ok;

@@ -5,6 +5,7 @@
 #include "reports/monthlyreport.h"
 #include "services/appcontext.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 
 #include <QFileInfo>
 
@@ -37,7 +38,7 @@ int report(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say which month to report with --period YYYY-MM (e.g. 2026-10)"),
                      {}});
-    auto month = ReportContent::parseMonth(parser.value(QStringLiteral("period")));
+    auto month = MonthText::parse(parser.value(QStringLiteral("period")));
     if (!month)
         return fail(month.error());
 
@@ -59,7 +60,7 @@ int report(const QStringList &arguments)
     if (!content)
         return fail(content.error());
     out() << tr("Wrote %1: %2, %3 cases filed, %4 due")
-                 .arg(outPath, MonthlyReport::monthName(month.value()))
+                 .arg(outPath, MonthText::name(month.value()))
                  .arg(content.value().month.filed)
                  .arg(content.value().month.due)
           << Qt::endl;

@@ -11,6 +11,7 @@
 #include "reports/monthlyreport.h"
 #include "reports/pdfpages.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 #include "services/numbertext.h"
 
 #include <QFileInfo>
@@ -139,7 +140,7 @@ Result<void> AssessmentBulletin::writeSheet(const Content &c, const QString &pat
 
 Result<void> AssessmentBulletin::writePdf(const Content &c, const QString &path)
 {
-    const QString monthName = MonthlyReport::monthName(c.month);
+    const QString monthName = MonthText::name(c.month);
     const QString title =
         tr("\"7+1\" assessment of the subdistrict enforcement teams, %1").arg(monthName);
     auto opened = PdfPages::open(path, title, tr("CityGrid · %1").arg(title));
@@ -241,8 +242,7 @@ Result<void> AssessmentBulletin::writePdf(const Content &c, const QString &path)
                 : tr("%1 survey %2 corrected")
                       .arg(c.names.value(x[QStringLiteral("subdistrict")].toString()),
                            x[QStringLiteral("survey")].toString());
-        corrections.append(
-            {districttime::text(e.at), e.actor, what, e.reason});
+        corrections.append({districttime::text(e.at), e.actor, what, e.reason});
     }
     if (!corrections.isEmpty()) {
         pages.heading(tr("4. Corrections after publication"));

@@ -6,6 +6,7 @@
 #include "render/mapexport.h"
 #include "reports/pdfpages.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 #include "services/numbertext.h"
 
 #include <QLocale>
@@ -49,15 +50,14 @@ void cover(PdfPages &pages, const ReportContent &c)
                MonthlyReport::tr("City management monthly report"));
     p.setFont(PdfPages::font(16));
     p.drawText(QRectF(PdfPages::margin, 170, PdfPages::textWidth(), 28), Qt::AlignLeft,
-               MonthlyReport::monthName(c.request.month));
+               MonthText::name(c.request.month));
     pages.skip(300);
     pages.paragraph(MonthlyReport::tr("Area: %1").arg(c.areaName), 13);
-    pages.paragraph(
-        MonthlyReport::tr("Cases reported from %1 to %2; indicators as of %3.")
-            .arg(districttime::text(c.request.month),
-                 districttime::text(c.request.month.addMonths(1).addDays(-1)),
-                 districttime::text(c.generated)),
-        10.5, muted);
+    pages.paragraph(MonthlyReport::tr("Cases reported from %1 to %2; indicators as of %3.")
+                        .arg(districttime::text(c.request.month),
+                             districttime::text(c.request.month.addMonths(1).addDays(-1)),
+                             districttime::text(c.generated)),
+                    10.5, muted);
     pages.skip(24);
     pages.paragraph(MonthlyReport::tr("Contents"), 12);
     for (const QString &section :
@@ -86,7 +86,7 @@ void summary(PdfPages &pages, const ReportContent &c)
         MonthlyReport::tr("%1 cases were filed in %2 (%3 on the month before); %4 fell due, of "
                           "which %5 were closed on time (%6). %7 cases are overdue now.")
             .arg(m.filed)
-            .arg(MonthlyReport::monthName(c.request.month))
+            .arg(MonthText::name(c.request.month))
             .arg(std::isnan(filedChange) ? QStringLiteral("–")
                                          : signedDecimal(filedChange) + QStringLiteral("%"))
             .arg(m.due)
@@ -251,13 +251,6 @@ void overdue(PdfPages &pages, const ReportContent &c)
 
 } // namespace
 
-QString MonthlyReport::monthName(QDate month)
-{
-    return language::isEnglish()
-               ? QLocale(QLocale::English).toString(month, QStringLiteral("MMMM yyyy"))
-               : QStringLiteral("%1年%2月").arg(month.year()).arg(month.month());
-}
-
 Result<ReportContent> MonthlyReport::create(AppContext &context, const GridMap &map,
                                             const CaseFacts &facts,
                                             const ReportContent::Request &request,
@@ -273,8 +266,8 @@ Result<ReportContent> MonthlyReport::create(AppContext &context, const GridMap &
 
 Result<void> MonthlyReport::write(const ReportContent &c, const QString &path)
 {
-    const QString title =
-        tr("%1 city management monthly report, %2").arg(c.areaName, monthName(c.request.month));
+    const QString title = tr("%1 city management monthly report, %2")
+                              .arg(c.areaName, MonthText::name(c.request.month));
     auto opened = PdfPages::open(path, title, tr("CityGrid · %1").arg(title));
     if (!opened)
         return opened.error();

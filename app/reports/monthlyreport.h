@@ -20,8 +20,6 @@ public:
                                         const CaseFacts &facts,
                                         const ReportContent::Request &request, const QDateTime &now,
                                         const QString &path);
-    /// The month as the report names it ("2026年10月", "October 2026").
-    static QString monthName(QDate month);
 };
 
 } // namespace citygrid

@@ -8,8 +8,6 @@
 #include "services/catalognames.h"
 #include "services/language.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 
 namespace citygrid {
@@ -35,19 +33,6 @@ Indicators totalOf(const CaseFacts &facts, const FactFilter &filter)
 }
 
 } // namespace
-
-Result<QDate> ReportContent::parseMonth(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})$"));
-    const auto match = pattern.match(text.trimmed());
-    const QDate first =
-        match.hasMatch() ? QDate(match.captured(1).toInt(), match.captured(2).toInt(), 1) : QDate();
-    if (!first.isValid() || first.year() < 2000)
-        return Error{QStringLiteral("report.month"),
-                     tr("\"%1\" is not a month: give it as year and month, e.g. 2026-10").arg(text),
-                     {}};
-    return first;
-}
 
 Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &map,
                                             const CaseFacts &facts, const Request &request,

@@ -67,8 +67,6 @@ public:
     QList<std::pair<QString, int>> hotCells; ///< hot at 95 % or more with cases: name, cases
     int hotCellsWithoutCases = 0;            ///< hot only through their neighbours
 
-    /// "2026-10" as the first day of the month; an Error says what a month looks like.
-    static Result<QDate> parseMonth(const QString &text);
     /// Gathers the report; an unknown area is an Error naming it.
     static Result<ReportContent> gather(AppContext &context, const GridMap &map,
                                         const CaseFacts &facts, const Request &request,

@@ -15,6 +15,7 @@
 #include "reports/reportcontent.h"
 #include "services/appcontext.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 #include "shell/errordialog.h"
 #include "shell/mainwindow.h"
 #include "supervision/comparisonwindow.h"
@@ -146,7 +147,7 @@ int runGui(QApplication &app, const QStringList &arguments)
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, &dialog, file, poll] {
             DashboardWindow *wall = window.dashboard();
-            ComparisonWindow *comparison = window.thematic()->comparison();
+            ComparisonWindow *comparison = window.comparison();
             AssessmentWindow *assessed = window.assessment();
             const bool ready =
                 assessed ? assessed->isReady()
@@ -203,8 +204,8 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (parser.isSet(compare) && parser.isSet(thematic)) {
         // once the panel has its map from the facts
         QObject::connect(window.thematic(), &ThematicPanel::updated, &window, [&window] {
-            if (!window.thematic()->comparison())
-                window.thematic()->showComparison();
+            if (!window.comparison())
+                window.showComparison();
         });
     }
     if (parser.isSet(syncPackages)) {
@@ -233,7 +234,7 @@ int runGui(QApplication &app, const QStringList &arguments)
             return cli::Usage;
         }
         if (parser.isSet(month)) {
-            auto first = ReportContent::parseMonth(parser.value(month));
+            auto first = MonthText::parse(parser.value(month));
             if (!first)
                 return cli::fail(first.error());
             assessed->setMonth(first.value());

@@ -30,6 +30,7 @@
 #include "services/threadpools.h"
 #include "shell/errordialog.h"
 #include "store/storeschema.h"
+#include "supervision/comparisonwindow.h"
 #include "supervision/dashboardwindow.h"
 #include "supervision/reportdialog.h"
 #include "sync/syncdialog.h"
@@ -104,6 +105,7 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap, 
     m_facts = new CaseFactsSource(m_cases->session(), this);
     m_thematic =
         new ThematicPanel(m_cases->session(), *m_facts, m_canvas, m_cases->heatLayer(), this);
+    connect(m_thematic, &ThematicPanel::comparisonWanted, this, &MainWindow::showComparison);
     m_ranking = new RankingPanel(m_cases->session(), *m_facts, this);
     m_trend = new TrendPanel(m_cases->session(), *m_facts, this);
     connect(m_ranking, &RankingPanel::areaActivated, this,
@@ -762,6 +764,17 @@ void MainWindow::about()
             .arg(QCoreApplication::applicationVersion(),
                  catalog.districtName(language::isEnglish()).toHtmlEscaped(),
                  m_context->storePath().toHtmlEscaped()));
+}
+
+ComparisonWindow *MainWindow::showComparison()
+{
+    if (!m_comparison)
+        m_comparison =
+            new ComparisonWindow(*m_thematic, m_cases->session(), m_canvas->gridMap(), this);
+    m_comparison->show();
+    m_comparison->raise();
+    m_comparison->refresh();
+    return m_comparison;
 }
 
 } // namespace citygrid

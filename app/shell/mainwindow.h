@@ -27,6 +27,7 @@ class CaseFactsSource;
 class DashboardWindow;
 class RankingPanel;
 class ThematicPanel;
+class ComparisonWindow;
 class TrendPanel;
 class SearchBox;
 
@@ -54,6 +55,9 @@ public:
     AreaTreeModel *areaModel() const { return m_areaModel; }
     CaseWorkspace *cases() const { return m_cases; }
     ThematicPanel *thematic() const { return m_thematic; }
+    /// Opens the thematic map's two months side by side (its "Compare…" button).
+    ComparisonWindow *showComparison();
+    ComparisonWindow *comparison() const { return m_comparison; }
     RankingPanel *ranking() const { return m_ranking; }
     TrendPanel *trend() const { return m_trend; }
     /// Colours the map by the measure called `name` and shows its panel; false if unknown.
@@ -122,6 +126,7 @@ private:
     DashboardWindow *m_dashboard = nullptr;
     AssessmentWindow *m_assessment = nullptr;
     ThematicPanel *m_thematic = nullptr;
+    ComparisonWindow *m_comparison = nullptr;
     RankingPanel *m_ranking = nullptr;
     TrendPanel *m_trend = nullptr;
     QByteArray m_defaultState;

@@ -6,6 +6,7 @@
 #include "reports/monthlyreport.h"
 #include "reports/thematiclegend.h"
 #include "services/casesession.h"
+#include "services/monthtext.h"
 #include "supervision/thematicpanel.h"
 #include "widgets/screenfit.h"
 
@@ -29,7 +30,7 @@ ComparisonWindow::ComparisonWindow(ThematicPanel &panel, CaseSession &session, c
         m_month[side] = new QComboBox(this);
         for (int i = 0; i < 24; ++i) {
             const QDate month = thisMonth.addMonths(-i);
-            m_month[side]->addItem(MonthlyReport::monthName(month), month);
+            m_month[side]->addItem(MonthText::name(month), month);
         }
         // last month against the one before: two whole months
         m_month[side]->setCurrentIndex(side == Left ? 2 : 1);

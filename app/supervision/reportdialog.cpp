@@ -5,6 +5,7 @@
 #include "reports/monthlyreport.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
+#include "services/monthtext.h"
 #include "shell/errordialog.h"
 #include "widgets/filtercombos.h"
 #include "widgets/savepathrow.h"
@@ -34,9 +35,9 @@ ReportDialog::ReportDialog(CaseSession &session, CaseFactsSource &facts, const G
     const QDate thisMonth(today.year(), today.month(), 1);
     for (int i = 1; i <= 24; ++i) {
         const QDate month = thisMonth.addMonths(-i);
-        m_month->addItem(MonthlyReport::monthName(month), month);
+        m_month->addItem(MonthText::name(month), month);
     }
-    m_month->insertItem(0, tr("%1 (so far)").arg(MonthlyReport::monthName(thisMonth)), thisMonth);
+    m_month->insertItem(0, tr("%1 (so far)").arg(MonthText::name(thisMonth)), thisMonth);
     m_month->setCurrentIndex(1); // last month: the one a monthly report is about
     filtercombos::addSubdistricts(m_area, session);
     const auto suggestPath = [this] {

@@ -10,7 +10,6 @@
 #include "services/casefactssource.h"
 #include "services/casesession.h"
 #include "store/storeschema.h"
-#include "supervision/comparisonwindow.h"
 #include "widgets/filtercombos.h"
 
 #include <QCheckBox>
@@ -190,7 +189,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
 
     auto *compare = new QPushButton(tr("Compare two months…"), this);
     compare->setToolTip(tr("The map of two months side by side, classed on the same bounds"));
-    connect(compare, &QPushButton::clicked, this, &ThematicPanel::showComparison);
+    connect(compare, &QPushButton::clicked, this, &ThematicPanel::comparisonWanted);
     connect(m_box, &QGroupBox::toggled, compare, &QWidget::setEnabled);
     compare->setEnabled(m_box->isChecked());
 
@@ -441,16 +440,6 @@ void ThematicPanel::fillLegend(const QList<LegendEntry> &entries)
         item->setIcon(0, QIcon(pixmap));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
-}
-
-ComparisonWindow *ThematicPanel::showComparison()
-{
-    if (!m_comparison)
-        m_comparison = new ComparisonWindow(*this, m_session, m_canvas->gridMap(), this);
-    m_comparison->show();
-    m_comparison->raise();
-    m_comparison->refresh();
-    return m_comparison;
 }
 
 } // namespace citygrid

@@ -27,8 +27,6 @@ class QTreeWidget;
 
 namespace citygrid {
 
-class ComparisonWindow;
-
 class CaseFactsSource;
 class CaseSession;
 class HeatLayer;
@@ -83,15 +81,14 @@ public:
     /// from both periods' values, so two maps read with one legend. Null without facts or layer.
     std::optional<ThematicMap> makeMap(const FactFilter &filter,
                                        const FactFilter *shareWith = nullptr) const;
-    /// Opens the side-by-side comparison of two months (the "Compare…" button).
-    ComparisonWindow *showComparison();
-    ComparisonWindow *comparison() const { return m_comparison; }
 
 signals:
     /// The map was recoloured.
     void updated();
     /// The thematic map was switched on or off.
     void activeChanged(bool active);
+    /// The user asked for two months side by side (the "Compare…" button).
+    void comparisonWanted();
 
 private:
     void update();
@@ -126,7 +123,6 @@ private:
     QHash<QString, double> m_residents; ///< per subdistrict
     /// The facts counted onto the shown layer; made again when either changes.
     mutable std::optional<ThematicCounter> m_counter;
-    ComparisonWindow *m_comparison = nullptr;
 };
 
 } // namespace citygrid

@@ -63,13 +63,6 @@ AssessmentFigures::areas(const GridCatalog &grid, const QHash<QString, Populatio
     return list;
 }
 
-double AssessmentFigures::fraction(double figure, double fullAt, double zeroAt)
-{
-    if (std::isnan(figure))
-        return 1.0;
-    return std::clamp((figure - zeroAt) / (fullAt - zeroAt), 0.0, 1.0);
-}
-
 QString AssessmentFigures::name(const QString &figure)
 {
     if (figure == QLatin1String("closure_rate"))

@@ -40,9 +40,6 @@ public:
     static QString formula(const QString &figure);
     /// The figure's name (translated).
     static QString name(const QString &figure);
-    /// A computed point's share of its maximum: a linear map with full marks at `fullAt` and
-    /// none at `zeroAt`, clamped to 0..1; 1 where the figure is NaN (nothing to measure).
-    static double fraction(double figure, double fullAt, double zeroAt);
 };
 
 } // namespace citygrid

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace citygrid {
@@ -377,6 +378,13 @@ double AssessmentScheme::combine(const Point &point, double internalMean, double
     if (point.internal && point.external)
         return m_internalWeight * internalMean + m_externalWeight * externalMean;
     return point.internal ? internalMean : externalMean;
+}
+
+double AssessmentScheme::computedShare(double figure, double fullAt, double zeroAt)
+{
+    if (std::isnan(figure))
+        return 1.0;
+    return std::clamp((figure - zeroAt) / (fullAt - zeroAt), 0.0, 1.0);
 }
 
 } // namespace citygrid

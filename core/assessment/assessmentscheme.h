@@ -79,6 +79,9 @@ public:
 
     /// The figures a computed point may use.
     static QStringList figureIds();
+    /// A computed point's share of its maximum: a linear map with full marks at `fullAt` and
+    /// none at `zeroAt`, clamped to 0..1; 1 where the figure is NaN (nothing to measure).
+    static double computedShare(double figure, double fullAt, double zeroAt);
 
     QString id() const { return m_id; }
     QString title(bool english) const { return english ? m_titleEn : m_title; }

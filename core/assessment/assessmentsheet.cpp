@@ -2,8 +2,6 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentsheet.h"
 
-#include "assessment/assessmentfigures.h"
-
 #include <cmath>
 
 namespace citygrid {
@@ -49,8 +47,8 @@ double AssessmentSheet::pointValue(const QString &subdistrict,
         const auto area = figures.constFind(subdistrict);
         if (area == figures.cend())
             return qQNaN();
-        return point.max * AssessmentFigures::fraction(area->value(point.figure, qQNaN()),
-                                                       point.fullAt, point.zeroAt);
+        return point.max * AssessmentScheme::computedShare(area->value(point.figure, qQNaN()),
+                                                           point.fullAt, point.zeroAt);
     }
     case AssessmentScheme::Method::Survey: {
         const SurveyCounts c = surveys.value(subdistrict).value(point.survey);

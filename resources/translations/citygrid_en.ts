@@ -1354,6 +1354,13 @@
     </message>
 </context>
 <context>
+    <name>MonthText</name>
+    <message>
+        <source>&quot;%1&quot; is not a month: give it as year and month, e.g. 2026-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReport</name>
     <message>
         <source>%1 pts</source>
@@ -1592,10 +1599,6 @@
 </context>
 <context>
     <name>ReportContent</name>
-    <message>
-        <source>&quot;%1&quot; is not a month: give it as year and month, e.g. 2026-10</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>There is no area with the code %1 in this grid: give a subdistrict, community or cell code from the area tree, or leave it out for the whole district</source>
         <translation type="unfinished"></translation>

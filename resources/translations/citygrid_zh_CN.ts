@@ -1342,6 +1342,13 @@
     </message>
 </context>
 <context>
+    <name>MonthText</name>
+    <message>
+        <source>&quot;%1&quot; is not a month: give it as year and month, e.g. 2026-10</source>
+        <translation>“%1”不是月份：请按年-月填写，例如 2026-10</translation>
+    </message>
+</context>
+<context>
     <name>MonthlyReport</name>
     <message>
         <source>%1 pts</source>
@@ -1579,10 +1586,6 @@
 </context>
 <context>
     <name>ReportContent</name>
-    <message>
-        <source>&quot;%1&quot; is not a month: give it as year and month, e.g. 2026-10</source>
-        <translation>“%1”不是月份：请按年-月填写，例如 2026-10</translation>
-    </message>
     <message>
         <source>There is no area with the code %1 in this grid: give a subdistrict, community or cell code from the area tree, or leave it out for the whole district</source>
         <translation>本网格中没有代码为 %1 的区域：请填写区域树中的街道、社区或网格代码，或不填以统计全区</translation>

@@ -8,6 +8,7 @@
 #include "reports/reportcontent.h"
 #include "services/casefactssource.h"
 #include "services/language.h"
+#include "services/monthtext.h"
 #include "supervision/reportdialog.h"
 #include "testutil.h"
 
@@ -211,7 +212,7 @@ private slots:
         QVERIFY(dialog.write().ok());
         const QString text = testutil::pdfText(pdf);
         QVERIFY2(text.contains(name), qPrintable(name));
-        QVERIFY(text.contains(MonthlyReport::monthName(dialog.monthBox()->currentData().toDate())));
+        QVERIFY(text.contains(MonthText::name(dialog.monthBox()->currentData().toDate())));
         // writing over a file asks first; Cancel leaves it as it was
         const QByteArray before = testutil::fileDigest(pdf);
         QString asked;

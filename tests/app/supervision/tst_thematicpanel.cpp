@@ -250,7 +250,7 @@ private slots:
     {
         QComboBox *measure = panel()->measureBox();
         measure->setCurrentIndex(measure->findData(int(ThematicMeasure::Cases)));
-        ComparisonWindow *compare = panel()->showComparison();
+        ComparisonWindow *compare = m_window->showComparison();
         QVERIFY(compare->isVisible());
         using Side = ComparisonWindow::Side;
         QVERIFY(compare->map(Side::Left) && compare->map(Side::Right));

@@ -291,7 +291,7 @@ void TestAssessment::pointFraction()
     QFETCH(double, fullAt);
     QFETCH(double, zeroAt);
     QFETCH(double, fraction);
-    QCOMPARE(AssessmentFigures::fraction(figure, fullAt, zeroAt), fraction);
+    QCOMPARE(AssessmentScheme::computedShare(figure, fullAt, zeroAt), fraction);
 }
 
 void TestAssessment::sheetArithmetic()
