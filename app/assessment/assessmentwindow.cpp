@@ -128,6 +128,7 @@ AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts,
         refresh();
     });
     connect(m_population, &PopulationView::saved, this, [this] {
+        emit m_session.populationChanged();
         refresh();
         emit changed();
     });

@@ -85,7 +85,7 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
     screenfit::resize(this, QSize(760, 620));
 
     connect(m_photos, &AttachmentStrip::attachmentActivated, this, [this](const CaseAttachment &a) {
-        auto full = CaseAttachments::find(m_session.context().store().db(), a.uuid);
+        auto full = m_session.context().attachment(a.uuid);
         if (!full) {
             showError(this, full.error());
             return;

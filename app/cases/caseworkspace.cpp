@@ -185,8 +185,8 @@ void CaseWorkspace::exportCases()
            "Open311 GeoReport v2 (*.json)"));
     if (path.isEmpty())
         return;
-    const CaseQuery query(m_session.context().store().db(), m_list->model()->filter(),
-                          m_session.now());
+    const CaseQuery query =
+        m_session.context().caseQuery(m_list->model()->filter(), m_session.now());
     QApplication::setOverrideCursor(Qt::BusyCursor);
     auto written = CaseExchange::exportCases(query, m_session.catalogues(), m_session.grid(), path,
                                              CaseExchange::formatOf(path), language::isEnglish());

@@ -69,7 +69,6 @@ void CellCasesPanel::reload()
         updateButton();
         return;
     }
-    const auto &db = m_session.context().store().db();
     CaseFilter open;
     open.areaCode = m_code;
     open.openOnly = true;
@@ -79,8 +78,9 @@ void CellCasesPanel::reload()
     recent.reportedFrom = m_session.now().addDays(-30);
     int openCount = 0;
     for (const CaseFilter &f : {open, recent}) {
-        auto page =
-            CaseQuery(db, f, m_session.now()).page(CaseQuery::Sort::Reported, false, 0, 300);
+        auto page = m_session.context()
+                        .caseQuery(f, m_session.now())
+                        .page(CaseQuery::Sort::Reported, false, 0, 300);
         if (!page)
             continue;
         for (const CaseRecord &r : page.value()) {

@@ -119,12 +119,12 @@ void CatalogueEditor::refresh()
     Store &store = m_session.context().store();
     const QString here = store.meta(storeschema::keySiteId());
     QHash<QString, RefRecords::Record> edited;
-    if (auto list = RefRecords(store.db(), here).list(m_kind))
+    if (auto list = m_session.context().refRecords(here).list(m_kind))
         for (const RefRecords::Record &r : list.value())
             if (!r.value.isNull())
                 edited.insert(r.key, r);
     QHash<QString, QString> siteNames{{here, tr("this site")}};
-    if (auto peers = SyncPeers(store.db()).list())
+    if (auto peers = m_session.context().peers().list())
         for (const SyncPeer &p : peers.value())
             siteNames.insert(p.siteId, p.name);
     const QString keep = selectedId();
@@ -180,7 +180,7 @@ void CatalogueEditor::updateButtons()
     const bool edit = canEdit();
     setFormEditable(edit);
     m_save->setEnabled(edit);
-    auto records = RefRecords(m_session.context().store().db(), {}).find(m_kind, selectedId());
+    auto records = m_session.context().refRecords().find(m_kind, selectedId());
     m_revert->setEnabled(edit && records && records.value() && !records.value()->value.isNull());
     const QString onlyWho = m_session.onlyWho(Right::EditCatalogues);
     m_save->setToolTip(edit ? tr("Check the whole catalogue with this edit and keep it") : onlyWho);

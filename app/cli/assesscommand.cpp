@@ -106,8 +106,7 @@ int assess(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
-    auto facts = CaseFacts::load(context.store().db(), QDateTime::currentDateTime(),
-                                 context.catalogues().calendar);
+    auto facts = context.facts(QDateTime::currentDateTime());
     if (!facts)
         return fail(facts.error());
     if (action == QLatin1String("status"))

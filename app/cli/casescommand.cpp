@@ -111,7 +111,7 @@ int exportCases(AppContext &context, const QCommandLineParser &parser)
     const QString format = parser.isSet(QStringLiteral("format"))
                                ? parser.value(QStringLiteral("format"))
                                : CaseExchange::formatOf(path);
-    const CaseQuery query(context.store().db(), filterFrom(parser), QDateTime::currentDateTime());
+    const CaseQuery query = context.caseQuery(filterFrom(parser), QDateTime::currentDateTime());
     auto written = CaseExchange::exportCases(query, context.catalogues(), context.catalog(), path,
                                              format, language::isEnglish(), terminalProgress());
     clearProgressLine();

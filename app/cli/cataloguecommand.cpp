@@ -55,7 +55,7 @@ int store(AppContext &context, const QString &kind, const QString &id, const QJs
 QSet<QString> editedIds(AppContext &context, const QString &kind)
 {
     QSet<QString> ids;
-    if (auto edited = RefRecords(context.store().db(), {}).list(kind))
+    if (auto edited = context.refRecords().list(kind))
         for (const RefRecords::Record &r : edited.value())
             if (!r.value.isNull())
                 ids.insert(r.key);

@@ -40,7 +40,7 @@ int fillAssessment(AppContext &context, const CaseDemo::Options &options)
         return fail(months.error());
     if (!months.value().isEmpty())
         return Ok;
-    auto facts = CaseFacts::load(context.store().db(), options.now, context.catalogues().calendar);
+    auto facts = context.facts(options.now);
     if (!facts)
         return fail(facts.error());
     AssessmentDemo::Options demo;

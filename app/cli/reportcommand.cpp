@@ -51,7 +51,7 @@ int report(const QStringList &arguments)
     if (!map)
         return fail(map.error());
     const QDateTime now = QDateTime::currentDateTime();
-    auto facts = CaseFacts::load(app.store().db(), now, app.catalogues().calendar);
+    auto facts = app.facts(now);
     if (!facts)
         return fail(facts.error());
     auto content =

@@ -28,7 +28,7 @@ int snapshot(AppContext &context, const QCommandLineParser &parser, const QDateT
     const bool incremental = parser.isSet(QStringLiteral("incremental"));
     if (incremental)
         filter.updatedFrom = QDateTime::fromString(context.store().meta(key), Qt::ISODateWithMs);
-    const CaseQuery query(context.store().db(), filter, now);
+    const CaseQuery query = context.caseQuery(filter, now);
     auto written =
         CaseExchange::exportCases(query, context.catalogues(), context.catalog(), outPath, format,
                                   language::isEnglish(), terminalProgress());
@@ -132,14 +132,14 @@ int sync(const QStringList &arguments)
         auto id = SiteIdentity::ensure(store);
         if (!id)
             return fail(id.error());
-        if (auto r = SyncPeers(store.db()).add(card.value(), id.value().siteId(), now); !r)
+        if (auto r = opened.value()->peers().add(card.value(), id.value().siteId(), now); !r)
             return fail(r.error());
         out() << tr("%1 (%2) is a peer now").arg(card.value().name, card.value().siteId)
               << Qt::endl;
         return Ok;
     }
     if (action == QLatin1String("peers")) {
-        auto peers = SyncPeers(store.db()).list();
+        auto peers = opened.value()->peers().list();
         if (!peers)
             return fail(peers.error());
         for (const SyncPeer &p : peers.value())

@@ -110,8 +110,7 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     overdue.overdueOnly = true;
     overdue.openOnly = true;
     overdue.areaCode = request.areaCode;
-    auto page = CaseQuery(context.store().db(), overdue, now)
-                    .page(CaseQuery::Sort::Due, true, 0, overdueShown);
+    auto page = context.caseQuery(overdue, now).page(CaseQuery::Sort::Due, true, 0, overdueShown);
     if (!page)
         return page.error();
     for (const CaseRecord &c : page.value())

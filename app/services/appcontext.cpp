@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "services/appcontext.h"
 
+#include "assessment/assessmentstore.h"
+#include "cases/caseattachment.h"
 #include "grid/gridimport.h"
 #include "store/storeschema.h"
 #include "sync/refkinds.h"
@@ -69,6 +71,26 @@ Result<void> AppContext::reload()
         return catalog.error();
     m_catalog = std::move(catalog).value();
     return {};
+}
+
+CaseQuery AppContext::caseQuery(const CaseFilter &filter, const QDateTime &now) const
+{
+    return CaseQuery(m_store->db(), filter, now);
+}
+
+Result<CaseFacts> AppContext::facts(const QDateTime &now) const
+{
+    return CaseFacts::load(m_store->db(), now, m_catalogues.calendar);
+}
+
+Result<QHash<QString, Population>> AppContext::population(int year) const
+{
+    return AssessmentStore(*m_store).population(year);
+}
+
+Result<CaseAttachment> AppContext::attachment(const QString &uuid) const
+{
+    return CaseAttachments::find(m_store->db(), uuid);
 }
 
 } // namespace citygrid

@@ -2,11 +2,16 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "assessment/assessmentsheet.h"
 #include "base/result.h"
+#include "cases/casequery.h"
 #include "cases/casestore.h"
 #include "catalogues/casecatalogues.h"
 #include "grid/gridcatalog.h"
 #include "store/store.h"
+#include "supervision/casefacts.h"
+#include "sync/refrecords.h"
+#include "sync/syncpeers.h"
 
 #include <QCoreApplication>
 
@@ -45,6 +50,21 @@ public:
     /// Re-reads the case catalogues: the release's with this store's edits of units and
     /// categories (made here or received in sync packages).
     Result<void> reloadCatalogues();
+
+    // What screens and commands read, so none of them builds core objects on the database:
+    /// The cases `filter` selects, with their timing as of `now`.
+    CaseQuery caseQuery(const CaseFilter &filter, const QDateTime &now) const;
+    /// The facts every count and map of the supervisors starts from, as of `now`.
+    Result<CaseFacts> facts(const QDateTime &now) const;
+    /// A year's population per subdistrict: the assessment's edited figures where entered, else
+    /// the grid's. The one source of residents (rates per 10,000, the difficulty coefficient).
+    Result<QHash<QString, Population>> population(int year) const;
+    /// An attachment with its bytes.
+    Result<CaseAttachment> attachment(const QString &uuid) const;
+    /// The sites this one exchanges packages with.
+    SyncPeers peers() { return SyncPeers(m_store->db()); }
+    /// Edits of reference data (units, categories, population), as made by `siteId`.
+    RefRecords refRecords(const QString &siteId = {}) { return RefRecords(m_store->db(), siteId); }
 
 private:
     std::unique_ptr<Store> m_store;

@@ -71,6 +71,8 @@ signals:
     /// A case was reported or took a step (empty uuid: many changed).
     void caseChanged(const QString &caseUuid);
     void userChanged();
+    /// A year's population figures were edited (the rates per 10,000 residents change).
+    void populationChanged();
 
 private:
     AppContext &m_context;

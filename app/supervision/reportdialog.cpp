@@ -96,8 +96,7 @@ Result<void> ReportDialog::write()
     std::optional<CaseFacts> own;
     const CaseFacts *facts = m_facts.isLoading() ? nullptr : m_facts.facts();
     if (!facts) {
-        auto loaded = CaseFacts::load(m_session.context().store().db(), m_session.now(),
-                                      m_session.catalogues().calendar);
+        auto loaded = m_session.context().facts(m_session.now());
         if (!loaded)
             return loaded.error();
         own = std::move(loaded).value();

@@ -5,11 +5,12 @@
 #include "reports/thematiclegend.h"
 #include "widgets/tablefit.h"
 
+#include "calendar/districttime.h"
 #include "map/heatlayer.h"
 #include "map/mapcanvas.h"
+#include "services/appcontext.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
-#include "store/storeschema.h"
 #include "widgets/filtercombos.h"
 
 #include <QCheckBox>
@@ -31,6 +32,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+
+#include <algorithm>
 
 namespace citygrid {
 
@@ -211,16 +214,11 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     connect(&m_source, &CaseFactsSource::loaded, this, [this] { m_counter.reset(); });
     connect(&m_source, &CaseFactsSource::loaded, this, &ThematicPanel::update);
     connect(&m_source, &CaseFactsSource::failed, m_status, &QLabel::setText);
-
-    // Residents per subdistrict, for the rate per 10,000 (communities and cells get their
-    // subdistrict's density times their area: the district publishes no finer figures).
-    auto residents = Statement::prepare(
-        m_session.context().store().db(),
-        QStringLiteral("SELECT code, pop_resident FROM %1").arg(storeschema::subdistrictsTable()));
-    if (residents)
-        (void)residents.value().forEachRow([this](const Statement &row) {
-            m_residents.insert(row.text(0), double(row.integer(1)));
-        });
+    // population figures edited in the assessment: the rate per 10,000 residents follows them
+    connect(&m_session, &CaseSession::populationChanged, this, [this] {
+        m_counter.reset();
+        update();
+    });
     update();
 }
 
@@ -322,7 +320,14 @@ ThematicMeasure ThematicPanel::measure() const
 
 QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &filter) const
 {
-    if (!m_counter || m_counter->layer() != layer) {
+    // residents of the year the period ends in (this year for an open period), as the
+    // assessment has them: its edited figures where entered, else the grid's
+    const QDate today = districttime::local(m_session.now()).date();
+    const int year = QDate::fromJulianDay(std::min(filter.toDay - 1, today.toJulianDay())).year();
+    if (!m_counter || m_counter->layer() != layer || m_counterYear != year) {
+        QHash<QString, Population> population;
+        if (auto read = m_session.context().population(year))
+            population = std::move(read).value();
         // each feature's area and residents (communities and cells get their subdistrict's
         // density times their area: the district publishes no finer figures)
         const GridCatalog &grid = m_session.grid();
@@ -333,10 +338,13 @@ QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &
             AreaSize size{unit ? unit->areaKm2 : 0, 0};
             const QString subdistrict = f.code.left(9);
             if (const GridUnit *s = grid.find(subdistrict); unit && s && s->areaKm2 > 0)
-                size.residents = m_residents.value(subdistrict) * unit->areaKm2 / s->areaKm2;
+                if (const auto p = population.constFind(subdistrict); p != population.cend())
+                    size.residents =
+                        double(p->registered + p->nonRegistered) * unit->areaKm2 / s->areaKm2;
             sizes << size;
         }
         m_counter.emplace(*m_source.facts(), layer, sizes);
+        m_counterYear = year;
     }
     return m_counter->values(measure(), filter);
 }

@@ -81,6 +81,8 @@ public:
     /// from both periods' values, so two maps read with one legend. Null without facts or layer.
     std::optional<ThematicMap> makeMap(const FactFilter &filter,
                                        const FactFilter *shareWith = nullptr) const;
+    /// The measure of each feature of `layer` (feature order) for the cases `filter` selects.
+    QList<double> values(const MapLayerPtr &layer, const FactFilter &filter) const;
 
 signals:
     /// The map was recoloured.
@@ -93,8 +95,6 @@ signals:
 private:
     void update();
     QString periodText() const;
-    /// The measure of each feature of `layer` (feature order) for the cases `filter` selects.
-    QList<double> values(const MapLayerPtr &layer, const FactFilter &filter) const;
     void fillLegend(const QList<LegendEntry> &entries);
 
     CaseSession &m_session;
@@ -120,9 +120,10 @@ private:
     QSpinBox *m_bandwidth;
     QLabel *m_heatStatus;
     std::optional<ThematicMap> m_current;
-    QHash<QString, double> m_residents; ///< per subdistrict
-    /// The facts counted onto the shown layer; made again when either changes.
+    /// The facts counted onto the shown layer with the residents of one year; made again when
+    /// the layer, the year, the facts or the population change.
     mutable std::optional<ThematicCounter> m_counter;
+    mutable int m_counterYear = 0;
 };
 
 } // namespace citygrid

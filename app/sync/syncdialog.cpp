@@ -168,7 +168,7 @@ void SyncDialog::refresh()
         m_siteId->setText(id.value().siteId());
     }
     m_prefix->setText(store.meta(storeschema::keyCasePrefix()));
-    auto peers = SyncPeers(store.db()).list();
+    auto peers = m_session.context().peers().list();
     m_peers->setRowCount(0);
     if (peers) {
         for (const SyncPeer &p : peers.value()) {
@@ -264,7 +264,9 @@ Result<void> SyncDialog::addPeer(const QString &cardPath)
     auto id = SiteIdentity::ensure(store);
     if (!id)
         return id.error();
-    if (auto r = SyncPeers(store.db()).add(card.value(), id.value().siteId(), m_session.now()); !r)
+    if (auto r =
+            m_session.context().peers().add(card.value(), id.value().siteId(), m_session.now());
+        !r)
         return r;
     refresh();
     return {};

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "app/demowindow.h"
+#include "assessment/assessmentstore.h"
+#include "cases/caseworkspace.h"
 #include "map/heatlayer.h"
 #include "map/mapcanvas.h"
+#include "services/appcontext.h"
+#include "services/casesession.h"
 #include "supervision/comparisonwindow.h"
 #include "supervision/thematicpanel.h"
 #include "testutil.h"
@@ -165,6 +169,40 @@ private slots:
             QVERIFY(c.from >= 0 && c.to <= 100);
         // a low on-time rate is what to look at: it gets the darkest colour
         QVERIFY(map.classes.first().colour.lightness() < map.classes.last().colour.lightness());
+    }
+    void ratesFollowTheEditedPopulation()
+    {
+        // the rate per 10,000 residents reads the population the assessment keeps: a figure
+        // edited there changes the map (the grid's own figure is not a second source)
+        panel()->levelBox()->setCurrentIndex(
+            panel()->levelBox()->findData(int(GridLevel::Subdistrict)));
+        const MapLayerPtr layer = canvas()->gridMap().subdistricts;
+        const FactFilter filter = panel()->filter();
+        const auto measure = [&](ThematicMeasure m) {
+            panel()->measureBox()->setCurrentIndex(panel()->measureBox()->findData(int(m)));
+            return panel()->values(layer, filter);
+        };
+        const QList<double> cases = measure(ThematicMeasure::Cases);
+        const QList<double> before = measure(ThematicMeasure::Per10k);
+        const int first = 0;
+        QVERIFY(cases[first] > 0);
+        CaseSession &session = m_window->cases()->session();
+        const QString code = layer->features[first].code;
+        const int year = m_now.date().year();
+        auto population = session.context().population(year);
+        QVERIFY(population);
+        const Population was = population.value().value(code);
+        QVERIFY(was.registered + was.nonRegistered > 0);
+        QCOMPARE(before[first],
+                 cases[first] * 10000.0 / double(was.registered + was.nonRegistered));
+        const Population doubled{2 * was.registered, 2 * was.nonRegistered};
+        QVERIFY(AssessmentStore(session.context().store())
+                    .setPopulation(year, {{code, doubled}}, QStringLiteral("sup01")));
+        emit session.populationChanged();
+        const QList<double> after = panel()->values(layer, filter);
+        QCOMPARE(after[first], before[first] / 2);
+        for (qsizetype i = 1; i < after.size(); ++i)
+            QCOMPARE(after[i], before[i]);
     }
     void monthSliderAndPlayback()
     {
