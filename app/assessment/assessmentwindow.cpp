@@ -320,7 +320,7 @@ void AssessmentWindow::updateButtons()
 
 QString AssessmentWindow::actorName(const QString &id) const
 {
-    const RoleCatalog::User *user = m_session.catalogues().roles.user(id);
+    const RoleCatalogue::User *user = m_session.catalogues().roles.user(id);
     return user ? user->name : id;
 }
 

@@ -33,13 +33,13 @@ CaseExchange::CellAt locator(const MapLayerPtr &cells)
 
 /// A CSV of `count` reports at random places inside the grid over the past year.
 Result<void> writeReports(const QString &path, qint64 count, const MapLayerData &cells,
-                          const CategoryCatalog &categories, const QDateTime &now)
+                          const CategoryCatalogue &categories, const QDateTime &now)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{QStringLiteral("bench.write"), tr("Could not write %1").arg(path), {}};
     QRandomGenerator random(42);
-    const QList<CategoryCatalog::Category> all = categories.categories();
+    const QList<CategoryCatalogue::Category> all = categories.categories();
     QByteArray chunk = "category_id,reported_at,lon,lat,channel,description\n";
     for (qint64 i = 0; i < count; ++i) {
         QPointF p;
@@ -117,7 +117,7 @@ Result<void> benchThematicFutian(AppContext &context, const QDateTime &now, bool
         return map.error();
     const qint64 today = now.toOffsetFromUtc(8 * 3600).date().toJulianDay();
     QHash<QString, double> areaKm2;
-    for (const GridUnit &u : context.catalog().units())
+    for (const GridUnit &u : context.catalogue().units())
         areaKm2.insert(u.code, u.areaKm2);
     const MapView full = MapView::fitting(map.value().extent(), QSize(1920, 1080));
     const QStringList groups{QString(), QStringLiteral("E01"), QStringLiteral("C01")};

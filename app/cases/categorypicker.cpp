@@ -12,8 +12,8 @@
 
 namespace citygrid {
 
-CategoryPicker::CategoryPicker(const CategoryCatalog &catalog, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_search(new QLineEdit(this)),
+CategoryPicker::CategoryPicker(const CategoryCatalogue &catalogue, QWidget *parent)
+    : QWidget(parent), m_catalogue(catalogue), m_search(new QLineEdit(this)),
       m_list(new QListWidget(this)), m_standard(new QLabel(this))
 {
     m_search->setPlaceholderText(tr("Code, pinyin initials or name, e.g. E0102, bllj, 垃圾"));
@@ -38,14 +38,14 @@ CategoryPicker::CategoryPicker(const CategoryCatalog &catalog, QWidget *parent)
 void CategoryPicker::search(const QString &text)
 {
     const bool english = language::isEnglish();
-    QList<const CategoryCatalog::Category *> found;
+    QList<const CategoryCatalogue::Category *> found;
     if (text.trimmed().isEmpty()) {
-        const auto all = m_catalog.categories();
+        const auto all = m_catalogue.categories();
         for (const auto &c : all)
-            if (const auto *p = m_catalog.find(c.id))
+            if (const auto *p = m_catalogue.find(c.id))
                 found.append(p);
     } else {
-        found = m_catalog.search(text, 30);
+        found = m_catalogue.search(text, 30);
     }
     QSignalBlocker block(m_list);
     m_list->clear();
@@ -67,7 +67,7 @@ void CategoryPicker::search(const QString &text)
 
 void CategoryPicker::choose(const QString &id)
 {
-    const auto *c = m_catalog.find(id);
+    const auto *c = m_catalogue.find(id);
     if (!c || id == m_chosen)
         return;
     m_chosen = id;

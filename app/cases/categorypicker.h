@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "catalogues/categorycatalog.h"
+#include "catalogues/categorycatalogue.h"
 
 #include <QWidget>
 
@@ -19,7 +19,7 @@ class CategoryPicker : public QWidget
 {
     Q_OBJECT
 public:
-    CategoryPicker(const CategoryCatalog &catalog, QWidget *parent = nullptr);
+    CategoryPicker(const CategoryCatalogue &catalogue, QWidget *parent = nullptr);
 
     QString categoryId() const { return m_chosen; }
     void setCategoryId(const QString &id);
@@ -36,7 +36,7 @@ private:
     void search(const QString &text);
     void choose(const QString &id);
 
-    const CategoryCatalog &m_catalog;
+    const CategoryCatalogue &m_catalogue;
     QLineEdit *m_search;
     QListWidget *m_list;
     QLabel *m_standard;

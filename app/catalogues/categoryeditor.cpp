@@ -4,7 +4,7 @@
 
 #include "catalogues/catalogueedits.h"
 #include "services/casesession.h"
-#include "services/catalognames.h"
+#include "services/cataloguenames.h"
 #include "services/language.h"
 #include "sync/refkinds.h"
 
@@ -59,8 +59,8 @@ CategoryEditor::CategoryEditor(CaseSession &session, QWidget *parent)
           std::pair{Deadline::Unit::NaturalHours, tr("hours, round the clock")},
           std::pair{Deadline::Unit::NaturalDays, tr("calendar days")}})
         m_deadlineUnit->addItem(text, Deadline::unitKey(unit));
-    for (const UnitCatalog::UnitType &t : m_session.catalogues().units.unitTypes())
-        m_unitType->addItem(catalognames::unitType(m_session.catalogues(), t.type), t.type);
+    for (const UnitCatalogue::UnitType &t : m_session.catalogues().units.unitTypes())
+        m_unitType->addItem(cataloguenames::unitType(m_session.catalogues(), t.type), t.type);
     auto *deadline = new QHBoxLayout;
     deadline->addWidget(m_deadline);
     deadline->addWidget(m_deadlineUnit, 1);
@@ -81,7 +81,7 @@ CategoryEditor::CategoryEditor(CaseSession &session, QWidget *parent)
 QStringList CategoryEditor::ids() const
 {
     QStringList ids;
-    for (const CategoryCatalog::Category &c : m_session.catalogues().categories.categories())
+    for (const CategoryCatalogue::Category &c : m_session.catalogues().categories.categories())
         ids.append(c.id);
     return ids;
 }
@@ -89,18 +89,18 @@ QStringList CategoryEditor::ids() const
 QStringList CategoryEditor::rowCells(const QString &id) const
 {
     const CaseCatalogues &catalogues = m_session.catalogues();
-    const CategoryCatalog::Category *c = catalogues.categories.find(id);
-    return {id, catalognames::category(catalogues, id), c->deadline.text(),
-            catalognames::unitType(catalogues, c->unitType)};
+    const CategoryCatalogue::Category *c = catalogues.categories.find(id);
+    return {id, cataloguenames::category(catalogues, id), c->deadline.text(),
+            cataloguenames::unitType(catalogues, c->unitType)};
 }
 
 void CategoryEditor::showEntry(const QString &id)
 {
     const CaseCatalogues &catalogues = m_session.catalogues();
-    const CategoryCatalog::Category *c = catalogues.categories.find(id);
+    const CategoryCatalogue::Category *c = catalogues.categories.find(id);
     if (!c)
         return;
-    const CategoryCatalog::Group *group = catalogues.categories.group(c->kind, c->major);
+    const CategoryCatalogue::Group *group = catalogues.categories.group(c->kind, c->major);
     m_id->setText(c->id);
     m_group->setText(!group                                              ? QString()
                      : language::isEnglish() && !group->nameEn.isEmpty() ? group->nameEn
@@ -137,8 +137,8 @@ void CategoryEditor::setFormEditable(bool editable)
 
 QJsonObject CategoryEditor::entry() const
 {
-    const CategoryCatalog::Category *known = m_session.catalogues().categories.find(m_id->text());
-    CategoryCatalog::Category c = known ? *known : CategoryCatalog::Category{};
+    const CategoryCatalogue::Category *known = m_session.catalogues().categories.find(m_id->text());
+    CategoryCatalogue::Category c = known ? *known : CategoryCatalogue::Category{};
     c.name = m_name->text().trimmed();
     c.nameEn = m_nameEn->text().trimmed();
     c.initials = m_initials->text().trimmed().toUpper();

@@ -4,7 +4,7 @@
 
 #include "catalogues/catalogueedits.h"
 #include "services/casesession.h"
-#include "services/catalognames.h"
+#include "services/cataloguenames.h"
 #include "services/language.h"
 #include "store/storeschema.h"
 #include "sync/refkinds.h"
@@ -75,21 +75,21 @@ UnitEditor::UnitEditor(CaseSession &session, QWidget *parent)
 QStringList UnitEditor::ids() const
 {
     QStringList ids;
-    for (const UnitCatalog::Unit &u : m_session.catalogues().units.units())
+    for (const UnitCatalogue::Unit &u : m_session.catalogues().units.units())
         ids.append(u.id);
     return ids;
 }
 
 QStringList UnitEditor::rowCells(const QString &id) const
 {
-    const UnitCatalog::Unit *u = m_session.catalogues().units.find(id);
-    return {id, catalognames::unit(m_session.catalogues(), id),
+    const UnitCatalogue::Unit *u = m_session.catalogues().units.find(id);
+    return {id, cataloguenames::unit(m_session.catalogues(), id),
             m_kind->itemText(m_kind->findData(u->kind)), u->areas.join(u' ')};
 }
 
 void UnitEditor::showEntry(const QString &id)
 {
-    const UnitCatalog::Unit *u = m_session.catalogues().units.find(id);
+    const UnitCatalogue::Unit *u = m_session.catalogues().units.find(id);
     if (!u)
         return;
     m_id->setText(u->id);
@@ -135,7 +135,7 @@ void UnitEditor::showAreaNames()
 
 QJsonObject UnitEditor::entry() const
 {
-    const UnitCatalog::Unit *u = m_session.catalogues().units.find(m_id->text());
+    const UnitCatalogue::Unit *u = m_session.catalogues().units.find(m_id->text());
     return catalogueedits::unitJson({m_id->text(), m_name->text().trimmed(),
                                      m_nameEn->text().trimmed(), m_kind->currentData().toString(),
                                      listFrom(m_types->text()), listFrom(m_areas->text()),
@@ -145,7 +145,7 @@ QJsonObject UnitEditor::entry() const
 void UnitEditor::addUnit()
 {
     int next = 1;
-    for (const UnitCatalog::Unit &u : m_session.catalogues().units.units())
+    for (const UnitCatalogue::Unit &u : m_session.catalogues().units.units())
         next = std::max(next, u.id.mid(1).toInt() + 1);
     table()->clearSelection();
     const QString id = QStringLiteral("U%1").arg(next, 3, 10, QLatin1Char('0'));

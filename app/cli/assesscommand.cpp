@@ -35,7 +35,7 @@ int status(AppContext &context, const CaseFacts &facts, QDate month)
                  .arg(done)
                  .arg(all)
           << Qt::endl;
-    const GridCatalog &grid = context.catalog();
+    const GridCatalogue &grid = context.catalogue();
     const bool english = language::isEnglish();
     const auto gaps = sheet.value().gaps();
     for (qsizetype i = 0; i < gaps.size() && i < 20; ++i)

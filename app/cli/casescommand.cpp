@@ -112,7 +112,7 @@ int exportCases(AppContext &context, const QCommandLineParser &parser)
                                ? parser.value(QStringLiteral("format"))
                                : CaseExchange::formatOf(path);
     const CaseQuery query = context.caseQuery(filterFrom(parser), QDateTime::currentDateTime());
-    auto written = CaseExchange::exportCases(query, context.catalogues(), context.catalog(), path,
+    auto written = CaseExchange::exportCases(query, context.catalogues(), context.catalogue(), path,
                                              format, language::isEnglish(), terminalProgress());
     clearProgressLine();
     if (!written)

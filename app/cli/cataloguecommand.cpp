@@ -19,11 +19,11 @@ QStringList listOption(const QCommandLineParser &parser, const char *name)
 }
 
 /// The leader named by --user, or null (then the refusal is printed).
-const RoleCatalog::User *leader(AppContext &context, const QCommandLineParser &parser)
+const RoleCatalogue::User *leader(AppContext &context, const QCommandLineParser &parser)
 {
-    const RoleCatalog::User *user =
+    const RoleCatalogue::User *user =
         context.catalogues().roles.user(parser.value(QStringLiteral("user")));
-    const RoleCatalog &roles = context.catalogues().roles;
+    const RoleCatalogue &roles = context.catalogues().roles;
     if (user && roles.may(user->roleId, Right::EditCatalogues))
         return user;
     (void)fail(
@@ -35,9 +35,9 @@ const RoleCatalog::User *leader(AppContext &context, const QCommandLineParser &p
 
 /// Stores the edit (null: back to the release's entry) and says so.
 int store(AppContext &context, const QString &kind, const QString &id, const QJsonValue &value,
-          const RoleCatalog::User &user)
+          const RoleCatalogue::User &user)
 {
-    auto saved = catalogueedits::saveEntry(context.store(), context.catalog(),
+    auto saved = catalogueedits::saveEntry(context.store(), context.catalogue(),
                                            AppContext::bundledCataloguesDir(), kind, id, value,
                                            user.id, QDateTime::currentDateTime());
     if (!saved)
@@ -106,7 +106,7 @@ int units(const QStringList &arguments)
     if (action == QLatin1String("list")) {
         const QSet<QString> ids = editedIds(context, refkinds::unit());
         const bool english = language::isEnglish();
-        for (const UnitCatalog::Unit &u : context.catalogues().units.units())
+        for (const UnitCatalogue::Unit &u : context.catalogues().units.units())
             out() << QStringLiteral("%1%2  %3  %4")
                          .arg(u.id, ids.contains(u.id) ? QStringLiteral("*") : QStringLiteral(" "),
                               english && !u.nameEn.isEmpty() ? u.nameEn : u.name,
@@ -120,15 +120,15 @@ int units(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say which unit: citygrid units %1 ID").arg(action),
                      {}});
-    const RoleCatalog::User *user = leader(context, parser);
+    const RoleCatalogue::User *user = leader(context, parser);
     if (!user)
         return Failed;
     QJsonValue value = QJsonValue::Null;
     if (action == QLatin1String("set")) {
-        const UnitCatalog::Unit *known = context.catalogues().units.find(id);
-        UnitCatalog::Unit unit =
-            known ? *known
-                  : UnitCatalog::Unit{id, {}, {}, QStringLiteral("department"), {}, {}, {}, false};
+        const UnitCatalogue::Unit *known = context.catalogues().units.find(id);
+        UnitCatalogue::Unit unit =
+            known ? *known : UnitCatalogue::Unit{id, {}, {}, QStringLiteral("department"),
+                                                 {}, {}, {}, false};
         if (parser.isSet(QStringLiteral("name")))
             unit.name = parser.value(QStringLiteral("name"));
         if (parser.isSet(QStringLiteral("name-en")))
@@ -187,7 +187,7 @@ int categories(const QStringList &arguments)
     if (action == QLatin1String("list")) {
         const QSet<QString> ids = editedIds(context, refkinds::category());
         const bool english = language::isEnglish();
-        for (const CategoryCatalog::Category &c : context.catalogues().categories.categories())
+        for (const CategoryCatalogue::Category &c : context.catalogues().categories.categories())
             out() << QStringLiteral("%1%2  %3  %4  %5")
                          .arg(c.id, ids.contains(c.id) ? QStringLiteral("*") : QStringLiteral(" "),
                               english && !c.nameEn.isEmpty() ? c.nameEn : c.name, c.deadline.text(),
@@ -197,14 +197,14 @@ int categories(const QStringList &arguments)
         return Ok;
     }
     const QString id = args.value(1);
-    const CategoryCatalog::Category *known = context.catalogues().categories.find(id);
+    const CategoryCatalogue::Category *known = context.catalogues().categories.find(id);
     if (!known)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say which category: citygrid categories %1 ID (see citygrid categories "
                         "list)")
                          .arg(action),
                      {}});
-    const RoleCatalog::User *user = leader(context, parser);
+    const RoleCatalogue::User *user = leader(context, parser);
     if (!user)
         return Failed;
     if (action == QLatin1String("revert"))

@@ -34,7 +34,7 @@ int info(const QStringList &arguments)
     if (!map)
         return fail(map.error());
     const QRectF extent = map.value()->extent;
-    const GridCatalog &catalog = context.value()->catalog();
+    const GridCatalogue &catalogue = context.value()->catalogue();
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject layers;
@@ -44,8 +44,8 @@ int info(const QStringList &arguments)
             {QStringLiteral("store"), store.path()},
             {QStringLiteral("schema_version"), store.schemaVersion()},
             {QStringLiteral("crs"), storageCrs},
-            {QStringLiteral("district_code"), catalog.districtCode()},
-            {QStringLiteral("district_name"), catalog.districtName()},
+            {QStringLiteral("district_code"), catalogue.districtCode()},
+            {QStringLiteral("district_name"), catalogue.districtName()},
             {QStringLiteral("layers"), layers},
             {QStringLiteral("extent"),
              QJsonArray{extent.left(), extent.top(), extent.right(), extent.bottom()}},
@@ -55,7 +55,7 @@ int info(const QStringList &arguments)
     }
     out() << tr("Store:          %1").arg(store.path()) << Qt::endl;
     out() << tr("Schema version: %1").arg(store.schemaVersion()) << Qt::endl;
-    out() << tr("District:       %1 %2").arg(catalog.districtCode(), catalog.districtName())
+    out() << tr("District:       %1 %2").arg(catalogue.districtCode(), catalogue.districtName())
           << Qt::endl;
     out() << tr("CRS:            %1 (%2)").arg(storageCrs, CrsTransform::describe(storageCrs))
           << Qt::endl;

@@ -95,7 +95,7 @@ int render(const QStringList &arguments)
     const MapView view = MapView::fitting(extent, QSize(width, height), 1,
                                           parser.isSet(QStringLiteral("extent")) ? 0 : 0.04);
     const MapScene scene = MapScene::standard(map.value());
-    const QString title = maptitle::forGrid(context.value()->catalog());
+    const QString title = maptitle::forGrid(context.value()->catalogue());
     if (auto r = MapExport::write(outPath, scene, view, title, dpi); !r)
         return fail(r.error());
     out() << tr("Wrote %1 (%2 x %3, scale %4)")

@@ -30,7 +30,7 @@ int snapshot(AppContext &context, const QCommandLineParser &parser, const QDateT
         filter.updatedFrom = QDateTime::fromString(context.store().meta(key), Qt::ISODateWithMs);
     const CaseQuery query = context.caseQuery(filter, now);
     auto written =
-        CaseExchange::exportCases(query, context.catalogues(), context.catalog(), outPath, format,
+        CaseExchange::exportCases(query, context.catalogues(), context.catalogue(), outPath, format,
                                   language::isEnglish(), terminalProgress());
     clearProgressLine();
     if (!written)

@@ -6,30 +6,30 @@ namespace citygrid {
 
 AreaTreeModel::AreaTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
-void AreaTreeModel::setCatalog(const GridCatalog &catalog, bool english)
+void AreaTreeModel::setCatalogue(const GridCatalogue &catalogue, bool english)
 {
     beginResetModel();
     m_nodes.clear();
     m_nodeOf.clear();
-    m_nodes.append({catalog.districtCode(), catalog.districtName(english), -1, 0, {}});
-    m_nodeOf.insert(catalog.districtCode(), 0);
-    addChildren(catalog, 0, english);
+    m_nodes.append({catalogue.districtCode(), catalogue.districtName(english), -1, 0, {}});
+    m_nodeOf.insert(catalogue.districtCode(), 0);
+    addChildren(catalogue, 0, english);
     endResetModel();
 }
 
-void AreaTreeModel::addChildren(const GridCatalog &catalog, int node, bool english)
+void AreaTreeModel::addChildren(const GridCatalogue &catalogue, int node, bool english)
 {
-    for (const GridUnit *unit : catalog.children(m_nodes[node].code)) {
+    for (const GridUnit *unit : catalogue.children(m_nodes[node].code)) {
         const int id = int(m_nodes.size());
         m_nodes.append({unit->code,
-                        catalog.displayName(unit->code, english),
+                        catalogue.displayName(unit->code, english),
                         node,
                         int(m_nodes[node].children.size()),
                         {}});
         m_nodes[node].children.append(id);
         m_nodeOf.insert(unit->code, id);
         if (unit->level != GridLevel::Cell)
-            addChildren(catalog, id, english);
+            addChildren(catalogue, id, english);
     }
 }
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -10,7 +10,7 @@
 namespace citygrid {
 
 /// The district → subdistricts → communities → cells tree, two columns (name, code).
-/// Qt::UserRole gives an item's code. Rebuilt with setCatalog when the grid changes. GUI thread.
+/// Qt::UserRole gives an item's code. Rebuilt with setCatalogue when the grid changes. GUI thread.
 class AreaTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -18,7 +18,7 @@ public:
     static constexpr int CodeRole = Qt::UserRole;
     explicit AreaTreeModel(QObject *parent = nullptr);
 
-    void setCatalog(const GridCatalog &catalog, bool english);
+    void setCatalogue(const GridCatalogue &catalogue, bool english);
     QModelIndex indexOf(const QString &code) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -38,7 +38,7 @@ private:
         int row = 0;
         QList<int> children;
     };
-    void addChildren(const GridCatalog &catalog, int node, bool english);
+    void addChildren(const GridCatalogue &catalogue, int node, bool english);
     QList<Node> m_nodes;          // m_nodes[0] is the district
     QHash<QString, int> m_nodeOf; // node by code, for selecting an area from the map
 };

@@ -11,9 +11,9 @@ namespace citygrid {
 
 namespace {
 
-QString link(const GridCatalog &catalog, const QString &code, bool english)
+QString link(const GridCatalogue &catalogue, const QString &code, bool english)
 {
-    const QString name = catalog.displayName(code, english);
+    const QString name = catalogue.displayName(code, english);
     if (name.contains(code)) // a cell without a name is known by its code alone
         return QStringLiteral("<a href=\"area:%1\">%1</a>").arg(code);
     return QStringLiteral("<a href=\"area:%1\">%2</a> <span style=\"color:#6b7785\">%1</span>")
@@ -39,10 +39,10 @@ IdentifyPanel::IdentifyPanel(QWidget *parent) : QTextBrowser(parent)
     });
 }
 
-void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, const GridMap &map,
-                             bool english)
+void IdentifyPanel::showItem(const MapItem &item, const GridCatalogue &catalogue,
+                             const GridMap &map, bool english)
 {
-    const GridUnit *unit = item.isValid() ? catalog.find(item.code) : nullptr;
+    const GridUnit *unit = item.isValid() ? catalogue.find(item.code) : nullptr;
     if (!unit) {
         setHtml(QStringLiteral("<p style=\"color:#6b7785\">%1</p>")
                     .arg(tr("Click a cell on the map, or search for a code or name (Ctrl+F).")
@@ -51,7 +51,7 @@ void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, co
     }
     const QLocale locale;
     QString html = QStringLiteral("<h3 style=\"margin-bottom:2px\">%1</h3>")
-                       .arg(catalog.displayName(unit->code, english).toHtmlEscaped());
+                       .arg(catalogue.displayName(unit->code, english).toHtmlEscaped());
     QString kind;
     switch (unit->level) {
     case GridLevel::Subdistrict:
@@ -69,14 +69,14 @@ void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, co
     html += row(tr("Code"), QStringLiteral("<b>%1</b>").arg(unit->code));
     if (unit->level == GridLevel::Cell) {
         const QString community = unit->parentCode;
-        html += row(tr("Community"), link(catalog, community, english));
-        if (const GridUnit *c = catalog.find(community))
-            html += row(tr("Subdistrict"), link(catalog, c->parentCode, english));
+        html += row(tr("Community"), link(catalogue, community, english));
+        if (const GridUnit *c = catalogue.find(community))
+            html += row(tr("Subdistrict"), link(catalogue, c->parentCode, english));
     } else if (unit->level == GridLevel::Community) {
-        html += row(tr("Subdistrict"), link(catalog, unit->parentCode, english));
+        html += row(tr("Subdistrict"), link(catalogue, unit->parentCode, english));
     }
     html += row(tr("Area"), tr("%1 km²").arg(locale.toString(unit->areaKm2, 'f', 3)));
-    const QList<const GridUnit *> children = catalog.children(unit->code);
+    const QList<const GridUnit *> children = catalogue.children(unit->code);
     if (!children.isEmpty())
         html += row(unit->level == GridLevel::Subdistrict ? tr("Communities") : tr("Cells"),
                     QString::number(children.size()));
@@ -95,14 +95,14 @@ void IdentifyPanel::showItem(const MapItem &item, const GridCatalog &catalog, co
                     .arg(tr("Neighbours (%1)").arg(neighbours.size()).toHtmlEscaped());
         for (int n : neighbours)
             html += QStringLiteral("<div>%1</div>")
-                        .arg(link(catalog, layer->features[n].code, english));
+                        .arg(link(catalogue, layer->features[n].code, english));
     }
     if (!children.isEmpty()) {
         html += QStringLiteral("<h4 style=\"margin-bottom:2px\">%1</h4>")
                     .arg((unit->level == GridLevel::Subdistrict ? tr("Communities") : tr("Cells"))
                              .toHtmlEscaped());
         for (const GridUnit *child : children)
-            html += QStringLiteral("<div>%1</div>").arg(link(catalog, child->code, english));
+            html += QStringLiteral("<div>%1</div>").arg(link(catalogue, child->code, english));
     }
     setHtml(html);
 }

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 #include "map/mapcanvas.h"
 
 #include <QTextBrowser>
@@ -17,7 +17,7 @@ class IdentifyPanel : public QTextBrowser
 public:
     explicit IdentifyPanel(QWidget *parent = nullptr);
     /// Shows `item` (or a hint when nothing is selected). `map` gives the neighbours.
-    void showItem(const MapItem &item, const GridCatalog &catalog, const GridMap &map,
+    void showItem(const MapItem &item, const GridCatalogue &catalogue, const GridMap &map,
                   bool english);
 
 signals:

@@ -82,9 +82,9 @@ Result<AssessmentBulletin::Content> AssessmentBulletin::gather(AppContext &conte
         return events.error();
     c.events = events.value();
     for (AssessmentStore::Event &e : c.events)
-        if (const RoleCatalog::User *user = context.catalogues().roles.user(e.actor))
+        if (const RoleCatalogue::User *user = context.catalogues().roles.user(e.actor))
             e.actor = user->name;
-    const GridCatalog &grid = context.catalog();
+    const GridCatalogue &grid = context.catalogue();
     for (const AssessmentRank &row : std::as_const(c.rows))
         c.names.insert(row.subdistrict, grid.displayName(row.subdistrict, c.english));
     c.districtName = grid.districtName(c.english);

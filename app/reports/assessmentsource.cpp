@@ -6,7 +6,7 @@
 
 namespace citygrid::assessmentsource {
 
-QStringList subdistricts(const GridCatalog &grid)
+QStringList subdistricts(const GridCatalogue &grid)
 {
     QStringList codes;
     for (const GridUnit *u : grid.children({}))
@@ -23,7 +23,7 @@ Result<QHash<QString, QHash<QString, double>>> figures(AppContext &context, cons
     if (!population)
         return population.error();
     return AssessmentFigures::compute(
-        *facts, month, AssessmentFigures::areas(context.catalog(), population.value()));
+        *facts, month, AssessmentFigures::areas(context.catalogue(), population.value()));
 }
 
 Result<AssessmentSheet> sheet(AppContext &context, const CaseFacts *facts, QDate month)
@@ -41,7 +41,7 @@ Result<AssessmentSheet> sheet(AppContext &context, const CaseFacts *facts, QDate
             return counted.error();
         live = std::move(counted).value();
     }
-    return store.sheet(month, subdistricts(context.catalog()), live, fallback);
+    return store.sheet(month, subdistricts(context.catalogue()), live, fallback);
 }
 
 } // namespace citygrid::assessmentsource

@@ -11,7 +11,7 @@
 namespace citygrid::assessmentsource {
 
 /// The subdistrict codes of the grid, in code order.
-QStringList subdistricts(const GridCatalog &grid);
+QStringList subdistricts(const GridCatalogue &grid);
 /// The figures of every subdistrict for the month; empty without facts (not read yet).
 Result<QHash<QString, QHash<QString, double>>> figures(AppContext &context, const CaseFacts *facts,
                                                        QDate month);

@@ -8,10 +8,10 @@
 
 namespace citygrid::maptitle {
 
-QString forGrid(const GridCatalog &catalog)
+QString forGrid(const GridCatalogue &catalogue)
 {
     return QCoreApplication::translate("maptitle", "%1 grid")
-        .arg(catalog.districtName(language::isEnglish()));
+        .arg(catalogue.districtName(language::isEnglish()));
 }
 
 } // namespace citygrid::maptitle

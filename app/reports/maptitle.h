@@ -2,12 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 /// Titles of maps, shared by the window, exports and the command line.
 namespace citygrid::maptitle {
 
 /// "福田区网格图" / "Futian District grid"
-QString forGrid(const GridCatalog &catalog);
+QString forGrid(const GridCatalogue &catalogue);
 
 } // namespace citygrid::maptitle

@@ -5,7 +5,7 @@
 #include "cases/casequery.h"
 #include "render/thematicmap.h"
 #include "reports/thematiclegend.h"
-#include "services/catalognames.h"
+#include "services/cataloguenames.h"
 #include "services/language.h"
 
 #include <algorithm>
@@ -38,7 +38,7 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
                                             const CaseFacts &facts, const Request &request,
                                             const QDateTime &now)
 {
-    const GridCatalog &grid = context.catalog();
+    const GridCatalogue &grid = context.catalogue();
     const CaseCatalogues &catalogues = context.catalogues();
     const bool english = language::isEnglish();
     const GridUnit *area = request.areaCode.isEmpty() ? nullptr : grid.find(request.areaCode);
@@ -83,14 +83,14 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     for (const RankedIndicators &row :
          rankIndicators(facts.indicators(month, level), facts.indicators(before, level),
                         catalogues.indicators, keys))
-        r.areas.append({catalognames::ofKey(catalogues, grid, level, row.key), row});
+        r.areas.append({cataloguenames::ofKey(catalogues, grid, level, row.key), row});
     const auto units =
         rankIndicators(facts.indicators(month, IndicatorKey::Unit),
                        facts.indicators(before, IndicatorKey::Unit), catalogues.indicators);
     for (const RankedIndicators &row : units) {
         if (row.values.due == 0 && row.values.filed == 0)
             continue; // active only the month before
-        r.units.append({catalognames::unit(catalogues, row.key), row});
+        r.units.append({cataloguenames::unit(catalogues, row.key), row});
         if (r.units.size() == rankedUnits)
             break;
     }
@@ -103,7 +103,7 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
 
     for (const auto &[id, count] : r.month.topCategories(topCategories))
         r.categories.append(
-            {catalognames::category(catalogues, id), count, r.monthBefore.categories.value(id)});
+            {cataloguenames::category(catalogues, id), count, r.monthBefore.categories.value(id)});
 
     // the longest overdue now: open, past the deadline, earliest deadline first
     CaseFilter overdue;
@@ -114,9 +114,9 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     if (!page)
         return page.error();
     for (const CaseRecord &c : page.value())
-        r.overdue.append({c.caseNo, catalognames::category(catalogues, c.categoryId),
+        r.overdue.append({c.caseNo, cataloguenames::category(catalogues, c.categoryId),
                           grid.displayName(c.cellCode.left(12), english),
-                          catalognames::unit(catalogues, c.unitId), c.dueAt,
+                          cataloguenames::unit(catalogues, c.unitId), c.dueAt,
                           int(c.dueAt.daysTo(now))});
 
     // hot spots of the month's cases over every cell (the area's neighbours count too)

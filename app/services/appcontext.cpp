@@ -66,10 +66,10 @@ Result<void> AppContext::reloadCatalogues()
 
 Result<void> AppContext::reload()
 {
-    auto catalog = m_store->loadCatalog();
-    if (!catalog)
-        return catalog.error();
-    m_catalog = std::move(catalog).value();
+    auto catalogue = m_store->loadCatalogue();
+    if (!catalogue)
+        return catalogue.error();
+    m_catalogue = std::move(catalogue).value();
     return {};
 }
 

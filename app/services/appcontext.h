@@ -7,7 +7,7 @@
 #include "cases/casequery.h"
 #include "cases/casestore.h"
 #include "catalogues/casecatalogues.h"
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 #include "store/store.h"
 #include "supervision/casefacts.h"
 #include "sync/refrecords.h"
@@ -40,12 +40,12 @@ public:
 
     Store &store() { return *m_store; }
     QString storePath() const { return m_store->path(); }
-    const GridCatalog &catalog() const { return m_catalog; }
+    const GridCatalogue &catalogue() const { return m_catalogue; }
     bool createdStore() const { return m_created; }
     /// The cases of the store, with the catalogues as edited.
     CaseStore &cases() { return *m_cases; }
     const CaseCatalogues &catalogues() const { return m_catalogues; }
-    /// Re-reads the catalog after the grid changed.
+    /// Re-reads the catalogue after the grid changed.
     Result<void> reload();
     /// Re-reads the case catalogues: the release's with this store's edits of units and
     /// categories (made here or received in sync packages).
@@ -68,7 +68,7 @@ public:
 
 private:
     std::unique_ptr<Store> m_store;
-    GridCatalog m_catalog;
+    GridCatalogue m_catalogue;
     CaseCatalogues m_catalogues;
     std::unique_ptr<CaseStore> m_cases;
     bool m_created = false;

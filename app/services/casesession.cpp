@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "services/casesession.h"
 
-#include "services/catalognames.h"
+#include "services/cataloguenames.h"
 
 #include "services/language.h"
 
@@ -21,25 +21,25 @@ const QString userKey = QStringLiteral("cases/user");
 CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent), m_context(context)
 {
     // The last user of this workstation, else the first operator, else the first user.
-    const RoleCatalog &roles = catalogues().roles;
+    const RoleCatalogue &roles = catalogues().roles;
     m_userId = QSettings().value(userKey).toString();
     if (roles.user(m_userId))
         return;
-    const QList<RoleCatalog::User> users = roles.users();
-    const auto op = std::find_if(users.cbegin(), users.cend(), [](const RoleCatalog::User &u) {
+    const QList<RoleCatalogue::User> users = roles.users();
+    const auto op = std::find_if(users.cbegin(), users.cend(), [](const RoleCatalogue::User &u) {
         return u.roleId == QLatin1String("operator");
     });
     m_userId = op != users.cend() ? op->id : users.isEmpty() ? QString() : users.first().id;
 }
 
-const RoleCatalog::User *CaseSession::user() const
+const RoleCatalogue::User *CaseSession::user() const
 {
     return catalogues().roles.user(m_userId);
 }
 
 bool CaseSession::may(Right right) const
 {
-    const RoleCatalog::User *u = user();
+    const RoleCatalogue::User *u = user();
     return u && catalogues().roles.may(u->roleId, right);
 }
 
@@ -50,7 +50,7 @@ QString CaseSession::onlyWho(Right right) const
 
 bool CaseSession::may(CaseStep step) const
 {
-    const RoleCatalog::User *u = user();
+    const RoleCatalogue::User *u = user();
     return u && catalogues().roles.may(u->roleId, step);
 }
 
@@ -113,17 +113,17 @@ QString CaseSession::whyNoStep(const CaseRecord &record) const
 
 QString CaseSession::categoryName(const QString &categoryId) const
 {
-    return catalognames::category(catalogues(), categoryId);
+    return cataloguenames::category(catalogues(), categoryId);
 }
 
 QString CaseSession::unitName(const QString &unitId) const
 {
-    return catalognames::unit(catalogues(), unitId);
+    return cataloguenames::unit(catalogues(), unitId);
 }
 
 QString CaseSession::roleName(const QString &roleId) const
 {
-    return catalognames::role(catalogues(), roleId);
+    return cataloguenames::role(catalogues(), roleId);
 }
 
 QString CaseSession::channelName(const QString &channel) const
@@ -142,7 +142,7 @@ QString CaseSession::channelName(const QString &channel) const
 QString CaseSession::placeName(const QString &cellCode) const
 {
     const bool english = language::isEnglish();
-    const GridCatalog &g = grid();
+    const GridCatalogue &g = grid();
     return QStringLiteral("%1 › %2 › %3")
         .arg(g.displayName(cellCode.left(9), english), g.displayName(cellCode.left(12), english),
              cellCode);

@@ -25,10 +25,10 @@ public:
     AppContext &context() { return m_context; }
     CaseStore &store() { return m_context.cases(); }
     const CaseCatalogues &catalogues() const { return m_context.catalogues(); }
-    const GridCatalog &grid() const { return m_context.catalog(); }
+    const GridCatalogue &grid() const { return m_context.catalogue(); }
 
     QString userId() const { return m_userId; }
-    const RoleCatalog::User *user() const;
+    const RoleCatalogue::User *user() const;
     /// Whether the current user's role holds `right` (the role table decides, as everywhere).
     bool may(Right right) const;
     /// Why the current user may not, naming the roles that may ("Only Leader may …").

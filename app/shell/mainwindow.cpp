@@ -94,13 +94,13 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap, 
       m_crsBox(new QComboBox(this)), m_coordinates(new QLabel(this)), m_scale(new QLabel(this)),
       m_crsLabel(new QLabel(this)), m_storeLabel(new QLabel(this)), m_firstMap(std::move(firstMap))
 {
-    setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalog())));
+    setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalogue())));
     setWindowIcon(icon("app"));
     setCentralWidget(m_canvas);
     m_canvas->setTool(m_browseTool);
     const bool english = language::isEnglish();
-    m_search->setCatalog(m_context->catalog(), english);
-    m_areaModel->setCatalog(m_context->catalog(), english);
+    m_search->setCatalogue(m_context->catalogue(), english);
+    m_areaModel->setCatalogue(m_context->catalogue(), english);
     m_cases = new CaseWorkspace(*m_context, m_canvas, this);
     m_facts = new CaseFactsSource(m_cases->session(), this);
     m_thematic =
@@ -477,7 +477,7 @@ void MainWindow::setMapCrs(const QString &crs)
 
 void MainWindow::selectArea(const QString &code, bool zoom)
 {
-    const GridUnit *unit = m_context->catalog().find(code);
+    const GridUnit *unit = m_context->catalogue().find(code);
     if (!unit)
         return;
     const QString layerId = unit->level == GridLevel::Subdistrict ? storeschema::subdistrictsTable()
@@ -501,7 +501,7 @@ void MainWindow::selectArea(const QString &code, bool zoom)
 
 void MainWindow::showItem(const MapItem &item)
 {
-    m_identify->showItem(item, m_context->catalog(), m_canvas->gridMap(), language::isEnglish());
+    m_identify->showItem(item, m_context->catalogue(), m_canvas->gridMap(), language::isEnglish());
     m_cases->areaSelected(item.code);
     if (!item.isValid())
         return;
@@ -686,12 +686,12 @@ void MainWindow::importGrid()
 void MainWindow::showNewGrid()
 {
     const bool english = language::isEnglish();
-    m_search->setCatalog(m_context->catalog(), english);
-    m_areaModel->setCatalog(m_context->catalog(), english);
+    m_search->setCatalogue(m_context->catalogue(), english);
+    m_areaModel->setCatalogue(m_context->catalogue(), english);
     m_areaTree->expand(m_areaModel->index(0, 0));
     loadMap(m_canvas->gridMap().crs);
     m_canvas->zoomToFullExtent();
-    setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalog())));
+    setWindowTitle(tr("CityGrid — %1").arg(maptitle::forGrid(m_context->catalogue())));
     showItem({});
     statusBar()->showMessage(tr("The new grid is in place."), 8000);
 }
@@ -716,7 +716,7 @@ Result<void> MainWindow::exportMapTo(const QString &path, QSize logicalSize, int
     const MapView view = MapView::fitting(m_canvas->view().extent(), logicalSize, 1, 0);
     QApplication::setOverrideCursor(Qt::BusyCursor);
     auto r = MapExport::write(path, m_canvas->scene(), view,
-                              maptitle::forGrid(m_context->catalog()), dpi);
+                              maptitle::forGrid(m_context->catalogue()), dpi);
     QApplication::restoreOverrideCursor();
     if (r)
         statusBar()->showMessage(tr("Map written to %1").arg(path), 8000);
@@ -745,7 +745,7 @@ AssessmentWindow *MainWindow::showAssessment()
 
 void MainWindow::about()
 {
-    const GridCatalog &catalog = m_context->catalog();
+    const GridCatalogue &catalogue = m_context->catalogue();
     QMessageBox::about(
         this, tr("About CityGrid"),
         tr("<h3>CityGrid %1</h3><p>Grid-based city management: the district's subdistricts, "
@@ -762,7 +762,7 @@ void MainWindow::about()
            "import-grid</tt>).</p>"
            "<p>Store: %3</p>")
             .arg(QCoreApplication::applicationVersion(),
-                 catalog.districtName(language::isEnglish()).toHtmlEscaped(),
+                 catalogue.districtName(language::isEnglish()).toHtmlEscaped(),
                  m_context->storePath().toHtmlEscaped()));
 }
 

@@ -6,7 +6,7 @@
 #include "io/tableexport.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
-#include "services/catalognames.h"
+#include "services/cataloguenames.h"
 #include "services/language.h"
 #include "services/numbertext.h"
 #include "shell/errordialog.h"
@@ -252,7 +252,7 @@ void RankingPanel::update()
         const RankedIndicators &row = rows[r];
         const Indicators &v = row.values;
         const QString name =
-            catalognames::ofKey(m_session.catalogues(), m_session.grid(), level, row.key);
+            cataloguenames::ofKey(m_session.catalogues(), m_session.grid(), level, row.key);
         auto *nameItem = new QTableWidgetItem(name);
         nameItem->setData(Qt::UserRole, row.key);
         nameItem->setToolTip(row.key);

@@ -330,7 +330,7 @@ QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &
             population = std::move(read).value();
         // each feature's area and residents (communities and cells get their subdistrict's
         // density times their area: the district publishes no finer figures)
-        const GridCatalog &grid = m_session.grid();
+        const GridCatalogue &grid = m_session.grid();
         QList<AreaSize> sizes;
         sizes.reserve(layer->features.size());
         for (const MapFeature &f : layer->features) {

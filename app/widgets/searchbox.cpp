@@ -45,18 +45,18 @@ SearchBox::SearchBox(QWidget *parent)
     });
 }
 
-void SearchBox::setCatalog(const GridCatalog &catalog, bool english)
+void SearchBox::setCatalogue(const GridCatalogue &catalogue, bool english)
 {
-    m_catalog = catalog;
+    m_catalogue = catalogue;
     m_english = english;
 }
 
 void SearchBox::refresh(const QString &text)
 {
     m_model->clear();
-    for (const GridUnit *unit : m_catalog.search(text, 15)) {
+    for (const GridUnit *unit : m_catalogue.search(text, 15)) {
         auto *item = new QStandardItem(QStringLiteral("%1   %2").arg(
-            m_catalog.displayName(unit->code, m_english), unit->code));
+            m_catalogue.displayName(unit->code, m_english), unit->code));
         item->setData(unit->code, CodeRole);
         m_model->appendRow(item);
     }
@@ -68,7 +68,7 @@ void SearchBox::refresh(const QString &text)
 
 bool SearchBox::searchAndChoose(const QString &text)
 {
-    const QList<const GridUnit *> hits = m_catalog.search(text, 1);
+    const QList<const GridUnit *> hits = m_catalogue.search(text, 1);
     if (hits.isEmpty())
         return false;
     m_completer->popup()->hide();

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 #include <QLineEdit>
 
@@ -21,7 +21,7 @@ class SearchBox : public QLineEdit
     Q_OBJECT
 public:
     explicit SearchBox(QWidget *parent = nullptr);
-    void setCatalog(const GridCatalog &catalog, bool english);
+    void setCatalogue(const GridCatalogue &catalogue, bool english);
     /// Runs the search for `text` as if typed, and chooses the best match; false if none.
     bool searchAndChoose(const QString &text);
     /// The list of matches shown under the box while typing.
@@ -40,7 +40,7 @@ private:
     void refresh(const QString &text);
     /// A mouse press while the list of matches shows (see eventFilter); true if it was used.
     bool pressWhileListed(QObject *receiver, QMouseEvent *press);
-    GridCatalog m_catalog;
+    GridCatalogue m_catalogue;
     bool m_english = false;
     QCompleter *m_completer;
     QStandardItemModel *m_model;

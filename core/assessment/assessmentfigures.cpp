@@ -49,7 +49,7 @@ AssessmentFigures::compute(const CaseFacts &facts, QDate month, const QList<Area
 }
 
 QList<AssessmentFigures::Area>
-AssessmentFigures::areas(const GridCatalog &grid, const QHash<QString, Population> &population)
+AssessmentFigures::areas(const GridCatalogue &grid, const QHash<QString, Population> &population)
 {
     QList<Area> list;
     for (const GridUnit *subdistrict : grid.children({})) {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "assessment/assessmentsheet.h"
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 #include "supervision/casefacts.h"
 
 #include <QCoreApplication>
@@ -32,7 +32,8 @@ public:
     static QString patrolChannel() { return QStringLiteral("inspector"); }
 
     /// The subdistricts of `grid` with their cell counts and residents (registered and not).
-    static QList<Area> areas(const GridCatalog &grid, const QHash<QString, Population> &population);
+    static QList<Area> areas(const GridCatalogue &grid,
+                             const QHash<QString, Population> &population);
     /// Every figure of each area for the month that starts on `month` (its first day).
     static QHash<QString, QHash<QString, double>> compute(const CaseFacts &facts, QDate month,
                                                           const QList<Area> &areas);

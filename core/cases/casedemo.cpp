@@ -65,7 +65,7 @@ QString uuidFrom(Rng &rng, const QDateTime &at)
 class Cast
 {
 public:
-    explicit Cast(const RoleCatalog &roles) : m_roles(roles) {}
+    explicit Cast(const RoleCatalogue &roles) : m_roles(roles) {}
     QString pick(CaseStep step, const QString &usualRole, Rng &rng) const
     {
         QStringList usual, able;
@@ -83,7 +83,7 @@ public:
     }
 
 private:
-    const RoleCatalog &m_roles;
+    const RoleCatalogue &m_roles;
 };
 
 /// One case's history as the demo writes it: each step checked by the rules; a step that would
@@ -145,7 +145,7 @@ private:
 
 /// A unit for the case: the catalogue's answer, or where it reports a gap or an ambiguity, what
 /// a shift leader would decide (the first unit that handles the category at all).
-QString unitFor(const CaseSteps &steps, const CategoryCatalog::Category &category,
+QString unitFor(const CaseSteps &steps, const CategoryCatalogue::Category &category,
                 const QString &cell)
 {
     if (auto unit = steps.suggestedUnit(category.id, cell); unit)
@@ -304,7 +304,7 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
     std::sort(times.begin(), times.end());
 
     // What and where.
-    const QList<CategoryCatalog::Category> categories = m_catalogues.categories.categories();
+    const QList<CategoryCatalogue::Category> categories = m_catalogues.categories.categories();
     std::vector<double> categoryWeights;
     for (const auto &c : categories)
         categoryWeights.push_back(s.categoryWeights.value(c.id, s.otherCategoryWeight));

@@ -25,20 +25,20 @@ QDateTime local(const QDateTime &t)
 
 } // namespace
 
-Result<const RoleCatalog::User *> CaseSteps::user(const QString &userId) const
+Result<const RoleCatalogue::User *> CaseSteps::user(const QString &userId) const
 {
     if (userId.isEmpty())
         return Error{QStringLiteral("case.user"),
                      tr("Say who takes the step (on the command line: --user NAME)"),
                      {}};
-    const RoleCatalog::User *u = m_workflow.roles().user(userId);
+    const RoleCatalogue::User *u = m_workflow.roles().user(userId);
     if (!u)
         return Error{QStringLiteral("case.user"), tr("Unknown user \"%1\"").arg(userId), {}};
     return u;
 }
 
-Result<const UnitCatalog::Unit *> CaseSteps::suggestedUnit(const QString &categoryId,
-                                                           const QString &cellCode) const
+Result<const UnitCatalogue::Unit *> CaseSteps::suggestedUnit(const QString &categoryId,
+                                                             const QString &cellCode) const
 {
     const auto *category = m_categories.find(categoryId);
     if (!category)

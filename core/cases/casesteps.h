@@ -5,8 +5,8 @@
 #include "calendar/workingcalendar.h"
 #include "cases/caseattachment.h"
 #include "cases/caserecord.h"
-#include "catalogues/categorycatalog.h"
-#include "catalogues/unitcatalog.h"
+#include "catalogues/categorycatalogue.h"
+#include "catalogues/unitcatalogue.h"
 
 #include <QCoreApplication>
 
@@ -53,8 +53,8 @@ class CaseSteps
 {
     Q_DECLARE_TR_FUNCTIONS(CaseSteps)
 public:
-    CaseSteps(CaseWorkflow workflow, WorkingCalendar calendar, CategoryCatalog categories,
-              UnitCatalog units)
+    CaseSteps(CaseWorkflow workflow, WorkingCalendar calendar, CategoryCatalogue categories,
+              UnitCatalogue units)
         : m_workflow(std::move(workflow)), m_calendar(std::move(calendar)),
           m_categories(std::move(categories)), m_units(std::move(units))
     {
@@ -67,17 +67,17 @@ public:
     Result<CaseEvent> step(const QList<CaseEvent> &history, CaseStep step,
                            const StepContext &context, const StepInput &input = {}) const;
 
-    Result<const RoleCatalog::User *> user(const QString &userId) const;
+    Result<const RoleCatalogue::User *> user(const QString &userId) const;
     /// The unit the catalogue makes responsible for the case (gap and ambiguity are errors).
-    Result<const UnitCatalog::Unit *> suggestedUnit(const QString &categoryId,
-                                                    const QString &cellCode) const;
+    Result<const UnitCatalogue::Unit *> suggestedUnit(const QString &categoryId,
+                                                      const QString &cellCode) const;
 
     const CaseWorkflow &workflow() const { return m_workflow; }
     const WorkingCalendar &calendar() const { return m_calendar; }
-    const CategoryCatalog &categories() const { return m_categories; }
-    const UnitCatalog &units() const { return m_units; }
+    const CategoryCatalogue &categories() const { return m_categories; }
+    const UnitCatalogue &units() const { return m_units; }
     /// After the catalogues were edited (here, or by a sync package).
-    void setCatalogues(CategoryCatalog categories, UnitCatalog units)
+    void setCatalogues(CategoryCatalogue categories, UnitCatalogue units)
     {
         m_categories = std::move(categories);
         m_units = std::move(units);
@@ -86,8 +86,8 @@ public:
 private:
     CaseWorkflow m_workflow;
     WorkingCalendar m_calendar;
-    CategoryCatalog m_categories;
-    UnitCatalog m_units;
+    CategoryCatalogue m_categories;
+    UnitCatalogue m_units;
 };
 
 } // namespace citygrid

@@ -38,7 +38,7 @@ class CaseStore
     Q_DECLARE_TR_FUNCTIONS(CaseStore)
 public:
     CaseStore(Store &store, CaseWorkflow workflow, WorkingCalendar calendar,
-              CategoryCatalog categories, UnitCatalog units)
+              CategoryCatalogue categories, UnitCatalogue units)
         : m_store(store),
           m_steps(std::move(workflow), std::move(calendar), std::move(categories), std::move(units))
     {
@@ -54,7 +54,7 @@ public:
     /// Open cases of the same category within `radiusMetres` of the report, nearest first.
     Result<QList<Nearby>> possibleDuplicates(const NewCase &input, double radiusMetres = 50) const;
     /// The unit the catalogue makes responsible for the case (gap and ambiguity are errors).
-    Result<const UnitCatalog::Unit *> suggestedUnit(const CaseRecord &record) const
+    Result<const UnitCatalogue::Unit *> suggestedUnit(const CaseRecord &record) const
     {
         return m_steps.suggestedUnit(record.categoryId, record.cellCode);
     }
@@ -84,7 +84,7 @@ public:
     Result<QList<CaseAttachment>> attachments(const QString &caseUuid) const;
     const CaseWorkflow &workflow() const { return m_steps.workflow(); }
     const CaseSteps &steps() const { return m_steps; }
-    void setCatalogues(CategoryCatalog categories, UnitCatalog units)
+    void setCatalogues(CategoryCatalogue categories, UnitCatalogue units)
     {
         m_steps.setCatalogues(std::move(categories), std::move(units));
     }

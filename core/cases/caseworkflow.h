@@ -4,7 +4,7 @@
 
 #include "base/result.h"
 #include "cases/casestep.h"
-#include "catalogues/rolecatalog.h"
+#include "catalogues/rolecatalogue.h"
 
 #include <QCoreApplication>
 
@@ -28,7 +28,7 @@ class CaseWorkflow
 {
     Q_DECLARE_TR_FUNCTIONS(CaseWorkflow)
 public:
-    explicit CaseWorkflow(RoleCatalog roles) : m_roles(std::move(roles)) {}
+    explicit CaseWorkflow(RoleCatalogue roles) : m_roles(std::move(roles)) {}
 
     /// The status after `step` taken by someone in `roleId`, or why it is refused:
     /// "workflow.role" (the role may not take it) or "workflow.state" (not allowed now).
@@ -49,10 +49,10 @@ public:
     /// The status a step leads to by the rules of the loop alone, ignoring roles; nullopt if
     /// the step does not apply in that status.
     static std::optional<CaseStatus> transition(const CaseStatus &status, CaseStep step);
-    const RoleCatalog &roles() const { return m_roles; }
+    const RoleCatalogue &roles() const { return m_roles; }
 
 private:
-    RoleCatalog m_roles;
+    RoleCatalogue m_roles;
 };
 
 } // namespace citygrid

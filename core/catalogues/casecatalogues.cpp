@@ -89,16 +89,16 @@ Result<CaseCatalogues> CaseCatalogues::load(const QString &dir)
 
 Result<CaseCatalogues> CaseCatalogues::load(const QString &dir, const Edits &edits)
 {
-    auto roles = loadOne<RoleCatalog>(dir, "roles.json");
+    auto roles = loadOne<RoleCatalogue>(dir, "roles.json");
     if (!roles)
         return roles.error();
     auto calendar = loadOne<WorkingCalendar>(dir, "calendar.json");
     if (!calendar)
         return calendar.error();
-    auto categories = loadOne<CategoryCatalog>(dir, "categories.json", edits);
+    auto categories = loadOne<CategoryCatalogue>(dir, "categories.json", edits);
     if (!categories)
         return categories.error();
-    auto units = loadOne<UnitCatalog>(dir, "units.json", edits);
+    auto units = loadOne<UnitCatalogue>(dir, "units.json", edits);
     if (!units)
         return units.error();
     auto indicators =

@@ -5,9 +5,9 @@
 #include "assessment/assessmentscheme.h"
 #include "assessment/indicators.h"
 #include "calendar/workingcalendar.h"
-#include "catalogues/categorycatalog.h"
-#include "catalogues/rolecatalog.h"
-#include "catalogues/unitcatalog.h"
+#include "catalogues/categorycatalogue.h"
+#include "catalogues/rolecatalogue.h"
+#include "catalogues/unitcatalogue.h"
 
 #include <QCoreApplication>
 
@@ -19,10 +19,10 @@ struct CaseCatalogues
 {
     Q_DECLARE_TR_FUNCTIONS(CaseCatalogues)
 public:
-    RoleCatalog roles;
+    RoleCatalogue roles;
     WorkingCalendar calendar;
-    CategoryCatalog categories;
-    UnitCatalog units;
+    CategoryCatalogue categories;
+    UnitCatalogue units;
     IndicatorWeights indicators;
     AssessmentScheme assessment; ///< the default "7+1" scheme (the store keeps edited versions)
 

@@ -19,7 +19,7 @@ QString tr(const char *text)
 
 /// Refuses a unit type the unit catalogue does not declare (a typo would leave the
 /// category with no unit, or the unit with no work); a catalogue that declares none checks nothing.
-Result<void> knownUnitTypes(const UnitCatalog &units, const QJsonObject &entry, bool unit)
+Result<void> knownUnitTypes(const UnitCatalogue &units, const QJsonObject &entry, bool unit)
 {
     QStringList types;
     if (unit)
@@ -32,7 +32,7 @@ Result<void> knownUnitTypes(const UnitCatalog &units, const QJsonObject &entry, 
     for (const QString &type : types)
         if (!units.unitType(type)) {
             QStringList declared;
-            for (const UnitCatalog::UnitType &t : units.unitTypes())
+            for (const UnitCatalogue::UnitType &t : units.unitTypes())
                 declared.append(t.type);
             return Error{QStringLiteral("unit.unknown-type"),
                          tr("The unit type \"%1\" is not in the unit catalogue; use one of: %2. "
@@ -45,7 +45,7 @@ Result<void> knownUnitTypes(const UnitCatalog &units, const QJsonObject &entry, 
 
 } // namespace
 
-QJsonObject unitJson(const UnitCatalog::Unit &u)
+QJsonObject unitJson(const UnitCatalogue::Unit &u)
 {
     return {{QStringLiteral("id"), u.id},
             {QStringLiteral("name"), u.name},
@@ -57,7 +57,7 @@ QJsonObject unitJson(const UnitCatalog::Unit &u)
             {QStringLiteral("demo"), u.demo}};
 }
 
-QJsonObject categoryJson(const CategoryCatalog::Category &c)
+QJsonObject categoryJson(const CategoryCatalogue::Category &c)
 {
     return {{QStringLiteral("id"), c.id},
             {QStringLiteral("kind"), c.kind},
@@ -77,7 +77,7 @@ QJsonObject categoryJson(const CategoryCatalog::Category &c)
             {QStringLiteral("local"), c.local}};
 }
 
-Result<CaseCatalogues> saveEntry(Store &store, const GridCatalog &grid,
+Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
                                  const QString &id, const QJsonValue &value, const QString &actor,
                                  const QDateTime &now)

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "catalogues/casecatalogues.h"
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -15,15 +15,15 @@
 namespace citygrid::catalogueedits {
 
 /// A unit or a category as the catalogue file writes it.
-QJsonObject unitJson(const UnitCatalog::Unit &unit);
-QJsonObject categoryJson(const CategoryCatalog::Category &category);
+QJsonObject unitJson(const UnitCatalogue::Unit &unit);
+QJsonObject categoryJson(const CategoryCatalogue::Category &category);
 
 /// Stores `value` (a units.json or categories.json entry — `kind`, refkinds::unit() or
 /// refkinds::category(), says which — or null: back to the release's entry) as entry `id`'s edit
 /// and returns the catalogues as they now are. Refused: a unit's area code that is neither the
 /// district nor in the grid, a unit type the unit catalogue does not declare, or a catalogue the
 /// edit would make wrong.
-Result<CaseCatalogues> saveEntry(Store &store, const GridCatalog &grid,
+Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
                                  const QString &id, const QJsonValue &value, const QString &actor,
                                  const QDateTime &now);

@@ -126,11 +126,11 @@ Result<void> Store::setMeta(SqliteDb &db, const QString &key, const QString &val
     return query.value().run();
 }
 
-Result<GridCatalog> Store::loadCatalog() const
+Result<GridCatalogue> Store::loadCatalogue() const
 {
-    GridCatalog catalog;
-    catalog.setDistrict(meta(keyDistrictCode()), meta(keyDistrictName()),
-                        meta(keyDistrictNameEn()));
+    GridCatalogue catalogue;
+    catalogue.setDistrict(meta(keyDistrictCode()), meta(keyDistrictName()),
+                          meta(keyDistrictNameEn()));
     struct Source
     {
         GridLevel level;
@@ -150,12 +150,12 @@ Result<GridCatalog> Store::loadCatalog() const
         if (!query)
             return query.error();
         const auto read = query.value().forEachRow([&](const Statement &q) {
-            catalog.add({source.level, q.text(0), q.text(1), q.text(2), q.text(3), q.real(4)});
+            catalogue.add({source.level, q.text(0), q.text(1), q.text(2), q.text(3), q.real(4)});
         });
         if (!read)
             return read.error();
     }
-    return catalog;
+    return catalogue;
 }
 
 Result<QList<QPair<QString, qint64>>> Store::layerCounts() const

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "base/result.h"
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 #include "store/sqlitedb.h"
 
 #include <QCoreApplication>
@@ -37,7 +37,7 @@ public:
     QString migrationBackup() const { return m_migrationBackup; }
 
     /// Reads the area hierarchy (codes, names, parents, areas) from the feature tables.
-    Result<GridCatalog> loadCatalog() const;
+    Result<GridCatalogue> loadCatalogue() const;
     /// Row counts of the feature tables, in hierarchy order.
     Result<QList<QPair<QString, qint64>>> layerCounts() const;
 

@@ -6,7 +6,7 @@
 #include "cases/casequery.h"
 #include "cases/casestore.h"
 #include "catalogues/casecatalogues.h"
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 #include <QCoreApplication>
 
@@ -36,7 +36,7 @@ public:
 
     /// Writes the cases of `query` to `path`; returns how many.
     static Result<qint64> exportCases(const CaseQuery &query, const CaseCatalogues &catalogues,
-                                      const GridCatalog &grid, const QString &path,
+                                      const GridCatalogue &grid, const QString &path,
                                       const QString &format, bool english,
                                       const Progress &progress = {});
 

@@ -86,7 +86,7 @@ QString time(const QDateTime &t)
     return t.isValid() ? t.toString(Qt::ISODate) : QString();
 }
 
-QList<Column> columns(const CaseCatalogues &catalogues, const GridCatalog &grid, bool english)
+QList<Column> columns(const CaseCatalogues &catalogues, const GridCatalogue &grid, bool english)
 {
     const auto category = [&catalogues, english](const CaseRecord &r) {
         const auto *c = catalogues.categories.find(r.categoryId);
@@ -141,7 +141,7 @@ Error writeError(const QString &path, const QString &detail)
 }
 
 Result<qint64> writeOpen311(const CaseQuery &query, const CaseCatalogues &catalogues,
-                            const GridCatalog &grid, const QString &path, bool english)
+                            const GridCatalogue &grid, const QString &path, bool english)
 {
     // GeoReport v2 requests: minor category -> service_code, its group -> group, unit ->
     // agency_responsible, deadline -> expected_datetime, state -> open/closed + status_notes.
@@ -214,7 +214,7 @@ QString CaseExchange::formatOf(const QString &path)
 }
 
 Result<qint64> CaseExchange::exportCases(const CaseQuery &query, const CaseCatalogues &catalogues,
-                                         const GridCatalog &grid, const QString &path,
+                                         const GridCatalogue &grid, const QString &path,
                                          const QString &format, bool english,
                                          const Progress &progress)
 {

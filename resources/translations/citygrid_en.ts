@@ -902,7 +902,7 @@
     </message>
 </context>
 <context>
-    <name>CategoryCatalog</name>
+    <name>CategoryCatalogue</name>
     <message>
         <source>The category catalogue is not valid JSON</source>
         <translation type="unfinished"></translation>
@@ -1056,7 +1056,7 @@
     </message>
 </context>
 <context>
-    <name>GridCatalog</name>
+    <name>GridCatalogue</name>
     <message>
         <source>Cell %1</source>
         <translation type="unfinished"></translation>
@@ -1621,7 +1621,11 @@
     </message>
 </context>
 <context>
-    <name>RoleCatalog</name>
+    <name>RoleCatalogue</name>
+    <message>
+        <source>%1; give such an account with --user</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The role catalogue is not valid JSON</source>
         <translation type="unfinished"></translation>
@@ -1635,19 +1639,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The role catalogue defines no roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; give such an account with --user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1972,7 +1972,7 @@
     </message>
 </context>
 <context>
-    <name>UnitCatalog</name>
+    <name>UnitCatalogue</name>
     <message>
         <source>The unit catalogue is not valid JSON</source>
         <translation type="unfinished"></translation>

@@ -894,7 +894,7 @@
     </message>
 </context>
 <context>
-    <name>CategoryCatalog</name>
+    <name>CategoryCatalogue</name>
     <message>
         <source>The category catalogue is not valid JSON</source>
         <translation>案件类别目录不是有效的 JSON</translation>
@@ -1048,7 +1048,7 @@
     </message>
 </context>
 <context>
-    <name>GridCatalog</name>
+    <name>GridCatalogue</name>
     <message>
         <source>Cell %1</source>
         <translation>网格 %1</translation>
@@ -1608,7 +1608,11 @@
     </message>
 </context>
 <context>
-    <name>RoleCatalog</name>
+    <name>RoleCatalogue</name>
+    <message>
+        <source>%1; give such an account with --user</source>
+        <translation>%1；请用 --user 指定具有该权限的账号</translation>
+    </message>
     <message>
         <source>The role catalogue is not valid JSON</source>
         <translation>角色目录不是有效的 JSON</translation>
@@ -1622,20 +1626,16 @@
         <translation>角色“%1”引用了未知的步骤“%2”</translation>
     </message>
     <message>
+        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
+        <translation>角色“%1”列出了未知权限“%2”（可用：edit_catalogues、score_assessment、decide_assessment）</translation>
+    </message>
+    <message>
         <source>The role catalogue defines no roles</source>
         <translation>角色目录中没有任何角色</translation>
     </message>
     <message>
         <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
         <translation>用户“%1”缺少编号、编号重复或角色“%2”未知</translation>
-    </message>
-    <message>
-        <source>%1; give such an account with --user</source>
-        <translation>%1；请用 --user 指定具有该权限的账号</translation>
-    </message>
-    <message>
-        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
-        <translation>角色“%1”列出了未知权限“%2”（可用：edit_catalogues、score_assessment、decide_assessment）</translation>
     </message>
     <message>
         <source>No role may edit the catalogues</source>
@@ -1959,7 +1959,7 @@
     </message>
 </context>
 <context>
-    <name>UnitCatalog</name>
+    <name>UnitCatalogue</name>
     <message>
         <source>The unit catalogue is not valid JSON</source>
         <translation>单位目录不是有效的 JSON</translation>

@@ -31,7 +31,7 @@ private slots:
         AreaTreeModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setCatalog(m_context->catalog(), false);
+        model.setCatalogue(m_context->catalogue(), false);
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex district = model.index(0, 0);
         QCOMPARE(district.data().toString(), QStringLiteral("福田区"));
@@ -49,10 +49,11 @@ private slots:
     void findsACellAndItsParents()
     {
         AreaTreeModel model;
-        model.setCatalog(m_context->catalog(), true);
+        model.setCatalogue(m_context->catalogue(), true);
         const QString code =
-            m_context->catalog()
-                .children(m_context->catalog().children(QStringLiteral("440304007")).first()->code)
+            m_context->catalogue()
+                .children(
+                    m_context->catalogue().children(QStringLiteral("440304007")).first()->code)
                 .first()
                 ->code;
         const QModelIndex cell = model.indexOf(code);

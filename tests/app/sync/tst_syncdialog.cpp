@@ -141,15 +141,15 @@ private slots:
     {
         // (after exchangeWithAnOffice: the two sites are peers)
         const QString centreId = SiteIdentity::ensure(session().context().store()).value().siteId();
-        const GridCatalog officeGrid = m_office->loadCatalog().value();
+        const GridCatalogue officeGrid = m_office->loadCatalogue().value();
         const CaseCatalogues bundled = testutil::bundledCatalogues();
         // the office settles the sanitation ambiguity in 福保 and renames U001, an hour ago
-        UnitCatalog::Unit u027 = *bundled.units.find(QStringLiteral("U027"));
+        UnitCatalogue::Unit u027 = *bundled.units.find(QStringLiteral("U027"));
         u027.areas = {QStringLiteral("440304004")};
         QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
                                           refkinds::unit(), u027.id, catalogueedits::unitJson(u027),
                                           QStringLiteral("ld01"), m_now.addSecs(-3600)));
-        UnitCatalog::Unit u001 = *bundled.units.find(QStringLiteral("U001"));
+        UnitCatalogue::Unit u001 = *bundled.units.find(QStringLiteral("U001"));
         u001.name = QStringLiteral("城管局（园岭改）");
         QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
                                           refkinds::unit(), u001.id, catalogueedits::unitJson(u001),
@@ -251,7 +251,7 @@ private slots:
         editor.unitType()->setCurrentIndex(
             editor.unitType()->findData(QStringLiteral("subdistrict_office")));
         QVERIFY2(editor.save(), qPrintable(editor.status()->text()));
-        const CategoryCatalog::Category *saved = session().catalogues().categories.find(id);
+        const CategoryCatalogue::Category *saved = session().catalogues().categories.find(id);
         QCOMPARE(saved->deadline, (Deadline{6, Deadline::Unit::WorkingDays}));
         QVERIFY(saved->urgent);
         QCOMPARE(saved->unitType, QStringLiteral("subdistrict_office"));

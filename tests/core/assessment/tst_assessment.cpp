@@ -382,10 +382,10 @@ void TestAssessment::monthLifecycle()
     QVERIFY(store);
     AssessmentStore assessment(*store);
     const AssessmentScheme scheme = defaultScheme();
-    auto catalog = store->loadCatalog();
-    QVERIFY(catalog);
+    auto catalogue = store->loadCatalogue();
+    QVERIFY(catalogue);
     QStringList codes;
-    for (const GridUnit *u : catalog.value().children({}))
+    for (const GridUnit *u : catalogue.value().children({}))
         codes.append(u->code);
     QCOMPARE(codes.size(), 10);
     const auto figures = perfectFigures(codes);

@@ -57,10 +57,10 @@ private slots:
         auto store = Store::open(path);
         QVERIFY(store.ok());
         m_store = std::move(store).value();
-        auto roles = RoleCatalog::fromJson(catalogue("roles.json"));
+        auto roles = RoleCatalogue::fromJson(catalogue("roles.json"));
         auto calendar = WorkingCalendar::fromJson(catalogue("calendar.json"));
-        auto categories = CategoryCatalog::fromJson(catalogue("categories.json"));
-        auto units = UnitCatalog::fromJson(catalogue("units.json"));
+        auto categories = CategoryCatalogue::fromJson(catalogue("categories.json"));
+        auto units = UnitCatalogue::fromJson(catalogue("units.json"));
         QVERIFY(roles.ok() && calendar.ok() && categories.ok() && units.ok());
         m_cases = std::make_unique<CaseStore>(*m_store, CaseWorkflow(roles.value()),
                                               calendar.value(), categories.value(), units.value());

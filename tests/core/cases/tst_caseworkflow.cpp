@@ -132,7 +132,10 @@ class TestCaseWorkflow : public QObject
 {
     Q_OBJECT
 private:
-    CaseWorkflow workflow() const { return CaseWorkflow(RoleCatalog::fromJson(rolesJson).value()); }
+    CaseWorkflow workflow() const
+    {
+        return CaseWorkflow(RoleCatalogue::fromJson(rolesJson).value());
+    }
 
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English)); }
@@ -181,7 +184,7 @@ private slots:
     void everyRoleAndStep()
     {
         const CaseWorkflow flow = workflow();
-        for (const RoleCatalog::Role &role : flow.roles().roles()) {
+        for (const RoleCatalogue::Role &role : flow.roles().roles()) {
             for (const CaseStatus &from : reachable()) {
                 for (CaseStep step : CaseVocabulary::steps()) {
                     const auto result = flow.apply(from, step, role.id);
@@ -317,7 +320,7 @@ private slots:
     }
     void rightsComeFromTheTable()
     {
-        const RoleCatalog roles = RoleCatalog::fromJson(rolesJson).value();
+        const RoleCatalogue roles = RoleCatalogue::fromJson(rolesJson).value();
         QVERIFY(roles.may(QStringLiteral("leader"), Right::EditCatalogues));
         QVERIFY(roles.may(QStringLiteral("supervisor"), Right::ScoreAssessment));
         QVERIFY(!roles.may(QStringLiteral("supervisor"), Right::DecideAssessment));
@@ -346,9 +349,9 @@ private slots:
     void badRoleCatalogues()
     {
         QFETCH(QByteArray, json);
-        auto catalog = RoleCatalog::fromJson(json);
-        QVERIFY(!catalog.ok());
-        QVERIFY(!catalog.error().message.isEmpty());
+        auto catalogue = RoleCatalogue::fromJson(json);
+        QVERIFY(!catalogue.ok());
+        QVERIFY(!catalogue.error().message.isEmpty());
     }
 };
 

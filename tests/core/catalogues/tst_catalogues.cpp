@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "catalogues/casecatalogues.h"
-#include "catalogues/categorycatalog.h"
-#include "catalogues/rolecatalog.h"
-#include "catalogues/unitcatalog.h"
+#include "catalogues/categorycatalogue.h"
+#include "catalogues/rolecatalogue.h"
+#include "catalogues/unitcatalogue.h"
 
 #include <QFile>
 #include <QSet>
@@ -74,9 +74,9 @@ private slots:
         QFETCH(QString, category);
         QFETCH(QString, cell);
         QFETCH(QString, unit);
-        const auto categories = CategoryCatalog::fromJson(categoriesJson);
+        const auto categories = CategoryCatalogue::fromJson(categoriesJson);
         QVERIFY(categories.ok());
-        const auto units = UnitCatalog::fromJson(unitsJson);
+        const auto units = UnitCatalogue::fromJson(unitsJson);
         QVERIFY(units.ok());
         const auto resolved = units.value().resolve(*categories.value().find(category), cell, true);
         if (unit.startsWith(QLatin1String("unit."))) {
@@ -117,7 +117,7 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, first);
         QFETCH(int, count);
-        auto categories = CategoryCatalog::fromJson(categoriesJson);
+        auto categories = CategoryCatalogue::fromJson(categoriesJson);
         QVERIFY(categories.ok());
         const auto hits = categories.value().search(text);
         QCOMPARE(hits.size(), count);
@@ -151,8 +151,8 @@ private slots:
     {
         QFETCH(QByteArray, json);
         QFETCH(bool, units);
-        const Error error =
-            units ? UnitCatalog::fromJson(json).error() : CategoryCatalog::fromJson(json).error();
+        const Error error = units ? UnitCatalogue::fromJson(json).error()
+                                  : CategoryCatalogue::fromJson(json).error();
         QVERIFY(!error.message.isEmpty());
     }
     void loadedTogether()
@@ -183,12 +183,12 @@ private slots:
     }
     void shippedCataloguesHoldTogether()
     {
-        const auto categories = CategoryCatalog::fromJson(shipped("categories.json"));
+        const auto categories = CategoryCatalogue::fromJson(shipped("categories.json"));
         QVERIFY2(categories.ok(),
                  qPrintable(categories.ok() ? QString() : categories.error().toText()));
-        const auto units = UnitCatalog::fromJson(shipped("units.json"));
+        const auto units = UnitCatalogue::fromJson(shipped("units.json"));
         QVERIFY2(units.ok(), qPrintable(units.ok() ? QString() : units.error().toText()));
-        const auto roles = RoleCatalog::fromJson(shipped("roles.json"));
+        const auto roles = RoleCatalogue::fromJson(shipped("roles.json"));
         QVERIFY2(roles.ok(), qPrintable(roles.ok() ? QString() : roles.error().toText()));
 
         QVERIFY(categories.value().categories().size() >= 80);

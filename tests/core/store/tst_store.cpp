@@ -92,15 +92,15 @@ private slots:
         QCOMPARE(store.value()->schemaVersion(), storeschema::version);
         QVERIFY(!QUuid::fromString(store.value()->meta(storeschema::keySiteId())).isNull());
         QCOMPARE(store.value()->meta(storeschema::keyDistrictCode()), QStringLiteral("440304"));
-        auto catalog = store.value()->loadCatalog();
-        QVERIFY(catalog.ok());
-        QCOMPARE(catalog.value().count(GridLevel::Cell), 9);
-        QCOMPARE(catalog.value().count(GridLevel::Community), 3);
-        QCOMPARE(catalog.value().count(GridLevel::Subdistrict), 1);
+        auto catalogue = store.value()->loadCatalogue();
+        QVERIFY(catalogue.ok());
+        QCOMPARE(catalogue.value().count(GridLevel::Cell), 9);
+        QCOMPARE(catalogue.value().count(GridLevel::Community), 3);
+        QCOMPARE(catalogue.value().count(GridLevel::Subdistrict), 1);
         // names dissolved from the cells' own name fields
-        QCOMPARE(catalog.value().find(QStringLiteral("440304010002"))->name,
+        QCOMPARE(catalogue.value().find(QStringLiteral("440304010002"))->name,
                  QStringLiteral("测试第2社区"));
-        QVERIFY(qAbs(catalog.value().find(QStringLiteral("440304010001001"))->areaKm2 - 0.09) <
+        QVERIFY(qAbs(catalogue.value().find(QStringLiteral("440304010001001"))->areaKm2 - 0.09) <
                 0.002);
         QVERIFY(store.value()->migrationBackup().isEmpty());
     }
@@ -268,7 +268,7 @@ private slots:
         }
         auto store = Store::open(path);
         QVERIFY(store.ok());
-        QCOMPARE(store.value()->loadCatalog().value().count(GridLevel::Cell), 4);
+        QCOMPARE(store.value()->loadCatalogue().value().count(GridLevel::Cell), 4);
         // GDAL reads what SQLite wrote (this store is not open in this process any more)
         store.value().reset();
         auto read = GridImport::check(path, {});

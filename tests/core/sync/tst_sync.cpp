@@ -57,7 +57,7 @@ qint64 count(Store &store, const char *table)
 QJsonObject unitEntry(const CaseCatalogues &catalogues, const QString &id, const QString &name,
                       const QStringList &areas)
 {
-    const UnitCatalog::Unit *u = catalogues.units.find(id);
+    const UnitCatalogue::Unit *u = catalogues.units.find(id);
     return {{QStringLiteral("id"), id},
             {QStringLiteral("name"), name},
             {QStringLiteral("name_en"), u->nameEn},
@@ -361,7 +361,7 @@ private slots:
         AssessmentStore assessment(*office.store);
         QVERIFY(assessment.setPopulation(2026, {{QStringLiteral("440304001"), {70000, 50000}}},
                                          QStringLiteral("sl01"), start));
-        const UnitCatalog::Unit *u027 = m_catalogues.units.find(QStringLiteral("U027"));
+        const UnitCatalogue::Unit *u027 = m_catalogues.units.find(QStringLiteral("U027"));
         QStringList areas = u027->areas;
         areas.removeAll(QStringLiteral("440304010"));
         QVERIFY(areas.size() < u027->areas.size());
@@ -384,7 +384,7 @@ private slots:
         QVERIFY(edited);
         QCOMPARE(edited.value().units.find(QStringLiteral("U027"))->areas, areas);
         // the ambiguity is gone: a sanitation category in a 福保 cell now has one unit
-        std::optional<CategoryCatalog::Category> sweeping;
+        std::optional<CategoryCatalogue::Category> sweeping;
         for (const auto &c : edited.value().categories.categories())
             if (u027->types.contains(c.unitType) && !sweeping)
                 sweeping = c;
@@ -408,10 +408,10 @@ private slots:
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
         pair(centre, office);
         // the office shortens the deadline of exposed refuse and makes it urgent
-        CategoryCatalog::Category refuse = *m_catalogues.categories.find(QStringLiteral("E0102"));
+        CategoryCatalogue::Category refuse = *m_catalogues.categories.find(QStringLiteral("E0102"));
         refuse.deadline = {1, Deadline::Unit::WorkingHours};
         refuse.urgent = true;
-        auto saved = catalogueedits::saveEntry(*office.store, office.store->loadCatalog().value(),
+        auto saved = catalogueedits::saveEntry(*office.store, office.store->loadCatalogue().value(),
                                                QStringLiteral(":/catalogues"), refkinds::category(),
                                                refuse.id, catalogueedits::categoryJson(refuse),
                                                QStringLiteral("ld01"), start);
@@ -420,7 +420,7 @@ private slots:
         QJsonObject broken = catalogueedits::categoryJson(refuse);
         broken[QStringLiteral("deadline")] = QJsonObject{{QStringLiteral("value"), 2}};
         auto refused = catalogueedits::saveEntry(
-            *office.store, office.store->loadCatalog().value(), QStringLiteral(":/catalogues"),
+            *office.store, office.store->loadCatalogue().value(), QStringLiteral(":/catalogues"),
             refkinds::category(), refuse.id, broken, QStringLiteral("ld01"), start);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("category.invalid"));
@@ -428,7 +428,7 @@ private slots:
         auto edits = refkinds::catalogueEdits(centre.store->db(), centre.id);
         auto atCentre = CaseCatalogues::load(QStringLiteral(":/catalogues"), edits.value());
         QVERIFY(atCentre);
-        const CategoryCatalog::Category *arrived =
+        const CategoryCatalogue::Category *arrived =
             atCentre.value().categories.find(QStringLiteral("E0102"));
         QCOMPARE(arrived->deadline.value, 1.0);
         QVERIFY(arrived->urgent);
@@ -506,7 +506,7 @@ private slots:
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
         pair(centre, office);
         report(office, start.addSecs(30)); // a good event in the same package
-        const UnitCatalog::Unit *u001 = m_catalogues.units.find(QStringLiteral("U001"));
+        const UnitCatalogue::Unit *u001 = m_catalogues.units.find(QStringLiteral("U001"));
         RefRecords r = records(office);
         const QString who = QStringLiteral("sl01");
         if (kind == QLatin1String("unit"))
@@ -636,7 +636,7 @@ private slots:
                         .setPopulation(2026, {{subdistrict, p}}, QStringLiteral("sl01"), clock));
                 const QString unit =
                     random.bounded(2) ? QStringLiteral("U001") : QStringLiteral("U002");
-                const UnitCatalog::Unit *u = m_catalogues.units.find(unit);
+                const UnitCatalogue::Unit *u = m_catalogues.units.find(unit);
                 QVERIFY(records(site).put(refkinds::unit(), unit,
                                           unitEntry(m_catalogues, unit,
                                                     u->name + QString::number(random.bounded(100)),

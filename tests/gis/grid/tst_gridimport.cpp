@@ -172,13 +172,13 @@ private slots:
         QVERIFY2(report.value().written, qPrintable(kinds(report.value().issues).join(u' ')));
         auto opened = Store::open(store);
         QVERIFY(opened.ok());
-        auto catalog = opened.value()->loadCatalog();
-        QVERIFY(catalog.ok());
-        QCOMPARE(catalog.value().count(GridLevel::Cell), 9);
-        QCOMPARE(catalog.value().count(GridLevel::Community), 3);
-        QCOMPARE(catalog.value().count(GridLevel::Subdistrict), 1);
+        auto catalogue = opened.value()->loadCatalogue();
+        QVERIFY(catalogue.ok());
+        QCOMPARE(catalogue.value().count(GridLevel::Cell), 9);
+        QCOMPARE(catalogue.value().count(GridLevel::Community), 3);
+        QCOMPARE(catalogue.value().count(GridLevel::Subdistrict), 1);
         if (file != QLatin1String("noprj.shp")) // that file carries no names
-            QCOMPARE(catalog.value().find(QStringLiteral("440304010003"))->name,
+            QCOMPARE(catalogue.value().find(QStringLiteral("440304010003"))->name,
                      QStringLiteral("测试第3社区"));
         // Wherever the file came from, the cells land in the same place (WGS84, within 10 cm).
         auto reference = GridImport::check(fixture("good_cells.geojson"), {});

@@ -92,8 +92,8 @@ private slots:
         const CaseQuery query(m_source->db(), subdistrict(), now);
         const qint64 expected = query.count().value();
         const QString file = m_dir.filePath(QStringLiteral("out.") + format);
-        auto written = CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalog(), file,
-                                                 format, false);
+        auto written = CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalogue(),
+                                                 file, format, false);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toText()));
         QCOMPARE(written.value(), expected);
         // every row reads back, in the same subdistrict
@@ -123,8 +123,8 @@ private slots:
         open.openOnly = true;
         const CaseQuery query(m_source->db(), open, now);
         const QString file = path("requests.json");
-        auto written = CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalog(), file,
-                                                 QStringLiteral("open311"), false);
+        auto written = CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalogue(),
+                                                 file, QStringLiteral("open311"), false);
         QVERIFY(written.ok());
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -240,7 +240,7 @@ private slots:
         QVERIFY(expected >= 1);
 
         const QString csv = path("safe.csv");
-        QVERIFY(CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalog(), csv,
+        QVERIFY(CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalogue(), csv,
                                           QStringLiteral("csv"), false)
                     .ok());
         QFile bytes(csv);
@@ -260,7 +260,7 @@ private slots:
 
         // a sheet: numbers are numbers and times are date-times, the header found by GDAL
         const QString xlsx = path("typed.xlsx");
-        QVERIFY(CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalog(), xlsx,
+        QVERIFY(CaseExchange::exportCases(query, m_fixture->catalogues, GridCatalogue(), xlsx,
                                           QStringLiteral("xlsx"), false)
                     .ok());
         QProcess info;

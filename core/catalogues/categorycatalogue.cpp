@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "catalogues/categorycatalog.h"
+#include "catalogues/categorycatalogue.h"
 
 #include "base/jsonfile.h"
 
@@ -26,23 +26,23 @@ QString text(const QJsonObject &o, const char *key)
 
 } // namespace
 
-Result<CategoryCatalog> CategoryCatalog::fromJson(const QByteArray &json)
+Result<CategoryCatalogue> CategoryCatalogue::fromJson(const QByteArray &json)
 {
     const auto parsed = parseJsonObject(json, QStringLiteral("categories.json"),
                                         tr("The category catalogue is not valid JSON"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &doc = parsed.value();
-    CategoryCatalog catalog;
+    CategoryCatalogue catalogue;
     for (const QJsonValue &value : doc[QLatin1String("groups")].toArray()) {
         const QJsonObject o = value.toObject();
         Group group{text(o, "kind"), text(o, "major"), text(o, "name"), text(o, "name_en"),
                     o[QLatin1String("local")].toBool()};
         if ((group.kind != QLatin1String("component") && group.kind != QLatin1String("event")) ||
-            group.major.isEmpty() || catalog.group(group.kind, group.major))
+            group.major.isEmpty() || catalogue.group(group.kind, group.major))
             return invalid(tr("Group \"%1 %2\" has an unknown kind, no code or a code used twice")
                                .arg(group.kind, group.major));
-        catalog.m_groups.append(group);
+        catalogue.m_groups.append(group);
     }
     QSet<QString> ids;
     for (const QJsonValue &value : doc[QLatin1String("categories")].toArray()) {
@@ -63,7 +63,7 @@ Result<CategoryCatalog> CategoryCatalog::fromJson(const QByteArray &json)
         c.local = o[QLatin1String("local")].toBool();
         if (c.id.isEmpty() || ids.contains(c.id))
             return invalid(tr("Category \"%1\" has no id or an id used twice").arg(c.id));
-        if (!catalog.group(c.kind, c.major))
+        if (!catalogue.group(c.kind, c.major))
             return invalid(
                 tr("Category %1 belongs to no known group (%2 %3)").arg(c.id, c.kind, c.major));
         if (c.name.isEmpty() || c.unitType.isEmpty())
@@ -76,14 +76,14 @@ Result<CategoryCatalog> CategoryCatalog::fromJson(const QByteArray &json)
                 tr("Category %1 needs a deadline with a positive value and a unit").arg(c.id));
         c.deadline = {amount, unit.value()};
         ids.insert(c.id);
-        catalog.m_categories.append(c);
+        catalogue.m_categories.append(c);
     }
-    if (catalog.m_categories.isEmpty())
+    if (catalogue.m_categories.isEmpty())
         return invalid(tr("The category catalogue defines no categories"));
-    return catalog;
+    return catalogue;
 }
 
-const CategoryCatalog::Category *CategoryCatalog::find(const QString &id) const
+const CategoryCatalogue::Category *CategoryCatalogue::find(const QString &id) const
 {
     for (const Category &c : m_categories)
         if (c.id == id)
@@ -91,8 +91,8 @@ const CategoryCatalog::Category *CategoryCatalog::find(const QString &id) const
     return nullptr;
 }
 
-const CategoryCatalog::Group *CategoryCatalog::group(const QString &kind,
-                                                     const QString &major) const
+const CategoryCatalogue::Group *CategoryCatalogue::group(const QString &kind,
+                                                         const QString &major) const
 {
     for (const Group &g : m_groups)
         if (g.kind == kind && g.major == major)
@@ -100,8 +100,8 @@ const CategoryCatalog::Group *CategoryCatalog::group(const QString &kind,
     return nullptr;
 }
 
-QList<const CategoryCatalog::Category *> CategoryCatalog::search(const QString &input,
-                                                                 int limit) const
+QList<const CategoryCatalogue::Category *> CategoryCatalogue::search(const QString &input,
+                                                                     int limit) const
 {
     const QString text = input.trimmed();
     if (text.isEmpty())

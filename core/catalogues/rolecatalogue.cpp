@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "catalogues/rolecatalog.h"
+#include "catalogues/rolecatalogue.h"
 
 #include <QLocale>
 
@@ -11,14 +11,14 @@
 
 namespace citygrid {
 
-Result<RoleCatalog> RoleCatalog::fromJson(const QByteArray &json)
+Result<RoleCatalogue> RoleCatalogue::fromJson(const QByteArray &json)
 {
     const auto parsed = parseJsonObject(json, QStringLiteral("roles.json"),
                                         tr("The role catalogue is not valid JSON"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &doc = parsed.value();
-    RoleCatalog catalog;
+    RoleCatalogue catalogue;
     for (const QJsonValue &value : doc[QLatin1String("roles")].toArray()) {
         const QJsonObject o = value.toObject();
         Role role{o[QLatin1String("id")].toString(),
@@ -26,7 +26,7 @@ Result<RoleCatalog> RoleCatalog::fromJson(const QByteArray &json)
                   o[QLatin1String("name_en")].toString(),
                   {},
                   {}};
-        if (role.id.isEmpty() || catalog.role(role.id))
+        if (role.id.isEmpty() || catalogue.role(role.id))
             return Error{QStringLiteral("roles.invalid"),
                          tr("A role has no id, or its id \"%1\" is used twice").arg(role.id),
                          {}};
@@ -50,26 +50,26 @@ Result<RoleCatalog> RoleCatalog::fromJson(const QByteArray &json)
                     {}};
             role.rights.insert(*parsed);
         }
-        catalog.m_roles.append(role);
+        catalogue.m_roles.append(role);
     }
-    if (catalog.m_roles.isEmpty())
+    if (catalogue.m_roles.isEmpty())
         return Error{
             QStringLiteral("roles.invalid"), tr("The role catalogue defines no roles"), {}};
     for (const QJsonValue &value : doc[QLatin1String("users")].toArray()) {
         const QJsonObject o = value.toObject();
         User user{o[QLatin1String("id")].toString(), o[QLatin1String("name")].toString(),
                   o[QLatin1String("role")].toString()};
-        if (user.id.isEmpty() || catalog.user(user.id) || !catalog.role(user.roleId))
+        if (user.id.isEmpty() || catalogue.user(user.id) || !catalogue.role(user.roleId))
             return Error{QStringLiteral("roles.invalid"),
                          tr("User \"%1\" has no id, a duplicate id or an unknown role \"%2\"")
                              .arg(user.id, user.roleId),
                          {}};
-        catalog.m_users.append(user);
+        catalogue.m_users.append(user);
     }
-    return catalog;
+    return catalogue;
 }
 
-const RoleCatalog::Role *RoleCatalog::role(const QString &id) const
+const RoleCatalogue::Role *RoleCatalogue::role(const QString &id) const
 {
     for (const Role &r : m_roles)
         if (r.id == id)
@@ -77,7 +77,7 @@ const RoleCatalog::Role *RoleCatalog::role(const QString &id) const
     return nullptr;
 }
 
-const RoleCatalog::User *RoleCatalog::user(const QString &id) const
+const RoleCatalogue::User *RoleCatalogue::user(const QString &id) const
 {
     for (const User &u : m_users)
         if (u.id == id)
@@ -85,19 +85,19 @@ const RoleCatalog::User *RoleCatalog::user(const QString &id) const
     return nullptr;
 }
 
-bool RoleCatalog::may(const QString &roleId, CaseStep step) const
+bool RoleCatalogue::may(const QString &roleId, CaseStep step) const
 {
     const Role *r = role(roleId);
     return r && r->steps.contains(step);
 }
 
-bool RoleCatalog::may(const QString &roleId, Right right) const
+bool RoleCatalogue::may(const QString &roleId, Right right) const
 {
     const Role *r = role(roleId);
     return r && r->rights.contains(right);
 }
 
-QString RoleCatalog::roleNames(const std::function<bool(const Role &)> &holds) const
+QString RoleCatalogue::roleNames(const std::function<bool(const Role &)> &holds) const
 {
     // core has no settings of its own: the language is the one the application made the default
     // (zh_CN unless English was asked for); Chinese names only where the locale is Chinese
@@ -109,17 +109,17 @@ QString RoleCatalog::roleNames(const std::function<bool(const Role &)> &holds) c
     return names.join(english ? QStringLiteral(", ") : QStringLiteral("、"));
 }
 
-QString RoleCatalog::rolesThatMay(CaseStep step) const
+QString RoleCatalogue::rolesThatMay(CaseStep step) const
 {
     return roleNames([step](const Role &r) { return r.steps.contains(step); });
 }
 
-QString RoleCatalog::rolesThatMay(Right right) const
+QString RoleCatalogue::rolesThatMay(Right right) const
 {
     return roleNames([right](const Role &r) { return r.rights.contains(right); });
 }
 
-QString RoleCatalog::onlyWho(Right right) const
+QString RoleCatalogue::onlyWho(Right right) const
 {
     const QString who = rolesThatMay(right);
     switch (right) {
@@ -136,14 +136,14 @@ QString RoleCatalog::onlyWho(Right right) const
     return {};
 }
 
-QString RoleCatalog::onlyWho(CaseStep step) const
+QString RoleCatalogue::onlyWho(CaseStep step) const
 {
     const QString who = rolesThatMay(step);
     return who.isEmpty() ? tr("No role may %1").arg(CaseVocabulary::displayName(step))
                          : tr("Only %1 may %2").arg(who, CaseVocabulary::displayName(step));
 }
 
-std::optional<Right> RoleCatalog::rightFromId(const QString &id)
+std::optional<Right> RoleCatalogue::rightFromId(const QString &id)
 {
     if (id == QLatin1String("edit_catalogues"))
         return Right::EditCatalogues;

@@ -20,9 +20,9 @@ enum class Right { EditCatalogues, ScoreAssessment, DecideAssessment };
 /// Which role may take which step and hold which right, and the local user accounts, as data
 /// (data/catalogues/roles.json): the one permission table the window, the command line and the
 /// workflow all ask. Value type; read-only use from any thread.
-class RoleCatalog
+class RoleCatalogue
 {
-    Q_DECLARE_TR_FUNCTIONS(RoleCatalog)
+    Q_DECLARE_TR_FUNCTIONS(RoleCatalogue)
 public:
     struct Role
     {
@@ -39,7 +39,7 @@ public:
         QString roleId;
     };
 
-    static Result<RoleCatalog> fromJson(const QByteArray &json);
+    static Result<RoleCatalogue> fromJson(const QByteArray &json);
 
     const Role *role(const QString &id) const;
     const User *user(const QString &id) const;

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "base/result.h"
-#include "catalogues/categorycatalog.h"
+#include "catalogues/categorycatalogue.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -13,9 +13,9 @@ namespace citygrid {
 /// The responsible units (departments, subdistrict offices, contractors): which categories they
 /// handle in which areas, as data (data/catalogues/units.json), and the rule that finds the unit
 /// for a case. Value type; read-only use from any thread.
-class UnitCatalog
+class UnitCatalogue
 {
-    Q_DECLARE_TR_FUNCTIONS(UnitCatalog)
+    Q_DECLARE_TR_FUNCTIONS(UnitCatalogue)
 public:
     struct Unit
     {
@@ -37,14 +37,14 @@ public:
         QString nameEn;
     };
 
-    static Result<UnitCatalog> fromJson(const QByteArray &json);
+    static Result<UnitCatalogue> fromJson(const QByteArray &json);
 
     /// The unit responsible for `category` in the cell `cellCode`: among the units that handle the
     /// category (by its unit type or by name) and cover the cell, the one with the most specific
     /// area. None is a gap ("unit.gap") and two equally specific are an ambiguity
     /// ("unit.ambiguous"): both are reported, never guessed.
-    Result<const Unit *> resolve(const CategoryCatalog::Category &category, const QString &cellCode,
-                                 bool english = false) const;
+    Result<const Unit *> resolve(const CategoryCatalogue::Category &category,
+                                 const QString &cellCode, bool english = false) const;
     const Unit *find(const QString &id) const;
 
     /// How completely the catalogue answers "who handles this?": every category in every cell,
@@ -53,7 +53,7 @@ public:
     {
         int resolved = 0, gaps = 0, ambiguities = 0;
     };
-    Coverage coverage(const CategoryCatalog &categories, const QStringList &cellCodes) const;
+    Coverage coverage(const CategoryCatalogue &categories, const QStringList &cellCodes) const;
     QList<Unit> units() const { return m_units; }
     /// The unit types the catalogue declares, in its order.
     QList<UnitType> unitTypes() const { return m_unitTypes; }

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 #include <algorithm>
 
 namespace citygrid {
 
-void GridCatalog::setDistrict(const QString &code, const QString &name, const QString &nameEn)
+void GridCatalogue::setDistrict(const QString &code, const QString &name, const QString &nameEn)
 {
     m_districtCode = code;
     m_districtName = name;
     m_districtNameEn = nameEn;
 }
 
-void GridCatalog::add(GridUnit unit)
+void GridCatalogue::add(GridUnit unit)
 {
     m_byCode.insert(unit.code, m_units.size());
     // Subdistricts hang under the empty key: the district itself.
@@ -22,18 +22,18 @@ void GridCatalog::add(GridUnit unit)
     m_units.append(std::move(unit));
 }
 
-QString GridCatalog::districtName(bool english) const
+QString GridCatalogue::districtName(bool english) const
 {
     return english && !m_districtNameEn.isEmpty() ? m_districtNameEn : m_districtName;
 }
 
-const GridUnit *GridCatalog::find(const QString &code) const
+const GridUnit *GridCatalogue::find(const QString &code) const
 {
     const auto it = m_byCode.constFind(code);
     return it == m_byCode.cend() ? nullptr : &m_units.at(*it);
 }
 
-QList<const GridUnit *> GridCatalog::children(const QString &code) const
+QList<const GridUnit *> GridCatalogue::children(const QString &code) const
 {
     // By index, not by scanning: the area tree asks once per node, which for a city-scale grid
     // would otherwise be quadratic.
@@ -46,13 +46,13 @@ QList<const GridUnit *> GridCatalog::children(const QString &code) const
     return result;
 }
 
-qsizetype GridCatalog::count(GridLevel level) const
+qsizetype GridCatalogue::count(GridLevel level) const
 {
     return std::count_if(m_units.cbegin(), m_units.cend(),
                          [level](const GridUnit &u) { return u.level == level; });
 }
 
-QString GridCatalog::displayName(const QString &code, bool english) const
+QString GridCatalogue::displayName(const QString &code, bool english) const
 {
     const GridUnit *unit = find(code);
     if (!unit)
@@ -64,7 +64,7 @@ QString GridCatalog::displayName(const QString &code, bool english) const
     return tr("Cell %1").arg(code);
 }
 
-QList<const GridUnit *> GridCatalog::search(const QString &input, int limit) const
+QList<const GridUnit *> GridCatalogue::search(const QString &input, int limit) const
 {
     const QString text = input.trimmed();
     if (text.isEmpty())

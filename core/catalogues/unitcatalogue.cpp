@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "catalogues/unitcatalog.h"
+#include "catalogues/unitcatalogue.h"
 
 #include "base/jsonfile.h"
 
@@ -23,19 +23,19 @@ QStringList strings(const QJsonValue &value)
 
 } // namespace
 
-Result<UnitCatalog> UnitCatalog::fromJson(const QByteArray &json)
+Result<UnitCatalogue> UnitCatalogue::fromJson(const QByteArray &json)
 {
     const auto parsed = parseJsonObject(json, QStringLiteral("units.json"),
                                         tr("The unit catalogue is not valid JSON"));
     if (!parsed)
         return parsed.error();
     const QJsonObject &doc = parsed.value();
-    UnitCatalog catalog;
+    UnitCatalogue catalogue;
     for (const QJsonValue &value : doc[QLatin1String("unit_types")].toArray()) {
         const QJsonObject o = value.toObject();
-        catalog.m_unitTypes.append({o[QLatin1String("type")].toString(),
-                                    o[QLatin1String("name")].toString(),
-                                    o[QLatin1String("name_en")].toString()});
+        catalogue.m_unitTypes.append({o[QLatin1String("type")].toString(),
+                                      o[QLatin1String("name")].toString(),
+                                      o[QLatin1String("name_en")].toString()});
     }
     for (const QJsonValue &value : doc[QLatin1String("units")].toArray()) {
         const QJsonObject o = value.toObject();
@@ -43,25 +43,25 @@ Result<UnitCatalog> UnitCatalog::fromJson(const QByteArray &json)
                   o[QLatin1String("name_en")].toString(),  o[QLatin1String("kind")].toString(),
                   strings(o[QLatin1String("types")]),      strings(o[QLatin1String("areas")]),
                   strings(o[QLatin1String("categories")]), o[QLatin1String("demo")].toBool()};
-        if (unit.id.isEmpty() || catalog.find(unit.id) || unit.name.isEmpty() ||
+        if (unit.id.isEmpty() || catalogue.find(unit.id) || unit.name.isEmpty() ||
             unit.areas.isEmpty())
             return Error{
                 QStringLiteral("units.invalid"),
                 tr("Unit \"%1\" needs a unique id, a name and at least one area").arg(unit.id),
                 {}};
-        catalog.m_units.append(unit);
+        catalogue.m_units.append(unit);
     }
-    if (catalog.m_units.isEmpty())
+    if (catalogue.m_units.isEmpty())
         return Error{
             QStringLiteral("units.invalid"), tr("The unit catalogue defines no units"), {}};
-    return catalog;
+    return catalogue;
 }
 
-UnitCatalog::Coverage UnitCatalog::coverage(const CategoryCatalog &categories,
-                                            const QStringList &cellCodes) const
+UnitCatalogue::Coverage UnitCatalogue::coverage(const CategoryCatalogue &categories,
+                                                const QStringList &cellCodes) const
 {
     Coverage c;
-    for (const CategoryCatalog::Category &category : categories.categories())
+    for (const CategoryCatalogue::Category &category : categories.categories())
         for (const QString &cell : cellCodes) {
             auto unit = resolve(category, cell);
             if (unit)
@@ -74,7 +74,7 @@ UnitCatalog::Coverage UnitCatalog::coverage(const CategoryCatalog &categories,
     return c;
 }
 
-const UnitCatalog::UnitType *UnitCatalog::unitType(const QString &type) const
+const UnitCatalogue::UnitType *UnitCatalogue::unitType(const QString &type) const
 {
     for (const UnitType &t : m_unitTypes)
         if (t.type == type)
@@ -82,7 +82,7 @@ const UnitCatalog::UnitType *UnitCatalog::unitType(const QString &type) const
     return nullptr;
 }
 
-const UnitCatalog::Unit *UnitCatalog::find(const QString &id) const
+const UnitCatalogue::Unit *UnitCatalogue::find(const QString &id) const
 {
     for (const Unit &u : m_units)
         if (u.id == id)
@@ -90,8 +90,9 @@ const UnitCatalog::Unit *UnitCatalog::find(const QString &id) const
     return nullptr;
 }
 
-Result<const UnitCatalog::Unit *> UnitCatalog::resolve(const CategoryCatalog::Category &category,
-                                                       const QString &cellCode, bool english) const
+Result<const UnitCatalogue::Unit *>
+UnitCatalogue::resolve(const CategoryCatalogue::Category &category, const QString &cellCode,
+                       bool english) const
 {
     QList<const Unit *> best;
     qsizetype bestLength = -1;

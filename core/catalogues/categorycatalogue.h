@@ -14,9 +14,9 @@ namespace citygrid {
 /// The component (部件) and event (事件) categories a case is filed under, with their filing and
 /// closing standards, deadline and default responsible unit type, as data
 /// (data/catalogues/categories.json). Value type; read-only use from any thread.
-class CategoryCatalog
+class CategoryCatalogue
 {
-    Q_DECLARE_TR_FUNCTIONS(CategoryCatalog)
+    Q_DECLARE_TR_FUNCTIONS(CategoryCatalogue)
 public:
     struct Group
     {
@@ -44,7 +44,7 @@ public:
         bool local = false;
     };
 
-    static Result<CategoryCatalog> fromJson(const QByteArray &json);
+    static Result<CategoryCatalogue> fromJson(const QByteArray &json);
 
     const Category *find(const QString &id) const;
     /// Categories matching what an operator types: a code ("E0102", "E01"), pinyin initials

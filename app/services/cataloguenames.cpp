@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "services/catalognames.h"
+#include "services/cataloguenames.h"
 
 #include "services/language.h"
 #include "supervision/casefacts.h"
 
-namespace citygrid::catalognames {
+namespace citygrid::cataloguenames {
 
 QString category(const CaseCatalogues &catalogues, const QString &categoryId)
 {
@@ -51,7 +51,7 @@ QString post(const CaseCatalogues &catalogues, const QString &key)
     return QStringLiteral("%1 (%2)").arg(person(catalogues, userId), role(catalogues, roleId));
 }
 
-QString ofKey(const CaseCatalogues &catalogues, const GridCatalog &grid, IndicatorKey level,
+QString ofKey(const CaseCatalogues &catalogues, const GridCatalogue &grid, IndicatorKey level,
               const QString &key)
 {
     switch (level) {
@@ -64,4 +64,4 @@ QString ofKey(const CaseCatalogues &catalogues, const GridCatalog &grid, Indicat
     }
 }
 
-} // namespace citygrid::catalognames
+} // namespace citygrid::cataloguenames

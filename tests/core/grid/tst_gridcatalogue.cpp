@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 #include <QTest>
 
 using namespace citygrid;
 
-class TestGridCatalog : public QObject
+class TestGridCatalogue : public QObject
 {
     Q_OBJECT
 private:
-    GridCatalog sample() const
+    GridCatalogue sample() const
     {
-        GridCatalog c;
+        GridCatalogue c;
         c.setDistrict(QStringLiteral("440304"), QStringLiteral("福田区"),
                       QStringLiteral("Futian District"));
         c.add({GridLevel::Subdistrict,
@@ -49,7 +49,7 @@ private:
 private slots:
     void hierarchy()
     {
-        const GridCatalog c = sample();
+        const GridCatalogue c = sample();
         QCOMPARE(c.count(GridLevel::Subdistrict), 2);
         QCOMPARE(c.count(GridLevel::Cell), 2);
         const auto top = c.children(QStringLiteral("440304"));
@@ -62,7 +62,7 @@ private slots:
     }
     void displayName()
     {
-        const GridCatalog c = sample();
+        const GridCatalogue c = sample();
         QCOMPARE(c.displayName(QStringLiteral("440304007")), QStringLiteral("梅林街道"));
         QCOMPARE(c.displayName(QStringLiteral("440304007"), true),
                  QStringLiteral("Meilin Subdistrict"));
@@ -95,7 +95,7 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, first);
         QFETCH(int, count);
-        const GridCatalog c = sample();
+        const GridCatalogue c = sample();
         const auto hits = c.search(text);
         QCOMPARE(hits.size(), count);
         if (count > 0)
@@ -103,5 +103,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGridCatalog)
-#include "tst_gridcatalog.moc"
+QTEST_GUILESS_MAIN(TestGridCatalogue)
+#include "tst_gridcatalogue.moc"

@@ -12,9 +12,9 @@ namespace citygrid {
 
 /// The district's hierarchy of areas by code: lookup, children, display names and search.
 /// Value type (cheap to copy, implicitly shared containers); read-only use from any thread.
-class GridCatalog
+class GridCatalogue
 {
-    Q_DECLARE_TR_FUNCTIONS(GridCatalog)
+    Q_DECLARE_TR_FUNCTIONS(GridCatalogue)
 public:
     void setDistrict(const QString &code, const QString &name, const QString &nameEn);
     void add(GridUnit unit);

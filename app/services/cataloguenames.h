@@ -4,7 +4,7 @@
 
 #include "assessment/indicators.h"
 #include "catalogues/casecatalogues.h"
-#include "grid/gridcatalog.h"
+#include "grid/gridcatalogue.h"
 
 namespace citygrid {
 
@@ -14,7 +14,7 @@ enum class IndicatorKey;
 /// What people call the things the catalogues hold an id for, in the interface's language: the
 /// one place the case list, the rankings, the report and the dashboard name them. An id the
 /// catalogue does not know is shown as it is.
-namespace catalognames {
+namespace cataloguenames {
 
 QString category(const CaseCatalogues &catalogues, const QString &categoryId);
 QString unit(const CaseCatalogues &catalogues, const QString &unitId);
@@ -25,9 +25,9 @@ QString person(const CaseCatalogues &catalogues, const QString &userId);
 /// A post key of the indicators ("role/person") as "person (role)".
 QString post(const CaseCatalogues &catalogues, const QString &key);
 /// The name of an indicator key: an area (from the grid), a unit or a post.
-QString ofKey(const CaseCatalogues &catalogues, const GridCatalog &grid, IndicatorKey level,
+QString ofKey(const CaseCatalogues &catalogues, const GridCatalogue &grid, IndicatorKey level,
               const QString &key);
 
-} // namespace catalognames
+} // namespace cataloguenames
 
 } // namespace citygrid
