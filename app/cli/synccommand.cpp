@@ -3,7 +3,6 @@
 #include "calendar/districttime.h"
 #include "cases/casequery.h"
 #include "cli/cli.h"
-#include "grid/gridimport.h"
 #include "io/caseexchange.h"
 #include "services/appcontext.h"
 #include "services/filebytes.h"
@@ -197,14 +196,12 @@ int sync(const QStringList &arguments)
         if (i.newReferences > 0)
             out() << tr("Reference data changed: %1").arg(refkinds::displayNames(i.changedKinds))
                   << Qt::endl;
-        if (i.changedKinds.contains(refkinds::grid())) {
-            auto grid = GridImport::applyReceived(opened.value()->storePath(), terminalProgress());
-            clearProgressLine();
-            if (!grid)
-                return fail(grid.error());
-            if (grid.value())
-                out() << tr("The grid from %1 is in place").arg(i.header.sourceName) << Qt::endl;
-        }
+        auto grid = opened.value()->takeReceived(i.changedKinds, terminalProgress());
+        clearProgressLine();
+        if (!grid)
+            return fail(grid.error());
+        if (grid.value())
+            out() << tr("The grid from %1 is in place").arg(i.header.sourceName) << Qt::endl;
         for (const SyncExchange::Conflict &c : i.conflicts)
             out() << QStringLiteral("  %1: %2").arg(c.caseNo, c.detail) << Qt::endl;
         return Ok;

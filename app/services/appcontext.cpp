@@ -73,6 +73,21 @@ Result<void> AppContext::reload()
     return {};
 }
 
+Result<bool> AppContext::takeReceived(const QStringList &changedKinds, const Progress &progress)
+{
+    if (changedKinds.contains(refkinds::unit()) || changedKinds.contains(refkinds::category()))
+        if (auto r = reloadCatalogues(); !r)
+            return r.error();
+    if (!changedKinds.contains(refkinds::grid()))
+        return false;
+    auto replaced = GridImport::applyReceived(storePath(), progress);
+    if (!replaced)
+        return replaced.error();
+    if (auto r = reload(); !r)
+        return r.error();
+    return replaced.value();
+}
+
 CaseQuery AppContext::caseQuery(const CaseFilter &filter, const QDateTime &now) const
 {
     return CaseQuery(m_store->db(), filter, now);

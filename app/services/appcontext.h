@@ -3,6 +3,7 @@
 #pragma once
 
 #include "assessment/assessmentsheet.h"
+#include "base/progress.h"
 #include "base/result.h"
 #include "cases/casequery.h"
 #include "cases/casestore.h"
@@ -50,6 +51,11 @@ public:
     /// Re-reads the case catalogues: the release's with this store's edits of units and
     /// categories (made here or received in sync packages).
     Result<void> reloadCatalogues();
+    /// Puts to work what a sync package changed (`changedKinds`, refkinds ids): the catalogues
+    /// read again, a received grid put in place through the import's checks and read. The one
+    /// place a received grid is applied, for the window and the command alike. Returns whether
+    /// the grid was replaced.
+    Result<bool> takeReceived(const QStringList &changedKinds, const Progress &progress = {});
 
     // What screens and commands read, so none of them builds core objects on the database:
     /// The cases `filter` selects, with their timing as of `now`.

@@ -3,7 +3,6 @@
 #include "sync/syncdialog.h"
 
 #include "calendar/districttime.h"
-#include "grid/gridimport.h"
 #include "services/casesession.h"
 #include "services/filebytes.h"
 #include "store/storeschema.h"
@@ -319,21 +318,17 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
     if (!i.conflicts.isEmpty())
         text += u' ' + tr("%n conflict(s): kept on record, not applied (listed below).", nullptr,
                           int(i.conflicts.size()));
-    if (i.changedKinds.contains(refkinds::unit()) || i.changedKinds.contains(refkinds::category()))
-        if (auto r = m_session.context().reloadCatalogues(); !r)
-            text += u' ' + r.error().message;
     bool ok = true;
-    if (i.changedKinds.contains(refkinds::grid())) {
-        auto grid = GridImport::applyReceived(m_session.context().storePath(),
-                                              progressFor(tr("Putting the new grid in place…")));
-        Result<void> reloaded = grid ? m_session.context().reload() : Result<void>(grid.error());
-        if (reloaded && grid.value()) {
-            m_gridReplaced = true;
-            text += u' ' + tr("The grid from %1 is in place.").arg(i.header.sourceName);
-        } else if (!reloaded) {
-            ok = false;
-            text += u' ' + reloaded.error().message;
-        }
+    const auto taken = m_session.context().takeReceived(
+        i.changedKinds, i.changedKinds.contains(refkinds::grid())
+                            ? progressFor(tr("Putting the new grid in place…"))
+                            : Progress{});
+    if (!taken) {
+        ok = false;
+        text += u' ' + taken.error().message;
+    } else if (taken.value()) {
+        m_gridReplaced = true;
+        text += u' ' + tr("The grid from %1 is in place.").arg(i.header.sourceName);
     }
     showResult(text, ok);
     refresh();
