@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "cases/casesteps.h"
+#include "cases/caserules.h"
 
 #include <QDialog>
 

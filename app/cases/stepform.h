@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cases/caserecord.h"
-#include "cases/casesteps.h"
+#include "cases/caserules.h"
 
 #include <QDialog>
 

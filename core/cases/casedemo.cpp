@@ -5,7 +5,7 @@
 #include "base/jsonfile.h"
 #include "base/uuids.h"
 #include "cases/caserows.h"
-#include "cases/casesteps.h"
+#include "cases/caserules.h"
 #include "cases/casestore.h"
 #include "cases/casetiming.h"
 
@@ -91,7 +91,7 @@ private:
 class Script
 {
 public:
-    Script(const CaseSteps &steps, const Cast &cast, const QString &site, const QDateTime &now,
+    Script(const CaseRules &steps, const Cast &cast, const QString &site, const QDateTime &now,
            Rng &rng)
         : m_steps(steps), m_cast(cast), m_site(site), m_now(now), m_rng(rng)
     {
@@ -126,7 +126,7 @@ public:
     CaseRecord record() const { return CaseRecord::project(events); }
 
 private:
-    const CaseSteps &m_steps;
+    const CaseRules &m_steps;
     const Cast &m_cast;
     QString m_site;
     QDateTime m_now;
@@ -145,7 +145,7 @@ private:
 
 /// A unit for the case: the catalogue's answer, or where it reports a gap or an ambiguity, what
 /// a shift leader would decide (the first unit that handles the category at all).
-QString unitFor(const CaseSteps &steps, const CategoryCatalogue::Category &category,
+QString unitFor(const CaseRules &steps, const CategoryCatalogue::Category &category,
                 const QString &cell)
 {
     if (auto unit = steps.suggestedUnit(category.id, cell); unit)
@@ -278,7 +278,7 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
         return Error{QStringLiteral("demo.options"),
                      tr("Give a number of cases of 0 or more and at least one month"),
                      {}};
-    const CaseSteps steps(CaseWorkflow(m_catalogues.roles), m_catalogues.calendar,
+    const CaseRules steps(CaseWorkflow(m_catalogues.roles), m_catalogues.calendar,
                           m_catalogues.categories, m_catalogues.units);
     const WorkingCalendar &calendar = m_catalogues.calendar;
     const Cast cast(m_catalogues.roles);

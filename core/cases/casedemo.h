@@ -43,7 +43,7 @@ public:
 };
 
 /// Fills a store with a plausible case history drawn from the catalogues: every case goes through
-/// the same rules as an operator's (CaseSteps), so the history is one the workflow accepts.
+/// the same rules as an operator's (CaseRules), so the history is one the workflow accepts.
 /// Deterministic for a seed and a "now". Cases are written in one transaction through the bulk
 /// path (prepared statements), so a cancelled or failed run leaves the store as it was.
 class CaseDemo

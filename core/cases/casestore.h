@@ -3,7 +3,7 @@
 #pragma once
 
 #include "base/progress.h"
-#include "cases/casesteps.h"
+#include "cases/caserules.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -83,7 +83,7 @@ public:
     /// The case's photos and documents (thumbnails only; CaseAttachments::find gives the file).
     Result<QList<CaseAttachment>> attachments(const QString &caseUuid) const;
     const CaseWorkflow &workflow() const { return m_steps.workflow(); }
-    const CaseSteps &steps() const { return m_steps; }
+    const CaseRules &steps() const { return m_steps; }
     void setCatalogues(CategoryCatalogue categories, UnitCatalogue units)
     {
         m_steps.setCatalogues(std::move(categories), std::move(units));
@@ -101,7 +101,7 @@ private:
     StepContext context(const QString &userId, const QDateTime &at) const;
 
     Store &m_store;
-    CaseSteps m_steps;
+    CaseRules m_steps;
 };
 
 } // namespace citygrid

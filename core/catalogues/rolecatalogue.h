@@ -3,7 +3,7 @@
 #pragma once
 
 #include "base/result.h"
-#include "cases/casestep.h"
+#include "cases/casevocabulary.h"
 
 #include <QCoreApplication>
 #include <QHash>

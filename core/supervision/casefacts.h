@@ -4,7 +4,7 @@
 
 #include "assessment/indicators.h"
 #include "calendar/workingcalendar.h"
-#include "cases/casestep.h"
+#include "cases/casevocabulary.h"
 #include "grid/gridlevel.h"
 #include "store/sqlitedb.h"
 

@@ -636,7 +636,11 @@
     </message>
 </context>
 <context>
-    <name>CaseSteps</name>
+    <name>CaseRules</name>
+    <message>
+        <source>Say who takes the step (on the command line: --user NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Unknown user &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
@@ -654,7 +658,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown channel &quot;%1&quot;: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The case has no position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporter %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -671,22 +687,6 @@
     </message>
     <message>
         <source>Say which other case this report repeats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown channel &quot;%1&quot;: use %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The description %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reporter %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Say who takes the step (on the command line: --user NAME)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

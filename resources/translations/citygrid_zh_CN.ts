@@ -628,7 +628,11 @@
     </message>
 </context>
 <context>
-    <name>CaseSteps</name>
+    <name>CaseRules</name>
+    <message>
+        <source>Say who takes the step (on the command line: --user NAME)</source>
+        <translation>请说明由谁办理（命令行中用 --user 账号）</translation>
+    </message>
     <message>
         <source>Unknown user &quot;%1&quot;</source>
         <translation>未知用户“%1”</translation>
@@ -646,8 +650,20 @@
         <translation>案件不在任何单元网格内，请将其放在辖区范围内</translation>
     </message>
     <message>
+        <source>Unknown channel &quot;%1&quot;: use %2</source>
+        <translation>未知的来源渠道“%1”：请使用 %2</translation>
+    </message>
+    <message>
         <source>The case has no position</source>
         <translation>案件缺少位置信息</translation>
+    </message>
+    <message>
+        <source>The description %1</source>
+        <translation>问题描述%1</translation>
+    </message>
+    <message>
+        <source>The reporter %1</source>
+        <translation>上报人%1</translation>
     </message>
     <message>
         <source>Choose the unit to dispatch the case to</source>
@@ -664,22 +680,6 @@
     <message>
         <source>Say which other case this report repeats</source>
         <translation>请指明本次上报与哪一宗案件重复</translation>
-    </message>
-    <message>
-        <source>Unknown channel &quot;%1&quot;: use %2</source>
-        <translation>未知的来源渠道“%1”：请使用 %2</translation>
-    </message>
-    <message>
-        <source>The description %1</source>
-        <translation>问题描述%1</translation>
-    </message>
-    <message>
-        <source>The reporter %1</source>
-        <translation>上报人%1</translation>
-    </message>
-    <message>
-        <source>Say who takes the step (on the command line: --user NAME)</source>
-        <translation>请说明由谁办理（命令行中用 --user 账号）</translation>
     </message>
 </context>
 <context>

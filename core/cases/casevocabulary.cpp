@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "cases/casestep.h"
+#include "cases/casevocabulary.h"
 
 namespace citygrid {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "cases/casesteps.h"
+#include "cases/caserules.h"
 
 #include "cases/caserows.h"
 #include "cases/casetext.h"
@@ -25,7 +25,7 @@ QDateTime local(const QDateTime &t)
 
 } // namespace
 
-Result<const RoleCatalogue::User *> CaseSteps::user(const QString &userId) const
+Result<const RoleCatalogue::User *> CaseRules::user(const QString &userId) const
 {
     if (userId.isEmpty())
         return Error{QStringLiteral("case.user"),
@@ -37,7 +37,7 @@ Result<const RoleCatalogue::User *> CaseSteps::user(const QString &userId) const
     return u;
 }
 
-Result<const UnitCatalogue::Unit *> CaseSteps::suggestedUnit(const QString &categoryId,
+Result<const UnitCatalogue::Unit *> CaseRules::suggestedUnit(const QString &categoryId,
                                                              const QString &cellCode) const
 {
     const auto *category = m_categories.find(categoryId);
@@ -48,7 +48,7 @@ Result<const UnitCatalogue::Unit *> CaseSteps::suggestedUnit(const QString &cate
     return m_units.resolve(*category, cellCode);
 }
 
-Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
+Result<CaseEvent> CaseRules::report(const NewCase &input, const QString &caseNo,
                                     const QString &caseUuid, const StepContext &context) const
 {
     auto actor = user(context.userId);
@@ -57,8 +57,7 @@ Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
     if (!m_workflow.roles().may(actor.value()->roleId, CaseStep::Report))
         return Error{
             QStringLiteral("workflow.role"),
-            tr("Only %1 may report a case")
-                .arg(m_workflow.roles().rolesThatMay(CaseStep::Report)),
+            tr("Only %1 may report a case").arg(m_workflow.roles().rolesThatMay(CaseStep::Report)),
             {}};
     const auto *category = m_categories.find(input.categoryId);
     if (!category)
@@ -105,7 +104,7 @@ Result<CaseEvent> CaseSteps::report(const NewCase &input, const QString &caseNo,
     return event;
 }
 
-Result<CaseEvent> CaseSteps::step(const QList<CaseEvent> &history, CaseStep step,
+Result<CaseEvent> CaseRules::step(const QList<CaseEvent> &history, CaseStep step,
                                   const StepContext &context, const StepInput &input) const
 {
     auto actor = user(context.userId);

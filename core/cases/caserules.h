@@ -49,11 +49,11 @@ struct StepContext
 /// (the clock starts at dispatch; extensions move it; a deferral stops it). Pure: the same history
 /// and input give the same event, so the store, the demo generator and a sync merge share it.
 /// Value type; any thread.
-class CaseSteps
+class CaseRules
 {
-    Q_DECLARE_TR_FUNCTIONS(CaseSteps)
+    Q_DECLARE_TR_FUNCTIONS(CaseRules)
 public:
-    CaseSteps(CaseWorkflow workflow, WorkingCalendar calendar, CategoryCatalogue categories,
+    CaseRules(CaseWorkflow workflow, WorkingCalendar calendar, CategoryCatalogue categories,
               UnitCatalogue units)
         : m_workflow(std::move(workflow)), m_calendar(std::move(calendar)),
           m_categories(std::move(categories)), m_units(std::move(units))
