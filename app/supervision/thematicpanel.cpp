@@ -216,7 +216,7 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     connect(&m_source, &CaseFactsSource::failed, m_status, &QLabel::setText);
     // population figures edited in the assessment: the rate per 10,000 residents follows them
     connect(&m_session, &CaseSession::populationChanged, this, [this] {
-        m_counter.reset();
+        m_sizes.clear();
         update();
     });
     update();
@@ -324,29 +324,39 @@ QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &
     // assessment has them: its edited figures where entered, else the grid's
     const QDate today = districttime::local(m_session.now()).date();
     const int year = QDate::fromJulianDay(std::min(filter.toDay - 1, today.toJulianDay())).year();
-    if (!m_counter || m_counter->layer() != layer || m_counterYear != year) {
-        QHash<QString, Population> population;
-        if (auto read = m_session.context().population(year))
-            population = std::move(read).value();
-        // each feature's area and residents (communities and cells get their subdistrict's
-        // density times their area: the district publishes no finer figures)
-        const GridCatalogue &grid = m_session.grid();
-        QList<AreaSize> sizes;
-        sizes.reserve(layer->features.size());
-        for (const MapFeature &f : layer->features) {
-            const GridUnit *unit = grid.find(f.code);
-            AreaSize size{unit ? unit->areaKm2 : 0, 0};
-            const QString subdistrict = f.code.left(9);
-            if (const GridUnit *s = grid.find(subdistrict); unit && s && s->areaKm2 > 0)
-                if (const auto p = population.constFind(subdistrict); p != population.cend())
-                    size.residents =
-                        double(p->registered + p->nonRegistered) * unit->areaKm2 / s->areaKm2;
-            sizes << size;
-        }
-        m_counter.emplace(*m_source.facts(), layer, sizes);
-        m_counterYear = year;
+    if (!m_counter || m_counter->layer() != layer) {
+        m_counter.emplace(*m_source.facts(), layer, QList<AreaSize>{});
+        m_sizes.clear();
     }
+    // two months across New Year (the comparison) switch years: the counting table stays
+    auto sizes = m_sizes.constFind(year);
+    if (sizes == m_sizes.cend())
+        sizes = m_sizes.insert(year, areaSizes(layer, year));
+    m_counter->setSizes(*sizes);
     return m_counter->values(measure(), filter);
+}
+
+QList<AreaSize> ThematicPanel::areaSizes(const MapLayerPtr &layer, int year) const
+{
+    QHash<QString, Population> population;
+    if (auto read = m_session.context().population(year))
+        population = std::move(read).value();
+    // each feature's area and residents (communities and cells get their subdistrict's
+    // density times their area: the district publishes no finer figures)
+    const GridCatalogue &grid = m_session.grid();
+    QList<AreaSize> sizes;
+    sizes.reserve(layer->features.size());
+    for (const MapFeature &f : layer->features) {
+        const GridUnit *unit = grid.find(f.code);
+        AreaSize size{unit ? unit->areaKm2 : 0, 0};
+        const QString subdistrict = f.code.left(9);
+        if (const GridUnit *s = grid.find(subdistrict); unit && s && s->areaKm2 > 0)
+            if (const auto p = population.constFind(subdistrict); p != population.cend())
+                size.residents =
+                    double(p->registered + p->nonRegistered) * unit->areaKm2 / s->areaKm2;
+        sizes << size;
+    }
+    return sizes;
 }
 
 std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,

@@ -120,10 +120,14 @@ private:
     QSpinBox *m_bandwidth;
     QLabel *m_heatStatus;
     std::optional<ThematicMap> m_current;
-    /// The facts counted onto the shown layer with the residents of one year; made again when
-    /// the layer, the year, the facts or the population change.
+    /// Each feature's area and the residents of `year` (the rates divide by them).
+    QList<AreaSize> areaSizes(const MapLayerPtr &layer, int year) const;
+
+    /// The facts counted onto the shown layer; made again when either changes.
     mutable std::optional<ThematicCounter> m_counter;
-    mutable int m_counterYear = 0;
+    /// areaSizes() of the counter's layer by year; dropped when the layer or the population
+    /// changes.
+    mutable QHash<int, QList<AreaSize>> m_sizes;
 };
 
 } // namespace citygrid

@@ -20,6 +20,8 @@ public:
     ThematicCounter(const CaseFacts &facts, MapLayerPtr layer, QList<AreaSize> sizes);
 
     const MapLayerPtr &layer() const { return m_layer; }
+    /// Other residents (another year's figures): the counting table is kept.
+    void setSizes(QList<AreaSize> sizes) { m_sizes = std::move(sizes); }
     /// The measure of each feature for the cases `filter` selects (NaN: no value, e.g. a rate
     /// of nothing).
     QList<double> values(ThematicMeasure measure, const FactFilter &filter) const;
