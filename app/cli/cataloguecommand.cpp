@@ -21,11 +21,17 @@ QStringList listOption(const QCommandLineParser &parser, const char *name)
 /// The leader named by --user, or null (then the refusal is printed).
 const RoleCatalogue::User *leader(AppContext &context, const QCommandLineParser &parser)
 {
-    const RoleCatalogue::User *user =
-        context.catalogues().roles.user(parser.value(QStringLiteral("user")));
+    const QString id = parser.value(QStringLiteral("user"));
     const RoleCatalogue &roles = context.catalogues().roles;
+    const RoleCatalogue::User *user = roles.user(id);
     if (user && roles.may(user->roleId, Right::EditCatalogues))
         return user;
+    if (!user && !id.isEmpty()) { // a typo is not a missing right
+        (void)fail({QStringLiteral("catalogue.unknown-user"),
+                    tr("Unknown user \"%1\"; give a leader's account with --user").arg(id),
+                    {}});
+        return nullptr;
+    }
     (void)fail(
         {QStringLiteral("catalogue.not-allowed"),
          tr("%1; give such an account with --user").arg(roles.onlyWho(Right::EditCatalogues)),

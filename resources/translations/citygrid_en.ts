@@ -1682,6 +1682,10 @@
         <source>Only %1 may %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown user &quot;%1&quot;; give a leader&apos;s account with --user</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SiteIdentity</name>

@@ -1669,6 +1669,10 @@
         <source>Only %1 may %2</source>
         <translation>只有%1可以%2</translation>
     </message>
+    <message>
+        <source>Unknown user &quot;%1&quot;; give a leader&apos;s account with --user</source>
+        <translation>未知用户“%1”；请用 --user 指定领导的账号</translation>
+    </message>
 </context>
 <context>
     <name>SiteIdentity</name>

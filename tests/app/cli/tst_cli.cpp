@@ -215,6 +215,28 @@ private slots:
         QVERIFY2(nobody.err.contains(QStringLiteral("--user")) &&
                      !nobody.err.contains(QStringLiteral("\"\"")),
                  qPrintable(nobody.err));
+        // a catalogue edit: an unknown account is named as such, a known one without the right
+        // hears who may; neither changes the store
+        const QByteArray stored = citygrid::testutil::fileDigest(path);
+        const auto editUnit = [&](const QString &user) {
+            return citygrid({QStringLiteral("units"), QStringLiteral("set"), QStringLiteral("U002"),
+                             QStringLiteral("--name"), QStringLiteral("X"),
+                             QStringLiteral("--user"), user, QStringLiteral("--lang"),
+                             QStringLiteral("en"), QStringLiteral("--store"), path});
+        };
+        const Run typo = editUnit(QStringLiteral("ldr99"));
+        QCOMPARE(typo.status, 1);
+        // the last line (Qt may warn about the environment before it)
+        const QString unknown = QStringLiteral(
+            "citygrid: Unknown user \"ldr99\"; give a leader's account with --user\n");
+        QVERIFY2(typo.err == unknown || typo.err.endsWith(u'\n' + unknown), qPrintable(typo.err));
+        const Run operatorEdit = editUnit(QStringLiteral("op01"));
+        QCOMPARE(operatorEdit.status, 1);
+        QVERIFY2(operatorEdit.err.endsWith(QStringLiteral("citygrid: Only Leader may edit the "
+                                                          "catalogues; give such an account "
+                                                          "with --user\n")),
+                 qPrintable(operatorEdit.err));
+        QCOMPARE(citygrid::testutil::fileDigest(path), stored);
     }
     void demoIsAllOrNothing()
     {
