@@ -4,10 +4,9 @@
 #include "cases/casedemo.h"
 #include "grid/gridmaploader.h"
 #include "io/caseexchange.h"
-#include "map/caselayer.h"
+#include "render/casemarks.h"
 #include "render/maprenderjob.h"
 #include "render/thematicmap.h"
-#include "services/casesession.h"
 #include "store/storeschema.h"
 #include "supervision/casefacts.h"
 #include "supervision/thematicmeasure.h"
@@ -285,17 +284,15 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
 
     // Drawing them on the map: loading the points, then a frame at full extent (counts per
     // community) and at street scale (symbols).
-    CaseSession session(*target.value());
-    session.setClock([now] { return now; });
     auto map = GridMapLoader::load(target.value()->storePath(), QStringLiteral("EPSG:4547"), false);
     if (!map)
         return map.error();
-    CaseLayer layer(session);
     timer.restart();
-    layer.setGridMap(map.value());
-    while (layer.isLoading())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    row(tr("Cases: load %1 case points for the map").arg(layer.caseCount()),
+    auto loaded = CaseMarks::load(target.value()->storePath(), CaseFilter(), now, map.value());
+    if (!loaded)
+        return loaded.error();
+    const CaseMarks &marks = *loaded.value();
+    row(tr("Cases: load %1 case points for the map").arg(marks.size()),
         double(timer.elapsed()), QStringLiteral("ms"));
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     const MapView full = MapView::fitting(map.value().extent(), image.size());
@@ -305,14 +302,14 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
          {std::pair{full, "full extent (counts)"},
           std::pair{street, "street scale (symbols, counts where crowded)"}})
         row(tr("Cases: draw %1 cases, 1920x1080, %2")
-                .arg(layer.caseCount())
+                .arg(marks.size())
                 .arg(QLatin1String(title)),
             timeMedian(quick ? 2 : 9,
                        [&] {
                            image.fill(Qt::transparent);
                            QPainter painter(&image);
                            painter.setRenderHint(QPainter::Antialiasing);
-                           layer.paint(painter, view, {});
+                           marks.paint(painter, view, {});
                        }),
             QStringLiteral("ms"), tr("target 50 ms"));
     QFile::remove(csv);

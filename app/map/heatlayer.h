@@ -3,18 +3,17 @@
 #pragma once
 
 #include "map/mapoverlay.h"
-#include "supervision/kerneldensity.h"
+#include "render/heatsurface.h"
 
 #include <QFutureWatcher>
-#include <QImage>
 
 namespace citygrid {
 
 class CaseLayer;
 
 /// A heat layer over the map: the kernel density of the cases the case layer holds (the case
-/// list's filter), computed on a worker over the grid's extent and drawn translucent, light
-/// yellow to dark red. The bandwidth is the user's, in metres, or 0 for the rule of
+/// list's filter), computed on a worker over the grid's extent whenever they change and handed to
+/// the canvas as a HeatSurface. The bandwidth is the user's, in metres, or 0 for the rule of
 /// kerneldensity::suggestedBandwidth(). GUI thread.
 class HeatLayer : public MapOverlay
 {
@@ -29,11 +28,11 @@ public:
     void setGrid(const QRectF &extent, double metresPerUnit);
     bool isComputing() const { return m_watcher.isRunning(); }
     /// The bandwidth of the surface shown, in metres.
-    double bandwidthUsed() const { return m_used; }
-    const kerneldensity::Surface &surface() const { return m_surface; }
+    double bandwidthUsed() const { return m_surface ? m_surface->bandwidthMetres() : 0; }
+    /// The surface shown (empty before the first).
+    const kerneldensity::Surface &surface() const;
 
-    void paint(QPainter &painter, const MapView &view, const QList<QRectF> &labels) const override;
-    bool click(QPointF, const MapView &) override { return false; }
+    MarkLayerPtr marks() const override;
 
 signals:
     void computed();
@@ -45,12 +44,10 @@ private:
     bool m_enabled = false;
     bool m_again = false;
     double m_bandwidth = 0;
-    double m_used = 0;
     QRectF m_extent;
     double m_metresPerUnit = 1;
-    QFutureWatcher<kerneldensity::Surface> m_watcher;
-    kerneldensity::Surface m_surface;
-    QImage m_image;
+    QFutureWatcher<std::shared_ptr<HeatSurface>> m_watcher;
+    std::shared_ptr<const HeatSurface> m_surface;
 };
 
 } // namespace citygrid

@@ -4,7 +4,6 @@
 
 #include "map/maptool.h"
 #include "render/mapdecorations.h"
-#include "render/maplabeler.h"
 #include "render/maprenderjob.h"
 #include "services/threadpools.h"
 
@@ -61,7 +60,12 @@ MapScene MapCanvas::scene() const
     for (const MapLayerPtr &layer : m_map.layers())
         if (layer && !display.contains(layer->id))
             display.insert(layer->id, LayerDisplay{});
-    return MapScene::standard(m_map, display, m_thematic ? &*m_thematic : nullptr);
+    MapScene scene = MapScene::standard(m_map, display, m_thematic ? &*m_thematic : nullptr);
+    for (const auto &overlay : m_overlays)
+        if (overlay)
+            if (MarkLayerPtr marks = overlay->marks())
+                scene.marks.append(std::move(marks));
+    return scene;
 }
 
 void MapCanvas::setThematic(std::optional<LayerPass> pass)
@@ -183,6 +187,7 @@ void MapCanvas::startRender()
         return;
     }
     m_pending = false;
+    m_jobRunning = true;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_jobView = m_view;
     // The job holds copies of the scene (shared layer pointers) and view: no locks on any thread.
@@ -194,6 +199,7 @@ void MapCanvas::startRender()
 
 void MapCanvas::jobFinished()
 {
+    m_jobRunning = false;
     const QImage image = m_watcher.result();
     if (!image.isNull()) {
         m_image = image;
@@ -244,8 +250,10 @@ void MapCanvas::paintItem(QPainter &painter, const MapItem &item, const QPen &ha
 void MapCanvas::addOverlay(MapOverlay *overlay)
 {
     m_overlays.append(overlay);
-    connect(overlay, &MapOverlay::changed, this, qOverload<>(&QWidget::update));
-    update();
+    connect(overlay, &MapOverlay::changed, this, &MapCanvas::scheduleRender);
+    // gone: drawn no more
+    connect(overlay, &QObject::destroyed, this, &MapCanvas::scheduleRender);
+    scheduleRender();
 }
 
 bool MapCanvas::clickOverlays(QPointF widgetPos)
@@ -279,25 +287,6 @@ void MapCanvas::paintEvent(QPaintEvent *)
     if (m_selection.isValid())
         paintItem(painter, m_selection, QPen(QColor(255, 255, 255, 230), 7),
                   QPen(selectionColor(), 3));
-    // cases and other overlays above the selection, so their colours stay true
-    if (m_viewInitialised && !m_overlays.isEmpty()) {
-        const MapScene current = scene();
-        const QList<MapLabeler::Placed> placed =
-            current.labels ? MapLabeler::place(current, m_view) : QList<MapLabeler::Placed>();
-        QList<QRectF> labels;
-        for (const MapLabeler::Placed &p : placed)
-            labels.append(p.rect);
-        // The names win over counts and densities: a bubble that found no room beside a name
-        // lies under it. Single case symbols stay above, each one a case to click. The names are
-        // painted again only while the image is where the view is, so a pan never doubles one.
-        for (const bool below : {true, false}) {
-            for (const auto &overlay : m_overlays)
-                if (overlay && overlay->belowLabels(m_view) == below)
-                    overlay->paint(painter, m_view, labels);
-            if (below && m_imageView == m_view)
-                MapLabeler::paint(painter, current, m_view, placed);
-        }
-    }
     if (!m_rubberBand.isEmpty()) {
         painter.setPen(QPen(QColor(41, 128, 185), 1, Qt::DashLine));
         painter.setBrush(QColor(41, 128, 185, 40));

@@ -29,10 +29,12 @@ struct MapItem
     bool operator==(const MapItem &) const = default;
 };
 
-/// The map widget. Renders off the GUI thread: a changed view coalesces into one render job, an
-/// outdated job is cancelled, and until the new image arrives the last one is drawn transformed
-/// to the current view, so pan and zoom answer at once. Selection, hover, rubber band, scale bar
-/// and north arrow are painted on top directly. GUI thread only.
+/// The map widget. Composes the scene (the grid, a thematic map, the marks of its overlays) and
+/// renders it off the GUI thread as the export does: a changed view or overlay coalesces into one
+/// render job, an outdated job is cancelled, and until the new image arrives the last one is
+/// drawn transformed to the current view, so pan and zoom answer at once. Only what answers the
+/// hand is painted on top directly: selection, hover, rubber band, scale bar and north arrow.
+/// GUI thread only.
 class MapCanvas : public QWidget
 {
     Q_OBJECT
@@ -70,7 +72,7 @@ public:
     static QColor selectionColor();
     void setHover(const MapItem &item);
     void setRubberBand(const QRect &rect); ///< empty rect hides it
-    /// Draws `overlay` over the map until it is destroyed.
+    /// Draws the marks of `overlay` over the map until it is destroyed.
     void addOverlay(MapOverlay *overlay);
     /// Offers a click to the overlays, topmost first; true if one used it.
     bool clickOverlays(QPointF widgetPos);
@@ -78,7 +80,7 @@ public:
     /// The last finished image and whether a job is still running (for tests and benchmarks).
     QImage renderedImage() const { return m_image; }
     /// A frame is on its way: rendering, or asked for and about to start.
-    bool isRendering() const { return m_watcher.isRunning() || m_coalesce.isActive() || m_pending; }
+    bool isRendering() const { return m_jobRunning || m_coalesce.isActive() || m_pending; }
     double metresPerUnit() const { return m_map.metresPerUnit; }
 
 signals:
@@ -129,6 +131,8 @@ private:
     MapView m_jobView;
     std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_pending = false;
+    /// From the start of a job until its image is taken (the future finishes before that).
+    bool m_jobRunning = false;
 };
 
 } // namespace citygrid

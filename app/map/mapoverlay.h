@@ -2,36 +2,30 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "render/mapview.h"
+#include "render/marklayer.h"
 
-#include <QList>
 #include <QObject>
-#include <QRectF>
-
-class QPainter;
+#include <QPointF>
 
 namespace citygrid {
 
-/// Something drawn over the rendered map on the GUI thread (cases, ...), in the canvas's view,
-/// and clickable. Owned by whoever adds it to the canvas; it calls changed() to be repainted.
+/// Keeps a mark layer of the map up to date (reads cases, computes a surface) and answers clicks
+/// on it. The canvas puts its marks() in each scene it renders; owned by whoever adds it to the
+/// canvas, it calls changed() when they are new. GUI thread.
 class MapOverlay : public QObject
 {
     Q_OBJECT
 public:
     using QObject::QObject;
-    /// `labels`: where the map's labels lie on screen; an overlay keeps its symbols clear of them
-    /// (a name is worth more than a badge).
-    virtual void paint(QPainter &painter, const MapView &view,
-                       const QList<QRectF> &labels) const = 0;
-    /// Whether the map's names are painted above this overlay in `view` (counts, densities),
-    /// or it above them (single symbols, each one a thing to click).
-    virtual bool belowLabels(const MapView &view) const
-    {
-        Q_UNUSED(view);
-        return true;
-    }
+    /// The marks to draw now; null: nothing.
+    virtual MarkLayerPtr marks() const = 0;
     /// A click at a widget position; true if the overlay used it.
-    virtual bool click(QPointF widgetPos, const MapView &view) = 0;
+    virtual bool click(QPointF widgetPos, const MapView &view)
+    {
+        Q_UNUSED(widgetPos);
+        Q_UNUSED(view);
+        return false;
+    }
 
 signals:
     void changed();

@@ -230,8 +230,10 @@ Result<void> PdfPages::finish()
 MapView PdfPages::mapView(QSize size, const MapScene &scene, const QRectF &extent,
                           const QString &title)
 {
+    // the legend's marks depend on the scale: read it at the scale of the whole box, close enough
+    const MapView whole = MapView::fitting(extent, size, 1, 0.03);
     const double legend =
-        mapdecorations::legendSize(scene, title).width() + 2 * mapdecorations::legendMargin;
+        mapdecorations::legendSize(scene, whole, title).width() + 2 * mapdecorations::legendMargin;
     const int mapWidth = std::max(size.width() / 3, int(size.width() - legend));
     MapView view = MapView::fitting(extent, QSize(mapWidth, size.height()), 1, 0.03);
     view.size = size;

@@ -93,44 +93,65 @@ void paintNorthArrow(QPainter &painter, const MapView &view)
 
 namespace {
 
-/// A row of the legend: a plain layer, or a classed layer's title followed by a row per class.
+/// A line of the legend: a heading, or a swatch with its text.
 struct LegendRow
 {
-    const LayerPass *pass;
-    const LegendEntry *entry; // null: the layer's own swatch, or the classed layer's title
+    QString text;
+    bool heading = false;
+    QColor fill;   // invalid: no fill
+    QColor stroke; // invalid: no outline
+    double strokeWidth = 1;
 };
-
-QList<LegendRow> legendRows(const MapScene &scene)
-{
-    QList<LegendRow> rows;
-    for (const LayerPass &pass : scene.passes) {
-        if (pass.title.isEmpty())
-            continue;
-        rows.append({&pass, nullptr});
-        for (const LegendEntry &entry : pass.legend)
-            rows.append({&pass, &entry});
-    }
-    return rows;
-}
 
 QString entryLabel(const LegendEntry &e)
 {
     return e.count < 0 ? e.label : QStringLiteral("%1  (%2)").arg(e.label).arg(e.count);
 }
 
+QList<LegendRow> legendRows(const MapScene &scene, const MapView &view)
+{
+    QList<LegendRow> rows;
+    for (const LayerPass &pass : scene.passes) {
+        if (pass.title.isEmpty())
+            continue;
+        if (!pass.legend.isEmpty()) { // a classed layer: its title, then its classes
+            rows.append({pass.title, true, {}, {}, 1});
+            for (const LegendEntry &entry : pass.legend)
+                rows.append({entryLabel(entry), false, entry.colour, {}, 1});
+            continue;
+        }
+        // the layer's outline, or the one drawn for it in a later pass
+        LegendRow row{pass.title, false, pass.style.colorFor(0, 0), pass.style.stroke,
+                      pass.style.strokeWidth};
+        for (const LayerPass &other : scene.passes)
+            if (!row.stroke.isValid() && other.layer == pass.layer && other.style.stroke.isValid()) {
+                row.stroke = other.style.stroke;
+                row.strokeWidth = other.style.strokeWidth;
+            }
+        rows.append(row);
+    }
+    for (const MarkLayerPtr &marks : scene.marks) {
+        const MarkLegend legend = marks ? marks->legend(view) : MarkLegend();
+        if (legend.title.isEmpty())
+            continue;
+        rows.append({legend.title, true, {}, {}, 1});
+        for (const LegendEntry &entry : legend.entries)
+            rows.append({entryLabel(entry), false, entry.colour, {}, 1});
+    }
+    return rows;
+}
+
 constexpr double legendRow = 20;
 
 } // namespace
 
-QSizeF legendSize(const MapScene &scene, const QString &title)
+QSizeF legendSize(const MapScene &scene, const MapView &view, const QString &title)
 {
-    const QList<LegendRow> rows = legendRows(scene);
+    const QList<LegendRow> rows = legendRows(scene, view);
     const QFontMetricsF fm(mapfonts::font(12)), tfm(mapfonts::font(13, QFont::Bold));
     double width = tfm.horizontalAdvance(title);
     for (const LegendRow &r : rows)
-        width = std::max(width,
-                         (r.entry || r.pass->legend.isEmpty() ? 30 : 0) +
-                             fm.horizontalAdvance(r.entry ? entryLabel(*r.entry) : r.pass->title));
+        width = std::max(width, (r.heading ? 0 : 30) + fm.horizontalAdvance(r.text));
     const double head = title.isEmpty() ? 0.2 : 1.4; // rows' worth above the entries
     return {width + 20, legendRow * (rows.size() + head) + 12};
 }
@@ -138,13 +159,15 @@ QSizeF legendSize(const MapScene &scene, const QString &title)
 void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
                  const QString &title, Qt::Corner corner)
 {
-    const QList<LegendRow> rows = legendRows(scene);
+    const QList<LegendRow> rows = legendRows(scene, view);
+    if (rows.isEmpty() && title.isEmpty())
+        return;
     const QFont font = mapfonts::font(12);
     const QFont titleFont = mapfonts::font(13, QFont::Bold);
     const QFontMetricsF fm(font), tfm(titleFont);
     const double row = legendRow;
     const double head = title.isEmpty() ? 0.2 : 1.4;
-    const QSizeF size = legendSize(scene, title);
+    const QSizeF size = legendSize(scene, view, title);
     const bool right = corner == Qt::BottomRightCorner || corner == Qt::TopRightCorner;
     const bool bottom = corner == Qt::BottomRightCorner || corner == Qt::BottomLeftCorner;
     const QRectF box(QPointF(right ? view.size.width() - size.width() - legendMargin : legendMargin,
@@ -159,31 +182,20 @@ void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
     painter.setPen(QColor(0x22, 0x2b, 0x36));
     painter.drawText(QPointF(box.left() + 10, box.top() + 8 + tfm.ascent()), title);
     double y = box.top() + 8 + row * (head - 0.1);
+    painter.setFont(font);
     for (const LegendRow &r : rows) {
-        const LayerPass *pass = r.pass;
         const QRectF swatch(box.left() + 10, y + 3, 20, 12);
-        painter.setFont(font);
-        if (!r.entry && !pass->legend.isEmpty()) { // a classed layer's title
+        if (r.heading) {
             painter.setPen(QColor(0x22, 0x2b, 0x36));
-            painter.drawText(QPointF(swatch.left(), y + 3 + fm.ascent() - 1), pass->title);
+            painter.drawText(QPointF(swatch.left(), y + 3 + fm.ascent() - 1), r.text);
             y += row;
             continue;
         }
-        const QColor fill = r.entry ? r.entry->colour : pass->style.colorFor(0, 0);
-        painter.setBrush(fill.isValid() ? QBrush(fill) : QBrush(Qt::NoBrush));
-        // the layer's outline, or the one drawn for it in a later pass
-        QColor stroke = pass->style.stroke;
-        double width = pass->style.strokeWidth;
-        for (const LayerPass &other : scene.passes)
-            if (!stroke.isValid() && other.layer == pass->layer && other.style.stroke.isValid()) {
-                stroke = other.style.stroke;
-                width = other.style.strokeWidth;
-            }
-        painter.setPen(stroke.isValid() ? QPen(stroke, width) : QPen(Qt::NoPen));
+        painter.setBrush(r.fill.isValid() ? QBrush(r.fill) : QBrush(Qt::NoBrush));
+        painter.setPen(r.stroke.isValid() ? QPen(r.stroke, r.strokeWidth) : QPen(Qt::NoPen));
         painter.drawRect(swatch);
         painter.setPen(QColor(0x22, 0x2b, 0x36));
-        painter.drawText(QPointF(swatch.right() + 8, y + 3 + fm.ascent() - 1),
-                         r.entry ? entryLabel(*r.entry) : pass->title);
+        painter.drawText(QPointF(swatch.right() + 8, y + 3 + fm.ascent() - 1), r.text);
         y += row;
     }
     painter.restore();

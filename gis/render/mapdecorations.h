@@ -14,12 +14,13 @@ namespace citygrid::mapdecorations {
 /// A bar of a round length (1, 2 or 5 × 10ⁿ m) about a seventh of the view wide, at bottom left.
 void paintScaleBar(QPainter &painter, const MapView &view, double metresPerUnit);
 void paintNorthArrow(QPainter &painter, const MapView &view);
-/// The scene's layers with their symbols (a classed layer's classes), in a corner (bottom right
-/// on paper, where the scale bar leaves room), under `title` (none if empty).
+/// The scene's layers with their symbols (a classed layer's classes) and what its marks mean in
+/// `view`, in a corner (bottom right on paper, where the scale bar leaves room), under `title`
+/// (none if empty).
 void paintLegend(QPainter &painter, const MapScene &scene, const MapView &view,
                  const QString &title, Qt::Corner corner = Qt::BottomRightCorner);
-/// The legend's size for `scene` under `title`, in logical pixels (to leave room for it).
-QSizeF legendSize(const MapScene &scene, const QString &title);
+/// The legend's size for `scene` in `view` under `title`, in logical pixels (to leave room for it).
+QSizeF legendSize(const MapScene &scene, const MapView &view, const QString &title);
 /// The gap between a legend and the view's edges.
 constexpr double legendMargin = 16;
 /// "1:25,000"

@@ -153,10 +153,12 @@ QImage MapRenderJob::run(const std::atomic_bool *cancel) const
     if (failed || cancelled(cancel))
         return {};
     out.setDevicePixelRatio(m_view.devicePixelRatio);
-    if (m_scene.labels) {
-        QPainter labels(&out);
-        MapLabeler::paint(labels, m_scene, m_view);
+    if (m_scene.labels || !m_scene.marks.isEmpty()) {
+        QPainter painter(&out);
+        paintMarksAndLabels(painter, m_scene, m_view);
     }
+    if (cancelled(cancel))
+        return {};
     return out;
 }
 
@@ -199,9 +201,26 @@ void MapRenderJob::paintVector(QPainter &painter, const MapScene &scene, const M
         });
     }
     painter.setOpacity(1);
-    if (scene.labels)
-        MapLabeler::paint(painter, scene, view);
+    paintMarksAndLabels(painter, scene, view);
     painter.restore();
+}
+
+void MapRenderJob::paintMarksAndLabels(QPainter &painter, const MapScene &scene,
+                                       const MapView &view)
+{
+    const QList<MapLabeler::Placed> placed =
+        scene.labels ? MapLabeler::place(scene, view) : QList<MapLabeler::Placed>();
+    QList<QRectF> labels;
+    labels.reserve(placed.size());
+    for (const MapLabeler::Placed &p : placed)
+        labels.append(p.rect);
+    for (const bool below : {true, false}) {
+        for (const MarkLayerPtr &marks : scene.marks)
+            if (marks && marks->belowLabels(view) == below)
+                marks->paint(painter, view, labels);
+        if (below && !placed.isEmpty())
+            MapLabeler::paint(painter, scene, view, placed);
+    }
 }
 
 } // namespace citygrid

@@ -37,6 +37,11 @@ public:
     /// logical pixels: what stays sharp on paper at any zoom. Full geometry, no banding.
     static void paintVector(QPainter &painter, const MapScene &scene, const MapView &view);
 
+    /// Paints what lies over the areas, in the one order screen and paper share: the marks that
+    /// yield to names (counts, densities), the names, then the marks above them (single case
+    /// symbols). Counts keep clear of the names where they can.
+    static void paintMarksAndLabels(QPainter &painter, const MapScene &scene, const MapView &view);
+
 private:
     MapScene m_scene;
     MapView m_view;

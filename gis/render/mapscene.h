@@ -4,6 +4,7 @@
 
 #include "render/layerstyle.h"
 #include "render/maplayerdata.h"
+#include "render/marklayer.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -12,14 +13,6 @@ namespace citygrid {
 
 /// One pass over a layer with one style (a layer may be drawn in two passes, fill below and
 /// outline above the others).
-/// One line of a classed layer's legend: a swatch and what it means.
-struct LegendEntry
-{
-    QColor colour;
-    QString label;  ///< translated ("12 – 30", "Hot spot, 99% confidence")
-    int count = -1; ///< areas in the class; -1: not shown
-};
-
 struct LayerPass
 {
     MapLayerPtr layer;
@@ -36,12 +29,14 @@ struct LayerDisplay
 };
 
 /// Everything a render job needs, captured on the GUI thread: the snapshot of QGIS's contract.
-/// Holding only shared pointers to immutable layers and small values, it is cheap to copy.
+/// Holding only shared pointers to immutable layers and marks and small values, it is cheap to
+/// copy.
 struct MapScene
 {
     Q_DECLARE_TR_FUNCTIONS(MapScene)
 public:
     QList<LayerPass> passes;        ///< bottom to top
+    QList<MarkLayerPtr> marks;      ///< over the areas (cases, heat), bottom to top
     QList<MapLayerPtr> labelLayers; ///< coarse to fine
     bool labels = true;
     double metresPerUnit = 1;

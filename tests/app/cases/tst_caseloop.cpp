@@ -106,9 +106,11 @@ private:
         const QPointF screen = canvas()->view().toScreen(*at);
         QCOMPARE(cases()->layer()->caseAt(screen, canvas()->view()), m_uuid);
         cases()->layer()->setHighlight({});
+        // the canvas renders the symbols with the map, off the GUI thread
+        QTRY_VERIFY(!canvas()->isRendering());
         const QImage shot = canvas()->grab().toImage();
         const QColor pixel = shot.pixelColor((screen * shot.devicePixelRatio()).toPoint());
-        const QColor expected = CaseLayer::stateColour(state);
+        const QColor expected = CaseMarks::stateColour(state);
         QVERIFY2(qAbs(pixel.red() - expected.red()) < 12 &&
                      qAbs(pixel.green() - expected.green()) < 12 &&
                      qAbs(pixel.blue() - expected.blue()) < 12,
@@ -121,7 +123,7 @@ private slots:
         // a bubble that would sit on a subdistrict's name moves below it (or above)
         const QList<QRectF> labels{QRectF(100, 100, 80, 20), QRectF(100, 160, 80, 20)};
         for (const double radius : {8.0, 14.0, 26.0}) {
-            const QPointF at = CaseLayer::clearOf(QPointF(140, 110), radius, labels);
+            const QPointF at = CaseMarks::clearOf(QPointF(140, 110), radius, labels);
             const QRectF area(at.x() - radius, at.y() - radius - 9, 2 * radius + 14,
                               2 * radius + 9);
             for (const QRectF &label : labels)
@@ -131,7 +133,7 @@ private slots:
                         QStringLiteral("radius %1 at %2,%3").arg(radius).arg(at.x()).arg(at.y())));
         }
         // one in the clear stays where its cell is
-        QCOMPARE(CaseLayer::clearOf(QPointF(400, 400), 10, labels), QPointF(400, 400));
+        QCOMPARE(CaseMarks::clearOf(QPointF(400, 400), 10, labels), QPointF(400, 400));
     }
     void initTestCase()
     {

@@ -180,7 +180,9 @@ private slots:
         const auto content = lastMonthContent();
         QVERIFY(content.ok());
         const ReportContent &c = content.value();
-        const QSizeF legend = mapdecorations::legendSize(c.hotSpotScene, c.areaName);
+        const QSizeF legend = mapdecorations::legendSize(
+            c.hotSpotScene, MapView::fitting(c.hotSpotExtent, QSize(642, 506), 1, 0.03),
+            c.areaName);
         QVERIFY(legend.width() > 100);
         // the report's map box (A4 text width, 380 pt tall, in logical pixels) and narrower ones
         for (const QSize size : {QSize(642, 506), QSize(500, 506), QSize(400, 300)}) {

@@ -22,16 +22,21 @@ using namespace citygrid;
 
 namespace {
 
-/// Symbols everywhere: an overlay that paints the whole view red.
-class Cover : public MapOverlay
+/// Symbols everywhere: marks that paint the whole view red, under the names as counts are.
+class RedMarks : public MarkLayer
 {
 public:
-    using MapOverlay::MapOverlay;
     void paint(QPainter &painter, const MapView &view, const QList<QRectF> &) const override
     {
         painter.fillRect(QRect(QPoint(0, 0), view.size), Qt::red);
     }
-    bool click(QPointF, const MapView &) override { return false; }
+};
+
+class Cover : public MapOverlay
+{
+public:
+    using MapOverlay::MapOverlay;
+    MarkLayerPtr marks() const override { return std::make_shared<RedMarks>(); }
 };
 
 } // namespace
@@ -188,6 +193,7 @@ private slots:
         waitForFrame();
         Cover cover;
         canvas()->addOverlay(&cover);
+        waitForFrame();
         const QList<MapLabeler::Placed> placed =
             MapLabeler::place(canvas()->scene(), canvas()->view());
         QVERIFY(placed.size() >= 3);
