@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/casetiming.h"
+#include "cli/casefilteroptions.h"
 #include "cli/cli.h"
 #include "grid/gridmaploader.h"
 #include "io/caseexchange.h"
@@ -15,13 +16,6 @@
 namespace citygrid::cli {
 
 namespace {
-
-QDateTime whenFrom(const QCommandLineParser &parser)
-{
-    if (!parser.isSet(QStringLiteral("at")))
-        return QDateTime::currentDateTime();
-    return QDateTime::fromString(parser.value(QStringLiteral("at")), Qt::ISODate);
-}
 
 QJsonObject toJson(const CaseRecord &r)
 {
@@ -84,25 +78,6 @@ Result<QString> cellAt(AppContext &context, QPointF lonLat)
     return code;
 }
 
-CaseFilter filterFrom(const QCommandLineParser &parser)
-{
-    CaseFilter f;
-    if (parser.isSet(QStringLiteral("state")))
-        f.states = parser.value(QStringLiteral("state")).split(u',', Qt::SkipEmptyParts);
-    f.areaCode = parser.value(QStringLiteral("area"));
-    f.categoryPrefix = parser.value(QStringLiteral("category"));
-    f.unitId = parser.value(QStringLiteral("unit"));
-    f.overdueOnly = parser.isSet(QStringLiteral("overdue"));
-    f.openOnly = parser.isSet(QStringLiteral("open"));
-    const auto day = [&](const char *name) {
-        const QDate d = QDate::fromString(parser.value(QLatin1String(name)), Qt::ISODate);
-        return d.isValid() ? QDateTime(d, QTime(0, 0), Qt::OffsetFromUTC, 8 * 3600) : QDateTime();
-    };
-    f.reportedFrom = day("from");
-    f.reportedTo = day("to");
-    return f;
-}
-
 int exportCases(AppContext &context, const QCommandLineParser &parser)
 {
     const QString path = parser.value(QStringLiteral("out"));
@@ -111,7 +86,10 @@ int exportCases(AppContext &context, const QCommandLineParser &parser)
     const QString format = parser.isSet(QStringLiteral("format"))
                                ? parser.value(QStringLiteral("format"))
                                : CaseExchange::formatOf(path);
-    const CaseQuery query = context.caseQuery(filterFrom(parser), QDateTime::currentDateTime());
+    auto filter = caseFilterFrom(parser);
+    if (!filter)
+        return fail(filter.error());
+    const CaseQuery query = context.caseQuery(filter.value(), QDateTime::currentDateTime());
     auto written = CaseExchange::exportCases(query, context.catalogues(), context.catalogue(), path,
                                              format, language::isEnglish(), terminalProgress());
     clearProgressLine();
@@ -187,15 +165,8 @@ int cases(const QStringList &arguments)
             "from the file name)."),
          QStringLiteral("format")},
         {QStringLiteral("out"), tr("export: the file to write."), QStringLiteral("file")},
-        {QStringLiteral("area"), tr("Only cases in this subdistrict, community or cell."),
-         QStringLiteral("code")},
-        {QStringLiteral("from"), tr("Only cases reported on or after this day (YYYY-MM-DD)."),
-         QStringLiteral("day")},
-        {QStringLiteral("to"), tr("Only cases reported before this day (YYYY-MM-DD)."),
-         QStringLiteral("day")},
-        {QStringLiteral("overdue"), tr("Only overdue cases.")},
-        {QStringLiteral("open"), tr("Only open cases (neither closed nor voided).")},
     });
+    addCaseFilterOptions(parser, false);
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList args = parser.positionalArguments();
@@ -239,7 +210,10 @@ int cases(const QStringList &arguments)
                          .arg(duplicates.value().first().caseNo)
                          .arg(duplicates.value().first().metres, 0, 'f', 0)
                   << Qt::endl;
-        auto record = store.report(input, parser.value(QStringLiteral("user")), whenFrom(parser));
+        const auto when = momentFrom(parser);
+        if (!when)
+            return fail(when.error());
+        auto record = store.report(input, parser.value(QStringLiteral("user")), when.value());
         return record ? show(record.value()) : fail(record.error());
     }
     if (action == QLatin1String("step")) {
@@ -266,8 +240,11 @@ int cases(const QStringList &arguments)
                 return fail(unit.error());
             input.unitId = unit.value()->id;
         }
+        const auto when = momentFrom(parser);
+        if (!when)
+            return fail(when.error());
         auto record = store.take(uuid.value(), *step, parser.value(QStringLiteral("user")),
-                                 whenFrom(parser), input);
+                                 when.value(), input);
         return record ? show(record.value()) : fail(record.error());
     }
     if (action == QLatin1String("show")) {

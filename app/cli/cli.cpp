@@ -12,6 +12,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("citygrid::cli", text);
 }
 
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("citygrid::cli", text, disambiguation, n);
+}
+
 QTextStream &out()
 {
     static QTextStream stream(stdout);

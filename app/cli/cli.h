@@ -17,6 +17,8 @@ enum Status { Ok = 0, Failed = 1, Usage = 2 };
 /// Translates a command-line text. lupdate files tr() calls inside this namespace under the
 /// context "citygrid::cli", so that is the context looked up at run time.
 QString tr(const char *text);
+/// The same with a count: "%n case(s)" in the plural form `n` takes.
+QString tr(const char *text, const char *disambiguation, int n);
 
 QTextStream &out();
 QTextStream &err();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
+#include "cli/renderlayers.h"
 #include "grid/gridmaploader.h"
 #include "render/mapdecorations.h"
 #include "render/mapexport.h"
@@ -37,8 +38,10 @@ Result<QRectF> parseExtent(const QString &text)
 int render(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Renders the map to a PNG or PDF file, as the main window "
-                                        "draws it, with scale bar, north arrow and legend."));
+    parser.setApplicationDescription(
+        tr("Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, "
+           "north arrow and legend: the grid, and if asked the cases, their heat map or a "
+           "thematic map."));
     addCommonOptions(parser);
     parser.addOptions({
         {QStringLiteral("out"), tr("Output file (.png or .pdf)."), QStringLiteral("file")},
@@ -57,6 +60,7 @@ int render(const QStringList &arguments)
             "vector."),
          QStringLiteral("dpi"), QStringLiteral("96")},
     });
+    addRenderLayerOptions(parser);
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -94,7 +98,10 @@ int render(const QStringList &arguments)
     }
     const MapView view = MapView::fitting(extent, QSize(width, height), 1,
                                           parser.isSet(QStringLiteral("extent")) ? 0 : 0.04);
-    const MapScene scene = MapScene::standard(map.value());
+    auto layers = renderLayers(parser, *context.value(), map.value());
+    if (!layers)
+        return fail(layers.error());
+    const MapScene &scene = layers.value().scene;
     const QString title = maptitle::forGrid(context.value()->catalogue());
     if (auto r = MapExport::write(outPath, scene, view, title, dpi); !r)
         return fail(r.error());
@@ -102,8 +109,10 @@ int render(const QStringList &arguments)
                  .arg(outPath)
                  .arg(width)
                  .arg(height)
-                 .arg(mapdecorations::formatScale(view.scaleDenominator(scene.metresPerUnit)))
-          << Qt::endl;
+                 .arg(mapdecorations::formatScale(view.scaleDenominator(scene.metresPerUnit)));
+    if (!layers.value().drawn.isEmpty())
+        out() << QStringLiteral(": ") << layers.value().drawn.join(QStringLiteral("; "));
+    out() << Qt::endl;
     return Ok;
 }
 

@@ -17,6 +17,84 @@ QString number(double value, int decimals)
 
 } // namespace
 
+QList<ThematicMeasure> ThematicLegend::measures()
+{
+    return {ThematicMeasure::Cases,      ThematicMeasure::PerKm2,     ThematicMeasure::Per10k,
+            ThematicMeasure::Open,       ThematicMeasure::Overdue,    ThematicMeasure::OnTimeRate,
+            ThematicMeasure::ReworkRate, ThematicMeasure::ClosureRate, ThematicMeasure::HotSpots,
+            ThematicMeasure::Clusters};
+}
+
+QString ThematicLegend::measureName(ThematicMeasure measure)
+{
+    switch (measure) {
+    case ThematicMeasure::Cases:
+        return tr("Cases");
+    case ThematicMeasure::PerKm2:
+        return tr("Cases per km²");
+    case ThematicMeasure::Per10k:
+        return tr("Cases per 10,000 residents");
+    case ThematicMeasure::Open:
+        return tr("Open now");
+    case ThematicMeasure::Overdue:
+        return tr("Overdue now");
+    case ThematicMeasure::OnTimeRate:
+        return tr("On-time closure rate (%)");
+    case ThematicMeasure::ReworkRate:
+        return tr("Rework rate (%)");
+    case ThematicMeasure::ClosureRate:
+        return tr("Closure rate (%)");
+    case ThematicMeasure::HotSpots:
+        return tr("Hot and cold spots (Gi*)");
+    case ThematicMeasure::Clusters:
+        return tr("Clusters and outliers (local Moran's I)");
+    }
+    return {};
+}
+
+QString ThematicLegend::measureId(ThematicMeasure measure)
+{
+    switch (measure) {
+    case ThematicMeasure::Cases:
+        return QStringLiteral("cases");
+    case ThematicMeasure::PerKm2:
+        return QStringLiteral("per-km2");
+    case ThematicMeasure::Per10k:
+        return QStringLiteral("per-10k");
+    case ThematicMeasure::Open:
+        return QStringLiteral("open");
+    case ThematicMeasure::Overdue:
+        return QStringLiteral("overdue");
+    case ThematicMeasure::OnTimeRate:
+        return QStringLiteral("on-time");
+    case ThematicMeasure::ReworkRate:
+        return QStringLiteral("rework");
+    case ThematicMeasure::ClosureRate:
+        return QStringLiteral("closure");
+    case ThematicMeasure::HotSpots:
+        return QStringLiteral("hotspots");
+    case ThematicMeasure::Clusters:
+        return QStringLiteral("clusters");
+    }
+    return {};
+}
+
+std::optional<ThematicMeasure> ThematicLegend::measureFromId(const QString &id)
+{
+    for (ThematicMeasure measure : measures())
+        if (measureId(measure) == id)
+            return measure;
+    return std::nullopt;
+}
+
+QStringList ThematicLegend::measureIds()
+{
+    QStringList ids;
+    for (ThematicMeasure measure : measures())
+        ids << measureId(measure);
+    return ids;
+}
+
 QList<LegendEntry> ThematicLegend::entries(ThematicMeasure measure, const ThematicMap &map)
 {
     QList<LegendEntry> result;

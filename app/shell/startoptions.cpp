@@ -3,7 +3,7 @@
 #include "shell/startoptions.h"
 
 #include "cli/cli.h"
-#include "supervision/thematicpanel.h"
+#include "reports/thematiclegend.h"
 
 #include <QCommandLineParser>
 
@@ -57,7 +57,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
     const QCommandLineOption thematic(
         QStringLiteral("thematic"),
         QCoreApplication::translate("cli", "Colour the map at start by MEASURE: %1.")
-            .arg(ThematicPanel::measureNames().join(QStringLiteral(", "))),
+            .arg(ThematicLegend::measureIds().join(QStringLiteral(", "))),
         QStringLiteral("measure"));
     const QCommandLineOption panel = valued(
         "panel", QT_TRANSLATE_NOOP("cli", "Show the panel PANEL at start: rankings or trends."),

@@ -7,6 +7,7 @@
 #include "catalogues/categoryeditor.h"
 #include "catalogues/uniteditor.h"
 #include "cli/cli.h"
+#include "reports/thematiclegend.h"
 #include "services/casesession.h"
 #include "services/monthtext.h"
 #include "shell/mainwindow.h"
@@ -58,7 +59,7 @@ std::optional<int> openAtStart(MainWindow &window, const StartOptions &options, 
     if (!options.thematic.isEmpty() && !window.showThematic(options.thematic))
         return unknown(
             QCoreApplication::translate("cli", "Unknown measure \"%1\": use one of %2")
-                .arg(options.thematic, ThematicPanel::measureNames().join(QStringLiteral(", "))));
+                .arg(options.thematic, ThematicLegend::measureIds().join(QStringLiteral(", "))));
     if (options.dashboard) {
         DashboardWindow *wall = window.showDashboard();
         if (!options.screenshot.isEmpty()) { // offscreen has no wall to fill: a 1080p one

@@ -41,8 +41,6 @@ namespace {
 
 constexpr int manualMethod = -1; ///< the method box's entry for typed bounds
 
-enum Period { Days30, Days90, Months12, AllTime, OneMonth };
-
 } // namespace
 
 ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCanvas *canvas,
@@ -117,25 +115,16 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_box->setChecked(false);
     m_box->setToolTip(tr("Colour cells, communities or subdistricts by their cases"));
 
-    m_measure->addItem(tr("Cases"), int(ThematicMeasure::Cases));
-    m_measure->addItem(tr("Cases per km²"), int(ThematicMeasure::PerKm2));
-    m_measure->addItem(tr("Cases per 10,000 residents"), int(ThematicMeasure::Per10k));
-    m_measure->addItem(tr("Open now"), int(ThematicMeasure::Open));
-    m_measure->addItem(tr("Overdue now"), int(ThematicMeasure::Overdue));
-    m_measure->addItem(tr("On-time closure rate (%)"), int(ThematicMeasure::OnTimeRate));
-    m_measure->addItem(tr("Rework rate (%)"), int(ThematicMeasure::ReworkRate));
-    m_measure->addItem(tr("Closure rate (%)"), int(ThematicMeasure::ClosureRate));
-    m_measure->addItem(tr("Hot and cold spots (Gi*)"), int(ThematicMeasure::HotSpots));
-    m_measure->addItem(tr("Clusters and outliers (local Moran's I)"),
-                       int(ThematicMeasure::Clusters));
+    for (ThematicMeasure measure : ThematicLegend::measures())
+        m_measure->addItem(ThematicLegend::measureName(measure), int(measure));
     m_level->addItem(tr("Cells"), int(GridLevel::Cell));
     m_level->addItem(tr("Communities"), int(GridLevel::Community));
     m_level->addItem(tr("Subdistricts"), int(GridLevel::Subdistrict));
-    m_period->addItem(tr("Last 30 days"), Days30);
-    m_period->addItem(tr("Last 90 days"), Days90);
-    m_period->addItem(tr("Last 12 months"), Months12);
-    m_period->addItem(tr("All cases"), AllTime);
-    m_period->addItem(tr("One month (slider)"), OneMonth);
+    m_period->addItem(tr("Last 30 days"), int(ThematicPeriod::Days30));
+    m_period->addItem(tr("Last 90 days"), int(ThematicPeriod::Days90));
+    m_period->addItem(tr("Last 12 months"), int(ThematicPeriod::Months12));
+    m_period->addItem(tr("All cases"), int(ThematicPeriod::AllTime));
+    m_period->addItem(tr("One month (slider)"), int(ThematicPeriod::OneMonth));
     m_period->setCurrentIndex(2);
     filtercombos::addCategoryGroups(m_group, m_session);
     filtercombos::addUnits(m_unit, m_session);
@@ -211,32 +200,24 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     connect(m_fdr, &QCheckBox::toggled, this, &ThematicPanel::update);
     connect(m_box, &QGroupBox::toggled, this, &ThematicPanel::setActive);
     // new facts: count them afresh (connected first, so before update() runs)
-    connect(&m_source, &CaseFactsSource::loaded, this, [this] { m_counter.reset(); });
+    connect(&m_source, &CaseFactsSource::loaded, this, [this] { m_maker.reset(); });
     connect(&m_source, &CaseFactsSource::loaded, this, &ThematicPanel::update);
     connect(&m_source, &CaseFactsSource::failed, m_status, &QLabel::setText);
     // population figures edited in the assessment: the rate per 10,000 residents follows them
     connect(&m_session, &CaseSession::populationChanged, this, [this] {
-        m_sizes.clear();
+        if (m_maker)
+            m_maker->populationChanged();
         update();
     });
     update();
 }
 
-QStringList ThematicPanel::measureNames()
-{
-    // in the order of ThematicMeasure
-    return {QStringLiteral("cases"),   QStringLiteral("per-km2"), QStringLiteral("per-10k"),
-            QStringLiteral("open"),    QStringLiteral("overdue"), QStringLiteral("on-time"),
-            QStringLiteral("rework"),  QStringLiteral("closure"), QStringLiteral("hotspots"),
-            QStringLiteral("clusters")};
-}
-
 bool ThematicPanel::showMeasure(const QString &name)
 {
-    const qsizetype measure = measureNames().indexOf(name);
-    if (measure < 0)
+    const auto measure = ThematicLegend::measureFromId(name);
+    if (!measure)
         return false;
-    m_measure->setCurrentIndex(m_measure->findData(int(measure)));
+    m_measure->setCurrentIndex(m_measure->findData(int(*measure)));
     setActive(true);
     return true;
 }
@@ -265,35 +246,17 @@ bool ThematicPanel::isLoading() const
 
 QString ThematicPanel::periodText() const
 {
-    if (m_period->currentData().toInt() != OneMonth)
+    if (m_period->currentData().toInt() != int(ThematicPeriod::OneMonth))
         return m_period->currentText();
     return QDate::fromJulianDay(filter().fromDay).toString(QStringLiteral("yyyy-MM"));
 }
 
 FactFilter ThematicPanel::filter() const
 {
-    FactFilter f;
-    const qint64 today = m_session.now().toOffsetFromUtc(8 * 3600).date().toJulianDay();
-    switch (m_period->currentData().toInt()) {
-    case Days30:
-        f.fromDay = today - 29;
-        break;
-    case Days90:
-        f.fromDay = today - 89;
-        break;
-    case Months12:
-        f.fromDay = today - 364;
-        break;
-    case OneMonth: {
-        const QDate now = m_session.now().toOffsetFromUtc(8 * 3600).date();
-        const QDate month = QDate(now.year(), now.month(), 1).addMonths(m_month->value() - 11);
-        f.fromDay = month.toJulianDay();
-        f.toDay = month.addMonths(1).toJulianDay();
-        break;
-    }
-    default:
-        break;
-    }
+    const QDate today = districttime::local(m_session.now()).date();
+    const QDate month = QDate(today.year(), today.month(), 1).addMonths(m_month->value() - 11);
+    FactFilter f = ThematicMaker::periodFilter(ThematicPeriod(m_period->currentData().toInt()),
+                                               today, month);
     f.categoryPrefix = m_group->currentData().toString();
     f.channel = m_channel->currentData().toString();
     f.unitId = m_unit->currentData().toString();
@@ -318,83 +281,51 @@ ThematicMeasure ThematicPanel::measure() const
     return ThematicMeasure(m_measure->currentData().toInt());
 }
 
-QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &filter) const
+ThematicSettings ThematicPanel::settings() const
 {
-    // residents of the year the period ends in (this year for an open period), as the
-    // assessment has them: its edited figures where entered, else the grid's
-    const QDate today = districttime::local(m_session.now()).date();
-    const int year = QDate::fromJulianDay(std::min(filter.toDay - 1, today.toJulianDay())).year();
-    if (!m_counter || m_counter->layer() != layer) {
-        m_counter.emplace(*m_source.facts(), layer, QList<AreaSize>{});
-        m_sizes.clear();
-    }
-    // two months across New Year (the comparison) switch years: the counting table stays
-    auto sizes = m_sizes.constFind(year);
-    if (sizes == m_sizes.cend())
-        sizes = m_sizes.insert(year, areaSizes(layer, year));
-    m_counter->setSizes(*sizes);
-    return m_counter->values(measure(), filter);
+    ThematicSettings settings;
+    settings.measure = measure();
+    settings.level = GridLevel(m_level->currentData().toInt());
+    const int method = m_method->currentData().toInt();
+    if (method == manualMethod)
+        settings.manualBounds =
+            classbreaks::parseBounds(m_bounds->text()).value_or(QList<double>());
+    else
+        settings.method = classbreaks::Method(method);
+    settings.classes = m_classes->value();
+    settings.scheme = ColourScheme(m_scheme->currentData().toInt());
+    settings.queen = m_contiguity->currentData().toBool();
+    settings.fdr = m_fdr->isChecked();
+    return settings;
 }
 
-QList<AreaSize> ThematicPanel::areaSizes(const MapLayerPtr &layer, int year) const
+const ThematicMaker *ThematicPanel::maker() const
 {
-    QHash<QString, Population> population;
-    if (auto read = m_session.context().population(year))
-        population = std::move(read).value();
-    // each feature's area and residents (communities and cells get their subdistrict's
-    // density times their area: the district publishes no finer figures)
-    const GridCatalogue &grid = m_session.grid();
-    QList<AreaSize> sizes;
-    sizes.reserve(layer->features.size());
-    for (const MapFeature &f : layer->features) {
-        const GridUnit *unit = grid.find(f.code);
-        AreaSize size{unit ? unit->areaKm2 : 0, 0};
-        const QString subdistrict = f.code.left(9);
-        if (const GridUnit *s = grid.find(subdistrict); unit && s && s->areaKm2 > 0)
-            if (const auto p = population.constFind(subdistrict); p != population.cend())
-                size.residents =
-                    double(p->registered + p->nonRegistered) * unit->areaKm2 / s->areaKm2;
-        sizes << size;
-    }
-    return sizes;
+    if (!m_maker && m_source.facts())
+        m_maker.emplace(*m_source.facts(), [context = &m_session.context()](int year) {
+            auto read = context->population(year);
+            return read ? std::move(read).value() : QHash<QString, Population>();
+        });
+    return m_maker ? &*m_maker : nullptr;
+}
+
+QList<double> ThematicPanel::values(const MapLayerPtr &layer, const FactFilter &filter) const
+{
+    const ThematicMaker *made = maker();
+    if (!made)
+        return {};
+    return made->values(layer, m_session.grid(), measure(), filter,
+                        districttime::local(m_session.now()).date());
 }
 
 std::optional<ThematicMap> ThematicPanel::makeMap(const FactFilter &filter,
                                                   const FactFilter *shareWith) const
 {
-    const auto level = GridLevel(m_level->currentData().toInt());
-    const GridMap &map = m_canvas->gridMap();
-    const MapLayerPtr layer = level == GridLevel::Cell        ? map.cells
-                              : level == GridLevel::Community ? map.communities
-                                                              : map.subdistricts;
-    if (!layer || !m_source.facts())
+    const ThematicMaker *made = maker();
+    if (!made)
         return std::nullopt;
-    const QList<double> v = values(layer, filter);
-    const bool queen = m_contiguity->currentData().toBool();
-    const ThematicMeasure m = measure();
-    if (m == ThematicMeasure::HotSpots)
-        return thematicmap::hotSpots(layer, v, queen, m_fdr->isChecked());
-    if (m == ThematicMeasure::Clusters) // FDR needs pseudo p below 0.05 / n: 9,999 permutations
-        return thematicmap::clusters(layer, v, queen, m_fdr->isChecked(),
-                                     layer->features.size() <= 5000 ? 9999 : 999);
-    QList<double> present;
-    const auto addPresent = [&](const QList<double> &some) {
-        for (double value : some)
-            if (!std::isnan(value))
-                present << value;
-    };
-    addPresent(v);
-    if (shareWith)
-        addPresent(values(layer, *shareWith));
-    const int method = m_method->currentData().toInt();
-    const QList<double> bounds =
-        method == manualMethod
-            ? classbreaks::manualBounds(
-                  present, classbreaks::parseBounds(m_bounds->text()).value_or(QList<double>()))
-            : classbreaks::breaks(present, m_classes->value(), classbreaks::Method(method));
-    return thematicmap::classifyWith(
-        layer, v, bounds, ColourScheme(m_scheme->currentData().toInt()),
-        m == ThematicMeasure::OnTimeRate || m == ThematicMeasure::ClosureRate);
+    return made->make(m_canvas->gridMap(), m_session.grid(), settings(), filter,
+                      districttime::local(m_session.now()).date(), shareWith);
 }
 
 void ThematicPanel::update()
@@ -408,7 +339,7 @@ void ThematicPanel::update()
     const bool manual = m_method->currentData().toInt() == manualMethod;
     m_form->setRowVisible(m_bounds, !hotSpots && manual);
     m_classes->setEnabled(!manual);
-    const bool oneMonth = m_period->currentData().toInt() == OneMonth;
+    const bool oneMonth = m_period->currentData().toInt() == int(ThematicPeriod::OneMonth);
     m_form->setRowVisible(m_monthRow, oneMonth);
     if (!oneMonth)
         m_play->setChecked(false);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "render/mapscene.h"
-#include "render/thematiccounter.h"
+#include "render/thematicmaker.h"
 #include "render/thematicmap.h"
 #include "supervision/casefacts.h"
 #include "supervision/thematicmeasure.h"
@@ -50,9 +50,8 @@ public:
 
     /// Colours the map (and reads the cases the first time).
     void setActive(bool active);
-    /// The measures by name, for the command line ("cases", "per-km2", ..., "hotspots").
-    static QStringList measureNames();
-    /// Shows the measure called `name` and colours the map; false if there is none.
+    /// Shows the measure called `name` (ThematicLegend::measureId) and colours the map; false if
+    /// there is none.
     bool showMeasure(const QString &name);
     bool isActive() const;
     /// Recolours the new map (another CRS).
@@ -83,6 +82,9 @@ public:
                                        const FactFilter *shareWith = nullptr) const;
     /// The measure of each feature of `layer` (feature order) for the cases `filter` selects.
     QList<double> values(const MapLayerPtr &layer, const FactFilter &filter) const;
+    /// How the panel's settings (measure, level, method, classes, scheme, contiguity, FDR) make
+    /// the map.
+    ThematicSettings settings() const;
 
 signals:
     /// The map was recoloured.
@@ -120,14 +122,9 @@ private:
     QSpinBox *m_bandwidth;
     QLabel *m_heatStatus;
     std::optional<ThematicMap> m_current;
-    /// Each feature's area and the residents of `year` (the rates divide by them).
-    QList<AreaSize> areaSizes(const MapLayerPtr &layer, int year) const;
-
-    /// The facts counted onto the shown layer; made again when either changes.
-    mutable std::optional<ThematicCounter> m_counter;
-    /// areaSizes() of the counter's layer by year; dropped when the layer or the population
-    /// changes.
-    mutable QHash<int, QList<AreaSize>> m_sizes;
+    /// The maker of the facts read last; null before they are in.
+    const ThematicMaker *maker() const;
+    mutable std::optional<ThematicMaker> m_maker;
 };
 
 } // namespace citygrid

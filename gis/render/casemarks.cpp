@@ -295,14 +295,20 @@ MarkLegend CaseMarks::legend(const MapView &view) const
 {
     if (m_points.isEmpty())
         return {};
-    int overdue = 0;
+    // what the map shows: the cases in view
+    const QRectF visible = view.extent();
+    int total = 0, overdue = 0;
     QHash<int, int> byState;
     for (const Placed &p : m_points) {
+        if (!visible.contains(p.map))
+            continue;
+        ++total;
         overdue += p.point.overdue;
         ++byState[int(p.point.state)];
     }
+    if (total == 0)
+        return {};
     MarkLegend legend;
-    const int total = int(m_points.size());
     const Mode mode = modeIn(view);
     if (mode == Mode::Points) {
         legend.title = tr("Cases (%1)").arg(total);

@@ -81,9 +81,9 @@
     </message>
     <message numerus="yes">
         <source>PROVISIONAL: this month is %1 and not published; %n score(s) still missing count as zero. Do not circulate.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PROVISIONAL: this month is %1 and not published; %n score still missing counts as zero. Do not circulate.</numerusform>
+            <numerusform>PROVISIONAL: this month is %1 and not published; %n scores still missing count as zero. Do not circulate.</numerusform>
         </translation>
     </message>
     <message>
@@ -419,9 +419,9 @@
     </message>
     <message numerus="yes">
         <source>%n score(s) or figure(s) are still missing; enter them before the month goes on</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n score or figure is still missing; enter it before the month goes on</numerusform>
+            <numerusform>%n scores or figures are still missing; enter them before the month goes on</numerusform>
         </translation>
     </message>
     <message>
@@ -632,6 +632,29 @@
     </message>
     <message>
         <source>The file was read as %1 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseMarks</name>
+    <message>
+        <source>Cases (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per cell (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per community (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases, the bubble sized by their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1283,6 +1306,17 @@
             <numerusform>%n community has no name (%1); the map shows its code</numerusform>
             <numerusform>%n communities have no name (%1); the map shows their codes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HeatSurface</name>
+    <message>
+        <source>Case density, bandwidth %1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases per km²</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2006,46 @@
     </message>
     <message>
         <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per 10,000 residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-time closure rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rework rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closure rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clusters and outliers (local Moran&apos;s I)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3898,9 +3972,9 @@ No: file it as a new case.</source>
     </message>
     <message numerus="yes">
         <source> — %n point(s) not scored yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> — %n point not scored yet</numerusform>
+            <numerusform> — %n points not scored yet</numerusform>
         </translation>
     </message>
     <message>
@@ -4253,9 +4327,9 @@ No: file it as a new case.</source>
     </message>
     <message numerus="yes">
         <source>%n conflict(s): kept on record, not applied (listed below).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict: kept on record, not applied (listed below).</numerusform>
+            <numerusform>%n conflicts: kept on record, not applied (listed below).</numerusform>
         </translation>
     </message>
     <message>
@@ -4291,38 +4365,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Colour cells, communities or subdistricts by their cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cases per km²</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cases per 10,000 residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On-time closure rate (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rework rate (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hot and cold spots (Gi*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4447,14 +4489,6 @@ No: file it as a new case.</source>
             <numerusform>%1, %2: %n case</numerusform>
             <numerusform>%1, %2: %n cases</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Closure rate (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clusters and outliers (local Moran&apos;s I)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The month the map shows; drag, or press play to step through the year</source>
@@ -4798,10 +4832,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>--extent takes minx,miny,maxx,maxy in the map CRS, with max greater than min (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, north arrow and legend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5438,6 +5468,129 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>Who edits (an account whose role may edit the catalogues).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases in these states (comma-separated: reported, filed, dispatched, handled, verified, closed, voided, deferred).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases of this category or group (E0102, E01, C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cases dispatched to this unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is no case state; give one or more of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a day as YYYY-MM-DD (got &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--at takes a time as YYYY-MM-DDTHH:MM (ISO 8601; got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, north arrow and legend: the grid, and if asked the cases, their heat map or a thematic map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--period takes a month (YYYY-MM), 30d, 90d, 12m or all (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--thematic takes one of %1 (got &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--level takes cells, communities or subdistricts (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--classes takes 3 to 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--method takes jenks, quantile or equal (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid has no layer at that --level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the cases: a symbol each at street scale, counts per cell or community when zoomed out. Without --from or --to, those reported in the last 30 days, as the case list shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the heat map (kernel density) of those cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search radius of the heat map in metres (default: by rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour the areas by a measure: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases the thematic map counts: a month (YYYY-MM), 30d, 90d, 12m (default) or all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas of the thematic map: cells (default), communities or subdistricts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes of the thematic map, 3 to 7 (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the classes are bounded: jenks (natural breaks, default), quantile or equal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The moment the map shows (ISO 8601; default now): what is overdue, and the periods up to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bandwidth takes metres from 0 (by rule) to 3000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heat map, bandwidth %1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -628,6 +628,29 @@
     </message>
 </context>
 <context>
+    <name>CaseMarks</name>
+    <message>
+        <source>Cases (%1)</source>
+        <translation>案件（%1）</translation>
+    </message>
+    <message>
+        <source>Cases per cell (%1 in all)</source>
+        <translation>各网格案件数（共 %1 件）</translation>
+    </message>
+    <message>
+        <source>Cases per community (%1 in all)</source>
+        <translation>各社区案件数（共 %1 件）</translation>
+    </message>
+    <message>
+        <source>Cases, the bubble sized by their number</source>
+        <translation>案件数，气泡大小随数量</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>CaseRules</name>
     <message>
         <source>Say who takes the step (on the command line: --user NAME)</source>
@@ -1271,6 +1294,17 @@
         <translation>
             <numerusform>%n 个社区没有名称（%1），地图上显示其编码</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HeatSurface</name>
+    <message>
+        <source>Case density, bandwidth %1 m</source>
+        <translation>案件密度，带宽 %1 米</translation>
+    </message>
+    <message>
+        <source>%1 cases per km²</source>
+        <translation>每平方千米 %1 件</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1994,46 @@
     <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Cases per km²</source>
+        <translation>每平方公里案件数</translation>
+    </message>
+    <message>
+        <source>Cases per 10,000 residents</source>
+        <translation>每万常住人口案件数</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未结案</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <source>On-time closure rate (%)</source>
+        <translation>按期结案率（%）</translation>
+    </message>
+    <message>
+        <source>Rework rate (%)</source>
+        <translation>返工率（%）</translation>
+    </message>
+    <message>
+        <source>Closure rate (%)</source>
+        <translation>结案率（%）</translation>
+    </message>
+    <message>
+        <source>Hot and cold spots (Gi*)</source>
+        <translation>热点与冷点（Gi*）</translation>
+    </message>
+    <message>
+        <source>Clusters and outliers (local Moran&apos;s I)</source>
+        <translation>聚集与异常（局部 Moran&apos;s I）</translation>
     </message>
 </context>
 <context>
@@ -4279,38 +4353,6 @@ No: file it as a new case.</source>
         <translation>按案件为网格、社区或街道着色</translation>
     </message>
     <message>
-        <source>Cases</source>
-        <translation>案件数</translation>
-    </message>
-    <message>
-        <source>Cases per km²</source>
-        <translation>每平方公里案件数</translation>
-    </message>
-    <message>
-        <source>Cases per 10,000 residents</source>
-        <translation>每万常住人口案件数</translation>
-    </message>
-    <message>
-        <source>Open now</source>
-        <translation>当前未结案</translation>
-    </message>
-    <message>
-        <source>Overdue now</source>
-        <translation>当前逾期</translation>
-    </message>
-    <message>
-        <source>On-time closure rate (%)</source>
-        <translation>按期结案率（%）</translation>
-    </message>
-    <message>
-        <source>Rework rate (%)</source>
-        <translation>返工率（%）</translation>
-    </message>
-    <message>
-        <source>Hot and cold spots (Gi*)</source>
-        <translation>热点与冷点（Gi*）</translation>
-    </message>
-    <message>
         <source>Cells</source>
         <translation>单元网格</translation>
     </message>
@@ -4431,14 +4473,6 @@ No: file it as a new case.</source>
         <translation>
             <numerusform>%1，%2：%n 宗案件</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Closure rate (%)</source>
-        <translation>结案率（%）</translation>
-    </message>
-    <message>
-        <source>Clusters and outliers (local Moran&apos;s I)</source>
-        <translation>聚集与异常（局部 Moran&apos;s I）</translation>
     </message>
     <message>
         <source>The month the map shows; drag, or press play to step through the year</source>
@@ -4783,10 +4817,6 @@ No: file it as a new case.</source>
     <message>
         <source>--extent takes minx,miny,maxx,maxy in the map CRS, with max greater than min (got &quot;%1&quot;)</source>
         <translation>--extent 的格式为地图坐标系下的 minx,miny,maxx,maxy，且最大值须大于最小值（收到的是“%1”）</translation>
-    </message>
-    <message>
-        <source>Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, north arrow and legend.</source>
-        <translation>将地图按主窗口的样式渲染为 PNG 或 PDF 文件，含比例尺、指北针和图例。</translation>
     </message>
     <message>
         <source>Output file (.png or .pdf).</source>
@@ -5449,6 +5479,128 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>Who edits (an account whose role may edit the catalogues).</source>
         <translation>修改人（具有目录修改权限的账号）。</translation>
+    </message>
+    <message>
+        <source>Only cases in these states (comma-separated: reported, filed, dispatched, handled, verified, closed, voided, deferred).</source>
+        <translation>仅限这些状态的案件（逗号分隔：reported、filed、dispatched、handled、verified、closed、voided、deferred）。</translation>
+    </message>
+    <message>
+        <source>Only cases of this category or group (E0102, E01, C).</source>
+        <translation>仅限该类别或大类的案件（E0102、E01、C）。</translation>
+    </message>
+    <message>
+        <source>Only cases dispatched to this unit.</source>
+        <translation>仅限派遣给该单位的案件。</translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is no case state; give one or more of %2</source>
+        <translation>--state：“%1”不是案件状态；请给出以下一个或多个：%2</translation>
+    </message>
+    <message>
+        <source>--%1 takes a day as YYYY-MM-DD (got &quot;%2&quot;)</source>
+        <translation>--%1 须为日期 YYYY-MM-DD（收到“%2”）</translation>
+    </message>
+    <message>
+        <source>--at takes a time as YYYY-MM-DDTHH:MM (ISO 8601; got &quot;%1&quot;)</source>
+        <translation>--at 须为时间 YYYY-MM-DDTHH:MM（ISO 8601；收到“%1”）</translation>
+    </message>
+    <message>
+        <source>Renders the map to a PNG or PDF file, as the main window draws it, with scale bar, north arrow and legend: the grid, and if asked the cases, their heat map or a thematic map.</source>
+        <translation>将地图输出为 PNG 或 PDF 文件，与主窗口所绘相同，含比例尺、指北针和图例：网格，以及按需绘制的案件、案件热力图或专题图。</translation>
+    </message>
+    <message>
+        <source>last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <source>last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>--period takes a month (YYYY-MM), 30d, 90d, 12m or all (got &quot;%1&quot;)</source>
+        <translation>--period 须为月份（YYYY-MM）、30d、90d、12m 或 all（收到“%1”）</translation>
+    </message>
+    <message>
+        <source>--thematic takes one of %1 (got &quot;%2&quot;)</source>
+        <translation>--thematic 须为以下之一：%1（收到“%2”）</translation>
+    </message>
+    <message>
+        <source>--level takes cells, communities or subdistricts (got &quot;%1&quot;)</source>
+        <translation>--level 须为 cells、communities 或 subdistricts（收到“%1”）</translation>
+    </message>
+    <message>
+        <source>--classes takes 3 to 7</source>
+        <translation>--classes 须为 3 到 7</translation>
+    </message>
+    <message>
+        <source>--method takes jenks, quantile or equal (got &quot;%1&quot;)</source>
+        <translation>--method 须为 jenks、quantile 或 equal（收到“%1”）</translation>
+    </message>
+    <message>
+        <source>The grid has no layer at that --level</source>
+        <translation>网格数据中没有该 --level 的图层</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Draw the cases: a symbol each at street scale, counts per cell or community when zoomed out. Without --from or --to, those reported in the last 30 days, as the case list shows them.</source>
+        <translation>绘制案件：街道比例尺下每件一个符号，缩小后按网格或社区显示数量。未给 --from 或 --to 时为近 30 天上报的案件，与案件列表默认所示相同。</translation>
+    </message>
+    <message>
+        <source>Draw the heat map (kernel density) of those cases.</source>
+        <translation>绘制这些案件的热力图（核密度）。</translation>
+    </message>
+    <message>
+        <source>Search radius of the heat map in metres (default: by rule).</source>
+        <translation>热力图的搜索半径，单位米（默认：按规则）。</translation>
+    </message>
+    <message>
+        <source>Colour the areas by a measure: %1.</source>
+        <translation>按指标为区域着色：%1。</translation>
+    </message>
+    <message>
+        <source>Cases the thematic map counts: a month (YYYY-MM), 30d, 90d, 12m (default) or all.</source>
+        <translation>专题图统计的案件：某月（YYYY-MM）、30d、90d、12m（默认）或 all。</translation>
+    </message>
+    <message>
+        <source>Areas of the thematic map: cells (default), communities or subdistricts.</source>
+        <translation>专题图的区域：cells（默认）、communities 或 subdistricts。</translation>
+    </message>
+    <message>
+        <source>Classes of the thematic map, 3 to 7 (default 5).</source>
+        <translation>专题图的分级数，3 到 7（默认 5）。</translation>
+    </message>
+    <message>
+        <source>How the classes are bounded: jenks (natural breaks, default), quantile or equal.</source>
+        <translation>分级方法：jenks（自然断点，默认）、quantile（分位数）或 equal（等间距）。</translation>
+    </message>
+    <message>
+        <source>The moment the map shows (ISO 8601; default now): what is overdue, and the periods up to it.</source>
+        <translation>地图所示的时刻（ISO 8601；默认当前）：据此判断超期及截至该时刻的统计期。</translation>
+    </message>
+    <message>
+        <source>--bandwidth takes metres from 0 (by rule) to 3000</source>
+        <translation>--bandwidth 须为 0（按规则）到 3000 米</translation>
+    </message>
+    <message>
+        <source>heat map, bandwidth %1 m</source>
+        <translation>热力图，带宽 %1 米</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 宗案件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

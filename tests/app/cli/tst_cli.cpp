@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -74,6 +75,92 @@ private slots:
                                   QStringLiteral("--store"), store(QStringLiteral("render.gpkg"))});
         QCOMPARE(bad.status, 1);
         QVERIFY2(bad.err.contains(QStringLiteral("--extent")), qPrintable(bad.err));
+    }
+    void renderDrawsCasesHeatAndThematicMaps()
+    {
+        const QString path = store(QStringLiteral("render-cases.gpkg"));
+        const QString at = QStringLiteral("2026-11-20T12:00:00+08:00");
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("1500"),
+                           QStringLiteral("--now"), at, QStringLiteral("--store"), path})
+                     .status,
+                 0);
+        const auto render = [&](const QString &name, const QStringList &more) {
+            return citygrid(QStringList{QStringLiteral("render"), QStringLiteral("--out"),
+                                        m_dir.filePath(name), QStringLiteral("--width"),
+                                        QStringLiteral("800"), QStringLiteral("--height"),
+                                        QStringLiteral("600"), QStringLiteral("--at"), at,
+                                        QStringLiteral("--lang"), QStringLiteral("en"),
+                                        QStringLiteral("--store"), path} +
+                            more);
+        };
+        const Run plain = render(QStringLiteral("plain.png"), {});
+        QVERIFY2(plain.status == 0, qPrintable(plain.err));
+        // the cases of the last 30 days, counted per community at this scale
+        const Run cases = render(QStringLiteral("cases.png"), {QStringLiteral("--cases")});
+        QVERIFY2(cases.status == 0, qPrintable(cases.err));
+        const QRegularExpression counted(QStringLiteral(": (\\d+) cases\n$"));
+        const auto match = counted.match(cases.out);
+        QVERIFY2(match.hasMatch(), qPrintable(cases.out));
+        QVERIFY(match.captured(1).toInt() > 20);
+        const auto differing = [&](const QString &a, const QString &b) {
+            const QImage x(m_dir.filePath(a)), y(m_dir.filePath(b));
+            qsizetype n = 0;
+            for (int row = 0; row < x.height(); ++row)
+                for (int col = 0; col < x.width(); ++col)
+                    n += x.pixel(col, row) != y.pixel(col, row);
+            return n;
+        };
+        QVERIFY(differing(QStringLiteral("plain.png"), QStringLiteral("cases.png")) > 2000);
+        // only the overdue ones: fewer
+        const Run overdue = render(QStringLiteral("overdue.png"),
+                                   {QStringLiteral("--cases"), QStringLiteral("--overdue")});
+        QVERIFY2(overdue.status == 0, qPrintable(overdue.err));
+        QVERIFY2(counted.match(overdue.out).captured(1).toInt() < match.captured(1).toInt(),
+                 qPrintable(overdue.out));
+        // the heat surface, and the bandwidth it took
+        const Run heat = render(QStringLiteral("heat.png"),
+                                {QStringLiteral("--heat"), QStringLiteral("--bandwidth"),
+                                 QStringLiteral("600")});
+        QVERIFY2(heat.status == 0 && heat.out.contains(QStringLiteral("bandwidth 600 m")),
+                 qPrintable(heat.out + heat.err));
+        QVERIFY(differing(QStringLiteral("plain.png"), QStringLiteral("heat.png")) > 20000);
+        // a thematic map of a month, as a PDF whose legend names the measure and the month
+        const Run thematic = render(QStringLiteral("thematic.pdf"),
+                                    {QStringLiteral("--thematic"), QStringLiteral("per-km2"),
+                                     QStringLiteral("--period"), QStringLiteral("2026-10"),
+                                     QStringLiteral("--level"), QStringLiteral("communities")});
+        QVERIFY2(thematic.status == 0, qPrintable(thematic.err));
+        const QString text = citygrid::testutil::pdfText(m_dir.filePath(QStringLiteral("thematic.pdf")));
+        QVERIFY2(text.contains(QStringLiteral("Cases per km²")) &&
+                     text.contains(QStringLiteral("October 2026")),
+                 qPrintable(text.left(400)));
+
+        // wrong values: a message naming the option, exit 1, no file
+        for (const QStringList &bad :
+             {QStringList{QStringLiteral("--thematic"), QStringLiteral("density")},
+              QStringList{QStringLiteral("--thematic"), QStringLiteral("cases"),
+                          QStringLiteral("--period"), QStringLiteral("2026/10")},
+              QStringList{QStringLiteral("--thematic"), QStringLiteral("cases"),
+                          QStringLiteral("--level"), QStringLiteral("streets")},
+              QStringList{QStringLiteral("--thematic"), QStringLiteral("cases"),
+                          QStringLiteral("--classes"), QStringLiteral("12")},
+              QStringList{QStringLiteral("--cases"), QStringLiteral("--state"),
+                          QStringLiteral("lost")},
+              QStringList{QStringLiteral("--cases"), QStringLiteral("--from"),
+                          QStringLiteral("2026-13-01")},
+              QStringList{QStringLiteral("--heat"), QStringLiteral("--bandwidth"),
+                          QStringLiteral("-5")}}) {
+            const Run r = render(QStringLiteral("bad.png"), bad);
+            QCOMPARE(r.status, 1);
+            QVERIFY2(r.err.contains(bad.last() == QLatin1String("-5") ? QStringLiteral("--bandwidth")
+                                                                       : bad[bad.size() - 2]),
+                     qPrintable(r.err));
+            QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.png"))));
+        }
+        const Run badTime = render(QStringLiteral("bad.png"), {QStringLiteral("--at"),
+                                                               QStringLiteral("yesterday")});
+        QCOMPARE(badTime.status, 1);
+        QVERIFY2(badTime.err.contains(QStringLiteral("--at")), qPrintable(badTime.err));
     }
     void badImportChangesNothingAndSaysWhy()
     {

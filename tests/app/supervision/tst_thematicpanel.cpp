@@ -3,8 +3,11 @@
 #include "app/demowindow.h"
 #include "assessment/assessmentstore.h"
 #include "cases/caseworkspace.h"
+#include "map/caselayer.h"
 #include "map/heatlayer.h"
 #include "map/mapcanvas.h"
+#include "render/mapdecorations.h"
+#include "render/mapexport.h"
 #include "services/appcontext.h"
 #include "services/casesession.h"
 #include "supervision/comparisonwindow.h"
@@ -244,6 +247,71 @@ private slots:
         QTRY_VERIFY(heat->surface().max < narrow);
         panel()->heatBox()->setChecked(false);
         QVERIFY(!heat->isEnabled());
+    }
+    void exportedMapIsTheCanvas()
+    {
+        // Every layer on: the thematic classes, the heat surface, the cases (counts at the
+        // district's scale, symbols in a street). The export of the scene is the frame the
+        // operator sees, pixel for pixel, but where each draws its legend.
+        panel()->setActive(true);
+        QTRY_VERIFY(!panel()->isLoading() && panel()->current());
+        HeatLayer *heat = m_window->cases()->heatLayer();
+        QSignalSpy computed(heat, &HeatLayer::computed);
+        panel()->heatBox()->setChecked(true);
+        QVERIFY(computed.wait(10000));
+        // the thematic map hides the cases; the operator shows them again from the menu
+        QVERIFY(!m_window->cases()->layer()->isVisible());
+        m_window->cases()->showCasesAction()->setChecked(true);
+        const QRectF full = canvas()->gridMap().extent();
+        const QPointF centre = full.center();
+        const double street = 400 / canvas()->metresPerUnit(); // a few hundred metres across
+        for (const QRectF &extent :
+             {full, QRectF(centre - QPointF(street, street), centre + QPointF(street, street))}) {
+            canvas()->zoomToExtent(extent, false);
+            QTRY_VERIFY(!canvas()->isRendering() && !m_window->cases()->layer()->isLoading() &&
+                        !heat->isComputing());
+            const QImage shown = canvas()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const MapScene scene = canvas()->scene();
+            QCOMPARE(scene.marks.size(), 2); // heat, then cases
+            const QString title = QStringLiteral("Title");
+            const QImage exported = MapExport::image(scene, canvas()->view(), title)
+                                        .convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(exported.size(), shown.size());
+            // the export's legend at bottom right, the canvas's classes at top left
+            const QSizeF paper = mapdecorations::legendSize(scene, canvas()->view(), title);
+            MapScene classes;
+            classes.passes = {scene.passes.first()};
+            const QSizeF screen = mapdecorations::legendSize(classes, canvas()->view(), {});
+            const double margin = mapdecorations::legendMargin + 2;
+            const QRectF paperLegend(shown.width() - paper.width() - margin,
+                                     shown.height() - 18 - paper.height() - 2,
+                                     paper.width() + margin, paper.height() + 20);
+            const QRectF screenLegend(0, 0, screen.width() + margin, screen.height() + margin);
+            // the same without the marks: where they drew
+            MapScene bare = scene;
+            bare.marks.clear();
+            const QImage unmarked = MapExport::image(bare, canvas()->view(), title)
+                                        .convertToFormat(QImage::Format_RGB32);
+            qsizetype compared = 0, differ = 0, marked = 0;
+            for (int y = 0; y < shown.height(); ++y)
+                for (int x = 0; x < shown.width(); ++x) {
+                    if (paperLegend.contains(x, y) || screenLegend.contains(x, y))
+                        continue;
+                    ++compared;
+                    const QRgb a = shown.pixel(x, y), b = exported.pixel(x, y);
+                    differ += qAbs(qRed(a) - qRed(b)) + qAbs(qGreen(a) - qGreen(b)) +
+                                  qAbs(qBlue(a) - qBlue(b)) >
+                              6;
+                    marked += a != unmarked.pixel(x, y);
+                }
+            // the heat and the cases are in the frame, and both agree
+            QVERIFY2(marked > 300, qPrintable(QString::number(marked)));
+            QVERIFY2(differ * 1000 < compared,
+                     qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differ).arg(compared)));
+        }
+        panel()->heatBox()->setChecked(false);
+        m_window->cases()->showCasesAction()->setChecked(false);
+        canvas()->zoomToFullExtent();
     }
     void unitAndStateFilters()
     {
