@@ -3,6 +3,7 @@
 #include "bench/benchutil.h"
 #include "cases/casedemo.h"
 #include "grid/gridmaploader.h"
+#include "services/appcontext.h"
 #include "store/storeschema.h"
 #include "sync/syncexchange.h"
 
@@ -65,7 +66,7 @@ Result<void> benchSync(const QString &tempDir, bool quick)
 
     QElapsedTimer timer;
     timer.start();
-    auto exported = SyncExchange(officeStore).exportTo(centreId.value().siteId(), now);
+    auto exported = SyncExchange(officeStore, AppContext::refKinds()).exportTo(centreId.value().siteId(), now);
     if (!exported)
         return exported.error();
     const double exportMs = double(timer.elapsed());
@@ -78,13 +79,13 @@ Result<void> benchSync(const QString &tempDir, bool quick)
     row(tr("Sync: package size per event (compressed, signed)"), double(bytes) / events,
         QStringLiteral("B"));
     timer.restart();
-    auto imported = SyncExchange(centreStore).importPackage(exported.value().file, now);
+    auto imported = SyncExchange(centreStore, AppContext::refKinds()).importPackage(exported.value().file, now);
     if (!imported)
         return imported.error();
     row(tr("Sync: import them into the centre's empty store (check, add, re-project)"),
         double(timer.elapsed()), QStringLiteral("ms"), tr("target: seconds at most"));
     timer.restart();
-    auto again = SyncExchange(centreStore).importPackage(exported.value().file, now);
+    auto again = SyncExchange(centreStore, AppContext::refKinds()).importPackage(exported.value().file, now);
     if (!again)
         return again.error();
     row(tr("Sync: the same package again (nothing new)"), double(timer.elapsed()),

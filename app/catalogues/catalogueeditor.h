@@ -47,8 +47,8 @@ protected:
         QString intro;
         QString notAllowed; ///< the error code of a save by someone else
     };
-    /// `kind` is refkinds::unit() or refkinds::category(); `headers` name the columns that
-    /// rowCells() fills (an "Edited" column follows them).
+    /// `kind` is cataloguekinds::unit() or cataloguekinds::category(); `headers` name the columns
+    /// that rowCells() fills (an "Edited" column follows them).
     CatalogueEditor(CaseSession &session, const QString &kind, const QStringList &headers,
                     const Texts &texts, QWidget *parent);
     /// Fills the table and shows the first entry; the subclass calls it once its form is built.

@@ -6,7 +6,7 @@
 #include "services/casesession.h"
 #include "services/cataloguenames.h"
 #include "services/language.h"
-#include "sync/refkinds.h"
+#include "catalogues/cataloguekinds.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,7 +33,7 @@ QPlainTextEdit *standardEdit(QWidget *parent)
 
 CategoryEditor::CategoryEditor(CaseSession &session, QWidget *parent)
     : CatalogueEditor(
-          session, refkinds::category(), {tr("Id"), tr("Name"), tr("Deadline"), tr("Unit type")},
+          session, cataloguekinds::category(), {tr("Id"), tr("Name"), tr("Deadline"), tr("Unit type")},
           {tr("Case categories"),
            tr("What a case is filed under: names, standards, the handling deadline and the type "
               "of unit it goes to. A new deadline applies to cases dispatched from then on. Edits "

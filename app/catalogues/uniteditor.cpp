@@ -7,7 +7,7 @@
 #include "services/cataloguenames.h"
 #include "services/language.h"
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
+#include "catalogues/cataloguekinds.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -34,7 +34,7 @@ QStringList listFrom(const QString &text)
 
 UnitEditor::UnitEditor(CaseSession &session, QWidget *parent)
     : CatalogueEditor(
-          session, refkinds::unit(), {tr("Id"), tr("Name"), tr("Kind"), tr("Areas")},
+          session, cataloguekinds::unit(), {tr("Id"), tr("Name"), tr("Kind"), tr("Areas")},
           {tr("Responsible units"),
            tr("Which unit a case is dispatched to. Edits are checked against the whole catalogue, "
               "kept in this store and sent to the other sites in the next sync packages; the "

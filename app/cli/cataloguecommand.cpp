@@ -5,7 +5,7 @@
 #include "services/appcontext.h"
 #include "services/language.h"
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
+#include "catalogues/cataloguekinds.h"
 
 #include <QJsonArray>
 
@@ -110,7 +110,7 @@ int units(const QStringList &arguments)
     AppContext &context = *opened.value();
 
     if (action == QLatin1String("list")) {
-        const QSet<QString> ids = editedIds(context, refkinds::unit());
+        const QSet<QString> ids = editedIds(context, cataloguekinds::unit());
         const bool english = language::isEnglish();
         for (const UnitCatalogue::Unit &u : context.catalogues().units.units())
             out() << QStringLiteral("%1%2  %3  %4")
@@ -149,7 +149,7 @@ int units(const QStringList &arguments)
             unit.categories = listOption(parser, "categories");
         value = catalogueedits::unitJson(unit);
     }
-    return store(context, refkinds::unit(), id, value, *user);
+    return store(context, cataloguekinds::unit(), id, value, *user);
 }
 
 int categories(const QStringList &arguments)
@@ -191,7 +191,7 @@ int categories(const QStringList &arguments)
         return fail(opened.error());
     AppContext &context = *opened.value();
     if (action == QLatin1String("list")) {
-        const QSet<QString> ids = editedIds(context, refkinds::category());
+        const QSet<QString> ids = editedIds(context, cataloguekinds::category());
         const bool english = language::isEnglish();
         for (const CategoryCatalogue::Category &c : context.catalogues().categories.categories())
             out() << QStringLiteral("%1%2  %3  %4  %5")
@@ -214,7 +214,7 @@ int categories(const QStringList &arguments)
     if (!user)
         return Failed;
     if (action == QLatin1String("revert"))
-        return store(context, refkinds::category(), id, QJsonValue::Null, *user);
+        return store(context, cataloguekinds::category(), id, QJsonValue::Null, *user);
     QJsonObject entry = catalogueedits::categoryJson(*known);
     for (const auto &[option, key] : {std::pair{"name", "name"}, std::pair{"name-en", "name_en"},
                                       std::pair{"unit-type", "unit_type"}})
@@ -229,7 +229,7 @@ int categories(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("deadline-unit")))
         deadline[QStringLiteral("unit")] = parser.value(QStringLiteral("deadline-unit"));
     entry[QStringLiteral("deadline")] = deadline;
-    return store(context, refkinds::category(), id, entry, *user);
+    return store(context, cataloguekinds::category(), id, entry, *user);
 }
 
 } // namespace citygrid::cli

@@ -7,7 +7,6 @@
 #include "services/appcontext.h"
 #include "services/filebytes.h"
 #include "services/language.h"
-#include "sync/refkinds.h"
 #include "sync/syncexchange.h"
 
 namespace citygrid::cli {
@@ -149,7 +148,7 @@ int sync(const QStringList &arguments)
                   << Qt::endl;
         return Ok;
     }
-    SyncExchange exchange(store);
+    SyncExchange exchange(store, AppContext::refKinds());
     if (action == QLatin1String("export") && parser.isSet(QStringLiteral("format")))
         return snapshot(*opened.value(), parser, now);
     if (action == QLatin1String("export")) {
@@ -194,7 +193,7 @@ int sync(const QStringList &arguments)
                          .arg(i.conflicts.size())
                   << Qt::endl;
         if (i.newReferences > 0)
-            out() << tr("Reference data changed: %1").arg(refkinds::displayNames(i.changedKinds))
+            out() << tr("Reference data changed: %1").arg(AppContext::refKinds().displayNames(i.changedKinds))
                   << Qt::endl;
         auto grid = opened.value()->takeReceived(i.changedKinds, terminalProgress());
         clearProgressLine();

@@ -2,11 +2,13 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "services/appcontext.h"
 
+#include "assessment/assessmentkinds.h"
 #include "assessment/assessmentstore.h"
 #include "cases/caseattachment.h"
+#include "catalogues/cataloguekinds.h"
 #include "grid/gridimport.h"
+#include "grid/gridkind.h"
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -48,7 +50,7 @@ AppContext::open(const QString &requested, const std::function<void(const QStrin
 
 Result<void> AppContext::reloadCatalogues()
 {
-    auto edits = refkinds::catalogueEdits(m_store->db(), m_store->meta(storeschema::keySiteId()));
+    auto edits = cataloguekinds::catalogueEdits(m_store->db(), m_store->meta(storeschema::keySiteId()));
     if (!edits)
         return edits.error();
     auto catalogues = CaseCatalogues::load(bundledCataloguesDir(), edits.value());
@@ -73,12 +75,24 @@ Result<void> AppContext::reload()
     return {};
 }
 
+const RefKinds &AppContext::refKinds()
+{
+    static const RefKinds kinds = [] {
+        RefKinds all;
+        assessmentkinds::addTo(all);
+        cataloguekinds::addTo(all, bundledCataloguesDir());
+        gridkind::addTo(all);
+        return all;
+    }();
+    return kinds;
+}
+
 Result<bool> AppContext::takeReceived(const QStringList &changedKinds, const Progress &progress)
 {
-    if (changedKinds.contains(refkinds::unit()) || changedKinds.contains(refkinds::category()))
+    if (changedKinds.contains(cataloguekinds::unit()) || changedKinds.contains(cataloguekinds::category()))
         if (auto r = reloadCatalogues(); !r)
             return r.error();
-    if (!changedKinds.contains(refkinds::grid()))
+    if (!changedKinds.contains(gridkind::id()))
         return false;
     auto replaced = GridImport::applyReceived(storePath(), progress);
     if (!replaced)

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "supervision/casefacts.h"
 #include "sync/refrecords.h"
+#include "sync/syncexchange.h"
 #include "sync/syncpeers.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,12 @@ public:
     /// Re-reads the case catalogues: the release's with this store's edits of units and
     /// categories (made here or received in sync packages).
     Result<void> reloadCatalogues();
-    /// Puts to work what a sync package changed (`changedKinds`, refkinds ids): the catalogues
+    /// The kinds of reference data sync carries, each registered by its feature (the assessment,
+    /// the catalogues, the grid).
+    static const RefKinds &refKinds();
+    /// The store's exchange of sync packages.
+    SyncExchange exchange() { return SyncExchange(*m_store, refKinds()); }
+    /// Puts to work what a sync package changed (`changedKinds`, RefKind ids): the catalogues
     /// read again, a received grid put in place through the import's checks and read. The one
     /// place a received grid is applied, for the window and the command alike. Returns whether
     /// the grid was replaced.

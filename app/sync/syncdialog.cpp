@@ -6,7 +6,7 @@
 #include "services/casesession.h"
 #include "services/filebytes.h"
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
+#include "grid/gridkind.h"
 #include "widgets/screenfit.h"
 #include "widgets/tablefit.h"
 
@@ -192,7 +192,7 @@ void SyncDialog::refresh()
     if (peers)
         for (const SyncPeer &p : peers.value())
             siteNames.insert(p.siteId, p.name);
-    auto conflicts = SyncExchange(store).conflicts();
+    auto conflicts = SyncExchange(store, AppContext::refKinds()).conflicts();
     m_conflicts->setRowCount(0);
     if (conflicts) {
         for (const SyncExchange::Conflict &c : conflicts.value()) {
@@ -275,7 +275,7 @@ Result<SyncExchange::Exported> SyncDialog::exportFor(const QString &peer, const 
 {
     Progress progress = progressFor(tr("Writing the package…"));
     auto exported =
-        SyncExchange(m_session.context().store()).exportTo(peer, m_session.now(), progress);
+        m_session.context().exchange().exportTo(peer, m_session.now(), progress);
     progress.report({}, 1);
     if (!exported)
         return exported.error();
@@ -293,7 +293,7 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
         return bytes.error();
     }
     Progress progress = progressFor(tr("Applying the package…"));
-    auto imported = SyncExchange(m_session.context().store())
+    auto imported = m_session.context().exchange()
                         .importPackage(bytes.value(), m_session.now(), progress);
     progress.report({}, 1);
     if (!imported) {
@@ -314,13 +314,13 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
                   .arg(i.knownEvents);
     if (i.newReferences > 0)
         text +=
-            u' ' + tr("Reference data changed: %1.").arg(refkinds::displayNames(i.changedKinds));
+            u' ' + tr("Reference data changed: %1.").arg(AppContext::refKinds().displayNames(i.changedKinds));
     if (!i.conflicts.isEmpty())
         text += u' ' + tr("%n conflict(s): kept on record, not applied (listed below).", nullptr,
                           int(i.conflicts.size()));
     bool ok = true;
     const auto taken = m_session.context().takeReceived(
-        i.changedKinds, i.changedKinds.contains(refkinds::grid())
+        i.changedKinds, i.changedKinds.contains(gridkind::id())
                             ? progressFor(tr("Putting the new grid in place…"))
                             : Progress{});
     if (!taken) {

@@ -9,7 +9,7 @@
 #include <optional>
 
 /// Rows of the assessment's reference data, written the same way whether the edit was made here
-/// (AssessmentStore) or arrived in a sync package (refkinds). No transactions of their own.
+/// (AssessmentStore) or arrived in a sync package (assessmentkinds). No transactions of their own.
 namespace citygrid::assessmentrows {
 
 struct SchemeRow

@@ -5,7 +5,7 @@
 #include "assessment/assessmentrows.h"
 #include "base/uuids.h"
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
+#include "assessment/assessmentkinds.h"
 #include "sync/refrecords.h"
 
 #include <QJsonArray>
@@ -149,7 +149,7 @@ Result<int> AssessmentStore::insertScheme(const AssessmentScheme &scheme, const 
         return version;
     if (who != assessmentrows::builtinSaver()) { // a person's version travels to the other sites
         RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
-        if (auto r = records.put(refkinds::scheme(), row.uuid, refkinds::schemeValue(row), who, at);
+        if (auto r = records.put(assessmentkinds::scheme(), row.uuid, assessmentkinds::schemeValue(row), who, at);
             !r)
             return r.error();
     }
@@ -467,8 +467,8 @@ Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Popul
             continue;
         if (auto r = assessmentrows::writePopulation(m_store.db(), year, it.key(), *it); !r)
             return r;
-        if (auto r = records.put(refkinds::population(), refkinds::populationKey(year, it.key()),
-                                 refkinds::populationValue(*it), who, at);
+        if (auto r = records.put(assessmentkinds::population(), assessmentkinds::populationKey(year, it.key()),
+                                 assessmentkinds::populationValue(*it), who, at);
             !r)
             return r.error();
     }

@@ -3,7 +3,7 @@
 #include "catalogues/catalogueedits.h"
 
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
+#include "catalogues/cataloguekinds.h"
 
 #include <QJsonArray>
 
@@ -82,7 +82,7 @@ Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &id, const QJsonValue &value, const QString &actor,
                                  const QDateTime &now)
 {
-    const bool unit = kind == refkinds::unit();
+    const bool unit = kind == cataloguekinds::unit();
     const QString district = store.meta(storeschema::keyDistrictCode());
     for (const QJsonValue &area : value.toObject()[QLatin1String("areas")].toArray())
         if (area.toString() != district && !grid.find(area.toString()))
@@ -92,7 +92,7 @@ Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                              .arg(area.toString()),
                          {}};
     const QString here = store.meta(storeschema::keySiteId());
-    auto edits = refkinds::catalogueEdits(store.db(), here);
+    auto edits = cataloguekinds::catalogueEdits(store.db(), here);
     if (!edits)
         return edits.error();
     edits.value()[unit ? QStringLiteral("units.json") : QStringLiteral("categories.json")].insert(

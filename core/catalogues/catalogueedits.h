@@ -18,11 +18,11 @@ namespace citygrid::catalogueedits {
 QJsonObject unitJson(const UnitCatalogue::Unit &unit);
 QJsonObject categoryJson(const CategoryCatalogue::Category &category);
 
-/// Stores `value` (a units.json or categories.json entry — `kind`, refkinds::unit() or
-/// refkinds::category(), says which — or null: back to the release's entry) as entry `id`'s edit
-/// and returns the catalogues as they now are. Refused: a unit's area code that is neither the
-/// district nor in the grid, a unit type the unit catalogue does not declare, or a catalogue the
-/// edit would make wrong.
+/// Stores `value` (a units.json or categories.json entry — `kind`, cataloguekinds::unit() or
+/// cataloguekinds::category(), says which — or null: back to the release's entry) as entry
+/// `id`'s edit and returns the catalogues as they now are. Refused: a unit's area code that is
+/// neither the district nor in the grid, a unit type the unit catalogue does not declare, or a
+/// catalogue the edit would make wrong.
 Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
                                  const QString &id, const QJsonValue &value, const QString &actor,

@@ -2,59 +2,57 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "assessment/assessmentrows.h"
 #include "sync/refrecords.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
-/// The kinds of reference record sync carries, what a valid one looks like and how one that
-/// arrives is put into the store (null values: removed, or back to the release's entry):
-///
-/// - population: key year/subdistrict code; {registered, nonregistered}; assessment_population.
-/// - scheme: key the version's id; {scheme, saved_at, saved_by, note}; assessment_schemes.
-/// - unit, category: key the entry's id; a units.json or categories.json entry; read from the
-///   record over the release's catalogue.
-/// - grid: key "grid"; {source: file name, gpkg: the grid as a GeoPackage, base64}; the grid
-///   tables, through GridImport::applyReceived (the same checks as any import).
-namespace citygrid::refkinds {
+#include <functional>
 
-inline QString population()
+namespace citygrid {
+
+/// A kind of reference record that sync carries, as the feature that owns it describes it:
+/// what a valid one looks like and how one that arrives is put into the store.
+struct RefKind
 {
-    return QStringLiteral("population");
-}
-inline QString scheme()
+    QString id;
+    /// The kind's name for people, translated ("population").
+    std::function<QString()> displayName;
+    /// Why a record of this kind is not well formed, translated; empty: it is.
+    std::function<QString(const RefRecords::Record &)> problem;
+    /// Puts a record that won a merge into the tables that hold its kind, in the import's
+    /// transaction; unset: the kind is read from its records.
+    std::function<Result<void>(SqliteDb &, const RefRecords::Record &)> apply;
+    /// Checks the store once every record of a package is in (an entry's whole catalogue);
+    /// `source`: the sending site's name, for the message. Unset: nothing to check.
+    std::function<Result<void>(SqliteDb &, const QString &siteId, const QString &source)>
+        checkMerged;
+};
+
+/// The kinds of reference record this CityGrid knows, each registered by its feature
+/// (assessment, catalogues, grid); sync goes through them and names none.
+class RefKinds
 {
-    return QStringLiteral("scheme");
-}
-inline QString unit()
-{
-    return QStringLiteral("unit");
-}
-inline QString category()
-{
-    return QStringLiteral("category");
-}
-inline QString grid()
-{
-    return QStringLiteral("grid");
-}
+    Q_DECLARE_TR_FUNCTIONS(RefKinds)
+public:
+    void add(RefKind kind) { m_kinds.append(std::move(kind)); }
+    const RefKind *find(const QString &id) const;
 
-QString populationKey(int year, const QString &subdistrict);
-QJsonValue populationValue(const Population &population);
-QJsonValue schemeValue(const assessmentrows::SchemeRow &row);
+    /// The kind's name for people, translated (the id for a kind not known).
+    QString displayName(const QString &id) const;
+    /// "population, responsible unit" (in the user's language).
+    QString displayNames(const QStringList &ids) const;
 
-/// The kind's name for people, translated.
-QString displayName(const QString &kind);
-/// "population, responsible unit" (in the user's language).
-QString displayNames(const QStringList &kinds);
+    /// Refuses a record that is not of a known kind or not well formed, saying which and why.
+    Result<void> check(const RefRecords::Record &record) const;
+    /// Puts a record that won a merge into the tables that hold its kind.
+    Result<void> apply(SqliteDb &db, const RefRecords::Record &record) const;
+    /// Runs the whole-store checks of the kinds in `changed`.
+    Result<void> checkMerged(SqliteDb &db, const QSet<QString> &changed, const QString &siteId,
+                             const QString &source) const;
 
-/// Refuses a record that is not of a known kind or not well formed, saying which and why.
-Result<void> check(const RefRecords::Record &record);
-/// Puts a record that won a merge into the tables that hold its kind.
-Result<void> apply(SqliteDb &db, const RefRecords::Record &record);
+private:
+    QList<RefKind> m_kinds;
+};
 
-/// The store's edits of the unit and category catalogues, by catalogue file and entry id.
-Result<QHash<QString, QHash<QString, QJsonValue>>> catalogueEdits(SqliteDb &db,
-                                                                  const QString &siteId);
-
-} // namespace citygrid::refkinds
+} // namespace citygrid

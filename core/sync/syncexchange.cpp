@@ -3,7 +3,6 @@
 #include "sync/syncexchange.h"
 
 #include "cases/caserows.h"
-#include "catalogues/casecatalogues.h"
 #include "store/storeschema.h"
 #include "sync/refkinds.h"
 
@@ -48,7 +47,7 @@ QString stepName(const QString &id)
 }
 
 /// A lost reference edit as the conflicts list shows it.
-SyncExchange::Conflict conflictFrom(const RefRecords::Conflict &c)
+SyncExchange::Conflict conflictFrom(const RefRecords::Conflict &c, const RefKinds &kinds)
 {
     const auto local = [](const QString &at) {
         return QDateTime::fromString(at, Qt::ISODateWithMs)
@@ -65,7 +64,7 @@ SyncExchange::Conflict conflictFrom(const RefRecords::Conflict &c)
     if (lost.size() > 160)
         lost = lost.left(159) + QChar(0x2026);
     return {{},
-            refkinds::displayName(c.kind) + u' ' + c.key,
+            kinds.displayName(c.kind) + u' ' + c.key,
             {},
             SyncExchange::tr("edit"),
             c.lostSite,
@@ -356,7 +355,7 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
                             "or a version; ask the other site for a new package. Nothing was "
                             "changed"),
                          {}};
-        if (auto r = refkinds::check(*record); !r)
+        if (auto r = m_kinds.check(*record); !r)
             return r.error();
         incoming.append(*record);
     }
@@ -374,25 +373,14 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
         ++result.newReferences;
         if (merged.value() == RefRecords::Merge::ConflictLost)
             continue;
-        if (auto r = refkinds::apply(m_store.db(), record); !r)
+        if (auto r = m_kinds.apply(m_store.db(), record); !r)
             return r;
         changed.insert(record.kind);
     }
-    if (changed.contains(refkinds::unit()) || changed.contains(refkinds::category())) {
-        auto edits = refkinds::catalogueEdits(m_store.db(), here);
-        if (!edits)
-            return edits.error();
-        if (auto c = CaseCatalogues::load(m_cataloguesDir, edits.value()); !c)
-            return Error{QStringLiteral("sync.catalogue"),
-                         tr("The catalogue edits in the package from %1 would leave the "
-                            "catalogues wrong here (%2); ask that site to correct the entry and "
-                            "export again. Nothing was changed")
-                             .arg(package.header.sourceName,
-                                  QString(c.error().message).remove(m_cataloguesDir + u'/')),
-                         {}};
-    }
+    if (auto r = m_kinds.checkMerged(m_store.db(), changed, here, package.header.sourceName); !r)
+        return r;
     for (const RefRecords::Conflict &c : std::as_const(result.referenceConflicts))
-        result.conflicts.append(conflictFrom(c));
+        result.conflicts.append(conflictFrom(c, m_kinds));
     result.changedKinds = QStringList(changed.cbegin(), changed.cend());
     result.changedKinds.sort();
     return {};
@@ -412,7 +400,7 @@ Result<QList<SyncExchange::Conflict>> SyncExchange::conflicts() const
         return references.error();
     QList<Conflict> list;
     for (const RefRecords::Conflict &c : references.value())
-        list.append(conflictFrom(c));
+        list.append(conflictFrom(c, m_kinds));
     if (auto r = q.value().forEachRow([&](const Statement &s) {
             list.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
         });

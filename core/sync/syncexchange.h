@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/progress.h"
+#include "sync/refkinds.h"
 #include "sync/refrecords.h"
 #include "sync/syncpackage.h"
 #include "sync/syncpeers.h"
@@ -49,11 +50,8 @@ public:
         }
     };
 
-    /// `cataloguesDir`: the release's catalogues that reference edits apply to.
-    explicit SyncExchange(Store &store, QString cataloguesDir = QStringLiteral(":/catalogues"))
-        : m_store(store), m_cataloguesDir(std::move(cataloguesDir))
-    {
-    }
+    /// `kinds`: the reference data this CityGrid knows (both must outlive the exchange).
+    SyncExchange(Store &store, const RefKinds &kinds) : m_store(store), m_kinds(kinds) {}
 
     /// The package for `peer` (site id or name) with everything it has not acknowledged.
     /// Both report progress and stop when it is cancelled, changing nothing.
@@ -69,7 +67,7 @@ private:
                                   Imported &result);
 
     Store &m_store;
-    QString m_cataloguesDir;
+    const RefKinds &m_kinds;
 };
 
 } // namespace citygrid

@@ -7,7 +7,7 @@
 #include "store/sqlitedb.h"
 #include "store/store.h"
 #include "store/storeschema.h"
-#include "sync/refkinds.h"
+#include "grid/gridkind.h"
 
 #include <cpl_vsi.h>
 
@@ -158,12 +158,12 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
         const QJsonObject value{{QStringLiteral("source"), QFileInfo(file).fileName()},
                                 {QStringLiteral("gpkg"), QString::fromLatin1(package.toBase64())}};
         auto put = RefRecords(*db.value(), siteId)
-                       .put(refkinds::grid(), refkinds::grid(), value, {}, now);
+                       .put(gridkind::id(), gridkind::id(), value, {}, now);
         if (!put)
             return put.error();
         stamp = put.value().at;
     } else {
-        auto record = RefRecords(*db.value(), {}).find(refkinds::grid(), refkinds::grid());
+        auto record = RefRecords(*db.value(), {}).find(gridkind::id(), gridkind::id());
         if (!record)
             return record.error();
         stamp = record.value() ? record.value()->at : QString();
@@ -188,12 +188,12 @@ Result<bool> GridImport::applyReceived(const QString &storePath, const Progress 
         // At every start: compare the record's time first, and read (and parse) the grid itself,
         // megabytes for a city, only when it is one this store has not applied.
         const RefRecords records(*db.value(), {});
-        auto at = records.writtenAt(refkinds::grid(), refkinds::grid());
+        auto at = records.writtenAt(gridkind::id(), gridkind::id());
         if (!at)
             return at.error();
         if (at.value().isEmpty() || Store::meta(*db.value(), gridAppliedKey()) == at.value())
             return false;
-        auto record = records.find(refkinds::grid(), refkinds::grid());
+        auto record = records.find(gridkind::id(), gridkind::id());
         if (!record)
             return record.error();
         if (!record.value() || record.value()->value.isNull())

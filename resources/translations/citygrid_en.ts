@@ -1632,6 +1632,21 @@
     </message>
 </context>
 <context>
+    <name>RefKinds</name>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package holds reference data of a kind this CityGrid does not know (%1); it was made by a newer version. Update CityGrid here, then import it again. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportContent</name>
     <message>
         <source>There is no area with the code %1 in this grid: give a subdistrict, community or cell code from the area tree, or leave it out for the whole district</source>
@@ -1902,10 +1917,6 @@
     </message>
     <message>
         <source>The package holds a reference record without a kind, a key, a time or a version; ask the other site for a new package. Nothing was changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The catalogue edits in the package from %1 would leave the catalogues wrong here (%2); ask that site to correct the entry and export again. Nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4678,6 +4689,29 @@ No: file it as a new case.</source>
     </message>
 </context>
 <context>
+    <name>citygrid::assessmentkinds</name>
+    <message>
+        <source>the key is not year/subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>population figures must not be negative, and not both zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it says neither who saved it nor when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::catalogueedits</name>
     <message>
         <source>The area %1 is not in the grid; enter the code of the district, a subdistrict or a community. Nothing was saved</source>
@@ -4689,6 +4723,25 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::cataloguekinds</name>
+    <message>
+        <source>its id is not its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue edits in the package from %1 would leave the catalogues wrong here (%2); ask that site to correct the entry and export again. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case category</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5617,6 +5670,17 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
 </context>
 <context>
+    <name>citygrid::gridkind</name>
+    <message>
+        <source>grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::mapdecorations</name>
     <message>
         <source>%1 km</source>
@@ -5628,61 +5692,6 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>citygrid::refkinds</name>
-    <message>
-        <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>population</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>assessment scheme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>responsible unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>case category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the key is not year/subdistrict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>population figures must not be negative, and not both zero</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it says neither who saved it nor when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its id is not its key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The package holds reference data of a kind this CityGrid does not know (%1); it was made by a newer version. Update CityGrid here, then import it again. Nothing was changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it holds no grid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

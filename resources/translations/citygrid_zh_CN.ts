@@ -1619,6 +1619,21 @@
     </message>
 </context>
 <context>
+    <name>RefKinds</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The package holds reference data of a kind this CityGrid does not know (%1); it was made by a newer version. Update CityGrid here, then import it again. Nothing was changed</source>
+        <translation>同步包中有本版 CityGrid 不认识的基础数据类别（%1），由更新的版本生成。请先升级本站的 CityGrid 再导入。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包中的%1记录“%2”无效（%3）；请对方站点重新导出同步包。未作任何更改</translation>
+    </message>
+</context>
+<context>
     <name>ReportContent</name>
     <message>
         <source>There is no area with the code %1 in this grid: give a subdistrict, community or cell code from the area tree, or leave it out for the whole district</source>
@@ -1890,10 +1905,6 @@
     <message>
         <source>The package holds a reference record without a kind, a key, a time or a version; ask the other site for a new package. Nothing was changed</source>
         <translation>同步包中有一条基础数据记录缺少类别、键、时间或版本；请对方站点重新导出同步包。未作任何更改</translation>
-    </message>
-    <message>
-        <source>The catalogue edits in the package from %1 would leave the catalogues wrong here (%2); ask that site to correct the entry and export again. Nothing was changed</source>
-        <translation>来自 %1 的同步包中的目录修改会使本站目录出错（%2）；请该站点更正后重新导出。未作任何更改</translation>
     </message>
 </context>
 <context>
@@ -4662,6 +4673,29 @@ No: file it as a new case.</source>
     </message>
 </context>
 <context>
+    <name>citygrid::assessmentkinds</name>
+    <message>
+        <source>the key is not year/subdistrict</source>
+        <translation>键不是“年份/街道”</translation>
+    </message>
+    <message>
+        <source>population figures must not be negative, and not both zero</source>
+        <translation>人口数不能为负，也不能都为零</translation>
+    </message>
+    <message>
+        <source>it says neither who saved it nor when</source>
+        <translation>没有写明保存人和保存时间</translation>
+    </message>
+    <message>
+        <source>population</source>
+        <translation>人口数据</translation>
+    </message>
+    <message>
+        <source>assessment scheme</source>
+        <translation>考核方案</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::catalogueedits</name>
     <message>
         <source>The area %1 is not in the grid; enter the code of the district, a subdistrict or a community. Nothing was saved</source>
@@ -4674,6 +4708,25 @@ No: file it as a new case.</source>
     <message>
         <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
         <translation>单位类型“%1”不在单位目录中；请使用以下之一：%2。未保存任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::cataloguekinds</name>
+    <message>
+        <source>its id is not its key</source>
+        <translation>编号与键不一致</translation>
+    </message>
+    <message>
+        <source>The catalogue edits in the package from %1 would leave the catalogues wrong here (%2); ask that site to correct the entry and export again. Nothing was changed</source>
+        <translation>来自 %1 的同步包中的目录修改会使本站目录出错（%2）；请该站点更正后重新导出。未作任何更改</translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>case category</source>
+        <translation>案件类别</translation>
     </message>
 </context>
 <context>
@@ -5627,6 +5680,17 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
 </context>
 <context>
+    <name>citygrid::gridkind</name>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>it holds no grid</source>
+        <translation>其中没有网格</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::mapdecorations</name>
     <message>
         <source>%1 km</source>
@@ -5639,61 +5703,6 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>N</source>
         <translation>北</translation>
-    </message>
-</context>
-<context>
-    <name>citygrid::refkinds</name>
-    <message>
-        <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
-        <translation>同步包中的%1记录“%2”无效（%3）；请对方站点重新导出同步包。未作任何更改</translation>
-    </message>
-    <message>
-        <source>population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <source>assessment scheme</source>
-        <translation>考核方案</translation>
-    </message>
-    <message>
-        <source>responsible unit</source>
-        <translation>处置单位</translation>
-    </message>
-    <message>
-        <source>case category</source>
-        <translation>案件类别</translation>
-    </message>
-    <message>
-        <source>grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>the key is not year/subdistrict</source>
-        <translation>键不是“年份/街道”</translation>
-    </message>
-    <message>
-        <source>population figures must not be negative, and not both zero</source>
-        <translation>人口数不能为负，也不能都为零</translation>
-    </message>
-    <message>
-        <source>it says neither who saved it nor when</source>
-        <translation>没有写明保存人和保存时间</translation>
-    </message>
-    <message>
-        <source>its id is not its key</source>
-        <translation>编号与键不一致</translation>
-    </message>
-    <message>
-        <source>The package holds reference data of a kind this CityGrid does not know (%1); it was made by a newer version. Update CityGrid here, then import it again. Nothing was changed</source>
-        <translation>同步包中有本版 CityGrid 不认识的基础数据类别（%1），由更新的版本生成。请先升级本站的 CityGrid 再导入。未作任何更改</translation>
-    </message>
-    <message>
-        <source>it holds no grid</source>
-        <translation>其中没有网格</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,9 @@
 #include "app/demowindow.h"
 #include "cases/casestore.h"
 #include "catalogues/catalogueedits.h"
+#include "catalogues/cataloguekinds.h"
 #include "catalogues/categoryeditor.h"
 #include "catalogues/uniteditor.h"
-#include "sync/refkinds.h"
 #include "sync/syncdialog.h"
 #include "testutil.h"
 
@@ -91,7 +91,7 @@ private slots:
         auto made = officeCases.report(input, QStringLiteral("ins01"), m_now);
         QVERIFY(made);
         QVERIFY(made.value().caseNo.startsWith(QStringLiteral("YL")));
-        auto package = SyncExchange(*m_office).exportTo(centreId, m_now);
+        auto package = SyncExchange(*m_office, AppContext::refKinds()).exportTo(centreId, m_now);
         QVERIFY(package);
         QFile file(path("from-office.cgsync"));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -132,7 +132,7 @@ private slots:
         QCOMPARE(out.value().header.ack, 1);
         QFile back(path("to-office.cgsync"));
         QVERIFY(back.open(QIODevice::ReadOnly));
-        auto atOffice = SyncExchange(*m_office).importPackage(back.readAll(), m_now);
+        auto atOffice = SyncExchange(*m_office, AppContext::refKinds()).importPackage(back.readAll(), m_now);
         QVERIFY2(atOffice, qPrintable(atOffice ? QString() : atOffice.error().toText()));
         QCOMPARE(cases(*m_office), before + 1);
     }
@@ -147,12 +147,12 @@ private slots:
         UnitCatalogue::Unit u027 = *bundled.units.find(QStringLiteral("U027"));
         u027.areas = {QStringLiteral("440304004")};
         QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
-                                          refkinds::unit(), u027.id, catalogueedits::unitJson(u027),
+                                          cataloguekinds::unit(), u027.id, catalogueedits::unitJson(u027),
                                           QStringLiteral("ld01"), m_now.addSecs(-3600)));
         UnitCatalogue::Unit u001 = *bundled.units.find(QStringLiteral("U001"));
         u001.name = QStringLiteral("城管局（园岭改）");
         QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
-                                          refkinds::unit(), u001.id, catalogueedits::unitJson(u001),
+                                          cataloguekinds::unit(), u001.id, catalogueedits::unitJson(u001),
                                           QStringLiteral("ld01"), m_now.addSecs(-3600)));
 
         // meanwhile the leader at the centre renames U001 in the editor
@@ -180,7 +180,7 @@ private slots:
                  QStringLiteral("城管局（中心改）"));
 
         // the office's package: U027 arrives, the two U001 edits meet and the later one stays
-        auto package = SyncExchange(*m_office).exportTo(centreId, m_now);
+        auto package = SyncExchange(*m_office, AppContext::refKinds()).exportTo(centreId, m_now);
         QVERIFY(package);
         QCOMPARE(package.value().header.references, 2);
         QFile file(path("units.cgsync"));
@@ -237,7 +237,7 @@ private slots:
         editor.nameEdit()->clear();
         QCOMPARE(editor.save().error().code, QStringLiteral("category.invalid"));
         QCOMPARE(editor.status()->text(), editor.save().error().message);
-        auto none = RefRecords(session().context().store().db(), {}).find(refkinds::category(), id);
+        auto none = RefRecords(session().context().store().db(), {}).find(cataloguekinds::category(), id);
         QVERIFY(none && !none.value());
 
         // the name typed back (the refused form kept what was typed), a new deadline, urgency
@@ -265,7 +265,7 @@ private slots:
         typo[QStringLiteral("unit_type")] = QStringLiteral("sanitaton");
         auto refused = catalogueedits::saveEntry(
             session().context().store(), session().grid(), AppContext::bundledCataloguesDir(),
-            refkinds::category(), id, typo, QStringLiteral("ld01"), m_now);
+            cataloguekinds::category(), id, typo, QStringLiteral("ld01"), m_now);
         QCOMPARE(refused.error().code, QStringLiteral("unit.unknown-type"));
         QVERIFY(refused.error().message.contains(QStringLiteral("sanitaton")));
         QVERIFY(editor.revert());

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "assessment/assessmentkinds.h"
 #include "assessment/assessmentstore.h"
 #include "casefixture.h"
 #include "cases/casestore.h"
 #include "catalogues/catalogueedits.h"
-#include "sync/refkinds.h"
+#include "catalogues/cataloguekinds.h"
 #include "sync/syncexchange.h"
 
 #include <QJsonArray>
@@ -26,6 +27,18 @@ struct Site
 };
 
 const QDateTime start(QDate(2026, 11, 2), QTime(9, 0), QTimeZone(8 * 3600));
+
+/// The reference data of core's features (the grid is gis's, tested there).
+const RefKinds &kinds()
+{
+    static const RefKinds known = [] {
+        RefKinds all;
+        assessmentkinds::addTo(all);
+        cataloguekinds::addTo(all);
+        return all;
+    }();
+    return known;
+}
 
 /// Everything two stores must agree on: every case row (without the local row id) and every event.
 QStringList tables(Store &store)
@@ -144,12 +157,12 @@ private:
     }
     static QByteArray package(Site &from, Site &to)
     {
-        auto p = SyncExchange(*from.store).exportTo(to.id, start.addDays(1));
+        auto p = SyncExchange(*from.store, kinds()).exportTo(to.id, start.addDays(1));
         return p ? p.value().file : QByteArray();
     }
     static Result<SyncExchange::Imported> apply(Site &to, const QByteArray &file)
     {
-        return SyncExchange(*to.store).importPackage(file, start.addDays(1));
+        return SyncExchange(*to.store, kinds()).importPackage(file, start.addDays(1));
     }
 
 private slots:
@@ -209,14 +222,14 @@ private slots:
             return rows;
         };
         const QStringList peersBefore = peersNow();
-        auto again = SyncExchange(*centre.store).importPackage(p1, start.addDays(2)); // a day on
+        auto again = SyncExchange(*centre.store, kinds()).importPackage(p1, start.addDays(2)); // a day on
         QVERIFY(again);
         QVERIFY(again.value().alreadyApplied());
         QCOMPARE(tables(*centre.store), before);
         QCOMPARE(peersNow(), peersBefore); // not even the time of the last import
         // the acknowledgement travels back: the office's next package is empty
         QVERIFY(apply(office, package(centre, office)));
-        auto next = SyncExchange(*office.store).exportTo(centre.id, start);
+        auto next = SyncExchange(*office.store, kinds()).exportTo(centre.id, start);
         QCOMPARE(next.value().header.events, 0);
         // the centre dispatches; the office gets it
         QVERIFY(take(centre, made.uuid, CaseStep::Dispatch, "dp01", start.addSecs(1200)));
@@ -345,8 +358,8 @@ private slots:
         auto atOffice = apply(office, package(centre, office));
         QVERIFY(atOffice);
         QCOMPARE(tables(*centre.store), tables(*office.store));
-        QCOMPARE(SyncExchange(*centre.store).conflicts().value().size(), 1);
-        QCOMPARE(SyncExchange(*office.store).conflicts().value().size(), 1);
+        QCOMPARE(SyncExchange(*centre.store, kinds()).conflicts().value().size(), 1);
+        QCOMPARE(SyncExchange(*office.store, kinds()).conflicts().value().size(), 1);
         // the history keeps both feedbacks
         QCOMPARE(centre.cases->history(made.uuid).value().size(), 5);
     }
@@ -366,20 +379,20 @@ private slots:
         areas.removeAll(QStringLiteral("440304010"));
         QVERIFY(areas.size() < u027->areas.size());
         QVERIFY(
-            records(office).put(refkinds::unit(), QStringLiteral("U027"),
+            records(office).put(cataloguekinds::unit(), QStringLiteral("U027"),
                                 unitEntry(m_catalogues, QStringLiteral("U027"), u027->name, areas),
                                 QStringLiteral("sl01"), start));
         auto in = apply(centre, package(office, centre));
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
         QCOMPARE(in.value().header.references, 2);
         QCOMPARE(in.value().newReferences, 2);
-        QCOMPARE(in.value().changedKinds, (QStringList{refkinds::population(), refkinds::unit()}));
+        QCOMPARE(in.value().changedKinds, (QStringList{assessmentkinds::population(), cataloguekinds::unit()}));
         QCOMPARE(AssessmentStore(*centre.store)
                      .population(2026)
                      .value()
                      .value(QStringLiteral("440304001")),
                  (Population{70000, 50000}));
-        auto edits = refkinds::catalogueEdits(centre.store->db(), centre.id);
+        auto edits = cataloguekinds::catalogueEdits(centre.store->db(), centre.id);
         auto edited = CaseCatalogues::load(QStringLiteral(":/catalogues"), edits.value());
         QVERIFY(edited);
         QCOMPARE(edited.value().units.find(QStringLiteral("U027"))->areas, areas);
@@ -399,7 +412,7 @@ private slots:
         QCOMPARE(tables(*office.store), tables(*centre.store));
         // acknowledged: the next package to the centre carries no reference record
         QVERIFY(apply(centre, package(office, centre)));
-        auto next = SyncExchange(*office.store).exportTo(centre.id, start.addDays(2));
+        auto next = SyncExchange(*office.store, kinds()).exportTo(centre.id, start.addDays(2));
         QCOMPARE(next.value().header.references, 0);
     }
     void categoryEditTravels()
@@ -412,7 +425,7 @@ private slots:
         refuse.deadline = {1, Deadline::Unit::WorkingHours};
         refuse.urgent = true;
         auto saved = catalogueedits::saveEntry(*office.store, office.store->loadCatalogue().value(),
-                                               QStringLiteral(":/catalogues"), refkinds::category(),
+                                               QStringLiteral(":/catalogues"), cataloguekinds::category(),
                                                refuse.id, catalogueedits::categoryJson(refuse),
                                                QStringLiteral("ld01"), start);
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toText()));
@@ -421,11 +434,11 @@ private slots:
         broken[QStringLiteral("deadline")] = QJsonObject{{QStringLiteral("value"), 2}};
         auto refused = catalogueedits::saveEntry(
             *office.store, office.store->loadCatalogue().value(), QStringLiteral(":/catalogues"),
-            refkinds::category(), refuse.id, broken, QStringLiteral("ld01"), start);
+            cataloguekinds::category(), refuse.id, broken, QStringLiteral("ld01"), start);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("category.invalid"));
         QVERIFY(apply(centre, package(office, centre)));
-        auto edits = refkinds::catalogueEdits(centre.store->db(), centre.id);
+        auto edits = cataloguekinds::catalogueEdits(centre.store->db(), centre.id);
         auto atCentre = CaseCatalogues::load(QStringLiteral(":/catalogues"), edits.value());
         QVERIFY(atCentre);
         const CategoryCatalogue::Category *arrived =
@@ -438,7 +451,7 @@ private slots:
         Site centre = makeSite(QStringLiteral("centre"), {});
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
         pair(centre, office);
-        const QString key = refkinds::populationKey(2026, QStringLiteral("440304001"));
+        const QString key = assessmentkinds::populationKey(2026, QStringLiteral("440304001"));
         // both edit the figures without seeing each other's edit; the centre's is later
         QVERIFY(AssessmentStore(*office.store)
                     .setPopulation(2026, {{QStringLiteral("440304001"), {1000, 2000}}},
@@ -510,18 +523,18 @@ private slots:
         RefRecords r = records(office);
         const QString who = QStringLiteral("sl01");
         if (kind == QLatin1String("unit"))
-            QVERIFY(r.put(refkinds::unit(), u001->id,
+            QVERIFY(r.put(cataloguekinds::unit(), u001->id,
                           unitEntry(m_catalogues, u001->id, u001->name, {}), who, start));
         else if (kind == QLatin1String("unit-id"))
-            QVERIFY(r.put(refkinds::unit(), QStringLiteral("U002"),
+            QVERIFY(r.put(cataloguekinds::unit(), QStringLiteral("U002"),
                           unitEntry(m_catalogues, u001->id, u001->name, u001->areas), who, start));
         else if (kind == QLatin1String("population"))
-            QVERIFY(r.put(refkinds::population(), QStringLiteral("2026/440304001"),
+            QVERIFY(r.put(assessmentkinds::population(), QStringLiteral("2026/440304001"),
                           QJsonObject{{QStringLiteral("registered"), -5},
                                       {QStringLiteral("nonregistered"), 10}},
                           who, start));
         else if (kind == QLatin1String("scheme"))
-            QVERIFY(r.put(refkinds::scheme(), QStringLiteral("x"),
+            QVERIFY(r.put(assessmentkinds::scheme(), QStringLiteral("x"),
                           QJsonObject{{QStringLiteral("scheme"), QJsonObject{}},
                                       {QStringLiteral("saved_by"), who},
                                       {QStringLiteral("saved_at"), QStringLiteral("2026-11-02")}},
@@ -551,7 +564,7 @@ private slots:
                                 QStringLiteral("2027 weights"), start.addDays(-10)));
         auto in = apply(office, package(centre, office));
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
-        QCOMPARE(in.value().changedKinds, QStringList{refkinds::scheme()});
+        QCOMPARE(in.value().changedKinds, QStringList{assessmentkinds::scheme()});
         auto versions = atOffice.schemeVersions().value();
         QCOMPARE(versions.size(), 2);
         const int current = atOffice.currentScheme(m_catalogues.assessment).value().first;
@@ -588,15 +601,15 @@ private slots:
         RefRecords records(reopened.value()->db(), office.id);
         auto all = records.changedSince(0);
         QVERIFY(all);
-        QStringList kinds;
+        QStringList seen;
         for (const RefRecords::Record &r : all.value()) {
-            kinds.append(r.kind + u':' + r.key.left(4));
+            seen.append(r.kind + u':' + r.key.left(4));
             QCOMPARE(r.siteId, office.id);
             QVERIFY(RefRecords::Record::fromJson(r.toJson()));
-            QVERIFY(refkinds::check(r));
+            QVERIFY(kinds().check(r));
         }
         // the built-in default the store made for itself stays home
-        QCOMPARE(kinds, (QStringList{QStringLiteral("population:2026"),
+        QCOMPARE(seen, (QStringList{QStringLiteral("population:2026"),
                                      QStringLiteral("scheme:") + all.value().last().key.left(4)}));
         QCOMPARE(all.value().first().value.toObject()[QLatin1String("registered")].toInt(), 70000);
         QCOMPARE(all.value().last().value.toObject()[QLatin1String("note")].toString(),
@@ -637,7 +650,7 @@ private slots:
                 const QString unit =
                     random.bounded(2) ? QStringLiteral("U001") : QStringLiteral("U002");
                 const UnitCatalogue::Unit *u = m_catalogues.units.find(unit);
-                QVERIFY(records(site).put(refkinds::unit(), unit,
+                QVERIFY(records(site).put(cataloguekinds::unit(), unit,
                                           unitEntry(m_catalogues, unit,
                                                     u->name + QString::number(random.bounded(100)),
                                                     u->areas),

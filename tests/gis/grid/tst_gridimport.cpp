@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "grid/gridimport.h"
+#include "grid/gridkind.h"
 #include "grid/gridmaploader.h"
 #include "grid/storewriter.h"
 #include "store/sqlitedb.h"
 #include "store/store.h"
-#include "sync/refkinds.h"
 #include "sync/syncexchange.h"
 #include "testutil.h"
 
@@ -223,12 +223,15 @@ private slots:
         // the office imports a new grid; its own store has nothing more to apply
         QVERIFY(GridImport::run(fixture("good_cells.geojson"), {}, officePath).value().written);
         QCOMPARE(GridImport::applyReceived(officePath).value(), false);
-        auto package = SyncExchange(*office.value()).exportTo(centreId.siteId(), at);
+        RefKinds kinds;
+        gridkind::addTo(kinds);
+        auto package = SyncExchange(*office.value(), kinds).exportTo(centreId.siteId(), at);
         QVERIFY(package);
         QCOMPARE(package.value().header.references, 1);
-        auto imported = SyncExchange(*centre.value()).importPackage(package.value().file, at);
+        auto imported =
+            SyncExchange(*centre.value(), kinds).importPackage(package.value().file, at);
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toText()));
-        QCOMPARE(imported.value().changedKinds, QStringList{refkinds::grid()});
+        QCOMPARE(imported.value().changedKinds, QStringList{gridkind::id()});
         QCOMPARE(cells(*centre.value()), 202); // not yet: the grid goes in through the import
         QCOMPARE(GridImport::applyReceived(centrePath).value(), true);
         QCOMPARE(cells(*centre.value()), 9);
@@ -236,7 +239,7 @@ private slots:
 
         // a grid record whose GeoPackage does not read: refused, the grid stays
         QVERIFY(RefRecords(centre.value()->db(), centreId.siteId())
-                    .put(refkinds::grid(), refkinds::grid(),
+                    .put(gridkind::id(), gridkind::id(),
                          QJsonObject{{QStringLiteral("source"), QStringLiteral("x.gpkg")},
                                      {QStringLiteral("gpkg"), QStringLiteral("AAAA")}},
                          {}, at));
