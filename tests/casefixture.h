@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "assessment/assessmentdefaults.h"
 #include "cases/casedemo.h"
 #include "catalogues/casecatalogues.h"
 #include "grid/gridimport.h"
@@ -19,6 +20,11 @@ namespace citygrid::testutil {
 inline CaseCatalogues bundledCatalogues()
 {
     return CaseCatalogues::load(QStringLiteral(":/catalogues")).value();
+}
+
+inline AssessmentDefaults bundledAssessment()
+{
+    return AssessmentDefaults::load(QStringLiteral(":/catalogues")).value();
 }
 
 inline DemoSettings bundledDemoSettings()

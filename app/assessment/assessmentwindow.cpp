@@ -220,7 +220,7 @@ bool AssessmentWindow::canDecide() const
 void AssessmentWindow::refresh()
 {
     const bool english = language::isEnglish();
-    const AssessmentScheme &bundled = m_session.catalogues().assessment;
+    const AssessmentScheme &bundled = m_session.context().assessmentDefaults().scheme;
     auto state = m_store->month(month(), bundled);
     auto sheet = state ? assessmentsource::sheet(m_session.context(), m_facts.facts(), month())
                        : Result<AssessmentSheet>(state.error());
@@ -453,7 +453,7 @@ void AssessmentWindow::editCell(const QModelIndex &index)
 
 void AssessmentWindow::editScheme()
 {
-    SchemeEditor editor(*m_store, m_sheet.scheme, m_session.catalogues().assessment,
+    SchemeEditor editor(*m_store, m_sheet.scheme, m_session.context().assessmentDefaults().scheme,
                         m_session.userId(), this);
     if (editor.exec() == QDialog::Accepted) {
         refresh();

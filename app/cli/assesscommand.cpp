@@ -21,7 +21,7 @@ namespace {
 int status(AppContext &context, const CaseFacts &facts, QDate month)
 {
     AssessmentStore store(context.store());
-    auto state = store.month(month, context.catalogues().assessment);
+    auto state = store.month(month, context.assessmentDefaults().scheme);
     if (!state)
         return fail(state.error());
     auto sheet = assessmentsource::sheet(context, &facts, month);

@@ -49,7 +49,7 @@ int fillAssessment(AppContext &context, const CaseDemo::Options &options)
     demo.current = QDate(options.now.date().year(), options.now.date().month(), 1);
     demo.now = options.now;
     auto filled = AssessmentDemo::fill(
-        store, context.catalogues().assessment, assessmentsource::subdistricts(context.catalogue()),
+        store, context.assessmentDefaults().scheme, assessmentsource::subdistricts(context.catalogue()),
         [&](QDate month) {
             return assessmentsource::figures(context, &facts.value(), month).value();
         },

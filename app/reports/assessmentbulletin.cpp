@@ -56,7 +56,7 @@ Result<AssessmentBulletin::Content> AssessmentBulletin::gather(AppContext &conte
     Content c;
     c.month = month;
     c.english = language::isEnglish();
-    auto state = store.month(month, context.catalogues().assessment);
+    auto state = store.month(month, context.assessmentDefaults().scheme);
     if (!state)
         return state.error();
     c.state = state.value();

@@ -59,8 +59,8 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     const FactFilter before = monthFilter(request.month.addMonths(-1), request.areaCode);
     r.month = totalOf(facts, month);
     r.monthBefore = totalOf(facts, before);
-    r.score = catalogues.indicators.score(r.month);
-    r.scoreBefore = catalogues.indicators.score(r.monthBefore);
+    r.score = context.assessmentDefaults().indicators.score(r.month);
+    r.scoreBefore = context.assessmentDefaults().indicators.score(r.monthBefore);
 
     // the areas one level down, every one of them
     const IndicatorKey level = !area                                   ? IndicatorKey::Subdistrict
@@ -82,11 +82,11 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     }
     for (const RankedIndicators &row :
          rankIndicators(facts.indicators(month, level), facts.indicators(before, level),
-                        catalogues.indicators, keys))
+                        context.assessmentDefaults().indicators, keys))
         r.areas.append({cataloguenames::ofKey(catalogues, grid, level, row.key), row});
     const auto units =
         rankIndicators(facts.indicators(month, IndicatorKey::Unit),
-                       facts.indicators(before, IndicatorKey::Unit), catalogues.indicators);
+                       facts.indicators(before, IndicatorKey::Unit), context.assessmentDefaults().indicators);
     for (const RankedIndicators &row : units) {
         if (row.values.due == 0 && row.values.filed == 0)
             continue; // active only the month before

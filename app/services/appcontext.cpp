@@ -45,12 +45,17 @@ AppContext::open(const QString &requested, const std::function<void(const QStrin
         return r.error();
     if (auto r = context->reloadCatalogues(); !r)
         return r.error();
+    auto assessment = AssessmentDefaults::load(bundledCataloguesDir());
+    if (!assessment)
+        return assessment.error();
+    context->m_assessmentDefaults = std::move(assessment).value();
     return context;
 }
 
 Result<void> AppContext::reloadCatalogues()
 {
-    auto edits = cataloguekinds::catalogueEdits(m_store->db(), m_store->meta(storeschema::keySiteId()));
+    auto edits =
+        cataloguekinds::catalogueEdits(m_store->db(), m_store->meta(storeschema::keySiteId()));
     if (!edits)
         return edits.error();
     auto catalogues = CaseCatalogues::load(bundledCataloguesDir(), edits.value());

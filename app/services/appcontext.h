@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "assessment/assessmentdefaults.h"
 #include "assessment/assessmentsheet.h"
 #include "base/progress.h"
 #include "base/result.h"
@@ -47,6 +48,8 @@ public:
     /// The cases of the store, with the catalogues as edited.
     CaseStore &cases() { return *m_cases; }
     const CaseCatalogues &catalogues() const { return m_catalogues; }
+    /// The release's indicator weights and default assessment scheme.
+    const AssessmentDefaults &assessmentDefaults() const { return m_assessmentDefaults; }
     /// Re-reads the catalogue after the grid changed.
     Result<void> reload();
     /// Re-reads the case catalogues: the release's with this store's edits of units and
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<Store> m_store;
     GridCatalogue m_catalogue;
     CaseCatalogues m_catalogues;
+    AssessmentDefaults m_assessmentDefaults;
     std::unique_ptr<CaseStore> m_cases;
     bool m_created = false;
 };

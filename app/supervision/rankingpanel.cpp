@@ -243,7 +243,7 @@ void RankingPanel::update()
     }
     const QList<RankedIndicators> rows =
         rankIndicators(facts->indicators(current, level), facts->indicators(previous, level),
-                       m_session.catalogues().indicators, keys);
+                       m_session.context().assessmentDefaults().indicators, keys);
 
     m_export.clear();
     m_table->setSortingEnabled(false);

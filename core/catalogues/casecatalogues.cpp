@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "catalogues/casecatalogues.h"
 
-#include <QFile>
+#include "catalogues/cataloguefiles.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,16 +12,6 @@
 namespace citygrid {
 
 namespace {
-
-Result<QByteArray> readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("catalogue.missing"),
-                     CaseCatalogues::tr("The catalogue %1 cannot be read").arg(path),
-                     file.errorString()};
-    return file.readAll();
-}
 
 /// The file with its entries replaced or added by id.
 QByteArray edited(const QByteArray &bytes, const QString &entriesKey,
@@ -47,31 +38,19 @@ QByteArray edited(const QByteArray &bytes, const QString &entriesKey,
     return QJsonDocument(doc).toJson(QJsonDocument::Compact);
 }
 
-/// Loads one catalogue and says which file it was if it is wrong.
+/// Loads one catalogue, with a store's edits of its entries, and says which file it was if it
+/// is wrong.
 template <typename T>
 Result<T> loadOne(const QString &dir, const char *name, const CaseCatalogues::Edits &edits = {})
 {
     const QString path = dir + u'/' + QLatin1String(name);
-    auto bytes = readFile(path);
+    auto bytes = cataloguefiles::read(path);
     if (!bytes)
         return bytes.error();
     const QString file = QLatin1String(name);
     if (edits.contains(file))
         bytes = edited(bytes.value(), CaseCatalogues::entriesKey(file), edits.value(file));
-    auto parsed = T::fromJson(bytes.value());
-    if (!parsed) {
-        Error error = parsed.error();
-        error.message = CaseCatalogues::tr("%1: %2").arg(path, error.message);
-        return error;
-    }
-    return std::move(parsed).value();
-}
-
-/// The folder to read a catalogue from: the district's own where it has one, else the one
-/// compiled in (catalogues added after a district set up its folder).
-QString ownOrBuiltin(const QString &dir, const char *name)
-{
-    return QFile::exists(dir + u'/' + QLatin1String(name)) ? dir : QStringLiteral(":/catalogues");
+    return cataloguefiles::parse<T>(path, bytes.value());
 }
 
 } // namespace
@@ -101,16 +80,7 @@ Result<CaseCatalogues> CaseCatalogues::load(const QString &dir, const Edits &edi
     auto units = loadOne<UnitCatalogue>(dir, "units.json", edits);
     if (!units)
         return units.error();
-    auto indicators =
-        loadOne<IndicatorWeights>(ownOrBuiltin(dir, "indicators.json"), "indicators.json");
-    if (!indicators)
-        return indicators.error();
-    auto assessment = loadOne<AssessmentScheme>(ownOrBuiltin(dir, "assessment-scheme.json"),
-                                                "assessment-scheme.json");
-    if (!assessment)
-        return assessment.error();
-    return CaseCatalogues{roles.value(), calendar.value(),   categories.value(),
-                          units.value(), indicators.value(), assessment.value()};
+    return CaseCatalogues{roles.value(), calendar.value(), categories.value(), units.value()};
 }
 
 } // namespace citygrid

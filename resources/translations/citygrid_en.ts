@@ -461,17 +461,6 @@
     </message>
 </context>
 <context>
-    <name>CaseCatalogues</name>
-    <message>
-        <source>The catalogue %1 cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CaseDemo</name>
     <message>
         <source>Give a number of cases of 0 or more and at least one month</source>
@@ -4723,6 +4712,17 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::cataloguefiles</name>
+    <message>
+        <source>The catalogue %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -459,17 +459,6 @@
     </message>
 </context>
 <context>
-    <name>CaseCatalogues</name>
-    <message>
-        <source>The catalogue %1 cannot be read</source>
-        <translation>无法读取目录文件 %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-</context>
-<context>
     <name>CaseDemo</name>
     <message>
         <source>Give a number of cases of 0 or more and at least one month</source>
@@ -4708,6 +4697,17 @@ No: file it as a new case.</source>
     <message>
         <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
         <translation>单位类型“%1”不在单位目录中；请使用以下之一：%2。未保存任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::cataloguefiles</name>
+    <message>
+        <source>The catalogue %1 cannot be read</source>
+        <translation>无法读取目录文件 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ private slots:
         for (int i = 0; i < codes.size(); ++i)
             share[codes[i]] = 0.95 - 0.04 * i;
         testutil::fillAssessmentMonth(store, m_october, codes, share,
-                                      session().catalogues().assessment, m_now);
+                                      session().context().assessmentDefaults().scheme, m_now);
         assessment()->refresh();
         QCOMPARE(assessment()->progress()->value(), 400);
         // an operator does not score; the supervisor submits
@@ -312,7 +312,7 @@ private slots:
     {
         AssessmentStore store(session().context().store());
         SchemeEditor editor(store, assessment()->gridModel()->sheet().scheme,
-                            session().catalogues().assessment, QStringLiteral("ld01"));
+                            session().context().assessmentDefaults().scheme, QStringLiteral("ld01"));
         QTreeWidget *tree = editor.tree();
         QCOMPARE(tree->topLevelItemCount(), 8);
         QTreeWidgetItem *organisation = tree->topLevelItem(0);
@@ -326,7 +326,7 @@ private slots:
         auto saved = editor.save();
         QVERIFY(saved);
         QCOMPARE(saved.value(), 2);
-        const AssessmentScheme fallback = session().catalogues().assessment;
+        const AssessmentScheme fallback = session().context().assessmentDefaults().scheme;
         QCOMPARE(store.month(QDate(2026, 11, 1), fallback).value().schemeVersion, 2);
         QCOMPARE(store.month(m_october, fallback).value().schemeVersion, 1);
         QCOMPARE(store.scheme(2).value().point(QStringLiteral("1.1.1"))->name,

@@ -558,16 +558,16 @@ private slots:
         pair(centre, office);
         // the office has used the built-in scheme before the centre's new version arrives
         AssessmentStore atOffice(*office.store);
-        QVERIFY(atOffice.currentScheme(m_catalogues.assessment));
+        QVERIFY(atOffice.currentScheme(testutil::bundledAssessment().scheme));
         QVERIFY(AssessmentStore(*centre.store)
-                    .saveScheme(m_catalogues.assessment, QStringLiteral("ld01"),
+                    .saveScheme(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
                                 QStringLiteral("2027 weights"), start.addDays(-10)));
         auto in = apply(office, package(centre, office));
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
         QCOMPARE(in.value().changedKinds, QStringList{assessmentkinds::scheme()});
         auto versions = atOffice.schemeVersions().value();
         QCOMPARE(versions.size(), 2);
-        const int current = atOffice.currentScheme(m_catalogues.assessment).value().first;
+        const int current = atOffice.currentScheme(testutil::bundledAssessment().scheme).value().first;
         bool found = false;
         for (const auto &v : versions)
             if (v.version == current)
@@ -586,7 +586,7 @@ private slots:
         QVERIFY(AssessmentStore(*office.store)
                     .setPopulation(2026, {{QStringLiteral("440304001"), {70000, 50000}}}));
         QVERIFY(AssessmentStore(*office.store)
-                    .saveScheme(m_catalogues.assessment, QStringLiteral("ld01"),
+                    .saveScheme(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
                                 QStringLiteral("2026 weights"), start));
         QVERIFY(office.store->db().exec(QStringLiteral(
             "DROP TABLE ref_records; DROP TABLE ref_conflicts;"
