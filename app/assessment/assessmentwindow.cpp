@@ -3,6 +3,7 @@
 #include "assessment/assessmentwindow.h"
 
 #include "assessment/assessmentgridmodel.h"
+#include "assessment/assessmentrankings.h"
 #include "assessment/assessmentrankingview.h"
 #include "assessment/populationview.h"
 #include "assessment/schemeeditor.h"
@@ -240,12 +241,12 @@ void AssessmentWindow::refresh()
     QList<AssessmentRank> rows;
     QString caption;
     if (published) {
-        auto ranked = m_store->ranking(month(), m_revision);
+        auto ranked = AssessmentRankings(m_store->store()).of(month(), m_revision);
         if (ranked)
             rows = ranked.value();
         caption = tr("Published ranking of %1.").arg(MonthText::name(month()));
     } else {
-        const auto previous = m_store->previousRanks(month());
+        const auto previous = AssessmentRankings(m_store->store()).previousRanks(month());
         rows =
             rankAssessment(m_sheet.scores(), previous ? previous.value() : QHash<QString, int>());
         caption = tr("Provisional ranking of %1 (%2): scores still missing count as zero.")
@@ -257,7 +258,7 @@ void AssessmentWindow::refresh()
         auto s = m_store->month(m, bundled);
         if (!s || s.value().state != AssessmentStore::State::Published)
             continue;
-        if (auto r = m_store->ranking(m))
+        if (auto r = AssessmentRankings(m_store->store()).of(m))
             year.append({m, r.value()});
     }
     m_ranking->show(m_sheet.scheme, rows, m_names, caption, published ? m_state.revision : 0,

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/populationview.h"
 
+#include "assessment/assessmentpopulation.h"
 #include "services/numbertext.h"
 #include "shell/errordialog.h"
 #include "widgets/tablefit.h"
@@ -73,7 +74,7 @@ void PopulationView::fill()
 {
     if (!m_store)
         return;
-    auto population = m_store->population(m_year->value());
+    auto population = AssessmentPopulation(m_store->store()).of(m_year->value());
     if (!population)
         return showError(this, population.error());
     m_filling = true;
@@ -131,7 +132,7 @@ Result<void> PopulationView::save()
                          {}};
         rows.insert(m_subdistricts.value(i), p);
     }
-    if (auto r = m_store->setPopulation(m_year->value(), rows, m_actor); !r)
+    if (auto r = AssessmentPopulation(m_store->store()).set(m_year->value(), rows, m_actor); !r)
         return r;
     emit saved();
     return {};

@@ -3,6 +3,7 @@
 #include "assessment/schemeeditor.h"
 
 #include "assessment/assessmentfigures.h"
+#include "assessment/assessmentschemes.h"
 #include "shell/errordialog.h"
 #include "widgets/screenfit.h"
 #include "widgets/tablefit.h"
@@ -207,7 +208,7 @@ AssessmentScheme SchemeEditor::edited() const
 
 Result<int> SchemeEditor::save()
 {
-    return m_store.saveScheme(edited(), m_userId, m_note->text().trimmed(),
+    return AssessmentSchemes(m_store.store()).save(edited(), m_userId, m_note->text().trimmed(),
                               QDateTime::currentDateTime());
 }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/scoreentrydialog.h"
 
+#include "assessment/assessmentevidence.h"
 #include "services/numbertext.h"
 #include "shell/errordialog.h"
 #include "widgets/tablefit.h"
@@ -175,14 +176,14 @@ void ScoreEntryDialog::addEvidence()
                          tr("%1 cannot be read").arg(path), file.errorString()});
         return;
     }
-    AssessmentStore::Evidence evidence;
+    AssessmentEvidence::File evidence;
     evidence.subdistrict = m_target.subdistrict;
     evidence.point = m_target.point.id;
     evidence.name = QFileInfo(path).fileName();
     evidence.mime = QMimeDatabase().mimeTypeForFile(path).name();
     evidence.data = file.readAll();
     evidence.addedBy = m_target.userId;
-    if (auto r = m_store.addEvidence(m_target.month, evidence, m_target.now); !r) {
+    if (auto r = AssessmentEvidence(m_store.store()).add(m_target.month, evidence, m_target.now); !r) {
         showError(this, r.error());
         return;
     }
@@ -194,10 +195,10 @@ void ScoreEntryDialog::fillEvidence()
     if (!m_evidence)
         return;
     m_evidence->clear();
-    auto list = m_store.evidence(m_target.month, m_target.subdistrict);
+    auto list = AssessmentEvidence(m_store.store()).of(m_target.month, m_target.subdistrict);
     if (!list)
         return;
-    for (const AssessmentStore::Evidence &e : list.value())
+    for (const AssessmentEvidence::File &e : list.value())
         if (e.point == m_target.point.id) {
             auto *item = new QListWidgetItem(
                 tr("%1 (%2 KB)").arg(e.name).arg((e.data.size() + 1023) / 1024), m_evidence);
@@ -208,10 +209,10 @@ void ScoreEntryDialog::fillEvidence()
 
 void ScoreEntryDialog::openEvidence(const QString &uuid)
 {
-    auto list = m_store.evidence(m_target.month, m_target.subdistrict);
+    auto list = AssessmentEvidence(m_store.store()).of(m_target.month, m_target.subdistrict);
     if (!list)
         return showError(this, list.error());
-    for (const AssessmentStore::Evidence &e : list.value()) {
+    for (const AssessmentEvidence::File &e : list.value()) {
         if (e.uuid != uuid)
             continue;
         // a copy in a temporary folder, opened with the desktop's viewer for its type

@@ -3,6 +3,7 @@
 #include "reports/assessmentbulletin.h"
 
 #include "assessment/assessmentfigures.h"
+#include "assessment/assessmentrankings.h"
 #include "calendar/districttime.h"
 #include "io/tableexport.h"
 #include "render/mapexport.h"
@@ -66,13 +67,13 @@ Result<AssessmentBulletin::Content> AssessmentBulletin::gather(AppContext &conte
     c.scheme = sheet.value().scheme;
     c.population = sheet.value().population;
     if (c.isProvisional()) {
-        auto previous = store.previousRanks(month);
+        auto previous = AssessmentRankings(store.store()).previousRanks(month);
         if (!previous)
             return previous.error();
         c.rows = rankAssessment(sheet.value().scores(), previous.value());
         c.missing = int(sheet.value().gaps().size());
     } else {
-        auto rows = store.ranking(month);
+        auto rows = AssessmentRankings(store.store()).of(month);
         if (!rows)
             return rows.error();
         c.rows = rows.value();

@@ -3,6 +3,7 @@
 #include "reports/assessmentsource.h"
 
 #include "assessment/assessmentfigures.h"
+#include "assessment/assessmentpopulation.h"
 
 namespace citygrid::assessmentsource {
 
@@ -19,7 +20,7 @@ Result<QHash<QString, QHash<QString, double>>> figures(AppContext &context, cons
 {
     if (!facts)
         return QHash<QString, QHash<QString, double>>{};
-    auto population = AssessmentStore(context.store()).population(month.year());
+    auto population = AssessmentPopulation(context.store()).of(month.year());
     if (!population)
         return population.error();
     return AssessmentFigures::compute(

@@ -3,6 +3,7 @@
 #include "services/appcontext.h"
 
 #include "assessment/assessmentkinds.h"
+#include "assessment/assessmentpopulation.h"
 #include "assessment/assessmentstore.h"
 #include "cases/caseattachment.h"
 #include "catalogues/cataloguekinds.h"
@@ -119,7 +120,7 @@ Result<CaseFacts> AppContext::facts(const QDateTime &now) const
 
 Result<QHash<QString, Population>> AppContext::population(int year) const
 {
-    return AssessmentStore(*m_store).population(year);
+    return AssessmentPopulation(*m_store).of(year);
 }
 
 Result<CaseAttachment> AppContext::attachment(const QString &uuid) const

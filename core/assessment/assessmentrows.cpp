@@ -2,14 +2,33 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentrows.h"
 
+#include "store/storeschema.h"
+
 namespace citygrid::assessmentrows {
+
+QString sql(QString text)
+{
+    static const std::pair<QLatin1String, QString (*)()> tables[] = {
+        {QLatin1String("{schemes}"), &storeschema::assessmentSchemesTable},
+        {QLatin1String("{months}"), &storeschema::assessmentMonthsTable},
+        {QLatin1String("{scores}"), &storeschema::assessmentScoresTable},
+        {QLatin1String("{surveys}"), &storeschema::assessmentSurveysTable},
+        {QLatin1String("{figures}"), &storeschema::assessmentFiguresTable},
+        {QLatin1String("{evidence}"), &storeschema::assessmentEvidenceTable},
+        {QLatin1String("{events}"), &storeschema::assessmentEventsTable},
+        {QLatin1String("{results}"), &storeschema::assessmentResultsTable},
+        {QLatin1String("{population}"), &storeschema::assessmentPopulationTable}};
+    for (const auto &[token, name] : tables)
+        text.replace(token, name());
+    return text;
+}
 
 Result<std::optional<int>> currentVersion(SqliteDb &db)
 {
     // julianday reads the time whatever offset it was written with
     auto q = Statement::prepare(
-        db, QStringLiteral("SELECT version FROM assessment_schemes ORDER BY saved_by = ?1, "
-                           "julianday(saved_at) DESC, version DESC LIMIT 1"));
+        db, sql(QStringLiteral("SELECT version FROM {schemes} ORDER BY saved_by = ?1, "
+                           "julianday(saved_at) DESC, version DESC LIMIT 1")));
     if (!q)
         return q.error();
     q.value().bind(1, builtinSaver());
@@ -24,7 +43,7 @@ Result<std::optional<int>> currentVersion(SqliteDb &db)
 Result<int> insertScheme(SqliteDb &db, const SchemeRow &row)
 {
     auto existing = Statement::prepare(
-        db, QStringLiteral("SELECT version FROM assessment_schemes WHERE uuid = ?1"));
+        db, sql(QStringLiteral("SELECT version FROM {schemes} WHERE uuid = ?1")));
     if (!existing)
         return existing.error();
     existing.value().bind(1, row.uuid);
@@ -34,8 +53,8 @@ Result<int> insertScheme(SqliteDb &db, const SchemeRow &row)
     if (found.value())
         return int(existing.value().integer(0));
     auto insert = Statement::prepare(
-        db, QStringLiteral("INSERT INTO assessment_schemes (scheme, saved_at, saved_by, note, "
-                           "uuid) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING version"));
+        db, sql(QStringLiteral("INSERT INTO {schemes} (scheme, saved_at, saved_by, note, "
+                           "uuid) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING version")));
     if (!insert)
         return insert.error();
     insert.value()
@@ -54,7 +73,7 @@ Result<int> insertScheme(SqliteDb &db, const SchemeRow &row)
         return current.error();
     auto adopt = Statement::prepare(
         db,
-        QStringLiteral("UPDATE assessment_months SET scheme_version = ?1 WHERE state = 'draft'"));
+        sql(QStringLiteral("UPDATE {months} SET scheme_version = ?1 WHERE state = 'draft'")));
     if (!adopt)
         return adopt.error();
     if (auto r = adopt.value().bind(1, qint64(current.value().value_or(version))).run(); !r)
@@ -66,11 +85,11 @@ Result<void> writePopulation(SqliteDb &db, int year, const QString &subdistrict,
                              const std::optional<Population> &population)
 {
     auto q = Statement::prepare(
-        db, population ? QStringLiteral("INSERT OR REPLACE INTO assessment_population (year, "
+        db, population ? sql(QStringLiteral("INSERT OR REPLACE INTO {population} (year, "
                                         "subdistrict_code, registered, nonregistered) VALUES "
-                                        "(?1, ?2, ?3, ?4)")
-                       : QStringLiteral("DELETE FROM assessment_population WHERE year = ?1 AND "
-                                        "subdistrict_code = ?2"));
+                                        "(?1, ?2, ?3, ?4)"))
+                       : sql(QStringLiteral("DELETE FROM {population} WHERE year = ?1 AND "
+                                        "subdistrict_code = ?2")));
     if (!q)
         return q.error();
     q.value().bind(1, qint64(year)).bind(2, subdistrict);

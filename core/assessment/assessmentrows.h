@@ -23,6 +23,9 @@ struct SchemeRow
 /// Months still in draft then move to the current scheme: the newest saved by a person (by when
 /// it was saved, wherever that was), else the built-in default.
 Result<int> insertScheme(SqliteDb &db, const SchemeRow &row);
+/// `text` with each {table} of the assessment ({schemes}, {months}, {scores}, {surveys},
+/// {figures}, {evidence}, {events}, {results}, {population}) named as storeschema names it.
+QString sql(QString text);
 /// The local version number of the current scheme, if any.
 Result<std::optional<int>> currentVersion(SqliteDb &db);
 /// Sets (or with nullopt removes) a year's population of one subdistrict.

@@ -2,11 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentstore.h"
 
+#include "assessment/assessmentpopulation.h"
+#include "assessment/assessmentrankings.h"
 #include "assessment/assessmentrows.h"
+#include "assessment/assessmentschemes.h"
 #include "base/uuids.h"
 #include "store/storeschema.h"
-#include "assessment/assessmentkinds.h"
-#include "sync/refrecords.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,92 +71,6 @@ QString AssessmentStore::stateName(State state)
     return {};
 }
 
-Result<std::pair<int, AssessmentScheme>>
-AssessmentStore::currentScheme(const AssessmentScheme &fallback)
-{
-    auto current = assessmentrows::currentVersion(m_store.db());
-    if (!current)
-        return current.error();
-    if (!current.value()) {
-        // No transaction of its own: this may run inside the caller's.
-        auto saved = insertScheme(fallback, assessmentrows::builtinSaver(), tr("Default scheme"),
-                                  QDateTime::currentDateTime());
-        if (!saved)
-            return saved.error();
-        return std::pair{saved.value(), fallback};
-    }
-    auto scheme = this->scheme(*current.value());
-    if (!scheme)
-        return scheme.error();
-    return std::pair{*current.value(), std::move(scheme).value()};
-}
-
-Result<AssessmentScheme> AssessmentStore::scheme(int version) const
-{
-    auto q = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT scheme FROM assessment_schemes WHERE version = ?1"));
-    if (!q)
-        return q.error();
-    q.value().bind(1, qint64(version));
-    auto row = q.value().step();
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return Error{QStringLiteral("assessment.no-scheme"),
-                     tr("Version %1 of the assessment scheme is not in this store").arg(version),
-                     {}};
-    return AssessmentScheme::fromJson(q.value().text(0).toUtf8());
-}
-
-Result<QList<AssessmentStore::SchemeVersion>> AssessmentStore::schemeVersions() const
-{
-    auto q = Statement::prepare(m_store.db(),
-                                QStringLiteral("SELECT version, saved_at, saved_by, note FROM "
-                                               "assessment_schemes ORDER BY version DESC"));
-    if (!q)
-        return q.error();
-    QList<SchemeVersion> list;
-    auto r = q.value().forEachRow([&](const Statement &s) {
-        list.append({int(s.integer(0)), QDateTime::fromString(s.text(1), Qt::ISODateWithMs),
-                     s.text(2), s.text(3)});
-    });
-    if (!r)
-        return r.error();
-    return list;
-}
-
-Result<int> AssessmentStore::saveScheme(const AssessmentScheme &scheme, const QString &who,
-                                        const QString &note, const QDateTime &at)
-{
-    Transaction tx(m_store.db());
-    if (auto r = tx.begin(); !r)
-        return r.error();
-    auto version = insertScheme(scheme, who, note, at);
-    if (!version)
-        return version;
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return version;
-}
-
-Result<int> AssessmentStore::insertScheme(const AssessmentScheme &scheme, const QString &who,
-                                          const QString &note, const QDateTime &at)
-{
-    if (auto v = scheme.validate(); !v)
-        return v.error();
-    const assessmentrows::SchemeRow row{uuids::next(), scheme.toJson(), isoTime(at), who, note};
-    auto version = assessmentrows::insertScheme(m_store.db(), row);
-    if (!version)
-        return version;
-    if (who != assessmentrows::builtinSaver()) { // a person's version travels to the other sites
-        RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
-        if (auto r = records.put(assessmentkinds::scheme(), row.uuid, assessmentkinds::schemeValue(row), who, at);
-            !r)
-            return r.error();
-    }
-    return version;
-}
-
 namespace {
 
 const char *const monthColumns = "month, scheme_version, state, revision";
@@ -177,7 +92,7 @@ AssessmentStore::Month monthFrom(const Statement &row)
 Result<AssessmentStore::Month> AssessmentStore::storedMonth(QDate month) const
 {
     auto q = Statement::prepare(m_store.db(),
-                                QStringLiteral("SELECT %1 FROM assessment_months WHERE month = ?1")
+                                assessmentrows::sql(QStringLiteral("SELECT %1 FROM {months} WHERE month = ?1"))
                                     .arg(QLatin1String(monthColumns)));
     if (!q)
         return q.error();
@@ -195,7 +110,7 @@ Result<AssessmentStore::Month> AssessmentStore::month(QDate month, const Assessm
     auto stored = storedMonth(month);
     if (!stored || stored.value().schemeVersion > 0)
         return stored;
-    auto current = currentScheme(fallback);
+    auto current = AssessmentSchemes(m_store).current(fallback);
     if (!current)
         return current.error();
     stored.value().schemeVersion = current.value().first;
@@ -205,7 +120,7 @@ Result<AssessmentStore::Month> AssessmentStore::month(QDate month, const Assessm
 Result<QList<AssessmentStore::Month>> AssessmentStore::months() const
 {
     auto q = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT %1 FROM assessment_months ORDER BY month DESC")
+        m_store.db(), assessmentrows::sql(QStringLiteral("SELECT %1 FROM {months} ORDER BY month DESC"))
                           .arg(QLatin1String(monthColumns)));
     if (!q)
         return q.error();
@@ -222,8 +137,8 @@ Result<AssessmentStore::Month> AssessmentStore::ensureMonth(QDate month,
     if (!m)
         return m;
     auto insert = Statement::prepare(
-        m_store.db(), QStringLiteral("INSERT OR IGNORE INTO assessment_months (month, "
-                                     "scheme_version, state) VALUES (?1, ?2, 'draft')"));
+        m_store.db(), assessmentrows::sql(QStringLiteral("INSERT OR IGNORE INTO {months} (month, "
+                                     "scheme_version, state) VALUES (?1, ?2, 'draft')")));
     if (!insert)
         return insert.error();
     insert.value().bind(1, monthKey(month)).bind(2, qint64(m.value().schemeVersion));
@@ -285,12 +200,12 @@ Result<void> writeScore(SqliteDb &db, QDate month, const AssessmentEntry &entry,
 {
     auto upsert = Statement::prepare(
         db,
-        QStringLiteral("INSERT INTO assessment_scores (uuid, month, subdistrict_code, point_id, "
+        assessmentrows::sql(QStringLiteral("INSERT INTO {scores} (uuid, month, subdistrict_code, point_id, "
                        "side, evaluator, score, note, entered_by, entered_at) VALUES (?1, ?2, "
                        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (month, subdistrict_code, "
                        "point_id, side, evaluator) DO UPDATE SET score = excluded.score, note = "
                        "excluded.note, entered_by = excluded.entered_by, entered_at = "
-                       "excluded.entered_at"));
+                       "excluded.entered_at")));
     if (!upsert)
         return upsert.error();
     upsert.value()
@@ -330,7 +245,7 @@ Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry
         return m.error();
     if (auto r = requireState(m.value(), State::Draft); !r)
         return r;
-    auto scheme = this->scheme(m.value().schemeVersion);
+    auto scheme = AssessmentSchemes(m_store).scheme(m.value().schemeVersion);
     if (!scheme)
         return scheme.error();
     if (auto r = checkEntry(scheme.value(), entry); !r)
@@ -361,9 +276,9 @@ Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &en
     if (auto r = requireState(m.value(), State::Draft); !r)
         return r;
     auto q = Statement::prepare(
-        m_store.db(), QStringLiteral("DELETE FROM assessment_scores WHERE month = ?1 AND "
+        m_store.db(), assessmentrows::sql(QStringLiteral("DELETE FROM {scores} WHERE month = ?1 AND "
                                      "subdistrict_code = ?2 AND point_id = ?3 AND side = ?4 AND "
-                                     "evaluator = ?5"));
+                                     "evaluator = ?5")));
     if (!q)
         return q.error();
     q.value()
@@ -381,9 +296,9 @@ Result<void> writeSurvey(SqliteDb &db, QDate month, const QString &subdistrict,
                          const QString &survey, const SurveyCounts &counts)
 {
     auto q = Statement::prepare(
-        db, QStringLiteral("INSERT OR REPLACE INTO assessment_surveys (month, subdistrict_code, "
+        db, assessmentrows::sql(QStringLiteral("INSERT OR REPLACE INTO {surveys} (month, subdistrict_code, "
                            "survey, satisfied, basically, dissatisfied) VALUES (?1, ?2, ?3, ?4, "
-                           "?5, ?6)"));
+                           "?5, ?6)")));
     if (!q)
         return q.error();
     q.value()
@@ -417,111 +332,6 @@ Result<void> AssessmentStore::setSurvey(QDate month, const QString &subdistrict,
     return tx.commit();
 }
 
-Result<QHash<QString, Population>> AssessmentStore::population(int year) const
-{
-    QHash<QString, Population> result;
-    auto grid = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT code, pop_registered, pop_nonregistered FROM %1")
-                          .arg(storeschema::subdistrictsTable()));
-    if (!grid)
-        return grid.error();
-    if (auto r = grid.value().forEachRow([&](const Statement &s) {
-            result.insert(s.text(0), {s.integer(1), s.integer(2)});
-        });
-        !r)
-        return r.error();
-    auto own = Statement::prepare(m_store.db(),
-                                  QStringLiteral("SELECT subdistrict_code, registered, "
-                                                 "nonregistered FROM assessment_population WHERE "
-                                                 "year = ?1"));
-    if (!own)
-        return own.error();
-    own.value().bind(1, qint64(year));
-    if (auto r = own.value().forEachRow([&](const Statement &s) {
-            result.insert(s.text(0), {s.integer(1), s.integer(2)});
-        });
-        !r)
-        return r.error();
-    return result;
-}
-
-Result<void> AssessmentStore::setPopulation(int year, const QHash<QString, Population> &population,
-                                            const QString &who, const QDateTime &at)
-{
-    for (const Population &p : population)
-        if (p.registered < 0 || p.nonRegistered < 0 || p.registered + p.nonRegistered == 0)
-            return Error{QStringLiteral("assessment.bad-population"),
-                         tr("Population figures must not be negative, and not both zero"),
-                         {}};
-    Transaction tx(m_store.db());
-    if (auto r = tx.begin(); !r)
-        return r.error();
-    auto current = this->population(year);
-    if (!current)
-        return current.error();
-    RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
-    for (auto it = population.cbegin(); it != population.cend(); ++it) {
-        // only what changed becomes an edit: a row saved unchanged must not overrule another
-        // site's edit of it
-        if (current.value().contains(it.key()) && current.value().value(it.key()) == *it)
-            continue;
-        if (auto r = assessmentrows::writePopulation(m_store.db(), year, it.key(), *it); !r)
-            return r;
-        if (auto r = records.put(assessmentkinds::population(), assessmentkinds::populationKey(year, it.key()),
-                                 assessmentkinds::populationValue(*it), who, at);
-            !r)
-            return r.error();
-    }
-    return tx.commit();
-}
-
-Result<void> AssessmentStore::addEvidence(QDate month, const Evidence &evidence,
-                                          const QDateTime &at)
-{
-    if (evidence.data.isEmpty() || evidence.name.isEmpty())
-        return Error{QStringLiteral("assessment.bad-evidence"),
-                     tr("The evidence file is empty; choose the photo or document again"),
-                     {}};
-    auto q = Statement::prepare(
-        m_store.db(), QStringLiteral("INSERT INTO assessment_evidence (uuid, month, "
-                                     "subdistrict_code, point_id, name, mime, data, added_by, "
-                                     "added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
-    if (!q)
-        return q.error();
-    q.value()
-        .bind(1, uuids::next())
-        .bind(2, monthKey(month))
-        .bind(3, evidence.subdistrict)
-        .bind(4, evidence.point)
-        .bind(5, evidence.name)
-        .bind(6, evidence.mime)
-        .bindBlob(7, evidence.data)
-        .bind(8, evidence.addedBy)
-        .bind(9, isoTime(at));
-    return q.value().run();
-}
-
-Result<QList<AssessmentStore::Evidence>> AssessmentStore::evidence(QDate month,
-                                                                   const QString &subdistrict) const
-{
-    auto q = Statement::prepare(
-        m_store.db(),
-        QStringLiteral("SELECT uuid, subdistrict_code, point_id, name, mime, data, added_by, "
-                       "added_at FROM assessment_evidence WHERE month = ?1 AND (?2 = '' OR "
-                       "subdistrict_code = ?2) ORDER BY id"));
-    if (!q)
-        return q.error();
-    q.value().bind(1, monthKey(month)).bind(2, subdistrict);
-    QList<Evidence> list;
-    auto r = q.value().forEachRow([&](const Statement &s) {
-        list.append({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.blob(5), s.text(6),
-                     QDateTime::fromString(s.text(7), Qt::ISODateWithMs)});
-    });
-    if (!r)
-        return r.error();
-    return list;
-}
-
 Result<AssessmentSheet>
 AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
                        const QHash<QString, QHash<QString, double>> &liveFigures,
@@ -530,7 +340,7 @@ AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
     auto m = this->month(month, fallback);
     if (!m)
         return m.error();
-    auto scheme = this->scheme(m.value().schemeVersion);
+    auto scheme = AssessmentSchemes(m_store).scheme(m.value().schemeVersion);
     if (!scheme)
         return scheme.error();
     AssessmentSheet sheet;
@@ -538,8 +348,8 @@ AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
     sheet.subdistricts = subdistricts;
     const QString key = monthKey(month);
     auto scores = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT subdistrict_code, point_id, side, evaluator, score, "
-                                     "note FROM assessment_scores WHERE month = ?1 ORDER BY id"));
+        m_store.db(), assessmentrows::sql(QStringLiteral("SELECT subdistrict_code, point_id, side, evaluator, score, "
+                                     "note FROM {scores} WHERE month = ?1 ORDER BY id")));
     if (!scores)
         return scores.error();
     scores.value().bind(1, key);
@@ -552,8 +362,8 @@ AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
         !r)
         return r.error();
     auto surveys = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT subdistrict_code, survey, satisfied, basically, "
-                                     "dissatisfied FROM assessment_surveys WHERE month = ?1"));
+        m_store.db(), assessmentrows::sql(QStringLiteral("SELECT subdistrict_code, survey, satisfied, basically, "
+                                     "dissatisfied FROM {surveys} WHERE month = ?1")));
     if (!surveys)
         return surveys.error();
     surveys.value().bind(1, key);
@@ -563,7 +373,7 @@ AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
         });
         !r)
         return r.error();
-    auto pop = population(month.year());
+    auto pop = AssessmentPopulation(m_store).of(month.year());
     if (!pop)
         return pop.error();
     sheet.population = pop.value();
@@ -571,8 +381,8 @@ AssessmentStore::sheet(QDate month, const QStringList &subdistricts,
         sheet.figures = liveFigures;
     } else {
         auto frozen = Statement::prepare(
-            m_store.db(), QStringLiteral("SELECT subdistrict_code, figure, value FROM "
-                                         "assessment_figures WHERE month = ?1"));
+            m_store.db(), assessmentrows::sql(QStringLiteral("SELECT subdistrict_code, figure, value FROM "
+                                         "{figures} WHERE month = ?1")));
         if (!frozen)
             return frozen.error();
         frozen.value().bind(1, key);
@@ -597,8 +407,8 @@ Result<void> AssessmentStore::addEvent(QDate month, const QString &who, const QS
 {
     auto q = Statement::prepare(
         m_store.db(),
-        QStringLiteral("INSERT INTO assessment_events (uuid, month, at, actor, "
-                       "action, reason, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+        assessmentrows::sql(QStringLiteral("INSERT INTO {events} (uuid, month, at, actor, "
+                       "action, reason, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")));
     if (!q)
         return q.error();
     q.value()
@@ -616,8 +426,8 @@ namespace {
 
 Result<void> setState(SqliteDb &db, QDate month, const QString &state, int revision)
 {
-    auto q = Statement::prepare(db, QStringLiteral("UPDATE assessment_months SET state = ?1, "
-                                                   "revision = ?2 WHERE month = ?3"));
+    auto q = Statement::prepare(db, assessmentrows::sql(QStringLiteral("UPDATE {months} SET state = ?1, "
+                                                   "revision = ?2 WHERE month = ?3")));
     if (!q)
         return q.error();
     q.value().bind(1, state).bind(2, qint64(revision)).bind(3, AssessmentStore::monthKey(month));
@@ -654,14 +464,14 @@ Result<void> AssessmentStore::submit(QDate month, const AssessmentSheet &sheet, 
     if (auto r = requireState(m.value(), State::Draft); !r)
         return r;
     auto clear = Statement::prepare(
-        m_store.db(), QStringLiteral("DELETE FROM assessment_figures WHERE month = ?1"));
+        m_store.db(), assessmentrows::sql(QStringLiteral("DELETE FROM {figures} WHERE month = ?1")));
     if (!clear)
         return clear.error();
     if (auto r = clear.value().bind(1, monthKey(month)).run(); !r)
         return r;
     auto freeze = Statement::prepare(
-        m_store.db(), QStringLiteral("INSERT INTO assessment_figures (month, subdistrict_code, "
-                                     "figure, value) VALUES (?1, ?2, ?3, ?4)"));
+        m_store.db(), assessmentrows::sql(QStringLiteral("INSERT INTO {figures} (month, subdistrict_code, "
+                                     "figure, value) VALUES (?1, ?2, ?3, ?4)")));
     if (!freeze)
         return freeze.error();
     // the population is frozen with the figures: a later edit of the year's figures does not
@@ -709,54 +519,12 @@ Result<void> AssessmentStore::returnToDraft(QDate month, const QString &who, con
     return tx.commit();
 }
 
-Result<QHash<QString, int>> AssessmentStore::previousRanks(QDate month) const
+Result<void> AssessmentStore::publishRevision(QDate month, const AssessmentSheet &sheet,
+                                              int revision)
 {
-    auto q = Statement::prepare(
-        m_store.db(),
-        QStringLiteral("SELECT subdistrict_code, rank FROM assessment_results WHERE month = ?1 AND "
-                       "revision = (SELECT revision FROM assessment_months WHERE month = ?1 AND "
-                       "state = 'published')"));
-    if (!q)
-        return q.error();
-    q.value().bind(1, monthKey(month.addMonths(-1)));
-    QHash<QString, int> ranks;
-    if (auto r = q.value().forEachRow(
-            [&](const Statement &s) { ranks.insert(s.text(0), int(s.integer(1))); });
-        !r)
-        return r.error();
-    return ranks;
-}
-
-Result<void> AssessmentStore::writeRanking(const Month &month, const AssessmentSheet &sheet,
-                                           int revision)
-{
-    auto previous = previousRanks(month.month);
-    if (!previous)
-        return previous.error();
-    const QList<AssessmentRank> rows = rankAssessment(sheet.scores(), previous.value());
-    auto insert = Statement::prepare(
-        m_store.db(), QStringLiteral("INSERT INTO assessment_results (month, revision, "
-                                     "subdistrict_code, raw, coefficient, adjusted, rank, "
-                                     "first_level) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    if (!insert)
-        return insert.error();
-    for (const AssessmentRank &row : rows) {
-        QJsonArray first;
-        for (double v : row.perFirst)
-            first.append(v);
-        insert.value()
-            .bind(1, monthKey(month.month))
-            .bind(2, qint64(revision))
-            .bind(3, row.subdistrict)
-            .bind(4, row.raw)
-            .bind(5, row.coefficient)
-            .bind(6, row.adjusted)
-            .bind(7, qint64(row.rank))
-            .bind(8, QString::fromUtf8(QJsonDocument(first).toJson(QJsonDocument::Compact)));
-        if (auto r = insert.value().run(); !r)
-            return r;
-    }
-    return setState(m_store.db(), month.month, stateId(State::Published), revision);
+    if (auto r = AssessmentRankings(m_store).write(month, sheet, revision); !r)
+        return r;
+    return setState(m_store.db(), month, stateId(State::Published), revision);
 }
 
 Result<void> AssessmentStore::publish(QDate month, const AssessmentSheet &sheet, const QString &who,
@@ -772,7 +540,7 @@ Result<void> AssessmentStore::publish(QDate month, const AssessmentSheet &sheet,
         return m.error();
     if (auto r = requireState(m.value(), State::Review); !r)
         return r;
-    if (auto r = writeRanking(m.value(), sheet, 1); !r)
+    if (auto r = publishRevision(month, sheet, 1); !r)
         return r;
     if (auto r = addEvent(month, who, QStringLiteral("published"), {},
                           {{QStringLiteral("revision"), 1}}, at);
@@ -804,7 +572,7 @@ Result<void> AssessmentStore::correct(QDate month, const QJsonObject &change,
     if (!sheet)
         return sheet.error();
     const int revision = m.value().revision + 1;
-    if (auto r = writeRanking(m.value(), sheet.value(), revision); !r)
+    if (auto r = publishRevision(month, sheet.value(), revision); !r)
         return r;
     QJsonObject payload = change;
     payload.insert(QStringLiteral("revision"), revision);
@@ -821,15 +589,15 @@ Result<void> AssessmentStore::correctScore(QDate month, const AssessmentEntry &e
     auto m = storedMonth(month);
     if (!m)
         return m.error();
-    auto scheme = this->scheme(m.value().schemeVersion);
+    auto scheme = AssessmentSchemes(m_store).scheme(m.value().schemeVersion);
     if (!scheme)
         return scheme.error();
     if (auto r = checkEntry(scheme.value(), entry); !r)
         return r;
     auto old = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT score FROM assessment_scores WHERE month = ?1 AND "
+        m_store.db(), assessmentrows::sql(QStringLiteral("SELECT score FROM {scores} WHERE month = ?1 AND "
                                      "subdistrict_code = ?2 AND point_id = ?3 AND side = ?4 AND "
-                                     "evaluator = ?5"));
+                                     "evaluator = ?5")));
     if (!old)
         return old.error();
     old.value()
@@ -871,45 +639,11 @@ Result<void> AssessmentStore::correctSurvey(QDate month, const QString &subdistr
                    [&] { return writeSurvey(m_store.db(), month, subdistrict, survey, counts); });
 }
 
-Result<QList<AssessmentRank>> AssessmentStore::ranking(QDate month, int revision) const
-{
-    auto m = storedMonth(month);
-    if (!m)
-        return m.error();
-    if (m.value().state != State::Published)
-        return Error{QStringLiteral("assessment.not-published"),
-                     tr("%1 is not published yet; it has no ranking").arg(monthKey(month)),
-                     {}};
-    auto previous = previousRanks(month);
-    if (!previous)
-        return previous.error();
-    auto q = Statement::prepare(
-        m_store.db(), QStringLiteral("SELECT subdistrict_code, raw, coefficient, adjusted, rank, "
-                                     "first_level FROM assessment_results WHERE month = ?1 AND "
-                                     "revision = ?2 ORDER BY rank, subdistrict_code"));
-    if (!q)
-        return q.error();
-    q.value()
-        .bind(1, monthKey(month))
-        .bind(2, qint64(revision > 0 ? revision : m.value().revision));
-    QList<AssessmentRank> rows;
-    auto r = q.value().forEachRow([&](const Statement &s) {
-        QList<double> first;
-        for (const QJsonValue &v : QJsonDocument::fromJson(s.text(5).toUtf8()).array())
-            first.append(v.toDouble());
-        rows.append({s.text(0), s.real(1), s.real(2), s.real(3), first, int(s.integer(4)),
-                     previous.value().value(s.text(0), 0)});
-    });
-    if (!r)
-        return r.error();
-    return rows;
-}
-
 Result<QList<AssessmentStore::Event>> AssessmentStore::events(QDate month) const
 {
     auto q = Statement::prepare(m_store.db(),
-                                QStringLiteral("SELECT at, actor, action, reason, payload FROM "
-                                               "assessment_events WHERE month = ?1 ORDER BY id"));
+                                assessmentrows::sql(QStringLiteral("SELECT at, actor, action, reason, payload FROM "
+                                               "{events} WHERE month = ?1 ORDER BY id")));
     if (!q)
         return q.error();
     q.value().bind(1, monthKey(month));

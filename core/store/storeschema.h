@@ -44,6 +44,45 @@ inline QString caseAttachmentsTable()
     return QStringLiteral("case_attachments");
 }
 
+/// The "7+1" assessment: scheme versions, each month's state and its entries, surveys, frozen
+/// figures, evidence, events and ranking revisions, and the population figures of each year.
+inline QString assessmentSchemesTable()
+{
+    return QStringLiteral("assessment_schemes");
+}
+inline QString assessmentMonthsTable()
+{
+    return QStringLiteral("assessment_months");
+}
+inline QString assessmentScoresTable()
+{
+    return QStringLiteral("assessment_scores");
+}
+inline QString assessmentSurveysTable()
+{
+    return QStringLiteral("assessment_surveys");
+}
+inline QString assessmentFiguresTable()
+{
+    return QStringLiteral("assessment_figures");
+}
+inline QString assessmentEvidenceTable()
+{
+    return QStringLiteral("assessment_evidence");
+}
+inline QString assessmentEventsTable()
+{
+    return QStringLiteral("assessment_events");
+}
+inline QString assessmentResultsTable()
+{
+    return QStringLiteral("assessment_results");
+}
+inline QString assessmentPopulationTable()
+{
+    return QStringLiteral("assessment_population");
+}
+
 // meta keys
 inline QString keySchemaVersion()
 {

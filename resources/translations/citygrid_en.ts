@@ -156,6 +156,13 @@
     </message>
 </context>
 <context>
+    <name>AssessmentEvidence</name>
+    <message>
+        <source>The evidence file is empty; choose the photo or document again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssessmentFigures</name>
     <message>
         <source>Closure rate</source>
@@ -226,6 +233,20 @@
     </message>
     <message>
         <source>&quot;7+1&quot; ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPopulation</name>
+    <message>
+        <source>Population figures must not be negative, and not both zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentRankings</name>
+    <message>
+        <source>%1 is not published yet; it has no ranking</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -321,6 +342,17 @@
     </message>
 </context>
 <context>
+    <name>AssessmentSchemes</name>
+    <message>
+        <source>Default scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of the assessment scheme is not in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssessmentSheet</name>
     <message>
         <source>population</source>
@@ -355,14 +387,6 @@
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default scheme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1 of the assessment scheme is not in this store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -409,14 +433,6 @@
         <source>There is no subdistrict %1 in this store</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Population figures must not be negative, and not both zero</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence file is empty; choose the photo or document again</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n score(s) or figure(s) are still missing; enter them before the month goes on</source>
         <translation>
@@ -434,10 +450,6 @@
     </message>
     <message>
         <source>Only a published month is corrected; change a draft directly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not published yet; it has no ranking</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

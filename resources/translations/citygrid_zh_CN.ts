@@ -155,6 +155,13 @@
     </message>
 </context>
 <context>
+    <name>AssessmentEvidence</name>
+    <message>
+        <source>The evidence file is empty; choose the photo or document again</source>
+        <translation>佐证材料文件为空；请重新选择照片或文档</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentFigures</name>
     <message>
         <source>Closure rate</source>
@@ -226,6 +233,20 @@
     <message>
         <source>&quot;7+1&quot; ranking</source>
         <translation>“7+1”排名</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPopulation</name>
+    <message>
+        <source>Population figures must not be negative, and not both zero</source>
+        <translation>人口数不能为负，且不能同时为零</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentRankings</name>
+    <message>
+        <source>%1 is not published yet; it has no ranking</source>
+        <translation>%1 尚未发布，没有排名</translation>
     </message>
 </context>
 <context>
@@ -320,6 +341,17 @@
     </message>
 </context>
 <context>
+    <name>AssessmentSchemes</name>
+    <message>
+        <source>Default scheme</source>
+        <translation>默认方案</translation>
+    </message>
+    <message>
+        <source>Version %1 of the assessment scheme is not in this store</source>
+        <translation>本数据库中没有第 %1 版测评方案</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentSheet</name>
     <message>
         <source>population</source>
@@ -355,14 +387,6 @@
     <message>
         <source>Published</source>
         <translation>已发布</translation>
-    </message>
-    <message>
-        <source>Default scheme</source>
-        <translation>默认方案</translation>
-    </message>
-    <message>
-        <source>Version %1 of the assessment scheme is not in this store</source>
-        <translation>本数据库中没有第 %1 版测评方案</translation>
     </message>
     <message>
         <source>%1 is published and locked; change a score with a correction, which records who changed what and why</source>
@@ -408,14 +432,6 @@
         <source>There is no subdistrict %1 in this store</source>
         <translation>本数据库中没有街道 %1</translation>
     </message>
-    <message>
-        <source>Population figures must not be negative, and not both zero</source>
-        <translation>人口数不能为负，且不能同时为零</translation>
-    </message>
-    <message>
-        <source>The evidence file is empty; choose the photo or document again</source>
-        <translation>佐证材料文件为空；请重新选择照片或文档</translation>
-    </message>
     <message numerus="yes">
         <source>%n score(s) or figure(s) are still missing; enter them before the month goes on</source>
         <translation>
@@ -433,10 +449,6 @@
     <message>
         <source>Only a published month is corrected; change a draft directly</source>
         <translation>只有已发布的月份才需要更正；草稿可直接修改</translation>
-    </message>
-    <message>
-        <source>%1 is not published yet; it has no ranking</source>
-        <translation>%1 尚未发布，没有排名</translation>
     </message>
 </context>
 <context>

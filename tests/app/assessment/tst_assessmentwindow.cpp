@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "app/demowindow.h"
 #include "assessment/assessmentgridmodel.h"
+#include "assessment/assessmentpopulation.h"
 #include "assessment/assessmentrankingview.h"
+#include "assessment/assessmentschemes.h"
 #include "assessment/assessmentwindow.h"
 #include "assessment/populationview.h"
 #include "assessment/schemeeditor.h"
@@ -294,16 +296,19 @@ private slots:
         QVERIFY(view->save());
         AssessmentStore store(session().context().store());
         const QString code = assessment()->gridModel()->sheet().subdistricts.first();
-        QCOMPARE(store.population(2027).value().value(code), (Population{500, 500}));
+        QCOMPARE(AssessmentPopulation(store.store()).of(2027).value().value(code),
+                 (Population{500, 500}));
         // 2026, which October was published on, is unchanged
-        QVERIFY(store.population(2026).value().value(code) != (Population{500, 500}));
+        QVERIFY(AssessmentPopulation(store.store()).of(2026).value().value(code) !=
+                (Population{500, 500}));
         // and a published month keeps the population it was submitted with
         const Population before = assessment()->gridModel()->sheet().population.value(code);
         view->yearBox()->setValue(2026);
         table->item(0, 1)->setText(QStringLiteral("100"));
         table->item(0, 2)->setText(QStringLiteral("900"));
         QVERIFY(view->save());
-        QCOMPARE(store.population(2026).value().value(code), (Population{100, 900}));
+        QCOMPARE(AssessmentPopulation(store.store()).of(2026).value().value(code),
+                 (Population{100, 900}));
         assessment()->refresh();
         QCOMPARE(assessment()->gridModel()->sheet().population.value(code), before);
     }
@@ -312,7 +317,8 @@ private slots:
     {
         AssessmentStore store(session().context().store());
         SchemeEditor editor(store, assessment()->gridModel()->sheet().scheme,
-                            session().context().assessmentDefaults().scheme, QStringLiteral("ld01"));
+                            session().context().assessmentDefaults().scheme,
+                            QStringLiteral("ld01"));
         QTreeWidget *tree = editor.tree();
         QCOMPARE(tree->topLevelItemCount(), 8);
         QTreeWidgetItem *organisation = tree->topLevelItem(0);
@@ -329,10 +335,11 @@ private slots:
         const AssessmentScheme fallback = session().context().assessmentDefaults().scheme;
         QCOMPARE(store.month(QDate(2026, 11, 1), fallback).value().schemeVersion, 2);
         QCOMPARE(store.month(m_october, fallback).value().schemeVersion, 1);
-        QCOMPARE(store.scheme(2).value().point(QStringLiteral("1.1.1"))->name,
-                 QStringLiteral("岗位责任制"));
-        QVERIFY(store.scheme(1).value().isDefault());
-        QVERIFY(!store.scheme(2).value().isDefault());
+        QCOMPARE(
+            AssessmentSchemes(store.store()).scheme(2).value().point(QStringLiteral("1.1.1"))->name,
+            QStringLiteral("岗位责任制"));
+        QVERIFY(AssessmentSchemes(store.store()).scheme(1).value().isDefault());
+        QVERIFY(!AssessmentSchemes(store.store()).scheme(2).value().isDefault());
     }
 };
 

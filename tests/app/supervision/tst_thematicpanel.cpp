@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "app/demowindow.h"
+#include "assessment/assessmentpopulation.h"
 #include "assessment/assessmentstore.h"
 #include "cases/caseworkspace.h"
 #include "map/caselayer.h"
@@ -199,8 +200,8 @@ private slots:
         QCOMPARE(before[first],
                  cases[first] * 10000.0 / double(was.registered + was.nonRegistered));
         const Population doubled{2 * was.registered, 2 * was.nonRegistered};
-        QVERIFY(AssessmentStore(session.context().store())
-                    .setPopulation(year, {{code, doubled}}, QStringLiteral("sup01")));
+        QVERIFY(AssessmentPopulation(session.context().store())
+                    .set(year, {{code, doubled}}, QStringLiteral("sup01")));
         emit session.populationChanged();
         const QList<double> after = panel()->values(layer, filter);
         QCOMPARE(after[first], before[first] / 2);
@@ -306,8 +307,9 @@ private slots:
                 }
             // the heat and the cases are in the frame, and both agree
             QVERIFY2(marked > 300, qPrintable(QString::number(marked)));
-            QVERIFY2(differ * 1000 < compared,
-                     qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differ).arg(compared)));
+            QVERIFY2(
+                differ * 1000 < compared,
+                qPrintable(QStringLiteral("%1 of %2 pixels differ").arg(differ).arg(compared)));
         }
         panel()->heatBox()->setChecked(false);
         m_window->cases()->showCasesAction()->setChecked(false);

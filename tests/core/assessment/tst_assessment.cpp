@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "assessment/assessmentevidence.h"
 #include "assessment/assessmentfigures.h"
+#include "assessment/assessmentrankings.h"
+#include "assessment/assessmentschemes.h"
 #include "assessment/assessmentstore.h"
 #include "assessmentfixture.h"
 #include "casefixture.h"
@@ -429,23 +432,23 @@ void TestAssessment::monthLifecycle()
                                  QStringLiteral("lin"), at, scheme));
 
     // evidence: a photo kept with the point; an empty file refused
-    AssessmentStore::Evidence photo{{},
-                                    codes[0],
-                                    QStringLiteral("3.1.1"),
-                                    QStringLiteral("uniform.jpg"),
-                                    QStringLiteral("image/jpeg"),
-                                    QByteArray(2048, 'x'),
-                                    QStringLiteral("sv01"),
-                                    {}};
-    QVERIFY(assessment.addEvidence(october, photo, at));
+    AssessmentEvidence::File photo{{},
+                                   codes[0],
+                                   QStringLiteral("3.1.1"),
+                                   QStringLiteral("uniform.jpg"),
+                                   QStringLiteral("image/jpeg"),
+                                   QByteArray(2048, 'x'),
+                                   QStringLiteral("sv01"),
+                                   {}};
+    QVERIFY(AssessmentEvidence(assessment.store()).add(october, photo, at));
     photo.data.clear();
-    QCOMPARE(assessment.addEvidence(october, photo, at).error().code,
+    QCOMPARE(AssessmentEvidence(assessment.store()).add(october, photo, at).error().code,
              QStringLiteral("assessment.bad-evidence"));
-    const auto kept = assessment.evidence(october, codes[0]).value();
+    const auto kept = AssessmentEvidence(assessment.store()).of(october, codes[0]).value();
     QCOMPARE(kept.size(), 1);
     QCOMPARE(kept.first().name, QStringLiteral("uniform.jpg"));
     QCOMPARE(kept.first().data.size(), 2048);
-    QVERIFY(assessment.evidence(october, codes[1]).value().isEmpty());
+    QVERIFY(AssessmentEvidence(assessment.store()).of(october, codes[1]).value().isEmpty());
 
     // September published first, so October shows the change of rank
     QHash<QString, double> septemberShare;
@@ -495,7 +498,7 @@ void TestAssessment::monthLifecycle()
     QCOMPARE(frozen.value().figures.value(codes[0]).value(QStringLiteral("on_time_rate")), 100.0);
     QVERIFY(assessment.publish(october, frozen.value(), QStringLiteral("wang"), at));
 
-    auto ranking = assessment.ranking(october);
+    auto ranking = AssessmentRankings(assessment.store()).of(october);
     QVERIFY(ranking);
     QCOMPARE(ranking.value().size(), 10);
     // Best raw score is the first code; the coefficients may reorder, so check the arithmetic
@@ -520,8 +523,8 @@ void TestAssessment::monthLifecycle()
     QVERIFY(assessment.correctScore(october, fix, codes, QStringLiteral("wang"),
                                     QStringLiteral("案卷评查漏计 2 宗"), at));
     QCOMPARE(assessment.month(october, scheme).value().revision, 2);
-    const auto before = assessment.ranking(october, 1).value();
-    const auto after = assessment.ranking(october).value();
+    const auto before = AssessmentRankings(assessment.store()).of(october, 1).value();
+    const auto after = AssessmentRankings(assessment.store()).of(october).value();
     const auto rawOf = [](const QList<AssessmentRank> &rows, const QString &code) {
         for (const AssessmentRank &r : rows)
             if (r.subdistrict == code)
@@ -551,7 +554,8 @@ void TestAssessment::monthLifecycle()
     QVERIFY(assessment.correctSurvey(october, codes[0], QStringLiteral("public"), {1, 0, 99}, codes,
                                      QStringLiteral("wang"), QStringLiteral("问卷录入错误"), at));
     QCOMPARE(assessment.month(october, scheme).value().revision, 3);
-    QVERIFY(rawOf(assessment.ranking(october).value(), codes[0]) < rawOf(after, codes[0]) - 4);
+    QVERIFY(rawOf(AssessmentRankings(assessment.store()).of(october).value(), codes[0]) <
+            rawOf(after, codes[0]) - 4);
 }
 
 void TestAssessment::schemeVersions()
@@ -561,7 +565,7 @@ void TestAssessment::schemeVersions()
     QVERIFY(store);
     AssessmentStore assessment(*store);
     const AssessmentScheme scheme = defaultScheme();
-    auto current = assessment.currentScheme(scheme);
+    auto current = AssessmentSchemes(assessment.store()).current(scheme);
     QVERIFY(current);
     QCOMPARE(current.value().first, 1);
     // touch two months: September under review, October a draft
@@ -573,21 +577,24 @@ void TestAssessment::schemeVersions()
 
     AssessmentScheme edited = scheme;
     edited.setDifficulty({0.1, 0.5, 1.0, 1.2});
-    auto saved = assessment.saveScheme(edited, QStringLiteral("wang"),
-                                       QStringLiteral("wider coefficient"), at);
+    auto saved = AssessmentSchemes(assessment.store())
+                     .save(edited, QStringLiteral("wang"), QStringLiteral("wider coefficient"), at);
     QVERIFY(saved);
     QCOMPARE(saved.value(), 2);
     QCOMPARE(assessment.month(october, scheme).value().schemeVersion, 2);
-    QCOMPARE(assessment.schemeVersions().value().size(), 2);
+    QCOMPARE(AssessmentSchemes(assessment.store()).versions().value().size(), 2);
 
     // a broken edit is refused and stores nothing
     AssessmentScheme broken = scheme;
     broken.indicators()[0].weight = 11;
-    auto refused = assessment.saveScheme(broken, QStringLiteral("wang"), {}, at);
+    auto refused =
+        AssessmentSchemes(assessment.store()).save(broken, QStringLiteral("wang"), {}, at);
     QVERIFY(!refused);
-    QCOMPARE(assessment.schemeVersions().value().size(), 2);
-    QCOMPARE(assessment.scheme(1).value().difficulty().coefficientHigh, 1.1);
-    QCOMPARE(assessment.scheme(2).value().difficulty().coefficientHigh, 1.2);
+    QCOMPARE(AssessmentSchemes(assessment.store()).versions().value().size(), 2);
+    QCOMPARE(AssessmentSchemes(assessment.store()).scheme(1).value().difficulty().coefficientHigh,
+             1.1);
+    QCOMPARE(AssessmentSchemes(assessment.store()).scheme(2).value().difficulty().coefficientHigh,
+             1.2);
 }
 
 QTEST_GUILESS_MAIN(TestAssessment)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentkinds.h"
+#include "assessment/assessmentpopulation.h"
+#include "assessment/assessmentschemes.h"
 #include "assessment/assessmentstore.h"
 #include "casefixture.h"
 #include "cases/casestore.h"
@@ -222,7 +224,8 @@ private slots:
             return rows;
         };
         const QStringList peersBefore = peersNow();
-        auto again = SyncExchange(*centre.store, kinds()).importPackage(p1, start.addDays(2)); // a day on
+        auto again =
+            SyncExchange(*centre.store, kinds()).importPackage(p1, start.addDays(2)); // a day on
         QVERIFY(again);
         QVERIFY(again.value().alreadyApplied());
         QCOMPARE(tables(*centre.store), before);
@@ -372,8 +375,9 @@ private slots:
         // the office corrects this year's population of its subdistrict and settles the
         // documented sanitation ambiguity in 福保 (U027 gives up 440304010)
         AssessmentStore assessment(*office.store);
-        QVERIFY(assessment.setPopulation(2026, {{QStringLiteral("440304001"), {70000, 50000}}},
-                                         QStringLiteral("sl01"), start));
+        QVERIFY(AssessmentPopulation(assessment.store())
+                    .set(2026, {{QStringLiteral("440304001"), {70000, 50000}}},
+                         QStringLiteral("sl01"), start));
         const UnitCatalogue::Unit *u027 = m_catalogues.units.find(QStringLiteral("U027"));
         QStringList areas = u027->areas;
         areas.removeAll(QStringLiteral("440304010"));
@@ -386,12 +390,11 @@ private slots:
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
         QCOMPARE(in.value().header.references, 2);
         QCOMPARE(in.value().newReferences, 2);
-        QCOMPARE(in.value().changedKinds, (QStringList{assessmentkinds::population(), cataloguekinds::unit()}));
-        QCOMPARE(AssessmentStore(*centre.store)
-                     .population(2026)
-                     .value()
-                     .value(QStringLiteral("440304001")),
-                 (Population{70000, 50000}));
+        QCOMPARE(in.value().changedKinds,
+                 (QStringList{assessmentkinds::population(), cataloguekinds::unit()}));
+        QCOMPARE(
+            AssessmentPopulation(*centre.store).of(2026).value().value(QStringLiteral("440304001")),
+            (Population{70000, 50000}));
         auto edits = cataloguekinds::catalogueEdits(centre.store->db(), centre.id);
         auto edited = CaseCatalogues::load(QStringLiteral(":/catalogues"), edits.value());
         QVERIFY(edited);
@@ -424,10 +427,10 @@ private slots:
         CategoryCatalogue::Category refuse = *m_catalogues.categories.find(QStringLiteral("E0102"));
         refuse.deadline = {1, Deadline::Unit::WorkingHours};
         refuse.urgent = true;
-        auto saved = catalogueedits::saveEntry(*office.store, office.store->loadCatalogue().value(),
-                                               QStringLiteral(":/catalogues"), cataloguekinds::category(),
-                                               refuse.id, catalogueedits::categoryJson(refuse),
-                                               QStringLiteral("ld01"), start);
+        auto saved = catalogueedits::saveEntry(
+            *office.store, office.store->loadCatalogue().value(), QStringLiteral(":/catalogues"),
+            cataloguekinds::category(), refuse.id, catalogueedits::categoryJson(refuse),
+            QStringLiteral("ld01"), start);
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toText()));
         // a deadline without a unit is refused and not stored
         QJsonObject broken = catalogueedits::categoryJson(refuse);
@@ -453,12 +456,12 @@ private slots:
         pair(centre, office);
         const QString key = assessmentkinds::populationKey(2026, QStringLiteral("440304001"));
         // both edit the figures without seeing each other's edit; the centre's is later
-        QVERIFY(AssessmentStore(*office.store)
-                    .setPopulation(2026, {{QStringLiteral("440304001"), {1000, 2000}}},
-                                   QStringLiteral("sl01"), start.addSecs(60)));
-        QVERIFY(AssessmentStore(*centre.store)
-                    .setPopulation(2026, {{QStringLiteral("440304001"), {3000, 4000}}},
-                                   QStringLiteral("sv01"), start.addSecs(120)));
+        QVERIFY(AssessmentPopulation(*office.store)
+                    .set(2026, {{QStringLiteral("440304001"), {1000, 2000}}},
+                         QStringLiteral("sl01"), start.addSecs(60)));
+        QVERIFY(AssessmentPopulation(*centre.store)
+                    .set(2026, {{QStringLiteral("440304001"), {3000, 4000}}},
+                         QStringLiteral("sv01"), start.addSecs(120)));
         const QByteArray up = package(office, centre), down = package(centre, office);
         auto atCentre = apply(centre, up);
         auto atOffice = apply(office, down);
@@ -472,8 +475,8 @@ private slots:
             QCOMPARE(c.lostValue.toObject()[QLatin1String("registered")].toInt(), 1000);
         }
         for (Site *site : {&centre, &office}) {
-            QCOMPARE(AssessmentStore(*site->store)
-                         .population(2026)
+            QCOMPARE(AssessmentPopulation(*site->store)
+                         .of(2026)
                          .value()
                          .value(QStringLiteral("440304001")),
                      (Population{3000, 4000}));
@@ -484,17 +487,15 @@ private slots:
         QVERIFY(apply(office, package(centre, office)));
         QCOMPARE(tables(*office.store), tables(*centre.store));
         // an edit made after seeing the other's is no conflict, even with a slow clock
-        QVERIFY(AssessmentStore(*office.store)
-                    .setPopulation(2026, {{QStringLiteral("440304001"), {5000, 6000}}},
-                                   QStringLiteral("sl01"), start));
+        QVERIFY(AssessmentPopulation(*office.store)
+                    .set(2026, {{QStringLiteral("440304001"), {5000, 6000}}},
+                         QStringLiteral("sl01"), start));
         auto later = apply(centre, package(office, centre));
         QVERIFY(later);
         QCOMPARE(later.value().referenceConflicts.size(), 0);
-        QCOMPARE(AssessmentStore(*centre.store)
-                     .population(2026)
-                     .value()
-                     .value(QStringLiteral("440304001")),
-                 (Population{5000, 6000}));
+        QCOMPARE(
+            AssessmentPopulation(*centre.store).of(2026).value().value(QStringLiteral("440304001")),
+            (Population{5000, 6000}));
     }
     void badReferenceRecordsChangeNothing_data()
     {
@@ -558,16 +559,19 @@ private slots:
         pair(centre, office);
         // the office has used the built-in scheme before the centre's new version arrives
         AssessmentStore atOffice(*office.store);
-        QVERIFY(atOffice.currentScheme(testutil::bundledAssessment().scheme));
-        QVERIFY(AssessmentStore(*centre.store)
-                    .saveScheme(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
-                                QStringLiteral("2027 weights"), start.addDays(-10)));
+        QVERIFY(AssessmentSchemes(atOffice.store()).current(testutil::bundledAssessment().scheme));
+        QVERIFY(AssessmentSchemes(*centre.store)
+                    .save(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
+                          QStringLiteral("2027 weights"), start.addDays(-10)));
         auto in = apply(office, package(centre, office));
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
         QCOMPARE(in.value().changedKinds, QStringList{assessmentkinds::scheme()});
-        auto versions = atOffice.schemeVersions().value();
+        auto versions = AssessmentSchemes(atOffice.store()).versions().value();
         QCOMPARE(versions.size(), 2);
-        const int current = atOffice.currentScheme(testutil::bundledAssessment().scheme).value().first;
+        const int current = AssessmentSchemes(atOffice.store())
+                                .current(testutil::bundledAssessment().scheme)
+                                .value()
+                                .first;
         bool found = false;
         for (const auto &v : versions)
             if (v.version == current)
@@ -576,18 +580,18 @@ private slots:
         // again: nothing new
         auto again = apply(office, package(centre, office));
         QVERIFY(again);
-        QCOMPARE(atOffice.schemeVersions().value().size(), 2);
+        QCOMPARE(AssessmentSchemes(atOffice.store()).versions().value().size(), 2);
     }
     void upgradedStoreSendsWhatItHeld()
     {
         // a store of schema 6 with population figures and a scheme version saved by the leader
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
         const QString path = office.store->path();
-        QVERIFY(AssessmentStore(*office.store)
-                    .setPopulation(2026, {{QStringLiteral("440304001"), {70000, 50000}}}));
-        QVERIFY(AssessmentStore(*office.store)
-                    .saveScheme(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
-                                QStringLiteral("2026 weights"), start));
+        QVERIFY(AssessmentPopulation(*office.store)
+                    .set(2026, {{QStringLiteral("440304001"), {70000, 50000}}}));
+        QVERIFY(AssessmentSchemes(*office.store)
+                    .save(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
+                          QStringLiteral("2026 weights"), start));
         QVERIFY(office.store->db().exec(QStringLiteral(
             "DROP TABLE ref_records; DROP TABLE ref_conflicts;"
             " DROP INDEX assessment_schemes_uuid; ALTER TABLE assessment_schemes DROP COLUMN uuid;"
@@ -610,7 +614,7 @@ private slots:
         }
         // the built-in default the store made for itself stays home
         QCOMPARE(seen, (QStringList{QStringLiteral("population:2026"),
-                                     QStringLiteral("scheme:") + all.value().last().key.left(4)}));
+                                    QStringLiteral("scheme:") + all.value().last().key.left(4)}));
         QCOMPARE(all.value().first().value.toObject()[QLatin1String("registered")].toInt(), 70000);
         QCOMPARE(all.value().last().value.toObject()[QLatin1String("note")].toString(),
                  QStringLiteral("2026 weights"));
@@ -644,9 +648,8 @@ private slots:
                 // reference data: a few keys, so that sites edit the same one unseen
                 const QString subdistrict = QStringLiteral("44030400%1").arg(1 + random.bounded(2));
                 const Population p{1000 + random.bounded(9000), 1000 + random.bounded(9000)};
-                QVERIFY(
-                    AssessmentStore(*site.store)
-                        .setPopulation(2026, {{subdistrict, p}}, QStringLiteral("sl01"), clock));
+                QVERIFY(AssessmentPopulation(*site.store)
+                            .set(2026, {{subdistrict, p}}, QStringLiteral("sl01"), clock));
                 const QString unit =
                     random.bounded(2) ? QStringLiteral("U001") : QStringLiteral("U002");
                 const UnitCatalogue::Unit *u = m_catalogues.units.find(unit);
