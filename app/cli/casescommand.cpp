@@ -120,27 +120,132 @@ int importCases(AppContext &context, const QCommandLineParser &parser, const QSt
 
 } // namespace
 
-int cases(const QStringList &arguments)
+namespace {
+
+/// Prints a case as text, or as a JSON line with --json.
+int printRecord(AppContext &context, const CaseRecord &record, bool json)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Cases on the command line: report, take a step, show one, list, export, import.\n"
-           "  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01\n"
-           "  citygrid cases step CASE dispatch --user op01 --unit U026\n"
-           "  citygrid cases show CASE\n"
-           "  citygrid cases list [--state dispatched]\n"
-           "  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE "
-           "[--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]\n"
-           "  citygrid cases import FILE --user op01\n"
-           "Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A "
-           "row whose uuid or service_request_id the store has already is skipped, so importing "
-           "a file again adds nothing. A table carries no history: cases exported elsewhere come "
-           "in as new reports with new numbers; sync packages move cases with their history. "
-           "A description is at most 2000 characters, other fields 100; control characters "
-           "are refused."));
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("report, step, show, list, export or import"));
+    if (json)
+        out() << QJsonDocument(toJson(record)).toJson(QJsonDocument::Compact) << Qt::endl;
+    else
+        printCase(context, record);
+    return Ok;
+}
+
+int reportCase(AppContext &context, const QCommandLineParser &parser)
+{
+    CaseStore &store = context.cases();
+    bool okLon = false, okLat = false;
+    const QPointF lonLat(parser.value(QStringLiteral("lon")).toDouble(&okLon),
+                         parser.value(QStringLiteral("lat")).toDouble(&okLat));
+    if (!okLon || !okLat)
+        return fail({QStringLiteral("cli.position"),
+                     tr("Give the place with --lon and --lat (WGS84 degrees)"),
+                     {}});
+    auto cell = cellAt(context, lonLat);
+    if (!cell)
+        return fail(cell.error());
+    const NewCase input{parser.value(QStringLiteral("category")),
+                        lonLat,
+                        cell.value(),
+                        parser.value(QStringLiteral("channel")),
+                        parser.value(QStringLiteral("description")),
+                        parser.value(QStringLiteral("reporter"))};
+    auto duplicates = store.possibleDuplicates(input);
+    if (duplicates && !duplicates.value().isEmpty())
+        err() << tr("Note: open case %1 of the same category is %2 m away; link the report to "
+                    "it if it "
+                    "is the same problem (step link_duplicate).")
+                     .arg(duplicates.value().first().caseNo)
+                     .arg(duplicates.value().first().metres, 0, 'f', 0)
+              << Qt::endl;
+    const auto when = momentFrom(parser);
+    if (!when)
+        return fail(when.error());
+    auto record = store.report(input, parser.value(QStringLiteral("user")), when.value());
+    return record ? printRecord(context, record.value(), parser.isSet(QStringLiteral("json"))) : fail(record.error());
+}
+
+int stepCase(AppContext &context, const QCommandLineParser &parser, const QStringList &args)
+{
+    CaseStore &store = context.cases();
+    if (args.size() != 3)
+        return fail({QStringLiteral("cli.usage"),
+                     tr("Usage: citygrid cases step CASE STEP --user ID"),
+                     {}});
+    auto uuid = store.resolve(args[1]);
+    if (!uuid)
+        return fail(uuid.error());
+    const auto step = CaseVocabulary::stepFromId(args[2]);
+    if (!step)
+        return fail({QStringLiteral("cli.step"), tr("Unknown step \"%1\"").arg(args[2]), {}});
+    StepInput input;
+    input.note = parser.value(QStringLiteral("note"));
+    input.unitId = parser.value(QStringLiteral("unit"));
+    input.extensionHours = parser.value(QStringLiteral("hours")).toDouble();
+    if (*step == CaseStep::Dispatch && input.unitId.isEmpty()) {
+        auto current = store.find(uuid.value());
+        if (!current)
+            return fail(current.error());
+        auto unit = store.suggestedUnit(current.value());
+        if (!unit)
+            return fail(unit.error());
+        input.unitId = unit.value()->id;
+    }
+    const auto when = momentFrom(parser);
+    if (!when)
+        return fail(when.error());
+    auto record = store.take(uuid.value(), *step, parser.value(QStringLiteral("user")),
+                             when.value(), input);
+    return record ? printRecord(context, record.value(), parser.isSet(QStringLiteral("json"))) : fail(record.error());
+}
+
+int showCase(AppContext &context, const QStringList &args, bool json)
+{
+    CaseStore &store = context.cases();
+    auto uuid = args.size() == 2 ? store.resolve(args[1])
+                                 : Result<QString>(Error{QStringLiteral("cli.usage"),
+                                                         tr("Usage: citygrid cases show CASE"),
+                                                         {}});
+    if (!uuid)
+        return fail(uuid.error());
+    auto record = store.find(uuid.value());
+    if (!record)
+        return fail(record.error());
+    printRecord(context, record.value(), json);
+    const auto history = store.history(uuid.value());
+    if (!json && history)
+        for (const CaseEvent &e : history.value())
+            out() << QStringLiteral("  %1  %2  %3 (%4)  %5")
+                         .arg(e.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.step,
+                              e.actor, e.role, e.note)
+                  << Qt::endl;
+    return Ok;
+}
+
+int listCases(AppContext &context, const QCommandLineParser &parser, bool json)
+{
+    auto records = context.cases().list(parser.value(QStringLiteral("state")));
+    if (!records)
+        return fail(records.error());
+    QJsonArray array;
+    for (const CaseRecord &r : records.value()) {
+        if (json)
+            array.append(toJson(r));
+        else
+            printCase(context, r);
+    }
+    if (json)
+        out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << Qt::endl;
+    return Ok;
+}
+
+} // namespace
+
+namespace {
+
+void addCasesOptions(QCommandLineParser &parser)
+{
     parser.addOptions({
         {QStringLiteral("user"), tr("Who acts (an account of the role catalogue)."),
          QStringLiteral("id")},
@@ -167,6 +272,32 @@ int cases(const QStringList &arguments)
         {QStringLiteral("out"), tr("export: the file to write."), QStringLiteral("file")},
     });
     addCaseFilterOptions(parser, false);
+}
+
+} // namespace
+
+int cases(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Cases on the command line: report, take a step, show one, list, export, import.\n"
+           "  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01\n"
+           "  citygrid cases step CASE dispatch --user op01 --unit U026\n"
+           "  citygrid cases show CASE\n"
+           "  citygrid cases list [--state dispatched]\n"
+           "  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE "
+           "[--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]\n"
+           "  citygrid cases import FILE --user op01\n"
+           "Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A "
+           "row whose uuid or service_request_id the store has already is skipped, so importing "
+           "a file again adds nothing. A table carries no history: cases exported elsewhere come "
+           "in as new reports with new numbers; sync packages move cases with their history. "
+           "A description is at most 2000 characters, other fields 100; control characters "
+           "are refused."));
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("report, step, show, list, export or import"));
+    addCasesOptions(parser);
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList args = parser.positionalArguments();
@@ -175,113 +306,15 @@ int cases(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
-    CaseStore &store = context.cases();
     const bool json = parser.isSet(QStringLiteral("json"));
-    const auto show = [&](const CaseRecord &record) {
-        if (json)
-            out() << QJsonDocument(toJson(record)).toJson(QJsonDocument::Compact) << Qt::endl;
-        else
-            printCase(context, record);
-        return Ok;
-    };
-
-    if (action == QLatin1String("report")) {
-        bool okLon = false, okLat = false;
-        const QPointF lonLat(parser.value(QStringLiteral("lon")).toDouble(&okLon),
-                             parser.value(QStringLiteral("lat")).toDouble(&okLat));
-        if (!okLon || !okLat)
-            return fail({QStringLiteral("cli.position"),
-                         tr("Give the place with --lon and --lat (WGS84 degrees)"),
-                         {}});
-        auto cell = cellAt(context, lonLat);
-        if (!cell)
-            return fail(cell.error());
-        const NewCase input{parser.value(QStringLiteral("category")),
-                            lonLat,
-                            cell.value(),
-                            parser.value(QStringLiteral("channel")),
-                            parser.value(QStringLiteral("description")),
-                            parser.value(QStringLiteral("reporter"))};
-        auto duplicates = store.possibleDuplicates(input);
-        if (duplicates && !duplicates.value().isEmpty())
-            err() << tr("Note: open case %1 of the same category is %2 m away; link the report to "
-                        "it if it "
-                        "is the same problem (step link_duplicate).")
-                         .arg(duplicates.value().first().caseNo)
-                         .arg(duplicates.value().first().metres, 0, 'f', 0)
-                  << Qt::endl;
-        const auto when = momentFrom(parser);
-        if (!when)
-            return fail(when.error());
-        auto record = store.report(input, parser.value(QStringLiteral("user")), when.value());
-        return record ? show(record.value()) : fail(record.error());
-    }
-    if (action == QLatin1String("step")) {
-        if (args.size() != 3)
-            return fail({QStringLiteral("cli.usage"),
-                         tr("Usage: citygrid cases step CASE STEP --user ID"),
-                         {}});
-        auto uuid = store.resolve(args[1]);
-        if (!uuid)
-            return fail(uuid.error());
-        const auto step = CaseVocabulary::stepFromId(args[2]);
-        if (!step)
-            return fail({QStringLiteral("cli.step"), tr("Unknown step \"%1\"").arg(args[2]), {}});
-        StepInput input;
-        input.note = parser.value(QStringLiteral("note"));
-        input.unitId = parser.value(QStringLiteral("unit"));
-        input.extensionHours = parser.value(QStringLiteral("hours")).toDouble();
-        if (*step == CaseStep::Dispatch && input.unitId.isEmpty()) {
-            auto current = store.find(uuid.value());
-            if (!current)
-                return fail(current.error());
-            auto unit = store.suggestedUnit(current.value());
-            if (!unit)
-                return fail(unit.error());
-            input.unitId = unit.value()->id;
-        }
-        const auto when = momentFrom(parser);
-        if (!when)
-            return fail(when.error());
-        auto record = store.take(uuid.value(), *step, parser.value(QStringLiteral("user")),
-                                 when.value(), input);
-        return record ? show(record.value()) : fail(record.error());
-    }
-    if (action == QLatin1String("show")) {
-        auto uuid = args.size() == 2 ? store.resolve(args[1])
-                                     : Result<QString>(Error{QStringLiteral("cli.usage"),
-                                                             tr("Usage: citygrid cases show CASE"),
-                                                             {}});
-        if (!uuid)
-            return fail(uuid.error());
-        auto record = store.find(uuid.value());
-        if (!record)
-            return fail(record.error());
-        show(record.value());
-        const auto history = store.history(uuid.value());
-        if (!json && history)
-            for (const CaseEvent &e : history.value())
-                out() << QStringLiteral("  %1  %2  %3 (%4)  %5")
-                             .arg(e.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.step,
-                                  e.actor, e.role, e.note)
-                      << Qt::endl;
-        return Ok;
-    }
-    if (action == QLatin1String("list")) {
-        auto records = store.list(parser.value(QStringLiteral("state")));
-        if (!records)
-            return fail(records.error());
-        QJsonArray array;
-        for (const CaseRecord &r : records.value()) {
-            if (json)
-                array.append(toJson(r));
-            else
-                printCase(context, r);
-        }
-        if (json)
-            out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << Qt::endl;
-        return Ok;
-    }
+    if (action == QLatin1String("report"))
+        return reportCase(context, parser);
+    if (action == QLatin1String("step"))
+        return stepCase(context, parser, args);
+    if (action == QLatin1String("show"))
+        return showCase(context, args, json);
+    if (action == QLatin1String("list"))
+        return listCases(context, parser, json);
     if (action == QLatin1String("export"))
         return exportCases(context, parser);
     if (action == QLatin1String("import")) {

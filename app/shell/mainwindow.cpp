@@ -134,35 +134,39 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    auto *file = menuBar()->addMenu(tr("&File"));
-    auto *importAction =
-        file->addAction(icon("import"), tr("&Import grid…"), this, &MainWindow::importGrid);
-    importAction->setObjectName(QStringLiteral("importGrid"));
-    setShortcut(importAction, QKeySequence(Qt::CTRL | Qt::Key_I));
-    auto *exportAction =
-        file->addAction(icon("export"), tr("&Export map…"), this, &MainWindow::exportMap);
-    exportAction->setObjectName(QStringLiteral("exportMap"));
-    setShortcut(exportAction, QKeySequence(Qt::CTRL | Qt::Key_P));
-    file->addSeparator();
-    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    setShortcut(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
+    const MapActions actions = createMapActions();
+    createToolbars(actions);
+    createMenus(actions);
+}
+
+MainWindow::MapActions MainWindow::createMapActions()
+{
+    MapActions a;
+    a.importGrid = new QAction(icon("import"), tr("&Import grid…"), this);
+    a.importGrid->setObjectName(QStringLiteral("importGrid"));
+    setShortcut(a.importGrid, QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(a.importGrid, &QAction::triggered, this, &MainWindow::importGrid);
+    a.exportMap = new QAction(icon("export"), tr("&Export map…"), this);
+    a.exportMap->setObjectName(QStringLiteral("exportMap"));
+    setShortcut(a.exportMap, QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(a.exportMap, &QAction::triggered, this, &MainWindow::exportMap);
 
     auto *tools = new QActionGroup(this);
-    auto *identify = tools->addAction(icon("identify"), tr("Identify and pan"));
-    identify->setCheckable(true);
-    identify->setChecked(true);
-    setShortcut(identify, QKeySequence(Qt::Key_I));
-    connect(identify, &QAction::triggered, this, [this] { m_canvas->setTool(m_browseTool); });
-    auto *zoomBox = tools->addAction(icon("zoom-box"), tr("Zoom to box"));
-    zoomBox->setCheckable(true);
-    setShortcut(zoomBox, QKeySequence(Qt::Key_Z));
-    connect(zoomBox, &QAction::triggered, this, [this] { m_canvas->setTool(m_zoomTool); });
+    a.identify = tools->addAction(icon("identify"), tr("Identify and pan"));
+    a.identify->setCheckable(true);
+    a.identify->setChecked(true);
+    setShortcut(a.identify, QKeySequence(Qt::Key_I));
+    connect(a.identify, &QAction::triggered, this, [this] { m_canvas->setTool(m_browseTool); });
+    a.zoomBox = tools->addAction(icon("zoom-box"), tr("Zoom to box"));
+    a.zoomBox->setCheckable(true);
+    setShortcut(a.zoomBox, QKeySequence(Qt::Key_Z));
+    connect(a.zoomBox, &QAction::triggered, this, [this] { m_canvas->setTool(m_zoomTool); });
     QAction *newCase = m_cases->newCaseAction();
     tools->addAction(newCase);
     connect(newCase, &QAction::triggered, this,
             [this] { m_canvas->setTool(m_cases->newCaseTool()); });
     // After the form (or Esc), back to browsing: one click is one case.
-    connect(m_cases, &CaseWorkspace::newCaseFinished, identify, &QAction::trigger);
+    connect(m_cases, &CaseWorkspace::newCaseFinished, a.identify, &QAction::trigger);
     connect(newCase, &QAction::toggled, this, [this](bool on) {
         if (on)
             statusBar()->showMessage(
@@ -170,27 +174,27 @@ void MainWindow::createActions()
         else
             statusBar()->clearMessage();
     });
-    connect(m_canvas, &MapCanvas::escapePressed, this, [newCase, identify] {
+    connect(m_canvas, &MapCanvas::escapePressed, this, [newCase, identify = a.identify] {
         if (newCase->isChecked())
             identify->trigger();
     });
 
-    auto *zoomIn = new QAction(icon("zoom-in"), tr("Zoom in"), this);
-    setShortcut(zoomIn, QKeySequence::ZoomIn);
-    connect(zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(1.5); });
-    auto *zoomOut = new QAction(icon("zoom-out"), tr("Zoom out"), this);
-    setShortcut(zoomOut, QKeySequence::ZoomOut);
-    connect(zoomOut, &QAction::triggered, this, [this] { m_canvas->zoomBy(1 / 1.5); });
-    auto *full = new QAction(icon("full-extent"), tr("Full extent"), this);
-    setShortcut(full, QKeySequence(Qt::Key_Home));
-    connect(full, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
-    auto *back = new QAction(icon("back"), tr("Previous view"), this);
-    setShortcut(back, QKeySequence::Back);
-    connect(back, &QAction::triggered, m_canvas, &MapCanvas::goBack);
-    auto *forward = new QAction(icon("forward"), tr("Next view"), this);
-    setShortcut(forward, QKeySequence::Forward);
-    connect(forward, &QAction::triggered, m_canvas, &MapCanvas::goForward);
-    connect(m_canvas, &MapCanvas::historyChanged, this, [this, back, forward] {
+    a.zoomIn = new QAction(icon("zoom-in"), tr("Zoom in"), this);
+    setShortcut(a.zoomIn, QKeySequence::ZoomIn);
+    connect(a.zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(1.5); });
+    a.zoomOut = new QAction(icon("zoom-out"), tr("Zoom out"), this);
+    setShortcut(a.zoomOut, QKeySequence::ZoomOut);
+    connect(a.zoomOut, &QAction::triggered, this, [this] { m_canvas->zoomBy(1 / 1.5); });
+    a.full = new QAction(icon("full-extent"), tr("Full extent"), this);
+    setShortcut(a.full, QKeySequence(Qt::Key_Home));
+    connect(a.full, &QAction::triggered, m_canvas, &MapCanvas::zoomToFullExtent);
+    a.back = new QAction(icon("back"), tr("Previous view"), this);
+    setShortcut(a.back, QKeySequence::Back);
+    connect(a.back, &QAction::triggered, m_canvas, &MapCanvas::goBack);
+    a.forward = new QAction(icon("forward"), tr("Next view"), this);
+    setShortcut(a.forward, QKeySequence::Forward);
+    connect(a.forward, &QAction::triggered, m_canvas, &MapCanvas::goForward);
+    connect(m_canvas, &MapCanvas::historyChanged, this, [this, back = a.back, forward = a.forward] {
         back->setEnabled(m_canvas->canGoBack());
         forward->setEnabled(m_canvas->canGoForward());
     });
@@ -208,28 +212,42 @@ void MainWindow::createActions()
     connect(m_crsBox, &QComboBox::activated, this,
             [this](int index) { setMapCrs(m_crsBox->itemData(index).toString()); });
 
+    return a;
+}
+
+void MainWindow::createToolbars(const MapActions &a)
+{
     auto *toolbar = addToolBar(tr("Map"));
     toolbar->setObjectName(QStringLiteral("mapToolbar"));
     toolbar->setIconSize(QSize(22, 22));
-    toolbar->addActions({identify, zoomBox});
+    toolbar->addActions({a.identify, a.zoomBox});
     toolbar->addSeparator();
-    toolbar->addActions({zoomIn, zoomOut, full, back, forward});
+    toolbar->addActions({a.zoomIn, a.zoomOut, a.full, a.back, a.forward});
     toolbar->addSeparator();
     toolbar->addWidget(m_crsBox);
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addSeparator();
-    toolbar->addActions({importAction, exportAction});
+    toolbar->addActions({a.importGrid, a.exportMap});
 
     auto *caseBar = addToolBar(tr("Cases"));
     caseBar->setObjectName(QStringLiteral("casesToolbar"));
     caseBar->setIconSize(QSize(22, 22));
-    caseBar->addAction(newCase);
+    caseBar->addAction(m_cases->newCaseAction());
     caseBar->addWidget(new QLabel(tr(" User: "), this));
     caseBar->addWidget(m_cases->userBox());
+}
+
+void MainWindow::createMenus(const MapActions &a)
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    file->addActions({a.importGrid, a.exportMap});
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    setShortcut(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     auto *casesMenu = menuBar()->addMenu(tr("&Cases"));
-    casesMenu->addAction(newCase);
+    casesMenu->addAction(m_cases->newCaseAction());
     auto *overdue = casesMenu->addAction(tr("Overdue cases"), this, [this] {
         m_cases->listPanel()->setOverdueOnly(true);
         raiseDockOf(m_cases->listPanel());
@@ -266,7 +284,7 @@ void MainWindow::createActions()
     syncPackages->setObjectName(QStringLiteral("syncPackages"));
 
     auto *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({zoomIn, zoomOut, full, back, forward});
+    view->addActions({a.zoomIn, a.zoomOut, a.full, a.back, a.forward});
     view->addSeparator();
     auto *wall = view->addAction(tr("Wall display"), this, &MainWindow::showDashboard);
     wall->setObjectName(QStringLiteral("wallDisplay"));
@@ -276,6 +294,11 @@ void MainWindow::createActions()
     auto *reset = view->addAction(tr("Reset layout"), this, &MainWindow::resetLayout);
     reset->setObjectName(QStringLiteral("resetLayout"));
 
+    createSettingsMenu();
+}
+
+void MainWindow::createSettingsMenu()
+{
     auto *settings = menuBar()->addMenu(tr("&Settings"));
     auto *units = settings->addAction(tr("Responsible units…"), this, [this] {
         UnitEditor editor(m_cases->session(), this);

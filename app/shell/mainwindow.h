@@ -84,7 +84,17 @@ protected:
 
 private:
     void raiseDockOf(QWidget *widget);
+    /// The map's tools, views and files, shared by toolbars and menus.
+    struct MapActions
+    {
+        QAction *importGrid, *exportMap, *identify, *zoomBox, *zoomIn, *zoomOut, *full, *back,
+            *forward;
+    };
     void createActions();
+    MapActions createMapActions();
+    void createToolbars(const MapActions &actions);
+    void createMenus(const MapActions &actions);
+    void createSettingsMenu();
     void createDocks();
     void createStatusBar();
     void loadMap(const QString &crs);
