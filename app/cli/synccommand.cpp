@@ -46,6 +46,133 @@ int snapshot(AppContext &context, const QCommandLineParser &parser, const QDateT
 
 } // namespace
 
+namespace {
+
+int setUpSite(AppContext &context, const QCommandLineParser &parser)
+{
+    Store &store = context.store();
+    if (auto r = SiteIdentity::configure(store, parser.value(QStringLiteral("name")),
+                                         parser.value(QStringLiteral("prefix")));
+        !r)
+        return fail(r.error());
+    auto id = SiteIdentity::ensure(store);
+    if (!id)
+        return fail(id.error());
+    out() << tr("This site is %1 (%2)").arg(id.value().name(), id.value().siteId()) << Qt::endl;
+    return Ok;
+}
+
+int writeCard(AppContext &context, const QCommandLineParser &parser)
+{
+    Store &store = context.store();
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty())
+        return fail({QStringLiteral("cli.usage"), tr("Say where to write with --out FILE"), {}});
+    auto id = SiteIdentity::ensure(store);
+    if (!id)
+        return fail(id.error());
+    if (auto r = filebytes::write(outPath, id.value().card().toJson()); !r)
+        return fail(r.error());
+    out() << tr("Card of %1 written to %2").arg(id.value().name(), outPath) << Qt::endl;
+    return Ok;
+}
+
+int addPeer(AppContext &context, const QStringList &args)
+{
+    Store &store = context.store();
+    const QDateTime now = QDateTime::currentDateTime();
+    auto bytes = filebytes::read(args.value(1));
+    if (!bytes)
+        return fail(bytes.error());
+    auto card = SiteIdentity::Card::fromJson(bytes.value());
+    if (!card)
+        return fail(card.error());
+    auto id = SiteIdentity::ensure(store);
+    if (!id)
+        return fail(id.error());
+    if (auto r = context.peers().add(card.value(), id.value().siteId(), now); !r)
+        return fail(r.error());
+    out() << tr("%1 (%2) is a peer now").arg(card.value().name, card.value().siteId) << Qt::endl;
+    return Ok;
+}
+
+int listPeers(AppContext &context)
+{
+    auto peers = context.peers().list();
+    if (!peers)
+        return fail(peers.error());
+    for (const SyncPeer &p : peers.value())
+        out() << tr("%1  %2  acknowledged up to %3, received up to %4")
+                     .arg(p.name, p.siteId)
+                     .arg(p.sentAck)
+                     .arg(p.receivedUpTo)
+              << Qt::endl;
+    return Ok;
+}
+
+int exportPackage(AppContext &context, const QCommandLineParser &parser)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty() || !parser.isSet(QStringLiteral("to")))
+        return fail(
+            {QStringLiteral("cli.usage"), tr("Say for whom and where: --to PEER --out FILE"), {}});
+    auto exported = context.exchange().exportTo(parser.value(QStringLiteral("to")), now);
+    if (!exported)
+        return fail(exported.error());
+    if (auto r = filebytes::write(outPath, exported.value().file); !r)
+        return fail(r.error());
+    const SyncPackage::Header &h = exported.value().header;
+    out() << tr("%1: %2 events of %3 cases, %4 attachments, %5 reference records, %6 bytes")
+                 .arg(outPath)
+                 .arg(h.events)
+                 .arg(h.cases)
+                 .arg(h.attachments)
+                 .arg(h.references)
+                 .arg(exported.value().file.size())
+          << Qt::endl;
+    return Ok;
+}
+
+int importPackage(AppContext &context, const QStringList &args)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    auto bytes = filebytes::read(args.value(1));
+    if (!bytes)
+        return fail(bytes.error());
+    auto imported = context.exchange().importPackage(bytes.value(), now);
+    if (!imported)
+        return fail(imported.error());
+    const SyncExchange::Imported &i = imported.value();
+    if (i.alreadyApplied())
+        out() << tr("This package from %1 was applied before; nothing changed")
+                     .arg(i.header.sourceName)
+              << Qt::endl;
+    else
+        out() << tr("From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts")
+                     .arg(i.header.sourceName)
+                     .arg(i.newEvents)
+                     .arg(i.knownEvents)
+                     .arg(i.casesChanged)
+                     .arg(i.conflicts.size())
+              << Qt::endl;
+    if (i.newReferences > 0)
+        out() << tr("Reference data changed: %1")
+                     .arg(AppContext::refKinds().displayNames(i.changedKinds))
+              << Qt::endl;
+    auto grid = context.takeReceived(i.changedKinds, terminalProgress());
+    clearProgressLine();
+    if (!grid)
+        return fail(grid.error());
+    if (grid.value())
+        out() << tr("The grid from %1 is in place").arg(i.header.sourceName) << Qt::endl;
+    for (const SyncExchange::Conflict &c : i.conflicts)
+        out() << QStringLiteral("  %1: %2").arg(c.caseNo, c.detail) << Qt::endl;
+    return Ok;
+}
+
+} // namespace
+
 int sync(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -93,119 +220,23 @@ int sync(const QStringList &arguments)
     auto opened = AppContext::open(parser.value(QStringLiteral("store")));
     if (!opened)
         return fail(opened.error());
-    Store &store = opened.value()->store();
     const QDateTime now = QDateTime::currentDateTime();
-    const QString outPath = parser.value(QStringLiteral("out"));
 
-    if (action == QLatin1String("setup")) {
-        if (auto r = SiteIdentity::configure(store, parser.value(QStringLiteral("name")),
-                                             parser.value(QStringLiteral("prefix")));
-            !r)
-            return fail(r.error());
-        auto id = SiteIdentity::ensure(store);
-        if (!id)
-            return fail(id.error());
-        out() << tr("This site is %1 (%2)").arg(id.value().name(), id.value().siteId()) << Qt::endl;
-        return Ok;
-    }
-    if (action == QLatin1String("card")) {
-        if (outPath.isEmpty())
-            return fail(
-                {QStringLiteral("cli.usage"), tr("Say where to write with --out FILE"), {}});
-        auto id = SiteIdentity::ensure(store);
-        if (!id)
-            return fail(id.error());
-        if (auto r = filebytes::write(outPath, id.value().card().toJson()); !r)
-            return fail(r.error());
-        out() << tr("Card of %1 written to %2").arg(id.value().name(), outPath) << Qt::endl;
-        return Ok;
-    }
-    if (action == QLatin1String("peer-add")) {
-        auto bytes = filebytes::read(args.value(1));
-        if (!bytes)
-            return fail(bytes.error());
-        auto card = SiteIdentity::Card::fromJson(bytes.value());
-        if (!card)
-            return fail(card.error());
-        auto id = SiteIdentity::ensure(store);
-        if (!id)
-            return fail(id.error());
-        if (auto r = opened.value()->peers().add(card.value(), id.value().siteId(), now); !r)
-            return fail(r.error());
-        out() << tr("%1 (%2) is a peer now").arg(card.value().name, card.value().siteId)
-              << Qt::endl;
-        return Ok;
-    }
-    if (action == QLatin1String("peers")) {
-        auto peers = opened.value()->peers().list();
-        if (!peers)
-            return fail(peers.error());
-        for (const SyncPeer &p : peers.value())
-            out() << tr("%1  %2  acknowledged up to %3, received up to %4")
-                         .arg(p.name, p.siteId)
-                         .arg(p.sentAck)
-                         .arg(p.receivedUpTo)
-                  << Qt::endl;
-        return Ok;
-    }
-    SyncExchange exchange(store, AppContext::refKinds());
+    if (action == QLatin1String("setup"))
+        return setUpSite(*opened.value(), parser);
+    if (action == QLatin1String("card"))
+        return writeCard(*opened.value(), parser);
+    if (action == QLatin1String("peer-add"))
+        return addPeer(*opened.value(), args);
+    if (action == QLatin1String("peers"))
+        return listPeers(*opened.value());
     if (action == QLatin1String("export") && parser.isSet(QStringLiteral("format")))
         return snapshot(*opened.value(), parser, now);
-    if (action == QLatin1String("export")) {
-        if (outPath.isEmpty() || !parser.isSet(QStringLiteral("to")))
-            return fail({QStringLiteral("cli.usage"),
-                         tr("Say for whom and where: --to PEER --out FILE"),
-                         {}});
-        auto exported = exchange.exportTo(parser.value(QStringLiteral("to")), now);
-        if (!exported)
-            return fail(exported.error());
-        if (auto r = filebytes::write(outPath, exported.value().file); !r)
-            return fail(r.error());
-        const SyncPackage::Header &h = exported.value().header;
-        out() << tr("%1: %2 events of %3 cases, %4 attachments, %5 reference records, %6 bytes")
-                     .arg(outPath)
-                     .arg(h.events)
-                     .arg(h.cases)
-                     .arg(h.attachments)
-                     .arg(h.references)
-                     .arg(exported.value().file.size())
-              << Qt::endl;
-        return Ok;
-    }
-    if (action == QLatin1String("import")) {
-        auto bytes = filebytes::read(args.value(1));
-        if (!bytes)
-            return fail(bytes.error());
-        auto imported = exchange.importPackage(bytes.value(), now);
-        if (!imported)
-            return fail(imported.error());
-        const SyncExchange::Imported &i = imported.value();
-        if (i.alreadyApplied())
-            out() << tr("This package from %1 was applied before; nothing changed")
-                         .arg(i.header.sourceName)
-                  << Qt::endl;
-        else
-            out() << tr("From %1: %2 new events (%3 known), %4 cases updated, %5 conflicts")
-                         .arg(i.header.sourceName)
-                         .arg(i.newEvents)
-                         .arg(i.knownEvents)
-                         .arg(i.casesChanged)
-                         .arg(i.conflicts.size())
-                  << Qt::endl;
-        if (i.newReferences > 0)
-            out() << tr("Reference data changed: %1").arg(AppContext::refKinds().displayNames(i.changedKinds))
-                  << Qt::endl;
-        auto grid = opened.value()->takeReceived(i.changedKinds, terminalProgress());
-        clearProgressLine();
-        if (!grid)
-            return fail(grid.error());
-        if (grid.value())
-            out() << tr("The grid from %1 is in place").arg(i.header.sourceName) << Qt::endl;
-        for (const SyncExchange::Conflict &c : i.conflicts)
-            out() << QStringLiteral("  %1: %2").arg(c.caseNo, c.detail) << Qt::endl;
-        return Ok;
-    }
-    auto conflicts = exchange.conflicts();
+    if (action == QLatin1String("export"))
+        return exportPackage(*opened.value(), parser);
+    if (action == QLatin1String("import"))
+        return importPackage(*opened.value(), args);
+    auto conflicts = opened.value()->exchange().conflicts();
     if (!conflicts)
         return fail(conflicts.error());
     for (const SyncExchange::Conflict &c : conflicts.value())
