@@ -192,9 +192,8 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
                                        });
     if (!package)
         return package.error();
-    const SyncPackage::Header &h = package.value().header;
     Imported result;
-    result.header = h;
+    result.header = package.value().header;
 
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
@@ -202,13 +201,37 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     auto writer = CaseRowWriter::prepare(m_store.db());
     if (!writer)
         return writer.error();
+    auto touched = importEvents(package.value(), writer.value(), progress, result);
+    if (!touched)
+        return touched.error();
+    if (auto r = importAttachments(package.value(), result); !r)
+        return r.error();
+    if (auto r = updateCases(touched.value(), writer.value(), now, progress, result); !r)
+        return r.error();
+    if (auto r = importReferences(package.value(), now, result); !r)
+        return r.error();
+    auto moved = advancePeer(peers, now, result);
+    if (!moved)
+        return moved.error();
+    // A package applied before that moves no counter changes nothing, so nothing is written:
+    // the transaction rolls back and the store file stays as it was.
+    if (!moved.value())
+        return result;
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return result;
+}
+
+Result<QSet<QString>> SyncExchange::importEvents(const SyncPackage &package, CaseRowWriter &writer,
+                                                 const Progress &progress, Imported &result)
+{
     auto exists = Statement::prepare(
         m_store.db(),
         QStringLiteral("SELECT 1 FROM %1 WHERE uuid = ?1").arg(storeschema::caseEventsTable()));
     if (!exists)
         return exists.error();
     QSet<QString> touched;
-    const QJsonArray incoming = package.value().body[QLatin1String("events")].toArray();
+    const QJsonArray incoming = package.body[QLatin1String("events")].toArray();
     for (qsizetype i = 0; i < incoming.size(); ++i) {
         if (i % 2000 == 0 &&
             !progress.report(tr("Adding events"), 0.5 * double(i) / double(incoming.size())))
@@ -229,18 +252,23 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
             ++result.knownEvents;
             continue;
         }
-        if (auto r = writer.value().appendEvent(event); !r)
+        if (auto r = writer.appendEvent(event); !r)
             return r.error();
         ++result.newEvents;
         touched.insert(event.caseUuid);
     }
+    return touched;
+}
+
+Result<void> SyncExchange::importAttachments(const SyncPackage &package, Imported &result)
+{
     auto attach = Statement::prepare(
         m_store.db(), QStringLiteral("INSERT OR IGNORE INTO %1 (uuid, case_uuid, event_uuid, name, "
                                      "mime, data, thumbnail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                           .arg(storeschema::caseAttachmentsTable()));
     if (!attach)
         return attach.error();
-    for (const QJsonValue &v : package.value().body[QLatin1String("attachments")].toArray()) {
+    for (const QJsonValue &v : package.body[QLatin1String("attachments")].toArray()) {
         const QJsonObject a = v.toObject();
         attach.value()
             .bind(1, a[QLatin1String("uuid")].toString())
@@ -256,6 +284,14 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
         ++result.newAttachments;
     }
 
+    return {};
+}
+
+Result<void> SyncExchange::updateCases(const QSet<QString> &touched, CaseRowWriter &writer,
+                                       const QDateTime &now, const Progress &progress,
+                                       Imported &result)
+{
+    const SyncPackage::Header &h = result.header;
     // each touched case again from all its events, in time order (ids break ties: they are
     // time-ordered and the same at every site)
     auto conflict = Statement::prepare(
@@ -281,7 +317,7 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
             continue; // its report has not arrived yet: the row waits for it
         QList<qsizetype> passedOver;
         const CaseRecord record = CaseRecord::project(events, &passedOver);
-        if (auto r = writer.value().saveRow(record); !r)
+        if (auto r = writer.saveRow(record); !r)
             return Error{QStringLiteral("sync.case-number"),
                          tr("Case %1 from %2 cannot be stored: its number is taken here by "
                             "another case, so two sites hand out the same numbers. Give each "
@@ -312,9 +348,13 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
         }
     }
 
-    if (auto r = importReferences(package.value(), now, result); !r)
-        return r.error();
+    return {};
+}
 
+Result<bool> SyncExchange::advancePeer(SyncPeers &peers, const QDateTime &now,
+                                       const Imported &result)
+{
+    const SyncPackage::Header &h = result.header;
     // how far each side has got
     auto peer = peers.find(h.source);
     if (!peer || !peer.value())
@@ -326,20 +366,16 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     if (h.refFromSeq <= updated.refReceivedUpTo + 1)
         updated.refReceivedUpTo = std::max(updated.refReceivedUpTo, h.refToSeq);
     updated.refSentAck = std::max(updated.refSentAck, h.refAck);
-    // A package applied before that moves no counter changes nothing, so nothing is written:
-    // the transaction rolls back and the store file stays as it was.
     const SyncPeer &before = *peer.value();
     if (result.alreadyApplied() && result.conflicts.isEmpty() &&
         updated.receivedUpTo == before.receivedUpTo && updated.sentAck == before.sentAck &&
         updated.refReceivedUpTo == before.refReceivedUpTo &&
         updated.refSentAck == before.refSentAck)
-        return result;
+        return false;
     updated.lastImportAt = now;
     if (auto r = peers.save(updated); !r)
         return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return result;
+    return true;
 }
 
 Result<void> SyncExchange::importReferences(const SyncPackage &package, const QDateTime &now,

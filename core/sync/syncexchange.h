@@ -8,7 +8,11 @@
 #include "sync/syncpackage.h"
 #include "sync/syncpeers.h"
 
+#include <QSet>
+
 namespace citygrid {
+
+class CaseRowWriter;
 
 /// Writes and applies sync packages. A package to a peer carries every case event this store
 /// holds that the peer has not acknowledged (its own and those it received from other sites, but
@@ -63,8 +67,17 @@ public:
     Result<QList<Conflict>> conflicts() const;
 
 private:
+    /// The events not yet here; returns the cases they belong to.
+    Result<QSet<QString>> importEvents(const SyncPackage &package, CaseRowWriter &writer,
+                                       const Progress &progress, Imported &result);
+    Result<void> importAttachments(const SyncPackage &package, Imported &result);
+    /// Each touched case again from all its events; late steps passed over are conflicts.
+    Result<void> updateCases(const QSet<QString> &touched, CaseRowWriter &writer,
+                             const QDateTime &now, const Progress &progress, Imported &result);
     Result<void> importReferences(const SyncPackage &package, const QDateTime &now,
                                   Imported &result);
+    /// How far each side has got; false when the package moves no counter (nothing to write).
+    Result<bool> advancePeer(SyncPeers &peers, const QDateTime &now, const Imported &result);
 
     Store &m_store;
     const RefKinds &m_kinds;
