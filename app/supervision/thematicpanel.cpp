@@ -58,6 +58,16 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
       m_heatBox(new QGroupBox(tr("Heat map of the listed cases"), this)),
       m_bandwidth(new QSpinBox(this)), m_heatStatus(new QLabel(this))
 {
+    setUpHeatBox();
+    setUpMonthPlayer();
+    fillChoices();
+    layOut();
+    connectChanges();
+    update();
+}
+
+void ThematicPanel::setUpHeatBox()
+{
     m_heatBox->setCheckable(true);
     m_heatBox->setChecked(false);
     m_heatBox->setToolTip(tr("Kernel density (quartic kernel) of the cases the case list shows"));
@@ -90,6 +100,10 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     } else {
         m_heatBox->setEnabled(false);
     }
+}
+
+void ThematicPanel::setUpMonthPlayer()
+{
     m_month->setRange(0, 11);
     m_month->setValue(11);
     m_month->setPageStep(1);
@@ -111,6 +125,10 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
             m_play->setChecked(false);
     });
     connect(m_month, &QSlider::valueChanged, this, &ThematicPanel::update);
+}
+
+void ThematicPanel::fillChoices()
+{
     m_box->setCheckable(true);
     m_box->setChecked(false);
     m_box->setToolTip(tr("Colour cells, communities or subdistricts by their cases"));
@@ -151,6 +169,10 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     m_fdr->setChecked(true);
     m_fdr->setToolTip(tr("Benjamini–Hochberg: fewer spots pass when many areas are tested"));
 
+}
+
+void ThematicPanel::layOut()
+{
     m_form = new QFormLayout(m_box);
     m_form->addRow(tr("Show:"), m_measure);
     m_form->addRow(tr("Areas:"), m_level);
@@ -192,6 +214,10 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
     layout->addWidget(m_legend, 1);
     layout->addWidget(m_heatBox);
 
+}
+
+void ThematicPanel::connectChanges()
+{
     for (QComboBox *box : {m_measure, m_level, m_period, m_group, m_channel, m_unit, m_state,
                            m_method, m_scheme, m_contiguity})
         connect(box, &QComboBox::currentIndexChanged, this, &ThematicPanel::update);
@@ -209,7 +235,6 @@ ThematicPanel::ThematicPanel(CaseSession &session, CaseFactsSource &facts, MapCa
             m_maker->populationChanged();
         update();
     });
-    update();
 }
 
 bool ThematicPanel::showMeasure(const QString &name)

@@ -95,6 +95,13 @@ signals:
     void comparisonWanted();
 
 private:
+    // the constructor's parts
+    void setUpHeatBox();
+    void setUpMonthPlayer();
+    void fillChoices();
+    void layOut();
+    void connectChanges();
+
     void update();
     QString periodText() const;
     void fillLegend(const QList<LegendEntry> &entries);
