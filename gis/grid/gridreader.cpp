@@ -102,7 +102,9 @@ int detectCodeField(OGRLayer &layer)
     return best;
 }
 
-struct LayerPlan
+} // namespace
+
+struct GridReader::LayerPlan
 {
     OGRLayer *layer = nullptr;
     QString name;
@@ -113,6 +115,8 @@ struct LayerPlan
     int subdistrictNameField = -1;
     GridLevel level = GridLevel::Cell;
 };
+
+namespace {
 
 std::optional<GridLevel> majorityLevel(OGRLayer &layer, int codeField)
 {
@@ -137,37 +141,11 @@ std::optional<GridLevel> majorityLevel(OGRLayer &layer, int codeField)
 
 } // namespace
 
-Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &options,
-                                    ImportIssues &issues)
+QList<GridReader::LayerPlan>
+GridReader::planLayers(GDALDataset &dataset, const GridReadOptions &options, bool &codeFieldSeen)
 {
-    GDALAllRegister();
-    // What GDAL says while it reads the file is kept: a damaged file is one error, not a line
-    // of GDAL's on the terminal and a "no geometry" for every feature it could not read.
-    const gdalerrors::Collector gdal;
-    if (!QFileInfo::exists(path) && !path.startsWith(QLatin1String("/vsi")))
-        return Error{
-            QStringLiteral("import.missing"), tr("The file %1 does not exist").arg(path), {}};
-    CPLErrorReset();
-    GDALDatasetUniquePtr dataset(
-        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!dataset)
-        return Error{
-            QStringLiteral("import.unreadable"),
-            tr("%1 is not a vector file CityGrid can read (Shapefile, GeoPackage, GeoJSON, "
-               "KML, ...)")
-                .arg(QFileInfo(path).fileName()),
-            ogrutil::lastError()};
-    if (!options.crs.isEmpty() && !CrsTransform::isKnown(options.crs))
-        return Error{
-            QStringLiteral("import.crs-unknown"),
-            tr("The coordinate reference system \"%1\" is unknown; give an EPSG code such as "
-               "EPSG:4547, or gcj02")
-                .arg(options.crs),
-            {}};
-
     QList<LayerPlan> plans;
-    bool codeFieldSeen = false;
-    for (OGRLayer *layer : dataset->GetLayers()) {
+    for (OGRLayer *layer : dataset.GetLayers()) {
         LayerPlan plan;
         plan.layer = layer;
         plan.name = QString::fromUtf8(layer->GetName());
@@ -197,6 +175,127 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
             {QStringLiteral("subdistrict|subdistrict_name|street|street_name|jdmc|街道|街道名称")});
         plans.append(plan);
     }
+    return plans;
+}
+
+Result<QString> GridReader::layerCrs(const LayerPlan &plan, const GridReadOptions &options)
+{
+    QString crs = options.crs;
+    if (crs.isEmpty()) {
+        const OGRSpatialReference *srs = plan.layer->GetSpatialRef();
+        if (!srs)
+            return Error{QStringLiteral("import.no-crs"),
+                         tr("Layer \"%1\" does not say which coordinate reference system it uses. "
+                            "Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).")
+                             .arg(plan.name),
+                         {}};
+        char *wkt = nullptr;
+        srs->exportToWkt(&wkt);
+        crs = QString::fromUtf8(wkt);
+        CPLFree(wkt);
+    }
+    return crs;
+}
+
+void GridReader::readLayer(const LayerPlan &plan, const CrsTransform &transform, GridSource &source,
+                           ImportIssues &issues)
+{
+    QList<SourceFeature> &target = plan.level == GridLevel::Subdistrict ? source.subdistricts
+                                   : plan.level == GridLevel::Community ? source.communities
+                                                                        : source.cells;
+    plan.layer->ResetReading();
+    for (auto &&feature : *plan.layer) {
+        SourceFeature out;
+        out.fid = feature->GetFID();
+        out.code = fieldText(*feature, plan.codeField);
+        if (plan.nameField >= 0)
+            out.name = fieldText(*feature, plan.nameField);
+        if (plan.nameEnField >= 0)
+            out.nameEn = fieldText(*feature, plan.nameEnField);
+        const auto issue = [&](const QString &kind, const QString &message) {
+            issues.append(
+                {ImportIssue::Severity::Error, kind, plan.name, out.fid, out.code, message});
+        };
+        for (int i = 0; i < feature->GetFieldCount(); ++i)
+            out.attributes.insert(QString::fromUtf8(feature->GetFieldDefnRef(i)->GetNameRef()),
+                                  fieldValue(*feature, i));
+        if (plan.level == GridLevel::Cell) {
+            if (plan.communityNameField >= 0 && out.code.size() >= 12)
+                source.parentNames.insert(out.code.left(12),
+                                          fieldText(*feature, plan.communityNameField));
+            if (plan.subdistrictNameField >= 0 && out.code.size() >= 9)
+                source.parentNames.insert(out.code.left(9),
+                                          fieldText(*feature, plan.subdistrictNameField));
+        }
+        readGeometry(feature->GetGeometryRef(), transform, out, issue);
+        target.append(out);
+    }
+}
+
+void GridReader::readGeometry(const OGRGeometry *geometry, const CrsTransform &transform,
+                              SourceFeature &out, const IssueAt &issue)
+{
+    if (!geometry || geometry->IsEmpty()) {
+        issue(QStringLiteral("geometry.empty"), tr("The feature has no geometry"));
+        return;
+    }
+    if (!ogrutil::isPolygonal(*geometry)) {
+        issue(QStringLiteral("geometry.not-polygon"),
+              tr("The geometry is a %1, not a polygon")
+                  .arg(QString::fromUtf8(geometry->getGeometryName())));
+        return;
+    }
+    OGRGeometryUniquePtr multi(OGRGeometryFactory::forceToMultiPolygon(geometry->clone()));
+    multi->flattenTo2D();
+    if (!ogrutil::transform(*multi, transform)) {
+        issue(QStringLiteral("geometry.transform"),
+              tr("The coordinates cannot be converted to longitude/latitude; the coordinate "
+                 "reference system is probably wrong"));
+        return;
+    }
+    OGREnvelope env;
+    multi->getEnvelope(&env);
+    if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90) {
+        issue(QStringLiteral("geometry.out-of-range"),
+              tr("The coordinates fall outside the Earth (longitude %1, latitude %2); the "
+                 "coordinate reference system is probably wrong")
+                  .arg(env.MinX, 0, 'f', 3)
+                  .arg(env.MinY, 0, 'f', 3));
+        return;
+    }
+    out.wkb = ogrutil::toWkb(*multi);
+}
+
+Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &options,
+                                    ImportIssues &issues)
+{
+    GDALAllRegister();
+    // What GDAL says while it reads the file is kept: a damaged file is one error, not a line
+    // of GDAL's on the terminal and a "no geometry" for every feature it could not read.
+    const gdalerrors::Collector gdal;
+    if (!QFileInfo::exists(path) && !path.startsWith(QLatin1String("/vsi")))
+        return Error{
+            QStringLiteral("import.missing"), tr("The file %1 does not exist").arg(path), {}};
+    CPLErrorReset();
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset)
+        return Error{
+            QStringLiteral("import.unreadable"),
+            tr("%1 is not a vector file CityGrid can read (Shapefile, GeoPackage, GeoJSON, "
+               "KML, ...)")
+                .arg(QFileInfo(path).fileName()),
+            ogrutil::lastError()};
+    if (!options.crs.isEmpty() && !CrsTransform::isKnown(options.crs))
+        return Error{
+            QStringLiteral("import.crs-unknown"),
+            tr("The coordinate reference system \"%1\" is unknown; give an EPSG code such as "
+               "EPSG:4547, or gcj02")
+                .arg(options.crs),
+            {}};
+
+    bool codeFieldSeen = false;
+    const QList<LayerPlan> plans = planLayers(*dataset, options, codeFieldSeen);
     if (!options.codeField.isEmpty() && !codeFieldSeen)
         return Error{QStringLiteral("import.no-code-field"),
                      tr("No layer of %1 has a field named \"%2\"")
@@ -205,89 +304,13 @@ Result<GridSource> GridReader::read(const QString &path, const GridReadOptions &
     GridSource source;
     source.description = QFileInfo(path).fileName();
     for (const LayerPlan &plan : std::as_const(plans)) {
-        QString crs = options.crs;
-        if (crs.isEmpty()) {
-            const OGRSpatialReference *srs = plan.layer->GetSpatialRef();
-            if (!srs)
-                return Error{
-                    QStringLiteral("import.no-crs"),
-                    tr("Layer \"%1\" does not say which coordinate reference system it uses. "
-                       "Give it with --crs (for example EPSG:4547, EPSG:4326 or gcj02).")
-                        .arg(plan.name),
-                    {}};
-            char *wkt = nullptr;
-            srs->exportToWkt(&wkt);
-            crs = QString::fromUtf8(wkt);
-            CPLFree(wkt);
-        }
-        auto transform = CrsTransform::create(crs, wgs84);
+        auto crs = layerCrs(plan, options);
+        if (!crs)
+            return crs.error();
+        auto transform = CrsTransform::create(crs.value(), wgs84);
         if (!transform)
             return transform.error();
-
-        QList<SourceFeature> &target = plan.level == GridLevel::Subdistrict ? source.subdistricts
-                                       : plan.level == GridLevel::Community ? source.communities
-                                                                            : source.cells;
-        plan.layer->ResetReading();
-        for (auto &&feature : *plan.layer) {
-            SourceFeature out;
-            out.fid = feature->GetFID();
-            out.code = fieldText(*feature, plan.codeField);
-            if (plan.nameField >= 0)
-                out.name = fieldText(*feature, plan.nameField);
-            if (plan.nameEnField >= 0)
-                out.nameEn = fieldText(*feature, plan.nameEnField);
-            const auto issue = [&](const QString &kind, const QString &message) {
-                issues.append(
-                    {ImportIssue::Severity::Error, kind, plan.name, out.fid, out.code, message});
-            };
-            for (int i = 0; i < feature->GetFieldCount(); ++i)
-                out.attributes.insert(QString::fromUtf8(feature->GetFieldDefnRef(i)->GetNameRef()),
-                                      fieldValue(*feature, i));
-            if (plan.level == GridLevel::Cell) {
-                if (plan.communityNameField >= 0 && out.code.size() >= 12)
-                    source.parentNames.insert(out.code.left(12),
-                                              fieldText(*feature, plan.communityNameField));
-                if (plan.subdistrictNameField >= 0 && out.code.size() >= 9)
-                    source.parentNames.insert(out.code.left(9),
-                                              fieldText(*feature, plan.subdistrictNameField));
-            }
-            const OGRGeometry *geometry = feature->GetGeometryRef();
-            if (!geometry || geometry->IsEmpty()) {
-                issue(QStringLiteral("geometry.empty"), tr("The feature has no geometry"));
-                target.append(out);
-                continue;
-            }
-            if (!ogrutil::isPolygonal(*geometry)) {
-                issue(QStringLiteral("geometry.not-polygon"),
-                      tr("The geometry is a %1, not a polygon")
-                          .arg(QString::fromUtf8(geometry->getGeometryName())));
-                target.append(out);
-                continue;
-            }
-            OGRGeometryUniquePtr multi(OGRGeometryFactory::forceToMultiPolygon(geometry->clone()));
-            multi->flattenTo2D();
-            if (!ogrutil::transform(*multi, transform.value())) {
-                issue(
-                    QStringLiteral("geometry.transform"),
-                    tr("The coordinates cannot be converted to longitude/latitude; the coordinate "
-                       "reference system is probably wrong"));
-                target.append(out);
-                continue;
-            }
-            OGREnvelope env;
-            multi->getEnvelope(&env);
-            if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90) {
-                issue(QStringLiteral("geometry.out-of-range"),
-                      tr("The coordinates fall outside the Earth (longitude %1, latitude %2); the "
-                         "coordinate reference system is probably wrong")
-                          .arg(env.MinX, 0, 'f', 3)
-                          .arg(env.MinY, 0, 'f', 3));
-                target.append(out);
-                continue;
-            }
-            out.wkb = ogrutil::toWkb(*multi);
-            target.append(out);
-        }
+        readLayer(plan, transform.value(), source, issues);
     }
     if (!gdal.failures().isEmpty()) {
         issues.clear(); // the features it lists are the ones GDAL could not read

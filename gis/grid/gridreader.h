@@ -8,7 +8,14 @@
 
 #include <QCoreApplication>
 
+#include <functional>
+
+class GDALDataset;
+class OGRGeometry;
+
 namespace citygrid {
+
+class CrsTransform;
 
 /// What the user told the importer, all optional.
 struct GridReadOptions
@@ -29,6 +36,21 @@ class GridReader
 public:
     static Result<GridSource> read(const QString &path, const GridReadOptions &options,
                                    ImportIssues &issues);
+
+private:
+    /// A layer of the file that holds grid units: its level and which fields say what.
+    struct LayerPlan;
+    using IssueAt = std::function<void(const QString &kind, const QString &message)>;
+    /// The layers with a code field whose codes are mostly of one level.
+    static QList<LayerPlan> planLayers(GDALDataset &dataset, const GridReadOptions &options,
+                                       bool &codeFieldSeen);
+    /// The layer's coordinate reference system: the one given, else the file's.
+    static Result<QString> layerCrs(const LayerPlan &plan, const GridReadOptions &options);
+    static void readLayer(const LayerPlan &plan, const CrsTransform &transform, GridSource &source,
+                          ImportIssues &issues);
+    /// A feature's geometry as WGS84 WKB into `out`, or an issue saying why not.
+    static void readGeometry(const OGRGeometry *geometry, const CrsTransform &transform,
+                             SourceFeature &out, const IssueAt &issue);
 };
 
 } // namespace citygrid
