@@ -151,30 +151,24 @@ Result<void> benchThematicFutian(AppContext &context, const QDateTime &now, bool
     return {};
 }
 
-} // namespace
-
-Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
+/// A year of demo cases written, the thematic map over them, and single steps as an operator
+/// takes them.
+Result<void> benchDemoAndSteps(AppContext &context, const MapLayerPtr &cellsLonLat,
+                               const QDateTime &now, bool quick)
 {
-    const QDateTime now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
-    auto cellsLonLat = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
-                                                QStringLiteral("EPSG:4326"));
-    if (!cellsLonLat)
-        return cellsLonLat.error();
     const CaseCatalogues &catalogues = context.catalogues();
-
+    QElapsedTimer timer;
+    timer.start();
     // A year of demo cases: what scripts/run starts on.
     QFile settingsFile(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
     settingsFile.open(QIODevice::ReadOnly);
     auto settings = DemoSettings::fromJson(settingsFile.readAll());
     if (!settings)
         return settings.error();
-    const CaseDemo demo(catalogues, settings.value(), locator(cellsLonLat.value()),
-                        cellsLonLat.value()->extent);
+    const CaseDemo demo(catalogues, settings.value(), locator(cellsLonLat), cellsLonLat->extent);
     CaseDemo::Options options;
     options.cases = quick ? 2000 : 20000;
     options.now = now;
-    QElapsedTimer timer;
-    timer.start();
     if (auto r = demo.fill(context.store().db(), options); !r)
         return r.error();
     row(tr("Cases: demo history of %1 cases, generate and write").arg(options.cases),
@@ -186,8 +180,8 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     CaseStore &store = context.cases();
     QList<double> steps;
     const NewCase report{QStringLiteral("E0102"),
-                         cellsLonLat.value()->features[10].labelPoint,
-                         cellsLonLat.value()->features[10].code,
+                         cellsLonLat->features[10].labelPoint,
+                         cellsLonLat->features[10].code,
                          QStringLiteral("inspector"),
                          QStringLiteral("bench"),
                          {},
@@ -206,17 +200,23 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     }
     row(tr("Cases: one step (report or file), median"), median(steps), QStringLiteral("ms"));
 
-    // Importing many reports from a CSV file into a fresh store.
-    const qint64 many = quick ? 20000 : 1000000;
-    const QString csv = tempDir + QStringLiteral("/reports.csv");
-    if (auto r = writeReports(csv, many, *cellsLonLat.value(), catalogues.categories, now); !r)
-        return r;
+    return {};
+}
+
+/// `many` reports read from `csv` into a fresh store in `tempDir`, which is returned.
+Result<std::unique_ptr<AppContext>> benchImport(const QString &csv, const QString &tempDir,
+                                                qint64 many, const MapLayerPtr &cellsLonLat,
+                                                const CaseCatalogues &catalogues,
+                                                const QDateTime &now)
+{
+    QElapsedTimer timer;
+    if (auto r = writeReports(csv, many, *cellsLonLat, catalogues.categories, now); !r)
+        return r.error();
     auto target = AppContext::open(tempDir + QStringLiteral("/many.gpkg"));
     if (!target)
         return target.error();
-    timer.restart();
-    auto reports =
-        CaseExchange::readReports(csv, catalogues, locator(cellsLonLat.value()), now, nullptr);
+    timer.start();
+    auto reports = CaseExchange::readReports(csv, catalogues, locator(cellsLonLat), now, nullptr);
     if (!reports)
         return reports.error();
     const double readMs = double(timer.elapsed());
@@ -234,8 +234,12 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     row(tr("  SQLite alone writing the same rows (table-to-table copy)"), floor.value(),
         QStringLiteral("ms"));
 
-    // The case list over them: a page of 200 and the count, as the list asks.
-    const SqliteDb &db = target.value()->store().db();
+    return std::move(target).value();
+}
+
+/// The case list over them: a page of 200 and the count, as the list asks.
+void benchList(const SqliteDb &db, qint64 many, const QDateTime &now, bool quick)
+{
     CaseFilter group;
     group.categoryPrefix = QStringLiteral("E01");
     CaseFilter area;
@@ -254,10 +258,16 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
         row(tr("Cases: count over %1, %2").arg(many).arg(QLatin1String(title)),
             timeMedian(quick ? 2 : 5, [&] { (void)query.count(); }), QStringLiteral("ms"));
     }
+}
 
+/// Thematic counts and the cases drawn on the map, over the imported store.
+Result<void> benchFactsAndMap(AppContext &target, qint64 many, const QDateTime &now, bool quick)
+{
+    const SqliteDb &db = target.store().db();
+    QElapsedTimer timer;
     // Thematic maps count cases per area for a period and a filter, from the in-memory facts.
-    timer.restart();
-    auto facts = CaseFacts::load(db, now, catalogues.calendar);
+    timer.start();
+    auto facts = CaseFacts::load(db, now, target.catalogues().calendar);
     if (!facts)
         return facts.error();
     row(tr("Cases: load facts of %1 cases for thematic maps").arg(facts.value().size()),
@@ -284,11 +294,11 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
 
     // Drawing them on the map: loading the points, then a frame at full extent (counts per
     // community) and at street scale (symbols).
-    auto map = GridMapLoader::load(target.value()->storePath(), QStringLiteral("EPSG:4547"), false);
+    auto map = GridMapLoader::load(target.storePath(), QStringLiteral("EPSG:4547"), false);
     if (!map)
         return map.error();
     timer.restart();
-    auto loaded = CaseMarks::load(target.value()->storePath(), CaseFilter(), now, map.value());
+    auto loaded = CaseMarks::load(target.storePath(), CaseFilter(), now, map.value());
     if (!loaded)
         return loaded.error();
     const CaseMarks &marks = *loaded.value();
@@ -301,9 +311,7 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
     for (const auto &[view, title] :
          {std::pair{full, "full extent (counts)"},
           std::pair{street, "street scale (symbols, counts where crowded)"}})
-        row(tr("Cases: draw %1 cases, 1920x1080, %2")
-                .arg(marks.size())
-                .arg(QLatin1String(title)),
+        row(tr("Cases: draw %1 cases, 1920x1080, %2").arg(marks.size()).arg(QLatin1String(title)),
             timeMedian(quick ? 2 : 9,
                        [&] {
                            image.fill(Qt::transparent);
@@ -312,8 +320,30 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
                            marks.paint(painter, view, {});
                        }),
             QStringLiteral("ms"), tr("target 50 ms"));
-    QFile::remove(csv);
     return {};
+}
+
+} // namespace
+
+Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
+{
+    const QDateTime now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
+    auto cellsLonLat = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
+                                                QStringLiteral("EPSG:4326"));
+    if (!cellsLonLat)
+        return cellsLonLat.error();
+    if (auto r = benchDemoAndSteps(context, cellsLonLat.value(), now, quick); !r)
+        return r;
+    // Importing many reports from a CSV file into a fresh store.
+    const qint64 many = quick ? 20000 : 1000000;
+    const QString csv = tempDir + QStringLiteral("/reports.csv");
+    auto target = benchImport(csv, tempDir, many, cellsLonLat.value(), context.catalogues(), now);
+    if (!target)
+        return target.error();
+    benchList(target.value()->store().db(), many, now, quick);
+    auto drawn = benchFactsAndMap(*target.value(), many, now, quick);
+    QFile::remove(csv);
+    return drawn;
 }
 
 } // namespace citygrid::cli
