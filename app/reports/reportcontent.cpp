@@ -62,13 +62,35 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     r.score = context.assessmentDefaults().indicators.score(r.month);
     r.scoreBefore = context.assessmentDefaults().indicators.score(r.monthBefore);
 
+    r.rankAreas(context, facts, area, month, before);
+    for (int i = 11; i >= 0; --i) {
+        const QDate first = request.month.addMonths(-i);
+        const Indicators v = totalOf(facts, monthFilter(first, request.areaCode));
+        r.trend.append({first, v.filed, v.onTimeRate()});
+    }
+
+    for (const auto &[id, count] : r.month.topCategories(topCategories))
+        r.categories.append(
+            {cataloguenames::category(catalogues, id), count, r.monthBefore.categories.value(id)});
+
+    if (auto listed = r.listOverdue(context, now); !listed)
+        return listed.error();
+    r.findHotSpots(map, grid, facts, month, area, english);
+    return r;
+}
+
+void ReportContent::rankAreas(AppContext &context, const CaseFacts &facts, const GridUnit *area,
+                              const FactFilter &month, const FactFilter &before)
+{
+    const GridCatalogue &grid = context.catalogue();
+    const CaseCatalogues &catalogues = context.catalogues();
     // the areas one level down, every one of them
     const IndicatorKey level = !area                                   ? IndicatorKey::Subdistrict
                                : area->level == GridLevel::Subdistrict ? IndicatorKey::Community
                                                                        : IndicatorKey::Cell;
-    r.areaLevelName = level == IndicatorKey::Subdistrict ? tr("Subdistricts")
-                      : level == IndicatorKey::Community ? tr("Communities")
-                                                         : tr("Grid cells");
+    areaLevelName = level == IndicatorKey::Subdistrict ? tr("Subdistricts")
+                    : level == IndicatorKey::Community ? tr("Communities")
+                                                       : tr("Grid cells");
     QStringList keys;
     if (!area) {
         for (const GridUnit &u : grid.units())
@@ -83,42 +105,45 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
     for (const RankedIndicators &row :
          rankIndicators(facts.indicators(month, level), facts.indicators(before, level),
                         context.assessmentDefaults().indicators, keys))
-        r.areas.append({cataloguenames::ofKey(catalogues, grid, level, row.key), row});
-    const auto units =
-        rankIndicators(facts.indicators(month, IndicatorKey::Unit),
-                       facts.indicators(before, IndicatorKey::Unit), context.assessmentDefaults().indicators);
-    for (const RankedIndicators &row : units) {
+        areas.append({cataloguenames::ofKey(catalogues, grid, level, row.key), row});
+    const auto ranked = rankIndicators(facts.indicators(month, IndicatorKey::Unit),
+                                       facts.indicators(before, IndicatorKey::Unit),
+                                       context.assessmentDefaults().indicators);
+    for (const RankedIndicators &row : ranked) {
         if (row.values.due == 0 && row.values.filed == 0)
             continue; // active only the month before
-        r.units.append({cataloguenames::unit(catalogues, row.key), row});
-        if (r.units.size() == rankedUnits)
+        units.append({cataloguenames::unit(catalogues, row.key), row});
+        if (units.size() == rankedUnits)
             break;
     }
+}
 
-    for (int i = 11; i >= 0; --i) {
-        const QDate first = request.month.addMonths(-i);
-        const Indicators v = totalOf(facts, monthFilter(first, request.areaCode));
-        r.trend.append({first, v.filed, v.onTimeRate()});
-    }
-
-    for (const auto &[id, count] : r.month.topCategories(topCategories))
-        r.categories.append(
-            {cataloguenames::category(catalogues, id), count, r.monthBefore.categories.value(id)});
-
+Result<void> ReportContent::listOverdue(AppContext &context, const QDateTime &now)
+{
+    const GridCatalogue &grid = context.catalogue();
+    const CaseCatalogues &catalogues = context.catalogues();
+    const bool english = language::isEnglish();
     // the longest overdue now: open, past the deadline, earliest deadline first
-    CaseFilter overdue;
-    overdue.overdueOnly = true;
-    overdue.openOnly = true;
-    overdue.areaCode = request.areaCode;
-    auto page = context.caseQuery(overdue, now).page(CaseQuery::Sort::Due, true, 0, overdueShown);
+    CaseFilter late;
+    late.overdueOnly = true;
+    late.openOnly = true;
+    late.areaCode = request.areaCode;
+    auto page = context.caseQuery(late, now).page(CaseQuery::Sort::Due, true, 0, overdueShown);
     if (!page)
         return page.error();
     for (const CaseRecord &c : page.value())
-        r.overdue.append({c.caseNo, cataloguenames::category(catalogues, c.categoryId),
-                          grid.displayName(c.cellCode.left(12), english),
-                          cataloguenames::unit(catalogues, c.unitId), c.dueAt,
-                          int(c.dueAt.daysTo(now))});
+        this->overdue.append({c.caseNo, cataloguenames::category(catalogues, c.categoryId),
+                              grid.displayName(c.cellCode.left(12), english),
+                              cataloguenames::unit(catalogues, c.unitId), c.dueAt,
+                              int(c.dueAt.daysTo(now))});
 
+    return {};
+}
+
+void ReportContent::findHotSpots(const GridMap &map, const GridCatalogue &grid,
+                                 const CaseFacts &facts, const FactFilter &month,
+                                 const GridUnit *area, bool english)
+{
     // hot spots of the month's cases over every cell (the area's neighbours count too)
     FactFilter monthAll = month;
     monthAll.areaCode.clear();
@@ -130,9 +155,9 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
         const ThematicMap hot = thematicmap::hotSpots(map.cells, counts, false, true);
         const LayerPass pass{hot.layer, hot.style, tr("Hot and cold spots (Gi*, FDR)"),
                              ThematicLegend::entries(ThematicMeasure::HotSpots, hot)};
-        r.hotSpotScene = MapScene::standard(map, {}, &pass);
-        r.hotSpotScene.labels = false;
-        r.hotSpotExtent = map.extent();
+        hotSpotScene = MapScene::standard(map, {}, &pass);
+        hotSpotScene.labels = false;
+        hotSpotExtent = map.extent();
         for (qsizetype i = 0; i < hot.classOf.size(); ++i) {
             const QString &code = hot.layer->features[i].code;
             if (hot.classOf[i] < 5 || !code.startsWith(request.areaCode)) // hot at 95 % or more
@@ -140,23 +165,22 @@ Result<ReportContent> ReportContent::gather(AppContext &context, const GridMap &
             // Gi* counts a cell's neighbours too: a cell with no case of its own can be hot
             // because of them. The table lists the cells that had cases and counts the others.
             if (counts.value(code) == 0) {
-                ++r.hotCellsWithoutCases;
+                ++hotCellsWithoutCases;
                 continue;
             }
-            r.hotCells.append(
+            hotCells.append(
                 {QStringLiteral("%1 · %2").arg(grid.displayName(code.left(12), english), code),
                  int(counts.value(code))});
         }
-        std::sort(r.hotCells.begin(), r.hotCells.end(),
+        std::sort(hotCells.begin(), hotCells.end(),
                   [](const auto &a, const auto &b) { return a.second > b.second; });
         if (area) {
             for (const MapFeature &f : hot.layer->features)
                 if (f.code.startsWith(request.areaCode))
-                    r.hotSpotExtent =
-                        r.hotSpotExtent == map.extent() ? f.bbox : r.hotSpotExtent.united(f.bbox);
+                    hotSpotExtent =
+                        hotSpotExtent == map.extent() ? f.bbox : hotSpotExtent.united(f.bbox);
         }
     }
-    return r;
 }
 
 } // namespace citygrid

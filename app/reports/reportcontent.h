@@ -71,6 +71,16 @@ public:
     static Result<ReportContent> gather(AppContext &context, const GridMap &map,
                                         const CaseFacts &facts, const Request &request,
                                         const QDateTime &now);
+
+private:
+    /// The areas one level below the report's, every one of them, and the busiest units.
+    void rankAreas(AppContext &context, const CaseFacts &facts, const GridUnit *area,
+                   const FactFilter &month, const FactFilter &before);
+    /// The longest overdue now: open, past the deadline, earliest deadline first.
+    Result<void> listOverdue(AppContext &context, const QDateTime &now);
+    /// Hot spots of the month's cases over every cell (the area's neighbours count too).
+    void findHotSpots(const GridMap &map, const GridCatalogue &grid, const CaseFacts &facts,
+                      const FactFilter &month, const GridUnit *area, bool english);
 };
 
 } // namespace citygrid
