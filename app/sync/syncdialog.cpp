@@ -54,7 +54,24 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
 {
     setWindowTitle(tr("Sync packages"));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(siteBox());
+    layout->addWidget(peersBox(), 1);
+    auto *conflicts = new QGroupBox(tr("Conflicts on record"), this);
+    auto *conflictsLayout = new QVBoxLayout(conflicts);
+    conflictsLayout->addWidget(m_conflicts);
+    layout->addWidget(conflicts, 1);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_summary);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    refresh();
+    screenfit::resize(this, QSize(960, 640));
+}
 
+QGroupBox *SyncDialog::siteBox()
+{
     auto *site = new QGroupBox(tr("This site"), this);
     auto *siteForm = new QFormLayout(site);
     m_prefix->setMaxLength(4);
@@ -70,7 +87,6 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
     siteButtons->addWidget(card);
     siteButtons->addStretch(1);
     siteForm->addRow(siteButtons);
-    layout->addWidget(site);
     connect(save, &QPushButton::clicked, this, [this] {
         auto r = saveSite();
         showResult(r ? tr("Saved.") : r.error().message, bool(r));
@@ -87,6 +103,11 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
                    bool(r));
     });
 
+    return site;
+}
+
+QGroupBox *SyncDialog::peersBox()
+{
     auto *peers = new QGroupBox(tr("Peers and exchange"), this);
     auto *peersLayout = new QVBoxLayout(peers);
     peersLayout->addWidget(m_peers);
@@ -101,7 +122,6 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
     peerButtons->addWidget(exportButton);
     peerButtons->addWidget(importButton);
     peersLayout->addLayout(peerButtons);
-    layout->addWidget(peers, 1);
     connect(add, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Register a peer's card"), {},
                                                           tr("Site cards (*.card);;All files (*)"));
@@ -110,33 +130,7 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
         auto r = addPeer(path);
         showResult(r ? tr("Registered.") : r.error().message, bool(r));
     });
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        const int row = m_peers->currentRow();
-        if (row < 0) {
-            showResult(tr("Select the peer the package is for."), false);
-            return;
-        }
-        const QString peer = m_peers->item(row, 1)->text();
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export a package"),
-            QStringLiteral("%1-%2.cgsync")
-                .arg(m_peers->item(row, 0)->text(),
-                     m_session.now().toString(QStringLiteral("yyyyMMdd-HHmm"))),
-            tr("Sync packages (*.cgsync)"));
-        if (path.isEmpty())
-            return;
-        auto r = exportFor(peer, path);
-        showResult(r ? tr("%1: %2 events of %3 cases, %4 attachments and %5 reference records "
-                          "for %6.")
-                           .arg(path)
-                           .arg(r.value().header.events)
-                           .arg(r.value().header.cases)
-                           .arg(r.value().header.attachments)
-                           .arg(r.value().header.references)
-                           .arg(m_peers->item(row, 0)->text())
-                     : r.error().message,
-                   bool(r));
-    });
+    connect(exportButton, &QPushButton::clicked, this, &SyncDialog::exportForSelected);
     connect(importButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Import a package"), {}, tr("Sync packages (*.cgsync);;All files (*)"));
@@ -144,18 +138,36 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
             (void)importFrom(path); // the summary line says how it went
     });
 
-    auto *conflicts = new QGroupBox(tr("Conflicts on record"), this);
-    auto *conflictsLayout = new QVBoxLayout(conflicts);
-    conflictsLayout->addWidget(m_conflicts);
-    layout->addWidget(conflicts, 1);
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_summary);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-    refresh();
-    screenfit::resize(this, QSize(960, 640));
+    return peers;
+}
+
+void SyncDialog::exportForSelected()
+{
+    const int row = m_peers->currentRow();
+    if (row < 0) {
+        showResult(tr("Select the peer the package is for."), false);
+        return;
+    }
+    const QString peer = m_peers->item(row, 1)->text();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export a package"),
+        QStringLiteral("%1-%2.cgsync")
+            .arg(m_peers->item(row, 0)->text(),
+                 m_session.now().toString(QStringLiteral("yyyyMMdd-HHmm"))),
+        tr("Sync packages (*.cgsync)"));
+    if (path.isEmpty())
+        return;
+    auto r = exportFor(peer, path);
+    showResult(r ? tr("%1: %2 events of %3 cases, %4 attachments and %5 reference records "
+                      "for %6.")
+                       .arg(path)
+                       .arg(r.value().header.events)
+                       .arg(r.value().header.cases)
+                       .arg(r.value().header.attachments)
+                       .arg(r.value().header.references)
+                       .arg(m_peers->item(row, 0)->text())
+                 : r.error().message,
+               bool(r));
 }
 
 void SyncDialog::refresh()

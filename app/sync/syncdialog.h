@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
@@ -40,6 +41,10 @@ public:
     bool gridReplaced() const { return m_gridReplaced; }
 
 private:
+    QGroupBox *siteBox();
+    QGroupBox *peersBox();
+    /// Asks where to write a package for the peer selected in the table, and writes it.
+    void exportForSelected();
     void refresh();
     void showResult(const QString &text, bool ok);
     Progress progressFor(const QString &title);
