@@ -22,7 +22,7 @@ const QColor rule(0xc5, 0xcc, 0xd4);
 } // namespace
 
 PdfPages::PdfPages(const QString &path, const QString &footer)
-    : m_pdf(path), m_path(path), m_footer(footer)
+    : m_partial(path), m_pdf(m_partial.path()), m_path(path), m_footer(footer)
 {
 }
 
@@ -222,7 +222,7 @@ void PdfPages::block(double height, const std::function<void(QPainter &, const Q
 Result<void> PdfPages::finish()
 {
     paintFooter();
-    if (!m_painter.end() || !QFileInfo(m_path).size())
+    if (!m_painter.end() || !QFileInfo(m_partial.path()).size() || !m_partial.commit())
         return Error{QStringLiteral("report.write"), tr("Cannot finish %1").arg(m_path), {}};
     return {};
 }

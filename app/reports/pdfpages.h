@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "io/partialfile.h"
 #include "render/mapscene.h"
 #include "render/mapview.h"
 
@@ -70,6 +71,7 @@ private:
     PdfPages(const QString &path, const QString &footer);
     void paintFooter();
 
+    PartialFile m_partial; ///< the pages are written beside the file, moved over it by finish()
     QPdfWriter m_pdf;
     QPainter m_painter;
     QString m_path, m_footer;

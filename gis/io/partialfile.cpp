@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cstdio>
+
 namespace citygrid {
 
 PartialFile::PartialFile(const QString &target) : m_target(target)
@@ -22,8 +24,10 @@ PartialFile::~PartialFile()
 
 bool PartialFile::commit()
 {
-    QFile::remove(m_target);
-    return QFile::rename(m_partial, m_target);
+    // rename(2) puts the new file in the old one's place in one step: a reader or a kill sees the
+    // old file or the new one, never none
+    return std::rename(QFile::encodeName(m_partial).constData(),
+                       QFile::encodeName(m_target).constData()) == 0;
 }
 
 } // namespace citygrid

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "render/mapexport.h"
 
+#include "io/partialfile.h"
 #include "render/mapdecorations.h"
 #include "render/maprenderjob.h"
 
@@ -43,8 +44,15 @@ Result<void> MapExport::write(const QString &path, const MapScene &scene, const 
                               const QString &legendTitle, int dpi)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix.isEmpty())
+        return Error{QStringLiteral("export.format"),
+                     tr("Give the file a suffix (.png or .pdf) so CityGrid knows the format"),
+                     {}};
+    // written beside the file and moved over it when whole: a failed or killed export leaves no
+    // half a map under the name
+    PartialFile partial(path);
     if (suffix == QLatin1String("pdf")) {
-        QPdfWriter pdf(path);
+        QPdfWriter pdf(partial.path());
         pdf.setResolution(1200);
         pdf.setPageSize(QPageSize(QSizeF(view.size) / 96.0, QPageSize::Inch));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -55,14 +63,12 @@ Result<void> MapExport::write(const QString &path, const MapScene &scene, const 
             return Error{QStringLiteral("export.write"), tr("Cannot write %1").arg(path), {}};
         painter.scale(pdf.resolution() / 96.0, pdf.resolution() / 96.0);
         paint(painter, scene, view, legendTitle);
-        painter.end();
+        if (!painter.end() || !partial.commit())
+            return Error{QStringLiteral("export.write"), tr("Cannot write %1").arg(path), {}};
         return {};
     }
-    if (suffix.isEmpty())
-        return Error{QStringLiteral("export.format"),
-                     tr("Give the file a suffix (.png or .pdf) so CityGrid knows the format"),
-                     {}};
-    if (!image(scene, view, legendTitle, dpi).save(path))
+    if (!image(scene, view, legendTitle, dpi).save(partial.path(), suffix.toLatin1().constData()) ||
+        !partial.commit())
         return Error{
             QStringLiteral("export.write"),
             tr("Cannot write %1 (is the folder writable and the format .png, .jpg or .pdf?)")

@@ -6,11 +6,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -324,6 +325,45 @@ private slots:
                                                           "with --user\n")),
                  qPrintable(operatorEdit.err));
         QCOMPARE(citygrid::testutil::fileDigest(path), stored);
+    }
+    void killedExportLeavesTheOldMap()
+    {
+        // a map of 8000 x 6000 pixels takes seconds to encode: killed while the PNG is being
+        // written, the file under the name is still the map written before
+        const QString path = m_dir.filePath(QStringLiteral("killed.png"));
+        const QString store = this->store(QStringLiteral("render.gpkg"));
+        QCOMPARE(
+            citygrid({QStringLiteral("render"), QStringLiteral("--out"), path,
+                      QStringLiteral("--width"), QStringLiteral("400"), QStringLiteral("--height"),
+                      QStringLiteral("300"), QStringLiteral("--store"), store})
+                .status,
+            0);
+        const QByteArray before = citygrid::testutil::fileDigest(path);
+        QProcess render;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        render.setProcessEnvironment(env);
+        render.start(QStringLiteral(CITYGRID_EXECUTABLE),
+                     {QStringLiteral("render"), QStringLiteral("--out"), path,
+                      QStringLiteral("--width"), QStringLiteral("8000"), QStringLiteral("--height"),
+                      QStringLiteral("6000"), QStringLiteral("--store"), store});
+        QVERIFY(render.waitForStarted());
+        const QString partial = m_dir.filePath(QStringLiteral(".partial-killed.png"));
+        // caught writing: the PNG grows beside the map, not in its place
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partial).size() > 0, 60000);
+        QCOMPARE(render.state(), QProcess::Running);
+        render.kill();
+        render.waitForFinished();
+        QCOMPARE(citygrid::testutil::fileDigest(path), before);
+        // the next export finishes and replaces it
+        QCOMPARE(
+            citygrid({QStringLiteral("render"), QStringLiteral("--out"), path,
+                      QStringLiteral("--width"), QStringLiteral("500"), QStringLiteral("--height"),
+                      QStringLiteral("300"), QStringLiteral("--store"), store})
+                .status,
+            0);
+        QCOMPARE(QImage(path).size(), QSize(500, 300));
+        QVERIFY(!QFile::exists(partial));
     }
     void demoIsAllOrNothing()
     {
