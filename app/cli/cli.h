@@ -40,6 +40,7 @@ int assess(const QStringList &arguments);
 int sync(const QStringList &arguments);
 int units(const QStringList &arguments);
 int categories(const QStringList &arguments);
+int backup(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

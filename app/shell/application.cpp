@@ -68,7 +68,7 @@ cli::Command commandNamed(const QString &name)
         {"info", cli::info},     {"render", cli::render},         {"import-grid", cli::importGrid},
         {"bench", cli::bench},   {"cases", cli::cases},           {"demo", cli::demo},
         {"report", cli::report}, {"assess", cli::assess},         {"sync", cli::sync},
-        {"units", cli::units},   {"categories", cli::categories},
+        {"units", cli::units},   {"categories", cli::categories}, {"backup", cli::backup},
     };
     for (const auto &[commandName, command] : commands)
         if (name == QLatin1String(commandName))

@@ -1810,6 +1810,41 @@
     </message>
 </context>
 <context>
+    <name>StoreBackup</name>
+    <message>
+        <source>The backup %1 could not be written; the store is unchanged. Check that the folder exists and is writable and has room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no backup was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup cannot be written over the store itself; give another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy did not pass SQLite&apos;s integrity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy could not be closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be moved into place</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreHealth</name>
     <message>
         <source>Replace it with a backup or with the store of another workstation.</source>
@@ -5656,6 +5691,18 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Writes a copy of the store as it is at one moment, while others go on using it (SQLite&apos;s online backup). The copy is checked and readable by its owner only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup of %1 written to %2 (%3 MB, integrity checked)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

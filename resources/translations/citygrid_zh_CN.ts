@@ -1797,6 +1797,41 @@
     </message>
 </context>
 <context>
+    <name>StoreBackup</name>
+    <message>
+        <source>The backup %1 could not be written; the store is unchanged. Check that the folder exists and is writable and has room</source>
+        <translation>无法写入备份 %1；数据库未做更改。请检查文件夹是否存在、可写且有足够空间</translation>
+    </message>
+    <message>
+        <source>Copying the store</source>
+        <translation>正在复制数据库</translation>
+    </message>
+    <message>
+        <source>Cancelled; no backup was written</source>
+        <translation>已取消；未写入备份</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written over the store itself; give another file</source>
+        <translation>备份不能覆盖数据库本身；请指定另一个文件</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the copy did not pass SQLite&apos;s integrity check</source>
+        <translation>副本未通过 SQLite 完整性检查</translation>
+    </message>
+    <message>
+        <source>the copy could not be closed</source>
+        <translation>无法关闭副本</translation>
+    </message>
+    <message>
+        <source>it could not be moved into place</source>
+        <translation>无法将其移到目标位置</translation>
+    </message>
+</context>
+<context>
     <name>StoreHealth</name>
     <message>
         <source>Replace it with a backup or with the store of another workstation.</source>
@@ -5666,6 +5701,18 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
         <translation>
             <numerusform>%n 宗案件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Writes a copy of the store as it is at one moment, while others go on using it (SQLite&apos;s online backup). The copy is checked and readable by its owner only.</source>
+        <translation>写入数据库在某一时刻的副本，其他人可同时继续使用数据库（SQLite 在线备份）。副本经过检查，且仅所有者可读。</translation>
+    </message>
+    <message>
+        <source>The backup file to write.</source>
+        <translation>要写入的备份文件。</translation>
+    </message>
+    <message>
+        <source>Backup of %1 written to %2 (%3 MB, integrity checked)</source>
+        <translation>已将 %1 备份到 %2（%3 MB，已检查完整性）</translation>
     </message>
 </context>
 <context>

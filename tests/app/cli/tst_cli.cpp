@@ -365,6 +365,59 @@ private slots:
         QCOMPARE(QImage(path).size(), QSize(500, 300));
         QVERIFY(!QFile::exists(partial));
     }
+    void backupIsAWholeCopyWhileOthersWrite()
+    {
+        const QString path = store(QStringLiteral("backed-up.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("500"),
+                           QStringLiteral("--store"), path})
+                     .status,
+                 0);
+        // a writer in another process while the copy is taken
+        QProcess writer;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        writer.setProcessEnvironment(env);
+        writer.start(QStringLiteral(CITYGRID_EXECUTABLE),
+                     {QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("3000"),
+                      QStringLiteral("--store"), path});
+        QVERIFY(writer.waitForStarted());
+        const QString copy = m_dir.filePath(QStringLiteral("backup.gpkg"));
+        const Run r = citygrid({QStringLiteral("backup"), QStringLiteral("--out"), copy,
+                                QStringLiteral("--lang"), QStringLiteral("en"),
+                                QStringLiteral("--store"), path});
+        QVERIFY(writer.waitForFinished(120000));
+        QVERIFY2(r.status == 0 && r.out.contains(QStringLiteral("integrity checked")),
+                 qPrintable(r.out + r.err));
+        QCOMPARE(QFileInfo(copy).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral(".partial-backup.gpkg"))));
+        {
+            auto db = citygrid::SqliteDb::open(copy, citygrid::SqliteDb::Mode::ReadOnly);
+            QVERIFY(db);
+            auto q =
+                citygrid::Statement::prepare(*db.value(), QStringLiteral("PRAGMA integrity_check"));
+            QVERIFY(q && q.value().step().value());
+            QCOMPARE(q.value().text(0), QStringLiteral("ok"));
+            auto cases = citygrid::Statement::prepare(*db.value(),
+                                                      QStringLiteral("SELECT count(*) FROM cases"));
+            QVERIFY(cases && cases.value().step().value());
+            // the store as of one moment: the first demo's cases or the second's, never a part
+            const qint64 n = cases.value().integer(0);
+            QVERIFY2(n == 500 || n == 3000, qPrintable(QString::number(n)));
+        }
+        // not over the store itself, and not into a folder that is not there; nothing changes
+        const QByteArray stored = citygrid::testutil::fileDigest(path);
+        const Run same = citygrid({QStringLiteral("backup"), QStringLiteral("--out"), path,
+                                   QStringLiteral("--store"), path});
+        QCOMPARE(same.status, 1);
+        const Run nowhere = citygrid({QStringLiteral("backup"), QStringLiteral("--out"),
+                                      m_dir.filePath(QStringLiteral("missing/backup.gpkg")),
+                                      QStringLiteral("--lang"), QStringLiteral("en"),
+                                      QStringLiteral("--store"), path});
+        QCOMPARE(nowhere.status, 1);
+        QVERIFY2(nowhere.err.contains(QStringLiteral("no such folder")), qPrintable(nowhere.err));
+        QCOMPARE(citygrid::testutil::fileDigest(path), stored);
+    }
     void demoIsAllOrNothing()
     {
         const QString path = store(QStringLiteral("killed-demo.gpkg"));
