@@ -236,6 +236,9 @@ Result<void> StoreWriter::create(const QString &path, const GridSource &grid)
             driver->Create(temp.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset)
             return gdalError(tr("Could not create the store %1").arg(path));
+        // the owner's only, before any data is in it: a store holds personal data and the
+        // site's records (SQLite gives its -wal and -shm files the same permissions)
+        QFile::setPermissions(temp, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         for (const QString &table : {subdistrictsTable(), communitiesTable(), cellsTable()})
             if (auto r = createLayer(*dataset, table); !r)
                 return r;

@@ -49,6 +49,16 @@ private slots:
         QCOMPARE(text.status, 0);
         QVERIFY(text.out.contains(QStringLiteral("202")));
     }
+    void newStoresAreTheOwnersOnly()
+    {
+        const QString path = store(QStringLiteral("private.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("info"), QStringLiteral("--store"), path}).status, 0);
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(QFileInfo(path).permissions() & others, QFileDevice::Permissions());
+        QVERIFY(QFileInfo(path).permissions() & QFileDevice::ReadOwner);
+    }
     void renderWritesTheMap()
     {
         const QString png = m_dir.filePath(QStringLiteral("map.png"));
