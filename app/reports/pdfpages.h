@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "base/partialfile.h"
 #include "base/result.h"
-#include "io/partialfile.h"
 #include "render/mapscene.h"
 #include "render/mapview.h"
 

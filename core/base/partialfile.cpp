@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "io/partialfile.h"
+#include "base/partialfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,14 +2,14 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "store/storebackup.h"
 
+#include "base/partialfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
 #include <sqlite3.h>
-
-#include <cstdio>
 
 namespace citygrid {
 
@@ -68,8 +68,8 @@ Result<StoreBackup::Written> StoreBackup::write(const SqliteDb &store, const QSt
                      {}};
     if (!info.dir().exists())
         return failed(target, tr("no such folder"));
-    const QString partial = info.dir().filePath(QStringLiteral(".partial-") + info.fileName());
-    QFile::remove(partial);
+    PartialFile partialFile(target); // removed unless committed
+    const QString partial = partialFile.path();
     Written written;
     {
         sqlite3 *copy = nullptr;
@@ -79,7 +79,6 @@ Result<StoreBackup::Written> StoreBackup::write(const SqliteDb &store, const QSt
         QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         const auto discard = [&](const Error &error) {
             sqlite3_close(copy);
-            QFile::remove(partial);
             QFile::remove(partial + QStringLiteral("-journal"));
             QFile::remove(partial + QStringLiteral("-wal"));
             QFile::remove(partial + QStringLiteral("-shm"));
@@ -105,11 +104,8 @@ Result<StoreBackup::Written> StoreBackup::write(const SqliteDb &store, const QSt
             return discard(failed(target, tr("the copy could not be closed")));
     }
     written.bytes = QFileInfo(partial).size();
-    if (std::rename(QFile::encodeName(partial).constData(),
-                    QFile::encodeName(target).constData()) != 0) {
-        QFile::remove(partial);
+    if (!partialFile.commit())
         return failed(target, tr("it could not be moved into place"));
-    }
     return written;
 }
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "io/caseexchange.h"
 
+#include "base/partialfile.h"
 #include "io/ogrutil.h"
-#include "io/partialfile.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

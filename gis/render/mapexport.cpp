@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "render/mapexport.h"
 
-#include "io/partialfile.h"
+#include "base/partialfile.h"
 #include "render/mapdecorations.h"
 #include "render/maprenderjob.h"
 
