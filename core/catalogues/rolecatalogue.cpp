@@ -44,9 +44,8 @@ Result<RoleCatalogue> RoleCatalogue::fromJson(const QByteArray &json)
             if (!parsed)
                 return Error{
                     QStringLiteral("roles.invalid"),
-                    tr("Role \"%1\" names an unknown right \"%2\" (known: edit_catalogues, "
-                       "score_assessment, decide_assessment)")
-                        .arg(role.id, right.toString()),
+                    tr("Role \"%1\" names an unknown right \"%2\" (known: %3)")
+                        .arg(role.id, right.toString(), knownRights().join(QStringLiteral(", "))),
                     {}};
             role.rights.insert(*parsed);
         }
@@ -132,6 +131,18 @@ QString RoleCatalogue::onlyWho(Right right) const
     case Right::DecideAssessment:
         return who.isEmpty() ? tr("No role may decide on the assessment")
                              : tr("Only %1 may decide on the assessment").arg(who);
+    case Right::ManageAccounts:
+        return who.isEmpty() ? tr("No role may manage accounts")
+                             : tr("Only %1 may manage accounts").arg(who);
+    case Right::ImportGrid:
+        return who.isEmpty() ? tr("No role may import a grid")
+                             : tr("Only %1 may import a grid").arg(who);
+    case Right::Sync:
+        return who.isEmpty() ? tr("No role may exchange sync packages")
+                             : tr("Only %1 may exchange sync packages").arg(who);
+    case Right::Backup:
+        return who.isEmpty() ? tr("No role may back up or restore the store")
+                             : tr("Only %1 may back up or restore the store").arg(who);
     }
     return {};
 }
@@ -143,15 +154,45 @@ QString RoleCatalogue::onlyWho(CaseStep step) const
                          : tr("Only %1 may %2").arg(who, CaseVocabulary::displayName(step));
 }
 
+namespace {
+
+struct RightId
+{
+    Right right;
+    const char *id;
+};
+constexpr RightId rightIds[] = {{Right::EditCatalogues, "edit_catalogues"},
+                                {Right::ScoreAssessment, "score_assessment"},
+                                {Right::DecideAssessment, "decide_assessment"},
+                                {Right::ManageAccounts, "manage_accounts"},
+                                {Right::ImportGrid, "import_grid"},
+                                {Right::Sync, "sync"},
+                                {Right::Backup, "backup"}};
+
+} // namespace
+
 std::optional<Right> RoleCatalogue::rightFromId(const QString &id)
 {
-    if (id == QLatin1String("edit_catalogues"))
-        return Right::EditCatalogues;
-    if (id == QLatin1String("score_assessment"))
-        return Right::ScoreAssessment;
-    if (id == QLatin1String("decide_assessment"))
-        return Right::DecideAssessment;
+    for (const RightId &r : rightIds)
+        if (id == QLatin1String(r.id))
+            return r.right;
     return std::nullopt;
+}
+
+QString RoleCatalogue::rightId(Right right)
+{
+    for (const RightId &r : rightIds)
+        if (r.right == right)
+            return QLatin1String(r.id);
+    return {};
+}
+
+QStringList RoleCatalogue::knownRights()
+{
+    QStringList ids;
+    for (const RightId &r : rightIds)
+        ids << QLatin1String(r.id);
+    return ids;
 }
 
 } // namespace citygrid

@@ -15,7 +15,15 @@
 namespace citygrid {
 
 /// What a role may do outside the case loop (the loop's steps are CaseStep).
-enum class Right { EditCatalogues, ScoreAssessment, DecideAssessment };
+enum class Right {
+    EditCatalogues,
+    ScoreAssessment,
+    DecideAssessment,
+    ManageAccounts, ///< make, disable and reset accounts
+    ImportGrid,     ///< replace the district's grid
+    Sync,           ///< write and read sync packages
+    Backup,         ///< back the store up and restore it
+};
 
 /// Which role may take which step and hold which right, and the local user accounts, as data
 /// (data/catalogues/roles.json): the one permission table the window, the command line and the
@@ -59,6 +67,9 @@ public:
     QString onlyWho(CaseStep step) const;
 
     static std::optional<Right> rightFromId(const QString &id);
+    static QString rightId(Right right);
+    /// Every right's id, in the enum's order.
+    static QStringList knownRights();
 
 private:
     QString roleNames(const std::function<bool(const Role &)> &holds) const;

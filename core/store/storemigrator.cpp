@@ -148,6 +148,18 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
              " (SELECT count(*) FROM ref_records) + row_number() OVER (ORDER BY version)"
              " FROM assessment_schemes, citygrid_meta m"
              " WHERE m.key = 'site_id' AND saved_by <> 'citygrid';")},
+        // 8: accounts (password hashes, never passwords) and their history: made, enabled,
+        // disabled, password reset, logged in, failed, locked.
+        {7, QStringLiteral(
+                "CREATE TABLE accounts (name TEXT PRIMARY KEY, display_name TEXT NOT NULL,"
+                " role TEXT NOT NULL, unit_id TEXT, area TEXT, enabled INTEGER NOT NULL DEFAULT 1,"
+                " password_hash TEXT NOT NULL, locked_until TEXT, created_at TEXT NOT NULL,"
+                " updated_at TEXT NOT NULL);"
+                "CREATE TABLE account_events (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " uuid TEXT NOT NULL UNIQUE, account TEXT NOT NULL, kind TEXT NOT NULL,"
+                " actor TEXT NOT NULL, role TEXT NOT NULL, at TEXT NOT NULL,"
+                " site_id TEXT NOT NULL, detail TEXT);"
+                "CREATE INDEX account_events_account ON account_events (account, kind, at);")},
     };
 }
 
@@ -156,6 +168,13 @@ Result<QString> StoreMigrator::migrate(SqliteDb &db, int current, int target) co
     // The backup is a consistent copy taken by SQLite itself, so a WAL store is copied whole.
     const QString backup = db.path() + QStringLiteral(".v%1.bak").arg(current);
     QFile::remove(backup);
+    // The copy holds what the store holds: owner-only from the start (SQLite writes into an
+    // empty file that exists).
+    if (QFile empty(backup); !empty.open(QIODevice::WriteOnly) ||
+                             !empty.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
+        return Error{QStringLiteral("store.backup"),
+                     tr("Could not back up the store before upgrading it; nothing was changed"),
+                     empty.errorString()};
     QString quoted = backup;
     quoted.replace(u'\'', QStringLiteral("''"));
     if (auto r = db.exec(QStringLiteral("VACUUM INTO '%1'").arg(quoted)); !r)

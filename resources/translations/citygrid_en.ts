@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Wrong account name or password; nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account &quot;%1&quot; at this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who acts (on the command line: --user NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled; an administrator can enable it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be an account name: use 2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the account a display name of 1 to 40 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;: use one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A unit&apos;s staff account needs its unit (--unit U020)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown unit &quot;%1&quot;: give a unit id of the unit catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subdistrict or community of this district; give its 9- or 12-digit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first account must be able to manage accounts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has accounts already; an administrator adds more with &quot;citygrid accounts add&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is an account &quot;%1&quot; already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; another administrator can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is locked after %2 wrong passwords until %3; wait, or ask an administrator to reset the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password %1 times in %2 minutes: the account &quot;%3&quot; is locked until %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssessmentBulletin</name>
     <message>
         <source>The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx</source>
@@ -1622,6 +1689,33 @@
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <source>A password needs at least %1 characters; this one has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password needs letters and at least one digit or sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password may not contain the account&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password may not be one character repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cryptography library could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the password; close other programs and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>Cannot write %1: is the folder there and writable?</source>
@@ -1689,10 +1783,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The role catalogue defines no roles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,6 +1824,42 @@
     </message>
     <message>
         <source>Unknown user &quot;%1&quot;; give a leader&apos;s account with --user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may manage accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may manage accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may import a grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may import a grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may exchange sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may exchange sync packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role may back up or restore the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 may back up or restore the store</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Wrong account name or password; nothing was done</source>
+        <translation>账号或密码错误；未执行任何操作</translation>
+    </message>
+    <message>
+        <source>There is no account &quot;%1&quot; at this site</source>
+        <translation>本站点没有账号“%1”</translation>
+    </message>
+    <message>
+        <source>Say who acts (on the command line: --user NAME)</source>
+        <translation>请说明由谁操作（命令行：--user 账号）</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled; an administrator can enable it</source>
+        <translation>账号“%1”已停用；可由系统管理员启用</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be an account name: use 2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation>“%1”不能作为账号名：请使用 2 至 32 个字母、数字、“.”、“_”或“-”，并以字母开头</translation>
+    </message>
+    <message>
+        <source>Give the account a display name of 1 to 40 characters</source>
+        <translation>请为账号填写 1 至 40 个字符的显示名称</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;: use one of %2</source>
+        <translation>未知角色“%1”：请使用 %2 之一</translation>
+    </message>
+    <message>
+        <source>A unit&apos;s staff account needs its unit (--unit U020)</source>
+        <translation>处置单位人员账号需指定所属单位（--unit U020）</translation>
+    </message>
+    <message>
+        <source>Unknown unit &quot;%1&quot;: give a unit id of the unit catalogue</source>
+        <translation>未知单位“%1”：请填写单位目录中的单位编号</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subdistrict or community of this district; give its 9- or 12-digit code</source>
+        <translation>“%1”不是本区的街道或社区；请填写其 9 位或 12 位代码</translation>
+    </message>
+    <message>
+        <source>The first account must be able to manage accounts (%1)</source>
+        <translation>第一个账号必须能管理账号（%1）</translation>
+    </message>
+    <message>
+        <source>This store has accounts already; an administrator adds more with &quot;citygrid accounts add&quot;</source>
+        <translation>本数据库已有账号；系统管理员可用“citygrid accounts add”添加更多账号</translation>
+    </message>
+    <message>
+        <source>There is an account &quot;%1&quot; already</source>
+        <translation>账号“%1”已存在</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; another administrator can</source>
+        <translation>不能停用自己的账号；可由其他系统管理员停用</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is locked after %2 wrong passwords until %3; wait, or ask an administrator to reset the password</source>
+        <translation>账号“%1”因 %2 次密码错误已锁定至 %3；请稍候，或请系统管理员重置密码</translation>
+    </message>
+    <message>
+        <source>Wrong password %1 times in %2 minutes: the account &quot;%3&quot; is locked until %4</source>
+        <translation>%2 分钟内密码错误 %1 次：账号“%3”已锁定至 %4</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentBulletin</name>
     <message>
         <source>The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx</source>
@@ -1609,6 +1676,33 @@
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <source>A password needs at least %1 characters; this one has %2</source>
+        <translation>密码至少需 %1 个字符；当前只有 %2 个</translation>
+    </message>
+    <message>
+        <source>A password needs letters and at least one digit or sign</source>
+        <translation>密码需包含字母，以及至少一个数字或符号</translation>
+    </message>
+    <message>
+        <source>A password may not contain the account&apos;s name</source>
+        <translation>密码不能包含账号名</translation>
+    </message>
+    <message>
+        <source>A password may not be one character repeated</source>
+        <translation>密码不能由同一字符重复组成</translation>
+    </message>
+    <message>
+        <source>The cryptography library could not start</source>
+        <translation>加密库无法启动</translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the password; close other programs and try again</source>
+        <translation>内存不足，无法保护密码；请关闭其他程序后重试</translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>Cannot write %1: is the folder there and writable?</source>
@@ -1676,10 +1770,6 @@
         <translation>角色“%1”引用了未知的步骤“%2”</translation>
     </message>
     <message>
-        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: edit_catalogues, score_assessment, decide_assessment)</source>
-        <translation>角色“%1”列出了未知权限“%2”（可用：edit_catalogues、score_assessment、decide_assessment）</translation>
-    </message>
-    <message>
         <source>The role catalogue defines no roles</source>
         <translation>角色目录中没有任何角色</translation>
     </message>
@@ -1722,6 +1812,42 @@
     <message>
         <source>Unknown user &quot;%1&quot;; give a leader&apos;s account with --user</source>
         <translation>未知用户“%1”；请用 --user 指定领导的账号</translation>
+    </message>
+    <message>
+        <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: %3)</source>
+        <translation>角色“%1”含有未知权限“%2”（已知：%3）</translation>
+    </message>
+    <message>
+        <source>No role may manage accounts</source>
+        <translation>没有角色可以管理账号</translation>
+    </message>
+    <message>
+        <source>Only %1 may manage accounts</source>
+        <translation>只有%1可以管理账号</translation>
+    </message>
+    <message>
+        <source>No role may import a grid</source>
+        <translation>没有角色可以导入网格</translation>
+    </message>
+    <message>
+        <source>Only %1 may import a grid</source>
+        <translation>只有%1可以导入网格</translation>
+    </message>
+    <message>
+        <source>No role may exchange sync packages</source>
+        <translation>没有角色可以交换同步包</translation>
+    </message>
+    <message>
+        <source>Only %1 may exchange sync packages</source>
+        <translation>只有%1可以交换同步包</translation>
+    </message>
+    <message>
+        <source>No role may back up or restore the store</source>
+        <translation>没有角色可以备份或恢复数据库</translation>
+    </message>
+    <message>
+        <source>Only %1 may back up or restore the store</source>
+        <translation>只有%1可以备份或恢复数据库</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,11 @@ private slots:
         auto backup = migrator.migrate(*db.value(), 0, 1);
         QVERIFY(backup.ok());
         QVERIFY(QFile::exists(backup.value()));
+        // the copy holds what the store holds: its owner's only
+        const auto others =
+            QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+        QCOMPARE(QFile::permissions(backup.value()) & others, QFile::Permissions());
+        QVERIFY(QFile::permissions(backup.value()) & QFile::ReadOwner);
         QVERIFY(db.value()->exec(QStringLiteral("SELECT x FROM added_in_v1")).ok());
         auto old = SqliteDb::open(backup.value());
         QVERIFY(old.ok());
@@ -178,7 +183,8 @@ private slots:
                         " DROP TABLE assessment_events; DROP TABLE assessment_results;"
                         " DROP TABLE assessment_figures; DROP TABLE sync_peers;"
                         " DROP TABLE sync_conflicts; DROP TABLE ref_records;"
-                        " DROP TABLE ref_conflicts;"
+                        " DROP TABLE ref_conflicts; DROP TABLE accounts;"
+                        " DROP TABLE account_events;"
                         " DELETE FROM gpkg_geometry_columns WHERE table_name = 'cases';"
                         " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events',"
                         " 'case_attachments', 'assessment_months', 'assessment_results');"))

@@ -594,6 +594,7 @@ private slots:
                           QStringLiteral("2026 weights"), start));
         QVERIFY(office.store->db().exec(QStringLiteral(
             "DROP TABLE ref_records; DROP TABLE ref_conflicts;"
+            " DROP TABLE accounts; DROP TABLE account_events;"
             " DROP INDEX assessment_schemes_uuid; ALTER TABLE assessment_schemes DROP COLUMN uuid;"
             " ALTER TABLE sync_peers DROP COLUMN ref_sent_ack;"
             " ALTER TABLE sync_peers DROP COLUMN ref_received_upto;"
