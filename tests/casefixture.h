@@ -34,6 +34,24 @@ inline DemoSettings bundledDemoSettings()
     return DemoSettings::fromJson(file.readAll()).value();
 }
 
+/// The demo's people as the store's accounts, with the demo password, as `citygrid demo` makes
+/// them.
+inline bool seedDemoAccounts(Store &store)
+{
+    return CaseDemo::seedPeople(store.db(), bundledCatalogues(), bundledDemoSettings(),
+                                store.meta(storeschema::keySiteId()), QDateTime::currentDateTime())
+        .ok();
+}
+
+/// The demo account of the staff of `unitId` ("us01" for U020, "staff.U026" ...).
+inline QString demoStaffOf(const QString &unitId)
+{
+    for (const Account &a : bundledDemoSettings().people(bundledCatalogues().units))
+        if (a.unitId == unitId)
+            return a.name;
+    return {};
+}
+
 /// The demo generator over the store's own cells.
 struct DemoFixture
 {

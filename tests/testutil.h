@@ -28,17 +28,34 @@ struct CitygridRun
     QString err;
 };
 
+/// The password of every demo account (data/catalogues/demo.json).
+inline QString demoPassword()
+{
+    return QStringLiteral("Futian-demo-2026");
+}
+
+struct RunOptions
+{
+    QByteArray input;         ///< what the command reads on standard input
+    bool demoPassword = true; ///< CITYGRID_PASSWORD set to the demo password
+};
+
 /// Runs the citygrid executable with `arguments`, its settings and data under `home` (so the
-/// user's own are never touched).
+/// user's own are never touched), as someone who knows the demo password unless told otherwise.
 inline CitygridRun runCitygrid(const QString &executable, const QStringList &arguments,
-                               const QString &home)
+                               const QString &home, const RunOptions &options = {})
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.remove(QStringLiteral("CITYGRID_PASSWORD"));
+    if (options.demoPassword)
+        env.insert(QStringLiteral("CITYGRID_PASSWORD"), demoPassword());
     process.setProcessEnvironment(env);
     process.start(executable, arguments);
+    process.write(options.input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(240000))
         return {-1, {}, QStringLiteral("timed out")};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,

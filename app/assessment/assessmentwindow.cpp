@@ -321,8 +321,8 @@ void AssessmentWindow::updateButtons()
 
 QString AssessmentWindow::actorName(const QString &id) const
 {
-    const RoleCatalogue::User *user = m_session.catalogues().roles.user(id);
-    return user ? user->name : id;
+    const Account *account = m_session.catalogues().roles.account(id);
+    return account ? account->displayName : id;
 }
 
 void AssessmentWindow::fillHistory()

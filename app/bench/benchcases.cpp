@@ -160,9 +160,7 @@ Result<void> benchDemoAndSteps(AppContext &context, const MapLayerPtr &cellsLonL
     QElapsedTimer timer;
     timer.start();
     // A year of demo cases: what scripts/run starts on.
-    QFile settingsFile(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
-    settingsFile.open(QIODevice::ReadOnly);
-    auto settings = DemoSettings::fromJson(settingsFile.readAll());
+    auto settings = AppContext::demoSettings();
     if (!settings)
         return settings.error();
     const CaseDemo demo(catalogues, settings.value(), locator(cellsLonLat), cellsLonLat->extent);
@@ -215,6 +213,8 @@ Result<std::unique_ptr<AppContext>> benchImport(const QString &csv, const QStrin
     auto target = AppContext::open(tempDir + QStringLiteral("/many.gpkg"));
     if (!target)
         return target.error();
+    if (auto r = target.value()->seedDemoPeople(); !r)
+        return r.error();
     timer.start();
     auto reports = CaseExchange::readReports(csv, catalogues, locator(cellsLonLat), now, nullptr);
     if (!reports)

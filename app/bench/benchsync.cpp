@@ -44,9 +44,7 @@ Result<void> benchSync(const QString &tempDir, bool quick)
                                           QStringLiteral("EPSG:4326"));
     if (!cells)
         return cells.error();
-    QFile settingsFile(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
-    settingsFile.open(QIODevice::ReadOnly);
-    auto settings = DemoSettings::fromJson(settingsFile.readAll());
+    auto settings = AppContext::demoSettings();
     if (!settings)
         return settings.error();
     const MapLayerData &layer = *cells.value();

@@ -83,8 +83,9 @@ void CaseWorkspace::fillUsers()
 {
     QSignalBlocker block(m_user);
     m_user->clear();
-    for (const auto &u : m_session.catalogues().roles.users())
-        m_user->addItem(m_session.userLabel(u.id), u.id);
+    for (const Account &a : m_session.catalogues().roles.accounts())
+        if (a.enabled)
+            m_user->addItem(m_session.userLabel(a.name), a.name);
     m_user->setCurrentIndex(std::max(0, m_user->findData(m_session.userId())));
 }
 

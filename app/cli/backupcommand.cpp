@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "services/appcontext.h"
 #include "store/storebackup.h"
 
@@ -15,6 +16,7 @@ int backup(const QStringList &arguments)
         tr("Writes a copy of the store as it is at one moment, while others go on using it "
            "(SQLite's online backup). The copy is checked and readable by its owner only."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addOption(
         {QStringLiteral("out"), tr("The backup file to write."), QStringLiteral("file")});
     if (!parse(parser, arguments))
@@ -25,6 +27,8 @@ int backup(const QStringList &arguments)
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
+    if (!signIn(*context.value(), parser, Right::Backup))
+        return Failed;
     auto written = StoreBackup::write(context.value()->store().db(), outPath, terminalProgress());
     clearProgressLine();
     if (!written)

@@ -3,6 +3,7 @@
 #include "cases/casetiming.h"
 #include "cli/casefilteroptions.h"
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "grid/gridmaploader.h"
 #include "io/caseexchange.h"
 #include "services/appcontext.h"
@@ -104,11 +105,13 @@ int importCases(AppContext &context, const QCommandLineParser &parser, const QSt
     auto locate = cellLocator(context);
     if (!locate)
         return fail(locate.error());
+    const auto user = signIn(context, parser);
+    if (!user)
+        return Failed;
     QList<CaseExchange::RowProblem> problems;
-    auto imported =
-        CaseExchange::importCases(path, context.cases(), context.catalogues(), locate.value(),
-                                  parser.value(QStringLiteral("user")),
-                                  QDateTime::currentDateTime(), &problems, terminalProgress());
+    auto imported = CaseExchange::importCases(
+        path, context.cases(), context.catalogues(), locate.value(), user->name,
+        QDateTime::currentDateTime(), &problems, terminalProgress());
     clearProgressLine();
     for (const auto &p : std::as_const(problems))
         err() << tr("  row %1: %2").arg(p.row).arg(p.reason) << Qt::endl;
@@ -162,7 +165,10 @@ int reportCase(AppContext &context, const QCommandLineParser &parser)
     const auto when = momentFrom(parser);
     if (!when)
         return fail(when.error());
-    auto record = store.report(input, parser.value(QStringLiteral("user")), when.value());
+    const auto user = signIn(context, parser);
+    if (!user)
+        return Failed;
+    auto record = store.report(input, user->name, when.value());
     return record ? printRecord(context, record.value(), parser.isSet(QStringLiteral("json"))) : fail(record.error());
 }
 
@@ -171,7 +177,7 @@ int stepCase(AppContext &context, const QCommandLineParser &parser, const QStrin
     CaseStore &store = context.cases();
     if (args.size() != 3)
         return fail({QStringLiteral("cli.usage"),
-                     tr("Usage: citygrid cases step CASE STEP --user ID"),
+                     tr("Usage: citygrid cases step CASE STEP --user NAME"),
                      {}});
     auto uuid = store.resolve(args[1]);
     if (!uuid)
@@ -195,8 +201,10 @@ int stepCase(AppContext &context, const QCommandLineParser &parser, const QStrin
     const auto when = momentFrom(parser);
     if (!when)
         return fail(when.error());
-    auto record = store.take(uuid.value(), *step, parser.value(QStringLiteral("user")),
-                             when.value(), input);
+    const auto user = signIn(context, parser);
+    if (!user)
+        return Failed;
+    auto record = store.take(uuid.value(), *step, user->name, when.value(), input);
     return record ? printRecord(context, record.value(), parser.isSet(QStringLiteral("json"))) : fail(record.error());
 }
 
@@ -247,8 +255,6 @@ namespace {
 void addCasesOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("user"), tr("Who acts (an account of the role catalogue)."),
-         QStringLiteral("id")},
         {QStringLiteral("category"), tr("Category id, e.g. E0102."), QStringLiteral("id")},
         {QStringLiteral("lon"), tr("Longitude (WGS84)."), QStringLiteral("deg")},
         {QStringLiteral("lat"), tr("Latitude (WGS84)."), QStringLiteral("deg")},
@@ -272,6 +278,7 @@ void addCasesOptions(QCommandLineParser &parser)
         {QStringLiteral("out"), tr("export: the file to write."), QStringLiteral("file")},
     });
     addCaseFilterOptions(parser, false);
+    addSignInOptions(parser);
 }
 
 } // namespace
@@ -288,6 +295,8 @@ int cases(const QStringList &arguments)
            "  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE "
            "[--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]\n"
            "  citygrid cases import FILE --user op01\n"
+           "Steps, reports and imports are taken by the account --user names, logged in with "
+           "its password from standard input (--password-stdin) or CITYGRID_PASSWORD.\n"
            "Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A "
            "row whose uuid or service_request_id the store has already is skipped, so importing "
            "a file again adds nothing. A table carries no history: cases exported elsewhere come "
@@ -320,7 +329,7 @@ int cases(const QStringList &arguments)
     if (action == QLatin1String("import")) {
         if (args.size() != 2)
             return fail({QStringLiteral("cli.usage"),
-                         tr("Usage: citygrid cases import FILE --user ID"),
+                         tr("Usage: citygrid cases import FILE --user NAME"),
                          {}});
         return importCases(context, parser, args[1]);
     }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "catalogues/catalogueedits.h"
+#include "catalogues/cataloguekinds.h"
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "services/appcontext.h"
 #include "services/language.h"
 #include "store/storeschema.h"
-#include "catalogues/cataloguekinds.h"
 
 #include <QJsonArray>
 
@@ -18,34 +19,13 @@ QStringList listOption(const QCommandLineParser &parser, const char *name)
     return parser.value(QLatin1String(name)).split(u',', Qt::SkipEmptyParts);
 }
 
-/// The leader named by --user, or null (then the refusal is printed).
-const RoleCatalogue::User *leader(AppContext &context, const QCommandLineParser &parser)
-{
-    const QString id = parser.value(QStringLiteral("user"));
-    const RoleCatalogue &roles = context.catalogues().roles;
-    const RoleCatalogue::User *user = roles.user(id);
-    if (user && roles.may(user->roleId, Right::EditCatalogues))
-        return user;
-    if (!user && !id.isEmpty()) { // a typo is not a missing right
-        (void)fail({QStringLiteral("catalogue.unknown-user"),
-                    tr("Unknown user \"%1\"; give a leader's account with --user").arg(id),
-                    {}});
-        return nullptr;
-    }
-    (void)fail(
-        {QStringLiteral("catalogue.not-allowed"),
-         tr("%1; give such an account with --user").arg(roles.onlyWho(Right::EditCatalogues)),
-         {}});
-    return nullptr;
-}
-
 /// Stores the edit (null: back to the release's entry) and says so.
 int store(AppContext &context, const QString &kind, const QString &id, const QJsonValue &value,
-          const RoleCatalogue::User &user)
+          const Account &user)
 {
     auto saved = catalogueedits::saveEntry(context.store(), context.catalogue(),
                                            AppContext::bundledCataloguesDir(), kind, id, value,
-                                           user.id, QDateTime::currentDateTime());
+                                           user.name, QDateTime::currentDateTime());
     if (!saved)
         return fail(saved.error());
     out() << (value.isNull() ? tr("%1 is back to the release's entry; the other sites follow with "
@@ -80,10 +60,9 @@ int units(const QStringList &arguments)
            "        [--types a,b] [--areas a,b] [--categories a,b]   edit or add a unit\n"
            "  citygrid units revert ID --user LEADER    back to the release's entry"));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"), tr("list, set or revert"));
     parser.addOptions({
-        {QStringLiteral("user"), tr("Who edits (an account whose role may edit the catalogues)."),
-         QStringLiteral("id")},
         {QStringLiteral("name"), tr("The unit's name."), QStringLiteral("name")},
         {QStringLiteral("name-en"), tr("The unit's English name."), QStringLiteral("name")},
         {QStringLiteral("kind"), tr("department, subdistrict_office or contractor."),
@@ -126,7 +105,7 @@ int units(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say which unit: citygrid units %1 ID").arg(action),
                      {}});
-    const RoleCatalogue::User *user = leader(context, parser);
+    const auto user = signIn(context, parser, Right::EditCatalogues);
     if (!user)
         return Failed;
     QJsonValue value = QJsonValue::Null;
@@ -164,10 +143,9 @@ int categories(const QStringList &arguments)
            "        [--urgent yes|no] [--unit-type T]       change a category's handling rules\n"
            "  citygrid categories revert ID --user LEADER   back to the release's entry"));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"), tr("list, set or revert"));
     parser.addOptions({
-        {QStringLiteral("user"), tr("Who edits (an account whose role may edit the catalogues)."),
-         QStringLiteral("id")},
         {QStringLiteral("name"), tr("The category's name."), QStringLiteral("name")},
         {QStringLiteral("name-en"), tr("The category's English name."), QStringLiteral("name")},
         {QStringLiteral("deadline"), tr("The handling deadline's length."),
@@ -210,7 +188,7 @@ int categories(const QStringList &arguments)
                         "list)")
                          .arg(action),
                      {}});
-    const RoleCatalogue::User *user = leader(context, parser);
+    const auto user = signIn(context, parser, Right::EditCatalogues);
     if (!user)
         return Failed;
     if (action == QLatin1String("revert"))

@@ -41,6 +41,7 @@ int sync(const QStringList &arguments);
 int units(const QStringList &arguments);
 int categories(const QStringList &arguments);
 int backup(const QStringList &arguments);
+int accounts(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

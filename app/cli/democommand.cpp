@@ -3,6 +3,7 @@
 #include "assessment/assessmentdemo.h"
 #include "cases/casedemo.h"
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "grid/gridmaploader.h"
 #include "reports/assessmentsource.h"
 #include "services/appcontext.h"
@@ -13,15 +14,6 @@
 namespace citygrid::cli {
 
 namespace {
-
-Result<DemoSettings> bundledSettings()
-{
-    QFile file(AppContext::bundledCataloguesDir() + QStringLiteral("/demo.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("demo.settings"), tr("The demo settings are missing"),
-                     file.errorString()};
-    return DemoSettings::fromJson(file.readAll());
-}
 
 qint64 caseCount(Store &store)
 {
@@ -73,6 +65,7 @@ int demo(const QStringList &arguments)
            "seasons, weekdays, most closed on time, some late, reworked or overdue now. "
            "DEMO DATA, not real cases."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addOptions({
         {QStringLiteral("cases"), tr("How many cases (default 20000)."), QStringLiteral("n"),
          QStringLiteral("20000")},
@@ -105,12 +98,17 @@ int demo(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
+    const bool nothingToAdd =
+        parser.isSet(QStringLiteral("if-empty")) && caseCount(context.store()) > 0;
+    // Demo cases in a store that has accounts: only an administrator may add them.
+    if (!nothingToAdd && !maySetUp(context, parser, Right::ManageAccounts))
+        return Failed;
     // The cases and the assessment months go in together or not at all: a demo stopped half way
     // leaves the store as it was.
     Transaction all(context.store().db());
     if (auto r = all.begin(); !r)
         return fail(r.error());
-    if (parser.isSet(QStringLiteral("if-empty")) && caseCount(context.store()) > 0) {
+    if (nothingToAdd) {
         out() << tr("The store already has cases; nothing was added.") << Qt::endl;
         // a store an older version filled part way still gets its assessment months
         if (const int r = fillAssessment(context, options); r != Ok)
@@ -119,7 +117,7 @@ int demo(const QStringList &arguments)
             return fail(r.error());
         return Ok;
     }
-    auto settings = bundledSettings();
+    auto settings = AppContext::demoSettings();
     if (!settings)
         return fail(settings.error());
     auto cells = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
@@ -152,6 +150,12 @@ int demo(const QStringList &arguments)
                  .arg(s.overdue)
                  .arg(s.reworked)
           << Qt::endl;
+    if (s.accounts > 0)
+        out() << tr("%n demo accounts made (ins01, op01, sl01, dp01, us01, sv01, ld01, admin01, "
+                    "staff.U001, ...), all with the demo password \"%1\": for the demo only.",
+                    nullptr, s.accounts)
+                     .arg(settings.value().password)
+              << Qt::endl;
     if (const int r = fillAssessment(context, options); r != Ok)
         return r;
     if (auto r = all.commit(); !r)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "grid/gridimport.h"
 #include "services/appcontext.h"
 
@@ -13,6 +14,7 @@ int importGrid(const QStringList &arguments)
         tr("Replaces the store's grid with a district's own, from any vector file GDAL reads. "
            "Nothing is written unless the whole file passes validation."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("file"),
                                  tr("Shapefile, GeoPackage, GeoJSON, KML, ..."));
     parser.addOptions({
@@ -42,6 +44,8 @@ int importGrid(const QStringList &arguments)
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
+    if (!dryRun && !maySetUp(*context.value(), parser, Right::ImportGrid))
+        return Failed;
 
     // Ctrl+C stops it; nothing is written until the last step, in one transaction.
     const Progress progress = terminalProgress();

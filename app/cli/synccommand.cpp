@@ -3,6 +3,7 @@
 #include "calendar/districttime.h"
 #include "cases/casequery.h"
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "io/caseexchange.h"
 #include "services/appcontext.h"
 #include "services/filebytes.h"
@@ -189,6 +190,7 @@ int sync(const QStringList &arguments)
         "  citygrid sync import FILE                       apply a package (all or nothing)\n"
         "  citygrid sync conflicts                         what merges kept but did not apply"));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
                                  tr("setup, card, peer-add, peers, export, import or conflicts"));
     parser.addOptions({
@@ -221,6 +223,10 @@ int sync(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     const QDateTime now = QDateTime::currentDateTime();
+    const QStringList reading{QStringLiteral("card"), QStringLiteral("peers"),
+                              QStringLiteral("conflicts")};
+    if (!reading.contains(action) && !signIn(*opened.value(), parser, Right::Sync))
+        return Failed;
 
     if (action == QLatin1String("setup"))
         return setUpSite(*opened.value(), parser);

@@ -83,8 +83,8 @@ Result<AssessmentBulletin::Content> AssessmentBulletin::gather(AppContext &conte
         return events.error();
     c.events = events.value();
     for (AssessmentStore::Event &e : c.events)
-        if (const RoleCatalogue::User *user = context.catalogues().roles.user(e.actor))
-            e.actor = user->name;
+        if (const Account *account = context.catalogues().roles.account(e.actor))
+            e.actor = account->displayName;
     const GridCatalogue &grid = context.catalogue();
     for (const AssessmentRank &row : std::as_const(c.rows))
         c.names.insert(row.subdistrict, grid.displayName(row.subdistrict, c.english));

@@ -12,6 +12,7 @@
 #include "store/storeschema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -63,6 +64,8 @@ Result<void> AppContext::reloadCatalogues()
     if (!catalogues)
         return catalogues.error();
     m_catalogues = std::move(catalogues).value();
+    if (auto r = reloadAccounts(); !r)
+        return r;
     const CaseCatalogues &c = m_catalogues;
     if (m_cases)
         m_cases->setCatalogues(c.categories, c.units);
@@ -70,6 +73,43 @@ Result<void> AppContext::reloadCatalogues()
         m_cases = std::make_unique<CaseStore>(*m_store, CaseWorkflow(c.roles), c.calendar,
                                               c.categories, c.units);
     return {};
+}
+
+Accounts AppContext::accounts()
+{
+    return Accounts(m_store->db(), m_catalogues.roles, m_store->meta(storeschema::keySiteId()),
+                    &m_catalogues.units, &m_catalogue);
+}
+
+Result<void> AppContext::reloadAccounts()
+{
+    auto list = accounts().list();
+    if (!list)
+        return list.error();
+    m_catalogues.roles.setAccounts(std::move(list).value());
+    return {};
+}
+
+Result<DemoSettings> AppContext::demoSettings()
+{
+    QFile file(bundledCataloguesDir() + QStringLiteral("/demo.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("demo.settings"), tr("The demo settings are missing"),
+                     file.errorString()};
+    return DemoSettings::fromJson(file.readAll());
+}
+
+Result<void> AppContext::seedDemoPeople()
+{
+    auto settings = demoSettings();
+    if (!settings)
+        return settings.error();
+    auto seeded =
+        CaseDemo::seedPeople(m_store->db(), m_catalogues, settings.value(),
+                             m_store->meta(storeschema::keySiteId()), QDateTime::currentDateTime());
+    if (!seeded)
+        return seeded.error();
+    return reloadAccounts();
 }
 
 Result<void> AppContext::reload()

@@ -2,10 +2,12 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/accounts.h"
 #include "assessment/assessmentdefaults.h"
 #include "assessment/assessmentsheet.h"
 #include "base/progress.h"
 #include "base/result.h"
+#include "cases/casedemo.h"
 #include "cases/casequery.h"
 #include "cases/casestore.h"
 #include "catalogues/casecatalogues.h"
@@ -55,6 +57,14 @@ public:
     /// Re-reads the case catalogues: the release's with this store's edits of units and
     /// categories (made here or received in sync packages).
     Result<void> reloadCatalogues();
+    /// The store's accounts, checked against the role, unit and grid catalogues.
+    Accounts accounts();
+    /// Reads the accounts again into catalogues().roles (after an account was made or changed).
+    Result<void> reloadAccounts();
+    /// The demo's parameters and people (the bundled demo.json).
+    static Result<DemoSettings> demoSettings();
+    /// The demo's people as accounts of this store, where it lacks them (the demo password).
+    Result<void> seedDemoPeople();
     /// The kinds of reference data sync carries, each registered by its feature (the assessment,
     /// the catalogues, the grid).
     static const RefKinds &refKinds();

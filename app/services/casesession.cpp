@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "services/casesession.h"
 
+#include "accounts/accountscope.h"
+
 #include "services/cataloguenames.h"
 
 #include "services/language.h"
@@ -23,23 +25,25 @@ CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent)
     // The last user of this workstation, else the first operator, else the first user.
     const RoleCatalogue &roles = catalogues().roles;
     m_userId = QSettings().value(userKey).toString();
-    if (roles.user(m_userId))
+    if (roles.account(m_userId))
         return;
-    const QList<RoleCatalogue::User> users = roles.users();
-    const auto op = std::find_if(users.cbegin(), users.cend(), [](const RoleCatalogue::User &u) {
-        return u.roleId == QLatin1String("operator");
+    const QList<Account> accounts = roles.accounts();
+    const auto op = std::find_if(accounts.cbegin(), accounts.cend(), [](const Account &a) {
+        return a.roleId == QLatin1String("operator");
     });
-    m_userId = op != users.cend() ? op->id : users.isEmpty() ? QString() : users.first().id;
+    m_userId = op != accounts.cend() ? op->name
+               : accounts.isEmpty()  ? QString()
+                                     : accounts.first().name;
 }
 
-const RoleCatalogue::User *CaseSession::user() const
+const Account *CaseSession::user() const
 {
-    return catalogues().roles.user(m_userId);
+    return catalogues().roles.account(m_userId);
 }
 
 bool CaseSession::may(Right right) const
 {
-    const RoleCatalogue::User *u = user();
+    const Account *u = user();
     return u && catalogues().roles.may(u->roleId, right);
 }
 
@@ -50,7 +54,7 @@ QString CaseSession::onlyWho(Right right) const
 
 bool CaseSession::may(CaseStep step) const
 {
-    const RoleCatalogue::User *u = user();
+    const Account *u = user();
     return u && catalogues().roles.may(u->roleId, step);
 }
 
@@ -61,7 +65,7 @@ QString CaseSession::onlyWho(CaseStep step) const
 
 void CaseSession::setUserId(const QString &userId)
 {
-    if (userId == m_userId || !catalogues().roles.user(userId))
+    if (userId == m_userId || !catalogues().roles.account(userId))
         return;
     m_userId = userId;
     QSettings().setValue(userKey, userId);
@@ -70,10 +74,10 @@ void CaseSession::setUserId(const QString &userId)
 
 QString CaseSession::userLabel(const QString &userId) const
 {
-    const auto *u = catalogues().roles.user(userId);
-    if (!u)
+    const Account *a = catalogues().roles.account(userId);
+    if (!a)
         return userId;
-    return QStringLiteral("%1 · %2").arg(u->name, roleName(u->roleId));
+    return QStringLiteral("%1 · %2").arg(a->displayName, roleName(a->roleId));
 }
 
 Result<CaseRecord> CaseSession::report(const NewCase &input)
@@ -95,8 +99,9 @@ Result<CaseRecord> CaseSession::take(const QString &caseUuid, CaseStep step, con
 QList<CaseStep> CaseSession::allowedSteps(const CaseRecord &record) const
 {
     const auto *u = user();
-    return u ? m_context.cases().workflow().allowedSteps(record.status, u->roleId)
-             : QList<CaseStep>();
+    if (!u || !AccountScope::reaches(*u, record.unitId, record.cellCode))
+        return {};
+    return m_context.cases().workflow().allowedSteps(record.status, u->roleId);
 }
 
 QList<CaseWorkflow::Refusal> CaseSession::refusedSteps(const CaseRecord &record) const
@@ -108,6 +113,9 @@ QList<CaseWorkflow::Refusal> CaseSession::refusedSteps(const CaseRecord &record)
 QString CaseSession::whyNoStep(const CaseRecord &record) const
 {
     const auto *u = user();
+    if (u)
+        if (auto reach = AccountScope::check(*u, record.unitId, record.cellCode); !reach)
+            return reach.error().message;
     return m_context.cases().workflow().whyNoStep(record.status, u ? u->roleId : QString());
 }
 

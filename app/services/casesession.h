@@ -28,7 +28,7 @@ public:
     const GridCatalogue &grid() const { return m_context.catalogue(); }
 
     QString userId() const { return m_userId; }
-    const RoleCatalogue::User *user() const;
+    const Account *user() const;
     /// Whether the current user's role holds `right` (the role table decides, as everywhere).
     bool may(Right right) const;
     /// Why the current user may not, naming the roles that may ("Only Leader may …").

@@ -41,8 +41,8 @@ QString role(const CaseCatalogues &catalogues, const QString &roleId)
 
 QString person(const CaseCatalogues &catalogues, const QString &userId)
 {
-    const auto *u = catalogues.roles.user(userId);
-    return u ? u->name : userId;
+    const Account *a = catalogues.roles.account(userId);
+    return a ? a->displayName : userId;
 }
 
 QString post(const CaseCatalogues &catalogues, const QString &key)

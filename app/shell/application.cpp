@@ -65,10 +65,19 @@ cli::Command commandNamed(const QString &name)
 {
     using Named = std::pair<const char *, cli::Command>;
     static const Named commands[] = {
-        {"info", cli::info},     {"render", cli::render},         {"import-grid", cli::importGrid},
-        {"bench", cli::bench},   {"cases", cli::cases},           {"demo", cli::demo},
-        {"report", cli::report}, {"assess", cli::assess},         {"sync", cli::sync},
-        {"units", cli::units},   {"categories", cli::categories}, {"backup", cli::backup},
+        {"info", cli::info},
+        {"render", cli::render},
+        {"import-grid", cli::importGrid},
+        {"bench", cli::bench},
+        {"cases", cli::cases},
+        {"demo", cli::demo},
+        {"report", cli::report},
+        {"assess", cli::assess},
+        {"sync", cli::sync},
+        {"units", cli::units},
+        {"categories", cli::categories},
+        {"backup", cli::backup},
+        {"accounts", cli::accounts},
     };
     for (const auto &[commandName, command] : commands)
         if (name == QLatin1String(commandName))

@@ -35,7 +35,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, "
-               "cases, demo, report, assess, sync, units, categories, bench "
+               "cases, demo, report, assess, sync, units, categories, backup, accounts, bench "
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/casedemo.h"
 
+#include "accounts/accounts.h"
+#include "accounts/passwords.h"
 #include "base/jsonfile.h"
 #include "base/uuids.h"
 #include "cases/caserows.h"
@@ -60,30 +62,34 @@ QString uuidFrom(Rng &rng, const QDateTime &at)
     return uuids::version7(at.toMSecsSinceEpoch(), a, rng());
 }
 
-/// People by the role the demo gives each kind of step; any user whose role may take the step
-/// stands in when the catalogue has nobody in the usual role.
+/// People by the role the demo gives each kind of step; anyone whose role may take the step
+/// stands in when nobody in the usual role can. Staff of a unit act on their unit's cases only.
 class Cast
 {
 public:
-    explicit Cast(const RoleCatalogue &roles) : m_roles(roles) {}
-    QString pick(CaseStep step, const QString &usualRole, Rng &rng) const
+    Cast(const RoleCatalogue &roles, const QList<Account> &people)
+        : m_roles(roles), m_people(people)
     {
-        QStringList usual, able;
-        for (const auto &u : m_roles.users()) {
-            if (!m_roles.may(u.roleId, step))
+    }
+    Account pick(CaseStep step, const QString &usualRole, const QString &caseUnit, Rng &rng) const
+    {
+        QList<const Account *> usual, able;
+        for (const Account &a : m_people) {
+            if (!m_roles.may(a.roleId, step) || (!a.unitId.isEmpty() && a.unitId != caseUnit))
                 continue;
-            able << u.id;
-            if (u.roleId == usualRole)
-                usual << u.id;
+            able << &a;
+            if (a.roleId == usualRole)
+                usual << &a;
         }
-        const QStringList &from = usual.isEmpty() ? able : usual;
+        const QList<const Account *> &from = usual.isEmpty() ? able : usual;
         if (from.isEmpty())
             return {};
-        return from[qsizetype(rng() % quint64(from.size()))];
+        return *from[qsizetype(rng() % quint64(from.size()))];
     }
 
 private:
     const RoleCatalogue &m_roles;
+    const QList<Account> &m_people;
 };
 
 /// One case's history as the demo writes it: each step checked by the rules; a step that would
@@ -109,7 +115,7 @@ public:
                                  : QStringLiteral("operator");
         keep(m_steps.report(
             input, caseNo, uuidFrom(m_rng, at),
-            {m_cast.pick(CaseStep::Report, role, m_rng), at, m_site, uuidFrom(m_rng, at)}));
+            {m_cast.pick(CaseStep::Report, role, {}, m_rng), at, m_site, uuidFrom(m_rng, at)}));
     }
     void take(CaseStep step, const QString &role, const QDateTime &at, const StepInput &input = {})
     {
@@ -119,8 +125,9 @@ public:
             m_stopped = true;
             return;
         }
+        const QString unit = record().unitId;
         keep(m_steps.step(events, step,
-                          {m_cast.pick(step, role, m_rng), at, m_site, uuidFrom(m_rng, at)},
+                          {m_cast.pick(step, role, unit, m_rng), at, m_site, uuidFrom(m_rng, at)},
                           input));
     }
     CaseRecord record() const { return CaseRecord::project(events); }
@@ -261,14 +268,47 @@ Result<DemoSettings> DemoSettings::fromJson(const QByteArray &json)
     s.extension = outcomes[QLatin1String("extension")].toDouble();
     s.deferral = outcomes[QLatin1String("deferral")].toDouble();
     s.stalled = outcomes[QLatin1String("stalled")].toDouble();
+    s.password = o[QLatin1String("demo_password")].toString();
+    for (const QJsonValue &value : o[QLatin1String("accounts")].toArray()) {
+        const QJsonObject a = value.toObject();
+        s.accounts.append(
+            {a[QLatin1String("name")].toString(), a[QLatin1String("display_name")].toString(),
+             a[QLatin1String("role")].toString(), a[QLatin1String("unit")].toString()});
+    }
+    if (s.password.isEmpty() || s.accounts.isEmpty())
+        return settingsError(tr("\"demo_password\" and \"accounts\" are missing"));
     return s;
 }
 
 CaseDemo::CaseDemo(const CaseCatalogues &catalogues, DemoSettings settings, CellLocator locate,
                    QRectF bounds)
-    : m_catalogues(catalogues), m_settings(std::move(settings)), m_locate(std::move(locate)),
-      m_bounds(bounds)
+    : m_catalogues(catalogues), m_people(settings.people(catalogues.units)),
+      m_settings(std::move(settings)), m_locate(std::move(locate)), m_bounds(bounds)
 {
+}
+
+QList<Account> DemoSettings::people(const UnitCatalogue &units) const
+{
+    QList<Account> all = accounts;
+    for (const UnitCatalogue::Unit &unit : units.units()) {
+        const bool staffed = std::any_of(accounts.cbegin(), accounts.cend(),
+                                         [&](const Account &a) { return a.unitId == unit.id; });
+        if (!staffed)
+            all.append({QStringLiteral("staff.") + unit.id, unit.name.left(40),
+                        QStringLiteral("unit_staff"), unit.id});
+    }
+    return all;
+}
+
+Result<int> CaseDemo::seedPeople(SqliteDb &db, const CaseCatalogues &catalogues,
+                                 const DemoSettings &settings, const QString &siteId,
+                                 const QDateTime &at)
+{
+    auto passwordHash = Passwords::hash(settings.password);
+    if (!passwordHash)
+        return passwordHash.error();
+    return Accounts(db, catalogues.roles, siteId, &catalogues.units)
+        .seed(settings.people(catalogues.units), passwordHash.value(), at);
 }
 
 Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
@@ -281,7 +321,7 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
     const CaseRules steps(CaseWorkflow(m_catalogues.roles), m_catalogues.calendar,
                           m_catalogues.categories, m_catalogues.units);
     const WorkingCalendar &calendar = m_catalogues.calendar;
-    const Cast cast(m_catalogues.roles);
+    const Cast cast(m_catalogues.roles, m_people);
     const DemoSettings &s = m_settings;
     Rng rng(options.seed);
     const QDateTime now = options.now.toOffsetFromUtc(8 * 3600);
@@ -342,11 +382,15 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
     Transaction tx(db);
     if (auto r = tx.begin(); !r)
         return r.error();
+    auto seeded = seedPeople(db, m_catalogues, s, options.siteId, now);
+    if (!seeded)
+        return seeded.error();
     auto writer = CaseBulkWriter::begin(db);
     if (!writer)
         return writer.error();
     CaseNumbers numbers(db);
     Summary summary;
+    summary.accounts = seeded.value();
     const auto minutes = [&](double from, double to) {
         return qint64(uniform(rng, from, to)) * 60;
     };

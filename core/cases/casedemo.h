@@ -38,6 +38,12 @@ public:
     std::array<double, 7> weekdays{};
     std::array<double, 24> hours{};
     double voided = 0, late = 0, rework = 0, extension = 0, deferral = 0, stalled = 0;
+    QList<Account> accounts; ///< the demo's people
+    QString password;        ///< the one documented password of every demo account
+
+    /// The demo's accounts: those above, and a staff account ("staff.U001") for every unit of
+    /// `units` that has none there, so each unit can answer its own cases.
+    QList<Account> people(const UnitCatalogue &units) const;
 
     static Result<DemoSettings> fromJson(const QByteArray &json);
 };
@@ -64,6 +70,7 @@ public:
     {
         int cases = 0;
         int events = 0;
+        int accounts = 0; ///< demo accounts made (the store had none of that name)
         int open = 0;
         int overdue = 0;
         int closed = 0;
@@ -74,10 +81,17 @@ public:
 
     CaseDemo(const CaseCatalogues &catalogues, DemoSettings settings, CellLocator locate,
              QRectF bounds);
+    /// Seeds the store with the demo's accounts (those it lacks) and writes the cases.
     Result<Summary> fill(SqliteDb &db, const Options &options, const Progress &progress = {}) const;
+    /// Makes the demo's people (DemoSettings::people) the store's accounts where it lacks them,
+    /// all with the demo password. Returns how many were made.
+    static Result<int> seedPeople(SqliteDb &db, const CaseCatalogues &catalogues,
+                                  const DemoSettings &settings, const QString &siteId,
+                                  const QDateTime &at);
 
 private:
     const CaseCatalogues &m_catalogues;
+    QList<Account> m_people;
     DemoSettings m_settings;
     CellLocator m_locate;
     QRectF m_bounds;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/caserules.h"
 
+#include "accounts/accountscope.h"
+
 #include "cases/caserows.h"
 #include "cases/casetext.h"
 #include "grid/cellcode.h"
@@ -23,19 +25,14 @@ QDateTime local(const QDateTime &t)
     return t.toOffsetFromUtc(8 * 3600);
 }
 
-} // namespace
-
-Result<const RoleCatalogue::User *> CaseRules::user(const QString &userId) const
+Error nobody()
 {
-    if (userId.isEmpty())
-        return Error{QStringLiteral("case.user"),
-                     tr("Say who takes the step (on the command line: --user NAME)"),
-                     {}};
-    const RoleCatalogue::User *u = m_workflow.roles().user(userId);
-    if (!u)
-        return Error{QStringLiteral("case.user"), tr("Unknown user \"%1\"").arg(userId), {}};
-    return u;
+    return {QStringLiteral("case.user"),
+            CaseRules::tr("Say who takes the step (on the command line: --user NAME)"),
+            {}};
 }
+
+} // namespace
 
 Result<const UnitCatalogue::Unit *> CaseRules::suggestedUnit(const QString &categoryId,
                                                              const QString &cellCode) const
@@ -51,10 +48,10 @@ Result<const UnitCatalogue::Unit *> CaseRules::suggestedUnit(const QString &cate
 Result<CaseEvent> CaseRules::report(const NewCase &input, const QString &caseNo,
                                     const QString &caseUuid, const StepContext &context) const
 {
-    auto actor = user(context.userId);
-    if (!actor)
-        return actor.error();
-    if (!m_workflow.roles().may(actor.value()->roleId, CaseStep::Report))
+    const Account &actor = context.actor;
+    if (actor.name.isEmpty())
+        return nobody();
+    if (!m_workflow.roles().may(actor.roleId, CaseStep::Report))
         return Error{
             QStringLiteral("workflow.role"),
             tr("Only %1 may report a case").arg(m_workflow.roles().rolesThatMay(CaseStep::Report)),
@@ -83,15 +80,12 @@ Result<CaseEvent> CaseRules::report(const NewCase &input, const QString &caseNo,
         !why.isEmpty())
         return Error{QStringLiteral("case.text"), tr("The reporter %1").arg(why), {}};
 
-    CaseEvent event{context.eventUuid,
-                    caseUuid,
-                    QStringLiteral("report"),
-                    context.userId,
-                    actor.value()->roleId,
-                    local(context.at),
-                    context.siteId,
-                    {},
-                    {}};
+    if (auto r = AccountScope::check(actor, {}, input.cellCode); !r)
+        return r.error();
+
+    CaseEvent event{context.eventUuid, caseUuid,     QStringLiteral("report"),
+                    actor.name,        actor.roleId, local(context.at),
+                    context.siteId,    {},           {}};
     event.payload = {{QStringLiteral("case_no"), caseNo},
                      {QStringLiteral("category_id"), input.categoryId},
                      {QStringLiteral("cell_code"), input.cellCode},
@@ -107,25 +101,21 @@ Result<CaseEvent> CaseRules::report(const NewCase &input, const QString &caseNo,
 Result<CaseEvent> CaseRules::step(const QList<CaseEvent> &history, CaseStep step,
                                   const StepContext &context, const StepInput &input) const
 {
-    auto actor = user(context.userId);
-    if (!actor)
-        return actor.error();
+    const Account &actor = context.actor;
+    if (actor.name.isEmpty())
+        return nobody();
     const CaseRecord current = CaseRecord::project(history);
-    auto next = m_workflow.apply(current.status, step, actor.value()->roleId);
+    auto next = m_workflow.apply(current.status, step, actor.roleId);
     if (!next)
         return next.error();
+    if (auto r = AccountScope::check(actor, current.unitId, current.cellCode); !r)
+        return r.error();
     const auto *category = m_categories.find(current.categoryId);
     const QDateTime at = local(context.at);
 
-    CaseEvent event{context.eventUuid,
-                    current.uuid,
-                    CaseVocabulary::id(step),
-                    context.userId,
-                    actor.value()->roleId,
-                    at,
-                    context.siteId,
-                    input.note,
-                    {}};
+    CaseEvent event{context.eventUuid, current.uuid, CaseVocabulary::id(step),
+                    actor.name,        actor.roleId, at,
+                    context.siteId,    input.note,   {}};
     switch (step) {
     case CaseStep::Dispatch:
         if (input.unitId.isEmpty())

@@ -38,7 +38,7 @@ struct StepInput
 /// Who acts, where and with which ids: what an event needs that the rules do not decide.
 struct StepContext
 {
-    QString userId;
+    Account actor; ///< the enabled account that acts, as the store holds it
     QDateTime at;
     QString siteId;
     QString eventUuid;
@@ -67,7 +67,6 @@ public:
     Result<CaseEvent> step(const QList<CaseEvent> &history, CaseStep step,
                            const StepContext &context, const StepInput &input = {}) const;
 
-    Result<const RoleCatalogue::User *> user(const QString &userId) const;
     /// The unit the catalogue makes responsible for the case (gap and ambiguity are errors).
     Result<const UnitCatalogue::Unit *> suggestedUnit(const QString &categoryId,
                                                       const QString &cellCode) const;

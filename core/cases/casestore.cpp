@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/casestore.h"
 
+#include "accounts/accounts.h"
+
 #include "base/geodesy.h"
 #include "base/uuids.h"
 #include "cases/casequery.h"
@@ -54,9 +56,13 @@ Error notFound(const QString &uuid)
 
 } // namespace
 
-StepContext CaseStore::context(const QString &userId, const QDateTime &at) const
+Result<StepContext> CaseStore::context(const QString &userId, const QDateTime &at) const
 {
-    return {userId, at, m_store.meta(storeschema::keySiteId()), newUuid()};
+    const QString site = m_store.meta(storeschema::keySiteId());
+    auto actor = Accounts(m_store.db(), m_steps.workflow().roles(), site).actor(userId);
+    if (!actor)
+        return actor.error();
+    return StepContext{std::move(actor).value(), at, site, newUuid()};
 }
 
 Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day, const QString &sitePrefix)
@@ -118,7 +124,10 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
                                  m_store.meta(storeschema::keyCasePrefix()));
     if (!caseNo)
         return caseNo.error();
-    auto event = m_steps.report(input, caseNo.value(), newUuid(), context(userId, at));
+    auto acting = context(userId, at);
+    if (!acting)
+        return acting.error();
+    auto event = m_steps.report(input, caseNo.value(), newUuid(), acting.value());
     if (!event)
         return event.error();
     const CaseRecord record = CaseRecord::project({event.value()});
@@ -153,7 +162,10 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
     auto writer = CaseBulkWriter::begin(m_store.db());
     if (!writer)
         return writer.error();
-    const QString site = m_store.meta(storeschema::keySiteId());
+    auto acting = context(userId, QDateTime());
+    if (!acting)
+        return acting.error();
+    StepContext reporting = acting.value();
     CaseNumbers numbers(m_store.db(), m_store.meta(storeschema::keyCasePrefix()));
     // In time order, so case numbers run with the report times and every index grows at its end.
     QList<qsizetype> order(reports.size());
@@ -181,9 +193,10 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
         const auto caseNo = numbers.next(report.at.toOffsetFromUtc(8 * 3600).date());
         if (!caseNo)
             return caseNo.error();
+        reporting.at = report.at;
+        reporting.eventUuid = newUuid();
         auto event = m_steps.report(report.input, caseNo.value(),
-                                    report.uuid.isEmpty() ? newUuid() : report.uuid,
-                                    {userId, report.at, site, newUuid()});
+                                    report.uuid.isEmpty() ? newUuid() : report.uuid, reporting);
         if (!event)
             return Error{event.error().code,
                          tr("Report %1: %2").arg(i + 1).arg(event.error().message),
@@ -208,15 +221,20 @@ Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QS
 Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const QString &userId,
                                    const QDateTime &at, const StepInput &input)
 {
-    auto events = history(caseUuid);
-    if (!events)
-        return events.error();
-    auto event = m_steps.step(events.value(), step, context(userId, at), input);
-    if (!event)
-        return event.error();
+    // The history is read inside the write transaction: a step another workstation took a
+    // moment ago is part of what this one is checked against.
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
+    auto events = history(caseUuid);
+    if (!events)
+        return events.error();
+    auto acting = context(userId, at);
+    if (!acting)
+        return acting.error();
+    auto event = m_steps.step(events.value(), step, acting.value(), input);
+    if (!event)
+        return event.error();
     events.value().append(event.value());
     const CaseRecord record = CaseRecord::project(events.value());
     if (auto r = write(event.value(), record, input.attachments); !r)

@@ -98,7 +98,8 @@ public:
 private:
     Result<void> write(CaseEvent event, const CaseRecord &record,
                        QList<CaseAttachment> attachments);
-    StepContext context(const QString &userId, const QDateTime &at) const;
+    /// Who acts (the enabled account `userId` of the store), when and where.
+    Result<StepContext> context(const QString &userId, const QDateTime &at) const;
 
     Store &m_store;
     CaseRules m_steps;

@@ -54,17 +54,6 @@ Result<RoleCatalogue> RoleCatalogue::fromJson(const QByteArray &json)
     if (catalogue.m_roles.isEmpty())
         return Error{
             QStringLiteral("roles.invalid"), tr("The role catalogue defines no roles"), {}};
-    for (const QJsonValue &value : doc[QLatin1String("users")].toArray()) {
-        const QJsonObject o = value.toObject();
-        User user{o[QLatin1String("id")].toString(), o[QLatin1String("name")].toString(),
-                  o[QLatin1String("role")].toString()};
-        if (user.id.isEmpty() || catalogue.user(user.id) || !catalogue.role(user.roleId))
-            return Error{QStringLiteral("roles.invalid"),
-                         tr("User \"%1\" has no id, a duplicate id or an unknown role \"%2\"")
-                             .arg(user.id, user.roleId),
-                         {}};
-        catalogue.m_users.append(user);
-    }
     return catalogue;
 }
 
@@ -76,11 +65,11 @@ const RoleCatalogue::Role *RoleCatalogue::role(const QString &id) const
     return nullptr;
 }
 
-const RoleCatalogue::User *RoleCatalogue::user(const QString &id) const
+const Account *RoleCatalogue::account(const QString &name) const
 {
-    for (const User &u : m_users)
-        if (u.id == id)
-            return &u;
+    for (const Account &a : m_accounts)
+        if (a.name == name)
+            return &a;
     return nullptr;
 }
 

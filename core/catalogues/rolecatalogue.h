@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/account.h"
 #include "base/result.h"
 #include "cases/casevocabulary.h"
 
@@ -25,9 +26,11 @@ enum class Right {
     Backup,         ///< back the store up and restore it
 };
 
-/// Which role may take which step and hold which right, and the local user accounts, as data
-/// (data/catalogues/roles.json): the one permission table the window, the command line and the
-/// workflow all ask. Value type; read-only use from any thread.
+/// Which role may take which step and hold which right, as data (data/catalogues/roles.json): the
+/// one permission table the window, the command line and the core all ask. It also carries the
+/// store's accounts as last read (setAccounts), for names and for what the window offers; the
+/// core checks the account that acts against the store itself. Value type; read-only use from any
+/// thread.
 class RoleCatalogue
 {
     Q_DECLARE_TR_FUNCTIONS(RoleCatalogue)
@@ -40,19 +43,14 @@ public:
         QSet<CaseStep> steps;
         QSet<Right> rights;
     };
-    struct User
-    {
-        QString id;
-        QString name;
-        QString roleId;
-    };
-
     static Result<RoleCatalogue> fromJson(const QByteArray &json);
 
     const Role *role(const QString &id) const;
-    const User *user(const QString &id) const;
     QList<Role> roles() const { return m_roles; }
-    QList<User> users() const { return m_users; }
+    /// The account named `name` as last read from the store, or null.
+    const Account *account(const QString &name) const;
+    QList<Account> accounts() const { return m_accounts; }
+    void setAccounts(QList<Account> accounts) { m_accounts = std::move(accounts); }
     bool may(const QString &roleId, CaseStep step) const;
     bool may(const QString &roleId, Right right) const;
     /// The names of the roles that may take `step`, in the interface's language, as a list for
@@ -75,7 +73,7 @@ private:
     QString roleNames(const std::function<bool(const Role &)> &holds) const;
 
     QList<Role> m_roles;
-    QList<User> m_users;
+    QList<Account> m_accounts;
 };
 
 } // namespace citygrid

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountScope</name>
+    <message>
+        <source>%1 acts for unit %2, and this case is not dispatched to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is unit %1&apos;s; %2 acts for unit %3 only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case lies outside %1&apos;s area (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>Wrong account name or password; nothing was done</source>
@@ -65,6 +80,13 @@
     </message>
     <message>
         <source>Wrong password %1 times in %2 minutes: the account &quot;%3&quot; is locked until %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>The demo settings are missing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -733,10 +755,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown user &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,6 +1161,10 @@
     </message>
     <message>
         <source>unknown channel &quot;%1&quot; in &quot;channels&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;demo_password&quot; and &quot;accounts&quot; are missing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1767,10 +1789,6 @@
 <context>
     <name>RoleCatalogue</name>
     <message>
-        <source>%1; give such an account with --user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The role catalogue is not valid JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1784,10 +1802,6 @@
     </message>
     <message>
         <source>The role catalogue defines no roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1820,10 +1834,6 @@
     </message>
     <message>
         <source>Only %1 may %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown user &quot;%1&quot;; give a leader&apos;s account with --user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5101,10 +5111,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who acts (an account of the role catalogue).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Category id, e.g. E0102.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5161,19 +5167,11 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: citygrid cases step CASE STEP --user ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown step &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: citygrid cases show CASE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo settings are missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5302,10 +5300,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Only open cases (neither closed nor voided).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: citygrid cases import FILE --user ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5669,17 +5663,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cases on the command line: report, take a step, show one, list, export, import.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01
-Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start to first map frame, store with %1 demo cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5689,10 +5672,6 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>target 600 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who edits (an account whose role may edit the catalogues).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5828,6 +5807,139 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>Backup of %1 written to %2 (%3 MB, integrity checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new password on standard input with --password-stdin (it is never taken from the command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator %1 made; make the other accounts with &quot;citygrid accounts add&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the account&apos;s role with --role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 made (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts of the store.
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, add, list, disable, enable or reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the account&apos;s role (the role catalogue&apos;s id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the unit a unit&apos;s staff work for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the subdistrict or community (9- or 12-digit code) the account is bound to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, add: the name shown (default: NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases step CASE STEP --user NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+Steps, reports and imports are taken by the account --user names, logged in with its password from standard input (--password-stdin) or CITYGRID_PASSWORD.
+Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases import FILE --user NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demo accounts made (ins01, op01, sl01, dp01, us01, sv01, ld01, admin01, staff.U001, ...), all with the demo password &quot;%1&quot;: for the demo only.</source>
+        <translation>
+            <numerusform>%n demo account made (ins01, op01, sl01, dp01, us01, sv01, ld01, admin01, staff.U001, ...), all with the demo password &quot;%1&quot;: for the demo only.</numerusform>
+            <numerusform>%n demo accounts made (ins01, op01, sl01, dp01, us01, sv01, ld01, admin01, staff.U001, ...), all with the demo password &quot;%1&quot;: for the demo only.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who acts: an account of this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the password from standard input (else from the environment variable CITYGRID_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no accounts yet: make its first administrator with &quot;citygrid accounts init NAME --password-stdin&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who acts with --user NAME (and give the password with --password-stdin or CITYGRID_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the password of %1 on standard input (--password-stdin) or in CITYGRID_PASSWORD; nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; nothing was done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6010,11 +6122,11 @@ Open it from there, or install a viewer for this type of file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, bench (citygrid COMMAND --help).</source>
+        <source>Open Settings &gt; Case categories at start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open Settings &gt; Case categories at start.</source>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, accounts, bench (citygrid COMMAND --help).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountScope</name>
+    <message>
+        <source>%1 acts for unit %2, and this case is not dispatched to it</source>
+        <translation>%1 代表单位 %2 办理，而本案件未派遣给该单位</translation>
+    </message>
+    <message>
+        <source>This case is unit %1&apos;s; %2 acts for unit %3 only</source>
+        <translation>本案件属于单位 %1；%2 只能办理单位 %3 的案件</translation>
+    </message>
+    <message>
+        <source>This case lies outside %1&apos;s area (%2)</source>
+        <translation>本案件不在 %1 的管辖区域（%2）内</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>Wrong account name or password; nothing was done</source>
@@ -66,6 +81,13 @@
     <message>
         <source>Wrong password %1 times in %2 minutes: the account &quot;%3&quot; is locked until %4</source>
         <translation>%2 分钟内密码错误 %1 次：账号“%3”已锁定至 %4</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>The demo settings are missing</source>
+        <translation>缺少演示设置</translation>
     </message>
 </context>
 <context>
@@ -725,10 +747,6 @@
         <translation>请说明由谁办理（命令行中用 --user 账号）</translation>
     </message>
     <message>
-        <source>Unknown user &quot;%1&quot;</source>
-        <translation>未知用户“%1”</translation>
-    </message>
-    <message>
         <source>Choose a category: &quot;%1&quot; is not in the catalogue</source>
         <translation>请选择类别：“%1”不在类别目录中</translation>
     </message>
@@ -1136,6 +1154,10 @@
     <message>
         <source>unknown channel &quot;%1&quot; in &quot;channels&quot;</source>
         <translation>“channels”中有未知的来源渠道“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;demo_password&quot; and &quot;accounts&quot; are missing</source>
+        <translation>缺少“demo_password”和“accounts”</translation>
     </message>
 </context>
 <context>
@@ -1754,10 +1776,6 @@
 <context>
     <name>RoleCatalogue</name>
     <message>
-        <source>%1; give such an account with --user</source>
-        <translation>%1；请用 --user 指定具有该权限的账号</translation>
-    </message>
-    <message>
         <source>The role catalogue is not valid JSON</source>
         <translation>角色目录不是有效的 JSON</translation>
     </message>
@@ -1772,10 +1790,6 @@
     <message>
         <source>The role catalogue defines no roles</source>
         <translation>角色目录中没有任何角色</translation>
-    </message>
-    <message>
-        <source>User &quot;%1&quot; has no id, a duplicate id or an unknown role &quot;%2&quot;</source>
-        <translation>用户“%1”缺少编号、编号重复或角色“%2”未知</translation>
     </message>
     <message>
         <source>No role may edit the catalogues</source>
@@ -1808,10 +1822,6 @@
     <message>
         <source>Only %1 may %2</source>
         <translation>只有%1可以%2</translation>
-    </message>
-    <message>
-        <source>Unknown user &quot;%1&quot;; give a leader&apos;s account with --user</source>
-        <translation>未知用户“%1”；请用 --user 指定领导的账号</translation>
     </message>
     <message>
         <source>Role &quot;%1&quot; names an unknown right &quot;%2&quot; (known: %3)</source>
@@ -5085,10 +5095,6 @@ No: file it as a new case.</source>
         <translation>经度 %1、纬度 %2 不在辖区的任何单元网格内</translation>
     </message>
     <message>
-        <source>Who acts (an account of the role catalogue).</source>
-        <translation>操作人（角色目录中的账号）。</translation>
-    </message>
-    <message>
         <source>Category id, e.g. E0102.</source>
         <translation>类别编号，例如 E0102。</translation>
     </message>
@@ -5145,20 +5151,12 @@ No: file it as a new case.</source>
         <translation>提示：%2 米外有同类未结案件 %1；如为同一问题，请将本次上报关联到该案件（步骤 link_duplicate）。</translation>
     </message>
     <message>
-        <source>Usage: citygrid cases step CASE STEP --user ID</source>
-        <translation>用法：citygrid cases step 案件 步骤 --user 账号</translation>
-    </message>
-    <message>
         <source>Unknown step &quot;%1&quot;</source>
         <translation>未知步骤“%1”</translation>
     </message>
     <message>
         <source>Usage: citygrid cases show CASE</source>
         <translation>用法：citygrid cases show 案件</translation>
-    </message>
-    <message>
-        <source>The demo settings are missing</source>
-        <translation>缺少演示设置</translation>
     </message>
     <message>
         <source>Fills the store with a demo history of cases drawn from the catalogues: hotspots, seasons, weekdays, most closed on time, some late, reworked or overdue now. DEMO DATA, not real cases.</source>
@@ -5287,10 +5285,6 @@ No: file it as a new case.</source>
     <message>
         <source>Only open cases (neither closed nor voided).</source>
         <translation>仅限未结案件（既未结案也未作废）。</translation>
-    </message>
-    <message>
-        <source>Usage: citygrid cases import FILE --user ID</source>
-        <translation>用法：citygrid cases import 文件 --user 账号</translation>
     </message>
     <message>
         <source>citygrid: cases takes report, step, show, list, export or import</source>
@@ -5673,24 +5667,6 @@ No: file it as a new case.</source>
         <translation>即使新网格改变了所属区、或使案件失去所在单元网格，也继续导入（案件按位置归入新的单元网格）。</translation>
     </message>
     <message>
-        <source>Cases on the command line: report, take a step, show one, list, export, import.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01
-Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
-        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入。
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01
-导入即受理上报（CSV 可为 UTF-8 或 GBK 编码，也可为 XLSX 或 GeoJSON）：要么全部导入，要么全部不导入。uuid 或 service_request_id 已在数据库中的行会被跳过，因此再次导入同一文件不会重复添加。表格不含办理记录：从别处导出的案件会作为新的上报、获得新的案件编号；带办理记录转移案件请用同步数据包。问题描述最多 2000 个字符，其他字段最多 100 个字符；不接受控制字符。</translation>
-    </message>
-    <message>
         <source>Start to first map frame, store with %1 demo cases</source>
         <translation>启动至首帧地图（含 %1 宗演示案件的数据库）</translation>
     </message>
@@ -5701,10 +5677,6 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>target 600 ms</source>
         <translation>目标 600 ms</translation>
-    </message>
-    <message>
-        <source>Who edits (an account whose role may edit the catalogues).</source>
-        <translation>修改人（具有目录修改权限的账号）。</translation>
     </message>
     <message>
         <source>Only cases in these states (comma-separated: reported, filed, dispatched, handled, verified, closed, voided, deferred).</source>
@@ -5839,6 +5811,152 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>Backup of %1 written to %2 (%3 MB, integrity checked)</source>
         <translation>已将 %1 备份到 %2（%3 MB，已检查完整性）</translation>
+    </message>
+    <message>
+        <source>Give the new password on standard input with --password-stdin (it is never taken from the command line)</source>
+        <translation>请用 --password-stdin 从标准输入提供新密码（不从命令行读取密码）</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>单位 %1</translation>
+    </message>
+    <message>
+        <source>area %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Administrator %1 made; make the other accounts with &quot;citygrid accounts add&quot;</source>
+        <translation>已创建系统管理员 %1；请用“citygrid accounts add”创建其他账号</translation>
+    </message>
+    <message>
+        <source>Give the account&apos;s role with --role</source>
+        <translation>请用 --role 指定账号的角色</translation>
+    </message>
+    <message>
+        <source>Account %1 made (%2)</source>
+        <translation>已创建账号 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset</source>
+        <translation>已重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled</source>
+        <translation>已启用账号 %1</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled</source>
+        <translation>已停用账号 %1</translation>
+    </message>
+    <message>
+        <source>The accounts of the store.
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
+        <translation>数据库中的账号。
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+init 为尚无账号的数据库创建第一个系统管理员。新密码为标准输入的第一行；管理员本人的密码取自 CITYGRID_PASSWORD，未设置时取标准输入的下一行。密码从不在命令行中给出，以免本机其他用户看到。</translation>
+    </message>
+    <message>
+        <source>init, add, list, disable, enable or reset</source>
+        <translation>init、add、list、disable、enable 或 reset</translation>
+    </message>
+    <message>
+        <source>The account.</source>
+        <translation>账号。</translation>
+    </message>
+    <message>
+        <source>add: the account&apos;s role (the role catalogue&apos;s id).</source>
+        <translation>add：账号的角色（角色目录中的编号）。</translation>
+    </message>
+    <message>
+        <source>add: the unit a unit&apos;s staff work for.</source>
+        <translation>add：处置单位人员所属的单位。</translation>
+    </message>
+    <message>
+        <source>add: the subdistrict or community (9- or 12-digit code) the account is bound to.</source>
+        <translation>add：账号限定的街道或社区（9 位或 12 位代码）。</translation>
+    </message>
+    <message>
+        <source>init, add: the name shown (default: NAME).</source>
+        <translation>init、add：显示名称（默认为账号名）。</translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases step CASE STEP --user NAME</source>
+        <translation>用法：citygrid cases step 案件 步骤 --user 账号</translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+Steps, reports and imports are taken by the account --user names, logged in with its password from standard input (--password-stdin) or CITYGRID_PASSWORD.
+Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
+        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入。
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+上报、办理环节和导入由 --user 指定的账号执行，密码取自标准输入（--password-stdin）或 CITYGRID_PASSWORD。
+导入即受理上报（CSV 可为 UTF-8 或 GBK 编码，也可为 XLSX 或 GeoJSON）：要么全部导入，要么全部不导入。uuid 或 service_request_id 已在数据库中的行会被跳过，因此再次导入同一文件不会重复添加。表格不含办理记录：从别处导出的案件会作为新的上报、获得新的案件编号；带办理记录转移案件请用同步数据包。问题描述最多 2000 个字符，其他字段最多 100 个字符；不接受控制字符。</translation>
+    </message>
+    <message>
+        <source>Usage: citygrid cases import FILE --user NAME</source>
+        <translation>用法：citygrid cases import 文件 --user 账号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demo accounts made (ins01, op01, sl01, dp01, us01, sv01, ld01, admin01, staff.U001, ...), all with the demo password &quot;%1&quot;: for the demo only.</source>
+        <translation>
+            <numerusform>已创建 %n 个演示账号（ins01、op01、sl01、dp01、us01、sv01、ld01、admin01、staff.U001 等），密码均为演示密码“%1”：仅供演示使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who acts: an account of this store.</source>
+        <translation>由谁操作：本数据库中的账号。</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input (else from the environment variable CITYGRID_PASSWORD).</source>
+        <translation>从标准输入读取密码（否则取环境变量 CITYGRID_PASSWORD）。</translation>
+    </message>
+    <message>
+        <source>This store has no accounts yet: make its first administrator with &quot;citygrid accounts init NAME --password-stdin&quot;</source>
+        <translation>本数据库还没有账号：请用“citygrid accounts init 账号 --password-stdin”创建第一个系统管理员</translation>
+    </message>
+    <message>
+        <source>Say who acts with --user NAME (and give the password with --password-stdin or CITYGRID_PASSWORD)</source>
+        <translation>请用 --user 账号 说明由谁操作（并用 --password-stdin 或 CITYGRID_PASSWORD 提供密码）</translation>
+    </message>
+    <message>
+        <source>Give the password of %1 on standard input (--password-stdin) or in CITYGRID_PASSWORD; nothing was done</source>
+        <translation>请在标准输入（--password-stdin）或 CITYGRID_PASSWORD 中提供 %1 的密码；未执行任何操作</translation>
+    </message>
+    <message>
+        <source>%1; nothing was done</source>
+        <translation>%1；未执行任何操作</translation>
     </message>
 </context>
 <context>
@@ -6024,12 +6142,12 @@ Open it from there, or install a viewer for this type of file.</source>
         <translation>启动时打开“设置 &gt; 处置单位”。</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、bench（citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Open Settings &gt; Case categories at start.</source>
         <translation>启动时打开“设置 &gt; 案件类别”。</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, accounts, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、backup、accounts、bench（citygrid 命令 --help）。</translation>
     </message>
 </context>
 <context>

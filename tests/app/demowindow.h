@@ -15,6 +15,21 @@
 
 namespace citygrid::testutil {
 
+/// The store at `path` opened (made from the bundled district if missing) with the demo's
+/// accounts in it, as `citygrid demo` leaves a store.
+inline Result<std::unique_ptr<AppContext>>
+openWithDemoAccounts(const QString &path, const std::function<void(const QString &)> &ready = {})
+{
+    auto context = AppContext::open(path, ready);
+    if (!context)
+        return context;
+    if (!seedDemoAccounts(context.value()->store()))
+        return Error{QStringLiteral("test.accounts"), QStringLiteral("seeding failed"), {}};
+    if (auto r = context.value()->reloadAccounts(); !r)
+        return r.error();
+    return context;
+}
+
 /// The main window on a fresh Futian store at `path` holding `cases` demo cases that end at
 /// `now`, shown (offscreen) with its clock at `now`; null if any of that failed.
 inline std::unique_ptr<MainWindow> demoWindow(const QString &path, int cases, quint64 seed,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "app/demowindow.h"
 #include "cases/casedialog.h"
 #include "cases/caselistmodel.h"
 #include "cases/caselistpanel.h"
@@ -64,10 +65,15 @@ private:
     MapCanvas *canvas() const { return m_window->canvas(); }
 
     /// Takes `step` as `user` through the case view and its form.
+    /// `user` "staff": the staff of the unit the case is dispatched to.
     void take(const char *user, CaseStep step, const QString &note = {})
     {
         m_now = m_now.addSecs(45 * 60);
-        cases()->session().setUserId(QLatin1String(user));
+        const QString name =
+            QLatin1String(user) == QLatin1String("staff")
+                ? testutil::demoStaffOf(cases()->session().store().find(m_uuid).value().unitId)
+                : QString::fromLatin1(user);
+        cases()->session().setUserId(name);
         CaseDialog *dialog = cases()->openCase(m_uuid);
         QVERIFY(dialog);
         QVERIFY2(dialog->offeredSteps().contains(CaseVocabulary::id(step)),
@@ -138,7 +144,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        auto context = AppContext::open(m_dir.filePath(QStringLiteral("loop.gpkg")));
+        auto context = testutil::openWithDemoAccounts(m_dir.filePath(QStringLiteral("loop.gpkg")));
         QVERIFY(context.ok());
         m_window = std::make_unique<MainWindow>(std::move(context).value());
         m_window->resize(1400, 900);
@@ -195,7 +201,8 @@ private slots:
     }
     void unitStaffSeeOnlyTheirSteps()
     {
-        cases()->session().setUserId(QStringLiteral("us01"));
+        const CaseRecord dispatched = cases()->openCase(m_uuid)->record();
+        cases()->session().setUserId(testutil::demoStaffOf(dispatched.unitId));
         const QStringList offered = cases()->openCase(m_uuid)->offeredSteps();
         QVERIFY(offered.contains(QStringLiteral("feedback")));
         QVERIFY(!offered.contains(QStringLiteral("close")));
@@ -226,12 +233,20 @@ private slots:
     }
     void handleFailRework()
     {
-        take("us01", CaseStep::Feedback, QStringLiteral("已清理"));
+        // the staff of another unit see no step to take, and why
+        const QString unit = cases()->openCase(m_uuid)->record().unitId;
+        const QString other =
+            unit == QLatin1String("U020") ? QStringLiteral("us02") : QStringLiteral("us01");
+        cases()->session().setUserId(other);
+        QVERIFY(cases()->openCase(m_uuid)->offeredSteps().isEmpty());
+        const QString why = cases()->session().whyNoStep(cases()->openCase(m_uuid)->record());
+        QVERIFY2(why.contains(unit), qPrintable(why));
+        take("staff", CaseStep::Feedback, QStringLiteral("已清理"));
         checkShown(CaseState::Handled);
         take("ins01", CaseStep::VerifyFail, QStringLiteral("仍有残留"));
         checkShown(CaseState::Dispatched);
         QCOMPARE(cases()->openCase(m_uuid)->record().status.reworkCount, 1);
-        take("us01", CaseStep::Feedback, QStringLiteral("已彻底清理"));
+        take("staff", CaseStep::Feedback, QStringLiteral("已彻底清理"));
         checkShown(CaseState::Handled);
     }
     void verifyAndClose()

@@ -234,19 +234,42 @@ private slots:
                      .status,
                  0);
         const QString file = QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson");
-        const QByteArray before = citygrid::testutil::fileDigest(path);
-        const Run refused = citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--lang"),
-                                      QStringLiteral("en"), QStringLiteral("--store"), path});
+        // what the store holds (signing in records the login, so the file itself changes)
+        const auto holds = [&] {
+            return citygrid({QStringLiteral("info"), QStringLiteral("--json"),
+                             QStringLiteral("--store"), path})
+                       .out +
+                   citygrid({QStringLiteral("cases"), QStringLiteral("list"),
+                             QStringLiteral("--store"), path})
+                       .out;
+        };
+        const QString before = holds();
+        const QStringList admin{QStringLiteral("--user"), QStringLiteral("admin01")};
+        const Run refused =
+            citygrid(QStringList{QStringLiteral("import-grid"), file, QStringLiteral("--lang"),
+                                 QStringLiteral("en"), QStringLiteral("--store"), path} +
+                     admin);
         QCOMPARE(refused.status, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("nothing was written")) &&
                      refused.err.contains(QStringLiteral("--replace")) &&
                      refused.err.contains(QStringLiteral("lie in no cell of the new grid")),
                  qPrintable(refused.err));
-        QCOMPARE(citygrid::testutil::fileDigest(path), before);
+        QCOMPARE(holds(), before);
+        // only an administrator replaces the grid
+        const Run byOperator =
+            citygrid({QStringLiteral("import-grid"), file, QStringLiteral("--replace"),
+                      QStringLiteral("--user"), QStringLiteral("op01"), QStringLiteral("--lang"),
+                      QStringLiteral("en"), QStringLiteral("--store"), path});
+        QCOMPARE(byOperator.status, 1);
+        QVERIFY2(byOperator.err.contains(QStringLiteral("Only Administrator may import a grid")),
+                 qPrintable(byOperator.err));
+        QCOMPARE(holds(), before);
 
-        const Run replaced = citygrid({QStringLiteral("import-grid"), file,
-                                       QStringLiteral("--replace"), QStringLiteral("--lang"),
-                                       QStringLiteral("en"), QStringLiteral("--store"), path});
+        const Run replaced =
+            citygrid(QStringList{QStringLiteral("import-grid"), file, QStringLiteral("--replace"),
+                                 QStringLiteral("--lang"), QStringLiteral("en"),
+                                 QStringLiteral("--store"), path} +
+                     admin);
         QVERIFY2(replaced.status == 0, qPrintable(replaced.err));
         QVERIFY2(replaced.out.contains(QStringLiteral("Of the 300 cases in the store")),
                  qPrintable(replaced.out));
@@ -279,6 +302,10 @@ private slots:
     void globalOptionsGoAnywhere()
     {
         const QString path = store(QStringLiteral("global.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("0"),
+                           QStringLiteral("--store"), path})
+                     .status,
+                 0);
         const Run before = citygrid({QStringLiteral("--store"), path, QStringLiteral("--lang"),
                                      QStringLiteral("en"), QStringLiteral("info")});
         QVERIFY2(before.status == 0, qPrintable(before.err));
@@ -313,9 +340,14 @@ private slots:
         QVERIFY2(nobody.err.contains(QStringLiteral("--user")) &&
                      !nobody.err.contains(QStringLiteral("\"\"")),
                  qPrintable(nobody.err));
-        // a catalogue edit: an unknown account is named as such, a known one without the right
-        // hears who may; neither changes the store
-        const QByteArray stored = citygrid::testutil::fileDigest(path);
+        // a catalogue edit: an unknown account gets the same answer as a wrong password, a known
+        // one without the right hears who may; neither changes the catalogue
+        const auto units = [&] {
+            return citygrid({QStringLiteral("units"), QStringLiteral("list"),
+                             QStringLiteral("--store"), path})
+                .out;
+        };
+        const QString unitsBefore = units();
         const auto editUnit = [&](const QString &user) {
             return citygrid({QStringLiteral("units"), QStringLiteral("set"), QStringLiteral("U002"),
                              QStringLiteral("--name"), QStringLiteral("X"),
@@ -325,16 +357,126 @@ private slots:
         const Run typo = editUnit(QStringLiteral("ldr99"));
         QCOMPARE(typo.status, 1);
         // the last line (Qt may warn about the environment before it)
-        const QString unknown = QStringLiteral(
-            "citygrid: Unknown user \"ldr99\"; give a leader's account with --user\n");
+        const QString unknown =
+            QStringLiteral("citygrid: Wrong account name or password; nothing was done\n");
         QVERIFY2(typo.err == unknown || typo.err.endsWith(u'\n' + unknown), qPrintable(typo.err));
         const Run operatorEdit = editUnit(QStringLiteral("op01"));
         QCOMPARE(operatorEdit.status, 1);
-        QVERIFY2(operatorEdit.err.endsWith(QStringLiteral("citygrid: Only Leader may edit the "
-                                                          "catalogues; give such an account "
-                                                          "with --user\n")),
+        QVERIFY2(operatorEdit.err.endsWith(
+                     QStringLiteral("citygrid: Only Leader may edit the catalogues; nothing was "
+                                    "done\n")),
                  qPrintable(operatorEdit.err));
-        QCOMPARE(citygrid::testutil::fileDigest(path), stored);
+        QCOMPARE(units(), unitsBefore);
+    }
+    void signInGuardsEveryWrite()
+    {
+        using citygrid::testutil::RunOptions;
+        const QString path = store(QStringLiteral("accounts.gpkg"));
+        const auto run = [&](QStringList args, RunOptions options) {
+            return citygrid::testutil::runCitygrid(
+                QStringLiteral(CITYGRID_EXECUTABLE),
+                args + QStringList{QStringLiteral("--store"), path, QStringLiteral("--lang"),
+                                   QStringLiteral("en")},
+                m_dir.path(), options);
+        };
+        const RunOptions noPassword{{}, false};
+        const QStringList report{QStringLiteral("cases"),      QStringLiteral("report"),
+                                 QStringLiteral("--category"), QStringLiteral("E0102"),
+                                 QStringLiteral("--lon"),      QStringLiteral("114.05"),
+                                 QStringLiteral("--lat"),      QStringLiteral("22.54")};
+        const auto caseCount = [&] {
+            return run({QStringLiteral("cases"), QStringLiteral("list")}, noPassword)
+                .out.count(u'\n');
+        };
+        // a new store has nobody: it asks for its first administrator
+        Run r = run(report + QStringList{QStringLiteral("--user"), QStringLiteral("op01")}, {});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("citygrid accounts init")), qPrintable(r.err));
+        r = run({QStringLiteral("accounts"), QStringLiteral("init"), QStringLiteral("root"),
+                 QStringLiteral("--password-stdin")},
+                {"short\n", false});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("at least 10 characters")), qPrintable(r.err));
+        const QByteArray rootPassword = "Trust-anchor-7x";
+        r = run({QStringLiteral("accounts"), QStringLiteral("init"), QStringLiteral("root"),
+                 QStringLiteral("--password-stdin")},
+                {rootPassword + '\n', false});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = run({QStringLiteral("accounts"), QStringLiteral("init"), QStringLiteral("root2"),
+                 QStringLiteral("--password-stdin")},
+                {rootPassword + '\n', false});
+        QCOMPARE(r.status, 1);
+        // the administrator makes an operator: the new password first, then the administrator's
+        const QByteArray opPassword = "Operator-pass-1";
+        const QStringList addOperator{
+            QStringLiteral("accounts"), QStringLiteral("add"),
+            QStringLiteral("op01"),     QStringLiteral("--role"),
+            QStringLiteral("operator"), QStringLiteral("--password-stdin"),
+            QStringLiteral("--user"),   QStringLiteral("root")};
+        r = run(addOperator, {opPassword + "\nwrong-root-pass\n", false});
+        QCOMPARE(r.status, 1);
+        r = run(addOperator, {opPassword + '\n' + rootPassword + '\n', false});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        // an operator may not make accounts
+        r = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("op02"),
+                 QStringLiteral("--role"), QStringLiteral("operator"),
+                 QStringLiteral("--password-stdin"), QStringLiteral("--user"),
+                 QStringLiteral("op01")},
+                {opPassword + '\n' + opPassword + '\n', false});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Only Administrator may manage accounts")),
+                 qPrintable(r.err));
+        // writing needs the password: none, a wrong one, the right one
+        const QStringList asOperator =
+            report + QStringList{QStringLiteral("--user"), QStringLiteral("op01"),
+                                 QStringLiteral("--password-stdin")};
+        r = run(report + QStringList{QStringLiteral("--user"), QStringLiteral("op01")}, noPassword);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("CITYGRID_PASSWORD")), qPrintable(r.err));
+        r = run(asOperator, {"not-the-password1\n", false});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(caseCount(), 0);
+        r = run(asOperator, {opPassword + '\n', false});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(caseCount(), 1);
+        // five wrong passwords lock the account: then even the right one is refused
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(
+                run(asOperator, {"guess-number-" + QByteArray::number(i) + '\n', false}).status, 1);
+        r = run(asOperator, {"guess-number-5\n", false});
+        QVERIFY2(r.err.contains(QStringLiteral("locked until")), qPrintable(r.err));
+        r = run(asOperator, {opPassword + '\n', false});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("locked")), qPrintable(r.err));
+        QCOMPARE(caseCount(), 1);
+        // the administrator resets the password, which lifts the lock; then disables the account
+        const QByteArray fresh = "Fresh-operator-2";
+        r = run({QStringLiteral("accounts"), QStringLiteral("reset"), QStringLiteral("op01"),
+                 QStringLiteral("--password-stdin"), QStringLiteral("--user"),
+                 QStringLiteral("root")},
+                {fresh + '\n' + rootPassword + '\n', false});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(run(asOperator, {fresh + '\n', false}).status, 0);
+        r = run({QStringLiteral("accounts"), QStringLiteral("disable"), QStringLiteral("op01"),
+                 QStringLiteral("--password-stdin"), QStringLiteral("--user"),
+                 QStringLiteral("root")},
+                {rootPassword + '\n', false});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = run(asOperator, {fresh + '\n', false});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("disabled")), qPrintable(r.err));
+        QCOMPARE(caseCount(), 2);
+        // the list shows who is who and never a password or its hash
+        r = run({QStringLiteral("accounts"), QStringLiteral("list")}, noPassword);
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("op01\top01\tOperator\t\tdisabled\n")),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("argon2")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        for (const QByteArray &secret : {rootPassword, opPassword, fresh})
+            QVERIFY(!bytes.contains(secret));
     }
     void killedExportLeavesTheOldMap()
     {
@@ -392,9 +534,10 @@ private slots:
                       QStringLiteral("--store"), path});
         QVERIFY(writer.waitForStarted());
         const QString copy = m_dir.filePath(QStringLiteral("backup.gpkg"));
-        const Run r = citygrid({QStringLiteral("backup"), QStringLiteral("--out"), copy,
-                                QStringLiteral("--lang"), QStringLiteral("en"),
-                                QStringLiteral("--store"), path});
+        const Run r =
+            citygrid({QStringLiteral("backup"), QStringLiteral("--out"), copy,
+                      QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--user"),
+                      QStringLiteral("admin01"), QStringLiteral("--store"), path});
         QVERIFY(writer.waitForFinished(120000));
         QVERIFY2(r.status == 0 && r.out.contains(QStringLiteral("integrity checked")),
                  qPrintable(r.out + r.err));
@@ -416,17 +559,32 @@ private slots:
             QVERIFY2(n == 500 || n == 3000, qPrintable(QString::number(n)));
         }
         // not over the store itself, and not into a folder that is not there; nothing changes
-        const QByteArray stored = citygrid::testutil::fileDigest(path);
+        const auto cases = [&] {
+            return citygrid({QStringLiteral("cases"), QStringLiteral("list"),
+                             QStringLiteral("--store"), path})
+                .out;
+        };
+        const QString stored = cases();
         const Run same = citygrid({QStringLiteral("backup"), QStringLiteral("--out"), path,
+                                   QStringLiteral("--user"), QStringLiteral("admin01"),
                                    QStringLiteral("--store"), path});
         QCOMPARE(same.status, 1);
-        const Run nowhere = citygrid({QStringLiteral("backup"), QStringLiteral("--out"),
-                                      m_dir.filePath(QStringLiteral("missing/backup.gpkg")),
-                                      QStringLiteral("--lang"), QStringLiteral("en"),
-                                      QStringLiteral("--store"), path});
+        const Run nowhere =
+            citygrid({QStringLiteral("backup"), QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("missing/backup.gpkg")),
+                      QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--user"),
+                      QStringLiteral("admin01"), QStringLiteral("--store"), path});
         QCOMPARE(nowhere.status, 1);
         QVERIFY2(nowhere.err.contains(QStringLiteral("no such folder")), qPrintable(nowhere.err));
-        QCOMPARE(citygrid::testutil::fileDigest(path), stored);
+        // and only for an account that may back up
+        const Run byLeader =
+            citygrid({QStringLiteral("backup"), QStringLiteral("--out"),
+                      m_dir.filePath(QStringLiteral("leader.gpkg")), QStringLiteral("--lang"),
+                      QStringLiteral("en"), QStringLiteral("--user"), QStringLiteral("ld01"),
+                      QStringLiteral("--store"), path});
+        QCOMPARE(byLeader.status, 1);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("leader.gpkg"))));
+        QCOMPARE(cases(), stored);
     }
     void demoIsAllOrNothing()
     {
@@ -499,6 +657,12 @@ private slots:
         const auto run = [&](QStringList args) {
             return citygrid(QStringList{QStringLiteral("cases")} + args + common);
         };
+        // the demo's accounts, no cases
+        QCOMPARE(citygrid(QStringList{QStringLiteral("demo"), QStringLiteral("--cases"),
+                                      QStringLiteral("0")} +
+                          common)
+                     .status,
+                 0);
         Run r = run({QStringLiteral("report"), QStringLiteral("--category"),
                      QStringLiteral("E0102"), QStringLiteral("--lon"), QStringLiteral("114.055"),
                      QStringLiteral("--lat"), QStringLiteral("22.548"), QStringLiteral("--user"),
@@ -511,17 +675,32 @@ private slots:
         QCOMPARE(
             QJsonDocument::fromJson(r.out.toUtf8())[QLatin1String("cell_code")].toString().size(),
             15);
+        // "staff": the demo account of the unit the case went to (us01 works for U020, us02 for
+        // U025, staff.U001 for U001 ...)
         const QList<QStringList> steps = {
             {number, QStringLiteral("file"), QStringLiteral("--user"), QStringLiteral("op01")},
             {number, QStringLiteral("dispatch"), QStringLiteral("--user"), QStringLiteral("op01")},
-            {number, QStringLiteral("feedback"), QStringLiteral("--user"), QStringLiteral("us01")},
+            {number, QStringLiteral("feedback"), QStringLiteral("--user"), QStringLiteral("staff")},
             {number, QStringLiteral("verify_pass"), QStringLiteral("--user"),
              QStringLiteral("ins01")},
             {number, QStringLiteral("close"), QStringLiteral("--user"), QStringLiteral("op01")}};
-        for (const QStringList &step : steps) {
+        QString unit;
+        for (QStringList step : steps) {
+            if (step.last() == QLatin1String("staff")) {
+                // the staff of another unit are refused, and nothing is written
+                step.last() =
+                    unit == QLatin1String("U020") ? QStringLiteral("us02") : QStringLiteral("us01");
+                r = run(QStringList{QStringLiteral("step")} + step);
+                QCOMPARE(r.status, 1);
+                QVERIFY2(r.err.contains(unit), qPrintable(r.err));
+                step.last() = unit == QLatin1String("U020")   ? QStringLiteral("us01")
+                              : unit == QLatin1String("U025") ? QStringLiteral("us02")
+                                                              : QStringLiteral("staff.") + unit;
+            }
             r = run(QStringList{QStringLiteral("step")} + step +
                     QStringList{QStringLiteral("--json")});
             QVERIFY2(r.status == 0, qPrintable(step.join(u' ') + QStringLiteral(": ") + r.err));
+            unit = QJsonDocument::fromJson(r.out.toUtf8())[QLatin1String("unit_id")].toString();
         }
         const QJsonObject closed = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(closed[QLatin1String("state")].toString(), QStringLiteral("closed"));

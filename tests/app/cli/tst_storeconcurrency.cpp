@@ -37,6 +37,7 @@ private:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("CITYGRID_PASSWORD"), testutil::demoPassword());
         process->setProcessEnvironment(env);
         process->start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
         return process;
@@ -89,19 +90,23 @@ private:
             return r.status == 0;
         };
         const QString store = QStringLiteral("--store");
-        if (!ok({QStringLiteral("sync"), QStringLiteral("setup"), QStringLiteral("--name"),
-                 QStringLiteral("centre"), store, centre}) ||
+        const QString user = QStringLiteral("--user");
+        const QString op = QStringLiteral("op01");
+        if (!ok({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("0"), store,
+                 office}) ||
+            !ok({QStringLiteral("sync"), QStringLiteral("setup"), QStringLiteral("--name"),
+                 QStringLiteral("centre"), store, centre, user, op}) ||
             !ok({QStringLiteral("sync"), QStringLiteral("setup"), QStringLiteral("--name"),
                  QStringLiteral("office"), QStringLiteral("--prefix"), QStringLiteral("YL"), store,
-                 office}) ||
+                 office, user, op}) ||
             !ok({QStringLiteral("sync"), QStringLiteral("card"), QStringLiteral("--out"),
                  path(QStringLiteral("centre.card")), store, centre}) ||
             !ok({QStringLiteral("sync"), QStringLiteral("card"), QStringLiteral("--out"),
                  path(QStringLiteral("office.card")), store, office}) ||
             !ok({QStringLiteral("sync"), QStringLiteral("peer-add"),
-                 path(QStringLiteral("office.card")), store, centre}) ||
+                 path(QStringLiteral("office.card")), store, centre, user, op}) ||
             !ok({QStringLiteral("sync"), QStringLiteral("peer-add"),
-                 path(QStringLiteral("centre.card")), store, office}))
+                 path(QStringLiteral("centre.card")), store, office, user, op}))
             return {};
         for (int i = 0; i < count; ++i) {
             const auto r = run({QStringLiteral("cases"), QStringLiteral("report"),
@@ -118,7 +123,8 @@ private:
         }
         const QString package = path(QStringLiteral("office.cgsync"));
         if (!ok({QStringLiteral("sync"), QStringLiteral("export"), QStringLiteral("--to"),
-                 QStringLiteral("centre"), QStringLiteral("--out"), package, store, office}))
+                 QStringLiteral("centre"), QStringLiteral("--out"), package, store, office, user,
+                 op}))
             return {};
         return package;
     }
@@ -149,7 +155,10 @@ private slots:
     void concurrentWritersLoseNothing()
     {
         const QString store = path(QStringLiteral("centre.gpkg"));
-        QCOMPARE(run({QStringLiteral("info"), QStringLiteral("--store"), store}).status, 0);
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("0"),
+                      QStringLiteral("--store"), store})
+                     .status,
+                 0);
         const QString csv = bigCsv(20); // 40,000 rows: the import holds the writer's lock a while
         QVERIFY(!csv.isEmpty());
         QStringList officeNumbers;
@@ -170,15 +179,17 @@ private slots:
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("config")));
             env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("data")));
+            env.insert(QStringLiteral("CITYGRID_PASSWORD"), testutil::demoPassword());
             worker->setProcessEnvironment(env);
             worker->start(QStringLiteral("bash"),
                           {QStringLiteral("-c"), workerScript(store, 6)});
             workers.push_back(std::move(worker));
         }
         QTest::qWait(300);
-        auto syncImport = start({QStringLiteral("sync"), QStringLiteral("import"), package,
-                                 QStringLiteral("--lang"), QStringLiteral("en"),
-                                 QStringLiteral("--store"), store});
+        auto syncImport =
+            start({QStringLiteral("sync"), QStringLiteral("import"), package,
+                   QStringLiteral("--user"), QStringLiteral("op01"), QStringLiteral("--lang"),
+                   QStringLiteral("en"), QStringLiteral("--store"), store});
 
         QVERIFY(import->waitForFinished(180000));
         QVERIFY(syncImport->waitForFinished(180000));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "app/demowindow.h"
 #include "map/identifypanel.h"
 #include "map/mapoverlay.h"
 #include "render/maplabeler.h"
@@ -62,7 +63,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         // as the application starts: the map read on a worker while the rest is built
         MainWindow::MapFuture firstMap;
-        auto context = AppContext::open(
+        auto context = testutil::openWithDemoAccounts(
             m_dir.filePath(QStringLiteral("gui.gpkg")),
             [&firstMap](const QString &path) { firstMap = MainWindow::startMapLoad(path); });
         QVERIFY2(context.ok(), qPrintable(context.ok() ? QString() : context.error().toText()));

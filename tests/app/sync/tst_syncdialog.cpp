@@ -280,8 +280,10 @@ private slots:
     void snapshotsForTheCity()
     {
         const auto run = [this](const QStringList &arguments) {
-            return testutil::runCitygrid(QStringLiteral(CITYGRID_EXECUTABLE), arguments,
-                                         m_dir.path());
+            return testutil::runCitygrid(
+                QStringLiteral(CITYGRID_EXECUTABLE),
+                arguments + QStringList{QStringLiteral("--user"), QStringLiteral("op01")},
+                m_dir.path());
         };
         const QString store = path("centre.gpkg");
         const QString full = path("snapshot.geojson");

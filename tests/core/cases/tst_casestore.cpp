@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "casefixture.h"
 #include "cases/casestore.h"
 #include "grid/gridimport.h"
 
@@ -57,6 +58,7 @@ private slots:
         auto store = Store::open(path);
         QVERIFY(store.ok());
         m_store = std::move(store).value();
+        QVERIFY(testutil::seedDemoAccounts(*m_store));
         auto roles = RoleCatalogue::fromJson(catalogue("roles.json"));
         auto calendar = WorkingCalendar::fromJson(catalogue("calendar.json"));
         auto categories = CategoryCatalogue::fromJson(catalogue("categories.json"));
@@ -76,9 +78,9 @@ private slots:
         const QList<std::tuple<CaseStep, const char *, QDateTime>> steps = {
             {CaseStep::File, "op01", at(27, 10, 5)},
             {CaseStep::Dispatch, "op01", at(27, 10, 10)},
-            {CaseStep::Feedback, "us01", at(27, 11)},
+            {CaseStep::Feedback, "staff.U026", at(27, 11)},
             {CaseStep::VerifyFail, "ins01", at(27, 11, 30)},
-            {CaseStep::Feedback, "us01", at(27, 14, 20)},
+            {CaseStep::Feedback, "staff.U026", at(27, 14, 20)},
             {CaseStep::VerifyPass, "ins01", at(27, 15)},
             {CaseStep::Close, "op01", at(27, 15, 10)}};
         for (const auto &[step, user, when] : steps) {
@@ -99,7 +101,7 @@ private slots:
         QCOMPARE(closed.value().onTime, std::optional<bool>(true));
         auto history = m_cases->history(id);
         QCOMPARE(history.value().size(), 8);
-        QCOMPARE(history.value().at(3).actor, QStringLiteral("us01"));
+        QCOMPARE(history.value().at(3).actor, QStringLiteral("staff.U026"));
 
         // The row in the table is the projection of the history.
         auto row = Statement::prepare(
@@ -129,7 +131,7 @@ private slots:
             QStringLiteral("workflow.role"));
         QCOMPARE(
             m_cases->take(id, CaseStep::File, QStringLiteral("nobody"), at(27, 9, 5)).error().code,
-            QStringLiteral("case.user"));
+            QStringLiteral("account.unknown"));
         QVERIFY(m_cases->take(id, CaseStep::File, QStringLiteral("op01"), at(27, 9, 5)).ok());
         // a dispatch needs a unit
         QCOMPARE(m_cases->take(id, CaseStep::Dispatch, QStringLiteral("op01"), at(27, 9, 6))
@@ -211,8 +213,14 @@ private slots:
         QVERIFY(
             m_cases->take(id, CaseStep::Dispatch, QStringLiteral("op01"), at(27, 9, 2), unit).ok());
         QCOMPARE(m_cases->find(id).value().dueAt, at(27, 15, 2)); // 09:02 + 4 h over lunch
+        // the staff of another unit may not answer for U026
+        QCOMPARE(m_cases->take(id, CaseStep::RequestExtension, QStringLiteral("us01"), at(27, 10))
+                     .error()
+                     .code,
+                 QStringLiteral("scope.unit"));
         QVERIFY(
-            m_cases->take(id, CaseStep::RequestExtension, QStringLiteral("us01"), at(27, 10)).ok());
+            m_cases->take(id, CaseStep::RequestExtension, QStringLiteral("staff.U026"), at(27, 10))
+                .ok());
         StepInput extension;
         extension.extensionHours = 3;
         QCOMPARE(m_cases

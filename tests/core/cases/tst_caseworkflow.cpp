@@ -343,8 +343,6 @@ private slots:
         QTest::newRow("duplicate role") << QByteArray(R"({"roles": [{"id": "x"}, {"id": "x"}]})");
         QTest::newRow("unknown right")
             << QByteArray(R"({"roles": [{"id": "x", "rights": ["fly"]}]})");
-        QTest::newRow("user with unknown role")
-            << QByteArray(R"({"roles": [{"id": "x"}], "users": [{"id": "u", "role": "y"}]})");
     }
     void badRoleCatalogues()
     {

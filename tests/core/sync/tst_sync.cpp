@@ -155,7 +155,15 @@ private:
                 return unit.error();
             input.unitId = unit.value()->id;
         }
-        return site.cases->take(uuid, step, QLatin1String(user), at, input);
+        // "staff": the staff of the unit the case is dispatched to
+        QString actor = QLatin1String(user);
+        if (actor == QLatin1String("staff")) {
+            auto record = site.cases->find(uuid);
+            if (!record)
+                return record.error();
+            actor = testutil::demoStaffOf(record.value().unitId);
+        }
+        return site.cases->take(uuid, step, actor, at, input);
     }
     static QByteArray package(Site &from, Site &to)
     {
@@ -350,10 +358,8 @@ private slots:
         auto dispatched = take(centre, made.uuid, CaseStep::Dispatch, "dp01", start.addSecs(120));
         QVERIFY2(dispatched, qPrintable(dispatched ? QString() : dispatched.error().toText()));
         QVERIFY(apply(office, package(centre, office)));
-        QVERIFY(office.cases->take(made.uuid, CaseStep::Feedback, QStringLiteral("us01"),
-                                   start.addSecs(600)));
-        QVERIFY(centre.cases->take(made.uuid, CaseStep::Feedback, QStringLiteral("us02"),
-                                   start.addSecs(900)));
+        QVERIFY(take(office, made.uuid, CaseStep::Feedback, "staff", start.addSecs(600)));
+        QVERIFY(take(centre, made.uuid, CaseStep::Feedback, "staff", start.addSecs(900)));
         auto atCentre = apply(centre, package(office, centre));
         QVERIFY(atCentre);
         QCOMPARE(atCentre.value().conflicts.size(), 1);
@@ -637,7 +643,7 @@ private slots:
         pair(sites[0], sites[2]);
         const QList<std::pair<CaseStep, const char *>> steps{
             {CaseStep::File, "op01"},        {CaseStep::Void, "op01"},
-            {CaseStep::Dispatch, "dp01"},    {CaseStep::Feedback, "us01"},
+            {CaseStep::Dispatch, "dp01"},    {CaseStep::Feedback, "staff"},
             {CaseStep::VerifyPass, "ins01"}, {CaseStep::VerifyFail, "ins01"},
             {CaseStep::Close, "op01"},       {CaseStep::SetUrgent, "sl01"}};
         QDateTime clock = start;

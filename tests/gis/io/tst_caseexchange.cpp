@@ -70,6 +70,7 @@ private slots:
         const QString target = path("target.gpkg");
         QVERIFY(GridImport::ensureStore(target, QStringLiteral(":/data/futian")).ok());
         m_target = std::move(Store::open(target)).value();
+        QVERIFY(testutil::seedDemoAccounts(*m_target));
         m_fixture = std::make_unique<testutil::DemoFixture>(target);
         const auto &c = m_fixture->catalogues;
         m_cases = std::make_unique<CaseStore>(*m_target, CaseWorkflow(c.roles), c.calendar,
