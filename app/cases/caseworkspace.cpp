@@ -19,7 +19,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -30,17 +29,9 @@ CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow
     : QObject(window), m_session(context), m_canvas(canvas), m_window(window),
       m_list(new CaseListPanel(m_session, window)), m_cell(new CellCasesPanel(m_session, window)),
       m_layer(new CaseLayer(m_session, this)), m_heat(new HeatLayer(*m_layer, this)),
-      m_tool(new NewCaseTool(canvas, this)), m_user(new QComboBox(window)),
-      m_newCase(new QAction(tr("New case"), this)),
+      m_tool(new NewCaseTool(canvas, this)), m_newCase(new QAction(tr("New case"), this)),
       m_showCases(new QAction(tr("Cases on the map"), this))
 {
-    m_user->setObjectName(QStringLiteral("userBox"));
-    m_user->setToolTip(tr("Who is working: every step is recorded as this user, and the role "
-                          "decides which steps are offered"));
-    fillUsers();
-    connect(m_user, &QComboBox::currentIndexChanged, this,
-            [this] { m_session.setUserId(m_user->currentData().toString()); });
-
     m_newCase->setCheckable(true);
     m_newCase->setIcon(QIcon(QStringLiteral(":/icons/new-case.svg")));
     m_newCase->setShortcut(Qt::Key_N);
@@ -77,16 +68,6 @@ void CaseWorkspace::updateNewCase()
                               : tr("New case: %1").arg(m_session.onlyWho(CaseStep::Report)));
     if (!may && m_newCase->isChecked())
         emit newCaseFinished(); // the new user may not: back to browsing
-}
-
-void CaseWorkspace::fillUsers()
-{
-    QSignalBlocker block(m_user);
-    m_user->clear();
-    for (const Account &a : m_session.catalogues().roles.accounts())
-        if (a.enabled)
-            m_user->addItem(m_session.userLabel(a.name), a.name);
-    m_user->setCurrentIndex(std::max(0, m_user->findData(m_session.userId())));
 }
 
 void CaseWorkspace::mapChanged()

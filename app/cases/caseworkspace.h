@@ -13,7 +13,6 @@
 #include <optional>
 
 class QAction;
-class QComboBox;
 class QMainWindow;
 
 namespace citygrid {
@@ -42,7 +41,6 @@ public:
     CellCasesPanel *cellPanel() const { return m_cell; }
     CaseLayer *layer() const { return m_layer; }
     HeatLayer *heatLayer() const { return m_heat; }
-    QComboBox *userBox() const { return m_user; }
     QAction *newCaseAction() const { return m_newCase; }
     QAction *showCasesAction() const { return m_showCases; }
     /// Exports the cases of the list's filter to a file the user chooses.
@@ -75,7 +73,6 @@ signals:
     void newCaseFinished();
 
 private:
-    void fillUsers();
     void updateNewCase();
 
     CaseSession m_session;
@@ -86,7 +83,6 @@ private:
     CaseLayer *m_layer;
     HeatLayer *m_heat;
     NewCaseTool *m_tool;
-    QComboBox *m_user;
     QAction *m_newCase;
     QAction *m_showCases;
     QHash<QString, QPointer<CaseDialog>> m_dialogs;

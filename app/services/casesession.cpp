@@ -36,6 +36,11 @@ CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent)
                                      : accounts.first().name;
 }
 
+QString CaseSession::rememberedUserId()
+{
+    return QSettings().value(userKey).toString();
+}
+
 const Account *CaseSession::user() const
 {
     return catalogues().roles.account(m_userId);

@@ -28,6 +28,8 @@ public:
     const GridCatalogue &grid() const { return m_context.catalogue(); }
 
     QString userId() const { return m_userId; }
+    /// The account last signed in at this workstation (empty if none).
+    static QString rememberedUserId();
     const Account *user() const;
     /// Whether the current user's role holds `right` (the role table decides, as everywhere).
     bool may(Right right) const;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/application.h"
 
+#include "accounts/sessionlock.h"
 #include "bench/benchcommand.h"
 #include "cli/cli.h"
 #include "io/gdalerrors.h"
@@ -51,6 +52,9 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (!options->screenshot.isEmpty())
         screenshotharness::saveWhenReady(window, &dialog, options->screenshot);
     window.show();
+    signInAtStart(window, options->user);
+    if (window.sessionLock()->isLocked())
+        return app.exec(); // what the command line asks to open waits for nobody unknown
     if (importDialog) {
         importDialog->show();
         importDialog->check();

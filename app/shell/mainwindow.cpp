@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/mainwindow.h"
 
+#include "accounts/accountsdialog.h"
+#include "accounts/sessionlock.h"
 #include "services/casefactssource.h"
+#include "services/casesession.h"
 #include "supervision/rankingpanel.h"
 #include "supervision/thematicpanel.h"
 #include "supervision/trendpanel.h"
@@ -55,6 +58,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtConcurrent>
 
@@ -102,6 +106,7 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap, 
     m_search->setCatalogue(m_context->catalogue(), english);
     m_areaModel->setCatalogue(m_context->catalogue(), english);
     m_cases = new CaseWorkspace(*m_context, m_canvas, this);
+    m_lock = new SessionLock(m_cases->session(), this);
     m_facts = new CaseFactsSource(m_cases->session(), this);
     m_thematic =
         new ThematicPanel(m_cases->session(), *m_facts, m_canvas, m_cases->heatLayer(), this);
@@ -137,6 +142,23 @@ void MainWindow::createActions()
     const MapActions actions = createMapActions();
     createToolbars(actions);
     createMenus(actions);
+    updateRights();
+    connect(&m_cases->session(), &CaseSession::userChanged, this, &MainWindow::updateRights);
+}
+
+void MainWindow::updateRights()
+{
+    // what the role table allows the person signed in, offered; the rest disabled, saying who may
+    const std::pair<const char *, Right> guarded[] = {{"importGrid", Right::ImportGrid},
+                                                      {"syncPackages", Right::Sync}};
+    const CaseSession &session = m_cases->session();
+    for (const auto &[name, right] : guarded) {
+        QAction *action = findChild<QAction *>(QLatin1String(name));
+        const bool may = session.may(right);
+        action->setEnabled(may);
+        action->setStatusTip(may ? QString() : session.onlyWho(right));
+        action->setToolTip(may ? action->text().remove(u'&') : session.onlyWho(right));
+    }
 }
 
 MainWindow::MapActions MainWindow::createMapActions()
@@ -234,14 +256,15 @@ void MainWindow::createToolbars(const MapActions &a)
     caseBar->setObjectName(QStringLiteral("casesToolbar"));
     caseBar->setIconSize(QSize(22, 22));
     caseBar->addAction(m_cases->newCaseAction());
-    caseBar->addWidget(new QLabel(tr(" User: "), this));
-    caseBar->addWidget(m_cases->userBox());
+    caseBar->addWidget(m_lock->userWidget());
 }
 
 void MainWindow::createMenus(const MapActions &a)
 {
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addActions({a.importGrid, a.exportMap});
+    file->addSeparator();
+    file->addActions({m_lock->lockAction(), m_lock->switchAction()});
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     setShortcut(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -310,6 +333,12 @@ void MainWindow::createSettingsMenu()
         editor.exec();
     });
     categories->setObjectName(QStringLiteral("caseCategories"));
+    auto *accounts = settings->addAction(tr("Accounts…"), this, [this] {
+        AccountsDialog dialog(m_cases->session(), this);
+        dialog.exec();
+        m_lock->armIdleLock();
+    });
+    accounts->setObjectName(QStringLiteral("accounts"));
     auto *languages = settings->addMenu(tr("Language"));
     auto *languageGroup = new QActionGroup(this);
     for (const auto &[code, name] : {std::pair{"zh_CN", "中文"}, std::pair{"en", "English"}}) {

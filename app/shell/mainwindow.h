@@ -21,6 +21,7 @@ class AreaTreeModel;
 class AssessmentWindow;
 class BrowseTool;
 class CaseWorkspace;
+class SessionLock;
 class IdentifyPanel;
 class LayerPanel;
 class CaseFactsSource;
@@ -54,6 +55,8 @@ public:
     IdentifyPanel *identifyPanel() const { return m_identify; }
     AreaTreeModel *areaModel() const { return m_areaModel; }
     CaseWorkspace *cases() const { return m_cases; }
+    /// Who is at the workstation: sign-in, Lock, Switch user.
+    SessionLock *sessionLock() const { return m_lock; }
     ThematicPanel *thematic() const { return m_thematic; }
     /// Opens the thematic map's two months side by side (its "Compare…" button).
     ComparisonWindow *showComparison();
@@ -91,6 +94,8 @@ private:
             *forward;
     };
     void createActions();
+    /// Offers what the signed-in person's role may do (grid import, sync), the rest disabled.
+    void updateRights();
     MapActions createMapActions();
     void createToolbars(const MapActions &actions);
     void createMenus(const MapActions &actions);
@@ -132,6 +137,7 @@ private:
     QLabel *m_storeLabel;
     QMenu *m_docksMenu = nullptr;
     CaseWorkspace *m_cases = nullptr;
+    SessionLock *m_lock = nullptr;
     CaseFactsSource *m_facts = nullptr;
     DashboardWindow *m_dashboard = nullptr;
     AssessmentWindow *m_assessment = nullptr;

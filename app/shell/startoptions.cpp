@@ -79,8 +79,15 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
         flag("units", QT_TRANSLATE_NOOP("cli", "Open Settings > Responsible units at start."));
     const QCommandLineOption categories =
         flag("categories", QT_TRANSLATE_NOOP("cli", "Open Settings > Case categories at start."));
+    const QCommandLineOption user =
+        valued("user",
+               QT_TRANSLATE_NOOP("cli", "Sign in as NAME at start with the password in "
+                                        "CITYGRID_PASSWORD (default: CITYGRID_USER); without "
+                                        "them the window opens at its sign-in."),
+               "name");
     parser.addOptions({quitAfterFirstFrame, screenshot, select, importPreview, openCase, thematic,
-                       panel, dashboard, compare, assessment, month, sync, units, categories});
+                       panel, dashboard, compare, assessment, month, sync, units, categories,
+                       user});
     if (!cli::parse(parser, arguments)) {
         exitStatus = parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
         return std::nullopt;
@@ -95,6 +102,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
     }
     StartOptions o;
     o.store = parser.value(QStringLiteral("store"));
+    o.user = parser.isSet(user) ? parser.value(user) : qEnvironmentVariable("CITYGRID_USER");
     o.quitAfterFirstFrame = parser.isSet(quitAfterFirstFrame);
     o.screenshot = parser.value(screenshot);
     o.select = parser.value(select);

@@ -14,6 +14,7 @@ namespace citygrid {
 struct StartOptions
 {
     QString store;
+    QString user; ///< who signs in at start (with CITYGRID_PASSWORD)
     bool quitAfterFirstFrame = false;
     QString screenshot;    ///< save a picture of the foremost window here and quit
     QString select;        ///< an area code

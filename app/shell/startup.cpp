@@ -2,12 +2,14 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/startup.h"
 
+#include "accounts/sessionlock.h"
 #include "assessment/assessmentwindow.h"
 #include "cases/caseworkspace.h"
 #include "catalogues/categoryeditor.h"
 #include "catalogues/uniteditor.h"
 #include "cli/cli.h"
 #include "reports/thematiclegend.h"
+#include "services/appcontext.h"
 #include "services/casesession.h"
 #include "services/monthtext.h"
 #include "shell/mainwindow.h"
@@ -47,6 +49,21 @@ std::optional<int> openAssessment(MainWindow &window, const StartOptions &option
 }
 
 } // namespace
+
+void signInAtStart(MainWindow &window, const QString &user)
+{
+    CaseSession &session = window.cases()->session();
+    const QString password = qEnvironmentVariable("CITYGRID_PASSWORD");
+    if (!user.isEmpty() && !password.isEmpty()) {
+        AppContext &context = session.context();
+        if (context.accounts().login(user, password, QDateTime::currentDateTime()) &&
+            context.reloadAccounts()) {
+            session.setUserId(user);
+            return;
+        }
+    }
+    window.sessionLock()->lockAtStart();
+}
 
 std::optional<int> openAtStart(MainWindow &window, const StartOptions &options, QDialog *&dialog)
 {

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include <QString>
+
 #include <optional>
 
 class QDialog;
@@ -15,6 +17,10 @@ struct StartOptions;
 /// thematic measure, the wall display, the comparison, the sync dialog, a catalogue editor,
 /// the assessment on a tab and month, a case. `dialog` is set to the dialog opened last. An
 /// unknown panel, measure, tab, month or case is printed, and its exit status returned.
+/// Signs `user` in with the password in CITYGRID_PASSWORD when both are given and right (a
+/// kiosk, the screenshots); else the window waits behind its sign-in for whoever works here.
+void signInAtStart(MainWindow &window, const QString &user);
+
 std::optional<int> openAtStart(MainWindow &window, const StartOptions &options, QDialog *&dialog);
 
 } // namespace citygrid

@@ -5,6 +5,8 @@
 #include "accounts/passwords.h"
 #include "base/uuids.h"
 #include "grid/cellcode.h"
+#include "store/store.h"
+#include "store/storeschema.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -373,6 +375,36 @@ Result<int> Accounts::seed(const QList<Account> &accounts, const QByteArray &pas
     if (auto r = t.commit(); !r)
         return r.error();
     return added;
+}
+
+int Accounts::idleLockMinutes() const
+{
+    bool ok = false;
+    const int minutes = Store::meta(m_db, storeschema::keyIdleLockMinutes()).toInt(&ok);
+    return ok ? minutes : defaultIdleLockMinutes;
+}
+
+Result<void> Accounts::setIdleLockMinutes(const QString &actorName, int minutes,
+                                          const QDateTime &at)
+{
+    auto admin = administrator(actorName);
+    if (!admin)
+        return admin.error();
+    if (minutes < 0 || minutes > 480)
+        return Error{QStringLiteral("account.idle"),
+                     tr("Give the idle time before the window locks in minutes, 0 (never) to 480"),
+                     {}};
+    Transaction t(m_db);
+    if (auto r = t.begin(); !r)
+        return r;
+    if (auto r = Store::setMeta(m_db, storeschema::keyIdleLockMinutes(), QString::number(minutes));
+        !r)
+        return r;
+    if (auto r = record({}, QStringLiteral("idle_lock_minutes"), actorName, admin.value().roleId,
+                        at, QString::number(minutes));
+        !r)
+        return r;
+    return t.commit();
 }
 
 Result<int> Accounts::recentFailures(const QString &name, const QDateTime &at) const

@@ -54,6 +54,12 @@ public:
     Result<int> seed(const QList<Account> &accounts, const QByteArray &passwordHash,
                      const QDateTime &at);
 
+    static constexpr int defaultIdleLockMinutes = 15;
+    /// After how many idle minutes a window locks (0: never).
+    int idleLockMinutes() const;
+    /// Sets it (0 to 480); an administrator's setting, recorded as an event.
+    Result<void> setIdleLockMinutes(const QString &actorName, int minutes, const QDateTime &at);
+
     /// Checks the password of `name`; the login or the failure is recorded either way.
     Result<Account> login(const QString &name, const QString &password, const QDateTime &at);
 

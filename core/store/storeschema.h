@@ -123,6 +123,11 @@ inline QString keyCasePrefix()
 {
     return QStringLiteral("case_prefix");
 }
+/// After how many minutes without input a workstation's window locks (0: never; default 15).
+inline QString keyIdleLockMinutes()
+{
+    return QStringLiteral("idle_lock_minutes");
+}
 inline QString keySignPublicKey()
 {
     return QStringLiteral("sign_public_key");

@@ -82,6 +82,10 @@
         <source>Wrong password %1 times in %2 minutes: the account &quot;%3&quot; is locked until %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give the idle time before the window locks in minutes, 0 (never) to 480</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -2283,6 +2287,153 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AccountsDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. op03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a subdistrict or community code, or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit (a unit&apos;s staff):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock a window after it is idle for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; enter the same password twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new password twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows no longer lock by themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows lock after %1 idle minutes (from their next start or sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AreaTreeModel</name>
     <message>
         <source>Area</source>
@@ -2826,10 +2977,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who is working: every step is recorded as this user, and the role decides which steps are offered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New case: click the map where the problem is (N)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3321,6 +3468,49 @@ Filing standard: %5</source>
     </message>
 </context>
 <context>
+    <name>citygrid::LoginPanel</name>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no accounts yet. Make its first administrator: they make everyone else&apos;s accounts (Settings ▸ Accounts…). A password needs at least %1 characters, with letters and a digit or sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your account. Five wrong passwords within 15 minutes lock the account for 15 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make administrator and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your account name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; enter the same password twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::MainWindow</name>
     <message>
         <source>CityGrid — %1</source>
@@ -3463,10 +3653,6 @@ Filing standard: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> User: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3540,6 +3726,10 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>New case: click the map where the problem is; Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4280,6 +4470,25 @@ No: file it as a new case.</source>
     <name>citygrid::SearchBox</name>
     <message>
         <source>Search code or name (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SessionLock</name>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window; your password opens it again (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is working: every step is recorded as this account, and its role decides which steps are offered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6127,6 +6336,10 @@ Open it from there, or install a viewer for this type of file.</source>
     </message>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, accounts, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as NAME at start with the password in CITYGRID_PASSWORD (default: CITYGRID_USER); without them the window opens at its sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -82,6 +82,10 @@
         <source>Wrong password %1 times in %2 minutes: the account &quot;%3&quot; is locked until %4</source>
         <translation>%2 分钟内密码错误 %1 次：账号“%3”已锁定至 %4</translation>
     </message>
+    <message>
+        <source>Give the idle time before the window locks in minutes, 0 (never) to 480</source>
+        <translation>请以分钟为单位填写窗口空闲多久后锁定，0（从不）至 480</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -2270,6 +2274,153 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AccountsDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>e.g. op03</source>
+        <translation>例如 op03</translation>
+    </message>
+    <message>
+        <source>a subdistrict or community code, or empty</source>
+        <translation>街道或社区代码，可留空</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Unit (a unit&apos;s staff):</source>
+        <translation>单位（处置单位人员）：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Lock a window after it is idle for</source>
+        <translation>窗口空闲多久后锁定：</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; enter the same password twice</source>
+        <translation>两次输入的密码不一致；请输入相同的密码两次</translation>
+    </message>
+    <message>
+        <source>Enter the new password twice</source>
+        <translation>请输入新密码两次</translation>
+    </message>
+    <message>
+        <source>Account %1 made</source>
+        <translation>已创建账号 %1</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset</source>
+        <translation>已重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled</source>
+        <translation>已启用账号 %1</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled</source>
+        <translation>已停用账号 %1</translation>
+    </message>
+    <message>
+        <source>Windows no longer lock by themselves</source>
+        <translation>窗口不再自动锁定</translation>
+    </message>
+    <message>
+        <source>Windows lock after %1 idle minutes (from their next start or sign-in)</source>
+        <translation>窗口空闲 %1 分钟后锁定（自下次启动或登录起生效）</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AreaTreeModel</name>
     <message>
         <source>Area</source>
@@ -2811,10 +2962,6 @@
         <translation>在地图上显示案件</translation>
     </message>
     <message>
-        <source>Who is working: every step is recorded as this user, and the role decides which steps are offered</source>
-        <translation>当前操作人：每一步操作都以该用户身份记录，可办理的环节由其角色决定</translation>
-    </message>
-    <message>
         <source>New case: click the map where the problem is (N)</source>
         <translation>新建案件：在地图上点击问题所在位置（N）</translation>
     </message>
@@ -3305,6 +3452,49 @@ Filing standard: %5</source>
     </message>
 </context>
 <context>
+    <name>citygrid::LoginPanel</name>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>This store has no accounts yet. Make its first administrator: they make everyone else&apos;s accounts (Settings ▸ Accounts…). A password needs at least %1 characters, with letters and a digit or sign.</source>
+        <translation>本数据库还没有账号。请创建第一个系统管理员，由其为其他人创建账号（设置 ▸ 账号…）。密码至少 %1 个字符，需包含字母以及数字或符号。</translation>
+    </message>
+    <message>
+        <source>Sign in with your account. Five wrong passwords within 15 minutes lock the account for 15 minutes.</source>
+        <translation>请用您的账号登录。15 分钟内密码错误 5 次，账号将锁定 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Make administrator and sign in</source>
+        <translation>创建系统管理员并登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your account name and password</source>
+        <translation>请输入账号和密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; enter the same password twice</source>
+        <translation>两次输入的密码不一致；请输入相同的密码两次</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::MainWindow</name>
     <message>
         <source>CityGrid — %1</source>
@@ -3447,10 +3637,6 @@ Filing standard: %5</source>
         <translation>案件</translation>
     </message>
     <message>
-        <source> User: </source>
-        <translation> 用户：</translation>
-    </message>
-    <message>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
@@ -3525,6 +3711,10 @@ Filing standard: %5</source>
     <message>
         <source>New case: click the map where the problem is; Esc cancels</source>
         <translation>新建案件：在地图上点击问题所在位置；按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Accounts…</source>
+        <translation>账号…</translation>
     </message>
 </context>
 <context>
@@ -4267,6 +4457,25 @@ No: file it as a new case.</source>
     <message>
         <source>Search code or name (Ctrl+F)</source>
         <translation>搜索编码或名称（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::SessionLock</name>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <source>Lock the window; your password opens it again (Ctrl+L)</source>
+        <translation>锁定窗口；输入您的密码即可解锁（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Who is working: every step is recorded as this account, and its role decides which steps are offered</source>
+        <translation>当前值班人员：每个办理环节都以此账号记录，其角色决定可办理哪些环节</translation>
     </message>
 </context>
 <context>
@@ -6148,6 +6357,10 @@ Open it from there, or install a viewer for this type of file.</source>
     <message>
         <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, accounts, bench (citygrid COMMAND --help).</source>
         <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、backup、accounts、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Sign in as NAME at start with the password in CITYGRID_PASSWORD (default: CITYGRID_USER); without them the window opens at its sign-in.</source>
+        <translation>启动时以 NAME 登录，密码取自 CITYGRID_PASSWORD（NAME 默认取 CITYGRID_USER）；未提供时窗口在登录界面打开。</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "accounts/loginpanel.h"
+#include "accounts/sessionlock.h"
 #include "app/demowindow.h"
 #include "app/onelanguage.h"
 #include "cases/caselistmodel.h"
 #include "cases/caselistpanel.h"
 #include "map/mapcanvas.h"
 #include "services/language.h"
+#include "testutil.h"
 #include "widgets/searchbox.h"
 
 #include <QAbstractButton>
@@ -20,10 +23,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
@@ -223,6 +228,15 @@ class TestWindowWalk : public QObject
             m_problems << QStringLiteral("no action %1").arg(actionName);
             return;
         }
+        // an action the walker's role may not take: walk it as someone who may
+        CaseSession &session = m_window->cases()->session();
+        const QString walker = session.userId();
+        for (const Account &a : session.catalogues().roles.accounts()) {
+            if (action->isEnabled())
+                break;
+            session.setUserId(a.name);
+        }
+        const auto back = qScopeGuard([&] { session.setUserId(walker); });
         const QWidgetList before = QApplication::topLevelWidgets();
         bool done = false;
         QTimer poll;
@@ -298,9 +312,9 @@ private slots:
     void everyDialogAndTab_data()
     {
         QTest::addColumn<QString>("action");
-        for (const char *name :
-             {"monthlyReport", "exportMap", "importGrid", "syncPackages", "responsibleUnits",
-              "caseCategories", "assessment", "wallDisplay", "exportCases", "importCases", "about"})
+        for (const char *name : {"monthlyReport", "exportMap", "importGrid", "syncPackages",
+                                 "responsibleUnits", "caseCategories", "accounts", "assessment",
+                                 "wallDisplay", "exportCases", "importCases", "about"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
     void everyDialogAndTab()
@@ -308,6 +322,18 @@ private slots:
         QFETCH(QString, action);
         m_problems.clear();
         openAndInspect(action);
+        QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(QLatin1Char('\n'))));
+    }
+    void signInCover()
+    {
+        m_problems.clear();
+        SessionLock *lock = m_window->sessionLock();
+        lock->lock();
+        QTest::qWait(200);
+        inspect(m_window.get(), QStringLiteral("sign-in"));
+        lock->panel()->passwordEdit()->setText(testutil::demoPassword());
+        lock->panel()->submit();
+        QVERIFY(!lock->isLocked());
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(QLatin1Char('\n'))));
     }
     void caseView()
