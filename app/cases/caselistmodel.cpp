@@ -42,7 +42,7 @@ CaseListModel::CaseListModel(CaseSession &session, QObject *parent)
 
 CaseQuery CaseListModel::query() const
 {
-    return m_session.context().caseQuery(m_filter, m_session.now());
+    return m_session.caseQuery(m_filter);
 }
 
 void CaseListModel::setFilter(const CaseFilter &filter)

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/caseworkspace.h"
 
+#include "accounts/accountscope.h"
+
 #include "cases/casedialog.h"
 #include "cases/caselistmodel.h"
 #include "cases/caselistpanel.h"
@@ -22,6 +24,7 @@
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QStatusBar>
 
 namespace citygrid {
 
@@ -37,6 +40,8 @@ CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow
     m_newCase->setShortcut(Qt::Key_N);
     updateNewCase();
     connect(&m_session, &CaseSession::userChanged, this, &CaseWorkspace::updateNewCase);
+    // what the new person may see: a unit's staff their unit's cases only
+    connect(&m_session, &CaseSession::userChanged, m_list->model(), &CaseListModel::refresh);
     m_showCases->setCheckable(true);
     m_showCases->setChecked(true);
     connect(m_showCases, &QAction::toggled, m_layer, &CaseLayer::setVisible);
@@ -92,6 +97,18 @@ CaseDialog *CaseWorkspace::openCase(const QString &caseUuid)
 {
     if (caseUuid.isEmpty())
         return nullptr;
+    // a unit's staff see their unit's cases only (an area-bound account its area's), however
+    // the case was asked for: the list, the map, a case number typed in
+    if (const Account *u = m_session.user()) {
+        auto record = m_session.store().find(caseUuid);
+        if (!record)
+            return nullptr;
+        if (auto reach = AccountScope::check(*u, record.value().unitId, record.value().cellCode);
+            !reach) {
+            m_window->statusBar()->showMessage(reach.error().message, 10000);
+            return nullptr;
+        }
+    }
     QPointer<CaseDialog> &dialog = m_dialogs[caseUuid];
     if (!dialog) {
         dialog = new CaseDialog(m_session, caseUuid, m_window);
@@ -167,8 +184,7 @@ void CaseWorkspace::exportCases()
            "Open311 GeoReport v2 (*.json)"));
     if (path.isEmpty())
         return;
-    const CaseQuery query =
-        m_session.context().caseQuery(m_list->model()->filter(), m_session.now());
+    const CaseQuery query = m_session.caseQuery(m_list->model()->filter());
     QApplication::setOverrideCursor(Qt::BusyCursor);
     auto written = CaseExchange::exportCases(query, m_session.catalogues(), m_session.grid(), path,
                                              CaseExchange::formatOf(path), language::isEnglish());

@@ -78,9 +78,7 @@ void CellCasesPanel::reload()
     recent.reportedFrom = m_session.now().addDays(-30);
     int openCount = 0;
     for (const CaseFilter &f : {open, recent}) {
-        auto page = m_session.context()
-                        .caseQuery(f, m_session.now())
-                        .page(CaseQuery::Sort::Reported, false, 0, 300);
+        auto page = m_session.caseQuery(f).page(CaseQuery::Sort::Reported, false, 0, 300);
         if (!page)
             continue;
         for (const CaseRecord &r : page.value()) {

@@ -19,6 +19,7 @@ using Loaded = Result<std::shared_ptr<CaseMarks>>;
 CaseLayer::CaseLayer(CaseSession &session, QObject *parent) : MapOverlay(parent), m_session(session)
 {
     connect(&m_session, &CaseSession::caseChanged, this, &CaseLayer::reload);
+    connect(&m_session, &CaseSession::userChanged, this, &CaseLayer::reload);
 }
 
 void CaseLayer::setFilter(const CaseFilter &filter)
@@ -75,9 +76,9 @@ void CaseLayer::reload()
         emit changed();
         emit loaded();
     });
-    watcher->setFuture(QtConcurrent::run(threadpools::load(), &CaseMarks::load,
-                                         m_session.context().storePath(), m_filter, m_session.now(),
-                                         m_map, m_anchors));
+    watcher->setFuture(
+        QtConcurrent::run(threadpools::load(), &CaseMarks::load, m_session.context().storePath(),
+                          m_session.narrowed(m_filter), m_session.now(), m_map, m_anchors));
 }
 
 MarkLayerPtr CaseLayer::marks() const

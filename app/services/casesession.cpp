@@ -36,6 +36,27 @@ CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent)
                                      : accounts.first().name;
 }
 
+CaseFilter CaseSession::narrowed(CaseFilter filter) const
+{
+    const Account *u = user();
+    if (!u)
+        return filter;
+    if (!u->unitId.isEmpty())
+        filter.unitId = u->unitId;
+    if (!u->area.isEmpty()) {
+        if (u->area.startsWith(filter.areaCode))
+            filter.areaCode = u->area; // the whole district, or a larger area: theirs only
+        else if (!filter.areaCode.startsWith(u->area))
+            filter.areaCode = QStringLiteral("-"); // elsewhere: no cell code starts so
+    }
+    return filter;
+}
+
+CaseQuery CaseSession::caseQuery(const CaseFilter &filter) const
+{
+    return m_context.caseQuery(narrowed(filter), now());
+}
+
 QString CaseSession::rememberedUserId()
 {
     return QSettings().value(userKey).toString();

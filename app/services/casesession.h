@@ -28,6 +28,11 @@ public:
     const GridCatalogue &grid() const { return m_context.catalogue(); }
 
     QString userId() const { return m_userId; }
+    /// `filter` kept to what the signed-in account may see: a unit's staff their unit's cases,
+    /// an area-bound account the cases in its area.
+    CaseFilter narrowed(CaseFilter filter) const;
+    /// The cases of `filter` the signed-in account may see, as of now().
+    CaseQuery caseQuery(const CaseFilter &filter) const;
     /// The account last signed in at this workstation (empty if none).
     static QString rememberedUserId();
     const Account *user() const;

@@ -238,8 +238,9 @@ void DashboardWindow::fillOverdue()
     filter.overdueOnly = true;
     filter.openOnly = true;
     const QDateTime now = m_session.now();
-    auto page =
-        m_session.context().caseQuery(filter, now).page(CaseQuery::Sort::Due, true, 0, overdueRows);
+    auto page = m_session.context()
+                    .caseQuery(m_session.narrowed(filter), now)
+                    .page(CaseQuery::Sort::Due, true, 0, overdueRows);
     if (!page)
         return;
     m_overdue->setRowCount(int(page.value().size()));

@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -237,10 +238,19 @@ private slots:
         const QString unit = cases()->openCase(m_uuid)->record().unitId;
         const QString other =
             unit == QLatin1String("U020") ? QStringLiteral("us02") : QStringLiteral("us01");
+        const CaseRecord record = cases()->session().store().find(m_uuid).value();
         cases()->session().setUserId(other);
-        QVERIFY(cases()->openCase(m_uuid)->offeredSteps().isEmpty());
-        const QString why = cases()->session().whyNoStep(cases()->openCase(m_uuid)->record());
+        const QString why = cases()->session().whyNoStep(record);
         QVERIFY2(why.contains(unit), qPrintable(why));
+        // nor do they see it: not in their list, and it does not open
+        QVERIFY(!cases()->openCase(m_uuid));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(unit));
+        QTRY_VERIFY(!cases()->layer()->isLoading());
+        QCOMPARE(cases()->listPanel()->model()->rowOf(m_uuid), -1);
+        for (int row = 0; row < cases()->listPanel()->model()->rowCount(); ++row)
+            QCOMPARE(cases()->listPanel()->model()->record(row).unitId,
+                     other == QLatin1String("us01") ? QStringLiteral("U020")
+                                                    : QStringLiteral("U025"));
         take("staff", CaseStep::Feedback, QStringLiteral("已清理"));
         checkShown(CaseState::Handled);
         take("ins01", CaseStep::VerifyFail, QStringLiteral("仍有残留"));
