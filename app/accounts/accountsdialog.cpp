@@ -115,12 +115,7 @@ void AccountsDialog::fill()
     m_table->setRowCount(int(accounts.value().size()));
     int row = 0;
     for (const Account &a : accounts.value()) {
-        const QString state =
-            !a.enabled ? tr("disabled")
-            : a.lockedUntil > now
-                ? tr("locked until %1")
-                      .arg(a.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")))
-                : tr("enabled");
+        const QString state = Accounts::stateText(a, now);
         const QStringList cells{
             a.name,
             a.displayName,
@@ -131,6 +126,7 @@ void AccountsDialog::fill()
             state};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
+        m_table->item(row, State)->setData(Qt::UserRole, a.enabled);
         if (a.name == selected)
             m_table->selectRow(row);
         ++row;
@@ -147,8 +143,8 @@ QString AccountsDialog::selectedName() const
 void AccountsDialog::updateButtons()
 {
     const QString name = selectedName();
-    const bool disabled =
-        !name.isEmpty() && m_table->item(m_table->currentRow(), State)->text() == tr("disabled");
+    const bool disabled = !name.isEmpty() &&
+                          !m_table->item(m_table->currentRow(), State)->data(Qt::UserRole).toBool();
     m_toggle->setText(disabled ? tr("Enable") : tr("Disable"));
     const QString why = m_mayManage ? QString() : m_session.onlyWho(Right::ManageAccounts);
     for (QPushButton *b : {m_add, m_reset, m_toggle, m_saveIdle}) {
@@ -229,7 +225,7 @@ void AccountsDialog::toggleEnabled()
     const QString name = selectedName();
     if (name.isEmpty())
         return;
-    const bool enable = m_toggle->text() == tr("Enable");
+    const bool enable = !m_table->item(m_table->currentRow(), State)->data(Qt::UserRole).toBool();
     auto changed = m_session.context().accounts().setEnabled(m_session.userId(), name, enable,
                                                              QDateTime::currentDateTime());
     if (!changed) {

@@ -229,7 +229,7 @@ int bench(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
     parser.addOption({QStringLiteral("only"),
-                      tr("Run one part only: futian, startup, city, cases or sync."),
+                      tr("Run one part only: futian, startup, city, cases, sync or accounts."),
                       QStringLiteral("part")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -284,6 +284,9 @@ int bench(const QStringList &arguments)
             return fail(r.error());
     if (part("sync"))
         if (auto r = benchSync(temp.path(), quick); !r)
+            return fail(r.error());
+    if (part("accounts"))
+        if (auto r = benchAccounts(*context.value(), quick); !r)
             return fail(r.error());
     row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(),
         QStringLiteral("MiB"));

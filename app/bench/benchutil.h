@@ -46,5 +46,6 @@ inline void row(const QString &what, double value, const QString &unit, const QS
 /// The cases part: a step's latency, importing, listing and drawing many cases.
 Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick);
 Result<void> benchSync(const QString &tempDir, bool quick);
+Result<void> benchAccounts(AppContext &context, bool quick);
 
 } // namespace citygrid::cli

@@ -43,12 +43,7 @@ int list(AppContext &context)
             reach << tr("unit %1").arg(a.unitId);
         if (!a.area.isEmpty())
             reach << tr("area %1").arg(a.area);
-        const QString state =
-            !a.enabled ? tr("disabled")
-            : a.lockedUntil > now
-                ? tr("locked until %1")
-                      .arg(a.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")))
-                : tr("enabled");
+        const QString state = Accounts::stateText(a, now);
         out() << a.name << u'\t' << a.displayName << u'\t'
               << cataloguenames::role(context.catalogues(), a.roleId) << u'\t'
               << reach.join(QStringLiteral(", ")) << u'\t' << state << Qt::endl;

@@ -223,33 +223,7 @@ Result<Account> Accounts::init(const Account &admin, const QString &password, co
                      tr("The first account must be able to manage accounts (%1)")
                          .arg(m_roles.rolesThatMay(Right::ManageAccounts)),
                      {}};
-    if (auto r = checkNew(admin); !r)
-        return r.error();
-    if (auto r = checkPassword(admin.name, password); !r)
-        return r.error();
-    auto hash = Passwords::hash(password);
-    if (!hash)
-        return hash.error();
-    Transaction t(m_db);
-    if (auto r = t.begin(); !r)
-        return r.error();
-    auto empty = isEmpty();
-    if (!empty)
-        return empty.error();
-    if (!empty.value())
-        return Error{QStringLiteral("account.init"),
-                     tr("This store has accounts already; an administrator adds more with "
-                        "\"citygrid accounts add\""),
-                     {}};
-    if (auto r = insert(admin, hash.value(), at); !r)
-        return r.error();
-    if (auto r = record(admin.name, QStringLiteral("created"), admin.name, admin.roleId, at,
-                        describe(admin));
-        !r)
-        return r.error();
-    if (auto r = t.commit(); !r)
-        return r.error();
-    return admin;
+    return create(admin, password, admin.name, admin.roleId, at, true);
 }
 
 Result<Account> Accounts::add(const QString &actorName, const Account &account,
@@ -258,6 +232,13 @@ Result<Account> Accounts::add(const QString &actorName, const Account &account,
     auto admin = administrator(actorName);
     if (!admin)
         return admin.error();
+    return create(account, password, actorName, admin.value().roleId, at, false);
+}
+
+Result<Account> Accounts::create(const Account &account, const QString &password,
+                                 const QString &actorName, const QString &actorRole,
+                                 const QDateTime &at, bool first)
+{
     if (auto r = checkNew(account); !r)
         return r.error();
     if (auto r = checkPassword(account.name, password); !r)
@@ -268,22 +249,43 @@ Result<Account> Accounts::add(const QString &actorName, const Account &account,
     Transaction t(m_db);
     if (auto r = t.begin(); !r)
         return r.error();
-    auto found = find(account.name);
-    if (!found)
-        return found.error();
-    if (found.value())
-        return Error{QStringLiteral("account.exists"),
-                     tr("There is an account \"%1\" already").arg(account.name),
-                     {}};
+    if (first) {
+        auto empty = isEmpty();
+        if (!empty)
+            return empty.error();
+        if (!empty.value())
+            return Error{QStringLiteral("account.init"),
+                         tr("This store has accounts already; an administrator adds more with "
+                            "\"citygrid accounts add\""),
+                         {}};
+    } else {
+        auto found = find(account.name);
+        if (!found)
+            return found.error();
+        if (found.value())
+            return Error{QStringLiteral("account.exists"),
+                         tr("There is an account \"%1\" already").arg(account.name),
+                         {}};
+    }
     if (auto r = insert(account, hash.value(), at); !r)
         return r.error();
-    if (auto r = record(account.name, QStringLiteral("created"), actorName, admin.value().roleId,
-                        at, describe(account));
+    if (auto r = record(account.name, QStringLiteral("created"), actorName, actorRole, at,
+                        describe(account));
         !r)
         return r.error();
     if (auto r = t.commit(); !r)
         return r.error();
     return account;
+}
+
+QString Accounts::stateText(const Account &account, const QDateTime &now)
+{
+    if (!account.enabled)
+        return tr("disabled");
+    if (account.lockedUntil > now)
+        return tr("locked until %1")
+            .arg(account.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+    return tr("enabled");
 }
 
 Result<void> Accounts::setEnabled(const QString &actorName, const QString &name, bool enabled,

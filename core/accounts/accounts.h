@@ -34,6 +34,8 @@ public:
     static constexpr int lockMinutes = 15;
 
     Result<QList<Account>> list() const;
+    /// "enabled", "disabled" or "locked until 10:42", in the interface's language.
+    static QString stateText(const Account &account, const QDateTime &now);
     Result<std::optional<Account>> find(const QString &name) const;
     Result<bool> isEmpty() const;
     /// The enabled account `name` as it acts now, or why it may not act ("account.unknown",
@@ -68,6 +70,10 @@ private:
     static Result<void> checkPassword(const QString &name, const QString &password);
     Result<Account> administrator(const QString &actorName) const;
     Result<Account> existing(const QString &name) const;
+    /// A new account after its checks; `first`: only into a store with none.
+    Result<Account> create(const Account &account, const QString &password,
+                           const QString &actorName, const QString &actorRole, const QDateTime &at,
+                           bool first);
     Result<void> insert(const Account &account, const QByteArray &hash, const QDateTime &at);
     Result<void> record(const QString &account, const QString &kind, const QString &actor,
                         const QString &role, const QDateTime &at, const QString &detail = {});

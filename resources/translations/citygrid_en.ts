@@ -86,6 +86,18 @@
         <source>Give the idle time before the window locks in minutes, 0 (never) to 480</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -2382,18 +2394,6 @@
     </message>
     <message>
         <source>Lock a window after it is idle for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>locked until %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5706,10 +5706,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases or sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync: export %1 events of %2 cases into one package</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6031,18 +6027,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>locked until %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>enabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Administrator %1 made; make the other accounts with &quot;citygrid accounts add&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6149,6 +6133,26 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>%1; nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: Argon2id hash of a password (64 MiB, 2 passes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactive: under 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: a login (check and record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demo login failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync or accounts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

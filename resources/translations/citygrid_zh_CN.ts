@@ -86,6 +86,18 @@
         <source>Give the idle time before the window locks in minutes, 0 (never) to 480</source>
         <translation>请以分钟为单位填写窗口空闲多久后锁定，0（从不）至 480</translation>
     </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>启用</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -2370,18 +2382,6 @@
     <message>
         <source>Lock a window after it is idle for</source>
         <translation>窗口空闲多久后锁定：</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>locked until %1</source>
-        <translation>锁定至 %1</translation>
-    </message>
-    <message>
-        <source>enabled</source>
-        <translation>启用</translation>
     </message>
     <message>
         <source>Enable</source>
@@ -5692,10 +5692,6 @@ No: file it as a new case.</source>
         <translation>来自 %1：新增 %2 条记录（已有 %3 条），更新 %4 宗案件，冲突 %5 处</translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases or sync.</source>
-        <translation>只运行其中一部分：futian、startup、city、cases 或 sync。</translation>
-    </message>
-    <message>
         <source>Sync: export %1 events of %2 cases into one package</source>
         <translation>同步：将 %2 宗案件的 %1 条记录导出为一个同步包</translation>
     </message>
@@ -6034,18 +6030,6 @@ No: file it as a new case.</source>
         <translation>区域 %1</translation>
     </message>
     <message>
-        <source>disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>locked until %1</source>
-        <translation>锁定至 %1</translation>
-    </message>
-    <message>
-        <source>enabled</source>
-        <translation>启用</translation>
-    </message>
-    <message>
         <source>Administrator %1 made; make the other accounts with &quot;citygrid accounts add&quot;</source>
         <translation>已创建系统管理员 %1；请用“citygrid accounts add”创建其他账号</translation>
     </message>
@@ -6166,6 +6150,26 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>%1; nothing was done</source>
         <translation>%1；未执行任何操作</translation>
+    </message>
+    <message>
+        <source>Accounts: Argon2id hash of a password (64 MiB, 2 passes)</source>
+        <translation>账号：密码的 Argon2id 哈希（64 MiB，2 遍）</translation>
+    </message>
+    <message>
+        <source>interactive: under 1 s</source>
+        <translation>交互使用：1 秒以内</translation>
+    </message>
+    <message>
+        <source>Accounts: a login (check and record)</source>
+        <translation>账号：一次登录（核对并记录）</translation>
+    </message>
+    <message>
+        <source>A demo login failed</source>
+        <translation>演示账号登录失败</translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync or accounts.</source>
+        <translation>只运行一部分：futian、startup、city、cases、sync 或 accounts。</translation>
     </message>
 </context>
 <context>
