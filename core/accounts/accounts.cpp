@@ -167,11 +167,11 @@ Result<void> Accounts::checkNew(const Account &account) const
     return {};
 }
 
-Result<void> Accounts::checkPassword(const QString &name, const QString &password)
+Result<QByteArray> Accounts::strongHash(const QString &name, const QString &password)
 {
     if (const QString weak = Passwords::weakness(password, name); !weak.isEmpty())
         return Error{QStringLiteral("account.password"), weak, {}};
-    return {};
+    return Passwords::hash(password);
 }
 
 Result<void> Accounts::insert(const Account &account, const QByteArray &hash, const QDateTime &at)
@@ -241,9 +241,7 @@ Result<Account> Accounts::create(const Account &account, const QString &password
 {
     if (auto r = checkNew(account); !r)
         return r.error();
-    if (auto r = checkPassword(account.name, password); !r)
-        return r.error();
-    auto hash = Passwords::hash(password);
+    auto hash = strongHash(account.name, password);
     if (!hash)
         return hash.error();
     Transaction t(m_db);
@@ -329,9 +327,7 @@ Result<void> Accounts::resetPassword(const QString &actorName, const QString &na
     auto account = existing(name);
     if (!account)
         return account.error();
-    if (auto r = checkPassword(name, password); !r)
-        return r;
-    auto hash = Passwords::hash(password);
+    auto hash = strongHash(name, password);
     if (!hash)
         return hash.error();
     Transaction t(m_db);

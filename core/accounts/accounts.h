@@ -67,7 +67,8 @@ public:
 
 private:
     Result<void> checkNew(const Account &account) const;
-    static Result<void> checkPassword(const QString &name, const QString &password);
+    /// The hash of `password` once it passes the strength rule for the account `name`.
+    static Result<QByteArray> strongHash(const QString &name, const QString &password);
     Result<Account> administrator(const QString &actorName) const;
     Result<Account> existing(const QString &name) const;
     /// A new account after its checks; `first`: only into a store with none.
