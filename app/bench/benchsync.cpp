@@ -64,7 +64,9 @@ Result<void> benchSync(const QString &tempDir, bool quick)
 
     QElapsedTimer timer;
     timer.start();
-    auto exported = SyncExchange(officeStore, AppContext::refKinds()).exportTo(centreId.value().siteId(), now);
+    auto exported =
+        SyncExchange(officeStore, AppContext::refKinds(), office.value()->catalogues().roles)
+            .exportTo(centreId.value().siteId(), now);
     if (!exported)
         return exported.error();
     const double exportMs = double(timer.elapsed());
@@ -77,13 +79,17 @@ Result<void> benchSync(const QString &tempDir, bool quick)
     row(tr("Sync: package size per event (compressed, signed)"), double(bytes) / events,
         QStringLiteral("B"));
     timer.restart();
-    auto imported = SyncExchange(centreStore, AppContext::refKinds()).importPackage(exported.value().file, now);
+    auto imported =
+        SyncExchange(centreStore, AppContext::refKinds(), office.value()->catalogues().roles)
+            .importPackage(exported.value().file, now);
     if (!imported)
         return imported.error();
     row(tr("Sync: import them into the centre's empty store (check, add, re-project)"),
         double(timer.elapsed()), QStringLiteral("ms"), tr("target: seconds at most"));
     timer.restart();
-    auto again = SyncExchange(centreStore, AppContext::refKinds()).importPackage(exported.value().file, now);
+    auto again =
+        SyncExchange(centreStore, AppContext::refKinds(), office.value()->catalogues().roles)
+            .importPackage(exported.value().file, now);
     if (!again)
         return again.error();
     row(tr("Sync: the same package again (nothing new)"), double(timer.elapsed()),

@@ -42,6 +42,7 @@ int units(const QStringList &arguments);
 int categories(const QStringList &arguments);
 int backup(const QStringList &arguments);
 int accounts(const QStringList &arguments);
+int audit(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

@@ -69,7 +69,7 @@ public:
     /// the catalogues, the grid).
     static const RefKinds &refKinds();
     /// The store's exchange of sync packages.
-    SyncExchange exchange() { return SyncExchange(*m_store, refKinds()); }
+    SyncExchange exchange() { return SyncExchange(*m_store, refKinds(), m_catalogues.roles); }
     /// Puts to work what a sync package changed (`changedKinds`, RefKind ids): the catalogues
     /// read again, a received grid put in place through the import's checks and read. The one
     /// place a received grid is applied, for the window and the command alike. Returns whether

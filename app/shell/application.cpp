@@ -82,6 +82,7 @@ cli::Command commandNamed(const QString &name)
         {"categories", cli::categories},
         {"backup", cli::backup},
         {"accounts", cli::accounts},
+        {"audit", cli::audit},
     };
     for (const auto &[commandName, command] : commands)
         if (name == QLatin1String(commandName))

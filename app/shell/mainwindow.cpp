@@ -4,6 +4,7 @@
 
 #include "accounts/accountsdialog.h"
 #include "accounts/sessionlock.h"
+#include "audit/recordcheckdialog.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
 #include "supervision/rankingpanel.h"
@@ -356,6 +357,12 @@ void MainWindow::createSettingsMenu()
     }
 
     auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Verify records…"), this,
+                    [this] {
+                        RecordCheckDialog dialog(m_context->storePath(), this);
+                        dialog.exec();
+                    })
+        ->setObjectName(QStringLiteral("verifyRecords"));
     help->addAction(tr("&About CityGrid"), this, &MainWindow::about)
         ->setObjectName(QStringLiteral("about"));
 }

@@ -204,7 +204,7 @@ void SyncDialog::refresh()
     if (peers)
         for (const SyncPeer &p : peers.value())
             siteNames.insert(p.siteId, p.name);
-    auto conflicts = SyncExchange(store, AppContext::refKinds()).conflicts();
+    auto conflicts = m_session.context().exchange().conflicts();
     m_conflicts->setRowCount(0);
     if (conflicts) {
         for (const SyncExchange::Conflict &c : conflicts.value()) {

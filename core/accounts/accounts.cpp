@@ -3,7 +3,9 @@
 #include "accounts/accounts.h"
 
 #include "accounts/passwords.h"
+#include "audit/recordchain.h"
 #include "base/uuids.h"
+#include "calendar/districttime.h"
 #include "grid/cellcode.h"
 #include "store/store.h"
 #include "store/storeschema.h"
@@ -198,7 +200,18 @@ Result<void> Accounts::record(const QString &account, const QString &kind, const
         return q.error();
     q.value().bind(1, uuids::next()).bind(2, account).bind(3, kind).bind(4, actor);
     q.value().bind(5, role).bind(6, stored(at)).bind(7, m_siteId).bind(8, detail);
-    return q.value().run();
+    if (auto r = q.value().run(); !r)
+        return r;
+    RecordChain chain(m_db);
+    if (auto r = chain.sealLastRow(recordstreams::accountEvents()); !r)
+        return r;
+    // the events that change the account's row seal its new content as well
+    static const QStringList changing{QStringLiteral("created"), QStringLiteral("enabled"),
+                                      QStringLiteral("disabled"), QStringLiteral("password_reset"),
+                                      QStringLiteral("locked")};
+    if (!changing.contains(kind))
+        return {};
+    return chain.sealState(recordstreams::accounts(), account);
 }
 
 namespace {
@@ -282,7 +295,7 @@ QString Accounts::stateText(const Account &account, const QDateTime &now)
         return tr("disabled");
     if (account.lockedUntil > now)
         return tr("locked until %1")
-            .arg(account.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+            .arg(districttime::local(account.lockedUntil).toString(QStringLiteral("HH:mm")));
     return tr("enabled");
 }
 
@@ -455,7 +468,7 @@ Result<Account> Accounts::login(const QString &name, const QString &password, co
                 "administrator to reset the password")
                  .arg(name)
                  .arg(maxFailures)
-                 .arg(a.lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm"))),
+                 .arg(districttime::local(a.lockedUntil).toString(QStringLiteral("HH:mm"))),
              {}});
     } else {
         auto hash = Statement::prepare(
@@ -487,14 +500,14 @@ Result<Account> Accounts::login(const QString &name, const QString &password, co
                     return r.error();
                 if (auto r = record(name, QStringLiteral("locked"), name, a.roleId, at); !r)
                     return r.error();
-                result =
-                    Error{QStringLiteral("account.locked"),
-                          tr("Wrong password %1 times in %2 minutes: the account \"%3\" is "
-                             "locked until %4")
-                              .arg(maxFailures)
-                              .arg(lockMinutes)
-                              .arg(name, until.toLocalTime().toString(QStringLiteral("HH:mm"))),
-                          {}};
+                result = Error{
+                    QStringLiteral("account.locked"),
+                    tr("Wrong password %1 times in %2 minutes: the account \"%3\" is "
+                       "locked until %4")
+                        .arg(maxFailures)
+                        .arg(lockMinutes)
+                        .arg(name, districttime::local(until).toString(QStringLiteral("HH:mm"))),
+                    {}};
             }
         }
     }

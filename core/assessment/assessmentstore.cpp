@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentstore.h"
 
+#include "audit/recordchain.h"
+
 #include "assessment/assessmentpopulation.h"
 #include "assessment/assessmentrankings.h"
 #include "assessment/assessmentrows.h"
@@ -194,6 +196,14 @@ Result<void> checkEntry(const AssessmentScheme &scheme, const AssessmentEntry &e
     return {};
 }
 
+/// How the record chain names an entry's row (RecordStream::keyExpr of scores).
+QString scoreKey(const QString &month, const AssessmentEntry &entry, const QString &evaluator)
+{
+    return QStringList{month, entry.subdistrict, entry.point, AssessmentEntry::sideId(entry.side),
+                       evaluator}
+        .join(u'/');
+}
+
 /// Enters or replaces one evaluator's score (one evaluator, one score per point and side).
 Result<void> writeScore(SqliteDb &db, QDate month, const AssessmentEntry &entry, const QString &who,
                         const QDateTime &at)
@@ -219,7 +229,11 @@ Result<void> writeScore(SqliteDb &db, QDate month, const AssessmentEntry &entry,
         .bind(8, entry.note)
         .bind(9, who)
         .bind(10, isoTime(at));
-    return upsert.value().run();
+    if (auto r = upsert.value().run(); !r)
+        return r;
+    return RecordChain(db).sealState(
+        recordstreams::scores(),
+        scoreKey(AssessmentStore::monthKey(month), entry, entry.evaluator.trimmed()));
 }
 
 Result<void> checkSurvey(const SurveyCounts &counts)
@@ -270,6 +284,9 @@ Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry
 
 Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &entry)
 {
+    Transaction tx(m_store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
     auto m = storedMonth(month);
     if (!m)
         return m.error();
@@ -287,7 +304,14 @@ Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &en
         .bind(3, entry.point)
         .bind(4, AssessmentEntry::sideId(entry.side))
         .bind(5, entry.evaluator);
-    return q.value().run();
+    if (auto r = q.value().run(); !r)
+        return r;
+    if (auto r = RecordChain(m_store.db())
+                     .sealState(recordstreams::scores(),
+                                scoreKey(monthKey(month), entry, entry.evaluator));
+        !r)
+        return r;
+    return tx.commit();
 }
 
 namespace {
@@ -308,7 +332,11 @@ Result<void> writeSurvey(SqliteDb &db, QDate month, const QString &subdistrict,
         .bind(4, qint64(counts.satisfied))
         .bind(5, qint64(counts.basicallySatisfied))
         .bind(6, qint64(counts.dissatisfied));
-    return q.value().run();
+    if (auto r = q.value().run(); !r)
+        return r;
+    return RecordChain(db).sealState(
+        recordstreams::surveys(),
+        QStringList{AssessmentStore::monthKey(month), subdistrict, survey}.join(u'/'));
 }
 
 } // namespace
@@ -419,7 +447,9 @@ Result<void> AssessmentStore::addEvent(QDate month, const QString &who, const QS
         .bind(5, action)
         .bind(6, reason)
         .bind(7, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    return q.value().run();
+    if (auto r = q.value().run(); !r)
+        return r;
+    return RecordChain(m_store.db()).sealLastRow(recordstreams::assessmentEvents());
 }
 
 namespace {

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/caserows.h"
 
+#include "audit/recordchain.h"
+
 #include "store/storeschema.h"
 
 #include <QJsonDocument>
@@ -31,6 +33,19 @@ Result<QList<CaseEvent>> readHistory(const SqliteDb &db, const QString &caseUuid
     if (!read)
         return read.error();
     return events;
+}
+
+QStringList eventValues(const CaseEvent &e)
+{
+    return {e.uuid,
+            e.caseUuid,
+            e.step,
+            e.actor,
+            e.role,
+            storedTime(e.at),
+            e.siteId,
+            e.note,
+            QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))};
 }
 
 QString storedTime(const QDateTime &time)
@@ -190,29 +205,28 @@ Result<void> CaseBulkWriter::finish()
 {
     const QString copy = QStringLiteral("INSERT INTO main.%1 (%2) SELECT %2 FROM temp.%3 ORDER BY "
                                         "rowid");
-    const QStringList sql{copy.arg(storeschema::caseEventsTable(), QLatin1String(eventColumns),
-                                   QStringLiteral("staged_events")),
-                          copy.arg(storeschema::casesTable(), QLatin1String(rowColumns),
+    if (auto r = m_db.exec(copy.arg(storeschema::caseEventsTable(), QLatin1String(eventColumns),
+                                    QStringLiteral("staged_events")));
+        !r)
+        return r;
+    // the events just copied, sealed once their cases are stored (a link names the case number)
+    const qint64 lastEvent = m_db.lastInsertId();
+    const qint64 firstEvent = lastEvent - m_db.changes() + 1;
+    const QStringList sql{copy.arg(storeschema::casesTable(), QLatin1String(rowColumns),
                                    QStringLiteral("staged_cases")),
                           QStringLiteral("DROP TABLE temp.staged_events"),
                           QStringLiteral("DROP TABLE temp.staged_cases")};
     for (const QString &statement : sql)
         if (auto r = m_db.exec(statement); !r)
             return r.error();
-    return {};
+    return RecordChain(m_db).sealRows(recordstreams::cases(), firstEvent, lastEvent);
 }
 
 Result<void> CaseRowWriter::appendEvent(const CaseEvent &e)
 {
-    m_insertEvent.bind(1, e.uuid)
-        .bind(2, e.caseUuid)
-        .bind(3, e.step)
-        .bind(4, e.actor)
-        .bind(5, e.role)
-        .bind(6, caserows::storedTime(e.at))
-        .bind(7, e.siteId)
-        .bind(8, e.note)
-        .bind(9, QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)));
+    const QStringList values = caserows::eventValues(e);
+    for (int i = 0; i < values.size(); ++i)
+        m_insertEvent.bind(i + 1, values[i]);
     return m_insertEvent.run();
 }
 

@@ -68,6 +68,9 @@ Result<QList<CaseEvent>> readHistory(const SqliteDb &db, const QString &caseUuid
 /// ISO 8601 with milliseconds in the store's fixed offset (UTC+8), as every time is stored, so
 /// stored times compare as text.
 QString storedTime(const QDateTime &time);
+/// An event's columns as case_events stores them (uuid, case_uuid, step, actor, role, at,
+/// site_id, note, payload): what the writer binds and the record chain seals.
+QStringList eventValues(const CaseEvent &event);
 
 /// A GeoPackage geometry blob of a point (no envelope) and back.
 QByteArray gpkgPoint(QPointF point, qint32 srid);

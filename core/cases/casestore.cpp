@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/casestore.h"
 
+#include "audit/recordchain.h"
+
 #include "accounts/accounts.h"
 
 #include "base/geodesy.h"
@@ -106,7 +108,10 @@ Result<void> CaseStore::write(CaseEvent event, const CaseRecord &record,
         event.payload.insert(QStringLiteral("attachments"), names);
     if (auto r = writer.value().appendEvent(event); !r)
         return r.error();
-    return writer.value().saveRow(record);
+    const qint64 eventId = m_store.db().lastInsertId();
+    if (auto r = writer.value().saveRow(record); !r)
+        return r;
+    return RecordChain(m_store.db()).sealRows(recordstreams::cases(), eventId, eventId);
 }
 
 Result<QList<CaseAttachment>> CaseStore::attachments(const QString &caseUuid) const

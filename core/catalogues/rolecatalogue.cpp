@@ -97,6 +97,12 @@ QString RoleCatalogue::roleNames(const std::function<bool(const Role &)> &holds)
     return names.join(english ? QStringLiteral(", ") : QStringLiteral("、"));
 }
 
+QString RoleCatalogue::displayName(const QString &roleId) const
+{
+    const QString name = roleNames([&roleId](const Role &r) { return r.id == roleId; });
+    return name.isEmpty() ? roleId : name;
+}
+
 QString RoleCatalogue::rolesThatMay(CaseStep step) const
 {
     return roleNames([step](const Role &r) { return r.steps.contains(step); });

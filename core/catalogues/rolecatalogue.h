@@ -51,6 +51,8 @@ public:
     const Account *account(const QString &name) const;
     QList<Account> accounts() const { return m_accounts; }
     void setAccounts(QList<Account> accounts) { m_accounts = std::move(accounts); }
+    /// The role's name in the interface's language (its id when there is no such role).
+    QString displayName(const QString &roleId) const;
     bool may(const QString &roleId, CaseStep step) const;
     bool may(const QString &roleId, Right right) const;
     /// The names of the roles that may take `step`, in the interface's language, as a list for

@@ -81,6 +81,16 @@ Result<void> SqliteDb::exec(const QString &sql)
     return {};
 }
 
+qint64 SqliteDb::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+qint64 SqliteDb::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
+
 QString SqliteDb::lastError() const
 {
     return QString::fromUtf8(sqlite3_errmsg(m_db));

@@ -32,6 +32,8 @@ public:
     Result<void> exec(const QString &sql);
     sqlite3 *handle() const { return m_db; }
     QString lastError() const;
+    qint64 lastInsertId() const; ///< the rowid of the last row this connection inserted
+    qint64 changes() const;      ///< rows the last statement inserted, changed or deleted
     QString path() const { return m_path; }
 
 private:

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "store/storemigrator.h"
 
+#include "audit/recordchain.h"
+
 #include "store/sqlitedb.h"
 #include "store/storeschema.h"
 
@@ -160,6 +162,19 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
                 " actor TEXT NOT NULL, role TEXT NOT NULL, at TEXT NOT NULL,"
                 " site_id TEXT NOT NULL, detail TEXT);"
                 "CREATE INDEX account_events_account ON account_events (account, kind, at);")},
+        // 9: the record's hash chains (one per site and kind of record) and the signed head of
+        // each. What the store holds
+        // when it is upgraded is sealed as this site's, as it stands.
+        {8,
+         QStringLiteral(
+             "CREATE TABLE record_chain (site_id TEXT NOT NULL, stream TEXT NOT NULL,"
+             " seq INTEGER NOT NULL, ref TEXT NOT NULL, about TEXT, content TEXT,"
+             " prev TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (site_id, stream, seq));"
+             "CREATE INDEX record_chain_ref ON record_chain (stream, ref);"
+             "CREATE TABLE record_heads (site_id TEXT NOT NULL, stream TEXT NOT NULL,"
+             " seq INTEGER NOT NULL, hash TEXT NOT NULL, signature TEXT,"
+             " PRIMARY KEY (site_id, stream));"),
+         [](SqliteDb &db) { return RecordChain(db).adoptUnsealed(); }},
     };
 }
 
@@ -199,11 +214,14 @@ Result<void> StoreMigrator::applySteps(SqliteDb &db, int current, int target) co
                          tr("This store has schema version %1, which this CityGrid cannot upgrade")
                              .arg(current),
                          {}};
-        if (auto r = db.exec(step->sql); !r)
+        auto r = db.exec(step->sql);
+        if (r && step->then)
+            r = step->then(db);
+        if (!r)
             return Error{
                 QStringLiteral("store.migration"),
                 tr("Upgrading the store from version %1 failed; it was left unchanged").arg(v),
-                r.error().detail};
+                r.error().toText()};
     }
     auto update = Statement::prepare(
         db,

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include <functional>
+
 #include "base/result.h"
 
 #include <QCoreApplication>
@@ -22,6 +24,8 @@ public:
     {
         int fromVersion; ///< applies to a store at this version and leaves it at fromVersion + 1
         QString sql;
+        /// What SQL cannot do, run after `sql` in the same transaction (may be empty).
+        std::function<Result<void>(SqliteDb &)> then = {};
     };
     explicit StoreMigrator(QList<Step> steps) : m_steps(std::move(steps)) {}
     /// The steps of this build, from the first released schema on.

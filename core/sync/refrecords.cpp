@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "sync/refrecords.h"
 
+#include "audit/recordchain.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -293,7 +295,9 @@ Result<void> RefRecords::write(const Record &r)
         .bind(7,
               QString::fromUtf8(QJsonDocument(clockJson(r.clock)).toJson(QJsonDocument::Compact)))
         .bind(8, r.seq);
-    return q.value().run();
+    if (auto result = q.value().run(); !result)
+        return result;
+    return RecordChain(m_db).sealState(recordstreams::references(), r.kind + u'/' + r.key);
 }
 
 Result<qint64> RefRecords::nextSeq() const

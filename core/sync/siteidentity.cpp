@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "sync/siteidentity.h"
 
+#include "audit/sitekey.h"
 #include "base/jsonfile.h"
 #include "store/storeschema.h"
 
@@ -10,16 +11,6 @@
 #include <sodium.h>
 
 namespace citygrid {
-
-namespace {
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
-} // namespace
 
 QByteArray SiteIdentity::Card::toJson() const
 {
@@ -50,31 +41,16 @@ Result<SiteIdentity::Card> SiteIdentity::Card::fromJson(const QByteArray &json)
 
 Result<SiteIdentity> SiteIdentity::ensure(Store &store)
 {
-    if (!sodiumReady())
-        return Error{QStringLiteral("sync.crypto"), tr("The signing library could not start"), {}};
+    auto key = SiteKey::ensure(store.db());
+    if (!key)
+        return key.error();
     SiteIdentity id;
     id.m_card.siteId = store.meta(storeschema::keySiteId());
     id.m_card.name = store.meta(storeschema::keySiteName());
     if (id.m_card.name.isEmpty())
         id.m_card.name = store.meta(storeschema::keyDistrictName());
-    id.m_card.publicKey =
-        QByteArray::fromBase64(store.meta(storeschema::keySignPublicKey()).toLatin1());
-    id.m_secretKey = QByteArray::fromBase64(store.meta(storeschema::keySignSecretKey()).toLatin1());
-    if (id.m_card.publicKey.size() == crypto_sign_PUBLICKEYBYTES &&
-        id.m_secretKey.size() == crypto_sign_SECRETKEYBYTES)
-        return id;
-    id.m_card.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
-    id.m_secretKey.resize(crypto_sign_SECRETKEYBYTES);
-    crypto_sign_keypair(reinterpret_cast<unsigned char *>(id.m_card.publicKey.data()),
-                        reinterpret_cast<unsigned char *>(id.m_secretKey.data()));
-    if (auto r = store.setMeta(storeschema::keySignPublicKey(),
-                               QString::fromLatin1(id.m_card.publicKey.toBase64()));
-        !r)
-        return r.error();
-    if (auto r = store.setMeta(storeschema::keySignSecretKey(),
-                               QString::fromLatin1(id.m_secretKey.toBase64()));
-        !r)
-        return r.error();
+    id.m_card.publicKey = key.value().publicKey();
+    id.m_key = std::move(key).value();
     return id;
 }
 
@@ -95,24 +71,13 @@ Result<void> SiteIdentity::configure(Store &store, const QString &name, const QS
 
 QByteArray SiteIdentity::sign(const QByteArray &data) const
 {
-    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
-    crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char *>(data.constData()),
-                         quint64(data.size()),
-                         reinterpret_cast<const unsigned char *>(m_secretKey.constData()));
-    return signature;
+    return m_key.sign(data);
 }
 
 bool SiteIdentity::verify(const QByteArray &publicKey, const QByteArray &data,
                           const QByteArray &signature)
 {
-    if (!sodiumReady() || publicKey.size() != crypto_sign_PUBLICKEYBYTES ||
-        signature.size() != crypto_sign_BYTES)
-        return false;
-    return crypto_sign_verify_detached(
-               reinterpret_cast<const unsigned char *>(signature.constData()),
-               reinterpret_cast<const unsigned char *>(data.constData()), quint64(data.size()),
-               reinterpret_cast<const unsigned char *>(publicKey.constData())) == 0;
+    return SiteKey::verify(publicKey, data, signature);
 }
 
 } // namespace citygrid

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "audit/sitekey.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -10,7 +11,8 @@ namespace citygrid {
 
 /// Who this store is to its sync peers: the site id (a UUID made with the store), a name
 /// ("指挥中心", "园岭街道办"), the prefix of its case numbers, and an Ed25519 key pair (libsodium)
-/// made on first use, whose secret half signs the packages this site writes. A site's *card* (id,
+/// made on first use (SiteKey: the secret half is kept outside the store), whose secret half
+/// signs the packages this site writes. A site's *card* (id,
 /// name, public key) is what another site registers to accept its packages. Value type; any thread.
 class SiteIdentity
 {
@@ -39,7 +41,7 @@ public:
 
 private:
     Card m_card;
-    QByteArray m_secretKey;
+    SiteKey m_key;
 };
 
 } // namespace citygrid

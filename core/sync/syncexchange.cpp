@@ -5,6 +5,7 @@
 #include "cases/caserows.h"
 #include "store/storeschema.h"
 #include "sync/refkinds.h"
+#include "sync/syncchain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,19 +26,6 @@ QJsonObject eventJson(const Statement &s)
             {QStringLiteral("site_id"), s.text(7)},
             {QStringLiteral("note"), s.text(8)},
             {QStringLiteral("payload"), QJsonDocument::fromJson(s.text(9).toUtf8()).object()}};
-}
-
-CaseEvent eventFrom(const QJsonObject &o)
-{
-    return {o[QLatin1String("uuid")].toString(),
-            o[QLatin1String("case_uuid")].toString(),
-            o[QLatin1String("step")].toString(),
-            o[QLatin1String("actor")].toString(),
-            o[QLatin1String("role")].toString(),
-            QDateTime::fromString(o[QLatin1String("at")].toString(), Qt::ISODateWithMs),
-            o[QLatin1String("site_id")].toString(),
-            o[QLatin1String("note")].toString(),
-            o[QLatin1String("payload")].toObject()};
 }
 
 QString stepName(const QString &id)
@@ -103,26 +91,55 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     h.created = now;
 
     // everything after the peer's acknowledgement, except what the peer itself wrote
+    // each with its link in the chain of the site that sealed it (the newest, if two did)
     auto events = Statement::prepare(
         m_store.db(),
-        QStringLiteral("SELECT id, uuid, case_uuid, step, actor, role, at, site_id, note, payload "
-                       "FROM %1 WHERE id > ?1 ORDER BY id")
+        QStringLiteral("SELECT e.id, e.uuid, e.case_uuid, e.step, e.actor, e.role, e.at, "
+                       "e.site_id, e.note, e.payload, c.site_id, c.seq, c.about, c.prev, c.hash "
+                       "FROM %1 e LEFT JOIN record_chain c ON c.rowid = (SELECT max(rowid) FROM "
+                       "record_chain WHERE stream = ?2 AND ref = e.uuid) WHERE e.id > ?1 "
+                       "ORDER BY e.id")
             .arg(storeschema::caseEventsTable()));
     if (!events)
         return events.error();
-    events.value().bind(1, peer.value().sentAck);
+    events.value().bind(1, peer.value().sentAck).bind(2, recordstreams::cases().id);
     QJsonArray eventList;
+    QList<ChainLink> links;
     QSet<QString> cases, eventIds;
+    QString unsealed;
     if (auto r = events.value().forEachRow([&](const Statement &s) {
             h.toSeq = s.integer(0);
-            if (s.text(7) == h.target)
+            if (s.isNull(10)) {
+                unsealed = s.text(1);
+                return;
+            }
+            // what the peer sealed itself it holds already
+            if (s.text(10) == h.target)
                 return;
             eventList.append(eventJson(s));
+            links.append({s.text(10),
+                          recordstreams::cases().id,
+                          s.integer(11),
+                          s.text(1),
+                          s.text(12),
+                          {},
+                          s.text(13),
+                          s.text(14)});
             cases.insert(s.text(2));
             eventIds.insert(s.text(1));
         });
         !r)
         return r.error();
+    if (!unsealed.isEmpty())
+        return Error{QStringLiteral("sync.unsealed"),
+                     tr("This store holds a case event that its record does not seal (%1): it "
+                        "was written past CityGrid. Run citygrid audit verify and restore the "
+                        "store from a backup that verifies; nothing was exported")
+                         .arg(unsealed),
+                     {}};
+    auto chain = SyncChain::collect(m_store.db(), links);
+    if (!chain)
+        return chain.error();
     auto attachments = Statement::prepare(
         m_store.db(),
         QStringLiteral("SELECT a.uuid, a.case_uuid, a.event_uuid, a.name, a.mime, "
@@ -163,9 +180,10 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     h.cases = int(cases.size());
     h.attachments = int(attachmentList.size());
     h.references = int(referenceList.size());
-    package.body = {{QStringLiteral("events"), eventList},
-                    {QStringLiteral("attachments"), attachmentList},
-                    {QStringLiteral("references"), referenceList}};
+    package.body = chain.value();
+    package.body.insert(QStringLiteral("events"), eventList);
+    package.body.insert(QStringLiteral("attachments"), attachmentList);
+    package.body.insert(QStringLiteral("references"), referenceList);
     SyncPeer updated = peer.value();
     updated.lastExportAt = now;
     if (auto r = peers.save(updated); !r)
@@ -183,13 +201,14 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     auto known = peers.list();
     if (!known)
         return known.error();
-    auto package = SyncPackage::decode(file, identity.value().siteId(), m_store.schemaVersion(),
-                                       [&](const QString &site) -> std::optional<QByteArray> {
-                                           for (const SyncPeer &p : known.value())
-                                               if (p.siteId == site)
-                                                   return p.publicKey;
-                                           return std::nullopt;
-                                       });
+    const auto keyOf = [&](const QString &site) -> std::optional<QByteArray> {
+        for (const SyncPeer &p : known.value())
+            if (p.siteId == site)
+                return p.publicKey;
+        return std::nullopt;
+    };
+    auto package =
+        SyncPackage::decode(file, identity.value().siteId(), m_store.schemaVersion(), keyOf);
     if (!package)
         return package.error();
     Imported result;
@@ -198,6 +217,10 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
+    // Everything the package says about who wrote what is checked before anything is written.
+    auto chain = SyncChain::check(m_store.db(), package.value(), m_roles, keyOf);
+    if (!chain)
+        return chain.error();
     auto writer = CaseRowWriter::prepare(m_store.db());
     if (!writer)
         return writer.error();
@@ -209,6 +232,8 @@ SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const 
     if (auto r = updateCases(touched.value(), writer.value(), now, progress, result); !r)
         return r.error();
     if (auto r = importReferences(package.value(), now, result); !r)
+        return r.error();
+    if (auto r = SyncChain::store(m_store.db(), chain.value()); !r)
         return r.error();
     auto moved = advancePeer(peers, now, result);
     if (!moved)
@@ -236,7 +261,7 @@ Result<QSet<QString>> SyncExchange::importEvents(const SyncPackage &package, Cas
         if (i % 2000 == 0 &&
             !progress.report(tr("Adding events"), 0.5 * double(i) / double(incoming.size())))
             return cancelled();
-        const CaseEvent event = eventFrom(incoming[i].toObject());
+        const CaseEvent event = SyncPackage::eventFrom(incoming[i].toObject());
         if (event.uuid.isEmpty() || event.caseUuid.isEmpty() || !event.at.isValid())
             return Error{QStringLiteral("sync.damaged"),
                          tr("The package holds an event without an id, a case or a time; ask the "

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/progress.h"
+#include "catalogues/rolecatalogue.h"
 #include "sync/refkinds.h"
 #include "sync/refrecords.h"
 #include "sync/syncpackage.h"
@@ -55,7 +56,11 @@ public:
     };
 
     /// `kinds`: the reference data this CityGrid knows (both must outlive the exchange).
-    SyncExchange(Store &store, const RefKinds &kinds) : m_store(store), m_kinds(kinds) {}
+    /// `roles`: the permission table the authors of a package's events are checked against.
+    SyncExchange(Store &store, const RefKinds &kinds, const RoleCatalogue &roles)
+        : m_store(store), m_kinds(kinds), m_roles(roles)
+    {
+    }
 
     /// The package for `peer` (site id or name) with everything it has not acknowledged.
     /// Both report progress and stop when it is cancelled, changing nothing.
@@ -81,6 +86,7 @@ private:
 
     Store &m_store;
     const RefKinds &m_kinds;
+    const RoleCatalogue &m_roles;
 };
 
 } // namespace citygrid

@@ -151,4 +151,17 @@ SyncPackage::decode(const QByteArray &file, const QString &thisSite, int schemaV
     return package;
 }
 
+CaseEvent SyncPackage::eventFrom(const QJsonObject &o)
+{
+    return {o[QLatin1String("uuid")].toString(),
+            o[QLatin1String("case_uuid")].toString(),
+            o[QLatin1String("step")].toString(),
+            o[QLatin1String("actor")].toString(),
+            o[QLatin1String("role")].toString(),
+            QDateTime::fromString(o[QLatin1String("at")].toString(), Qt::ISODateWithMs),
+            o[QLatin1String("site_id")].toString(),
+            o[QLatin1String("note")].toString(),
+            o[QLatin1String("payload")].toObject()};
+}
+
 } // namespace citygrid

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "cases/caserecord.h"
 #include "sync/siteidentity.h"
 
 #include <QDateTime>
@@ -24,7 +25,7 @@ struct SyncPackage
 {
     Q_DECLARE_TR_FUNCTIONS(SyncPackage)
 public:
-    static constexpr int formatVersion = 2;
+    static constexpr int formatVersion = 3; ///< 3: events carry their chain links
     struct Header
     {
         int format = formatVersion;
@@ -47,6 +48,8 @@ public:
     QByteArray encode(const SiteIdentity &signer) const;
     /// Reads and checks a file meant for `thisSite` at `schemaVersion`; `publicKeyOf` gives the
     /// key of a registered peer. Every refusal says what was wrong and what to do.
+    /// An event of the body's "events" as it was written at its site.
+    static CaseEvent eventFrom(const QJsonObject &event);
     static Result<SyncPackage>
     decode(const QByteArray &file, const QString &thisSite, int schemaVersion,
            const std::function<std::optional<QByteArray>(const QString &site)> &publicKeyOf);

@@ -1765,6 +1765,73 @@
     </message>
 </context>
 <context>
+    <name>RecordAudit</name>
+    <message>
+        <source>The chain is broken before %1 (link %2): a record was removed or the order was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed after it was written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest records of a chain were removed or added past CityGrid: the chain ends at %1 (link %2), its signed head at link %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written without the site&apos;s signing key (by a copy of the store, or past CityGrid): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature false, not made with the site&apos;s key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added past CityGrid, not in the record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case %1, step &quot;%2&quot; of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account %1, %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7+1 month %1, %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference record %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7+1 entry %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7+1 survey %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefKinds</name>
     <message>
         <source>, </source>
@@ -1896,15 +1963,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The signing library could not start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give the site a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A case-number prefix is up to four Latin letters (e.g. YL), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteKey</name>
+    <message>
+        <source>The site&apos;s signing key %1 cannot be read; sign in as the system user who set up this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s signing key %1 is damaged; restore it from the copy kept when the site was set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s signing key could not be written beside the store (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing library could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store in memory has no signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store&apos;s signing key (%1) is not here, so this copy of the store cannot sign. Work on the store where the site was set up, or put its key file back beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing key %1 belongs to another store, so this one cannot sign. Put this store&apos;s own key file beside it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2062,6 +2156,41 @@
     </message>
 </context>
 <context>
+    <name>SyncChain</name>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event that no site&apos;s record seals (%2): it was written past CityGrid. Ask %1 to run citygrid audit verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event that differs from what its site sealed (%2): it was changed after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event by &quot;%2&quot;, who is not an account of %1 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event by &quot;%2&quot; as %3, which that account may not take (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record of %1 in the package differs from the one this store holds at link %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event that does not continue the record of %2 this store holds (%3, link %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record of %1 in the package does not end where %1 signed it: events were added or removed past CityGrid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncExchange</name>
     <message>
         <source>The package holds an event without an id, a case or a time; ask the other site for a new package. Nothing was changed</source>
@@ -2105,6 +2234,10 @@
     </message>
     <message>
         <source>The package holds a reference record without a kind, a key, a time or a version; ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store holds a case event that its record does not seal (%1): it was written past CityGrid. Run citygrid audit verify and restore the store from a backup that verifies; nothing was exported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3732,6 +3865,10 @@ Filing standard: %5</source>
         <source>Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Verify records…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -4125,6 +4262,69 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1, ranked by the composite score; change from the period before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::RecordCheckDialog</name>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest records changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every record against its chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every case step, reference-data edit, 7+1 entry, account change and login is sealed into its site&apos;s hash chain when it is written, and the newest link is signed with the site&apos;s key. A record changed, removed or added past CityGrid breaks the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records in %2 chains checked: each as it was written, each chain&apos;s newest record signed by its site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record has been altered past CityGrid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first: %1. Restore the store from a backup that verifies, and find out who had the store file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6153,6 +6353,35 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>Run one part only: futian, startup, city, cases, sync or accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the store&apos;s record against its hash chains.
+  citygrid audit verify
+Every case step, reference-data edit, 7+1 entry, account change and login is sealed into its site&apos;s chain when it is written. Exits 0 when every record is as it was written; otherwise names the first record edited, deleted, added or moved past CityGrid, and exits 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is intact: %1 records in %2 chains checked, each as it was written, each chain&apos;s newest record signed by its site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n chain(s) of other sites checked without their key)</source>
+        <translation>
+            <numerusform> (%n chain of another site checked without its key)</numerusform>
+            <numerusform> (%n chains of other sites checked without their key)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The record has been altered past CityGrid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records in %2 chains checked. Restore the store from a backup that verifies, and find out who had the store file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

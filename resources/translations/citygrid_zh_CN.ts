@@ -1752,6 +1752,73 @@
     </message>
 </context>
 <context>
+    <name>RecordAudit</name>
+    <message>
+        <source>The chain is broken before %1 (link %2): a record was removed or the order was changed</source>
+        <translation>%1 之前的链条断开（第 %2 环）：有记录被删除或顺序被改动</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>被删除：%1</translation>
+    </message>
+    <message>
+        <source>Changed after it was written: %1</source>
+        <translation>写入后被改动：%1</translation>
+    </message>
+    <message>
+        <source>The newest records of a chain were removed or added past CityGrid: the chain ends at %1 (link %2), its signed head at link %3</source>
+        <translation>链条最新的记录被绕过 CityGrid 删除或添加：链条止于 %1（第 %2 环），而签名的链头在第 %3 环</translation>
+    </message>
+    <message>
+        <source>Written without the site&apos;s signing key (by a copy of the store, or past CityGrid): %1</source>
+        <translation>未用本站点签名密钥写入（来自数据库副本，或绕过了 CityGrid）：%1</translation>
+    </message>
+    <message>
+        <source>Signature false, not made with the site&apos;s key: %1</source>
+        <translation>签名不符，并非由本站点密钥签署：%1</translation>
+    </message>
+    <message>
+        <source>Checking the record</source>
+        <translation>正在核验记录</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Added past CityGrid, not in the record: %1</source>
+        <translation>绕过 CityGrid 添加、不在记录链中：%1</translation>
+    </message>
+    <message>
+        <source>case %1, step &quot;%2&quot; of %3</source>
+        <translation>案件 %1 的“%2”环节（%3）</translation>
+    </message>
+    <message>
+        <source>account %1, %2 of %3</source>
+        <translation>账号 %1 的 %2（%3）</translation>
+    </message>
+    <message>
+        <source>7+1 month %1, %2 of %3</source>
+        <translation>“7+1”考核 %1 月的 %2（%3）</translation>
+    </message>
+    <message>
+        <source>reference record %1 %2</source>
+        <translation>基础数据记录 %1 %2</translation>
+    </message>
+    <message>
+        <source>7+1 entry %1 %2</source>
+        <translation>“7+1”考核评分 %1 %2</translation>
+    </message>
+    <message>
+        <source>7+1 survey %1 %2</source>
+        <translation>“7+1”满意度调查 %1 %2</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>账号 %1</translation>
+    </message>
+</context>
+<context>
     <name>RefKinds</name>
     <message>
         <source>, </source>
@@ -1883,16 +1950,43 @@
         <translation>这不是 CityGrid 站点名片；请向对方站点索取由 `citygrid sync card` 生成的文件</translation>
     </message>
     <message>
-        <source>The signing library could not start</source>
-        <translation>签名库无法启动</translation>
-    </message>
-    <message>
         <source>Give the site a name</source>
         <translation>请为本站点命名</translation>
     </message>
     <message>
         <source>A case-number prefix is up to four Latin letters (e.g. YL), not &quot;%1&quot;</source>
         <translation>案件编号前缀最多为 4 个拉丁字母（如 YL），而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>SiteKey</name>
+    <message>
+        <source>The site&apos;s signing key %1 cannot be read; sign in as the system user who set up this store</source>
+        <translation>无法读取站点签名密钥 %1；请以建立此数据库的系统用户登录</translation>
+    </message>
+    <message>
+        <source>The site&apos;s signing key %1 is damaged; restore it from the copy kept when the site was set up</source>
+        <translation>站点签名密钥 %1 已损坏；请用建站时保存的副本恢复</translation>
+    </message>
+    <message>
+        <source>The site&apos;s signing key could not be written beside the store (%1)</source>
+        <translation>无法在数据库旁写入站点签名密钥（%1）</translation>
+    </message>
+    <message>
+        <source>The signing library could not start</source>
+        <translation>签名库无法启动</translation>
+    </message>
+    <message>
+        <source>A store in memory has no signing key</source>
+        <translation>内存中的数据库没有签名密钥</translation>
+    </message>
+    <message>
+        <source>This store&apos;s signing key (%1) is not here, so this copy of the store cannot sign. Work on the store where the site was set up, or put its key file back beside it</source>
+        <translation>此数据库的签名密钥（%1）不在此处，因此这份数据库副本不能签名。请在建站时的数据库上工作，或将其密钥文件放回数据库旁</translation>
+    </message>
+    <message>
+        <source>The signing key %1 belongs to another store, so this one cannot sign. Put this store&apos;s own key file beside it</source>
+        <translation>签名密钥 %1 属于另一个数据库，此数据库不能用它签名。请将此数据库自己的密钥文件放在其旁边</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2143,41 @@
     </message>
 </context>
 <context>
+    <name>SyncChain</name>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event that no site&apos;s record seals (%2): it was written past CityGrid. Ask %1 to run citygrid audit verify.</source>
+        <translation>来自 %1 的同步包中有一条未被任何站点记录链封存的事件（%2）：它是绕过 CityGrid 写入的。请 %1 运行 citygrid audit verify。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event that differs from what its site sealed (%2): it was changed after it was written.</source>
+        <translation>来自 %1 的同步包中有一条事件与其站点封存的内容不同（%2）：它在写入后被改动过。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event by &quot;%2&quot;, who is not an account of %1 (%3).</source>
+        <translation>来自 %1 的同步包中有一条由“%2”做出的事件，但此人不是 %1 的账号（%3）。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event by &quot;%2&quot; as %3, which that account may not take (%4).</source>
+        <translation>来自 %1 的同步包中有一条“%2”以%3身份做出的事件，该账号无权办理（%4）。</translation>
+    </message>
+    <message>
+        <source>The record of %1 in the package differs from the one this store holds at link %2 (%3).</source>
+        <translation>同步包中 %1 的记录链与本数据库所存的在第 %2 环处不一致（%3）。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds an event that does not continue the record of %2 this store holds (%3, link %4).</source>
+        <translation>来自 %1 的同步包中有一条事件接不上本数据库所存的 %2 记录链（%3，第 %4 环）。</translation>
+    </message>
+    <message>
+        <source>The record of %1 in the package does not end where %1 signed it: events were added or removed past CityGrid.</source>
+        <translation>同步包中 %1 的记录链没有止于 %1 签名的位置：有事件被绕过 CityGrid 添加或删除。</translation>
+    </message>
+</context>
+<context>
     <name>SyncExchange</name>
     <message>
         <source>The package holds an event without an id, a case or a time; ask the other site for a new package. Nothing was changed</source>
@@ -2093,6 +2222,10 @@
     <message>
         <source>The package holds a reference record without a kind, a key, a time or a version; ask the other site for a new package. Nothing was changed</source>
         <translation>同步包中有一条基础数据记录缺少类别、键、时间或版本；请对方站点重新导出同步包。未作任何更改</translation>
+    </message>
+    <message>
+        <source>This store holds a case event that its record does not seal (%1): it was written past CityGrid. Run citygrid audit verify and restore the store from a backup that verifies; nothing was exported</source>
+        <translation>此数据库中有一条未被记录链封存的案件事件（%1）：它是绕过 CityGrid 写入的。请运行 citygrid audit verify，并用核验通过的备份恢复数据库；未导出任何内容</translation>
     </message>
 </context>
 <context>
@@ -3716,6 +3849,10 @@ Filing standard: %5</source>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
+    <message>
+        <source>&amp;Verify records…</source>
+        <translation>核验记录(&amp;V)…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -4113,6 +4250,69 @@ No: file it as a new case.</source>
     <message>
         <source>%1, ranked by the composite score; change from the period before.</source>
         <translation>%1，按综合指标值排名；变化为与上一周期相比。</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::RecordCheckDialog</name>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>被删除</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>被添加</translation>
+    </message>
+    <message>
+        <source>Order broken</source>
+        <translation>顺序被破坏</translation>
+    </message>
+    <message>
+        <source>Newest records changed</source>
+        <translation>最新记录被改动</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Checking every record against its chain…</source>
+        <translation>正在逐条对照记录链核验…</translation>
+    </message>
+    <message>
+        <source>Verify records</source>
+        <translation>核验记录</translation>
+    </message>
+    <message>
+        <source>Every case step, reference-data edit, 7+1 entry, account change and login is sealed into its site&apos;s hash chain when it is written, and the newest link is signed with the site&apos;s key. A record changed, removed or added past CityGrid breaks the chain.</source>
+        <translation>每个案件环节、基础数据修改、“7+1”考核录入、账号变更和登录在写入时都封存进本站点的哈希链，最新一环由站点密钥签名。任何绕过 CityGrid 改动、删除或添加的记录都会使链条断开。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>The record is intact.</source>
+        <translation>记录完整。</translation>
+    </message>
+    <message>
+        <source>%1 records in %2 chains checked: each as it was written, each chain&apos;s newest record signed by its site.</source>
+        <translation>已核验 %2 条链上的 %1 条记录：均与写入时一致，每条链的最新记录均有其站点签名。</translation>
+    </message>
+    <message>
+        <source>The record has been altered past CityGrid.</source>
+        <translation>记录已被绕过 CityGrid 改动。</translation>
+    </message>
+    <message>
+        <source>The first: %1. Restore the store from a backup that verifies, and find out who had the store file.</source>
+        <translation>第一处：%1。请用核验通过的备份恢复数据库，并查明谁接触过数据库文件。</translation>
     </message>
 </context>
 <context>
@@ -6170,6 +6370,36 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>Run one part only: futian, startup, city, cases, sync or accounts.</source>
         <translation>只运行一部分：futian、startup、city、cases、sync 或 accounts。</translation>
+    </message>
+    <message>
+        <source>Checks the store&apos;s record against its hash chains.
+  citygrid audit verify
+Every case step, reference-data edit, 7+1 entry, account change and login is sealed into its site&apos;s chain when it is written. Exits 0 when every record is as it was written; otherwise names the first record edited, deleted, added or moved past CityGrid, and exits 1.</source>
+        <translation>对照哈希链核验数据库中的记录。
+  citygrid audit verify
+每个案件环节、基础数据修改、“7+1”考核录入、账号变更和登录在写入时都封存进本站点的记录链。全部记录与写入时一致时退出码为 0；否则指出第一条被绕过 CityGrid 改动、删除、添加或移动的记录，退出码为 1。</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>verify（核验）</translation>
+    </message>
+    <message>
+        <source>The record is intact: %1 records in %2 chains checked, each as it was written, each chain&apos;s newest record signed by its site</source>
+        <translation>记录完整：已核验 %2 条链上的 %1 条记录，均与写入时一致，每条链的最新记录均有其站点签名</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n chain(s) of other sites checked without their key)</source>
+        <translation>
+            <numerusform>（其中 %n 条其他站点的链未持有其密钥，未核验签名）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The record has been altered past CityGrid: %1</source>
+        <translation>记录已被绕过 CityGrid 改动：%1</translation>
+    </message>
+    <message>
+        <source>%1 records in %2 chains checked. Restore the store from a backup that verifies, and find out who had the store file.</source>
+        <translation>已核验 %2 条链上的 %1 条记录。请用核验通过的备份恢复数据库，并查明谁接触过数据库文件。</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -516,6 +515,77 @@ private slots:
             0);
         QCOMPARE(QImage(path).size(), QSize(500, 300));
         QVERIFY(!QFile::exists(partial));
+    }
+    void auditVerifyNamesTheFirstChange()
+    {
+        const QString path = store(QStringLiteral("audited.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("200"),
+                           QStringLiteral("--store"), path})
+                     .status,
+                 0);
+        const QStringList verify{QStringLiteral("audit"),   QStringLiteral("verify"),
+                                 QStringLiteral("--lang"),  QStringLiteral("en"),
+                                 QStringLiteral("--store"), path};
+        Run r = citygrid(verify);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith(QStringLiteral("The record is intact: ")), qPrintable(r.out));
+        // someone edits a step with sqlite3 (no CityGrid is running)
+        QString caseNo;
+        {
+            auto db = citygrid::SqliteDb::open(path);
+            QVERIFY(db);
+            QVERIFY(db.value()->exec(
+                QStringLiteral("UPDATE case_events SET actor = 'ld01' WHERE id = 120")));
+            auto q = citygrid::Statement::prepare(
+                *db.value(), QStringLiteral("SELECT case_no FROM cases WHERE uuid = (SELECT "
+                                            "case_uuid FROM case_events WHERE id = 120)"));
+            QVERIFY(q && q.value().step().value());
+            caseNo = q.value().text(0);
+        }
+        r = citygrid(verify);
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.isEmpty());
+        const QString first =
+            QStringLiteral("The record has been altered past CityGrid: Changed after it "
+                           "was written: case %1, step \"")
+                .arg(caseNo);
+        // (after whatever Qt itself says about the environment)
+        QVERIFY2(r.err.startsWith(first) || r.err.contains(u'\n' + first), qPrintable(r.err));
+        QVERIFY2(r.err.endsWith(QStringLiteral("find out who had the store file.\n")),
+                 qPrintable(r.err));
+    }
+    void writersInTwoProcessesKeepOneChain()
+    {
+        const QString path = store(QStringLiteral("two-writers.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("50"),
+                           QStringLiteral("--store"), path})
+                     .status,
+                 0);
+        // two operators at two workstations report at once, each a case after another
+        const QString script = QStringLiteral(
+            "for i in 1 2 3 4 5 6; do \"$0\" cases report --category E0102 --lon 114.05 "
+            "--lat 22.54 --user \"$1\" --store \"$2\" --lang en || exit 1; done");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("CITYGRID_PASSWORD"), citygrid::testutil::demoPassword());
+        QProcess a, b;
+        for (auto [process, user] : {std::pair{&a, "op01"}, std::pair{&b, "op02"}}) {
+            process->setProcessEnvironment(env);
+            process->start(QStringLiteral("sh"),
+                           {QStringLiteral("-c"), script, QStringLiteral(CITYGRID_EXECUTABLE),
+                            QLatin1String(user), path});
+        }
+        QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+        QVERIFY2(
+            a.exitCode() == 0 && b.exitCode() == 0,
+            qPrintable(QString::fromUtf8(a.readAllStandardError() + b.readAllStandardError())));
+        const QString reported =
+            QString::fromUtf8(a.readAllStandardOutput() + b.readAllStandardOutput());
+        QCOMPARE(reported.count(u'\n'), 12); // each printed id is a committed case
+        const Run r =
+            citygrid({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--lang"),
+                      QStringLiteral("en"), QStringLiteral("--store"), path});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
     }
     void backupIsAWholeCopyWhileOthersWrite()
     {

@@ -91,7 +91,9 @@ private slots:
         auto made = officeCases.report(input, QStringLiteral("ins01"), m_now);
         QVERIFY(made);
         QVERIFY(made.value().caseNo.startsWith(QStringLiteral("YL")));
-        auto package = SyncExchange(*m_office, AppContext::refKinds()).exportTo(centreId, m_now);
+        auto package =
+            SyncExchange(*m_office, AppContext::refKinds(), testutil::bundledCatalogues().roles)
+                .exportTo(centreId, m_now);
         QVERIFY(package);
         QFile file(path("from-office.cgsync"));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -132,7 +134,9 @@ private slots:
         QCOMPARE(out.value().header.ack, 1);
         QFile back(path("to-office.cgsync"));
         QVERIFY(back.open(QIODevice::ReadOnly));
-        auto atOffice = SyncExchange(*m_office, AppContext::refKinds()).importPackage(back.readAll(), m_now);
+        auto atOffice =
+            SyncExchange(*m_office, AppContext::refKinds(), testutil::bundledCatalogues().roles)
+                .importPackage(back.readAll(), m_now);
         QVERIFY2(atOffice, qPrintable(atOffice ? QString() : atOffice.error().toText()));
         QCOMPARE(cases(*m_office), before + 1);
     }
@@ -180,7 +184,9 @@ private slots:
                  QStringLiteral("城管局（中心改）"));
 
         // the office's package: U027 arrives, the two U001 edits meet and the later one stays
-        auto package = SyncExchange(*m_office, AppContext::refKinds()).exportTo(centreId, m_now);
+        auto package =
+            SyncExchange(*m_office, AppContext::refKinds(), testutil::bundledCatalogues().roles)
+                .exportTo(centreId, m_now);
         QVERIFY(package);
         QCOMPARE(package.value().header.references, 2);
         QFile file(path("units.cgsync"));

@@ -4,7 +4,11 @@
 #include "assessment/assessmentpopulation.h"
 #include "assessment/assessmentschemes.h"
 #include "assessment/assessmentstore.h"
+#include "audit/recordaudit.h"
+#include "audit/recordstreams.h"
+#include "audit/sitekey.h"
 #include "casefixture.h"
+#include "cases/caserows.h"
 #include "cases/casestore.h"
 #include "catalogues/catalogueedits.h"
 #include "catalogues/cataloguekinds.h"
@@ -31,6 +35,12 @@ struct Site
 const QDateTime start(QDate(2026, 11, 2), QTime(9, 0), QTimeZone(8 * 3600));
 
 /// The reference data of core's features (the grid is gis's, tested there).
+const RoleCatalogue &roles()
+{
+    static const RoleCatalogue table = testutil::bundledCatalogues().roles;
+    return table;
+}
+
 const RefKinds &kinds()
 {
     static const RefKinds known = [] {
@@ -167,12 +177,84 @@ private:
     }
     static QByteArray package(Site &from, Site &to)
     {
-        auto p = SyncExchange(*from.store, kinds()).exportTo(to.id, start.addDays(1));
+        auto p = SyncExchange(*from.store, kinds(), roles()).exportTo(to.id, start.addDays(1));
         return p ? p.value().file : QByteArray();
     }
     static Result<SyncExchange::Imported> apply(Site &to, const QByteArray &file)
     {
-        return SyncExchange(*to.store, kinds()).importPackage(file, start.addDays(1));
+        return SyncExchange(*to.store, kinds(), roles()).importPackage(file, start.addDays(1));
+    }
+
+    /// Changes a package as someone holding the site's key could (see badPackagesChangeNothing).
+    static void forge(SyncPackage &p, const QString &kind, const QString &site, const SiteKey &key)
+    {
+        QJsonArray events = p.body[QLatin1String("events")].toArray();
+        QJsonArray chain = p.body[QLatin1String("chain")].toArray();
+        QJsonArray heads = p.body[QLatin1String("heads")].toArray();
+        const QJsonObject lastLink = chain.last().toObject();
+        const auto sealAndSign = [&](QJsonObject event, qint64 seq, const QString &prev) {
+            const CaseEvent e = SyncPackage::eventFrom(event);
+            const QString hash =
+                recordstreams::chainHash(prev, site, QStringLiteral("case"), seq, e.uuid,
+                                         recordstreams::canonical(caserows::eventValues(e)));
+            events.append(event);
+            chain.append(QJsonObject{{QStringLiteral("site"), site},
+                                     {QStringLiteral("seq"), seq},
+                                     {QStringLiteral("ref"), e.uuid},
+                                     {QStringLiteral("about"), QString()},
+                                     {QStringLiteral("prev"), prev},
+                                     {QStringLiteral("hash"), hash}});
+            const QByteArray signature =
+                key.sign(recordstreams::headText(site, QStringLiteral("case"), seq, hash));
+            heads = {QJsonObject{
+                {QStringLiteral("site"), site},
+                {QStringLiteral("seq"), seq},
+                {QStringLiteral("hash"), hash},
+                {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())}}};
+        };
+        QJsonObject forged = events.first().toObject();
+        forged[QStringLiteral("uuid")] = QStringLiteral("forged-event");
+        forged[QStringLiteral("step")] = QStringLiteral("file");
+        forged[QStringLiteral("payload")] = QJsonObject();
+        const qint64 next = qint64(lastLink[QLatin1String("seq")].toDouble()) + 1;
+        const QString prev = lastLink[QLatin1String("hash")].toString();
+        if (kind == QLatin1String("mallory")) {
+            forged[QStringLiteral("actor")] = QStringLiteral("mallory");
+            forged[QStringLiteral("role")] = QStringLiteral("operator");
+            sealAndSign(forged, next, prev);
+        } else if (kind == QLatin1String("staff-as-leader")) {
+            forged[QStringLiteral("actor")] = QStringLiteral("us01");
+            forged[QStringLiteral("role")] = QStringLiteral("leader");
+            forged[QStringLiteral("step")] = QStringLiteral("approve_extension");
+            sealAndSign(forged, next, prev);
+        } else if (kind == QLatin1String("inspector-closes")) {
+            forged[QStringLiteral("actor")] = QStringLiteral("ins01");
+            forged[QStringLiteral("role")] = QStringLiteral("inspector");
+            forged[QStringLiteral("step")] = QStringLiteral("close");
+            sealAndSign(forged, next, prev);
+        } else if (kind == QLatin1String("gap")) {
+            forged[QStringLiteral("actor")] = QStringLiteral("op01");
+            forged[QStringLiteral("role")] = QStringLiteral("operator");
+            sealAndSign(forged, next + 1, prev);
+        } else if (kind == QLatin1String("altered")) {
+            QJsonObject e = events.first().toObject();
+            e[QStringLiteral("note")] = QStringLiteral("nothing to see");
+            events[0] = e;
+        } else if (kind == QLatin1String("unsealed")) {
+            chain = {};
+        } else if (kind == QLatin1String("cut")) {
+            // the report goes, and so does its link; the head still names it
+            events = {};
+            chain = {};
+            p.body[QStringLiteral("heads")] = heads;
+        } else if (kind == QLatin1String("bad-head")) {
+            QJsonObject head = heads.first().toObject();
+            head[QStringLiteral("signature")] = QString::fromLatin1(QByteArray(64, 'x').toBase64());
+            heads[0] = head;
+        }
+        p.body[QStringLiteral("events")] = events;
+        p.body[QStringLiteral("chain")] = chain;
+        p.body[QStringLiteral("heads")] = heads;
     }
 
 private slots:
@@ -232,15 +314,15 @@ private slots:
             return rows;
         };
         const QStringList peersBefore = peersNow();
-        auto again =
-            SyncExchange(*centre.store, kinds()).importPackage(p1, start.addDays(2)); // a day on
+        auto again = SyncExchange(*centre.store, kinds(), roles())
+                         .importPackage(p1, start.addDays(2)); // a day on
         QVERIFY(again);
         QVERIFY(again.value().alreadyApplied());
         QCOMPARE(tables(*centre.store), before);
         QCOMPARE(peersNow(), peersBefore); // not even the time of the last import
         // the acknowledgement travels back: the office's next package is empty
         QVERIFY(apply(office, package(centre, office)));
-        auto next = SyncExchange(*office.store, kinds()).exportTo(centre.id, start);
+        auto next = SyncExchange(*office.store, kinds(), roles()).exportTo(centre.id, start);
         QCOMPARE(next.value().header.events, 0);
         // the centre dispatches; the office gets it
         QVERIFY(take(centre, made.uuid, CaseStep::Dispatch, "dp01", start.addSecs(1200)));
@@ -271,6 +353,24 @@ private slots:
             << QStringLiteral("format") << QStringLiteral("sync.newer-format");
         QTest::newRow("signed by another key")
             << QStringLiteral("other-key") << QStringLiteral("sync.bad-signature");
+        // packages signed with the office's own key, as a thief of its key file could: what the
+        // record says about who wrote what is checked too
+        QTest::newRow("event by someone who is no account")
+            << QStringLiteral("mallory") << QStringLiteral("sync.unknown-author");
+        QTest::newRow("unit staff acting as leader")
+            << QStringLiteral("staff-as-leader") << QStringLiteral("sync.not-permitted");
+        QTest::newRow("inspector closing a case")
+            << QStringLiteral("inspector-closes") << QStringLiteral("sync.not-permitted");
+        QTest::newRow("event changed after it was sealed")
+            << QStringLiteral("altered") << QStringLiteral("sync.altered");
+        QTest::newRow("event no chain seals")
+            << QStringLiteral("unsealed") << QStringLiteral("sync.unsealed");
+        QTest::newRow("newest event cut off the chain")
+            << QStringLiteral("cut") << QStringLiteral("sync.head");
+        QTest::newRow("head not signed by the site")
+            << QStringLiteral("bad-head") << QStringLiteral("sync.head");
+        QTest::newRow("link out of order")
+            << QStringLiteral("gap") << QStringLiteral("sync.out-of-chain");
     }
     void badPackagesChangeNothing()
     {
@@ -317,6 +417,13 @@ private slots:
                          *office.store);
         else if (kind == QLatin1String("other-key"))
             file = reSigned([](SyncPackage &) {}, *other.store);
+        else if (!kind.isEmpty()) {
+            const QString officeId = office.id;
+            auto key = SiteKey::ensure(office.store->db());
+            QVERIFY(key);
+            file = reSigned([&](SyncPackage &p) { forge(p, kind, officeId, key.value()); },
+                            *office.store);
+        }
         const QStringList before = tables(*centre.store);
         const auto peerBefore = SyncPeers(centre.store->db()).find(office.id).value()->receivedUpTo;
         auto refused = apply(centre, file);
@@ -367,8 +474,8 @@ private slots:
         auto atOffice = apply(office, package(centre, office));
         QVERIFY(atOffice);
         QCOMPARE(tables(*centre.store), tables(*office.store));
-        QCOMPARE(SyncExchange(*centre.store, kinds()).conflicts().value().size(), 1);
-        QCOMPARE(SyncExchange(*office.store, kinds()).conflicts().value().size(), 1);
+        QCOMPARE(SyncExchange(*centre.store, kinds(), roles()).conflicts().value().size(), 1);
+        QCOMPARE(SyncExchange(*office.store, kinds(), roles()).conflicts().value().size(), 1);
         // the history keeps both feedbacks
         QCOMPARE(centre.cases->history(made.uuid).value().size(), 5);
     }
@@ -421,7 +528,8 @@ private slots:
         QCOMPARE(tables(*office.store), tables(*centre.store));
         // acknowledged: the next package to the centre carries no reference record
         QVERIFY(apply(centre, package(office, centre)));
-        auto next = SyncExchange(*office.store, kinds()).exportTo(centre.id, start.addDays(2));
+        auto next =
+            SyncExchange(*office.store, kinds(), roles()).exportTo(centre.id, start.addDays(2));
         QCOMPARE(next.value().header.references, 0);
     }
     void categoryEditTravels()
@@ -601,6 +709,7 @@ private slots:
         QVERIFY(office.store->db().exec(QStringLiteral(
             "DROP TABLE ref_records; DROP TABLE ref_conflicts;"
             " DROP TABLE accounts; DROP TABLE account_events;"
+            " DROP TABLE record_chain; DROP TABLE record_heads;"
             " DROP INDEX assessment_schemes_uuid; ALTER TABLE assessment_schemes DROP COLUMN uuid;"
             " ALTER TABLE sync_peers DROP COLUMN ref_sent_ack;"
             " ALTER TABLE sync_peers DROP COLUMN ref_received_upto;"
@@ -707,6 +816,17 @@ private slots:
         QVERIFY(count(*sites[0].store, "case_events") > count(*sites[0].store, "cases"));
         QCOMPARE(tables(*sites[1].store), centre);
         QCOMPARE(tables(*sites[2].store), centre);
+        // and each holds every site's chain whole, each head signed by a key it knows or
+        // vouched for by the peer that relayed it
+        for (const Site &site : sites) {
+            auto audit = RecordAudit::verify(site.store->db());
+            QVERIFY(audit);
+            QVERIFY2(audit.value().intact(),
+                     qPrintable(audit.value().intact() ? QString()
+                                                       : audit.value().findings.first().message));
+            // cases: one chain per site; its own account events, accounts and reference records
+            QCOMPARE(audit.value().chains, 3 + 3);
+        }
     }
 };
 
