@@ -68,6 +68,7 @@ RecordCheckDialog::RecordCheckDialog(const QString &storePath, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_findings, 1);
     layout->addWidget(buttons);
+    setMinimumWidth(640);
     resize(720, 260);
 
     connect(&m_watcher, &QFutureWatcher<Result<AuditReport>>::finished, this,
@@ -111,6 +112,7 @@ void RecordCheckDialog::showResult(const Result<AuditReport> &result)
                         "newest record signed by its site.")
                          .arg(locale.toString(r.records), locale.toString(r.chains))
                          .toHtmlEscaped()));
+        adjustSize(); // no list to show: as tall as its text
         emit checked(true);
         return;
     }

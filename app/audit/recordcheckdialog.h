@@ -28,6 +28,7 @@ public:
 
     QLabel *verdictLabel() const { return m_verdict; }
     QTreeWidget *findingsList() const { return m_findings; }
+    bool isDone() const { return m_watcher.isFinished(); }
     /// Blocks until the check is done (tests).
     void waitForResult();
 

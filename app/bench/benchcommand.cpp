@@ -228,9 +228,10 @@ int bench(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addOption(
         {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
-    parser.addOption({QStringLiteral("only"),
-                      tr("Run one part only: futian, startup, city, cases, sync or accounts."),
-                      QStringLiteral("part")});
+    parser.addOption(
+        {QStringLiteral("only"),
+         tr("Run one part only: futian, startup, city, cases, sync, accounts or audit."),
+         QStringLiteral("part")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const bool quick = parser.isSet(QStringLiteral("quick"));
@@ -287,6 +288,9 @@ int bench(const QStringList &arguments)
             return fail(r.error());
     if (part("accounts"))
         if (auto r = benchAccounts(*context.value(), quick); !r)
+            return fail(r.error());
+    if (part("audit"))
+        if (auto r = benchAudit(temp.path(), quick); !r)
             return fail(r.error());
     row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(),
         QStringLiteral("MiB"));

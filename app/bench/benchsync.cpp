@@ -11,6 +11,30 @@
 
 namespace citygrid::cli {
 
+Result<CaseDemo::Summary> fillDemo(AppContext &context, int cases, const QDateTime &now)
+{
+    auto cells = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
+                                          QStringLiteral("EPSG:4326"));
+    if (!cells)
+        return cells.error();
+    auto settings = AppContext::demoSettings();
+    if (!settings)
+        return settings.error();
+    const MapLayerData &layer = *cells.value();
+    const CaseDemo demo(
+        context.catalogues(), settings.value(),
+        [&layer](QPointF p) {
+            const int id = layer.featureAt(p);
+            return id < 0 ? QString() : layer.features[id].code;
+        },
+        layer.extent);
+    CaseDemo::Options options;
+    options.cases = cases;
+    options.now = now;
+    options.siteId = context.store().meta(storeschema::keySiteId());
+    return demo.fill(context.store().db(), options);
+}
+
 Result<void> benchSync(const QString &tempDir, bool quick)
 {
     const QDateTime now = QDateTime::currentDateTime().toOffsetFromUtc(8 * 3600);
@@ -40,26 +64,7 @@ Result<void> benchSync(const QString &tempDir, bool quick)
         return r;
 
     // the office's history: about six events a case, so 17,000 cases make some 100,000 events
-    auto cells = GridMapLoader::loadLayer(officeStore.path(), storeschema::cellsTable(),
-                                          QStringLiteral("EPSG:4326"));
-    if (!cells)
-        return cells.error();
-    auto settings = AppContext::demoSettings();
-    if (!settings)
-        return settings.error();
-    const MapLayerData &layer = *cells.value();
-    const CaseDemo demo(
-        office.value()->catalogues(), settings.value(),
-        [&layer](QPointF p) {
-            const int id = layer.featureAt(p);
-            return id < 0 ? QString() : layer.features[id].code;
-        },
-        layer.extent);
-    CaseDemo::Options options;
-    options.cases = quick ? 1700 : 17000;
-    options.now = now;
-    options.siteId = officeId.value().siteId();
-    if (auto r = demo.fill(officeStore.db(), options); !r)
+    if (auto r = fillDemo(*office.value(), quick ? 1700 : 17000, now); !r)
         return r.error();
 
     QElapsedTimer timer;

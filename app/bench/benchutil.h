@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "cases/casedemo.h"
+
 #include "cli/cli.h"
 #include "services/appcontext.h"
 
@@ -47,5 +49,8 @@ inline void row(const QString &what, double value, const QString &unit, const QS
 Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick);
 Result<void> benchSync(const QString &tempDir, bool quick);
 Result<void> benchAccounts(AppContext &context, bool quick);
+Result<void> benchAudit(const QString &tempDir, bool quick);
+/// The store of `context` filled with `cases` demo cases up to `now` (and the demo's accounts).
+Result<CaseDemo::Summary> fillDemo(AppContext &context, int cases, const QDateTime &now);
 
 } // namespace citygrid::cli

@@ -41,6 +41,7 @@ int sync(const QStringList &arguments);
 int units(const QStringList &arguments);
 int categories(const QStringList &arguments);
 int backup(const QStringList &arguments);
+int restore(const QStringList &arguments);
 int accounts(const QStringList &arguments);
 int audit(const QStringList &arguments);
 

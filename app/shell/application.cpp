@@ -81,6 +81,7 @@ cli::Command commandNamed(const QString &name)
         {"units", cli::units},
         {"categories", cli::categories},
         {"backup", cli::backup},
+        {"restore", cli::restore},
         {"accounts", cli::accounts},
         {"audit", cli::audit},
     };

@@ -5,8 +5,10 @@
 #include "accounts/accountsdialog.h"
 #include "accounts/sessionlock.h"
 #include "audit/recordcheckdialog.h"
+#include "backups/backupsdialog.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
+#include "services/dailybackups.h"
 #include "supervision/rankingpanel.h"
 #include "supervision/thematicpanel.h"
 #include "supervision/trendpanel.h"
@@ -49,6 +51,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -58,6 +61,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -134,6 +138,13 @@ MainWindow::MainWindow(std::unique_ptr<AppContext> context, MapFuture firstMap, 
     m_defaultState = saveState();
     restoreSettings();
     showItem({});
+
+    // the daily backup: a little after the start, then looked at every hour
+    auto *daily = new QTimer(this);
+    daily->setInterval(std::chrono::hours(1));
+    connect(daily, &QTimer::timeout, this, &MainWindow::backUpToday);
+    daily->start();
+    QTimer::singleShot(std::chrono::seconds(20), this, &MainWindow::backUpToday);
 }
 
 MainWindow::~MainWindow() = default;
@@ -266,6 +277,9 @@ void MainWindow::createMenus(const MapActions &a)
     file->addActions({a.importGrid, a.exportMap});
     file->addSeparator();
     file->addActions({m_lock->lockAction(), m_lock->switchAction()});
+    file->addSeparator();
+    file->addAction(tr("&Backups…"), this, &MainWindow::showBackups)
+        ->setObjectName(QStringLiteral("backups"));
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     setShortcut(quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -740,6 +754,43 @@ void MainWindow::importGrid()
         return;
     }
     showNewGrid();
+}
+
+void MainWindow::showBackups()
+{
+    BackupsDialog dialog(m_cases->session(), this);
+    connect(&dialog, &BackupsDialog::restored, this, [this] {
+        if (auto r = m_context->reload(); !r)
+            showError(this, r.error());
+        if (auto r = m_context->reloadCatalogues(); !r)
+            showError(this, r.error());
+        showNewGrid();
+        m_cases->session().notifyAllChanged();
+        m_lock->lock();
+    });
+    dialog.exec();
+}
+
+void MainWindow::backUpToday()
+{
+    const QString path = m_context->storePath();
+    const QDate today = m_cases->session().now().toOffsetFromUtc(8 * 3600).date();
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {
+        const Result<QString> written = watcher->result();
+        watcher->deleteLater();
+        if (!written)
+            statusBar()->showMessage(
+                tr("The daily backup failed: %1").arg(written.error().toText()), 30000);
+        else if (!written.value().isEmpty())
+            statusBar()->showMessage(tr("Daily backup written"), 8000);
+    });
+    watcher->setFuture(QtConcurrent::run(threadpools::load(), [path, today]() -> Result<QString> {
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        if (!db)
+            return db.error();
+        return DailyBackups::ensure(*db.value(), today);
+    }));
 }
 
 void MainWindow::showNewGrid()

@@ -116,6 +116,11 @@ private:
     /// Narrows the side panels to fit if they leave the map less than half the width.
     void keepHalfForTheMap();
     void importGrid();
+    /// File ▸ Backups…; after a restore everything is read again and the window locks, so the
+    /// next person signs in against the restored accounts.
+    void showBackups();
+    /// Today's backup on a worker thread, unless there is one (checked hourly while open).
+    void backUpToday();
     /// Search, area tree, map and title after the store's grid was replaced.
     void showNewGrid();
     void exportMap();

@@ -3,6 +3,7 @@
 #include "shell/screenshotharness.h"
 
 #include "assessment/assessmentwindow.h"
+#include "audit/recordcheckdialog.h"
 #include "bench/processclock.h"
 #include "cases/caseworkspace.h"
 #include "cli/cli.h"
@@ -25,8 +26,10 @@ namespace {
 bool mainWindowReady(MainWindow &window, QDialog *dialog)
 {
     const auto *import = qobject_cast<ImportGridDialog *>(dialog);
-    return !(window.canvas()->isRendering() || window.canvas()->renderedImage().isNull() ||
-             window.cases()->layer()->isLoading() || window.thematic()->isLoading() ||
+    const auto *check = qobject_cast<RecordCheckDialog *>(dialog);
+    return !((check && !check->isDone()) || window.canvas()->isRendering() ||
+             window.canvas()->renderedImage().isNull() || window.cases()->layer()->isLoading() ||
+             window.thematic()->isLoading() ||
              (window.thematic()->isActive() && !window.thematic()->current()) ||
              (import && import->isBusy()));
 }

@@ -35,7 +35,8 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "CityGrid: grid-based city management. Commands: info, render, import-grid, "
-               "cases, demo, report, assess, sync, units, categories, backup, accounts, bench "
+               "cases, demo, report, assess, sync, units, categories, backup, restore, audit, "
+               "accounts, bench "
                "(citygrid COMMAND --help)."));
     cli::addCommonOptions(parser);
     parser.addVersionOption();
@@ -79,6 +80,10 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
         flag("units", QT_TRANSLATE_NOOP("cli", "Open Settings > Responsible units at start."));
     const QCommandLineOption categories =
         flag("categories", QT_TRANSLATE_NOOP("cli", "Open Settings > Case categories at start."));
+    const QCommandLineOption backups =
+        flag("backups", QT_TRANSLATE_NOOP("cli", "Open File > Backups at start."));
+    const QCommandLineOption verifyRecords =
+        flag("verify-records", QT_TRANSLATE_NOOP("cli", "Open Help > Verify records at start."));
     const QCommandLineOption user =
         valued("user",
                QT_TRANSLATE_NOOP("cli", "Sign in as NAME at start with the password in "
@@ -87,7 +92,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
                "name");
     parser.addOptions({quitAfterFirstFrame, screenshot, select, importPreview, openCase, thematic,
                        panel, dashboard, compare, assessment, month, sync, units, categories,
-                       user});
+                       backups, verifyRecords, user});
     if (!cli::parse(parser, arguments)) {
         exitStatus = parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
         return std::nullopt;
@@ -117,6 +122,8 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
     o.sync = parser.isSet(sync);
     o.units = parser.isSet(units);
     o.categories = parser.isSet(categories);
+    o.backups = parser.isSet(backups);
+    o.verifyRecords = parser.isSet(verifyRecords);
     return o;
 }
 

@@ -4,6 +4,8 @@
 
 #include "accounts/sessionlock.h"
 #include "assessment/assessmentwindow.h"
+#include "audit/recordcheckdialog.h"
+#include "backups/backupsdialog.h"
 #include "cases/caseworkspace.h"
 #include "catalogues/categoryeditor.h"
 #include "catalogues/uniteditor.h"
@@ -102,6 +104,10 @@ std::optional<int> openAtStart(MainWindow &window, const StartOptions &options, 
         open(new UnitEditor(session, &window));
     if (options.categories)
         open(new CategoryEditor(session, &window));
+    if (options.backups)
+        open(new BackupsDialog(session, &window));
+    if (options.verifyRecords)
+        open(new RecordCheckDialog(session.context().storePath(), &window));
     if (!options.assessmentTab.isEmpty())
         if (auto status = openAssessment(window, options))
             return status;

@@ -33,7 +33,8 @@ Result<int> AssessmentDemo::fill(AssessmentStore &store, const AssessmentScheme 
         const QDate month = options.current.addMonths(-back);
         const bool draft = back == 0;
         for (const QString &code : subdistricts) {
-            for (const auto &[first, p] : scheme.points()) {
+            for (const auto &[first, point] : scheme.points()) {
+                const auto &p = point; // a lambda may not capture a structured binding (clang 14)
                 if (draft && random.bounded(3) == 0)
                     continue; // a third still to come
                 if (p->method == AssessmentScheme::Method::Checklist) {

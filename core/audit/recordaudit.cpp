@@ -82,14 +82,15 @@ private:
     // the chain being walked
     QString m_site;
     ChainLink m_last;
-    bool m_found = false; ///< this chain already has a finding
+    int m_found = 0; ///< this chain's findings so far
+    static constexpr int maxPerChain = 20;
 };
 
 void ChainWalk::find(Kind kind, const ChainLink &l, const QString &message)
 {
-    if (m_found)
+    if (m_found >= maxPerChain)
         return;
-    m_found = true;
+    ++m_found;
     m_report.findings.append({kind, m_stream.id, l.siteId, l.seq, l.ref, message});
 }
 
@@ -149,7 +150,7 @@ Result<void> ChainWalk::endChain()
                  : RecordAudit::tr("Signature false, not made with the site's key: %1").arg(what));
     }
     m_last = {};
-    m_found = false;
+    m_found = 0;
     return {};
 }
 

@@ -33,7 +33,8 @@ struct AuditReport
     qint64 records = 0; ///< links checked
     int chains = 0;
     int unverifiedHeads = 0;      ///< other sites' heads whose key this store does not know
-    QList<AuditFinding> findings; ///< the first finding of each chain, then records added past it
+    /// What each chain shows, in its order (up to 20 a chain), then records added past it.
+    QList<AuditFinding> findings;
     bool intact() const { return findings.isEmpty(); }
 };
 

@@ -67,7 +67,8 @@ Result<StepContext> CaseStore::context(const QString &userId, const QDateTime &a
     return StepContext{std::move(actor).value(), at, site, newUuid()};
 }
 
-Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day, const QString &sitePrefix)
+Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day, const QString &sitePrefix,
+                                          int taken)
 {
     const QString prefix = sitePrefix + day.toString(QStringLiteral("yyyyMMdd"));
     auto query = Statement::prepare(
@@ -80,7 +81,13 @@ Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day, const Q
     query.value().bind(1, prefix);
     if (auto row = query.value().step(); !row)
         return row.error();
-    const int last = query.value().text(0).mid(prefix.size()).toInt();
+    const int last = std::max(taken, query.value().text(0).mid(prefix.size()).toInt());
+    if (last >= 9999)
+        return Error{QStringLiteral("case.numbers-used-up"),
+                     tr("Case numbers of %1 are used up: a day has at most 9,999 cases at one "
+                        "site. Report it with the next day's time")
+                         .arg(day.toString(QStringLiteral("yyyy-MM-dd"))),
+                     {}};
     return prefix + QStringLiteral("%1").arg(last + 1, 4, 10, QLatin1Char('0'));
 }
 
@@ -151,6 +158,8 @@ Result<QString> CaseNumbers::next(QDate day)
             return first.error();
         m_next.insert(day, first.value().right(4).toInt());
     }
+    if (m_next[day] > 9999)
+        return CaseStore::nextCaseNumber(m_db, day, m_prefix, 9999); // the same refusal
     return m_prefix + day.toString(QStringLiteral("yyyyMMdd")) +
            QStringLiteral("%1").arg(m_next[day]++, 4, 10, QLatin1Char('0'));
 }

@@ -91,9 +91,10 @@ public:
     Store &store() { return m_store; }
 
     /// The next case number of `day` (local date): the date and a four-digit sequence, as the
-    /// centre reads them out.
+    /// centre reads them out, after the store's and `taken` (numbers handed out, not yet
+    /// stored); refused once a day's 9,999 are used.
     static Result<QString> nextCaseNumber(const SqliteDb &db, QDate day,
-                                          const QString &sitePrefix = {});
+                                          const QString &sitePrefix = {}, int taken = 0);
 
 private:
     Result<void> write(CaseEvent event, const CaseRecord &record,

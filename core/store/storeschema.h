@@ -128,6 +128,11 @@ inline QString keyIdleLockMinutes()
 {
     return QStringLiteral("idle_lock_minutes");
 }
+/// How many daily backups the window keeps beside the store (default 7).
+inline QString keyBackupKeep()
+{
+    return QStringLiteral("backup_keep");
+}
 inline QString keySignPublicKey()
 {
     return QStringLiteral("sign_public_key");

@@ -833,6 +833,10 @@
         <source>Cancelled; the store was left as it was</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case numbers of %1 are used up: a day has at most 9,999 cases at one site. Report it with the next day&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseText</name>
@@ -1127,6 +1131,17 @@
     </message>
     <message>
         <source>line %1 is not UTF-8 text although the file says it is; save it as UTF-8 again and import it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackups</name>
+    <message>
+        <source>Keep between 1 and 365 daily backups, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder for daily backups %1 cannot be made</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2121,6 +2136,53 @@
     </message>
 </context>
 <context>
+    <name>StoreRestore</name>
+    <message>
+        <source>The store was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the store itself, not a backup of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged (SQLite&apos;s integrity check fails); choose an older one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of a CityGrid store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 has schema version %2; this CityGrid restores backups of version %3. Open it with citygrid info --store first, which upgrades it, then restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is of another site (%2), not of this store&apos;s (%3). Restore it as a new store: citygrid restore FILE --store NEWFILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record in the backup %1 has been altered: %2. Choose a backup that verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store as it is could not be kept aside before the restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be copied into the store (%1 is busy or the disk is full); the store as it was is also kept in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreWriter</name>
     <message>
         <source>Could not create the %1 table</source>
@@ -2878,6 +2940,72 @@
     </message>
     <message>
         <source>Could not read &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::BackupsDialog</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While a window is open on this store it writes a backup each day, a consistent copy taken while others work, into %1 (readable by its owner only), and removes the oldest beyond the number kept. A restore checks the backup and its record first and keeps the store as it was beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the daily backups of the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The window keeps the daily backups of the last %n day(s).</source>
+        <translation>
+            <numerusform>The window keeps the daily backup of the last day.</numerusform>
+            <numerusform>The window keeps the daily backups of the last %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 in place of the store? Everything written since then at this site is no longer in the store (it is kept aside in a copy of the store as it is now). Other workstations see the restored store at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of %1 is in place (%2 cases, the record verified). The store as it was is kept in %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3867,6 +3995,18 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>&amp;Verify records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backup written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6352,10 +6492,6 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases, sync or accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checks the store&apos;s record against its hash chains.
   citygrid audit verify
 Every case step, reference-data edit, 7+1 entry, account change and login is sealed into its site&apos;s chain when it is written. Exits 0 when every record is as it was written; otherwise names the first record edited, deleted, added or moved past CityGrid, and exits 1.</source>
@@ -6382,6 +6518,66 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
     </message>
     <message>
         <source>%1 records in %2 chains checked. Restore the store from a backup that verifies, and find out who had the store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store has no cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demo step failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record: a report and a step, each checked and sealed in its own transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactive: under 100 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record: a step (permission check, history read, event, link, signed head)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record: audit verify of %1 records (%2 case events), one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a minute at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup (online, checked) of that store, %1 MB, one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync, accounts or audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts a backup back in place of the store. The backup must pass SQLite&apos;s integrity check and the check of its record (citygrid audit verify) and be of this site; the store as it was is kept aside first. Other workstations may keep the store open: they see the restored store. With --store naming a file that does not exist, the backup becomes that new store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be copied to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored as the new store %2 (%3 cases, %4 records verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its site&apos;s signing key is not beside it: copy the key file of the site&apos;s store to %1, or this store cannot sign packages or its record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored into %2 (%3 cases, %4 records verified); the store as it was is kept in %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6568,11 +6764,19 @@ Open it from there, or install a viewer for this type of file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, accounts, bench (citygrid COMMAND --help).</source>
+        <source>Sign in as NAME at start with the password in CITYGRID_PASSWORD (default: CITYGRID_USER); without them the window opens at its sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in as NAME at start with the password in CITYGRID_PASSWORD (default: CITYGRID_USER); without them the window opens at its sign-in.</source>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, restore, audit, accounts, bench (citygrid COMMAND --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open File &gt; Backups at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Help &gt; Verify records at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

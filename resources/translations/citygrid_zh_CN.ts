@@ -825,6 +825,10 @@
         <source>Cancelled; the store was left as it was</source>
         <translation>已取消；数据库保持不变</translation>
     </message>
+    <message>
+        <source>Case numbers of %1 are used up: a day has at most 9,999 cases at one site. Report it with the next day&apos;s time</source>
+        <translation>%1 的案件编号已用完：一个站点每天最多 9,999 宗案件。请以次日的时间上报</translation>
+    </message>
 </context>
 <context>
     <name>CaseText</name>
@@ -1120,6 +1124,17 @@
     <message>
         <source>line %1 is not UTF-8 text although the file says it is; save it as UTF-8 again and import it again</source>
         <translation>文件声明为 UTF-8，但第 %1 行不是 UTF-8 文本；请重新另存为 UTF-8 后再导入</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackups</name>
+    <message>
+        <source>Keep between 1 and 365 daily backups, not %1</source>
+        <translation>每日备份保留 1 到 365 份，不能是 %1</translation>
+    </message>
+    <message>
+        <source>The folder for daily backups %1 cannot be made</source>
+        <translation>无法建立每日备份文件夹 %1</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +2123,53 @@
     </message>
 </context>
 <context>
+    <name>StoreRestore</name>
+    <message>
+        <source>The store was not changed.</source>
+        <translation>数据库未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is the store itself, not a backup of it.</source>
+        <translation>%1 是数据库本身，而不是它的备份。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a store.</source>
+        <translation>%1 无法作为数据库打开。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged (SQLite&apos;s integrity check fails); choose an older one.</source>
+        <translation>备份 %1 已损坏（未通过 SQLite 完整性检查）；请选择更早的备份。</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup of a CityGrid store.</source>
+        <translation>%1 不是 CityGrid 数据库的备份。</translation>
+    </message>
+    <message>
+        <source>The backup %1 has schema version %2; this CityGrid restores backups of version %3. Open it with citygrid info --store first, which upgrades it, then restore it.</source>
+        <translation>备份 %1 的结构版本为 %2；本版 CityGrid 只恢复版本 %3 的备份。请先用 citygrid info --store 打开它（会升级它），再恢复。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is of another site (%2), not of this store&apos;s (%3). Restore it as a new store: citygrid restore FILE --store NEWFILE.</source>
+        <translation>备份 %1 属于另一个站点（%2），不是本数据库的站点（%3）。请将它恢复为新的数据库：citygrid restore FILE --store NEWFILE。</translation>
+    </message>
+    <message>
+        <source>The record in the backup %1 has been altered: %2. Choose a backup that verifies.</source>
+        <translation>备份 %1 中的记录已被改动：%2。请选择核验通过的备份。</translation>
+    </message>
+    <message>
+        <source>The store as it is could not be kept aside before the restore.</source>
+        <translation>恢复前无法将现有数据库另存一份。</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied into the store (%1 is busy or the disk is full); the store as it was is also kept in %2.</source>
+        <translation>无法将备份复制进数据库（%1 正忙或磁盘已满）；原数据库另存于 %2。</translation>
+    </message>
+</context>
+<context>
     <name>StoreWriter</name>
     <message>
         <source>Could not create the %1 table</source>
@@ -2866,6 +2928,71 @@
     <message>
         <source>Could not read &quot;%1&quot;</source>
         <translation>无法读取“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::BackupsDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>While a window is open on this store it writes a backup each day, a consistent copy taken while others work, into %1 (readable by its owner only), and removes the oldest beyond the number kept. A restore checks the backup and its record first and keeps the store as it was beside it.</source>
+        <translation>打开此数据库的窗口每天写一份备份（他人工作时也能取得的一致副本）到 %1（仅所有者可读），并删除超出保留数量的最旧备份。恢复前先核验备份及其记录，并在旁边保留原数据库。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep the daily backups of the last</source>
+        <translation>保留最近几天的每日备份：</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>备份已写入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The window keeps the daily backups of the last %n day(s).</source>
+        <translation>
+            <numerusform>窗口将保留最近 %n 天的每日备份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 in place of the store? Everything written since then at this site is no longer in the store (it is kept aside in a copy of the store as it is now). Other workstations see the restored store at once.</source>
+        <translation>用 %1 的备份替换数据库？此后本站点写入的一切将不再在数据库中（会另存在现有数据库的副本里）。其他工作站会立即看到恢复后的数据库。</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is in place (%2 cases, the record verified). The store as it was is kept in %3.</source>
+        <translation>%1 的备份已恢复（%2 宗案件，记录已核验）。原数据库另存于 %3。</translation>
     </message>
 </context>
 <context>
@@ -3852,6 +3979,18 @@ Filing standard: %5</source>
     <message>
         <source>&amp;Verify records…</source>
         <translation>核验记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Daily backup written</source>
+        <translation>每日备份已写入</translation>
     </message>
 </context>
 <context>
@@ -6368,10 +6507,6 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
         <translation>演示账号登录失败</translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases, sync or accounts.</source>
-        <translation>只运行一部分：futian、startup、city、cases、sync 或 accounts。</translation>
-    </message>
-    <message>
         <source>Checks the store&apos;s record against its hash chains.
   citygrid audit verify
 Every case step, reference-data edit, 7+1 entry, account change and login is sealed into its site&apos;s chain when it is written. Exits 0 when every record is as it was written; otherwise names the first record edited, deleted, added or moved past CityGrid, and exits 1.</source>
@@ -6400,6 +6535,66 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
     <message>
         <source>%1 records in %2 chains checked. Restore the store from a backup that verifies, and find out who had the store file.</source>
         <translation>已核验 %2 条链上的 %1 条记录。请用核验通过的备份恢复数据库，并查明谁接触过数据库文件。</translation>
+    </message>
+    <message>
+        <source>The store has no cells</source>
+        <translation>数据库中没有网格</translation>
+    </message>
+    <message>
+        <source>A demo step failed</source>
+        <translation>演示环节办理失败</translation>
+    </message>
+    <message>
+        <source>Record: a report and a step, each checked and sealed in its own transaction</source>
+        <translation>记录：一次上报和一个环节，各自在其事务中核查并封存</translation>
+    </message>
+    <message>
+        <source>interactive: under 100 ms</source>
+        <translation>交互：100 毫秒以内</translation>
+    </message>
+    <message>
+        <source>Record: a step (permission check, history read, event, link, signed head)</source>
+        <translation>记录：一个环节（权限核查、读取历史、事件、链环、签名链头）</translation>
+    </message>
+    <message>
+        <source>Record: audit verify of %1 records (%2 case events), one run</source>
+        <translation>记录：核验 %1 条记录（%2 条案件事件），运行一次</translation>
+    </message>
+    <message>
+        <source>a minute at most</source>
+        <translation>至多一分钟</translation>
+    </message>
+    <message>
+        <source>Backup (online, checked) of that store, %1 MB, one run</source>
+        <translation>该数据库的备份（在线、已校验），%1 MB，运行一次</translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync, accounts or audit.</source>
+        <translation>只运行其中一项：futian、startup、city、cases、sync、accounts 或 audit。</translation>
+    </message>
+    <message>
+        <source>Puts a backup back in place of the store. The backup must pass SQLite&apos;s integrity check and the check of its record (citygrid audit verify) and be of this site; the store as it was is kept aside first. Other workstations may keep the store open: they see the restored store. With --store naming a file that does not exist, the backup becomes that new store.</source>
+        <translation>用备份替换数据库。备份须通过 SQLite 完整性检查和记录核验（citygrid audit verify），且属于本站点；替换前先另存原数据库。其他工作站可保持数据库打开，它们会看到恢复后的数据库。若 --store 指定的文件不存在，备份即成为该新数据库。</translation>
+    </message>
+    <message>
+        <source>The backup file to restore.</source>
+        <translation>要恢复的备份文件。</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied to %1</source>
+        <translation>无法将备份复制到 %1</translation>
+    </message>
+    <message>
+        <source>%1 restored as the new store %2 (%3 cases, %4 records verified)</source>
+        <translation>%1 已恢复为新数据库 %2（%3 宗案件，已核验 %4 条记录）</translation>
+    </message>
+    <message>
+        <source>Its site&apos;s signing key is not beside it: copy the key file of the site&apos;s store to %1, or this store cannot sign packages or its record</source>
+        <translation>其站点签名密钥不在旁边：请把该站点数据库的密钥文件复制到 %1，否则此数据库不能签署同步包和记录</translation>
+    </message>
+    <message>
+        <source>%1 restored into %2 (%3 cases, %4 records verified); the store as it was is kept in %5</source>
+        <translation>%1 已恢复到 %2（%3 宗案件，已核验 %4 条记录）；原数据库另存于 %5</translation>
     </message>
 </context>
 <context>
@@ -6589,12 +6784,20 @@ Open it from there, or install a viewer for this type of file.</source>
         <translation>启动时打开“设置 &gt; 案件类别”。</translation>
     </message>
     <message>
-        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, accounts, bench (citygrid COMMAND --help).</source>
-        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、backup、accounts、bench（citygrid 命令 --help）。</translation>
-    </message>
-    <message>
         <source>Sign in as NAME at start with the password in CITYGRID_PASSWORD (default: CITYGRID_USER); without them the window opens at its sign-in.</source>
         <translation>启动时以 NAME 登录，密码取自 CITYGRID_PASSWORD（NAME 默认取 CITYGRID_USER）；未提供时窗口在登录界面打开。</translation>
+    </message>
+    <message>
+        <source>CityGrid: grid-based city management. Commands: info, render, import-grid, cases, demo, report, assess, sync, units, categories, backup, restore, audit, accounts, bench (citygrid COMMAND --help).</source>
+        <translation>CityGrid：网格化城市管理。命令：info、render、import-grid、cases、demo、report、assess、sync、units、categories、backup、restore、audit、accounts、bench（citygrid 命令 --help）。</translation>
+    </message>
+    <message>
+        <source>Open File &gt; Backups at start.</source>
+        <translation>启动时打开“文件 &gt; 备份”。</translation>
+    </message>
+    <message>
+        <source>Open Help &gt; Verify records at start.</source>
+        <translation>启动时打开“帮助 &gt; 核验记录”。</translation>
     </message>
 </context>
 <context>

@@ -62,9 +62,10 @@ private slots:
         QVERIFY(dialog.verdictLabel()->text().contains(caseNo));
         QTreeWidget *list = dialog.findingsList();
         QVERIFY(list->isVisible());
-        QCOMPARE(list->topLevelItemCount(), 1); // one chain: its first finding
+        QCOMPARE(list->topLevelItemCount(), 2); // in the chain's order
         QCOMPARE(list->topLevelItem(0)->text(0), u"Edited"_s);
         QVERIFY(list->topLevelItem(0)->text(1).contains(caseNo));
+        QCOMPARE(list->topLevelItem(1)->text(0), u"Deleted"_s);
     }
 };
 

@@ -587,6 +587,81 @@ private slots:
                       QStringLiteral("en"), QStringLiteral("--store"), path});
         QVERIFY2(r.status == 0, qPrintable(r.err));
     }
+    void restorePutsAVerifiedBackupBack()
+    {
+        const QString path = store(QStringLiteral("restored.gpkg"));
+        const auto en = [&](QStringList args) {
+            return citygrid(args + QStringList{QStringLiteral("--lang"), QStringLiteral("en"),
+                                               QStringLiteral("--store"), path});
+        };
+        const auto caseCount = [&] {
+            return en({QStringLiteral("cases"), QStringLiteral("list")}).out.count(u'\n');
+        };
+        QCOMPARE(
+            en({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("100")}).status,
+            0);
+        const QString backup = m_dir.filePath(QStringLiteral("restored-backup.gpkg"));
+        QCOMPARE(en({QStringLiteral("backup"), QStringLiteral("--out"), backup,
+                     QStringLiteral("--user"), QStringLiteral("admin01")})
+                     .status,
+                 0);
+        const int atBackup = caseCount();
+        const QStringList report{QStringLiteral("cases"),      QStringLiteral("report"),
+                                 QStringLiteral("--category"), QStringLiteral("E0102"),
+                                 QStringLiteral("--lon"),      QStringLiteral("114.05"),
+                                 QStringLiteral("--lat"),      QStringLiteral("22.54"),
+                                 QStringLiteral("--user"),     QStringLiteral("op01")};
+        QCOMPARE(en(report).status, 0);
+        QCOMPARE(caseCount(), atBackup + 1);
+
+        // a backup someone edited is refused, the store as it is
+        const QString edited = m_dir.filePath(QStringLiteral("edited-backup.gpkg"));
+        QVERIFY(QFile::copy(backup, edited));
+        {
+            auto db = citygrid::SqliteDb::open(edited);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM case_events WHERE id = 7")));
+        }
+        const QStringList restoreAsAdmin{QStringLiteral("--user"), QStringLiteral("admin01")};
+        Run r = en(QStringList{QStringLiteral("restore"), edited} + restoreAsAdmin);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("has been altered: Deleted: case ")) &&
+                     r.err.endsWith(QStringLiteral("The store was not changed.\n")),
+                 qPrintable(r.err));
+        QCOMPARE(caseCount(), atBackup + 1);
+        // an operator may not restore
+        r = en(QStringList{QStringLiteral("restore"), backup, QStringLiteral("--user"),
+                           QStringLiteral("op01")});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(caseCount(), atBackup + 1);
+        // a backup of another site is refused
+        const QString otherSite = m_dir.filePath(QStringLiteral("other-site.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("10"),
+                           QStringLiteral("--store"), otherSite})
+                     .status,
+                 0);
+        r = en(QStringList{QStringLiteral("restore"), otherSite} + restoreAsAdmin);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("is of another site")), qPrintable(r.err));
+
+        // the administrator restores the verified backup; the store as it was is kept aside
+        r = en(QStringList{QStringLiteral("restore"), backup} + restoreAsAdmin);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(caseCount(), atBackup);
+        const QString aside = r.out.section(QStringLiteral("kept in "), 1).trimmed();
+        QVERIFY2(QFile::exists(aside), qPrintable(r.out));
+        QCOMPARE(QFileInfo(aside).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QCOMPARE(en({QStringLiteral("audit"), QStringLiteral("verify")}).status, 0);
+        // and the store goes on: its key still signs what is written next
+        QCOMPARE(en(report).status, 0);
+        QCOMPARE(en({QStringLiteral("audit"), QStringLiteral("verify")}).status, 0);
+        // a backup restored as a new store
+        const QString fresh = m_dir.filePath(QStringLiteral("fresh.gpkg"));
+        r = citygrid({QStringLiteral("restore"), backup, QStringLiteral("--store"), fresh,
+                      QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY2(r.status == 0 && r.out.contains(QStringLiteral("signing key is not beside it")),
+                 qPrintable(r.out + r.err));
+    }
     void backupIsAWholeCopyWhileOthersWrite()
     {
         const QString path = store(QStringLiteral("backed-up.gpkg"));

@@ -312,9 +312,10 @@ private slots:
     void everyDialogAndTab_data()
     {
         QTest::addColumn<QString>("action");
-        for (const char *name : {"monthlyReport", "exportMap", "importGrid", "syncPackages",
-                                 "responsibleUnits", "caseCategories", "accounts", "assessment",
-                                 "wallDisplay", "exportCases", "importCases", "about"})
+        for (const char *name :
+             {"monthlyReport", "exportMap", "importGrid", "syncPackages", "responsibleUnits",
+              "caseCategories", "accounts", "assessment", "wallDisplay", "exportCases",
+              "importCases", "backups", "verifyRecords", "about"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
     void everyDialogAndTab()

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace citygrid {
+
+class CaseSession;
+
+/// File ▸ Backups…: the daily backups the window keeps beside the store (day, size), how many it
+/// keeps, a backup now, and the restore of the one selected — checked (integrity, its record
+/// against the hash chains, this site's) before it replaces the store, the store as it was kept
+/// aside. Changing the count, backing up and restoring need the role table's `backup` right.
+/// GUI thread.
+class BackupsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum Column { Day, Size, File };
+    explicit BackupsDialog(CaseSession &session, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return m_table; }
+    QSpinBox *keepBox() const { return m_keep; }
+    QLabel *statusLabel() const { return m_status; }
+    QPushButton *restoreButton() const { return m_restore; }
+
+public slots:
+    void backUpNow();
+    void saveKeep();
+    /// Restores the selected backup; `confirmed` skips the question (tests).
+    void restoreSelected(bool confirmed = false);
+
+signals:
+    /// The store now holds what the backup held: whatever shows it must read it again.
+    void restored();
+
+private:
+    void fill();
+    void say(const QString &text, bool error);
+
+    CaseSession &m_session;
+    QTableWidget *m_table;
+    QSpinBox *m_keep;
+    QPushButton *m_saveKeep, *m_backUp, *m_restore;
+    QLabel *m_status;
+};
+
+} // namespace citygrid
