@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 namespace citygrid {
 
@@ -43,9 +44,13 @@ QStringList contentValues(const QString &content)
 QHash<QString, QByteArray> knownKeys(const SqliteDb &db)
 {
     QHash<QString, QByteArray> keys;
-    keys.insert(
-        Store::meta(db, storeschema::keySiteId()),
-        QByteArray::fromBase64(Store::meta(db, storeschema::keySignPublicKey()).toLatin1()));
+    // this site's from its key file, which the store file does not hold; from the metadata only
+    // for a copy without its key
+    const QByteArray own = SiteKey::publicKeyInFile(db.path());
+    keys.insert(Store::meta(db, storeschema::keySiteId()),
+                own.isEmpty() ? QByteArray::fromBase64(
+                                    Store::meta(db, storeschema::keySignPublicKey()).toLatin1())
+                              : own);
     if (auto q = Statement::prepare(db, QStringLiteral("SELECT site_id, public_key FROM "
                                                        "sync_peers")))
         (void)q.value().forEachRow([&](const Statement &s) {
@@ -136,12 +141,18 @@ Result<void> ChainWalk::endChain()
                  .arg(what)
                  .arg(m_last.seq)
                  .arg(head.value() ? head.value()->seq : 0));
-    } else if (!m_keys.contains(m_last.siteId)) {
-        ++m_report.unverifiedHeads;
-    } else if (!SiteKey::verify(
-                   m_keys.value(m_last.siteId),
-                   recordstreams::headText(m_last.siteId, m_stream.id, m_last.seq, m_last.hash),
-                   head.value()->signature)) {
+    } else if (const QByteArray text =
+                   recordstreams::headText(m_last.siteId, m_stream.id, m_last.seq, m_last.hash);
+               m_last.siteId != m_ownSite &&
+               !SiteKey::verify(m_keys.value(m_ownSite), text, head.value()->vouch)) {
+        // another site's chain: this site signed its head when a peer's package brought it
+        find(Kind::Unsigned, m_last,
+             RecordAudit::tr("A chain of another site (%1) that this site did not receive in a "
+                             "package: %2")
+                 .arg(m_last.siteId, what));
+    } else if (m_last.siteId != m_ownSite && !m_keys.contains(m_last.siteId)) {
+        ++m_report.unverifiedHeads; // vouched for by this site; the site's own key unknown here
+    } else if (!SiteKey::verify(m_keys.value(m_last.siteId), text, head.value()->signature)) {
         find(Kind::Unsigned, m_last,
              head.value()->signature.isEmpty()
                  ? RecordAudit::tr("Written without the site's signing key (by a copy of the "
@@ -259,6 +270,28 @@ Result<void> checkTable(const SqliteDb &db, const RecordStream &stream,
 Result<AuditReport> RecordAudit::verify(const SqliteDb &db, const Progress &progress)
 {
     AuditReport report;
+    // one snapshot of the store, whatever other workstations write meanwhile
+    auto begin = Statement::prepare(db, QStringLiteral("BEGIN"));
+    if (!begin)
+        return begin.error();
+    if (auto r = begin.value().run(); !r)
+        return r.error();
+    const auto end = qScopeGuard([&db] {
+        if (auto q = Statement::prepare(db, QStringLiteral("COMMIT")))
+            (void)q.value().run();
+    });
+    const QByteArray inFile = SiteKey::publicKeyInFile(db.path());
+    if (!inFile.isEmpty() &&
+        inFile !=
+            QByteArray::fromBase64(Store::meta(db, storeschema::keySignPublicKey()).toLatin1()))
+        report.findings.append(
+            {Kind::Unsigned,
+             {},
+             Store::meta(db, storeschema::keySiteId()),
+             0,
+             {},
+             tr("The store's published signing key is not the one in its key file: it was "
+                "replaced past CityGrid")});
     const QList<RecordStream> &streams = recordstreams::all();
     for (qsizetype i = 0; i < streams.size(); ++i) {
         const RecordStream &stream = streams[i];

@@ -212,13 +212,43 @@ Result<void> RecordChain::receive(const ChainLink &link)
 Result<void> RecordChain::receiveHead(const ChainHead &head)
 {
     auto q = Statement::prepare(m_db, QStringLiteral("INSERT OR REPLACE INTO record_heads "
-                                                     "(site_id, stream, seq, hash, signature) "
-                                                     "VALUES (?1, ?2, ?3, ?4, ?5)"));
+                                                     "(site_id, stream, seq, hash, signature, "
+                                                     "vouch) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     if (!q)
         return q.error();
     q.value().bind(1, head.siteId).bind(2, head.stream).bind(3, head.seq).bind(4, head.hash);
     q.value().bind(5, QString::fromLatin1(head.signature.toBase64()));
+    // this site vouches for what it accepted (from a signed package of a registered peer)
+    if (auto key = SiteKey::ensure(m_db))
+        q.value().bind(
+            6, QString::fromLatin1(
+                   key.value()
+                       .sign(recordstreams::headText(head.siteId, head.stream, head.seq, head.hash))
+                       .toBase64()));
+    else
+        q.value().bindNull(6);
     return q.value().run();
+}
+
+Result<void> RecordChain::vouchForeignHeads()
+{
+    QList<ChainHead> heads;
+    auto q = Statement::prepare(m_db, QStringLiteral("SELECT site_id, stream, seq, hash, "
+                                                     "signature FROM record_heads WHERE site_id "
+                                                     "<> ?1"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, m_siteId);
+    if (auto r = q.value().forEachRow([&](const Statement &s) {
+            heads.append({s.text(0), s.text(1), s.integer(2), s.text(3),
+                          QByteArray::fromBase64(s.text(4).toLatin1())});
+        });
+        !r)
+        return r;
+    for (const ChainHead &head : std::as_const(heads))
+        if (auto r = receiveHead(head); !r)
+            return r;
+    return {};
 }
 
 Result<QList<ChainLink>> RecordChain::links(const SqliteDb &db, const QString &siteId,
@@ -239,8 +269,9 @@ Result<QList<ChainLink>> RecordChain::links(const SqliteDb &db, const QString &s
 Result<std::optional<ChainHead>> RecordChain::head(const SqliteDb &db, const QString &siteId,
                                                    const QString &stream)
 {
-    auto q = Statement::prepare(db, QStringLiteral("SELECT seq, hash, signature FROM record_heads "
-                                                   "WHERE site_id = ?1 AND stream = ?2"));
+    auto q = Statement::prepare(db, QStringLiteral("SELECT seq, hash, signature, vouch FROM "
+                                                   "record_heads WHERE site_id = ?1 AND stream = "
+                                                   "?2"));
     if (!q)
         return q.error();
     q.value().bind(1, siteId).bind(2, stream);
@@ -251,7 +282,8 @@ Result<std::optional<ChainHead>> RecordChain::head(const SqliteDb &db, const QSt
         return std::optional<ChainHead>();
     return std::optional<ChainHead>(
         ChainHead{siteId, stream, q.value().integer(0), q.value().text(1),
-                  QByteArray::fromBase64(q.value().text(2).toLatin1())});
+                  QByteArray::fromBase64(q.value().text(2).toLatin1()),
+                  QByteArray::fromBase64(q.value().text(3).toLatin1())});
 }
 
 Result<std::optional<ChainLink>> RecordChain::linkOf(const SqliteDb &db, const QString &stream,

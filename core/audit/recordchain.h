@@ -27,6 +27,7 @@ struct ChainHead
     qint64 seq = 0;
     QString hash;
     QByteArray signature;
+    QByteArray vouch; ///< another site's head signed by this site on arrival
 };
 
 /// Seals what this site writes into its hash chains (table record_chain) and signs each chain's
@@ -51,7 +52,10 @@ public:
 
     /// Another site's links and head as a sync package brings them (checked by the caller).
     Result<void> receive(const ChainLink &link);
+    /// Stores another site's head, signed again by this site ("vouch": it accepted it).
     Result<void> receiveHead(const ChainHead &head);
+    /// Vouches for the other sites' heads the store holds (on upgrading to schema 10).
+    Result<void> vouchForeignHeads();
 
     /// The links of `siteId`'s chain of `stream` from `fromSeq` on, and its head.
     static Result<QList<ChainLink>> links(const SqliteDb &db, const QString &siteId,

@@ -33,6 +33,14 @@ bool SiteKey::ready()
     return started;
 }
 
+QByteArray SiteKey::publicKeyInFile(const QString &storePath)
+{
+    if (!QFileInfo::exists(fileFor(storePath)))
+        return {};
+    auto key = readFile(fileFor(storePath));
+    return key ? key.value().m_publicKey : QByteArray();
+}
+
 QString SiteKey::fileFor(const QString &storePath)
 {
     return storePath + QStringLiteral(".key");

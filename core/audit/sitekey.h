@@ -24,6 +24,10 @@ public:
     /// file is missing or belongs to another store (a copy): such a store can be read, not sign.
     static Result<SiteKey> ensure(SqliteDb &db);
 
+    /// The public half of the key in the store's key file (empty without one): what the record
+    /// is checked against, whatever the store's metadata says.
+    static QByteArray publicKeyInFile(const QString &storePath);
+
     QByteArray publicKey() const { return m_publicKey; }
     QByteArray sign(const QByteArray &data) const;
     static bool verify(const QByteArray &publicKey, const QByteArray &data,

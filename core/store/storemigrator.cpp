@@ -175,6 +175,11 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
              " seq INTEGER NOT NULL, hash TEXT NOT NULL, signature TEXT,"
              " PRIMARY KEY (site_id, stream));"),
          [](SqliteDb &db) { return RecordChain(db).adoptUnsealed(); }},
+        // 10: each head of another site's chain is also signed by this site when it arrives
+        // (vouch), so a chain of a site whose key this store does not know is still anchored to
+        // a key the store file does not hold.
+        {9, QStringLiteral("ALTER TABLE record_heads ADD COLUMN vouch TEXT;"),
+         [](SqliteDb &db) { return RecordChain(db).vouchForeignHeads(); }},
     };
 }
 

@@ -3,6 +3,7 @@
 #include "store/storerestore.h"
 
 #include "audit/recordaudit.h"
+#include "audit/sitekey.h"
 #include "store/store.h"
 #include "store/storebackup.h"
 #include "store/storeschema.h"
@@ -82,6 +83,18 @@ Result<StoreRestore::Checked> StoreRestore::check(const QString &backup, const S
                            tr("The backup %1 is of another site (%2), not of this store's (%3). "
                               "Restore it as a new store: citygrid restore FILE --store NEWFILE.")
                                .arg(backup, checked.siteId, site));
+        // the backup must be signed by this site's key, not one put into it
+        QByteArray key = SiteKey::publicKeyInFile(store->path());
+        if (key.isEmpty())
+            key = QByteArray::fromBase64(
+                Store::meta(*store, storeschema::keySignPublicKey()).toLatin1());
+        if (!key.isEmpty() &&
+            key != QByteArray::fromBase64(
+                       Store::meta(*db.value(), storeschema::keySignPublicKey()).toLatin1()))
+            return refused(QStringLiteral("restore.key"),
+                           tr("The backup %1 names another signing key than this site's: it was "
+                              "altered, or is of another store.")
+                               .arg(backup));
     }
     auto audit = RecordAudit::verify(*db.value(), progress);
     if (!audit)

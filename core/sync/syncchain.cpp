@@ -107,6 +107,29 @@ SyncChain::check(const SqliteDb &db, const SyncPackage &package, const RoleCatal
                         {a[QLatin1String("role")].toString(), a[QLatin1String("unit")].toString()});
     }
 
+    // no link without its event (here or in the package)
+    QSet<QString> carried;
+    for (const QJsonValue &v : package.body[QLatin1String("events")].toArray())
+        carried.insert(v[QLatin1String("uuid")].toString());
+    auto held = Statement::prepare(
+        db, QStringLiteral("SELECT 1 FROM %1 WHERE uuid = ?1").arg(storeschema::caseEventsTable()));
+    if (!held)
+        return held.error();
+    for (const ChainLink &l : std::as_const(linkOf)) {
+        if (carried.contains(l.ref))
+            continue;
+        held.value().bind(1, l.ref);
+        auto row = held.value().step();
+        held.value().reset();
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return refused(QStringLiteral("sync.link-without-event"),
+                           tr("The package from %1 seals an event it does not carry and this "
+                              "store does not hold (%2): it is damaged or forged.")
+                               .arg(h.sourceName, RecordAudit::describe(stream, l.about)));
+    }
+
     // every event sealed as it is, and written by one who could
     for (const QJsonValue &v : package.body[QLatin1String("events")].toArray()) {
         const CaseEvent e = SyncPackage::eventFrom(v.toObject());

@@ -1845,6 +1845,14 @@
         <source>account %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A chain of another site (%1) that this site did not receive in a package: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s published signing key is not the one in its key file: it was replaced past CityGrid</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RefKinds</name>
@@ -2181,6 +2189,10 @@
         <source>The backup could not be copied into the store (%1 is busy or the disk is full); the store as it was is also kept in %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup %1 names another signing key than this site&apos;s: it was altered, or is of another store.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>
@@ -2249,6 +2261,10 @@
     </message>
     <message>
         <source>The record of %1 in the package does not end where %1 signed it: events were added or removed past CityGrid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 seals an event it does not carry and this store does not hold (%2): it is damaged or forged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

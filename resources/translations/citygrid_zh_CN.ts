@@ -1832,6 +1832,14 @@
         <source>account %1</source>
         <translation>账号 %1</translation>
     </message>
+    <message>
+        <source>A chain of another site (%1) that this site did not receive in a package: %2</source>
+        <translation>一条本站点并未从同步包收到的其他站点（%1）的记录链：%2</translation>
+    </message>
+    <message>
+        <source>The store&apos;s published signing key is not the one in its key file: it was replaced past CityGrid</source>
+        <translation>数据库公布的签名公钥与其密钥文件中的不一致：它被绕过 CityGrid 替换过</translation>
+    </message>
 </context>
 <context>
     <name>RefKinds</name>
@@ -2168,6 +2176,10 @@
         <source>The backup could not be copied into the store (%1 is busy or the disk is full); the store as it was is also kept in %2.</source>
         <translation>无法将备份复制进数据库（%1 正忙或磁盘已满）；原数据库另存于 %2。</translation>
     </message>
+    <message>
+        <source>The backup %1 names another signing key than this site&apos;s: it was altered, or is of another store.</source>
+        <translation>备份 %1 所载的签名密钥不是本站点的：它被改动过，或属于另一个数据库。</translation>
+    </message>
 </context>
 <context>
     <name>StoreWriter</name>
@@ -2237,6 +2249,10 @@
     <message>
         <source>The record of %1 in the package does not end where %1 signed it: events were added or removed past CityGrid.</source>
         <translation>同步包中 %1 的记录链没有止于 %1 签名的位置：有事件被绕过 CityGrid 添加或删除。</translation>
+    </message>
+    <message>
+        <source>The package from %1 seals an event it does not carry and this store does not hold (%2): it is damaged or forged.</source>
+        <translation>来自 %1 的同步包封存了一条它未携带、本数据库也没有的事件（%2）：同步包已损坏或系伪造。</translation>
     </message>
 </context>
 <context>

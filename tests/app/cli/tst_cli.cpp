@@ -628,6 +628,19 @@ private slots:
                      r.err.endsWith(QStringLiteral("The store was not changed.\n")),
                  qPrintable(r.err));
         QCOMPARE(caseCount(), atBackup + 1);
+        // a backup whose record was signed again with a key put into it is refused too
+        const QString rekeyed = m_dir.filePath(QStringLiteral("rekeyed-backup.gpkg"));
+        QVERIFY(QFile::copy(backup, rekeyed));
+        {
+            auto db = citygrid::SqliteDb::open(rekeyed);
+            QVERIFY(db.value()->exec(QStringLiteral(
+                "UPDATE citygrid_meta SET value = 'a2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2s=' "
+                "WHERE key = 'sign_public_key'")));
+        }
+        r = en(QStringList{QStringLiteral("restore"), rekeyed} + restoreAsAdmin);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("names another signing key")), qPrintable(r.err));
+        QCOMPARE(caseCount(), atBackup + 1);
         // an operator may not restore
         r = en(QStringList{QStringLiteral("restore"), backup, QStringLiteral("--user"),
                            QStringLiteral("op01")});

@@ -276,6 +276,59 @@ private slots:
         QCOMPARE(report.value().findings.first().kind, AuditFinding::Kind::Unsigned);
     }
 
+    void aChainOfAnUnknownSiteNeedsThisSitesVouch()
+    {
+        // a forged event sealed, correctly, in a chain of a made-up site, with a head of its own
+        const QString path = copy();
+        {
+            auto db = SqliteDb::open(path);
+            QVERIFY(db.value()->exec(
+                u"INSERT INTO case_events (uuid, case_uuid, step, actor, role, at, site_id) "
+                "SELECT 'ghost-1', case_uuid, 'close', 'mallory', 'leader', at, 'ghost' FROM "
+                "case_events WHERE id = 20"_s));
+            const RecordStream &stream = recordstreams::cases();
+            auto row =
+                Statement::prepare(*db.value(), stream.select() + u" WHERE t.uuid = 'ghost-1'"_s);
+            QVERIFY(row.value().step().value());
+            QStringList values;
+            for (int i = 0; i < stream.columns.size(); ++i)
+                values << row.value().text(2 + i);
+            row.value().reset();
+            const QString hash = recordstreams::chainHash(
+                {}, u"ghost"_s, stream.id, 1, u"ghost-1"_s, recordstreams::canonical(values));
+            auto link = Statement::prepare(
+                *db.value(), u"INSERT INTO record_chain (site_id, stream, seq, ref, about, "
+                             "content, prev, hash) VALUES ('ghost', 'case', 1, 'ghost-1', '', "
+                             "'', '', ?1)"_s);
+            link.value().bind(1, hash);
+            QVERIFY(link.value().run());
+            auto head = Statement::prepare(
+                *db.value(), u"INSERT INTO record_heads (site_id, stream, seq, hash, signature) "
+                             "VALUES ('ghost', 'case', 1, ?1, 'AAAA')"_s);
+            head.value().bind(1, hash);
+            QVERIFY(head.value().run());
+        }
+        auto report = verify(path);
+        QVERIFY(report);
+        QCOMPARE(report.value().findings.size(), 1);
+        QCOMPARE(report.value().findings.first().kind, AuditFinding::Kind::Unsigned);
+        QVERIFY(report.value().findings.first().message.contains(u"ghost"_s));
+    }
+
+    void aReplacedPublicKeyIsFound()
+    {
+        const QString path = copy();
+        {
+            auto db = SqliteDb::open(path);
+            QVERIFY(Store::setMeta(*db.value(), u"sign_public_key"_s,
+                                   QString::fromLatin1(QByteArray(32, 'k').toBase64())));
+        }
+        auto report = verify(path);
+        QVERIFY(report);
+        QVERIFY(!report.value().intact());
+        QVERIFY(report.value().findings.first().message.contains(u"key file"_s));
+    }
+
     void theKeyIsOwnerOnlyAndNotInTheStore()
     {
         const QFile::Permissions p = QFile::permissions(SiteKey::fileFor(m_pristine));
