@@ -26,20 +26,6 @@ QString timeText(const QString &stored)
     return t.isValid() ? districttime::text(t) : stored;
 }
 
-QString contentText(const QStringList &values)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
-}
-
-QStringList contentValues(const QString &content)
-{
-    QStringList values;
-    for (const QJsonValue &v : QJsonDocument::fromJson(content.toUtf8()).array())
-        values << v.toString();
-    return values;
-}
-
 /// The public keys this store knows: its own and its sync peers'.
 QHash<QString, QByteArray> knownKeys(const SqliteDb &db)
 {
@@ -63,9 +49,10 @@ QHash<QString, QByteArray> knownKeys(const SqliteDb &db)
 class ChainWalk
 {
 public:
-    ChainWalk(const SqliteDb &db, const RecordStream &stream, AuditReport &report)
+    ChainWalk(const SqliteDb &db, const RecordStream &stream,
+              const QHash<QString, QByteArray> &keys, AuditReport &report)
         : m_db(db), m_stream(stream), m_report(report),
-          m_ownSite(Store::meta(db, storeschema::keySiteId())), m_keys(knownKeys(db))
+          m_ownSite(Store::meta(db, storeschema::keySiteId())), m_keys(keys)
     {
     }
 
@@ -82,7 +69,7 @@ private:
     const RecordStream &m_stream;
     AuditReport &m_report;
     QString m_ownSite;
-    QHash<QString, QByteArray> m_keys;
+    const QHash<QString, QByteArray> &m_keys;
     QHash<QString, QString> m_lastContent;
     // the chain being walked
     QString m_site;
@@ -201,7 +188,7 @@ Result<void> ChainWalk::run(const Progress &progress)
                 return r;
         std::optional<QStringList> values;
         if (!m_stream.events)
-            values = contentValues(l.content);
+            values = recordstreams::contentValues(l.content);
         else if (s.integer(8) != 0) {
             values.emplace();
             for (int i = 0; i < count; ++i)
@@ -251,7 +238,7 @@ Result<void> checkTable(const SqliteDb &db, const RecordStream &stream,
         if (sealed == lastContent.cend())
             add(Kind::Inserted, key,
                 RecordAudit::tr("Added past CityGrid, not in the record: %1").arg(what));
-        else if (*sealed != contentText(values))
+        else if (*sealed != recordstreams::contentText(values))
             add(Kind::Edited, key, RecordAudit::tr("Changed after it was written: %1").arg(what));
         lastContent.remove(key);
     });
@@ -280,6 +267,7 @@ Result<AuditReport> RecordAudit::verify(const SqliteDb &db, const Progress &prog
         if (auto q = Statement::prepare(db, QStringLiteral("COMMIT")))
             (void)q.value().run();
     });
+    const QHash<QString, QByteArray> keys = knownKeys(db);
     const QByteArray inFile = SiteKey::publicKeyInFile(db.path());
     if (!inFile.isEmpty() &&
         inFile !=
@@ -297,7 +285,7 @@ Result<AuditReport> RecordAudit::verify(const SqliteDb &db, const Progress &prog
         const RecordStream &stream = streams[i];
         if (!progress.report(tr("Checking the record"), double(i) / double(streams.size())))
             return Error{QStringLiteral("audit.cancelled"), tr("Cancelled"), {}};
-        ChainWalk walk(db, stream, report);
+        ChainWalk walk(db, stream, keys, report);
         if (auto r = walk.run(progress); !r)
             return r.error();
         if (auto r = checkTable(db, stream, walk.lastContent(), report); !r)

@@ -30,12 +30,6 @@ QStringList valuesFrom(const Statement &q, int first, int count)
     return values;
 }
 
-QString contentText(const QStringList &values)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 RecordChain::RecordChain(SqliteDb &db)
@@ -79,7 +73,7 @@ Result<void> RecordChain::append(Statement &insertLink, ChainLink &tail, const Q
 {
     ChainLink link{m_siteId, tail.stream, tail.seq + 1, ref, about, {}, tail.hash, {}};
     if (keepContent && !values.isEmpty())
-        link.content = contentText(values);
+        link.content = recordstreams::contentText(values);
     link.hash = recordstreams::chainHash(link.prev, link.siteId, link.stream, link.seq, link.ref,
                                          recordstreams::canonical(values));
     if (auto r = insert(insertLink, link); !r)
@@ -88,24 +82,44 @@ Result<void> RecordChain::append(Statement &insertLink, ChainLink &tail, const Q
     return {};
 }
 
-Result<void> RecordChain::signHead(const ChainLink &tail)
+QByteArray RecordChain::signedByThisSite(const ChainHead &head)
+{
+    // the key file is read once per chain object (a bulk write seals many rows, signs once)
+    if (!m_keyRead) {
+        m_keyRead = true;
+        if (auto key = SiteKey::ensure(m_db))
+            m_key = std::move(key).value();
+    }
+    return m_key
+               ? m_key->sign(recordstreams::headText(head.siteId, head.stream, head.seq, head.hash))
+               : QByteArray();
+}
+
+Result<void> RecordChain::storeHead(const ChainHead &head)
 {
     auto q = Statement::prepare(m_db, QStringLiteral("INSERT OR REPLACE INTO record_heads "
-                                                     "(site_id, stream, seq, hash, signature) "
-                                                     "VALUES (?1, ?2, ?3, ?4, ?5)"));
+                                                     "(site_id, stream, seq, hash, signature, "
+                                                     "vouch) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     if (!q)
         return q.error();
-    q.value().bind(1, tail.siteId).bind(2, tail.stream).bind(3, tail.seq).bind(4, tail.hash);
-    // Without the key (a copied store) the head stays unsigned, and the check says so.
-    if (auto key = SiteKey::ensure(m_db))
-        q.value().bind(
-            5, QString::fromLatin1(
-                   key.value()
-                       .sign(recordstreams::headText(tail.siteId, tail.stream, tail.seq, tail.hash))
-                       .toBase64()));
-    else
-        q.value().bindNull(5);
+    q.value().bind(1, head.siteId).bind(2, head.stream).bind(3, head.seq).bind(4, head.hash);
+    // Without the key (a copied store) a signature stays empty, and the check says so.
+    const auto bindSignature = [&q](int index, const QByteArray &signature) {
+        if (signature.isEmpty())
+            q.value().bindNull(index);
+        else
+            q.value().bind(index, QString::fromLatin1(signature.toBase64()));
+    };
+    bindSignature(5, head.signature);
+    bindSignature(6, head.vouch);
     return q.value().run();
+}
+
+Result<void> RecordChain::signHead(const ChainLink &tail)
+{
+    ChainHead head{tail.siteId, tail.stream, tail.seq, tail.hash, {}, {}};
+    head.signature = signedByThisSite(head);
+    return storeHead(head);
 }
 
 Result<int> RecordChain::sealEach(const RecordStream &stream, Statement &rows)
@@ -211,23 +225,10 @@ Result<void> RecordChain::receive(const ChainLink &link)
 
 Result<void> RecordChain::receiveHead(const ChainHead &head)
 {
-    auto q = Statement::prepare(m_db, QStringLiteral("INSERT OR REPLACE INTO record_heads "
-                                                     "(site_id, stream, seq, hash, signature, "
-                                                     "vouch) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
-    if (!q)
-        return q.error();
-    q.value().bind(1, head.siteId).bind(2, head.stream).bind(3, head.seq).bind(4, head.hash);
-    q.value().bind(5, QString::fromLatin1(head.signature.toBase64()));
     // this site vouches for what it accepted (from a signed package of a registered peer)
-    if (auto key = SiteKey::ensure(m_db))
-        q.value().bind(
-            6, QString::fromLatin1(
-                   key.value()
-                       .sign(recordstreams::headText(head.siteId, head.stream, head.seq, head.hash))
-                       .toBase64()));
-    else
-        q.value().bindNull(6);
-    return q.value().run();
+    ChainHead vouched = head;
+    vouched.vouch = signedByThisSite(head);
+    return storeHead(vouched);
 }
 
 Result<void> RecordChain::vouchForeignHeads()

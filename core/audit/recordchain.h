@@ -3,9 +3,12 @@
 #pragma once
 
 #include "audit/recordstreams.h"
+#include "audit/sitekey.h"
 #include "store/sqlitedb.h"
 
 #include <QCoreApplication>
+
+#include <optional>
 
 namespace citygrid {
 
@@ -73,11 +76,15 @@ private:
     Result<void> append(Statement &insertLink, ChainLink &tail, const QString &ref,
                         const QString &about, const QStringList &values, bool keepContent);
     Result<void> signHead(const ChainLink &tail);
+    QByteArray signedByThisSite(const ChainHead &head);
+    Result<void> storeHead(const ChainHead &head);
     /// Seals each row `rows` yields (key, about, content...) and signs the new head.
     Result<int> sealEach(const RecordStream &stream, Statement &rows);
 
     SqliteDb &m_db;
     QString m_siteId;
+    std::optional<SiteKey> m_key; ///< this site's, once read (none: a copy without its key)
+    bool m_keyRead = false;
 };
 
 } // namespace citygrid

@@ -3,6 +3,8 @@
 #include "audit/recordstreams.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtEndian>
 
 namespace citygrid {
@@ -134,6 +136,20 @@ const RecordStream *find(const QString &id)
         if (s.id == id)
             return &s;
     return nullptr;
+}
+
+QString contentText(const QStringList &values)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+QStringList contentValues(const QString &content)
+{
+    QStringList values;
+    for (const QJsonValue &v : QJsonDocument::fromJson(content.toUtf8()).array())
+        values << v.toString();
+    return values;
 }
 
 QByteArray canonical(const QStringList &values)

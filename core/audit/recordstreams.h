@@ -40,6 +40,9 @@ const RecordStream &accounts();
 const QList<RecordStream> &all();
 const RecordStream *find(const QString &id);
 
+/// A state row's content as its link keeps it (a JSON array of its columns), and back.
+QString contentText(const QStringList &values);
+QStringList contentValues(const QString &content);
 /// The bytes a record's hash covers: each value's UTF-8 length (4 bytes, big endian) and bytes.
 QByteArray canonical(const QStringList &values);
 /// hex SHA-256 over the previous hash and the record: what links each record to all before it.

@@ -163,23 +163,27 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
                 " site_id TEXT NOT NULL, detail TEXT);"
                 "CREATE INDEX account_events_account ON account_events (account, kind, at);")},
         // 9: the record's hash chains (one per site and kind of record) and the signed head of
-        // each. What the store holds
-        // when it is upgraded is sealed as this site's, as it stands.
-        {8,
-         QStringLiteral(
-             "CREATE TABLE record_chain (site_id TEXT NOT NULL, stream TEXT NOT NULL,"
-             " seq INTEGER NOT NULL, ref TEXT NOT NULL, about TEXT, content TEXT,"
-             " prev TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (site_id, stream, seq));"
-             "CREATE INDEX record_chain_ref ON record_chain (stream, ref);"
-             "CREATE TABLE record_heads (site_id TEXT NOT NULL, stream TEXT NOT NULL,"
-             " seq INTEGER NOT NULL, hash TEXT NOT NULL, signature TEXT,"
-             " PRIMARY KEY (site_id, stream));"),
-         [](SqliteDb &db) { return RecordChain(db).adoptUnsealed(); }},
+        // each. What the store holds when it is upgraded is sealed as this site's, as it stands,
+        // by the next step.
+        {8, QStringLiteral(
+                "CREATE TABLE record_chain (site_id TEXT NOT NULL, stream TEXT NOT NULL,"
+                " seq INTEGER NOT NULL, ref TEXT NOT NULL, about TEXT, content TEXT,"
+                " prev TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (site_id, stream, seq));"
+                "CREATE INDEX record_chain_ref ON record_chain (stream, ref);"
+                "CREATE TABLE record_heads (site_id TEXT NOT NULL, stream TEXT NOT NULL,"
+                " seq INTEGER NOT NULL, hash TEXT NOT NULL, signature TEXT,"
+                " PRIMARY KEY (site_id, stream));")},
         // 10: each head of another site's chain is also signed by this site when it arrives
         // (vouch), so a chain of a site whose key this store does not know is still anchored to
         // a key the store file does not hold.
         {9, QStringLiteral("ALTER TABLE record_heads ADD COLUMN vouch TEXT;"),
-         [](SqliteDb &db) { return RecordChain(db).vouchForeignHeads(); }},
+         // what the store held before the chains is sealed here, once the heads have every column
+         [](SqliteDb &db) {
+             RecordChain chain(db);
+             if (auto r = chain.adoptUnsealed(); !r)
+                 return r;
+             return chain.vouchForeignHeads();
+         }},
     };
 }
 
