@@ -33,30 +33,24 @@ Result<void> benchAudit(const QString &tempDir, bool quick)
     input.lonLat = QPointF(114.05, 22.54);
     input.channel = QStringLiteral("inspector");
     CaseStore &cases = context.value()->cases();
-    bool failed = false;
-    const double stepMs = timeMedian(quick ? 3 : 31, [&] {
-        const auto reported = cases.report(input, QStringLiteral("ins01"), now);
-        failed |= !reported || !cases.take(reported.value().uuid, CaseStep::File,
-                                           QStringLiteral("op01"), now, {});
-    });
-    // timeMedian times the report too: time the step alone as well
-    QList<double> steps;
+    // each run: a report and its "file" step, timed whole and the step alone
+    QList<double> both, steps;
     for (int i = 0; i < (quick ? 3 : 31); ++i) {
+        QElapsedTimer t;
+        t.start();
         const auto reported = cases.report(input, QStringLiteral("ins01"), now);
         if (!reported)
             return reported.error();
-        QElapsedTimer t;
-        t.start();
+        const qint64 stepStart = t.nsecsElapsed();
         if (auto r =
                 cases.take(reported.value().uuid, CaseStep::File, QStringLiteral("op01"), now, {});
             !r)
             return r.error();
-        steps.append(double(t.nsecsElapsed()) / 1e6);
+        both.append(double(t.nsecsElapsed()) / 1e6);
+        steps.append(double(t.nsecsElapsed() - stepStart) / 1e6);
     }
-    if (failed)
-        return Error{QStringLiteral("bench.audit"), tr("A demo step failed"), {}};
-    row(tr("Record: a report and a step, each checked and sealed in its own transaction"), stepMs,
-        QStringLiteral("ms"), tr("interactive: under 100 ms"));
+    row(tr("Record: a report and a step, each checked and sealed in its own transaction"),
+        median(both), QStringLiteral("ms"), tr("interactive: under 100 ms"));
     row(tr("Record: a step (permission check, history read, event, link, signed head)"),
         median(steps), QStringLiteral("ms"), tr("interactive: under 100 ms"));
 
