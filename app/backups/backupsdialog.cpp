@@ -7,7 +7,6 @@
 #include "services/dailybackups.h"
 #include "store/storerestore.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QHBoxLayout>
@@ -19,6 +18,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace citygrid {
 
@@ -62,6 +62,7 @@ BackupsDialog::BackupsDialog(CaseSession &session, QWidget *parent)
     connect(m_saveKeep, &QPushButton::clicked, this, &BackupsDialog::saveKeep);
     connect(m_backUp, &QPushButton::clicked, this, &BackupsDialog::backUpNow);
     connect(m_restore, &QPushButton::clicked, this, [this] { restoreSelected(); });
+    connect(&m_work, &QFutureWatcher<Result<QString>>::finished, this, &BackupsDialog::workDone);
 
     auto *keepRow = new QHBoxLayout;
     keepRow->addWidget(new QLabel(tr("Keep the daily backups of the last"), this));
@@ -85,6 +86,11 @@ BackupsDialog::BackupsDialog(CaseSession &session, QWidget *parent)
     fill();
     if (!may)
         say(m_session.onlyWho(Right::Backup), false);
+}
+
+BackupsDialog::~BackupsDialog()
+{
+    m_work.waitForFinished(); // a restore under way finishes before the dialog goes
 }
 
 void BackupsDialog::fill()
@@ -111,18 +117,53 @@ void BackupsDialog::say(const QString &text, bool error)
     m_status->setStyleSheet(error ? QStringLiteral("color: #b3261e") : QString());
 }
 
-void BackupsDialog::backUpNow()
+void BackupsDialog::runInBackground(const QString &busy,
+                                    std::function<Result<QString>(SqliteDb &)> work, bool restoring)
 {
-    QApplication::setOverrideCursor(Qt::BusyCursor);
-    auto written = DailyBackups::ensure(m_session.context().store().db(),
-                                        m_session.now().toOffsetFromUtc(8 * 3600).date(), true);
-    QApplication::restoreOverrideCursor();
-    if (!written) {
-        say(written.error().toText(), true);
+    // on a connection of its own, off the GUI thread: a big store's check takes seconds
+    m_restoring = restoring;
+    for (QPushButton *b : {m_backUp, m_restore, m_saveKeep})
+        b->setEnabled(false);
+    say(busy, false);
+    m_work.setFuture(QtConcurrent::run(
+        [path = m_session.context().storePath(), work = std::move(work)]() -> Result<QString> {
+            auto db = SqliteDb::open(path);
+            if (!db)
+                return db.error();
+            return work(*db.value());
+        }));
+}
+
+void BackupsDialog::workDone()
+{
+    const Result<QString> result = m_work.result();
+    fill();
+    m_saveKeep->setEnabled(m_session.may(Right::Backup));
+    m_backUp->setEnabled(m_session.may(Right::Backup));
+    if (!result) {
+        say(result.error().toText(), true);
         return;
     }
-    fill();
-    say(tr("Backup written: %1").arg(QDir::toNativeSeparators(written.value())), false);
+    say(result.value(), false);
+    if (m_restoring)
+        emit restored();
+}
+
+void BackupsDialog::waitForWork()
+{
+    m_work.waitForFinished();
+    QCoreApplication::processEvents();
+}
+
+void BackupsDialog::backUpNow()
+{
+    const QDate day = m_session.now().toOffsetFromUtc(8 * 3600).date();
+    runInBackground(tr("Writing a backup…"), [day](SqliteDb &db) -> Result<QString> {
+        auto written = DailyBackups::ensure(db, day, true);
+        if (!written)
+            return written.error();
+        return tr("Backup written: %1").arg(QDir::toNativeSeparators(written.value()));
+    });
 }
 
 void BackupsDialog::saveKeep()
@@ -155,20 +196,19 @@ void BackupsDialog::restoreSelected(bool confirmed)
                "it is now). Other workstations see the restored store at once.")
                 .arg(day)) != QMessageBox::Yes)
         return;
-    QApplication::setOverrideCursor(Qt::BusyCursor);
-    auto done = StoreRestore::restore(m_session.context().store().db(),
-                                      m_session.catalogues().roles, *user, path, m_session.now());
-    QApplication::restoreOverrideCursor();
-    if (!done) {
-        say(done.error().toText(), true);
-        return;
-    }
-    say(tr("The backup of %1 is in place (%2 cases, the record verified). The store as it was "
-           "is kept in %3.")
-            .arg(day, QLocale().toString(done.value().backup.cases),
-                 QDir::toNativeSeparators(done.value().keptAside)),
-        false);
-    emit restored();
+    runInBackground(
+        tr("Checking the backup and its record, then restoring it…"),
+        [roles = m_session.catalogues().roles, actor = *user, path, day,
+         now = m_session.now()](SqliteDb &db) -> Result<QString> {
+            auto done = StoreRestore::restore(db, roles, actor, path, now);
+            if (!done)
+                return done.error();
+            return tr("The backup of %1 is in place (%2 cases, the record verified). The store "
+                      "as it was is kept in %3.")
+                .arg(day, QLocale().toString(done.value().backup.cases),
+                     QDir::toNativeSeparators(done.value().keptAside));
+        },
+        true);
 }
 
 } // namespace citygrid

@@ -3024,6 +3024,14 @@
         <source>The backup of %1 is in place (%2 cases, the record verified). The store as it was is kept in %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Writing a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup and its record, then restoring it…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CaseDialog</name>
@@ -6538,10 +6546,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
     </message>
     <message>
         <source>The store has no cells</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A demo step failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

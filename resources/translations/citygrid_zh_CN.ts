@@ -3010,6 +3010,14 @@
         <source>The backup of %1 is in place (%2 cases, the record verified). The store as it was is kept in %3.</source>
         <translation>%1 的备份已恢复（%2 宗案件，记录已核验）。原数据库另存于 %3。</translation>
     </message>
+    <message>
+        <source>Writing a backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Checking the backup and its record, then restoring it…</source>
+        <translation>正在核验备份及其记录，然后恢复…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CaseDialog</name>
@@ -6555,10 +6563,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
     <message>
         <source>The store has no cells</source>
         <translation>数据库中没有网格</translation>
-    </message>
-    <message>
-        <source>A demo step failed</source>
-        <translation>演示环节办理失败</translation>
     </message>
     <message>
         <source>Record: a report and a step, each checked and sealed in its own transaction</source>

@@ -63,6 +63,7 @@ private slots:
         session().setUserId(u"admin01"_s);
         BackupsDialog dialog(session());
         dialog.backUpNow();
+        dialog.waitForWork();
         QCOMPARE(dialog.table()->rowCount(), 1);
         QCOMPARE(dialog.table()->item(0, BackupsDialog::Day)->text(), u"2026-12-05"_s);
         const QString written =
@@ -109,6 +110,7 @@ private slots:
         QSignalSpy restored(&dialog, &BackupsDialog::restored);
         dialog.table()->selectRow(0);
         dialog.restoreSelected(true);
+        dialog.waitForWork();
         QVERIFY2(restored.count() == 1, qPrintable(dialog.statusLabel()->text()));
         QCOMPARE(cases(), atBackup);
         QVERIFY2(dialog.statusLabel()->text().contains(u"is in place"_s),
@@ -121,6 +123,7 @@ private slots:
             QVERIFY(db.value()->exec(u"UPDATE case_events SET actor = 'ld01' WHERE id = 5"_s));
         }
         dialog.restoreSelected(true);
+        dialog.waitForWork();
         QCOMPARE(restored.count(), 1);
         QVERIFY2(dialog.statusLabel()->text().contains(u"Changed after it was written"_s),
                  qPrintable(dialog.statusLabel()->text()));
