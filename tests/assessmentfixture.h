@@ -42,7 +42,7 @@ inline void fillAssessmentMonth(AssessmentStore &store, QDate month, const QStri
         }
         for (const QString &survey : scheme.surveys())
             QVERIFY(store.setSurvey(month, code, survey, {int(100 * f), 0, 100 - int(100 * f)},
-                                    scheme));
+                                    QStringLiteral("sv01"), scheme));
     }
 }
 

@@ -22,6 +22,13 @@ inline CaseCatalogues bundledCatalogues()
     return CaseCatalogues::load(QStringLiteral(":/catalogues")).value();
 }
 
+/// The bundled permission table, for the core classes that keep a reference to it.
+inline const RoleCatalogue &bundledRoles()
+{
+    static const RoleCatalogue roles = bundledCatalogues().roles;
+    return roles;
+}
+
 inline AssessmentDefaults bundledAssessment()
 {
     return AssessmentDefaults::load(QStringLiteral(":/catalogues")).value();

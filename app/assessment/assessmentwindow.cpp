@@ -43,7 +43,8 @@ namespace citygrid {
 AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts, const GridMap &map,
                                    QWidget *parent)
     : QWidget(parent, Qt::Window), m_session(session), m_facts(facts), m_map(map),
-      m_store(std::make_unique<AssessmentStore>(session.context().store())),
+      m_store(std::make_unique<AssessmentStore>(session.context().store(),
+                                                session.context().catalogues().roles)),
       m_month(new QComboBox(this)), m_stateLabel(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_tabs(new QTabWidget(this)),
       m_model(new AssessmentGridModel(this)), m_grid(new QTableView(this)),
@@ -267,7 +268,8 @@ void AssessmentWindow::refresh()
     for (const AssessmentRank &r : rows)
         ranks.insert(r.subdistrict, r.rank);
     m_cards->show(m_sheet, m_names, ranks, english);
-    m_population->setActor(m_session.userId());
+    m_population->setActor(m_session.userId(),
+                           canDecide() ? QString() : m_session.onlyWho(Right::DecideAssessment));
     m_population->show(m_store.get(), m_sheet.scheme, m_names, m_sheet.subdistricts,
                        month().year());
     fillHistory();

@@ -29,7 +29,8 @@ PopulationView::PopulationView(QWidget *parent)
     m_table->verticalHeader()->hide();
     TableFit::install(m_table, m_table->horizontalHeader(), 0);
     m_rule->setWordWrap(true);
-    auto *save = new QPushButton(tr("Save population"), this);
+    m_save = new QPushButton(tr("Save population"), this);
+    auto *save = m_save;
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Year"), this));
@@ -48,6 +49,13 @@ PopulationView::PopulationView(QWidget *parent)
         if (auto r = this->save(); !r)
             showError(this, r.error());
     });
+}
+
+void PopulationView::setActor(const QString &userId, const QString &refusal)
+{
+    m_actor = userId;
+    m_save->setEnabled(refusal.isEmpty());
+    m_save->setToolTip(refusal);
 }
 
 void PopulationView::show(AssessmentStore *store, const AssessmentScheme &scheme,
@@ -132,7 +140,9 @@ Result<void> PopulationView::save()
                          {}};
         rows.insert(m_subdistricts.value(i), p);
     }
-    if (auto r = AssessmentPopulation(m_store->store()).set(m_year->value(), rows, m_actor); !r)
+    if (auto r = AssessmentPopulation(m_store->store())
+                     .set(m_year->value(), rows, ActingUser{m_actor, &m_store->roles()});
+        !r)
         return r;
     emit saved();
     return {};

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -23,8 +24,9 @@ public:
     void show(AssessmentStore *store, const AssessmentScheme &scheme,
               const QHash<QString, QString> &names, const QStringList &subdistricts, int year);
     QTableWidget *table() const { return m_table; }
-    /// Who saves (recorded with the edit).
-    void setActor(const QString &userId) { m_actor = userId; }
+    /// Who saves (recorded with the edit), and why they may not (empty when they may): the save
+    /// button is then off, saying why.
+    void setActor(const QString &userId, const QString &refusal);
     QSpinBox *yearBox() const { return m_year; }
     /// Writes the table's figures for the year.
     Result<void> save();
@@ -45,6 +47,7 @@ private:
     QTableWidget *m_table;
     bool m_filling = false;
     QString m_actor;
+    QPushButton *m_save = nullptr;
 };
 
 } // namespace citygrid

@@ -208,8 +208,9 @@ AssessmentScheme SchemeEditor::edited() const
 
 Result<int> SchemeEditor::save()
 {
-    return AssessmentSchemes(m_store.store()).save(edited(), m_userId, m_note->text().trimmed(),
-                              QDateTime::currentDateTime());
+    return AssessmentSchemes(m_store.store())
+        .save(edited(), ActingUser{m_userId, &m_store.roles()}, m_note->text().trimmed(),
+              QDateTime::currentDateTime());
 }
 
 void SchemeEditor::accept()

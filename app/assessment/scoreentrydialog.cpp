@@ -139,7 +139,7 @@ Result<void> ScoreEntryDialog::save()
         if (isCorrection())
             return m_store.correctSurvey(t.month, t.subdistrict, t.point.survey, counts,
                                          t.subdistricts, t.userId, m_reason->text(), t.now);
-        return m_store.setSurvey(t.month, t.subdistrict, t.point.survey, counts, {});
+        return m_store.setSurvey(t.month, t.subdistrict, t.point.survey, counts, t.userId, {});
     }
     const AssessmentEntry entry{t.subdistrict,
                                 t.point.id,
@@ -183,7 +183,9 @@ void ScoreEntryDialog::addEvidence()
     evidence.mime = QMimeDatabase().mimeTypeForFile(path).name();
     evidence.data = file.readAll();
     evidence.addedBy = m_target.userId;
-    if (auto r = AssessmentEvidence(m_store.store()).add(m_target.month, evidence, m_target.now); !r) {
+    if (auto r = AssessmentEvidence(m_store.store())
+                     .add(m_target.month, evidence, m_store.roles(), m_target.now);
+        !r) {
         showError(this, r.error());
         return;
     }

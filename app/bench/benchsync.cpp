@@ -46,8 +46,11 @@ Result<void> benchSync(const QString &tempDir, bool quick)
         return centre.error();
     Store &officeStore = office.value()->store();
     Store &centreStore = centre.value()->store();
-    if (auto r =
-            SiteIdentity::configure(officeStore, QStringLiteral("office"), QStringLiteral("YL"));
+    // both sites' administrator (the demo's accounts), who holds the sync right
+    const ActingUser officeAdmin{QStringLiteral("admin01"), &office.value()->catalogues().roles};
+    const ActingUser centreAdmin{QStringLiteral("admin01"), &centre.value()->catalogues().roles};
+    if (auto r = SiteIdentity::configure(officeStore, QStringLiteral("office"),
+                                         QStringLiteral("YL"), officeAdmin);
         !r)
         return r;
     auto officeId = SiteIdentity::ensure(officeStore);
@@ -55,11 +58,11 @@ Result<void> benchSync(const QString &tempDir, bool quick)
     if (!officeId || !centreId)
         return officeId ? centreId.error() : officeId.error();
     if (auto r = SyncPeers(officeStore.db())
-                     .add(centreId.value().card(), officeId.value().siteId(), now);
+                     .add(centreId.value().card(), officeId.value().siteId(), officeAdmin, now);
         !r)
         return r;
     if (auto r = SyncPeers(centreStore.db())
-                     .add(officeId.value().card(), centreId.value().siteId(), now);
+                     .add(officeId.value().card(), centreId.value().siteId(), centreAdmin, now);
         !r)
         return r;
 
@@ -71,7 +74,7 @@ Result<void> benchSync(const QString &tempDir, bool quick)
     timer.start();
     auto exported =
         SyncExchange(officeStore, AppContext::refKinds(), office.value()->catalogues().roles)
-            .exportTo(centreId.value().siteId(), now);
+            .exportTo(centreId.value().siteId(), officeAdmin.name, now);
     if (!exported)
         return exported.error();
     const double exportMs = double(timer.elapsed());
@@ -86,7 +89,7 @@ Result<void> benchSync(const QString &tempDir, bool quick)
     timer.restart();
     auto imported =
         SyncExchange(centreStore, AppContext::refKinds(), office.value()->catalogues().roles)
-            .importPackage(exported.value().file, now);
+            .importPackage(exported.value().file, centreAdmin.name, now);
     if (!imported)
         return imported.error();
     row(tr("Sync: import them into the centre's empty store (check, add, re-project)"),
@@ -94,7 +97,7 @@ Result<void> benchSync(const QString &tempDir, bool quick)
     timer.restart();
     auto again =
         SyncExchange(centreStore, AppContext::refKinds(), office.value()->catalogues().roles)
-            .importPackage(exported.value().file, now);
+            .importPackage(exported.value().file, centreAdmin.name, now);
     if (!again)
         return again.error();
     row(tr("Sync: the same package again (nothing new)"), double(timer.elapsed()),

@@ -215,7 +215,7 @@ Result<void> CatalogueEditor::store(const QString &id, const QJsonValue &value)
     AppContext &context = m_session.context();
     auto saved = catalogueedits::saveEntry(context.store(), m_session.grid(),
                                            AppContext::bundledCataloguesDir(), m_kind, id, value,
-                                           m_session.userId(), m_session.now());
+                                           m_session.acting(), m_session.now());
     Result<void> written = saved ? context.reloadCatalogues() : Result<void>(saved.error());
     if (!written) {
         report(written.error().message, false);

@@ -20,7 +20,7 @@ namespace {
 /// The month's state, progress and what is missing, then its ranking.
 int status(AppContext &context, const CaseFacts &facts, QDate month)
 {
-    AssessmentStore store(context.store());
+    AssessmentStore store(context.store(), context.catalogues().roles);
     auto state = store.month(month, context.assessmentDefaults().scheme);
     if (!state)
         return fail(state.error());

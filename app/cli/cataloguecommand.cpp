@@ -23,9 +23,9 @@ QStringList listOption(const QCommandLineParser &parser, const char *name)
 int store(AppContext &context, const QString &kind, const QString &id, const QJsonValue &value,
           const Account &user)
 {
-    auto saved = catalogueedits::saveEntry(context.store(), context.catalogue(),
-                                           AppContext::bundledCataloguesDir(), kind, id, value,
-                                           user.name, QDateTime::currentDateTime());
+    auto saved = catalogueedits::saveEntry(
+        context.store(), context.catalogue(), AppContext::bundledCataloguesDir(), kind, id, value,
+        ActingUser{user.name, &context.catalogues().roles}, QDateTime::currentDateTime());
     if (!saved)
         return fail(saved.error());
     out() << (value.isNull() ? tr("%1 is back to the release's entry; the other sites follow with "

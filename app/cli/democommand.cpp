@@ -26,7 +26,7 @@ qint64 caseCount(Store &store)
 /// demo cases, unless the store has assessment months already.
 int fillAssessment(AppContext &context, const CaseDemo::Options &options)
 {
-    AssessmentStore store(context.store());
+    AssessmentStore store(context.store(), context.catalogues().roles);
     auto months = store.months();
     if (!months)
         return fail(months.error());

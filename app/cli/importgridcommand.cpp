@@ -51,9 +51,11 @@ int importGrid(const QStringList &arguments)
     const Progress progress = terminalProgress();
     const auto replace = parser.isSet(QStringLiteral("replace")) ? GridImport::Replace::Confirmed
                                                                  : GridImport::Replace::IfHarmless;
-    auto report =
-        dryRun ? GridImport::check(file, options, progress)
-               : GridImport::run(file, options, context.value()->storePath(), progress, replace);
+    auto report = dryRun ? GridImport::check(file, options, progress)
+                         : GridImport::run(file, options, context.value()->storePath(),
+                                           ActingUser{parser.value(QStringLiteral("user")),
+                                                      &context.value()->catalogues().roles},
+                                           progress, replace);
     clearProgressLine();
     if (!report)
         return fail(report.error());

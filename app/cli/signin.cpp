@@ -74,7 +74,7 @@ std::optional<Account> signIn(AppContext &context, const QCommandLineParser &par
     }
     const RoleCatalogue &roles = context.catalogues().roles;
     if (right && !roles.may(account.value().roleId, *right)) {
-        (void)fail({QStringLiteral("account.right"),
+        (void)fail({QStringLiteral("permission.right"),
                     tr("%1; nothing was done").arg(roles.onlyWho(*right)),
                     {}});
         return std::nullopt;

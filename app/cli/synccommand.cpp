@@ -49,11 +49,11 @@ int snapshot(AppContext &context, const QCommandLineParser &parser, const QDateT
 
 namespace {
 
-int setUpSite(AppContext &context, const QCommandLineParser &parser)
+int setUpSite(AppContext &context, const QCommandLineParser &parser, const ActingUser &who)
 {
     Store &store = context.store();
     if (auto r = SiteIdentity::configure(store, parser.value(QStringLiteral("name")),
-                                         parser.value(QStringLiteral("prefix")));
+                                         parser.value(QStringLiteral("prefix")), who);
         !r)
         return fail(r.error());
     auto id = SiteIdentity::ensure(store);
@@ -78,7 +78,7 @@ int writeCard(AppContext &context, const QCommandLineParser &parser)
     return Ok;
 }
 
-int addPeer(AppContext &context, const QStringList &args)
+int addPeer(AppContext &context, const QStringList &args, const ActingUser &who)
 {
     Store &store = context.store();
     const QDateTime now = QDateTime::currentDateTime();
@@ -91,7 +91,7 @@ int addPeer(AppContext &context, const QStringList &args)
     auto id = SiteIdentity::ensure(store);
     if (!id)
         return fail(id.error());
-    if (auto r = context.peers().add(card.value(), id.value().siteId(), now); !r)
+    if (auto r = context.peers().add(card.value(), id.value().siteId(), who, now); !r)
         return fail(r.error());
     out() << tr("%1 (%2) is a peer now").arg(card.value().name, card.value().siteId) << Qt::endl;
     return Ok;
@@ -111,14 +111,14 @@ int listPeers(AppContext &context)
     return Ok;
 }
 
-int exportPackage(AppContext &context, const QCommandLineParser &parser)
+int exportPackage(AppContext &context, const QCommandLineParser &parser, const QString &who)
 {
     const QDateTime now = QDateTime::currentDateTime();
     const QString outPath = parser.value(QStringLiteral("out"));
     if (outPath.isEmpty() || !parser.isSet(QStringLiteral("to")))
         return fail(
             {QStringLiteral("cli.usage"), tr("Say for whom and where: --to PEER --out FILE"), {}});
-    auto exported = context.exchange().exportTo(parser.value(QStringLiteral("to")), now);
+    auto exported = context.exchange().exportTo(parser.value(QStringLiteral("to")), who, now);
     if (!exported)
         return fail(exported.error());
     if (auto r = filebytes::write(outPath, exported.value().file); !r)
@@ -135,13 +135,13 @@ int exportPackage(AppContext &context, const QCommandLineParser &parser)
     return Ok;
 }
 
-int importPackage(AppContext &context, const QStringList &args)
+int importPackage(AppContext &context, const QStringList &args, const QString &who)
 {
     const QDateTime now = QDateTime::currentDateTime();
     auto bytes = filebytes::read(args.value(1));
     if (!bytes)
         return fail(bytes.error());
-    auto imported = context.exchange().importPackage(bytes.value(), now);
+    auto imported = context.exchange().importPackage(bytes.value(), who, now);
     if (!imported)
         return fail(imported.error());
     const SyncExchange::Imported &i = imported.value();
@@ -225,23 +225,25 @@ int sync(const QStringList &arguments)
     const QDateTime now = QDateTime::currentDateTime();
     const QStringList reading{QStringLiteral("card"), QStringLiteral("peers"),
                               QStringLiteral("conflicts")};
-    if (!reading.contains(action) && !signIn(*opened.value(), parser, Right::Sync))
+    std::optional<Account> user;
+    if (!reading.contains(action) && !(user = signIn(*opened.value(), parser, Right::Sync)))
         return Failed;
+    const ActingUser who{user ? user->name : QString(), &opened.value()->catalogues().roles};
 
     if (action == QLatin1String("setup"))
-        return setUpSite(*opened.value(), parser);
+        return setUpSite(*opened.value(), parser, who);
     if (action == QLatin1String("card"))
         return writeCard(*opened.value(), parser);
     if (action == QLatin1String("peer-add"))
-        return addPeer(*opened.value(), args);
+        return addPeer(*opened.value(), args, who);
     if (action == QLatin1String("peers"))
         return listPeers(*opened.value());
     if (action == QLatin1String("export") && parser.isSet(QStringLiteral("format")))
         return snapshot(*opened.value(), parser, now);
     if (action == QLatin1String("export"))
-        return exportPackage(*opened.value(), parser);
+        return exportPackage(*opened.value(), parser, who.name);
     if (action == QLatin1String("import"))
-        return importPackage(*opened.value(), args);
+        return importPackage(*opened.value(), args, who.name);
     auto conflicts = opened.value()->exchange().conflicts();
     if (!conflicts)
         return fail(conflicts.error());

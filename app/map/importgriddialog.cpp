@@ -26,11 +26,12 @@
 
 namespace citygrid {
 
-ImportGridDialog::ImportGridDialog(const QString &storePath, QWidget *parent)
-    : QDialog(parent), m_storePath(storePath), m_file(new QLineEdit(this)),
-      m_codeField(new QLineEdit(this)), m_crs(new QComboBox(this)), m_summary(new QLabel(this)),
-      m_issues(new QTableWidget(0, 4, this)), m_preview(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(this)), m_progressBar(new QProgressBar(this))
+ImportGridDialog::ImportGridDialog(const QString &storePath, RoleCatalogue roles, QWidget *parent)
+    : QDialog(parent), m_storePath(storePath), m_roles(std::move(roles)),
+      m_file(new QLineEdit(this)), m_codeField(new QLineEdit(this)), m_crs(new QComboBox(this)),
+      m_summary(new QLabel(this)), m_issues(new QTableWidget(0, 4, this)),
+      m_preview(new QLabel(this)), m_buttons(new QDialogButtonBox(this)),
+      m_progressBar(new QProgressBar(this))
 {
     setWindowTitle(tr("Import a district grid"));
     m_progressBar->setRange(0, 100);
@@ -192,7 +193,7 @@ void ImportGridDialog::start(GridImport::Replace replace)
     m_importing = true;
     setBusy(true, tr("Replacing the grid of %1…").arg(m_storePath));
     m_watcher.setFuture(QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath,
-                                          progress(), replace));
+                                          ActingUser{m_user, &m_roles}, progress(), replace));
 }
 
 bool ImportGridDialog::confirmReplacement(const Error &refusal)

@@ -26,7 +26,11 @@ class ImportGridDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ImportGridDialog(const QString &storePath, QWidget *parent = nullptr);
+    /// `roles` judges who imports (setUser); the store's grid is replaced only for an account
+    /// holding Right::ImportGrid, or on a store with no account yet.
+    ImportGridDialog(const QString &storePath, RoleCatalogue roles, QWidget *parent = nullptr);
+    /// The account that imports.
+    void setUser(const QString &name) { m_user = name; }
     void setFile(const QString &path);
     /// Starts the check (as the Check button does).
     void check();
@@ -52,6 +56,8 @@ private:
     Progress progress();
 
     QString m_storePath;
+    RoleCatalogue m_roles;
+    QString m_user;
     QLineEdit *m_file;
     QLineEdit *m_codeField;
     QComboBox *m_crs;

@@ -53,7 +53,7 @@ Result<AssessmentBulletin::Content> AssessmentBulletin::gather(AppContext &conte
                                                                const CaseFacts *facts,
                                                                const GridMap *map, QDate month)
 {
-    AssessmentStore store(context.store());
+    AssessmentStore store(context.store(), context.catalogues().roles);
     Content c;
     c.month = month;
     c.english = language::isEnglish();

@@ -29,7 +29,7 @@ Result<QHash<QString, QHash<QString, double>>> figures(AppContext &context, cons
 
 Result<AssessmentSheet> sheet(AppContext &context, const CaseFacts *facts, QDate month)
 {
-    AssessmentStore store(context.store());
+    AssessmentStore store(context.store(), context.catalogues().roles);
     const AssessmentScheme &fallback = context.assessmentDefaults().scheme;
     auto state = store.month(month, fallback);
     if (!state)

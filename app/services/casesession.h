@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/actinguser.h"
 #include "cases/casetiming.h"
 #include "services/appcontext.h"
 
@@ -28,6 +29,9 @@ public:
     const GridCatalogue &grid() const { return m_context.catalogue(); }
 
     QString userId() const { return m_userId; }
+    /// The signed-in user with the permission table, as the core's writes outside the case loop
+    /// take them (valid while the catalogues are not reloaded).
+    ActingUser acting() const { return {m_userId, &m_context.catalogues().roles}; }
     /// `filter` kept to what the signed-in account may see: a unit's staff their unit's cases,
     /// an area-bound account the cases in its area.
     CaseFilter narrowed(CaseFilter filter) const;

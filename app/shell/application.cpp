@@ -4,6 +4,7 @@
 
 #include "accounts/sessionlock.h"
 #include "bench/benchcommand.h"
+#include "cases/caseworkspace.h"
 #include "cli/cli.h"
 #include "io/gdalerrors.h"
 #include "map/importgriddialog.h"
@@ -45,7 +46,8 @@ int runGui(QApplication &app, const QStringList &arguments)
         screenshotharness::quitAfterFirstFrame(window);
     ImportGridDialog *importDialog = nullptr;
     if (!options->importPreview.isEmpty()) {
-        importDialog = new ImportGridDialog(window.storePath(), &window);
+        importDialog = new ImportGridDialog(
+            window.storePath(), window.cases()->session().context().catalogues().roles, &window);
         importDialog->setFile(options->importPreview);
     }
     QDialog *dialog = importDialog;
@@ -56,6 +58,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (window.sessionLock()->isLocked())
         return app.exec(); // what the command line asks to open waits for nobody unknown
     if (importDialog) {
+        importDialog->setUser(window.cases()->session().userId());
         importDialog->show();
         importDialog->check();
     }

@@ -746,7 +746,8 @@ void MainWindow::fitDocks(QSize window)
 
 void MainWindow::importGrid()
 {
-    ImportGridDialog dialog(m_context->storePath(), this);
+    ImportGridDialog dialog(m_context->storePath(), m_context->catalogues().roles, this);
+    dialog.setUser(m_cases->session().userId());
     if (dialog.exec() != QDialog::Accepted || !dialog.imported())
         return;
     if (auto r = m_context->reload(); !r) {

@@ -249,7 +249,9 @@ Progress SyncDialog::progressFor(const QString &title)
 Result<void> SyncDialog::saveSite()
 {
     Store &store = m_session.context().store();
-    if (auto r = SiteIdentity::configure(store, m_name->text(), m_prefix->text()); !r)
+    if (auto r =
+            SiteIdentity::configure(store, m_name->text(), m_prefix->text(), m_session.acting());
+        !r)
         return r;
     refresh();
     return {};
@@ -275,8 +277,8 @@ Result<void> SyncDialog::addPeer(const QString &cardPath)
     auto id = SiteIdentity::ensure(store);
     if (!id)
         return id.error();
-    if (auto r =
-            m_session.context().peers().add(card.value(), id.value().siteId(), m_session.now());
+    if (auto r = m_session.context().peers().add(card.value(), id.value().siteId(),
+                                                 m_session.acting(), m_session.now());
         !r)
         return r;
     refresh();
@@ -286,8 +288,8 @@ Result<void> SyncDialog::addPeer(const QString &cardPath)
 Result<SyncExchange::Exported> SyncDialog::exportFor(const QString &peer, const QString &path)
 {
     Progress progress = progressFor(tr("Writing the package…"));
-    auto exported =
-        m_session.context().exchange().exportTo(peer, m_session.now(), progress);
+    auto exported = m_session.context().exchange().exportTo(peer, m_session.userId(),
+                                                            m_session.now(), progress);
     progress.report({}, 1);
     if (!exported)
         return exported.error();
@@ -305,8 +307,8 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
         return bytes.error();
     }
     Progress progress = progressFor(tr("Applying the package…"));
-    auto imported = m_session.context().exchange()
-                        .importPackage(bytes.value(), m_session.now(), progress);
+    auto imported = m_session.context().exchange().importPackage(bytes.value(), m_session.userId(),
+                                                                 m_session.now(), progress);
     progress.report({}, 1);
     if (!imported) {
         showResult(imported.error().message, false);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "accounts/accounts.h"
 
+#include "accounts/actinguser.h"
 #include "accounts/passwords.h"
 #include "audit/recordchain.h"
 #include "base/uuids.h"
@@ -115,12 +116,7 @@ Result<Account> Accounts::actor(const QString &name) const
 
 Result<Account> Accounts::administrator(const QString &actorName) const
 {
-    auto admin = actor(actorName);
-    if (!admin)
-        return admin;
-    if (!m_roles.may(admin.value().roleId, Right::ManageAccounts))
-        return Error{QStringLiteral("account.right"), m_roles.onlyWho(Right::ManageAccounts), {}};
-    return admin;
+    return ActingUser{actorName, &m_roles}.check(m_db, Right::ManageAccounts);
 }
 
 Result<void> Accounts::checkNew(const Account &account) const

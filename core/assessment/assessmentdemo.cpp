@@ -58,7 +58,8 @@ Result<int> AssessmentDemo::fill(AssessmentStore &store, const AssessmentScheme 
                     const int dissatisfied = int(answers * 0.12 * random.generateDouble());
                     if (auto r = store.setSurvey(
                             month, code, p->survey,
-                            {satisfied, answers - satisfied - dissatisfied, dissatisfied}, scheme);
+                            {satisfied, answers - satisfied - dissatisfied, dissatisfied},
+                            QStringLiteral("sv01"), scheme);
                         !r)
                         return r.error();
                 }

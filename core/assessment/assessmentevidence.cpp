@@ -2,14 +2,20 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentevidence.h"
 
+#include "accounts/actinguser.h"
+
 #include "assessment/assessmentstore.h"
 #include "base/uuids.h"
 #include "store/storeschema.h"
 
 namespace citygrid {
 
-Result<void> AssessmentEvidence::add(QDate month, const File &file, const QDateTime &at)
+Result<void> AssessmentEvidence::add(QDate month, const File &file, const RoleCatalogue &roles,
+                                     const QDateTime &at)
 {
+    if (auto account = ActingUser{file.addedBy, &roles}.check(m_store.db(), Right::ScoreAssessment);
+        !account)
+        return account.error();
     if (file.data.isEmpty() || file.name.isEmpty())
         return Error{QStringLiteral("assessment.bad-evidence"),
                      tr("The evidence file is empty; choose the photo or document again"),

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "catalogues/rolecatalogue.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,10 @@ public:
 
     explicit AssessmentEvidence(Store &store) : m_store(store) {}
 
-    Result<void> add(QDate month, const File &file, const QDateTime &at);
+    /// Keeps a file as evidence of a score; its adder (file.addedBy) must hold
+    /// Right::ScoreAssessment in `roles`.
+    Result<void> add(QDate month, const File &file, const RoleCatalogue &roles,
+                     const QDateTime &at);
     /// The month's files, of one subdistrict or (empty) of all, in the order they were added.
     Result<QList<File>> of(QDate month, const QString &subdistrict = {}) const;
 

@@ -38,7 +38,7 @@ Result<QHash<QString, Population>> AssessmentPopulation::of(int year) const
 }
 
 Result<void> AssessmentPopulation::set(int year, const QHash<QString, Population> &population,
-                                       const QString &who, const QDateTime &at)
+                                       const ActingUser &who, const QDateTime &at)
 {
     for (const Population &p : population)
         if (p.registered < 0 || p.nonRegistered < 0 || p.registered + p.nonRegistered == 0)
@@ -48,6 +48,8 @@ Result<void> AssessmentPopulation::set(int year, const QHash<QString, Population
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
+    if (auto account = who.check(m_store.db(), Right::DecideAssessment); !account)
+        return account.error();
     auto current = of(year);
     if (!current)
         return current.error();
@@ -61,7 +63,7 @@ Result<void> AssessmentPopulation::set(int year, const QHash<QString, Population
             return r;
         if (auto r = records.put(assessmentkinds::population(),
                                  assessmentkinds::populationKey(year, it.key()),
-                                 assessmentkinds::populationValue(*it), who, at);
+                                 assessmentkinds::populationValue(*it), who.name, at);
             !r)
             return r.error();
     }

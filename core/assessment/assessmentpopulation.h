@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/actinguser.h"
 #include "assessment/assessmentsheet.h"
 #include "store/store.h"
 
@@ -22,9 +23,10 @@ public:
     /// the grid (the subdistricts table).
     Result<QHash<QString, Population>> of(int year) const;
     /// Stores a year's figures for the subdistricts given, all or none; each changed figure is a
-    /// reference edit that sync carries.
-    Result<void> set(int year, const QHash<QString, Population> &population,
-                     const QString &who = {}, const QDateTime &at = QDateTime::currentDateTime());
+    /// reference edit that sync carries. The figures move the difficulty coefficients, so only
+    /// an account holding Right::DecideAssessment sets them.
+    Result<void> set(int year, const QHash<QString, Population> &population, const ActingUser &who,
+                     const QDateTime &at = QDateTime::currentDateTime());
 
 private:
     Store &m_store;

@@ -65,13 +65,15 @@ Result<QList<AssessmentSchemes::Version>> AssessmentSchemes::versions() const
     return list;
 }
 
-Result<int> AssessmentSchemes::save(const AssessmentScheme &scheme, const QString &who,
+Result<int> AssessmentSchemes::save(const AssessmentScheme &scheme, const ActingUser &who,
                                     const QString &note, const QDateTime &at)
 {
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto version = insert(scheme, who, note, at);
+    if (auto account = who.check(m_store.db(), Right::DecideAssessment); !account)
+        return account.error();
+    auto version = insert(scheme, who.name, note, at);
     if (!version)
         return version;
     if (auto r = tx.commit(); !r)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/actinguser.h"
 #include "assessment/assessmentscheme.h"
 #include "store/store.h"
 
@@ -32,8 +33,8 @@ public:
     /// Newest first.
     Result<QList<Version>> versions() const;
     /// Validates and stores a new version; months still in draft move to it, months under
-    /// review or published keep theirs.
-    Result<int> save(const AssessmentScheme &scheme, const QString &who, const QString &note,
+    /// review or published keep theirs. Only an account holding Right::DecideAssessment saves.
+    Result<int> save(const AssessmentScheme &scheme, const ActingUser &who, const QString &note,
                      const QDateTime &at);
 
 private:

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentstore.h"
 
+#include "accounts/actinguser.h"
 #include "audit/recordchain.h"
 
 #include "assessment/assessmentpopulation.h"
@@ -90,6 +91,13 @@ AssessmentStore::Month monthFrom(const Statement &row)
 }
 
 } // namespace
+
+Result<void> AssessmentStore::permitted(const QString &who, Right right) const
+{
+    if (auto account = ActingUser{who, &m_roles}.check(m_store.db(), right); !account)
+        return account.error();
+    return {};
+}
 
 Result<AssessmentStore::Month> AssessmentStore::storedMonth(QDate month) const
 {
@@ -251,6 +259,8 @@ Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry
                                        const QString &who, const QDateTime &at,
                                        const AssessmentScheme &fallback)
 {
+    if (auto r = permitted(who, Right::ScoreAssessment); !r)
+        return r;
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -282,8 +292,11 @@ Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry
     return tx.commit();
 }
 
-Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &entry)
+Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &entry,
+                                          const QString &who)
 {
+    if (auto r = permitted(who, Right::ScoreAssessment); !r)
+        return r;
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -343,8 +356,10 @@ Result<void> writeSurvey(SqliteDb &db, QDate month, const QString &subdistrict,
 
 Result<void> AssessmentStore::setSurvey(QDate month, const QString &subdistrict,
                                         const QString &survey, const SurveyCounts &counts,
-                                        const AssessmentScheme &fallback)
+                                        const QString &who, const AssessmentScheme &fallback)
 {
+    if (auto r = permitted(who, Right::ScoreAssessment); !r)
+        return r;
     if (auto r = checkSurvey(counts); !r)
         return r;
     Transaction tx(m_store.db());
@@ -483,6 +498,8 @@ Error gapsError(const QList<AssessmentGap> &gaps)
 Result<void> AssessmentStore::submit(QDate month, const AssessmentSheet &sheet, const QString &who,
                                      const QDateTime &at)
 {
+    if (auto r = permitted(who, Right::ScoreAssessment); !r)
+        return r;
     if (const auto gaps = sheet.gaps(); !gaps.isEmpty())
         return gapsError(gaps);
     Transaction tx(m_store.db());
@@ -531,6 +548,8 @@ Result<void> AssessmentStore::submit(QDate month, const AssessmentSheet &sheet, 
 Result<void> AssessmentStore::returnToDraft(QDate month, const QString &who, const QString &reason,
                                             const QDateTime &at)
 {
+    if (auto r = permitted(who, Right::DecideAssessment); !r)
+        return r;
     if (reason.trimmed().isEmpty())
         return Error{
             QStringLiteral("assessment.no-reason"), tr("Say why the month goes back to draft"), {}};
@@ -560,6 +579,8 @@ Result<void> AssessmentStore::publishRevision(QDate month, const AssessmentSheet
 Result<void> AssessmentStore::publish(QDate month, const AssessmentSheet &sheet, const QString &who,
                                       const QDateTime &at)
 {
+    if (auto r = permitted(who, Right::DecideAssessment); !r)
+        return r;
     if (const auto gaps = sheet.gaps(); !gaps.isEmpty())
         return gapsError(gaps);
     Transaction tx(m_store.db());
@@ -616,6 +637,8 @@ Result<void> AssessmentStore::correctScore(QDate month, const AssessmentEntry &e
                                            const QStringList &subdistricts, const QString &who,
                                            const QString &reason, const QDateTime &at)
 {
+    if (auto r = permitted(who, Right::DecideAssessment); !r)
+        return r;
     auto m = storedMonth(month);
     if (!m)
         return m.error();
@@ -657,6 +680,8 @@ Result<void> AssessmentStore::correctSurvey(QDate month, const QString &subdistr
                                             const QStringList &subdistricts, const QString &who,
                                             const QString &reason, const QDateTime &at)
 {
+    if (auto r = permitted(who, Right::DecideAssessment); !r)
+        return r;
     if (auto r = checkSurvey(counts); !r)
         return r;
     const QJsonObject change{

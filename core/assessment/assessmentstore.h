@@ -4,6 +4,7 @@
 
 #include "assessment/assessmentranking.h"
 #include "assessment/assessmentsheet.h"
+#include "catalogues/rolecatalogue.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -36,9 +37,14 @@ public:
         QString actor, action, reason; ///< action: submitted, returned, published, corrected
         QJsonObject payload;
     };
-    explicit AssessmentStore(Store &store) : m_store(store) {}
+    /// Every write is checked against `roles` and the store's accounts: entering scores and
+    /// surveys and submitting a month needs Right::ScoreAssessment; returning, publishing and
+    /// correcting one Right::DecideAssessment.
+    AssessmentStore(Store &store, const RoleCatalogue &roles) : m_store(store), m_roles(roles) {}
     /// The store it borrows (for the scheme versions, population, evidence and rankings).
     Store &store() const { return m_store; }
+    /// The permission table its writes are checked against.
+    const RoleCatalogue &roles() const { return m_roles; }
 
     static QString monthKey(QDate month) { return month.toString(QStringLiteral("yyyy-MM")); }
     static QString stateId(State state);
@@ -52,9 +58,10 @@ public:
     /// Enters (or replaces) one evaluator's score of one point; only while the month is a draft.
     Result<void> setScore(QDate month, const AssessmentEntry &entry, const QString &who,
                           const QDateTime &at, const AssessmentScheme &fallback);
-    Result<void> removeScore(QDate month, const AssessmentEntry &entry);
+    Result<void> removeScore(QDate month, const AssessmentEntry &entry, const QString &who);
     Result<void> setSurvey(QDate month, const QString &subdistrict, const QString &survey,
-                           const SurveyCounts &counts, const AssessmentScheme &fallback);
+                           const SurveyCounts &counts, const QString &who,
+                           const AssessmentScheme &fallback);
     /// The month put together. A draft takes `liveFigures` (computed from the cases now); a
     /// month under review or published takes the figures frozen when it was submitted.
     Result<AssessmentSheet> sheet(QDate month, const QStringList &subdistricts,
@@ -82,6 +89,8 @@ public:
     Result<QList<Event>> events(QDate month) const;
 
 private:
+    /// Whether the account `who` may write with `right` (its reason when not).
+    Result<void> permitted(const QString &who, Right right) const;
     Result<Month> storedMonth(QDate month) const;
     Result<Month> ensureMonth(QDate month, const AssessmentScheme &fallback);
     Result<void> requireState(const Month &month, State state) const;
@@ -94,6 +103,7 @@ private:
                          const std::function<Result<void>()> &apply);
 
     Store &m_store;
+    const RoleCatalogue &m_roles;
 };
 
 } // namespace citygrid

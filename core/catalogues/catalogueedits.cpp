@@ -79,9 +79,11 @@ QJsonObject categoryJson(const CategoryCatalogue::Category &c)
 
 Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
-                                 const QString &id, const QJsonValue &value, const QString &actor,
-                                 const QDateTime &now)
+                                 const QString &id, const QJsonValue &value,
+                                 const ActingUser &actor, const QDateTime &now)
 {
+    if (auto account = actor.check(store.db(), Right::EditCatalogues); !account)
+        return account.error();
     const bool unit = kind == cataloguekinds::unit();
     const QString district = store.meta(storeschema::keyDistrictCode());
     for (const QJsonValue &area : value.toObject()[QLatin1String("areas")].toArray())
@@ -108,7 +110,7 @@ Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    if (auto r = RefRecords(store.db(), here).put(kind, id, value, actor, now); !r)
+    if (auto r = RefRecords(store.db(), here).put(kind, id, value, actor.name, now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

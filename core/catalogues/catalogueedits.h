@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/actinguser.h"
 #include "catalogues/casecatalogues.h"
 #include "grid/gridcatalogue.h"
 #include "store/store.h"
@@ -22,10 +23,10 @@ QJsonObject categoryJson(const CategoryCatalogue::Category &category);
 /// cataloguekinds::category(), says which — or null: back to the release's entry) as entry
 /// `id`'s edit and returns the catalogues as they now are. Refused: a unit's area code that is
 /// neither the district nor in the grid, a unit type the unit catalogue does not declare, or a
-/// catalogue the edit would make wrong.
+/// catalogue the edit would make wrong, and an actor whose role lacks Right::EditCatalogues.
 Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
-                                 const QString &id, const QJsonValue &value, const QString &actor,
-                                 const QDateTime &now);
+                                 const QString &id, const QJsonValue &value,
+                                 const ActingUser &actor, const QDateTime &now);
 
 } // namespace citygrid::catalogueedits

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "sync/siteidentity.h"
 
+#include "accounts/actinguser.h"
+
 #include "audit/sitekey.h"
 #include "base/jsonfile.h"
 #include "store/storeschema.h"
@@ -54,8 +56,11 @@ Result<SiteIdentity> SiteIdentity::ensure(Store &store)
     return id;
 }
 
-Result<void> SiteIdentity::configure(Store &store, const QString &name, const QString &casePrefix)
+Result<void> SiteIdentity::configure(Store &store, const QString &name, const QString &casePrefix,
+                                     const ActingUser &who)
 {
+    if (auto r = who.checkSetUp(store.db(), Right::Sync); !r)
+        return r;
     static const QRegularExpression letters(QStringLiteral("^[A-Za-z]{0,4}$"));
     if (name.trimmed().isEmpty())
         return Error{QStringLiteral("sync.site-name"), tr("Give the site a name"), {}};

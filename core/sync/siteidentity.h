@@ -9,6 +9,8 @@
 
 namespace citygrid {
 
+struct ActingUser;
+
 /// Who this store is to its sync peers: the site id (a UUID made with the store), a name
 /// ("指挥中心", "园岭街道办"), the prefix of its case numbers, and an Ed25519 key pair (libsodium)
 /// made on first use (SiteKey: the secret half is kept outside the store), whose secret half
@@ -28,8 +30,10 @@ public:
 
     /// This store's identity, making its key pair if it has none yet.
     static Result<SiteIdentity> ensure(Store &store);
-    /// Names the site and sets its case-number prefix (letters only, at most 4; empty: none).
-    static Result<void> configure(Store &store, const QString &name, const QString &casePrefix);
+    /// Names the site and sets its case-number prefix (letters only, at most 4; empty: none);
+    /// `who` must hold Right::Sync (on a store with accounts).
+    static Result<void> configure(Store &store, const QString &name, const QString &casePrefix,
+                                  const ActingUser &who);
 
     QString siteId() const { return m_card.siteId; }
     QString name() const { return m_card.name; }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "sync/syncexchange.h"
 
+#include "accounts/actinguser.h"
+
 #include "cases/caserows.h"
 #include "store/storeschema.h"
 #include "sync/refkinds.h"
@@ -69,9 +71,12 @@ Error cancelled()
 
 } // namespace
 
-Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, const QDateTime &now,
+Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, const QString &who,
+                                                      const QDateTime &now,
                                                       const Progress &progress)
 {
+    if (auto r = ActingUser{who, &m_roles}.checkSetUp(m_store.db(), Right::Sync); !r)
+        return r.error();
     auto identity = SiteIdentity::ensure(m_store);
     if (!identity)
         return identity.error();
@@ -191,9 +196,12 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     return Exported{package.encode(identity.value()), h};
 }
 
-Result<SyncExchange::Imported>
-SyncExchange::importPackage(const QByteArray &file, const QDateTime &now, const Progress &progress)
+Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &file,
+                                                           const QString &who, const QDateTime &now,
+                                                           const Progress &progress)
 {
+    if (auto r = ActingUser{who, &m_roles}.checkSetUp(m_store.db(), Right::Sync); !r)
+        return r.error();
     auto identity = SiteIdentity::ensure(m_store);
     if (!identity)
         return identity.error();

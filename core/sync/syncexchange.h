@@ -63,10 +63,11 @@ public:
     }
 
     /// The package for `peer` (site id or name) with everything it has not acknowledged.
-    /// Both report progress and stop when it is cancelled, changing nothing.
-    Result<Exported> exportTo(const QString &peer, const QDateTime &now,
+    /// Both report progress and stop when it is cancelled, changing nothing. Both need `who` to
+    /// hold Right::Sync (on a store with accounts).
+    Result<Exported> exportTo(const QString &peer, const QString &who, const QDateTime &now,
                               const Progress &progress = {});
-    Result<Imported> importPackage(const QByteArray &file, const QDateTime &now,
+    Result<Imported> importPackage(const QByteArray &file, const QString &who, const QDateTime &now,
                                    const Progress &progress = {});
     /// Every conflict on record: reference edits first, then case steps, each newest first.
     Result<QList<Conflict>> conflicts() const;

@@ -26,8 +26,10 @@ SyncPeer readPeer(const Statement &s)
 } // namespace
 
 Result<void> SyncPeers::add(const SiteIdentity::Card &card, const QString &thisSite,
-                            const QDateTime &at)
+                            const ActingUser &who, const QDateTime &at)
 {
+    if (auto r = who.checkSetUp(m_db, Right::Sync); !r)
+        return r;
     if (card.siteId == thisSite)
         return Error{QStringLiteral("sync.peer-self"),
                      tr("That card is this site's own; register the other site's card"),

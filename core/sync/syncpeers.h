@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/actinguser.h"
 #include "sync/siteidentity.h"
 
 #include <QDateTime>
@@ -33,8 +34,10 @@ public:
     explicit SyncPeers(SqliteDb &db) : m_db(db) {}
 
     /// Registers (or, for a known site id with the same key, renames) a peer; a known site id
-    /// with another key is refused (the card is not that site's).
-    Result<void> add(const SiteIdentity::Card &card, const QString &thisSite, const QDateTime &at);
+    /// with another key is refused (the card is not that site's). Whose packages a store takes
+    /// is a matter of trust: `who` must hold Right::Sync (on a store with accounts).
+    Result<void> add(const SiteIdentity::Card &card, const QString &thisSite, const ActingUser &who,
+                     const QDateTime &at);
     Result<QList<SyncPeer>> list() const;
     Result<std::optional<SyncPeer>> find(const QString &siteId) const;
     /// Finds a peer by site id or by name.

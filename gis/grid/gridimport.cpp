@@ -86,10 +86,10 @@ Result<ImportReport> GridImport::check(const QString &file, const GridReadOption
 }
 
 Result<ImportReport> GridImport::run(const QString &file, const GridReadOptions &options,
-                                     const QString &storePath, const Progress &progress,
-                                     Replace replace)
+                                     const QString &storePath, const ActingUser &who,
+                                     const Progress &progress, Replace replace)
 {
-    return write(file, options, storePath, progress, true, replace);
+    return write(file, options, storePath, progress, &who, replace);
 }
 
 Result<GridChange> GridImport::assess(const QString &storePath, const GridSource &grid)
@@ -102,8 +102,10 @@ Result<GridChange> GridImport::assess(const QString &storePath, const GridSource
 
 Result<ImportReport> GridImport::write(const QString &file, const GridReadOptions &options,
                                        const QString &storePath, const Progress &progress,
-                                       bool keepRecord, Replace replace)
+                                       const ActingUser *importer, Replace replace)
 {
+    // a grid imported here is kept as a record for sync; one that sync brought is applied only
+    const bool keepRecord = importer != nullptr;
     auto report = check(file, options, progress);
     if (!report || hasErrors(report.value().issues))
         return report;
@@ -116,6 +118,9 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
     Transaction tx(*db.value());
     if (auto r = tx.begin(); !r)
         return r.error();
+    if (importer)
+        if (auto r = importer->checkSetUp(*db.value(), Right::ImportGrid); !r)
+            return r.error();
     GridSource &grid = report.value().grid;
     // A file of the same district that names none keeps the district's names.
     if (grid.districtCode == Store::meta(*db.value(), storeschema::keyDistrictCode()) &&
@@ -158,7 +163,7 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
         const QJsonObject value{{QStringLiteral("source"), QFileInfo(file).fileName()},
                                 {QStringLiteral("gpkg"), QString::fromLatin1(package.toBase64())}};
         auto put = RefRecords(*db.value(), siteId)
-                       .put(gridkind::id(), gridkind::id(), value, {}, now);
+                       .put(gridkind::id(), gridkind::id(), value, importer->name, now);
         if (!put)
             return put.error();
         stamp = put.value().at;
@@ -203,7 +208,7 @@ Result<bool> GridImport::applyReceived(const QString &storePath, const Progress 
     }
     VsiMemCopy copy(bytes, QStringLiteral("gpkg"));
     // Another site's import was confirmed there; the same grid here places the cases here alike.
-    auto report = write(copy.path(), {QStringLiteral("code"), {}, {}}, storePath, progress, false,
+    auto report = write(copy.path(), {QStringLiteral("code"), {}, {}}, storePath, progress, nullptr,
                         Replace::Confirmed);
     if (!report)
         return report.error();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/actinguser.h"
 #include "base/progress.h"
 #include "base/result.h"
 #include "grid/gridchange.h"
@@ -37,9 +38,11 @@ public:
     /// check(), then, when the report has no error, replaces the grid of the store at `storePath`
     /// and keeps the new grid as a reference record, so sync packages carry it to the other sites.
     /// The store's cases are placed again in the new cells by their positions. A replacement
-    /// that needs confirmation (GridChange::needsConfirmation) is refused unless confirmed.
+    /// that needs confirmation (GridChange::needsConfirmation) is refused unless confirmed. `who`
+    /// must hold Right::ImportGrid, unless the store has no account yet (a new site).
     static Result<ImportReport> run(const QString &file, const GridReadOptions &options,
-                                    const QString &storePath, const Progress &progress = {},
+                                    const QString &storePath, const ActingUser &who,
+                                    const Progress &progress = {},
                                     Replace replace = Replace::IfHarmless);
     /// What replacing the grid of the store at `storePath` with `grid` would do (for the dialog
     /// to ask before it imports).
@@ -58,7 +61,7 @@ public:
 private:
     static Result<ImportReport> write(const QString &file, const GridReadOptions &options,
                                       const QString &storePath, const Progress &progress,
-                                      bool keepRecord, Replace replace);
+                                      const ActingUser *importer, Replace replace);
 };
 
 } // namespace citygrid

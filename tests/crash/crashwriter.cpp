@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
     const CaseCatalogues catalogues = testutil::bundledCatalogues();
     CaseStore cases(*store.value(), CaseWorkflow(catalogues.roles), catalogues.calendar,
                     catalogues.categories, catalogues.units);
-    AssessmentStore assessment(*store.value());
+    AssessmentStore assessment(*store.value(), catalogues.roles);
     RefKinds kinds;
     assessmentkinds::addTo(kinds);
     cataloguekinds::addTo(kinds);
@@ -127,7 +127,8 @@ int main(int argc, char *argv[])
                 return 13;
             ack(QStringLiteral("A %1 %2").arg(chosen.uuid, entry.note));
         } else {
-            if (!SyncExchange(*store.value(), kinds, catalogues.roles).importPackage(package, now))
+            if (!SyncExchange(*store.value(), kinds, catalogues.roles)
+                     .importPackage(package, QStringLiteral("admin01"), now))
                 return 14;
             ack(QStringLiteral("Y"));
         }

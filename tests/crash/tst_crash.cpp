@@ -72,17 +72,18 @@ private slots:
         // an office whose package the writer imports
         const QDateTime now(QDate(2026, 12, 4), QTime(16, 0), QTimeZone(8 * 3600));
         auto office = testutil::demoStore(m_dir.filePath(u"office.gpkg"_s), 0, 1, now);
+        const ActingUser admin{u"admin01"_s, &testutil::bundledRoles()};
         QVERIFY(office);
-        QVERIFY(SiteIdentity::configure(*office, u"office"_s, u"YL"_s));
+        QVERIFY(SiteIdentity::configure(*office, u"office"_s, u"YL"_s, admin));
         auto centre = Store::open(m_centre);
         QVERIFY(centre);
         auto officeId = SiteIdentity::ensure(*office);
         auto centreId = SiteIdentity::ensure(*centre.value());
         QVERIFY(officeId && centreId);
-        QVERIFY(
-            SyncPeers(office->db()).add(centreId.value().card(), officeId.value().siteId(), now));
+        QVERIFY(SyncPeers(office->db())
+                    .add(centreId.value().card(), officeId.value().siteId(), admin, now));
         QVERIFY(SyncPeers(centre.value()->db())
-                    .add(officeId.value().card(), centreId.value().siteId(), now));
+                    .add(officeId.value().card(), centreId.value().siteId(), admin, now));
         const CaseCatalogues catalogues = testutil::bundledCatalogues();
         CaseStore cases(*office, CaseWorkflow(catalogues.roles), catalogues.calendar,
                         catalogues.categories, catalogues.units);
@@ -102,8 +103,8 @@ private slots:
         RefKinds kinds;
         assessmentkinds::addTo(kinds);
         cataloguekinds::addTo(kinds);
-        auto exported =
-            SyncExchange(*office, kinds, catalogues.roles).exportTo(centreId.value().siteId(), now);
+        auto exported = SyncExchange(*office, kinds, catalogues.roles)
+                            .exportTo(centreId.value().siteId(), admin.name, now);
         QVERIFY(exported);
         m_package = m_dir.filePath(u"office.cgsync"_s);
         QFile file(m_package);

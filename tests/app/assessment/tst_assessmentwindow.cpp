@@ -143,7 +143,8 @@ private slots:
 
     void submitAndPublishByRole()
     {
-        AssessmentStore store(m_window->cases()->session().context().store());
+        AssessmentStore store(m_window->cases()->session().context().store(),
+                              m_window->cases()->session().context().catalogues().roles);
         const QStringList codes = assessment()->gridModel()->sheet().subdistricts;
         QHash<QString, double> share;
         for (int i = 0; i < codes.size(); ++i)
@@ -294,7 +295,7 @@ private slots:
         table->item(0, 2)->setText(QStringLiteral("500")); // 50 %: the high coefficient
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("1.100"));
         QVERIFY(view->save());
-        AssessmentStore store(session().context().store());
+        AssessmentStore store(session().context().store(), session().context().catalogues().roles);
         const QString code = assessment()->gridModel()->sheet().subdistricts.first();
         QCOMPARE(AssessmentPopulation(store.store()).of(2027).value().value(code),
                  (Population{500, 500}));
@@ -315,7 +316,7 @@ private slots:
 
     void schemeEditorSavesANewVersion()
     {
-        AssessmentStore store(session().context().store());
+        AssessmentStore store(session().context().store(), session().context().catalogues().roles);
         SchemeEditor editor(store, assessment()->gridModel()->sheet().scheme,
                             session().context().assessmentDefaults().scheme,
                             QStringLiteral("ld01"));

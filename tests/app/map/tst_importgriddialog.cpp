@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "casefixture.h"
 #include "grid/gridimport.h"
 #include "map/importgriddialog.h"
 #include "testutil.h"
@@ -33,7 +34,7 @@ private slots:
     void badFileCannotBeImported()
     {
         const QByteArray before = testutil::fileDigest(m_store);
-        ImportGridDialog dialog(m_store);
+        ImportGridDialog dialog(m_store, testutil::bundledRoles());
         dialog.show();
         dialog.setFile(QStringLiteral(CITYGRID_TEST_DATA "/grids/bad_overlap.geojson"));
         dialog.check();
@@ -48,7 +49,7 @@ private slots:
     }
     void cleanFileIsImported()
     {
-        ImportGridDialog dialog(m_store);
+        ImportGridDialog dialog(m_store, testutil::bundledRoles());
         dialog.show();
         dialog.setFile(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_gbk.shp"));
         dialog.check();
@@ -71,7 +72,8 @@ private slots:
         QVERIFY2(demo.status == 0, qPrintable(demo.err));
         const QByteArray before = testutil::fileDigest(store);
         for (const bool confirm : {false, true}) {
-            ImportGridDialog dialog(store);
+            ImportGridDialog dialog(store, testutil::bundledRoles());
+            dialog.setUser(QStringLiteral("admin01")); // the store has the demo's accounts
             dialog.show();
             dialog.setFile(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"));
             dialog.check();

@@ -272,6 +272,9 @@ private slots:
         QCoreApplication::setApplicationName(
             QStringLiteral("windowwalk-%1").arg(QCoreApplication::applicationPid()));
         QSettings().clear();
+        // the file dialogs' own settings (their sidebar's width) as Qt keeps them, from a run
+        // before: each walk starts from Qt's defaults
+        QSettings(QStringLiteral("QtProject")).remove(QStringLiteral("FileDialog"));
         language::install(*qApp,
                           qEnvironmentVariable("CITYGRID_TEST_LANG", QStringLiteral("zh_CN")));
         const QString path = m_dir.filePath(QStringLiteral("walk.gpkg"));

@@ -200,8 +200,10 @@ private slots:
         QCOMPARE(before[first],
                  cases[first] * 10000.0 / double(was.registered + was.nonRegistered));
         const Population doubled{2 * was.registered, 2 * was.nonRegistered};
-        QVERIFY(AssessmentPopulation(session.context().store())
-                    .set(year, {{code, doubled}}, QStringLiteral("sup01")));
+        QVERIFY(
+            AssessmentPopulation(session.context().store())
+                .set(year, {{code, doubled}},
+                     ActingUser{QStringLiteral("ld01"), &session.context().catalogues().roles}));
         emit session.populationChanged();
         const QList<double> after = panel()->values(layer, filter);
         QCOMPARE(after[first], before[first] / 2);

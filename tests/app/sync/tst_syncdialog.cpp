@@ -51,12 +51,14 @@ private slots:
         QVERIFY(m_window);
         m_office = testutil::demoStore(path("office.gpkg"), 0, 3, m_now);
         QVERIFY(m_office);
-        QVERIFY(
-            SiteIdentity::configure(*m_office, QStringLiteral("园岭街道办"), QStringLiteral("YL")));
+        QVERIFY(SiteIdentity::configure(
+            *m_office, QStringLiteral("园岭街道办"), QStringLiteral("YL"),
+            ActingUser{QStringLiteral("admin01"), &testutil::bundledRoles()}));
     }
 
     void exchangeWithAnOffice()
     {
+        session().setUserId(QStringLiteral("op01")); // an operator: the sync right
         SyncDialog dialog(session());
         dialog.nameEdit()->setText(QStringLiteral("指挥中心"));
         dialog.prefixEdit()->setText(QStringLiteral("1"));
@@ -77,7 +79,8 @@ private slots:
         const QString centreId = SiteIdentity::ensure(session().context().store()).value().siteId();
         QVERIFY(SyncPeers(m_office->db())
                     .add(SiteIdentity::Card::fromJson(centreCard.readAll()).value(),
-                         SiteIdentity::ensure(*m_office).value().siteId(), m_now));
+                         SiteIdentity::ensure(*m_office).value().siteId(),
+                         ActingUser{QStringLiteral("admin01"), &testutil::bundledRoles()}, m_now));
 
         // the office reports a case offline and sends it in
         const CaseCatalogues catalogues = testutil::bundledCatalogues();
@@ -93,7 +96,7 @@ private slots:
         QVERIFY(made.value().caseNo.startsWith(QStringLiteral("YL")));
         auto package =
             SyncExchange(*m_office, AppContext::refKinds(), testutil::bundledCatalogues().roles)
-                .exportTo(centreId, m_now);
+                .exportTo(centreId, QStringLiteral("admin01"), m_now);
         QVERIFY(package);
         QFile file(path("from-office.cgsync"));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -136,7 +139,7 @@ private slots:
         QVERIFY(back.open(QIODevice::ReadOnly));
         auto atOffice =
             SyncExchange(*m_office, AppContext::refKinds(), testutil::bundledCatalogues().roles)
-                .importPackage(back.readAll(), m_now);
+                .importPackage(back.readAll(), QStringLiteral("admin01"), m_now);
         QVERIFY2(atOffice, qPrintable(atOffice ? QString() : atOffice.error().toText()));
         QCOMPARE(cases(*m_office), before + 1);
     }
@@ -150,14 +153,16 @@ private slots:
         // the office settles the sanitation ambiguity in 福保 and renames U001, an hour ago
         UnitCatalogue::Unit u027 = *bundled.units.find(QStringLiteral("U027"));
         u027.areas = {QStringLiteral("440304004")};
-        QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
-                                          cataloguekinds::unit(), u027.id, catalogueedits::unitJson(u027),
-                                          QStringLiteral("ld01"), m_now.addSecs(-3600)));
+        QVERIFY(catalogueedits::saveEntry(
+            *m_office, officeGrid, QStringLiteral(":/catalogues"), cataloguekinds::unit(), u027.id,
+            catalogueedits::unitJson(u027),
+            ActingUser{QStringLiteral("ld01"), &testutil::bundledRoles()}, m_now.addSecs(-3600)));
         UnitCatalogue::Unit u001 = *bundled.units.find(QStringLiteral("U001"));
         u001.name = QStringLiteral("城管局（园岭改）");
-        QVERIFY(catalogueedits::saveEntry(*m_office, officeGrid, QStringLiteral(":/catalogues"),
-                                          cataloguekinds::unit(), u001.id, catalogueedits::unitJson(u001),
-                                          QStringLiteral("ld01"), m_now.addSecs(-3600)));
+        QVERIFY(catalogueedits::saveEntry(
+            *m_office, officeGrid, QStringLiteral(":/catalogues"), cataloguekinds::unit(), u001.id,
+            catalogueedits::unitJson(u001),
+            ActingUser{QStringLiteral("ld01"), &testutil::bundledRoles()}, m_now.addSecs(-3600)));
 
         // meanwhile the leader at the centre renames U001 in the editor
         UnitEditor editor(session());
@@ -186,13 +191,14 @@ private slots:
         // the office's package: U027 arrives, the two U001 edits meet and the later one stays
         auto package =
             SyncExchange(*m_office, AppContext::refKinds(), testutil::bundledCatalogues().roles)
-                .exportTo(centreId, m_now);
+                .exportTo(centreId, QStringLiteral("admin01"), m_now);
         QVERIFY(package);
         QCOMPARE(package.value().header.references, 2);
         QFile file(path("units.cgsync"));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(package.value().file);
         file.close();
+        session().setUserId(QStringLiteral("op01")); // the leader may not exchange packages
         SyncDialog dialog(session());
         auto imported = dialog.importFrom(path("units.cgsync"));
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toText()));
@@ -210,7 +216,8 @@ private slots:
                      QStringLiteral("城管局（园岭改）")));
         QVERIFY(listed);
 
-        // back to the release's entry
+        // back to the release's entry, by the leader
+        session().setUserId(QStringLiteral("ld01"));
         editor.select(QStringLiteral("U001"));
         QVERIFY(editor.revert());
         QCOMPARE(session().catalogues().units.find(QStringLiteral("U001"))->name,
@@ -271,7 +278,8 @@ private slots:
         typo[QStringLiteral("unit_type")] = QStringLiteral("sanitaton");
         auto refused = catalogueedits::saveEntry(
             session().context().store(), session().grid(), AppContext::bundledCataloguesDir(),
-            cataloguekinds::category(), id, typo, QStringLiteral("ld01"), m_now);
+            cataloguekinds::category(), id, typo,
+            ActingUser{QStringLiteral("ld01"), &testutil::bundledRoles()}, m_now);
         QCOMPARE(refused.error().code, QStringLiteral("unit.unknown-type"));
         QVERIFY(refused.error().message.contains(QStringLiteral("sanitaton")));
         QVERIFY(editor.revert());

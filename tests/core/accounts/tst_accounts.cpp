@@ -156,7 +156,7 @@ private slots:
                             QStringLiteral("operator")};
         const auto byStaff = a.add(QStringLiteral("us01"), extra, staffPassword, m_t0);
         QVERIFY(!byStaff);
-        QCOMPARE(byStaff.error().code, QStringLiteral("account.right"));
+        QCOMPARE(byStaff.error().code, QStringLiteral("permission.right"));
         QVERIFY(!a.setEnabled(QStringLiteral("us01"), QStringLiteral("root"), false, m_t0));
         QVERIFY(
             !a.resetPassword(QStringLiteral("us01"), QStringLiteral("root"), staffPassword, m_t0));

@@ -383,7 +383,7 @@ void TestAssessment::monthLifecycle()
     const QString path = dir.filePath(QStringLiteral("store.gpkg"));
     auto store = testutil::demoStore(path, 0, 1, at);
     QVERIFY(store);
-    AssessmentStore assessment(*store);
+    AssessmentStore assessment(*store, testutil::bundledRoles());
     const AssessmentScheme scheme = defaultScheme();
     auto catalogue = store->loadCatalogue();
     QVERIFY(catalogue);
@@ -402,7 +402,7 @@ void TestAssessment::monthLifecycle()
                             QStringLiteral("a"),
                             11,
                             {}},
-                           QStringLiteral("lin"), at, scheme)
+                           QStringLiteral("sv01"), at, scheme)
                  .error()
                  .code,
              QStringLiteral("assessment.bad-score"));
@@ -413,7 +413,7 @@ void TestAssessment::monthLifecycle()
                                   QStringLiteral("a"),
                                   5,
                                   {}},
-                                 QStringLiteral("lin"), at, scheme));
+                                 QStringLiteral("sv01"), at, scheme));
     QVERIFY(!assessment.setScore(october,
                                  {QStringLiteral("440304099"),
                                   QStringLiteral("1.1.1"),
@@ -421,7 +421,7 @@ void TestAssessment::monthLifecycle()
                                   QStringLiteral("a"),
                                   5,
                                   {}},
-                                 QStringLiteral("lin"), at, scheme));
+                                 QStringLiteral("sv01"), at, scheme));
     QVERIFY(!assessment.setScore(october,
                                  {codes[0],
                                   QStringLiteral("8.2.1"),
@@ -429,7 +429,7 @@ void TestAssessment::monthLifecycle()
                                   QStringLiteral("a"),
                                   5,
                                   {}},
-                                 QStringLiteral("lin"), at, scheme));
+                                 QStringLiteral("sv01"), at, scheme));
 
     // evidence: a photo kept with the point; an empty file refused
     AssessmentEvidence::File photo{{},
@@ -440,9 +440,13 @@ void TestAssessment::monthLifecycle()
                                    QByteArray(2048, 'x'),
                                    QStringLiteral("sv01"),
                                    {}};
-    QVERIFY(AssessmentEvidence(assessment.store()).add(october, photo, at));
+    QVERIFY(
+        AssessmentEvidence(assessment.store()).add(october, photo, testutil::bundledRoles(), at));
     photo.data.clear();
-    QCOMPARE(AssessmentEvidence(assessment.store()).add(october, photo, at).error().code,
+    QCOMPARE(AssessmentEvidence(assessment.store())
+                 .add(october, photo, testutil::bundledRoles(), at)
+                 .error()
+                 .code,
              QStringLiteral("assessment.bad-evidence"));
     const auto kept = AssessmentEvidence(assessment.store()).of(october, codes[0]).value();
     QCOMPARE(kept.size(), 1);
@@ -457,8 +461,8 @@ void TestAssessment::monthLifecycle()
     fillMonth(assessment, september, codes, septemberShare, scheme);
     auto sepSheet = assessment.sheet(september, codes, figures, scheme);
     QVERIFY(sepSheet);
-    QVERIFY(assessment.submit(september, sepSheet.value(), QStringLiteral("lin"), at));
-    QVERIFY(assessment.publish(september, sepSheet.value(), QStringLiteral("wang"), at));
+    QVERIFY(assessment.submit(september, sepSheet.value(), QStringLiteral("sv01"), at));
+    QVERIFY(assessment.publish(september, sepSheet.value(), QStringLiteral("ld01"), at));
 
     // October: one subdistrict incomplete → refused, nothing changes
     QHash<QString, double> share;
@@ -471,11 +475,11 @@ void TestAssessment::monthLifecycle()
                                 QStringLiteral("考评组"),
                                 0,
                                 {}};
-    QVERIFY(assessment.removeScore(october, first));
+    QVERIFY(assessment.removeScore(october, first, QStringLiteral("sv01")));
     auto sheet = assessment.sheet(october, codes, figures, scheme);
     QVERIFY(sheet);
     QCOMPARE(sheet.value().progress(), std::make_pair(399, 400));
-    auto refused = assessment.submit(october, sheet.value(), QStringLiteral("lin"), at);
+    auto refused = assessment.submit(october, sheet.value(), QStringLiteral("sv01"), at);
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, QStringLiteral("assessment.incomplete"));
     QVERIFY(refused.error().detail.contains(QStringLiteral("2.1.1")));
@@ -483,20 +487,20 @@ void TestAssessment::monthLifecycle()
 
     AssessmentEntry again = first;
     again.score = 10 * share[codes[3]];
-    QVERIFY(assessment.setScore(october, again, QStringLiteral("lin"), at, scheme));
+    QVERIFY(assessment.setScore(october, again, QStringLiteral("sv01"), at, scheme));
     sheet = assessment.sheet(october, codes, figures, scheme);
-    QVERIFY(assessment.submit(october, sheet.value(), QStringLiteral("lin"), at));
+    QVERIFY(assessment.submit(october, sheet.value(), QStringLiteral("sv01"), at));
     // under review: scores are locked; back to draft only with a reason
-    QCOMPARE(assessment.setScore(october, again, QStringLiteral("lin"), at, scheme).error().code,
+    QCOMPARE(assessment.setScore(october, again, QStringLiteral("sv01"), at, scheme).error().code,
              QStringLiteral("assessment.locked"));
-    QVERIFY(!assessment.returnToDraft(october, QStringLiteral("wang"), QStringLiteral(" "), at));
-    QVERIFY(assessment.returnToDraft(october, QStringLiteral("wang"),
+    QVERIFY(!assessment.returnToDraft(october, QStringLiteral("ld01"), QStringLiteral(" "), at));
+    QVERIFY(assessment.returnToDraft(october, QStringLiteral("ld01"),
                                      QStringLiteral("复核 2.1.1 证据"), at));
-    QVERIFY(assessment.submit(october, sheet.value(), QStringLiteral("lin"), at));
+    QVERIFY(assessment.submit(october, sheet.value(), QStringLiteral("sv01"), at));
     // the figures were frozen at submission: what the cases say later no longer matters
     auto frozen = assessment.sheet(october, codes, {}, scheme);
     QCOMPARE(frozen.value().figures.value(codes[0]).value(QStringLiteral("on_time_rate")), 100.0);
-    QVERIFY(assessment.publish(october, frozen.value(), QStringLiteral("wang"), at));
+    QVERIFY(assessment.publish(october, frozen.value(), QStringLiteral("ld01"), at));
 
     auto ranking = AssessmentRankings(assessment.store()).of(october);
     QVERIFY(ranking);
@@ -510,7 +514,7 @@ void TestAssessment::monthLifecycle()
         QVERIFY(ranking.value()[i - 1].adjusted >= ranking.value()[i].adjusted);
 
     // published: locked; a correction needs a reason and writes revision 2, keeping 1
-    QCOMPARE(assessment.setScore(october, again, QStringLiteral("lin"), at, scheme).error().code,
+    QCOMPARE(assessment.setScore(october, again, QStringLiteral("sv01"), at, scheme).error().code,
              QStringLiteral("assessment.locked"));
     const QString last = ranking.value().last().subdistrict;
     AssessmentEntry fix{last,
@@ -519,8 +523,8 @@ void TestAssessment::monthLifecycle()
                         QStringLiteral("考评组"),
                         10,
                         {}};
-    QVERIFY(!assessment.correctScore(october, fix, codes, QStringLiteral("wang"), {}, at));
-    QVERIFY(assessment.correctScore(october, fix, codes, QStringLiteral("wang"),
+    QVERIFY(!assessment.correctScore(october, fix, codes, QStringLiteral("ld01"), {}, at));
+    QVERIFY(assessment.correctScore(october, fix, codes, QStringLiteral("ld01"),
                                     QStringLiteral("案卷评查漏计 2 宗"), at));
     QCOMPARE(assessment.month(october, scheme).value().revision, 2);
     const auto before = AssessmentRankings(assessment.store()).of(october, 1).value();
@@ -543,7 +547,7 @@ void TestAssessment::monthLifecycle()
                                    QStringLiteral("submitted"), QStringLiteral("published"),
                                    QStringLiteral("corrected")}));
     const auto correction = events.value().last();
-    QCOMPARE(correction.actor, QStringLiteral("wang"));
+    QCOMPARE(correction.actor, QStringLiteral("ld01"));
     QCOMPARE(correction.reason, QStringLiteral("案卷评查漏计 2 宗"));
     QCOMPARE(correction.payload[QStringLiteral("point")].toString(), QStringLiteral("6.2.1"));
     QCOMPARE(correction.payload[QStringLiteral("before")].toDouble(), 10 * share[last]);
@@ -552,7 +556,7 @@ void TestAssessment::monthLifecycle()
 
     // a survey correction: revision 3
     QVERIFY(assessment.correctSurvey(october, codes[0], QStringLiteral("public"), {1, 0, 99}, codes,
-                                     QStringLiteral("wang"), QStringLiteral("问卷录入错误"), at));
+                                     QStringLiteral("ld01"), QStringLiteral("问卷录入错误"), at));
     QCOMPARE(assessment.month(october, scheme).value().revision, 3);
     QVERIFY(rawOf(AssessmentRankings(assessment.store()).of(october).value(), codes[0]) <
             rawOf(after, codes[0]) - 4);
@@ -563,7 +567,7 @@ void TestAssessment::schemeVersions()
     QTemporaryDir dir;
     auto store = testutil::demoStore(dir.filePath(QStringLiteral("s.gpkg")), 0, 1, at);
     QVERIFY(store);
-    AssessmentStore assessment(*store);
+    AssessmentStore assessment(*store, testutil::bundledRoles());
     const AssessmentScheme scheme = defaultScheme();
     auto current = AssessmentSchemes(assessment.store()).current(scheme);
     QVERIFY(current);
@@ -572,13 +576,14 @@ void TestAssessment::schemeVersions()
     const QString code = QStringLiteral("440304002");
     const AssessmentEntry entry{
         code, QStringLiteral("1.1.1"), AssessmentEntry::Side::Internal, QStringLiteral("a"), 5, {}};
-    QVERIFY(assessment.setScore(september, entry, QStringLiteral("lin"), at, scheme));
-    QVERIFY(assessment.setScore(october, entry, QStringLiteral("lin"), at, scheme));
+    QVERIFY(assessment.setScore(september, entry, QStringLiteral("sv01"), at, scheme));
+    QVERIFY(assessment.setScore(october, entry, QStringLiteral("sv01"), at, scheme));
 
     AssessmentScheme edited = scheme;
     edited.setDifficulty({0.1, 0.5, 1.0, 1.2});
     auto saved = AssessmentSchemes(assessment.store())
-                     .save(edited, QStringLiteral("wang"), QStringLiteral("wider coefficient"), at);
+                     .save(edited, ActingUser{QStringLiteral("ld01"), &testutil::bundledRoles()},
+                           QStringLiteral("wider coefficient"), at);
     QVERIFY(saved);
     QCOMPARE(saved.value(), 2);
     QCOMPARE(assessment.month(october, scheme).value().schemeVersion, 2);
@@ -588,7 +593,8 @@ void TestAssessment::schemeVersions()
     AssessmentScheme broken = scheme;
     broken.indicators()[0].weight = 11;
     auto refused =
-        AssessmentSchemes(assessment.store()).save(broken, QStringLiteral("wang"), {}, at);
+        AssessmentSchemes(assessment.store())
+            .save(broken, ActingUser{QStringLiteral("ld01"), &testutil::bundledRoles()}, {}, at);
     QVERIFY(!refused);
     QCOMPARE(AssessmentSchemes(assessment.store()).versions().value().size(), 2);
     QCOMPARE(AssessmentSchemes(assessment.store()).scheme(1).value().difficulty().coefficientHigh,

@@ -75,7 +75,7 @@ private slots:
         QStringList subdistricts;
         auto q = Statement::prepare(store->db(), u"SELECT code FROM subdistricts ORDER BY code"_s);
         QVERIFY(q.value().forEachRow([&](const Statement &s) { subdistricts << s.text(0); }));
-        AssessmentStore assessment(*store);
+        AssessmentStore assessment(*store, testutil::bundledRoles());
         AssessmentDemo::Options options;
         options.months = 2;
         options.current = QDate(2026, 12, 1);
@@ -100,7 +100,7 @@ private slots:
         const AssessmentEntry taken{entry.value().text(0), entry.value().text(1),
                                     *AssessmentEntry::sideFromId(entry.value().text(2)),
                                     entry.value().text(3)};
-        QVERIFY(assessment.removeScore(QDate(2026, 12, 1), taken));
+        QVERIFY(assessment.removeScore(QDate(2026, 12, 1), taken, u"sv01"_s));
         RefRecords records(store->db(), store->meta(storeschema::keySiteId()));
         QVERIFY(records.put(u"population"_s, u"2026/440304001"_s,
                             QJsonObject{{u"registered"_s, 70000}, {u"nonregistered"_s, 50000}},

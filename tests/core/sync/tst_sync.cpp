@@ -41,6 +41,12 @@ const RoleCatalogue &roles()
     return table;
 }
 
+/// The demo's administrator, who holds the sync right.
+ActingUser admin()
+{
+    return {QStringLiteral("admin01"), &roles()};
+}
+
 const RefKinds &kinds()
 {
     static const RefKinds known = [] {
@@ -119,7 +125,8 @@ private:
         site.store = testutil::demoStore(path, 0, 1, start);
         if (!site.store)
             return site;
-        (void)SiteIdentity::configure(*site.store, name, prefix);
+        (void)SiteIdentity::configure(*site.store, name, prefix,
+                                      ActingUser{QStringLiteral("admin01"), &roles()});
         site.id = SiteIdentity::ensure(*site.store).value().siteId();
         site.cases = std::make_unique<CaseStore>(*site.store, CaseWorkflow(m_catalogues.roles),
                                                  m_catalogues.calendar, m_catalogues.categories,
@@ -134,10 +141,10 @@ private:
     static void pair(Site &a, Site &b)
     {
         const QDateTime at = start;
-        QVERIFY(
-            SyncPeers(a.store->db()).add(SiteIdentity::ensure(*b.store).value().card(), a.id, at));
-        QVERIFY(
-            SyncPeers(b.store->db()).add(SiteIdentity::ensure(*a.store).value().card(), b.id, at));
+        QVERIFY(SyncPeers(a.store->db())
+                    .add(SiteIdentity::ensure(*b.store).value().card(), a.id, admin(), at));
+        QVERIFY(SyncPeers(b.store->db())
+                    .add(SiteIdentity::ensure(*a.store).value().card(), b.id, admin(), at));
     }
     CaseRecord report(Site &site, const QDateTime &at, int cell = 0)
     {
@@ -177,12 +184,14 @@ private:
     }
     static QByteArray package(Site &from, Site &to)
     {
-        auto p = SyncExchange(*from.store, kinds(), roles()).exportTo(to.id, start.addDays(1));
+        auto p = SyncExchange(*from.store, kinds(), roles())
+                     .exportTo(to.id, admin().name, start.addDays(1));
         return p ? p.value().file : QByteArray();
     }
     static Result<SyncExchange::Imported> apply(Site &to, const QByteArray &file)
     {
-        return SyncExchange(*to.store, kinds(), roles()).importPackage(file, start.addDays(1));
+        return SyncExchange(*to.store, kinds(), roles())
+            .importPackage(file, admin().name, start.addDays(1));
     }
 
     /// Changes a package as someone holding the site's key could (see badPackagesChangeNothing).
@@ -270,17 +279,21 @@ private slots:
         QCOMPARE(back.value().name, QStringLiteral("office"));
         QCOMPARE(SiteIdentity::Card::fromJson("{}").error().code, QStringLiteral("sync.card"));
         SyncPeers peers(a.store->db());
-        QCOMPARE(peers.add(SiteIdentity::ensure(*a.store).value().card(), a.id, start).error().code,
-                 QStringLiteral("sync.peer-self"));
-        QVERIFY(peers.add(card, a.id, start));
-        SiteIdentity::Card forged = card;
-        forged.publicKey[0] = char(forged.publicKey[0] ^ 1);
-        QCOMPARE(peers.add(forged, a.id, start).error().code, QStringLiteral("sync.peer-key"));
-        QCOMPARE(peers.list().value().size(), 1);
-        QCOMPARE(SiteIdentity::configure(*b.store, QStringLiteral("x"), QStringLiteral("Y1"))
+        QCOMPARE(peers.add(SiteIdentity::ensure(*a.store).value().card(), a.id, admin(), start)
                      .error()
                      .code,
-                 QStringLiteral("sync.case-prefix"));
+                 QStringLiteral("sync.peer-self"));
+        QVERIFY(peers.add(card, a.id, admin(), start));
+        SiteIdentity::Card forged = card;
+        forged.publicKey[0] = char(forged.publicKey[0] ^ 1);
+        QCOMPARE(peers.add(forged, a.id, admin(), start).error().code,
+                 QStringLiteral("sync.peer-key"));
+        QCOMPARE(peers.list().value().size(), 1);
+        QCOMPARE(
+            SiteIdentity::configure(*b.store, QStringLiteral("x"), QStringLiteral("Y1"), admin())
+                .error()
+                .code,
+            QStringLiteral("sync.case-prefix"));
         // an office's case numbers carry its prefix, so they never meet the centre's
         b.cases = std::make_unique<CaseStore>(*b.store, CaseWorkflow(m_catalogues.roles),
                                               m_catalogues.calendar, m_catalogues.categories,
@@ -315,14 +328,15 @@ private slots:
         };
         const QStringList peersBefore = peersNow();
         auto again = SyncExchange(*centre.store, kinds(), roles())
-                         .importPackage(p1, start.addDays(2)); // a day on
+                         .importPackage(p1, admin().name, start.addDays(2)); // a day on
         QVERIFY(again);
         QVERIFY(again.value().alreadyApplied());
         QCOMPARE(tables(*centre.store), before);
         QCOMPARE(peersNow(), peersBefore); // not even the time of the last import
         // the acknowledgement travels back: the office's next package is empty
         QVERIFY(apply(office, package(centre, office)));
-        auto next = SyncExchange(*office.store, kinds(), roles()).exportTo(centre.id, start);
+        auto next =
+            SyncExchange(*office.store, kinds(), roles()).exportTo(centre.id, admin().name, start);
         QCOMPARE(next.value().header.events, 0);
         // the centre dispatches; the office gets it
         QVERIFY(take(centre, made.uuid, CaseStep::Dispatch, "dp01", start.addSecs(1200)));
@@ -406,7 +420,8 @@ private slots:
         else if (kind == QLatin1String("stranger")) {
             // `other` knows the centre, the centre never registered `other`
             QVERIFY(SyncPeers(other.store->db())
-                        .add(SiteIdentity::ensure(*centre.store).value().card(), other.id, start));
+                        .add(SiteIdentity::ensure(*centre.store).value().card(), other.id, admin(),
+                             start));
             report(other, start);
             file = package(other, centre);
         } else if (kind == QLatin1String("schema"))
@@ -487,10 +502,10 @@ private slots:
         pair(centre, office);
         // the office corrects this year's population of its subdistrict and settles the
         // documented sanitation ambiguity in 福保 (U027 gives up 440304010)
-        AssessmentStore assessment(*office.store);
+        AssessmentStore assessment(*office.store, roles());
         QVERIFY(AssessmentPopulation(assessment.store())
                     .set(2026, {{QStringLiteral("440304001"), {70000, 50000}}},
-                         QStringLiteral("sl01"), start));
+                         ActingUser{QStringLiteral("ld01"), &roles()}, start));
         const UnitCatalogue::Unit *u027 = m_catalogues.units.find(QStringLiteral("U027"));
         QStringList areas = u027->areas;
         areas.removeAll(QStringLiteral("440304010"));
@@ -528,8 +543,8 @@ private slots:
         QCOMPARE(tables(*office.store), tables(*centre.store));
         // acknowledged: the next package to the centre carries no reference record
         QVERIFY(apply(centre, package(office, centre)));
-        auto next =
-            SyncExchange(*office.store, kinds(), roles()).exportTo(centre.id, start.addDays(2));
+        auto next = SyncExchange(*office.store, kinds(), roles())
+                        .exportTo(centre.id, admin().name, start.addDays(2));
         QCOMPARE(next.value().header.references, 0);
     }
     void categoryEditTravels()
@@ -544,14 +559,15 @@ private slots:
         auto saved = catalogueedits::saveEntry(
             *office.store, office.store->loadCatalogue().value(), QStringLiteral(":/catalogues"),
             cataloguekinds::category(), refuse.id, catalogueedits::categoryJson(refuse),
-            QStringLiteral("ld01"), start);
+            ActingUser{QStringLiteral("ld01"), &roles()}, start);
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toText()));
         // a deadline without a unit is refused and not stored
         QJsonObject broken = catalogueedits::categoryJson(refuse);
         broken[QStringLiteral("deadline")] = QJsonObject{{QStringLiteral("value"), 2}};
         auto refused = catalogueedits::saveEntry(
             *office.store, office.store->loadCatalogue().value(), QStringLiteral(":/catalogues"),
-            cataloguekinds::category(), refuse.id, broken, QStringLiteral("ld01"), start);
+            cataloguekinds::category(), refuse.id, broken,
+            ActingUser{QStringLiteral("ld01"), &roles()}, start);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("category.invalid"));
         QVERIFY(apply(centre, package(office, centre)));
@@ -572,10 +588,10 @@ private slots:
         // both edit the figures without seeing each other's edit; the centre's is later
         QVERIFY(AssessmentPopulation(*office.store)
                     .set(2026, {{QStringLiteral("440304001"), {1000, 2000}}},
-                         QStringLiteral("sl01"), start.addSecs(60)));
+                         ActingUser{QStringLiteral("ld01"), &roles()}, start.addSecs(60)));
         QVERIFY(AssessmentPopulation(*centre.store)
                     .set(2026, {{QStringLiteral("440304001"), {3000, 4000}}},
-                         QStringLiteral("sv01"), start.addSecs(120)));
+                         ActingUser{QStringLiteral("ld01"), &roles()}, start.addSecs(120)));
         const QByteArray up = package(office, centre), down = package(centre, office);
         auto atCentre = apply(centre, up);
         auto atOffice = apply(office, down);
@@ -603,7 +619,7 @@ private slots:
         // an edit made after seeing the other's is no conflict, even with a slow clock
         QVERIFY(AssessmentPopulation(*office.store)
                     .set(2026, {{QStringLiteral("440304001"), {5000, 6000}}},
-                         QStringLiteral("sl01"), start));
+                         ActingUser{QStringLiteral("ld01"), &roles()}, start));
         auto later = apply(centre, package(office, centre));
         QVERIFY(later);
         QCOMPARE(later.value().referenceConflicts.size(), 0);
@@ -672,10 +688,11 @@ private slots:
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
         pair(centre, office);
         // the office has used the built-in scheme before the centre's new version arrives
-        AssessmentStore atOffice(*office.store);
+        AssessmentStore atOffice(*office.store, roles());
         QVERIFY(AssessmentSchemes(atOffice.store()).current(testutil::bundledAssessment().scheme));
         QVERIFY(AssessmentSchemes(*centre.store)
-                    .save(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
+                    .save(testutil::bundledAssessment().scheme,
+                          ActingUser{QStringLiteral("ld01"), &roles()},
                           QStringLiteral("2027 weights"), start.addDays(-10)));
         auto in = apply(office, package(centre, office));
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
@@ -702,9 +719,11 @@ private slots:
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
         const QString path = office.store->path();
         QVERIFY(AssessmentPopulation(*office.store)
-                    .set(2026, {{QStringLiteral("440304001"), {70000, 50000}}}));
+                    .set(2026, {{QStringLiteral("440304001"), {70000, 50000}}},
+                         ActingUser{QStringLiteral("ld01"), &roles()}));
         QVERIFY(AssessmentSchemes(*office.store)
-                    .save(testutil::bundledAssessment().scheme, QStringLiteral("ld01"),
+                    .save(testutil::bundledAssessment().scheme,
+                          ActingUser{QStringLiteral("ld01"), &roles()},
                           QStringLiteral("2026 weights"), start));
         QVERIFY(office.store->db().exec(QStringLiteral(
             "DROP TABLE ref_records; DROP TABLE ref_conflicts;"
@@ -765,7 +784,8 @@ private slots:
                 const QString subdistrict = QStringLiteral("44030400%1").arg(1 + random.bounded(2));
                 const Population p{1000 + random.bounded(9000), 1000 + random.bounded(9000)};
                 QVERIFY(AssessmentPopulation(*site.store)
-                            .set(2026, {{subdistrict, p}}, QStringLiteral("sl01"), clock));
+                            .set(2026, {{subdistrict, p}},
+                                 ActingUser{QStringLiteral("ld01"), &roles()}, clock));
                 const QString unit =
                     random.bounded(2) ? QStringLiteral("U001") : QStringLiteral("U002");
                 const UnitCatalogue::Unit *u = m_catalogues.units.find(unit);

@@ -116,7 +116,8 @@ private slots:
         const QString store = freshStore(QStringLiteral("bad.gpkg"));
         QVERIFY(!store.isEmpty());
         const QByteArray before = testutil::fileDigest(store);
-        auto report = GridImport::run(fixture(file.toUtf8().constData()), {{}, {}, crs}, store);
+        auto report =
+            GridImport::run(fixture(file.toUtf8().constData()), {{}, {}, crs}, store, ActingUser{});
         if (!report.ok()) {
             QCOMPARE(report.error().code, expected);
             QVERIFY(!report.error().message.isEmpty());
@@ -166,8 +167,8 @@ private slots:
         QFETCH(QString, crs);
         QFETCH(QString, codeField);
         const QString store = freshStore(QStringLiteral("good.gpkg"));
-        auto report =
-            GridImport::run(fixture(file.toUtf8().constData()), {codeField, {}, crs}, store);
+        auto report = GridImport::run(fixture(file.toUtf8().constData()), {codeField, {}, crs},
+                                      store, ActingUser{});
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toText()));
         QVERIFY2(report.value().written, qPrintable(kinds(report.value().issues).join(u' ')));
         auto opened = Store::open(store);
@@ -208,12 +209,14 @@ private slots:
         auto centre = Store::open(centrePath);
         QVERIFY(office && centre);
         QVERIFY(SiteIdentity::configure(*office.value(), QStringLiteral("园岭街道办"),
-                                        QStringLiteral("YL")));
+                                        QStringLiteral("YL"), ActingUser{}));
         const QDateTime at = QDateTime::currentDateTime();
         const auto officeId = SiteIdentity::ensure(*office.value()).value();
         const auto centreId = SiteIdentity::ensure(*centre.value()).value();
-        QVERIFY(SyncPeers(office.value()->db()).add(centreId.card(), officeId.siteId(), at));
-        QVERIFY(SyncPeers(centre.value()->db()).add(officeId.card(), centreId.siteId(), at));
+        QVERIFY(SyncPeers(office.value()->db())
+                    .add(centreId.card(), officeId.siteId(), ActingUser{}, at));
+        QVERIFY(SyncPeers(centre.value()->db())
+                    .add(officeId.card(), centreId.siteId(), ActingUser{}, at));
         const auto cells = [](Store &store) {
             auto q = Statement::prepare(store.db(), QStringLiteral("SELECT count(*) FROM cells"));
             return q && q.value().step() ? q.value().integer(0) : -1;
@@ -221,17 +224,19 @@ private slots:
         QCOMPARE(cells(*centre.value()), 202);
 
         // the office imports a new grid; its own store has nothing more to apply
-        QVERIFY(GridImport::run(fixture("good_cells.geojson"), {}, officePath).value().written);
+        QVERIFY(GridImport::run(fixture("good_cells.geojson"), {}, officePath, ActingUser{})
+                    .value()
+                    .written);
         QCOMPARE(GridImport::applyReceived(officePath).value(), false);
         RefKinds kinds;
         gridkind::addTo(kinds);
         const RoleCatalogue noRoles; // the package holds no case events
         auto package =
-            SyncExchange(*office.value(), kinds, noRoles).exportTo(centreId.siteId(), at);
+            SyncExchange(*office.value(), kinds, noRoles).exportTo(centreId.siteId(), {}, at);
         QVERIFY(package);
         QCOMPARE(package.value().header.references, 1);
-        auto imported =
-            SyncExchange(*centre.value(), kinds, noRoles).importPackage(package.value().file, at);
+        auto imported = SyncExchange(*centre.value(), kinds, noRoles)
+                            .importPackage(package.value().file, {}, at);
         QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toText()));
         QCOMPARE(imported.value().changedKinds, QStringList{gridkind::id()});
         QCOMPARE(cells(*centre.value()), 202); // not yet: the grid goes in through the import
@@ -251,7 +256,7 @@ private slots:
     void cellsKeepSourceAttributes()
     {
         const QString store = freshStore(QStringLiteral("attrs.gpkg"));
-        QVERIFY(GridImport::run(fixture("good_gbk.shp"), {}, store).value().written);
+        QVERIFY(GridImport::run(fixture("good_gbk.shp"), {}, store, ActingUser{}).value().written);
         auto opened = Store::open(store);
         auto query = Statement::prepare(
             opened.value()->db(),
@@ -270,7 +275,8 @@ private slots:
             stages.append(stage);
             return !stage.contains(QStringLiteral("overlaps"));
         });
-        auto report = GridImport::run(fixture("good_cells.geojson"), {}, store, stopAtOverlaps);
+        auto report =
+            GridImport::run(fixture("good_cells.geojson"), {}, store, ActingUser{}, stopAtOverlaps);
         QVERIFY(!report.ok());
         QCOMPARE(report.error().code, QStringLiteral("import.cancelled"));
         QVERIFY(stages.size() >= 3); // reading, geometries, overlaps

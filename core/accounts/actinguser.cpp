@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "accounts/actinguser.h"
+
+#include "accounts/accounts.h"
+
+namespace citygrid {
+
+Result<Account> ActingUser::check(SqliteDb &db, Right right) const
+{
+    if (!roles)
+        return Error{QStringLiteral("permission.table"),
+                     tr("No permission table was given, so nothing may be written"),
+                     {}};
+    auto account = Accounts(db, *roles, {}).actor(name);
+    if (!account)
+        return account;
+    if (!roles->may(account.value().roleId, right))
+        return Error{QStringLiteral("permission.right"), roles->onlyWho(right), {}};
+    return account;
+}
+
+Result<void> ActingUser::checkSetUp(SqliteDb &db, Right right) const
+{
+    static const RoleCatalogue noRoles; // counting the accounts asks no role
+    auto none = Accounts(db, roles ? *roles : noRoles, {}).isEmpty();
+    if (!none)
+        return none.error();
+    if (none.value())
+        return {};
+    if (auto account = check(db, right); !account)
+        return account.error();
+    return {};
+}
+
+} // namespace citygrid
