@@ -7,6 +7,7 @@
 #include "services/cataloguenames.h"
 #include "widgets/tablefit.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +27,7 @@ AccountsDialog::AccountsDialog(CaseSession &session, QWidget *parent)
       m_name(new QLineEdit(this)), m_displayName(new QLineEdit(this)), m_area(new QLineEdit(this)),
       m_password(new QLineEdit(this)), m_repeat(new QLineEdit(this)), m_role(new QComboBox(this)),
       m_unit(new QComboBox(this)), m_idle(new QSpinBox(this)),
+      m_readLogin(new QCheckBox(tr("The command line asks for a login to read too"), this)),
       m_add(new QPushButton(tr("Add account"), this)),
       m_reset(new QPushButton(tr("Reset password"), this)),
       m_toggle(new QPushButton(tr("Disable"), this)),
@@ -60,6 +62,10 @@ AccountsDialog::AccountsDialog(CaseSession &session, QWidget *parent)
     m_idle->setSuffix(tr(" min"));
     m_idle->setSpecialValueText(tr("never"));
     m_idle->setValue(m_session.context().accounts().idleLockMinutes());
+    m_readLogin->setChecked(m_session.context().accounts().readNeedsLogin());
+    m_readLogin->setToolTip(tr("When on, citygrid cases list, report and the other commands that "
+                               "only read take --user and a password, and show a unit's staff "
+                               "only their unit's cases"));
     m_status->setWordWrap(true);
 
     auto *form = new QFormLayout;
@@ -78,6 +84,8 @@ AccountsDialog::AccountsDialog(CaseSession &session, QWidget *parent)
     auto *idle = new QHBoxLayout;
     idle->addWidget(new QLabel(tr("Lock a window after it is idle for"), this));
     idle->addWidget(m_idle);
+    idle->addSpacing(16);
+    idle->addWidget(m_readLogin);
     idle->addWidget(m_saveIdle);
     idle->addStretch();
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -94,7 +102,7 @@ AccountsDialog::AccountsDialog(CaseSession &session, QWidget *parent)
     connect(m_add, &QPushButton::clicked, this, &AccountsDialog::addAccount);
     connect(m_reset, &QPushButton::clicked, this, &AccountsDialog::resetPassword);
     connect(m_toggle, &QPushButton::clicked, this, &AccountsDialog::toggleEnabled);
-    connect(m_saveIdle, &QPushButton::clicked, this, &AccountsDialog::saveIdleMinutes);
+    connect(m_saveIdle, &QPushButton::clicked, this, &AccountsDialog::saveSettings);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsDialog::updateButtons);
     fill();
     if (!m_mayManage)
@@ -154,6 +162,7 @@ void AccountsDialog::updateButtons()
     m_reset->setEnabled(m_mayManage && !name.isEmpty());
     m_toggle->setEnabled(m_mayManage && !name.isEmpty());
     m_idle->setEnabled(m_mayManage);
+    m_readLogin->setEnabled(m_mayManage);
 }
 
 void AccountsDialog::say(const QString &text, bool error)
@@ -237,18 +246,25 @@ void AccountsDialog::toggleEnabled()
     fill();
 }
 
-void AccountsDialog::saveIdleMinutes()
+void AccountsDialog::saveSettings()
 {
-    auto saved = m_session.context().accounts().setIdleLockMinutes(
-        m_session.userId(), m_idle->value(), QDateTime::currentDateTime());
+    Accounts accounts = m_session.context().accounts();
+    const QDateTime now = QDateTime::currentDateTime();
+    auto saved = accounts.setIdleLockMinutes(m_session.userId(), m_idle->value(), now);
+    if (saved && accounts.readNeedsLogin() != m_readLogin->isChecked())
+        saved = accounts.setReadNeedsLogin(m_session.userId(), m_readLogin->isChecked(), now);
     if (!saved) {
         say(saved.error().message, true);
         return;
     }
-    say(m_idle->value() == 0
+    const QString idle =
+        m_idle->value() == 0
             ? tr("Windows no longer lock by themselves")
             : tr("Windows lock after %1 idle minutes (from their next start or sign-in)")
-                  .arg(m_idle->value()),
+                  .arg(m_idle->value());
+    say(idle + u'\n' +
+            (m_readLogin->isChecked() ? tr("The command line asks for a login to read.")
+                                      : tr("The command line reads without a login.")),
         false);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -35,13 +36,15 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *repeatEdit() const { return m_repeat; }
     QSpinBox *idleMinutesBox() const { return m_idle; }
+    QCheckBox *readLoginBox() const { return m_readLogin; }
     QLabel *statusLabel() const { return m_status; }
 
 public slots:
     void addAccount();
     void resetPassword();
     void toggleEnabled();
-    void saveIdleMinutes();
+    /// Applies the idle time and whether the command line asks for a login to read.
+    void saveSettings();
 
 private:
     void fill();
@@ -56,6 +59,7 @@ private:
     QLineEdit *m_name, *m_displayName, *m_area, *m_password, *m_repeat;
     QComboBox *m_role, *m_unit;
     QSpinBox *m_idle;
+    QCheckBox *m_readLogin;
     QPushButton *m_add, *m_reset, *m_toggle, *m_saveIdle;
     QLabel *m_status;
     bool m_mayManage = false;

@@ -109,6 +109,47 @@ int change(AppContext &context, const QCommandLineParser &parser, const QString 
     return Ok;
 }
 
+/// Shows the store's settings, or changes those given (an administrator's).
+int settings(AppContext &context, const QCommandLineParser &parser)
+{
+    const QString read = parser.value(QStringLiteral("read-needs-login"));
+    const QString idle = parser.value(QStringLiteral("idle-lock"));
+    Accounts accounts = context.accounts();
+    if (read.isEmpty() && idle.isEmpty() && !mayRead(context, parser))
+        return Failed;
+    if (!read.isEmpty() || !idle.isEmpty()) {
+        static const QStringList yesNo{QStringLiteral("yes"), QStringLiteral("no")};
+        bool okIdle = idle.isEmpty();
+        const int minutes = idle.isEmpty() ? 0 : idle.toInt(&okIdle);
+        if ((!read.isEmpty() && !yesNo.contains(read)) || !okIdle)
+            return fail({QStringLiteral("cli.usage"),
+                         tr("--read-needs-login takes yes or no, --idle-lock whole minutes (0 to "
+                            "480); nothing was changed"),
+                         {}});
+        const auto admin = signIn(context, parser, Right::ManageAccounts);
+        if (!admin)
+            return Failed;
+        const QDateTime now = QDateTime::currentDateTime();
+        if (!read.isEmpty())
+            if (auto r = accounts.setReadNeedsLogin(admin->name, read == QLatin1String("yes"), now);
+                !r)
+                return fail(r.error());
+        if (!idle.isEmpty())
+            if (auto r = accounts.setIdleLockMinutes(admin->name, minutes, now); !r)
+                return fail(r.error());
+    }
+    out() << (accounts.readNeedsLogin()
+                  ? tr("Reading the store: asks for a login")
+                  : tr("Reading the store: open to every user of this machine who can read the "
+                       "file"))
+          << Qt::endl;
+    const int minutes = accounts.idleLockMinutes();
+    out() << (minutes == 0 ? tr("Idle windows: never lock")
+                           : tr("Idle windows: lock after %1 minutes").arg(minutes))
+          << Qt::endl;
+    return Ok;
+}
+
 } // namespace
 
 int accounts(const QStringList &arguments)
@@ -122,6 +163,8 @@ int accounts(const QStringList &arguments)
            "  citygrid accounts list\n"
            "  citygrid accounts disable|enable NAME --user ADMIN\n"
            "  citygrid accounts reset NAME --password-stdin --user ADMIN\n"
+           "  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] "
+           "--user ADMIN\n"
            "init makes the first administrator of a store that has no accounts. The new "
            "password is the first line of standard input; the administrator's own password is "
            "CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never "
@@ -129,7 +172,7 @@ int accounts(const QStringList &arguments)
     addCommonOptions(parser);
     addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("init, add, list, disable, enable or reset"));
+                                 tr("init, add, list, disable, enable, reset or settings"));
     parser.addPositionalArgument(QStringLiteral("name"), tr("The account."));
     parser.addOptions({
         {QStringLiteral("role"), tr("add: the account's role (the role catalogue's id)."),
@@ -141,6 +184,12 @@ int accounts(const QStringList &arguments)
          QStringLiteral("code")},
         {QStringLiteral("display-name"), tr("init, add: the name shown (default: NAME)."),
          QStringLiteral("text")},
+        {QStringLiteral("read-needs-login"),
+         tr("settings: whether the commands that only read ask for a login too (yes or no)."),
+         QStringLiteral("yes|no")},
+        {QStringLiteral("idle-lock"),
+         tr("settings: after how many idle minutes a window locks (0: never, up to 480)."),
+         QStringLiteral("minutes")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -150,7 +199,8 @@ int accounts(const QStringList &arguments)
     static const QStringList named{QStringLiteral("init"), QStringLiteral("add"),
                                    QStringLiteral("disable"), QStringLiteral("enable"),
                                    QStringLiteral("reset")};
-    if (action != QLatin1String("list") && (!named.contains(action) || name.isEmpty())) {
+    const bool unnamed = action == QLatin1String("list") || action == QLatin1String("settings");
+    if (!unnamed && (!named.contains(action) || name.isEmpty())) {
         err() << parser.helpText();
         return Usage;
     }
@@ -159,7 +209,9 @@ int accounts(const QStringList &arguments)
         return fail(context.error());
     AppContext &c = *context.value();
     if (action == QLatin1String("list"))
-        return list(c);
+        return mayRead(c, parser) ? list(c) : Failed;
+    if (action == QLatin1String("settings"))
+        return settings(c, parser);
     if (action == QLatin1String("init"))
         return init(c, parser, name);
     if (action == QLatin1String("add"))

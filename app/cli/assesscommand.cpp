@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "grid/gridmaploader.h"
 #include "reports/assessmentbulletin.h"
 #include "reports/assessmentsource.h"
@@ -69,6 +70,7 @@ int assess(const QStringList &arguments)
            "  citygrid assess status --month 2026-10\n"
            "  citygrid assess report --month 2026-10 --out FILE.pdf|FILE.xlsx"));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"), tr("status or report"));
     parser.addOptions({
         {QStringLiteral("month"), tr("The month, as YYYY-MM (e.g. 2026-10)."),
@@ -105,6 +107,8 @@ int assess(const QStringList &arguments)
     auto opened = AppContext::open(parser.value(QStringLiteral("store")));
     if (!opened)
         return fail(opened.error());
+    if (!mayRead(*opened.value(), parser))
+        return Failed;
     AppContext &context = *opened.value();
     auto facts = context.facts(QDateTime::currentDateTime());
     if (!facts)

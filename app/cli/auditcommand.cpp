@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "audit/recordaudit.h"
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "services/appcontext.h"
 
 #include <QLocale>
@@ -19,6 +20,7 @@ int audit(const QStringList &arguments)
            "written; otherwise names the first record edited, deleted, added or moved past "
            "CityGrid, and exits 1."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"), tr("verify"));
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -29,6 +31,8 @@ int audit(const QStringList &arguments)
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
+    if (!mayRead(*context.value(), parser))
+        return Failed;
     auto report = RecordAudit::verify(context.value()->store().db(), terminalProgress());
     clearProgressLine();
     if (!report)

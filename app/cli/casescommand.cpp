@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "accounts/accountscope.h"
 #include "cases/casetiming.h"
 #include "cli/casefilteroptions.h"
 #include "cli/cli.h"
@@ -79,7 +80,8 @@ Result<QString> cellAt(AppContext &context, QPointF lonLat)
     return code;
 }
 
-int exportCases(AppContext &context, const QCommandLineParser &parser)
+int exportCases(AppContext &context, const QCommandLineParser &parser,
+                const std::optional<Account> &reader)
 {
     const QString path = parser.value(QStringLiteral("out"));
     if (path.isEmpty())
@@ -90,7 +92,8 @@ int exportCases(AppContext &context, const QCommandLineParser &parser)
     auto filter = caseFilterFrom(parser);
     if (!filter)
         return fail(filter.error());
-    const CaseQuery query = context.caseQuery(filter.value(), QDateTime::currentDateTime());
+    const CaseQuery query = context.caseQuery(
+        reader ? filter.value().within(*reader) : filter.value(), QDateTime::currentDateTime());
     auto written = CaseExchange::exportCases(query, context.catalogues(), context.catalogue(), path,
                                              format, language::isEnglish(), terminalProgress());
     clearProgressLine();
@@ -208,7 +211,8 @@ int stepCase(AppContext &context, const QCommandLineParser &parser, const QStrin
     return record ? printRecord(context, record.value(), parser.isSet(QStringLiteral("json"))) : fail(record.error());
 }
 
-int showCase(AppContext &context, const QStringList &args, bool json)
+int showCase(AppContext &context, const QStringList &args, bool json,
+             const std::optional<Account> &reader)
 {
     CaseStore &store = context.cases();
     auto uuid = args.size() == 2 ? store.resolve(args[1])
@@ -220,6 +224,10 @@ int showCase(AppContext &context, const QStringList &args, bool json)
     auto record = store.find(uuid.value());
     if (!record)
         return fail(record.error());
+    if (reader)
+        if (auto r = AccountScope::check(*reader, record.value().unitId, record.value().cellCode);
+            !r)
+            return fail(r.error());
     printRecord(context, record.value(), json);
     const auto history = store.history(uuid.value());
     if (!json && history)
@@ -231,9 +239,11 @@ int showCase(AppContext &context, const QStringList &args, bool json)
     return Ok;
 }
 
-int listCases(AppContext &context, const QCommandLineParser &parser, bool json)
+int listCases(AppContext &context, const QCommandLineParser &parser, bool json,
+              const std::optional<Account> &reader)
 {
-    auto records = context.cases().list(parser.value(QStringLiteral("state")));
+    auto records = context.cases().list(parser.value(QStringLiteral("state")), 200,
+                                        reader ? &*reader : nullptr);
     if (!records)
         return fail(records.error());
     QJsonArray array;
@@ -320,12 +330,17 @@ int cases(const QStringList &arguments)
         return reportCase(context, parser);
     if (action == QLatin1String("step"))
         return stepCase(context, parser, args);
+    std::optional<Account> reader;
+    const QStringList reading{QStringLiteral("show"), QStringLiteral("list"),
+                              QStringLiteral("export")};
+    if (reading.contains(action) && !mayRead(context, parser, &reader))
+        return Failed;
     if (action == QLatin1String("show"))
-        return showCase(context, args, json);
+        return showCase(context, args, json, reader);
     if (action == QLatin1String("list"))
-        return listCases(context, parser, json);
+        return listCases(context, parser, json, reader);
     if (action == QLatin1String("export"))
-        return exportCases(context, parser);
+        return exportCases(context, parser, reader);
     if (action == QLatin1String("import")) {
         if (args.size() != 2)
             return fail({QStringLiteral("cli.usage"),

@@ -87,6 +87,8 @@ int units(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
+    if (action == QLatin1String("list") && !mayRead(context, parser))
+        return Failed;
 
     if (action == QLatin1String("list")) {
         const QSet<QString> ids = editedIds(context, cataloguekinds::unit());
@@ -168,6 +170,8 @@ int categories(const QStringList &arguments)
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
+    if (action == QLatin1String("list") && !mayRead(context, parser))
+        return Failed;
     if (action == QLatin1String("list")) {
         const QSet<QString> ids = editedIds(context, cataloguekinds::category());
         const bool english = language::isEnglish();

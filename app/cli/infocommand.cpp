@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "crs/crstransform.h"
 #include "grid/gridmaploader.h"
 #include "services/appcontext.h"
@@ -19,12 +20,15 @@ int info(const QStringList &arguments)
                                                                  "Describes a store: schema "
                                                                  "version, CRS, layers, extent."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addOption({QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON.")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
+    if (!mayRead(*context.value(), parser))
+        return Failed;
     Store &store = context.value()->store();
     auto counts = store.layerCounts();
     if (!counts)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
 #include "cli/renderlayers.h"
+#include "cli/signin.h"
 #include "grid/gridmaploader.h"
 #include "render/mapdecorations.h"
 #include "render/mapexport.h"
@@ -43,6 +44,7 @@ int render(const QStringList &arguments)
            "north arrow and legend: the grid, and if asked the cases, their heat map or a "
            "thematic map."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addOptions({
         {QStringLiteral("out"), tr("Output file (.png or .pdf)."), QStringLiteral("file")},
         {QStringLiteral("width"), tr("Width in pixels (default 1600)."), QStringLiteral("w"),
@@ -85,6 +87,8 @@ int render(const QStringList &arguments)
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
+    if (!mayRead(*context.value(), parser))
+        return Failed;
     auto map = GridMapLoader::load(context.value()->storePath(),
                                    parser.value(QStringLiteral("crs")), language::isEnglish());
     if (!map)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
+#include "cli/signin.h"
 #include "grid/gridmaploader.h"
 #include "reports/monthlyreport.h"
 #include "services/appcontext.h"
@@ -19,6 +20,7 @@ int report(const QStringList &arguments)
            "hot spot map, rankings of the areas and units, trends, top categories and the "
            "longest-overdue cases."));
     addCommonOptions(parser);
+    addSignInOptions(parser);
     parser.addOptions({
         {QStringLiteral("period"), tr("The month to report, as YYYY-MM (e.g. 2026-10)."),
          QStringLiteral("month")},
@@ -45,6 +47,8 @@ int report(const QStringList &arguments)
     auto context = AppContext::open(parser.value(QStringLiteral("store")));
     if (!context)
         return fail(context.error());
+    if (!mayRead(*context.value(), parser))
+        return Failed;
     AppContext &app = *context.value();
     auto map =
         GridMapLoader::load(app.storePath(), QStringLiteral("EPSG:4547"), language::isEnglish());

@@ -82,6 +82,23 @@ std::optional<Account> signIn(AppContext &context, const QCommandLineParser &par
     return account.value();
 }
 
+bool mayRead(AppContext &context, const QCommandLineParser &parser, std::optional<Account> *reader)
+{
+    if (!context.accounts().readNeedsLogin())
+        return true;
+    if (parser.value(QStringLiteral("user")).isEmpty()) {
+        (void)fail({QStringLiteral("account.read-login"),
+                    tr("This store asks who reads it: sign in with --user NAME and the password "
+                       "(CITYGRID_PASSWORD or --password-stdin)"),
+                    {}});
+        return false;
+    }
+    auto account = signIn(context, parser);
+    if (reader)
+        *reader = account;
+    return account.has_value();
+}
+
 bool maySetUp(AppContext &context, const QCommandLineParser &parser, Right right)
 {
     auto empty = context.accounts().isEmpty();

@@ -26,6 +26,12 @@ QString stdinLine();
 std::optional<Account> signIn(AppContext &context, const QCommandLineParser &parser,
                               std::optional<Right> right = std::nullopt);
 
+/// Whether a command that only reads may go on: yes, unless the store asks for a login to read
+/// (citygrid accounts settings --read-needs-login yes); then only for an account signed in,
+/// put in `reader` when given (what it reads is then kept to its scope).
+bool mayRead(AppContext &context, const QCommandLineParser &parser,
+             std::optional<Account> *reader = nullptr);
+
 /// Whether a command that sets a store up may go on: yes on a store with no accounts yet (a new
 /// site loading its grid or the demo), else only for an account signed in that holds `right`.
 bool maySetUp(AppContext &context, const QCommandLineParser &parser, Right right);

@@ -228,6 +228,8 @@ int sync(const QStringList &arguments)
     std::optional<Account> user;
     if (!reading.contains(action) && !(user = signIn(*opened.value(), parser, Right::Sync)))
         return Failed;
+    if (reading.contains(action) && !mayRead(*opened.value(), parser))
+        return Failed;
     const ActingUser who{user ? user->name : QString(), &opened.value()->catalogues().roles};
 
     if (action == QLatin1String("setup"))

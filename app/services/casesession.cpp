@@ -39,17 +39,7 @@ CaseSession::CaseSession(AppContext &context, QObject *parent) : QObject(parent)
 CaseFilter CaseSession::narrowed(CaseFilter filter) const
 {
     const Account *u = user();
-    if (!u)
-        return filter;
-    if (!u->unitId.isEmpty())
-        filter.unitId = u->unitId;
-    if (!u->area.isEmpty()) {
-        if (u->area.startsWith(filter.areaCode))
-            filter.areaCode = u->area; // the whole district, or a larger area: theirs only
-        else if (!filter.areaCode.startsWith(u->area))
-            filter.areaCode = QStringLiteral("-"); // elsewhere: no cell code starts so
-    }
-    return filter;
+    return u ? filter.within(*u) : filter;
 }
 
 CaseQuery CaseSession::caseQuery(const CaseFilter &filter) const

@@ -394,22 +394,36 @@ int Accounts::idleLockMinutes() const
 Result<void> Accounts::setIdleLockMinutes(const QString &actorName, int minutes,
                                           const QDateTime &at)
 {
-    auto admin = administrator(actorName);
-    if (!admin)
-        return admin.error();
     if (minutes < 0 || minutes > 480)
         return Error{QStringLiteral("account.idle"),
                      tr("Give the idle time before the window locks in minutes, 0 (never) to 480"),
                      {}};
+    return setSetting(actorName, storeschema::keyIdleLockMinutes(), QString::number(minutes), at);
+}
+
+bool Accounts::readNeedsLogin() const
+{
+    return Store::meta(m_db, storeschema::keyReadNeedsLogin()) == QLatin1String("1");
+}
+
+Result<void> Accounts::setReadNeedsLogin(const QString &actorName, bool needed, const QDateTime &at)
+{
+    return setSetting(actorName, storeschema::keyReadNeedsLogin(),
+                      needed ? QStringLiteral("1") : QStringLiteral("0"), at);
+}
+
+Result<void> Accounts::setSetting(const QString &actorName, const QString &key,
+                                  const QString &value, const QDateTime &at)
+{
+    auto admin = administrator(actorName);
+    if (!admin)
+        return admin.error();
     Transaction t(m_db);
     if (auto r = t.begin(); !r)
         return r;
-    if (auto r = Store::setMeta(m_db, storeschema::keyIdleLockMinutes(), QString::number(minutes));
-        !r)
+    if (auto r = Store::setMeta(m_db, key, value); !r)
         return r;
-    if (auto r = record({}, QStringLiteral("idle_lock_minutes"), actorName, admin.value().roleId,
-                        at, QString::number(minutes));
-        !r)
+    if (auto r = record({}, key, actorName, admin.value().roleId, at, value); !r)
         return r;
     return t.commit();
 }

@@ -62,6 +62,12 @@ public:
     /// Sets it (0 to 480); an administrator's setting, recorded as an event.
     Result<void> setIdleLockMinutes(const QString &actorName, int minutes, const QDateTime &at);
 
+    /// Whether reading the store (the command line's read-only commands) asks for a login too;
+    /// off by default, as the window always asks.
+    bool readNeedsLogin() const;
+    /// Sets it; an administrator's setting, recorded as an event.
+    Result<void> setReadNeedsLogin(const QString &actorName, bool needed, const QDateTime &at);
+
     /// Checks the password of `name`; the login or the failure is recorded either way.
     Result<Account> login(const QString &name, const QString &password, const QDateTime &at);
 
@@ -70,6 +76,9 @@ private:
     /// The hash of `password` once it passes the strength rule for the account `name`.
     static Result<QByteArray> strongHash(const QString &name, const QString &password);
     Result<Account> administrator(const QString &actorName) const;
+    /// Sets a store setting as `actorName` (an administrator), with its event, in one transaction.
+    Result<void> setSetting(const QString &actorName, const QString &key, const QString &value,
+                            const QDateTime &at);
     Result<Account> existing(const QString &name) const;
     /// A new account after its checks; `first`: only into a store with none.
     Result<Account> create(const Account &account, const QString &password,

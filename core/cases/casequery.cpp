@@ -7,6 +7,20 @@
 
 namespace citygrid {
 
+CaseFilter CaseFilter::within(const Account &reader) const
+{
+    CaseFilter filter = *this;
+    if (!reader.unitId.isEmpty())
+        filter.unitId = reader.unitId;
+    if (!reader.area.isEmpty()) {
+        if (reader.area.startsWith(filter.areaCode))
+            filter.areaCode = reader.area; // the whole district, or a larger area: theirs only
+        else if (!filter.areaCode.startsWith(reader.area))
+            filter.areaCode = QStringLiteral("-"); // elsewhere: no cell code starts so
+    }
+    return filter;
+}
+
 namespace {
 
 // Bound parameter numbers of the filter; states take ?20 onwards.

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "accounts/account.h"
 #include "cases/caserecord.h"
 #include "store/sqlitedb.h"
 
@@ -26,6 +27,9 @@ struct CaseFilter
     QDateTime updatedFrom;    ///< changed at or after (a hand-over's increment)
     QString text;             ///< part of the case number, description or reporter
     bool operator==(const CaseFilter &) const = default;
+    /// This filter kept to what `reader` may see (AccountScope): a unit's staff their unit's
+    /// cases, an account bound to an area the cases in it.
+    CaseFilter within(const Account &reader) const;
 };
 
 /// What the map draws of a case: where, its state, component or event, overdue or not.

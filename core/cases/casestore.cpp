@@ -320,11 +320,14 @@ Result<QString> CaseStore::resolve(const QString &uuidOrNumber) const
     return query.value().text(0);
 }
 
-Result<QList<CaseRecord>> CaseStore::list(const QString &stateId, int limit) const
+Result<QList<CaseRecord>> CaseStore::list(const QString &stateId, int limit,
+                                          const Account *reader) const
 {
     CaseFilter filter;
     if (!stateId.isEmpty())
         filter.states = {stateId};
+    if (reader)
+        filter = filter.within(*reader);
     return CaseQuery(m_store.db(), filter, QDateTime::currentDateTime())
         .page(CaseQuery::Sort::Reported, false, 0, limit);
 }

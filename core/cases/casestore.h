@@ -78,7 +78,9 @@ public:
     /// The uuid of a case given by its uuid or its case number.
     Result<QString> resolve(const QString &uuidOrNumber) const;
     /// The newest cases first, optionally in one state only.
-    Result<QList<CaseRecord>> list(const QString &stateId = {}, int limit = 200) const;
+    /// The newest cases (of one state), as many as `limit`; with `reader`, only those it may see.
+    Result<QList<CaseRecord>> list(const QString &stateId = {}, int limit = 200,
+                                   const Account *reader = nullptr) const;
     Result<QList<CaseEvent>> history(const QString &caseUuid) const;
     /// The case's photos and documents (thumbnails only; CaseAttachments::find gives the file).
     Result<QList<CaseAttachment>> attachments(const QString &caseUuid) const;

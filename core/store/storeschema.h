@@ -128,6 +128,11 @@ inline QString keyIdleLockMinutes()
 {
     return QStringLiteral("idle_lock_minutes");
 }
+/// "1": the commands that only read ask for a login too.
+inline QString keyReadNeedsLogin()
+{
+    return QStringLiteral("read_needs_login");
+}
 /// How many daily backups the window keeps beside the store (default 7).
 inline QString keyBackupKeep()
 {

@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -171,8 +172,14 @@ private slots:
         // the idle time is the administrator's
         m_window->cases()->session().setUserId(QStringLiteral("admin01"));
         dialog.idleMinutesBox()->setValue(5);
-        dialog.saveIdleMinutes();
+        QVERIFY(!dialog.readLoginBox()->isChecked());
+        dialog.readLoginBox()->setChecked(true);
+        dialog.saveSettings();
         QCOMPARE(m_window->cases()->session().context().accounts().idleLockMinutes(), 5);
+        QVERIFY(m_window->cases()->session().context().accounts().readNeedsLogin());
+        dialog.readLoginBox()->setChecked(false);
+        dialog.saveSettings();
+        QVERIFY(!m_window->cases()->session().context().accounts().readNeedsLogin());
         lock()->armIdleLock();
         QCOMPARE(lock()->idleTimer()->interval(), 5 * 60 * 1000);
     }

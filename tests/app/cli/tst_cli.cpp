@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -476,6 +477,98 @@ private slots:
         const QByteArray bytes = file.readAll();
         for (const QByteArray &secret : {rootPassword, opPassword, fresh})
             QVERIFY(!bytes.contains(secret));
+    }
+    void readingAsksForALoginWhenTheStoreSays()
+    {
+        const QString path = store(QStringLiteral("readlogin.gpkg"));
+        QCOMPARE(citygrid({QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("400"),
+                           QStringLiteral("--store"), path})
+                     .status,
+                 0);
+        const auto en = [&](QStringList args) {
+            return citygrid(args + QStringList{QStringLiteral("--store"), path,
+                                               QStringLiteral("--lang"), QStringLiteral("en")});
+        };
+        const QStringList list{QStringLiteral("cases"), QStringLiteral("list"),
+                               QStringLiteral("--json")};
+        const auto count = [](const Run &run) {
+            return QJsonDocument::fromJson(run.out.toUtf8()).array().size();
+        };
+        const qsizetype all = count(en(list));
+        QCOMPARE(all, 200); // the newest 200
+        // only an administrator changes the setting
+        Run r = en({QStringLiteral("accounts"), QStringLiteral("settings"),
+                    QStringLiteral("--read-needs-login"), QStringLiteral("yes"),
+                    QStringLiteral("--user"), QStringLiteral("op01")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Only Administrator")), qPrintable(r.err));
+        QCOMPARE(count(en(list)), all);
+        r = en({QStringLiteral("accounts"), QStringLiteral("settings"),
+                QStringLiteral("--read-needs-login"), QStringLiteral("maybe"),
+                QStringLiteral("--user"), QStringLiteral("admin01")});
+        QCOMPARE(r.status, 1);
+        r = en({QStringLiteral("accounts"), QStringLiteral("settings"),
+                QStringLiteral("--read-needs-login"), QStringLiteral("yes"),
+                QStringLiteral("--user"), QStringLiteral("admin01")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Reading the store: asks for a login\n")),
+                 qPrintable(r.out));
+        // now every command that reads asks who reads, and prints nothing of the store without
+        for (const QStringList &reading :
+             {list, QStringList{QStringLiteral("info")},
+              QStringList{QStringLiteral("audit"), QStringLiteral("verify")},
+              QStringList{QStringLiteral("accounts"), QStringLiteral("list")},
+              QStringList{QStringLiteral("units"), QStringLiteral("list")},
+              QStringList{QStringLiteral("sync"), QStringLiteral("peers")},
+              QStringList{QStringLiteral("assess"), QStringLiteral("status"),
+                          QStringLiteral("--month"), QStringLiteral("2026-10")}}) {
+            r = en(reading);
+            QVERIFY2(r.status == 1, qPrintable(reading.join(u' ')));
+            QVERIFY2(r.err.contains(QStringLiteral("sign in with --user NAME")),
+                     qPrintable(reading.join(u' ') + QStringLiteral(": ") + r.err));
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        }
+        // a wrong password reads nothing either
+        r = citygrid::testutil::runCitygrid(
+            QStringLiteral(CITYGRID_EXECUTABLE),
+            list + QStringList{QStringLiteral("--user"), QStringLiteral("op01"),
+                               QStringLiteral("--password-stdin"), QStringLiteral("--store"), path},
+            m_dir.path(), {"not-the-password1\n", false});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.isEmpty());
+        // signed in, an operator sees every case, a unit's staff their unit's only
+        r = en(list + QStringList{QStringLiteral("--user"), QStringLiteral("op01")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(count(r), all);
+        r = en(list + QStringList{QStringLiteral("--user"), QStringLiteral("us01")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonArray mine = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(!mine.isEmpty());
+        QVERIFY(mine.size() < all);
+        for (const QJsonValue &c : mine)
+            QCOMPARE(c.toObject()[QStringLiteral("unit_id")].toString(), QStringLiteral("U020"));
+        // another unit's case is not theirs to read
+        const QJsonArray every =
+            QJsonDocument::fromJson(
+                en(list + QStringList{QStringLiteral("--user"), QStringLiteral("op01")})
+                    .out.toUtf8())
+                .array();
+        QString others;
+        for (const QJsonValue &c : every)
+            if (c.toObject()[QStringLiteral("unit_id")].toString() == QLatin1String("U017"))
+                others = c.toObject()[QStringLiteral("case_no")].toString();
+        QVERIFY(!others.isEmpty());
+        r = en({QStringLiteral("cases"), QStringLiteral("show"), others, QStringLiteral("--user"),
+                QStringLiteral("us01")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("us01 acts for unit U020 only")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // and the administrator turns it off again
+        r = en({QStringLiteral("accounts"), QStringLiteral("settings"),
+                QStringLiteral("--read-needs-login"), QStringLiteral("no"),
+                QStringLiteral("--user"), QStringLiteral("admin01")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(count(en(list)), all);
     }
     void killedExportLeavesTheOldMap()
     {
