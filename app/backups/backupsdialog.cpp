@@ -168,10 +168,8 @@ void BackupsDialog::backUpNow()
 
 void BackupsDialog::saveKeep()
 {
-    const Account *user = m_session.user();
-    auto saved = user ? DailyBackups::setKeep(m_session.context().store().db(),
-                                              m_session.catalogues().roles, *user, m_keep->value())
-                      : Result<void>(Error{{}, m_session.onlyWho(Right::Backup), {}});
+    auto saved = DailyBackups::setKeep(m_session.context().store().db(), m_session.acting(),
+                                       m_keep->value());
     if (!saved) {
         say(saved.error().toText(), true);
         return;
@@ -198,9 +196,9 @@ void BackupsDialog::restoreSelected(bool confirmed)
         return;
     runInBackground(
         tr("Checking the backup and its record, then restoring it…"),
-        [roles = m_session.catalogues().roles, actor = *user, path, day,
+        [roles = m_session.catalogues().roles, actor = user->name, path, day,
          now = m_session.now()](SqliteDb &db) -> Result<QString> {
-            auto done = StoreRestore::restore(db, roles, actor, path, now);
+            auto done = StoreRestore::restore(db, ActingUser{actor, &roles}, path, now);
             if (!done)
                 return done.error();
             return tr("The backup of %1 is in place (%2 cases, the record verified). The store "

@@ -95,8 +95,9 @@ int restore(const QStringList &arguments)
     if (!actor)
         return Failed;
     auto restored =
-        StoreRestore::restore(context.value()->store().db(), context.value()->catalogues().roles,
-                              *actor, backup, QDateTime::currentDateTime(), terminalProgress());
+        StoreRestore::restore(context.value()->store().db(),
+                              ActingUser{actor->name, &context.value()->catalogues().roles}, backup,
+                              QDateTime::currentDateTime(), terminalProgress());
     clearProgressLine();
     if (!restored)
         return fail(restored.error());

@@ -35,11 +35,10 @@ int DailyBackups::keep(const SqliteDb &db)
     return ok && days > 0 ? days : defaultKeep;
 }
 
-Result<void> DailyBackups::setKeep(SqliteDb &db, const RoleCatalogue &roles, const Account &actor,
-                                   int days)
+Result<void> DailyBackups::setKeep(SqliteDb &db, const ActingUser &who, int days)
 {
-    if (!actor.enabled || !roles.may(actor.roleId, Right::Backup))
-        return Error{QStringLiteral("backup.right"), roles.onlyWho(Right::Backup), {}};
+    if (auto account = who.check(db, Right::Backup); !account)
+        return account.error();
     if (days < 1 || days > 365)
         return Error{QStringLiteral("backup.keep"),
                      tr("Keep between 1 and 365 daily backups, not %1").arg(days),

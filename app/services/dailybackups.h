@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "accounts/account.h"
+#include "accounts/actinguser.h"
 #include "catalogues/rolecatalogue.h"
 #include "store/store.h"
 
@@ -30,8 +30,7 @@ public:
     static QList<Entry> list(const QString &storePath);
     static int keep(const SqliteDb &db);
     /// Only an account whose role may back up (the permission table's `backup`) sets it.
-    static Result<void> setKeep(SqliteDb &db, const RoleCatalogue &roles, const Account &actor,
-                                int days);
+    static Result<void> setKeep(SqliteDb &db, const ActingUser &who, int days);
     /// Writes `day`'s backup unless there is one (`force`: again), then removes the oldest
     /// beyond keep(). The path written, or empty when there was one already.
     static Result<QString> ensure(const SqliteDb &db, QDate day, bool force = false);

@@ -112,12 +112,12 @@ Result<StoreRestore::Checked> StoreRestore::check(const QString &backup, const S
     return checked;
 }
 
-Result<StoreRestore::Restored> StoreRestore::restore(SqliteDb &store, const RoleCatalogue &roles,
-                                                     const Account &actor, const QString &backup,
-                                                     const QDateTime &now, const Progress &progress)
+Result<StoreRestore::Restored> StoreRestore::restore(SqliteDb &store, const ActingUser &who,
+                                                     const QString &backup, const QDateTime &now,
+                                                     const Progress &progress)
 {
-    if (!actor.enabled || !roles.may(actor.roleId, Right::Backup))
-        return refused(QStringLiteral("restore.right"), roles.onlyWho(Right::Backup) + u'.');
+    if (auto account = who.check(store, Right::Backup); !account)
+        return account.error();
     auto checked = check(backup, &store, progress);
     if (!checked)
         return checked.error();

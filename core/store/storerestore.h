@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
-#include "accounts/account.h"
+#include "accounts/actinguser.h"
 #include "base/progress.h"
 #include "catalogues/rolecatalogue.h"
 #include "store/sqlitedb.h"
@@ -37,9 +37,8 @@ public:
         Checked backup;
         QString keptAside; ///< where the store as it was went
     };
-    /// Only `actor`, signed in and of a role that may back up and restore, may.
-    static Result<Restored> restore(SqliteDb &store, const RoleCatalogue &roles,
-                                    const Account &actor, const QString &backup,
+    /// Only an account of the store whose role may back up and restore (Right::Backup) may.
+    static Result<Restored> restore(SqliteDb &store, const ActingUser &who, const QString &backup,
                                     const QDateTime &now, const Progress &progress = {});
     /// "<store>.before-restore-20261205-0930.gpkg"
     static QString asidePath(const QString &storePath, const QDateTime &now);

@@ -52,9 +52,9 @@ private slots:
         QVERIFY(!dialog.restoreButton()->isEnabled());
         QVERIFY(dialog.statusLabel()->text().contains(u"Administrator"_s));
         // and the core says the same whoever asks
-        auto refused = DailyBackups::setKeep(session().context().store().db(),
-                                             session().catalogues().roles, *session().user(), 3);
-        QVERIFY(!refused);
+        auto refused =
+            DailyBackups::setKeep(session().context().store().db(), session().acting(), 3);
+        QCOMPARE(refused.error().code, QStringLiteral("permission.right"));
         QCOMPARE(DailyBackups::keep(session().context().store().db()), DailyBackups::defaultKeep);
     }
 
