@@ -82,6 +82,8 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
         flag("categories", QT_TRANSLATE_NOOP("cli", "Open Settings > Case categories at start."));
     const QCommandLineOption backups =
         flag("backups", QT_TRANSLATE_NOOP("cli", "Open File > Backups at start."));
+    const QCommandLineOption accounts =
+        flag("accounts", QT_TRANSLATE_NOOP("cli", "Open Settings > Accounts at start."));
     const QCommandLineOption verifyRecords =
         flag("verify-records", QT_TRANSLATE_NOOP("cli", "Open Help > Verify records at start."));
     const QCommandLineOption user =
@@ -92,7 +94,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
                "name");
     parser.addOptions({quitAfterFirstFrame, screenshot, select, importPreview, openCase, thematic,
                        panel, dashboard, compare, assessment, month, sync, units, categories,
-                       backups, verifyRecords, user});
+                       backups, accounts, verifyRecords, user});
     if (!cli::parse(parser, arguments)) {
         exitStatus = parser.isSet(QStringLiteral("help")) ? cli::Ok : cli::Usage;
         return std::nullopt;
@@ -123,6 +125,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
     o.units = parser.isSet(units);
     o.categories = parser.isSet(categories);
     o.backups = parser.isSet(backups);
+    o.accounts = parser.isSet(accounts);
     o.verifyRecords = parser.isSet(verifyRecords);
     return o;
 }

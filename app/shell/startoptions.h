@@ -25,7 +25,7 @@ struct StartOptions
     QString assessmentTab; ///< scoring, ranking, cards, population or history
     QString month;         ///< the assessment's month, YYYY-MM
     bool dashboard = false, compare = false, sync = false, units = false, categories = false;
-    bool backups = false, verifyRecords = false;
+    bool backups = false, accounts = false, verifyRecords = false;
 
     /// Parses the window's command line (the program first). Null when the process is to end
     /// at once (--help, --version, a usage error, an unknown command: what to say is printed),

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/startup.h"
 
+#include "accounts/accountsdialog.h"
 #include "accounts/sessionlock.h"
 #include "assessment/assessmentwindow.h"
 #include "audit/recordcheckdialog.h"
@@ -106,6 +107,8 @@ std::optional<int> openAtStart(MainWindow &window, const StartOptions &options, 
         open(new CategoryEditor(session, &window));
     if (options.backups)
         open(new BackupsDialog(session, &window));
+    if (options.accounts)
+        open(new AccountsDialog(session, &window));
     if (options.verifyRecords)
         open(new RecordCheckDialog(session.context().storePath(), &window));
     if (!options.assessmentTab.isEmpty())

@@ -100,6 +100,13 @@
     </message>
 </context>
 <context>
+    <name>ActingUser</name>
+    <message>
+        <source>No permission table was given, so nothing may be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>The demo settings are missing</source>
@@ -2641,6 +2648,22 @@
     </message>
     <message>
         <source>Windows lock after %1 idle minutes (from their next start or sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line asks for a login to read too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When on, citygrid cases list, report and the other commands that only read take --user and a password, and show a unit&apos;s staff only their unit&apos;s cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line asks for a login to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line reads without a login.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6415,20 +6438,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The accounts of the store.
-  citygrid accounts init NAME --password-stdin
-  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
-  citygrid accounts list
-  citygrid accounts disable|enable NAME --user ADMIN
-  citygrid accounts reset NAME --password-stdin --user ADMIN
-init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init, add, list, disable, enable or reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6598,6 +6607,53 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
     </message>
     <message>
         <source>%1 restored into %2 (%3 cases, %4 records verified); the store as it was is kept in %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--read-needs-login takes yes or no, --idle-lock whole minutes (0 to 480); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the store: asks for a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the store: open to every user of this machine who can read the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle windows: never lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle windows: lock after %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts of the store.
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
+init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, add, list, disable, enable, reset or settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings: whether the commands that only read ask for a login too (yes or no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings: after how many idle minutes a window locks (0: never, up to 480).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store asks who reads it: sign in with --user NAME and the password (CITYGRID_PASSWORD or --password-stdin)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6797,6 +6853,10 @@ Open it from there, or install a viewer for this type of file.</source>
     </message>
     <message>
         <source>Open Help &gt; Verify records at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings &gt; Accounts at start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -100,6 +100,13 @@
     </message>
 </context>
 <context>
+    <name>ActingUser</name>
+    <message>
+        <source>No permission table was given, so nothing may be written</source>
+        <translation>未提供权限表，不能写入任何内容</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>The demo settings are missing</source>
@@ -2629,6 +2636,22 @@
     <message>
         <source>Windows lock after %1 idle minutes (from their next start or sign-in)</source>
         <translation>窗口空闲 %1 分钟后锁定（自下次启动或登录起生效）</translation>
+    </message>
+    <message>
+        <source>The command line asks for a login to read too</source>
+        <translation>命令行读取数据也须登录</translation>
+    </message>
+    <message>
+        <source>When on, citygrid cases list, report and the other commands that only read take --user and a password, and show a unit&apos;s staff only their unit&apos;s cases</source>
+        <translation>开启后，命令行中只读的命令（如列出案件、生成月报）也须提供账号和密码，处置单位人员只能看到本单位的案件</translation>
+    </message>
+    <message>
+        <source>The command line asks for a login to read.</source>
+        <translation>命令行读取须登录。</translation>
+    </message>
+    <message>
+        <source>The command line reads without a login.</source>
+        <translation>命令行读取无须登录。</translation>
     </message>
 </context>
 <context>
@@ -6417,26 +6440,6 @@ No: file it as a new case.</source>
         <translation>已停用账号 %1</translation>
     </message>
     <message>
-        <source>The accounts of the store.
-  citygrid accounts init NAME --password-stdin
-  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
-  citygrid accounts list
-  citygrid accounts disable|enable NAME --user ADMIN
-  citygrid accounts reset NAME --password-stdin --user ADMIN
-init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
-        <translation>数据库中的账号。
-  citygrid accounts init NAME --password-stdin
-  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
-  citygrid accounts list
-  citygrid accounts disable|enable NAME --user ADMIN
-  citygrid accounts reset NAME --password-stdin --user ADMIN
-init 为尚无账号的数据库创建第一个系统管理员。新密码为标准输入的第一行；管理员本人的密码取自 CITYGRID_PASSWORD，未设置时取标准输入的下一行。密码从不在命令行中给出，以免本机其他用户看到。</translation>
-    </message>
-    <message>
-        <source>init, add, list, disable, enable or reset</source>
-        <translation>init、add、list、disable、enable 或 reset</translation>
-    </message>
-    <message>
         <source>The account.</source>
         <translation>账号。</translation>
     </message>
@@ -6615,6 +6618,60 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
     <message>
         <source>%1 restored into %2 (%3 cases, %4 records verified); the store as it was is kept in %5</source>
         <translation>%1 已恢复到 %2（%3 宗案件，已核验 %4 条记录）；原数据库另存于 %5</translation>
+    </message>
+    <message>
+        <source>--read-needs-login takes yes or no, --idle-lock whole minutes (0 to 480); nothing was changed</source>
+        <translation>--read-needs-login 取 yes 或 no，--idle-lock 取整数分钟（0 至 480）；未作任何更改</translation>
+    </message>
+    <message>
+        <source>Reading the store: asks for a login</source>
+        <translation>读取数据库：须登录</translation>
+    </message>
+    <message>
+        <source>Reading the store: open to every user of this machine who can read the file</source>
+        <translation>读取数据库：本机凡能读取该文件的用户均可读取</translation>
+    </message>
+    <message>
+        <source>Idle windows: never lock</source>
+        <translation>窗口空闲：从不锁定</translation>
+    </message>
+    <message>
+        <source>Idle windows: lock after %1 minutes</source>
+        <translation>窗口空闲：%1 分钟后锁定</translation>
+    </message>
+    <message>
+        <source>The accounts of the store.
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
+init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
+        <translation>数据库中的账号。
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
+init 为尚无账号的数据库创建第一个系统管理员。新密码为标准输入的第一行；管理员本人的密码取自 CITYGRID_PASSWORD，未设置时取标准输入的下一行。密码从不在命令行中给出，以免本机其他用户看到。</translation>
+    </message>
+    <message>
+        <source>init, add, list, disable, enable, reset or settings</source>
+        <translation>init、add、list、disable、enable、reset 或 settings</translation>
+    </message>
+    <message>
+        <source>settings: whether the commands that only read ask for a login too (yes or no).</source>
+        <translation>settings：只读命令是否也须登录（yes 或 no）。</translation>
+    </message>
+    <message>
+        <source>settings: after how many idle minutes a window locks (0: never, up to 480).</source>
+        <translation>settings：窗口空闲多少分钟后锁定（0 为从不，最多 480）。</translation>
+    </message>
+    <message>
+        <source>This store asks who reads it: sign in with --user NAME and the password (CITYGRID_PASSWORD or --password-stdin)</source>
+        <translation>此数据库要求读取者登录：请用 --user NAME 及密码（CITYGRID_PASSWORD 或 --password-stdin）登录</translation>
     </message>
 </context>
 <context>
@@ -6818,6 +6875,10 @@ Open it from there, or install a viewer for this type of file.</source>
     <message>
         <source>Open Help &gt; Verify records at start.</source>
         <translation>启动时打开“帮助 &gt; 核验记录”。</translation>
+    </message>
+    <message>
+        <source>Open Settings &gt; Accounts at start.</source>
+        <translation>启动时打开“设置 &gt; 账号”。</translation>
     </message>
 </context>
 <context>
