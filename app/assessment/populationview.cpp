@@ -56,6 +56,11 @@ void PopulationView::setActor(const QString &userId, const QString &refusal)
     m_actor = userId;
     m_save->setEnabled(refusal.isEmpty());
     m_save->setToolTip(refusal);
+    // figures nobody may save are not offered for typing either
+    m_table->setEditTriggers(refusal.isEmpty() ? QAbstractItemView::DoubleClicked |
+                                                     QAbstractItemView::EditKeyPressed |
+                                                     QAbstractItemView::AnyKeyPressed
+                                               : QAbstractItemView::NoEditTriggers);
 }
 
 void PopulationView::show(AssessmentStore *store, const AssessmentScheme &scheme,

@@ -28,6 +28,7 @@ public:
     /// button is then off, saying why.
     void setActor(const QString &userId, const QString &refusal);
     QSpinBox *yearBox() const { return m_year; }
+    QPushButton *saveButton() const { return m_save; }
     /// Writes the table's figures for the year.
     Result<void> save();
 

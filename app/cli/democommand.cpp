@@ -110,6 +110,12 @@ int demo(const QStringList &arguments)
         return fail(r.error());
     if (nothingToAdd) {
         out() << tr("The store already has cases; nothing was added.") << Qt::endl;
+        // the assessment months it may still add are the administrator's to add, as cases are
+        auto months = AssessmentStore(context.store(), context.catalogues().roles).months();
+        if (!months)
+            return fail(months.error());
+        if (months.value().isEmpty() && !maySetUp(context, parser, Right::ManageAccounts))
+            return Failed;
         // a store an older version filled part way still gets its assessment months
         if (const int r = fillAssessment(context, options); r != Ok)
             return r;

@@ -453,6 +453,18 @@ Result<Account> Accounts::refuseLogin(const QString &name, const QString &why,
     return error;
 }
 
+Result<bool> Accounts::passwordMatches(const QString &name, const QString &password) const
+{
+    auto hash = Statement::prepare(
+        m_db, QStringLiteral("SELECT password_hash FROM accounts WHERE name = ?"));
+    if (!hash)
+        return hash.error();
+    hash.value().bind(1, name);
+    if (auto row = hash.value().step(); !row)
+        return row.error();
+    return Passwords::matches(hash.value().text(0).toLatin1(), password);
+}
+
 Result<Account> Accounts::login(const QString &name, const QString &password, const QDateTime &at)
 {
     Transaction t(m_db);
@@ -465,11 +477,18 @@ Result<Account> Accounts::login(const QString &name, const QString &password, co
     if (!found.value()) {
         result = refuseLogin(name, QStringLiteral("unknown"), {}, at, wrongNameOrPassword());
     } else if (const Account &a = *found.value(); !a.enabled) {
+        // only whoever knows the password learns that the account is there but disabled
+        auto known = passwordMatches(name, password);
+        if (!known)
+            return known.error();
         result = refuseLogin(
             name, QStringLiteral("disabled"), a.roleId, at,
-            {QStringLiteral("account.disabled"),
-             tr("The account \"%1\" is disabled; an administrator can enable it").arg(name),
-             {}});
+            known.value()
+                ? Error{QStringLiteral("account.disabled"),
+                        tr("The account \"%1\" is disabled; an administrator can enable it")
+                            .arg(name),
+                        {}}
+                : wrongNameOrPassword());
     } else if (a.lockedUntil.isValid() && a.lockedUntil > at) {
         result = refuseLogin(
             name, QStringLiteral("locked"), a.roleId, at,
@@ -481,15 +500,10 @@ Result<Account> Accounts::login(const QString &name, const QString &password, co
                  .arg(districttime::local(a.lockedUntil).toString(QStringLiteral("HH:mm"))),
              {}});
     } else {
-        auto hash = Statement::prepare(
-            m_db, QStringLiteral("SELECT password_hash FROM accounts WHERE name = ?"));
-        if (!hash)
-            return hash.error();
-        hash.value().bind(1, name);
-        if (auto row = hash.value().step(); !row)
-            return row.error();
-        const QByteArray hashText = hash.value().text(0).toLatin1();
-        if (Passwords::matches(hashText, password)) {
+        auto known = passwordMatches(name, password);
+        if (!known)
+            return known.error();
+        if (known.value()) {
             if (auto r = record(name, QStringLiteral("login"), name, a.roleId, at); !r)
                 return r.error();
             result = a;

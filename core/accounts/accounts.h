@@ -80,6 +80,8 @@ private:
     Result<void> setSetting(const QString &actorName, const QString &key, const QString &value,
                             const QDateTime &at);
     Result<Account> existing(const QString &name) const;
+    /// Whether `password` is the one stored for the account `name`.
+    Result<bool> passwordMatches(const QString &name, const QString &password) const;
     /// A new account after its checks; `first`: only into a store with none.
     Result<Account> create(const Account &account, const QString &password,
                            const QString &actorName, const QString &actorRole, const QDateTime &at,

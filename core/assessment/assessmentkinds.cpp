@@ -106,9 +106,18 @@ QJsonValue schemeValue(const assessmentrows::SchemeRow &row)
 
 void addTo(RefKinds &kinds)
 {
-    kinds.add({population(), [] { return tr("population"); }, populationProblem,
-               applyPopulation, {}});
-    kinds.add({scheme(), [] { return tr("assessment scheme"); }, schemeProblem, applyScheme, {}});
+    kinds.add({population(),
+               [] { return tr("population"); },
+               populationProblem,
+               applyPopulation,
+               {},
+               Right::DecideAssessment});
+    kinds.add({scheme(),
+               [] { return tr("assessment scheme"); },
+               schemeProblem,
+               applyScheme,
+               {},
+               Right::DecideAssessment});
 }
 
 } // namespace citygrid::assessmentkinds

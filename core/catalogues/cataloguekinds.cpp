@@ -57,8 +57,18 @@ void addTo(RefKinds &kinds, const QString &cataloguesDir)
                          {}};
         return {};
     };
-    kinds.add({unit(), [] { return tr("responsible unit"); }, entryProblem, {}, whole});
-    kinds.add({category(), [] { return tr("case category"); }, entryProblem, {}, whole});
+    kinds.add({unit(),
+               [] { return tr("responsible unit"); },
+               entryProblem,
+               {},
+               whole,
+               Right::EditCatalogues});
+    kinds.add({category(),
+               [] { return tr("case category"); },
+               entryProblem,
+               {},
+               whole,
+               Right::EditCatalogues});
 }
 
 } // namespace citygrid::cataloguekinds

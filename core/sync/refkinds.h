@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #pragma once
 
+#include "catalogues/rolecatalogue.h"
 #include "sync/refrecords.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,9 @@ struct RefKind
     /// `source`: the sending site's name, for the message. Unset: nothing to check.
     std::function<Result<void>(SqliteDb &, const QString &siteId, const QString &source)>
         checkMerged;
+    /// The right an account needs to write a record of this kind (checked again when a package
+    /// brings one written at the sending site).
+    std::optional<Right> right;
 };
 
 /// The kinds of reference record this CityGrid knows, each registered by its feature

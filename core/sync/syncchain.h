@@ -14,6 +14,7 @@
 namespace citygrid {
 
 struct SyncPackage;
+struct CaseEvent;
 
 /// What a sync package carries so that its events can be trusted at the other end: each event's
 /// link in the chain of the site that sealed it, the signed head of each such chain, and the
@@ -38,6 +39,11 @@ public:
     static Result<Checked>
     check(const SqliteDb &db, const SyncPackage &package, const RoleCatalogue &roles,
           const std::function<std::optional<QByteArray>(const QString &site)> &publicKeyOf);
+    /// The role of each account of the package's sending site, by name.
+    static QHash<QString, QString> senderRoles(const SyncPackage &package);
+    /// Whether `e` is a case moved into a new grid cell by a grid import at its site: written by
+    /// the import, not an account (the import itself needed Right::ImportGrid there).
+    static bool isGridMove(const CaseEvent &e);
     /// Stores what check() accepted, in the import's transaction.
     static Result<void> store(SqliteDb &db, const Checked &checked);
 };

@@ -301,8 +301,28 @@ Result<void> SyncExchange::importAttachments(const SyncPackage &package, Importe
                           .arg(storeschema::caseAttachmentsTable()));
     if (!attach)
         return attach.error();
+    // a file belongs to a step of its case that this store holds now (the package's steps are in
+    // by this point, each checked): none rides in on its own
+    auto step = Statement::prepare(
+        m_store.db(), QStringLiteral("SELECT 1 FROM %1 WHERE uuid = ?1 AND case_uuid = ?2")
+                          .arg(storeschema::caseEventsTable()));
+    if (!step)
+        return step.error();
     for (const QJsonValue &v : package.body[QLatin1String("attachments")].toArray()) {
         const QJsonObject a = v.toObject();
+        step.value()
+            .bind(1, a[QLatin1String("event_uuid")].toString())
+            .bind(2, a[QLatin1String("case_uuid")].toString());
+        auto known = step.value().step();
+        step.value().reset();
+        if (!known)
+            return known.error();
+        if (!known.value())
+            return Error{QStringLiteral("sync.stray-attachment"),
+                         tr("The package from %1 holds a file (%2) that belongs to no step of its "
+                            "case: it is damaged or forged. Nothing was changed.")
+                             .arg(package.header.sourceName, a[QLatin1String("name")].toString()),
+                         {}};
         attach.value()
             .bind(1, a[QLatin1String("uuid")].toString())
             .bind(2, a[QLatin1String("case_uuid")].toString())
@@ -411,6 +431,32 @@ Result<bool> SyncExchange::advancePeer(SyncPeers &peers, const QDateTime &now,
     return true;
 }
 
+Result<void> SyncExchange::checkAuthor(const RefRecords::Record &record,
+                                       const SyncPackage &package) const
+{
+    // a record the sending site wrote, by one of its accounts that holds the kind's right (a site
+    // with no account yet is being set up, as ActingUser::checkSetUp lets through)
+    const RefKind *kind = m_kinds.find(record.kind);
+    const QHash<QString, QString> roles = SyncChain::senderRoles(package);
+    if (!kind || !kind->right || record.siteId != package.header.source || roles.isEmpty())
+        return {};
+    const auto role = roles.constFind(record.actor);
+    if (role != roles.cend() && m_roles.may(*role, *kind->right))
+        return {};
+    const QString what = m_kinds.displayName(record.kind) + u' ' + record.key;
+    if (role == roles.cend())
+        return Error{QStringLiteral("sync.unknown-author"),
+                     tr("The package from %1 holds a change of %2 by \"%3\", who is not an "
+                        "account of %1. Nothing was changed.")
+                         .arg(package.header.sourceName, what, record.actor),
+                     {}};
+    return Error{
+        QStringLiteral("sync.not-permitted"),
+        tr("The package from %1 holds a change of %2 by \"%3\": %4. Nothing was changed.")
+            .arg(package.header.sourceName, what, record.actor, m_roles.onlyWho(*kind->right)),
+        {}};
+}
+
 Result<void> SyncExchange::importReferences(const SyncPackage &package, const QDateTime &now,
                                             Imported &result)
 {
@@ -425,6 +471,8 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
                             "changed"),
                          {}};
         if (auto r = m_kinds.check(*record); !r)
+            return r.error();
+        if (auto r = checkAuthor(*record, package); !r)
             return r.error();
         incoming.append(*record);
     }

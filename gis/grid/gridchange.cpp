@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "grid/gridchange.h"
 
+#include "audit/recordchain.h"
+
 #include "base/uuids.h"
 #include "cases/caserows.h"
 #include "grid/gridmaploader.h"
@@ -129,6 +131,9 @@ Result<void> GridChange::apply(SqliteDb &db, const QString &siteId, const QDateT
                               {{QStringLiteral("cell_code"), move.to},
                                {QStringLiteral("from_cell_code"), move.from}}};
         if (auto r = writer.value().appendEvent(event); !r)
+            return r;
+        // sealed into this site's record like every other step of a case
+        if (auto r = RecordChain(db).sealLastRow(recordstreams::cases()); !r)
             return r;
         update.value().bind(1, move.caseUuid).bind(2, move.to).bind(3, move.to.left(12));
         update.value().bind(4, move.to.left(9));

@@ -18,7 +18,8 @@ QString tr(const char *text)
 
 void addTo(RefKinds &kinds)
 {
-    kinds.add({id(), [] { return tr("grid"); },
+    kinds.add({id(),
+               [] { return tr("grid"); },
                [](const RefRecords::Record &r) {
                    const QJsonObject o = r.value.toObject();
                    if (!r.value.isNull() && (o[QLatin1String("gpkg")].toString().isEmpty() ||
@@ -27,7 +28,8 @@ void addTo(RefKinds &kinds)
                    return QString(); // checked like any import when it is put in place
                },
                {},
-               {}});
+               {},
+               Right::ImportGrid});
 }
 
 } // namespace citygrid::gridkind

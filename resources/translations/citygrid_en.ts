@@ -2325,6 +2325,18 @@
         <source>This store holds a case event that its record does not seal (%1): it was written past CityGrid. Run citygrid audit verify and restore the store from a backup that verifies; nothing was exported</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The package from %1 holds a file (%2) that belongs to no step of its case: it is damaged or forged. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds a change of %2 by &quot;%3&quot;, who is not an account of %1. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package from %1 holds a change of %2 by &quot;%3&quot;: %4. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncPackage</name>

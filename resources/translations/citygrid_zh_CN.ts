@@ -2312,6 +2312,18 @@
         <source>This store holds a case event that its record does not seal (%1): it was written past CityGrid. Run citygrid audit verify and restore the store from a backup that verifies; nothing was exported</source>
         <translation>此数据库中有一条未被记录链封存的案件事件（%1）：它是绕过 CityGrid 写入的。请运行 citygrid audit verify，并用核验通过的备份恢复数据库；未导出任何内容</translation>
     </message>
+    <message>
+        <source>The package from %1 holds a file (%2) that belongs to no step of its case: it is damaged or forged. Nothing was changed.</source>
+        <translation>来自 %1 的同步包中有一个文件（%2）不属于其案件的任何环节：同步包已损坏或被伪造。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds a change of %2 by &quot;%3&quot;, who is not an account of %1. Nothing was changed.</source>
+        <translation>来自 %1 的同步包中有“%3”对%2的修改，而“%3”不是 %1 的账号。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The package from %1 holds a change of %2 by &quot;%3&quot;: %4. Nothing was changed.</source>
+        <translation>来自 %1 的同步包中有“%3”对%2的修改：%4。未作任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>SyncPackage</name>

@@ -284,6 +284,20 @@ private slots:
         PopulationView *view = assessment()->populationView();
         QTableWidget *table = view->table();
         QCOMPARE(table->rowCount(), 10);
+        // a supervisor scores but does not decide: the figures are shown, not offered for change,
+        // and the core refuses them whoever asks
+        session().setUserId(QStringLiteral("sv01"));
+        assessment()->refresh();
+        QVERIFY(!view->saveButton()->isEnabled());
+        QVERIFY(view->saveButton()->toolTip().contains(QStringLiteral("Leader")) ||
+                view->saveButton()->toolTip().contains(QStringLiteral("领导")));
+        QCOMPARE(table->editTriggers(),
+                 QAbstractItemView::EditTriggers(QAbstractItemView::NoEditTriggers));
+        QCOMPARE(view->save().error().code, QStringLiteral("permission.right"));
+        session().setUserId(QStringLiteral("ld01"));
+        assessment()->refresh();
+        QVERIFY(view->saveButton()->isEnabled());
+        QVERIFY(table->editTriggers() != QAbstractItemView::NoEditTriggers);
         // the next year, where nothing is entered yet, starts from the grid's figures
         view->yearBox()->setValue(2027);
         table->item(0, 1)->setText(QStringLiteral("900"));

@@ -298,6 +298,44 @@ private slots:
             *db.value(), QStringLiteral("SELECT count(*) FROM ref_records WHERE kind = 'grid'"));
         QVERIFY(record && record.value().step().value());
         QCOMPARE(record.value().integer(0), 1);
+        // the moves are sealed into the record like any step: it verifies, and a peer takes them
+        // (written by the import, not by an account)
+        const auto at = [&](const QString &store, QStringList args) {
+            return citygrid(args + QStringList{QStringLiteral("--store"), store,
+                                               QStringLiteral("--lang"), QStringLiteral("en")});
+        };
+        Run r = at(path, {QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(r.status == 0, qPrintable(r.out + r.err));
+        const QString peer = store(QStringLiteral("moved-peer.gpkg"));
+        QCOMPARE(at(peer, {QStringLiteral("demo"), QStringLiteral("--cases"), QStringLiteral("0")})
+                     .status,
+                 0);
+        const QStringList asAdmin{QStringLiteral("--user"), QStringLiteral("admin01")};
+        QCOMPARE(at(peer, QStringList{QStringLiteral("sync"), QStringLiteral("setup"),
+                                      QStringLiteral("--name"), QStringLiteral("peer")} +
+                              asAdmin)
+                     .status,
+                 0);
+        for (const auto &[from, to] : {std::pair{path, peer}, std::pair{peer, path}}) {
+            const QString card = m_dir.filePath(QStringLiteral("moved.card"));
+            QCOMPARE(at(from, {QStringLiteral("sync"), QStringLiteral("card"),
+                               QStringLiteral("--out"), card})
+                         .status,
+                     0);
+            r = at(to,
+                   QStringList{QStringLiteral("sync"), QStringLiteral("peer-add"), card} + asAdmin);
+            QVERIFY2(r.status == 0, qPrintable(r.err));
+        }
+        const QString package = m_dir.filePath(QStringLiteral("moved.cgsync"));
+        r = at(path,
+               QStringList{QStringLiteral("sync"), QStringLiteral("export"), QStringLiteral("--to"),
+                           QStringLiteral("peer"), QStringLiteral("--out"), package} +
+                   asAdmin);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = at(peer,
+               QStringList{QStringLiteral("sync"), QStringLiteral("import"), package} + asAdmin);
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("300 cases updated")), qPrintable(r.out));
     }
     void globalOptionsGoAnywhere()
     {

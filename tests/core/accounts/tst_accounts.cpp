@@ -307,6 +307,10 @@ private slots:
         QCOMPARE(a.actor(QStringLiteral("us01")).error().code, QStringLiteral("account.disabled"));
         QCOMPARE(a.login(QStringLiteral("us01"), fresh, m_t0).error().code,
                  QStringLiteral("account.disabled"));
+        // a wrong password learns nothing of the account: the answer of an unknown name
+        QCOMPARE(
+            a.login(QStringLiteral("us01"), QStringLiteral("guess-again-1"), m_t0).error().code,
+            QStringLiteral("account.login"));
         const auto self = a.setEnabled(QStringLiteral("root"), QStringLiteral("root"), false, m_t0);
         QCOMPARE(self.error().code, QStringLiteral("account.self"));
         QVERIFY(a.setEnabled(QStringLiteral("root"), QStringLiteral("us01"), true, m_t0));

@@ -256,6 +256,18 @@ private:
             events = {};
             chain = {};
             p.body[QStringLiteral("heads")] = heads;
+        } else if (kind == QLatin1String("stray-file")) {
+            // a file for the case with no step of it: attached by nobody the record knows
+            const QJsonObject e = events.first().toObject();
+            QJsonArray files = p.body[QLatin1String("attachments")].toArray();
+            files.append(QJsonObject{{QStringLiteral("uuid"), QStringLiteral("stray")},
+                                     {QStringLiteral("case_uuid"), e[QLatin1String("case_uuid")]},
+                                     {QStringLiteral("event_uuid"), QStringLiteral("no-such-step")},
+                                     {QStringLiteral("name"), QStringLiteral("evidence.jpg")},
+                                     {QStringLiteral("mime"), QStringLiteral("image/jpeg")},
+                                     {QStringLiteral("data"), QStringLiteral("AAAA")},
+                                     {QStringLiteral("thumbnail"), QString()}});
+            p.body[QStringLiteral("attachments")] = files;
         } else if (kind == QLatin1String("bad-head")) {
             QJsonObject head = heads.first().toObject();
             head[QStringLiteral("signature")] = QString::fromLatin1(QByteArray(64, 'x').toBase64());
@@ -385,6 +397,8 @@ private slots:
             << QStringLiteral("bad-head") << QStringLiteral("sync.head");
         QTest::newRow("link out of order")
             << QStringLiteral("gap") << QStringLiteral("sync.out-of-chain");
+        QTest::newRow("a file that belongs to no step")
+            << QStringLiteral("stray-file") << QStringLiteral("sync.stray-attachment");
     }
     void badPackagesChangeNothing()
     {
@@ -513,7 +527,7 @@ private slots:
         QVERIFY(
             records(office).put(cataloguekinds::unit(), QStringLiteral("U027"),
                                 unitEntry(m_catalogues, QStringLiteral("U027"), u027->name, areas),
-                                QStringLiteral("sl01"), start));
+                                QStringLiteral("ld01"), start));
         auto in = apply(centre, package(office, centre));
         QVERIFY2(in, qPrintable(in ? QString() : in.error().toText()));
         QCOMPARE(in.value().header.references, 2);
@@ -630,21 +644,34 @@ private slots:
     void badReferenceRecordsChangeNothing_data()
     {
         QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("who");
         QTest::addColumn<QString>("code");
+        const QString leader = QStringLiteral("ld01");
         QTest::newRow("unit without areas")
-            << QStringLiteral("unit") << QStringLiteral("sync.catalogue");
+            << QStringLiteral("unit") << leader << QStringLiteral("sync.catalogue");
         QTest::newRow("unit under another id")
-            << QStringLiteral("unit-id") << QStringLiteral("sync.damaged");
+            << QStringLiteral("unit-id") << leader << QStringLiteral("sync.damaged");
         QTest::newRow("negative population")
-            << QStringLiteral("population") << QStringLiteral("sync.damaged");
+            << QStringLiteral("population") << leader << QStringLiteral("sync.damaged");
         QTest::newRow("broken scheme")
-            << QStringLiteral("scheme") << QStringLiteral("sync.damaged");
+            << QStringLiteral("scheme") << leader << QStringLiteral("sync.damaged");
         QTest::newRow("unknown kind")
-            << QStringLiteral("kind") << QStringLiteral("sync.unknown-kind");
+            << QStringLiteral("kind") << leader << QStringLiteral("sync.unknown-kind");
+        // well-formed edits, written at the office by one who may not make them
+        QTest::newRow("unit renamed by a shift leader")
+            << QStringLiteral("unit-renamed") << QStringLiteral("sl01")
+            << QStringLiteral("sync.not-permitted");
+        QTest::newRow("unit renamed by nobody of the office")
+            << QStringLiteral("unit-renamed") << QStringLiteral("mallory")
+            << QStringLiteral("sync.unknown-author");
+        QTest::newRow("population set by an operator")
+            << QStringLiteral("population-set") << QStringLiteral("op01")
+            << QStringLiteral("sync.not-permitted");
     }
     void badReferenceRecordsChangeNothing()
     {
         QFETCH(QString, kind);
+        QFETCH(QString, who);
         QFETCH(QString, code);
         Site centre = makeSite(QStringLiteral("centre"), {});
         Site office = makeSite(QStringLiteral("yl"), QStringLiteral("YL"));
@@ -652,8 +679,16 @@ private slots:
         report(office, start.addSecs(30)); // a good event in the same package
         const UnitCatalogue::Unit *u001 = m_catalogues.units.find(QStringLiteral("U001"));
         RefRecords r = records(office);
-        const QString who = QStringLiteral("sl01");
-        if (kind == QLatin1String("unit"))
+        if (kind == QLatin1String("unit-renamed"))
+            QVERIFY(r.put(cataloguekinds::unit(), u001->id,
+                          unitEntry(m_catalogues, u001->id, QStringLiteral("改名"), u001->areas),
+                          who, start));
+        else if (kind == QLatin1String("population-set"))
+            QVERIFY(r.put(assessmentkinds::population(), QStringLiteral("2026/440304001"),
+                          QJsonObject{{QStringLiteral("registered"), 50000},
+                                      {QStringLiteral("nonregistered"), 10000}},
+                          who, start));
+        else if (kind == QLatin1String("unit"))
             QVERIFY(r.put(cataloguekinds::unit(), u001->id,
                           unitEntry(m_catalogues, u001->id, u001->name, {}), who, start));
         else if (kind == QLatin1String("unit-id"))
@@ -793,7 +828,7 @@ private slots:
                                           unitEntry(m_catalogues, unit,
                                                     u->name + QString::number(random.bounded(100)),
                                                     u->areas),
-                                          QStringLiteral("sl01"), clock));
+                                          QStringLiteral("ld01"), clock));
             } else if (random.bounded(3) == 0) {
                 report(site, clock, random.bounded(int(m_cells.size())));
             } else {
