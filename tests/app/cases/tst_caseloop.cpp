@@ -89,7 +89,7 @@ private:
     /// The case as the list, the area panel and the map show it.
     void checkShown(CaseState state)
     {
-        QTRY_VERIFY(!cases()->layer()->isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(!cases()->layer()->isLoading(), 20000);
         const QString name = CaseVocabulary::displayName(state);
         CaseListModel *model = cases()->listPanel()->model();
         const int row = model->rowOf(m_uuid);
@@ -113,15 +113,21 @@ private:
         const QPointF screen = canvas()->view().toScreen(*at);
         QCOMPARE(cases()->layer()->caseAt(screen, canvas()->view()), m_uuid);
         cases()->layer()->setHighlight({});
-        // the canvas renders the symbols with the map, off the GUI thread
-        QTRY_VERIFY(!canvas()->isRendering());
-        const QImage shot = canvas()->grab().toImage();
-        const QColor pixel = shot.pixelColor((screen * shot.devicePixelRatio()).toPoint());
+        // the canvas renders the symbols with the map, off the GUI thread, and may start again
+        // when the layer has read the case afresh: the mark shows once the frame is done
         const QColor expected = CaseMarks::stateColour(state);
-        QVERIFY2(qAbs(pixel.red() - expected.red()) < 12 &&
-                     qAbs(pixel.green() - expected.green()) < 12 &&
-                     qAbs(pixel.blue() - expected.blue()) < 12,
-                 qPrintable(pixel.name() + QStringLiteral(" vs ") + expected.name()));
+        QColor pixel;
+        const auto shown = [&] {
+            if (canvas()->isRendering())
+                return false;
+            const QImage shot = canvas()->grab().toImage();
+            pixel = shot.pixelColor((screen * shot.devicePixelRatio()).toPoint());
+            return qAbs(pixel.red() - expected.red()) < 12 &&
+                   qAbs(pixel.green() - expected.green()) < 12 &&
+                   qAbs(pixel.blue() - expected.blue()) < 12;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            shown(), qPrintable(pixel.name() + QStringLiteral(" vs ") + expected.name()), 20000);
     }
 
 private slots:
@@ -245,7 +251,7 @@ private slots:
         // nor do they see it: not in their list, and it does not open
         QVERIFY(!cases()->openCase(m_uuid));
         QVERIFY(m_window->statusBar()->currentMessage().contains(unit));
-        QTRY_VERIFY(!cases()->layer()->isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(!cases()->layer()->isLoading(), 20000);
         QCOMPARE(cases()->listPanel()->model()->rowOf(m_uuid), -1);
         for (int row = 0; row < cases()->listPanel()->model()->rowCount(); ++row)
             QCOMPARE(cases()->listPanel()->model()->record(row).unitId,
