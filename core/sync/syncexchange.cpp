@@ -431,13 +431,12 @@ Result<bool> SyncExchange::advancePeer(SyncPeers &peers, const QDateTime &now,
     return true;
 }
 
-Result<void> SyncExchange::checkAuthor(const RefRecords::Record &record,
-                                       const SyncPackage &package) const
+Result<void> SyncExchange::checkAuthor(const RefRecords::Record &record, const SyncPackage &package,
+                                       const QHash<QString, QString> &roles) const
 {
     // a record the sending site wrote, by one of its accounts that holds the kind's right (a site
     // with no account yet is being set up, as ActingUser::checkSetUp lets through)
     const RefKind *kind = m_kinds.find(record.kind);
-    const QHash<QString, QString> roles = SyncChain::senderRoles(package);
     if (!kind || !kind->right || record.siteId != package.header.source || roles.isEmpty())
         return {};
     const auto role = roles.constFind(record.actor);
@@ -462,6 +461,7 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
 {
     // every record is checked before any is written
     QList<RefRecords::Record> incoming;
+    const QHash<QString, QString> senderRoles = SyncChain::senderRoles(package);
     for (const QJsonValue &v : package.body[QLatin1String("references")].toArray()) {
         auto record = RefRecords::Record::fromJson(v.toObject());
         if (!record)
@@ -472,7 +472,7 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
                          {}};
         if (auto r = m_kinds.check(*record); !r)
             return r.error();
-        if (auto r = checkAuthor(*record, package); !r)
+        if (auto r = checkAuthor(*record, package, senderRoles); !r)
             return r.error();
         incoming.append(*record);
     }

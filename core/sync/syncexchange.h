@@ -77,8 +77,10 @@ private:
     Result<QSet<QString>> importEvents(const SyncPackage &package, CaseRowWriter &writer,
                                        const Progress &progress, Imported &result);
     Result<void> importAttachments(const SyncPackage &package, Imported &result);
-    /// Refuses a reference record the sending site wrote by one who may not write its kind.
-    Result<void> checkAuthor(const RefRecords::Record &record, const SyncPackage &package) const;
+    /// Refuses a reference record the sending site wrote by one who may not write its kind;
+    /// `roles`: the role of each account of the sending site (SyncChain::senderRoles).
+    Result<void> checkAuthor(const RefRecords::Record &record, const SyncPackage &package,
+                             const QHash<QString, QString> &roles) const;
     /// Each touched case again from all its events; late steps passed over are conflicts.
     Result<void> updateCases(const QSet<QString> &touched, CaseRowWriter &writer,
                              const QDateTime &now, const Progress &progress, Imported &result);
