@@ -87,6 +87,7 @@ cli::Command commandNamed(const QString &name)
         {"restore", cli::restore},
         {"accounts", cli::accounts},
         {"audit", cli::audit},
+        {"centre", cli::centre},
     };
     for (const auto &[commandName, command] : commands)
         if (name == QLatin1String(commandName))

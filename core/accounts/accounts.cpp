@@ -119,7 +119,8 @@ Result<Account> Accounts::administrator(const QString &actorName) const
     return ActingUser{actorName, &m_roles}.check(m_db, Right::ManageAccounts);
 }
 
-Result<void> Accounts::checkNew(const Account &account) const
+Result<void> Accounts::validate(const Account &account, const RoleCatalogue &roles,
+                                const UnitCatalogue *units, const GridCatalogue *grid)
 {
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]{1,31}$"));
     if (!namePattern.match(account.name).hasMatch())
@@ -132,21 +133,21 @@ Result<void> Accounts::checkNew(const Account &account) const
         return Error{QStringLiteral("account.display-name"),
                      tr("Give the account a display name of 1 to 40 characters"),
                      {}};
-    if (!m_roles.role(account.roleId)) {
+    if (!roles.role(account.roleId)) {
         QStringList ids;
-        for (const auto &r : m_roles.roles())
+        for (const auto &r : roles.roles())
             ids << r.id;
         return Error{QStringLiteral("account.role"),
                      tr("Unknown role \"%1\": use one of %2")
                          .arg(account.roleId, ids.join(QStringLiteral(", "))),
                      {}};
     }
-    const bool unitStaff = m_roles.may(account.roleId, CaseStep::Feedback);
+    const bool unitStaff = roles.may(account.roleId, CaseStep::Feedback);
     if (unitStaff && account.unitId.isEmpty())
         return Error{QStringLiteral("account.unit"),
                      tr("A unit's staff account needs its unit (--unit U020)"),
                      {}};
-    if (!account.unitId.isEmpty() && m_units && !m_units->find(account.unitId))
+    if (!account.unitId.isEmpty() && units && !units->find(account.unitId))
         return Error{
             QStringLiteral("account.unit"),
             tr("Unknown unit \"%1\": give a unit id of the unit catalogue").arg(account.unitId),
@@ -155,7 +156,7 @@ Result<void> Accounts::checkNew(const Account &account) const
         const auto code = CellCode::parse(account.area);
         const bool level = code && (code.value().level() == GridLevel::Subdistrict ||
                                     code.value().level() == GridLevel::Community);
-        if (!level || (m_grid && !m_grid->find(account.area)))
+        if (!level || (grid && !grid->find(account.area)))
             return Error{QStringLiteral("account.area"),
                          tr("\"%1\" is not a subdistrict or community of this district; give its "
                             "9- or 12-digit code")

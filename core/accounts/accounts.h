@@ -71,10 +71,18 @@ public:
     /// Checks the password of `name`; the login or the failure is recorded either way.
     Result<Account> login(const QString &name, const QString &password, const QDateTime &at);
 
-private:
-    Result<void> checkNew(const Account &account) const;
+    /// Why `account` cannot be made: its name, display name, role, and the unit or area it is
+    /// bound to (checked against `units` and `grid` when given). Shared with the centre's accounts.
+    static Result<void> validate(const Account &account, const RoleCatalogue &roles,
+                                 const UnitCatalogue *units, const GridCatalogue *grid);
     /// The hash of `password` once it passes the strength rule for the account `name`.
     static Result<QByteArray> strongHash(const QString &name, const QString &password);
+
+private:
+    Result<void> checkNew(const Account &account) const
+    {
+        return validate(account, m_roles, m_units, m_grid);
+    }
     Result<Account> administrator(const QString &actorName) const;
     /// Sets a store setting as `actorName` (an administrator), with its event, in one transaction.
     Result<void> setSetting(const QString &actorName, const QString &key, const QString &value,

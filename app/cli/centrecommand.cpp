@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "base/uuids.h"
+#include "catalogues/casecatalogues.h"
+#include "centre/centreaccounts.h"
+#include "centre/centreschema.h"
+#include "centre/centrestatus.h"
+#include "cli/cli.h"
+#include "cli/signin.h"
+#include "grid/centregrid.h"
+#include "grid/gridimport.h"
+#include "services/appcontext.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace citygrid::cli {
+
+namespace {
+
+/// The URI without its password, as it may be printed.
+QString shown(const QString &uri)
+{
+    QUrl url(uri);
+    url.setPassword({});
+    return url.toString();
+}
+
+int init(const QCommandLineParser &parser, const QString &uri)
+{
+    const QString admin = parser.value(QStringLiteral("admin"));
+    if (admin.isEmpty() || !parser.isSet(QStringLiteral("password-stdin")))
+        return fail({QStringLiteral("cli.usage"),
+                     tr("Name the first administrator with --admin NAME and give the password on "
+                        "standard input with --password-stdin; nothing was changed"),
+                     {}});
+    const QString password = stdinLine();
+    auto catalogues = CaseCatalogues::load(AppContext::bundledCataloguesDir());
+    if (!catalogues)
+        return fail(catalogues.error());
+    auto grid = GridImport::readBundled(AppContext::bundledDataDir());
+    if (!grid)
+        return fail(grid.error());
+    auto conn = PgConnection::open(uri);
+    if (!conn)
+        return fail(conn.error());
+    PgConnection &db = conn.value();
+    if (auto r = CentreSchema::checkEmpty(db); !r)
+        return fail(r.error());
+    const QString display = parser.value(QStringLiteral("display-name"));
+    const Account first{admin, display.isEmpty() ? admin : display, QStringLiteral("admin")};
+    const GridSource &district = grid.value();
+    const QString siteId = uuids::next();
+    PgTransaction tx(db);
+    if (auto r = tx.begin(); !r)
+        return fail(r.error());
+    if (auto r = CentreSchema::create(db, CaseWorkflow(catalogues.value().roles),
+                                      district.districtCode, district.districtName, siteId);
+        !r)
+        return fail(r.error());
+    if (auto r = CentreGrid::write(db, district); !r)
+        return fail(r.error());
+    if (auto r = CentreAccounts(db, catalogues.value().roles)
+                     .create(first, password, siteId, QDateTime::currentDateTime(),
+                             &catalogues.value().units);
+        !r)
+        return fail(r.error());
+    if (auto r = tx.commit(); !r)
+        return fail(r.error());
+    QUrl workstation(uri);
+    workstation.setUserName(admin);
+    workstation.setPassword({});
+    out() << tr("Centre made in database %1 on %2: %3, %4 subdistricts, %5 communities, %6 cells; "
+                "administrator %7.")
+                 .arg(db.database(), db.endpoint(), district.districtName)
+                 .arg(district.subdistricts.size())
+                 .arg(district.communities.size())
+                 .arg(district.cells.size())
+                 .arg(admin)
+          << Qt::endl
+          << tr("Workstations sign in to it as their account: %1").arg(workstation.toString())
+          << Qt::endl;
+    return Ok;
+}
+
+int status(const QCommandLineParser &parser, const QString &uri)
+{
+    auto conn = PgConnection::open(uri);
+    if (!conn)
+        return fail(conn.error());
+    auto status = CentreStatus::read(conn.value());
+    if (!status)
+        return fail(status.error());
+    const CentreStatus &s = status.value();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject counts;
+        for (auto it = s.counts.begin(); it != s.counts.end(); ++it)
+            counts.insert(it.key(), it.value());
+        const QJsonObject json{{QStringLiteral("database"), s.database},
+                               {QStringLiteral("endpoint"), s.endpoint},
+                               {QStringLiteral("user"), s.user},
+                               {QStringLiteral("server"), s.serverVersion},
+                               {QStringLiteral("postgis"), s.postgisVersion},
+                               {QStringLiteral("schema"), s.schema},
+                               {QStringLiteral("district_code"), s.districtCode},
+                               {QStringLiteral("district_name"), s.districtName},
+                               {QStringLiteral("created_at"), s.createdAt},
+                               {QStringLiteral("counts"), counts},
+                               {QStringLiteral("last_event"), s.lastEvent}};
+        out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+        return Ok;
+    }
+    out() << tr("Database %1 on %2 (PostgreSQL %3, PostGIS %4), signed in as %5")
+                 .arg(s.database, s.endpoint, s.serverVersion,
+                      s.postgisVersion.isEmpty() ? tr("not installed") : s.postgisVersion, s.user)
+          << Qt::endl;
+    if (!s.schema) {
+        out() << tr("No CityGrid centre here yet: make one with \"citygrid centre init %1 --admin "
+                    "NAME --password-stdin\"")
+                     .arg(shown(uri))
+              << Qt::endl;
+        return Ok;
+    }
+    const auto n = [&s](const char *key) { return s.counts.value(QLatin1String(key)); };
+    out() << tr("CityGrid centre (schema %1) of %2 %3, made %4")
+                 .arg(s.schema)
+                 .arg(s.districtCode, s.districtName, s.createdAt)
+          << Qt::endl
+          << tr("Grid: %1 subdistricts, %2 communities, %3 cells")
+                 .arg(n("subdistricts"))
+                 .arg(n("communities"))
+                 .arg(n("cells"))
+          << Qt::endl
+          << tr("Accounts: %1").arg(n("accounts")) << Qt::endl
+          << tr("Cases: %1 (%2 open), %3 events; the newest is no. %4")
+                 .arg(n("cases"))
+                 .arg(n("open"))
+                 .arg(n("events"))
+                 .arg(s.lastEvent)
+          << Qt::endl;
+    return Ok;
+}
+
+} // namespace
+
+int centre(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("The command centre's shared store on a PostgreSQL + PostGIS server.\n"
+           "  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin\n"
+           "  citygrid centre status URI [--json]\n"
+           "URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid's schema "
+           "in an empty database with PostGIS, as the role that owns it (never a superuser), "
+           "loads the district and makes the first administrator, whose password is the first "
+           "line of standard input. The URI's password may instead come from PGPASSWORD or "
+           "~/.pgpass. scripts/centre starts a local server for a demo."));
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("action"), tr("init or status"));
+    parser.addPositionalArgument(QStringLiteral("uri"), tr("The centre's database."));
+    parser.addOptions({
+        {QStringLiteral("admin"), tr("init: the first administrator's account name."),
+         QStringLiteral("name")},
+        {QStringLiteral("display-name"), tr("init: the name shown (default: NAME)."),
+         QStringLiteral("text")},
+        {QStringLiteral("password-stdin"),
+         tr("init: read the administrator's password from standard input.")},
+        {QStringLiteral("json"), tr("status: print JSON.")},
+    });
+    if (!parse(parser, arguments))
+        return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const QString uri = positional.value(1);
+    if (positional.size() != 2 ||
+        (action != QLatin1String("init") && action != QLatin1String("status"))) {
+        err() << parser.helpText();
+        return Usage;
+    }
+    if (!uri.startsWith(QLatin1String("postgresql://")) &&
+        !uri.startsWith(QLatin1String("postgres://")))
+        return fail({QStringLiteral("cli.usage"),
+                     tr("\"%1\" is not a server address: give postgresql://ROLE@HOST:PORT/DATABASE")
+                         .arg(uri),
+                     {}});
+    return action == QLatin1String("init") ? init(parser, uri) : status(parser, uri);
+}
+
+} // namespace citygrid::cli

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "cases/caseworkflow.h"
+#include "centre/pgconnection.h"
+
+namespace citygrid {
+
+/// CityGrid's schema on the centre's PostgreSQL/PostGIS server: the district's grid as PostGIS
+/// tables (QGIS opens them), cases with their append-only events, the permission table and the
+/// step rules of the workflow as data, accounts mapped to login roles, and the row-level security
+/// and server-side functions through which every account reads and writes. The database's owner
+/// (never a superuser) makes it; accounts only ever act through it. Stateless; any thread.
+class CentreSchema
+{
+    Q_DECLARE_TR_FUNCTIONS(CentreSchema)
+public:
+    static constexpr int version = 1;
+
+    /// The login role of CityGrid account `account` in database `database`: "citygrid.op01"
+    /// (roles belong to the whole server, so each database's carry its name).
+    static QString accountRole(const QString &database, const QString &account);
+    /// The group role every account of `database` is a member of (what the grants name).
+    static QString staffRole(const QString &database);
+
+    /// Refuses a database that cannot hold a centre: CityGrid's schema already there (what it
+    /// holds is named), PostGIS missing, a superuser connection, no right to make roles.
+    static Result<void> checkEmpty(PgConnection &conn);
+    /// Creates the schema, the staff role and the grants, and writes the permission table and
+    /// the step rules `workflow` holds, and the district's name. In the caller's transaction.
+    static Result<void> create(PgConnection &conn, const CaseWorkflow &workflow,
+                               const QString &districtCode, const QString &districtName,
+                               const QString &siteId);
+    /// The schema version of a centre database, 0 when it holds none.
+    static Result<int> installed(PgConnection &conn);
+
+    /// One row of the step rules: who in `role` may take `step` on a case in this status, and
+    /// what status it leads to (a report: empty from-state).
+    struct StepRule
+    {
+        QString role, state, pending;
+        bool urgent = false, supervised = false;
+        QString step, newState, newPending;
+    };
+    /// Every step every role may take from every status, by the workflow itself.
+    static QList<StepRule> stepRules(const CaseWorkflow &workflow);
+};
+
+} // namespace citygrid

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+// A database of its own on the test cluster scripts/test starts (CITYGRID_TEST_CENTRE: the URI
+// of a role that may make databases and roles, never a superuser), dropped with the roles its
+// accounts made when the test ends.
+
+#include "centre/pgconnection.h"
+
+#include <QProcess>
+#include <QTest>
+#include <QUrl>
+
+namespace testutil {
+
+class CentreDatabase
+{
+public:
+    /// Empty when no test cluster is configured (the test then says so and skips).
+    static QString clusterUri() { return qEnvironmentVariable("CITYGRID_TEST_CENTRE"); }
+
+    /// Makes database `name` (PostGIS comes with the cluster's template).
+    bool create(const QString &name)
+    {
+        m_name = name;
+        auto admin = citygrid::PgConnection::open(clusterUri());
+        if (!admin) {
+            qWarning() << admin.error().toText();
+            return false;
+        }
+        drop(admin.value());
+        m_made = bool(admin.value().run(
+            QStringLiteral("CREATE DATABASE %1").arg(citygrid::pgIdentifier(name))));
+        return m_made;
+    }
+    ~CentreDatabase()
+    {
+        if (!m_made)
+            return;
+        if (auto admin = citygrid::PgConnection::open(clusterUri()))
+            drop(admin.value());
+    }
+
+    QString name() const { return m_name; }
+    /// The owner's URI of this database (with its password).
+    QString ownerUri() const
+    {
+        QUrl url(clusterUri());
+        url.setPath(u'/' + m_name);
+        return url.toString();
+    }
+    /// The URI an account's login role signs in with (the password given apart).
+    QString accountUri(const QString &account) const
+    {
+        QUrl url(clusterUri());
+        url.setPath(u'/' + m_name);
+        url.setUserName(m_name + u'.' + account);
+        url.setPassword({});
+        return url.toString();
+    }
+
+    struct Psql
+    {
+        int exitCode = -1;
+        QString out, err;
+    };
+    /// One statement through psql as `account` with `password`: what a user with raw SQL gets.
+    Psql psql(const QString &account, const QString &password, const QString &sql) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), password);
+        env.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("5"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("psql"),
+                {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-At"),
+                 QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), accountUri(account),
+                 QStringLiteral("-c"), sql});
+        p.waitForFinished(30000);
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private:
+    void drop(citygrid::PgConnection &admin) const
+    {
+        (void)admin.run(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                            .arg(citygrid::pgIdentifier(m_name)));
+        auto roles = admin.exec(QStringLiteral("SELECT rolname FROM pg_roles WHERE rolname LIKE "
+                                               "$1 ORDER BY rolname = $2"),
+                                {m_name + QStringLiteral(".%"), m_name + QStringLiteral(".staff")});
+        if (!roles)
+            return;
+        for (int i = 0; i < roles.value().rows(); ++i)
+            (void)admin.run(QStringLiteral("DROP ROLE %1")
+                                .arg(citygrid::pgIdentifier(roles.value().text(i, 0))));
+    }
+
+    QString m_name;
+    bool m_made = false;
+};
+
+} // namespace testutil
