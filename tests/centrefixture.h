@@ -6,6 +6,8 @@
 // of a role that may make databases and roles, never a superuser), dropped with the roles its
 // accounts made when the test ends.
 
+#include "catalogues/casecatalogues.h"
+#include "centre/centreaccounts.h"
 #include "centre/pgconnection.h"
 
 #include <QProcess>
@@ -14,9 +16,59 @@
 
 namespace testutil {
 
+/// What a run of the citygrid executable printed.
+struct Run
+{
+    int exitCode = -1;
+    QString out, err;
+};
+
+inline Run runCitygrid(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
 class CentreDatabase
 {
 public:
+    static constexpr const char *adminName = "chief";
+
+    /// `citygrid centre init` on this database, as a user runs it; what it printed.
+    Run init(const QString &adminPassword) const
+    {
+        return runCitygrid({QStringLiteral("centre"), QStringLiteral("init"), ownerUri(),
+                            QStringLiteral("--admin"), QString::fromLatin1(adminName),
+                            QStringLiteral("--password-stdin"), QStringLiteral("--lang"),
+                            QStringLiteral("en")},
+                           adminPassword.toUtf8() + '\n');
+    }
+    /// Accounts made by the administrator signed in as itself; why not, or empty.
+    QString addAccounts(const QList<citygrid::Account> &people, const QString &adminPassword,
+                        const QString &password) const
+    {
+        using namespace citygrid;
+        auto catalogues = CaseCatalogues::load(QStringLiteral(":/catalogues"));
+        if (!catalogues)
+            return catalogues.error().toText();
+        auto chief = PgConnection::open(accountUri(QString::fromLatin1(adminName)), adminPassword);
+        if (!chief)
+            return chief.error().toText();
+        CentreAccounts accounts(chief.value(), catalogues.value().roles);
+        for (const Account &a : people)
+            if (auto made =
+                    accounts.create(a, password, QStringLiteral("test"),
+                                    QDateTime::currentDateTime(), &catalogues.value().units);
+                !made)
+                return made.error().toText();
+        return {};
+    }
+
     /// Empty when no test cluster is configured (the test then says so and skips).
     static QString clusterUri() { return qEnvironmentVariable("CITYGRID_TEST_CENTRE"); }
 

@@ -4,6 +4,9 @@
 #include "cli/signin.h"
 #include "services/appcontext.h"
 #include "services/cataloguenames.h"
+#include "store/storeschema.h"
+
+#include "centre/centreaccounts.h"
 
 #include <QDateTime>
 
@@ -77,9 +80,23 @@ int add(AppContext &context, const QCommandLineParser &parser, const QString &na
     const auto admin = signIn(context, parser, Right::ManageAccounts);
     if (!admin)
         return Failed;
-    auto made = context.accounts().add(admin->name, accountFrom(parser, name, role), *password,
-                                       QDateTime::currentDateTime());
-    if (!made)
+    const Account account = accountFrom(parser, name, role);
+    if (CentreLink *centre = context.centre()) {
+        // at the centre's server, which checks the administrator's right again; then here
+        if (!centre->connected())
+            if (auto r = centre->connect(); !r)
+                return fail(r.error());
+        auto made = CentreAccounts(*centre->connection(), context.catalogues().roles)
+                        .create(account, *password, context.store().meta(storeschema::keySiteId()),
+                                QDateTime::currentDateTime(), &context.catalogues().units,
+                                &context.catalogue());
+        if (!made)
+            return fail(made.error());
+        if (auto r = context.pullCentre(); !r)
+            return fail(r.error());
+    } else if (auto made = context.accounts().add(admin->name, account, *password,
+                                                  QDateTime::currentDateTime());
+               !made)
         return fail(made.error());
     out() << tr("Account %1 made (%2)").arg(name, cataloguenames::role(context.catalogues(), role))
           << Qt::endl;
@@ -167,8 +184,10 @@ int accounts(const QStringList &arguments)
            "--user ADMIN\n"
            "init makes the first administrator of a store that has no accounts. The new "
            "password is the first line of standard input; the administrator's own password is "
-           "CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never "
-           "given on the command line, where other users of the machine could see them."));
+           "CITYGRID_PASSWORD or, when that is not set, the next line (on a centre's server, "
+           "--store postgresql://…, the first line: it signs in before anything else). "
+           "Passwords are never given on the command line, where other users of the machine "
+           "could see them."));
     addCommonOptions(parser);
     addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
@@ -204,7 +223,7 @@ int accounts(const QStringList &arguments)
         err() << parser.helpText();
         return Usage;
     }
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     AppContext &c = *context.value();

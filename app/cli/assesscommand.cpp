@@ -104,7 +104,7 @@ int assess(const QStringList &arguments)
                          tr("The bulletin is written as PDF or XLSX; name the file .pdf or .xlsx"),
                          {}});
     }
-    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    auto opened = openStore(parser);
     if (!opened)
         return fail(opened.error());
     if (!mayRead(*opened.value(), parser))

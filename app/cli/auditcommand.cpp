@@ -28,7 +28,7 @@ int audit(const QStringList &arguments)
         err() << parser.helpText();
         return Usage;
     }
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     if (!mayRead(*context.value(), parser))

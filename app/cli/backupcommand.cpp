@@ -28,7 +28,7 @@ int backup(const QStringList &arguments)
     const QString outPath = parser.value(QStringLiteral("out"));
     if (outPath.isEmpty())
         return fail({QStringLiteral("cli.usage"), tr("Say where to write with --out FILE"), {}});
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     if (!signIn(*context.value(), parser, Right::Backup))

@@ -321,7 +321,7 @@ int cases(const QStringList &arguments)
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0);
-    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    auto opened = openStore(parser);
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();

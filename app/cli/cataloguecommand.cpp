@@ -83,7 +83,7 @@ int units(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say what to do: citygrid units list|set|revert"),
                      {}});
-    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    auto opened = openStore(parser);
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();
@@ -166,7 +166,7 @@ int categories(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say what to do: citygrid categories list|set|revert"),
                      {}});
-    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    auto opened = openStore(parser);
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();

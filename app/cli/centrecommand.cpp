@@ -55,8 +55,9 @@ int init(const QCommandLineParser &parser, const QString &uri)
     PgTransaction tx(db);
     if (auto r = tx.begin(); !r)
         return fail(r.error());
-    if (auto r = CentreSchema::create(db, CaseWorkflow(catalogues.value().roles),
-                                      district.districtCode, district.districtName, siteId);
+    if (auto r =
+            CentreSchema::create(db, CaseWorkflow(catalogues.value().roles), district.districtCode,
+                                 district.districtName, district.districtNameEn, siteId);
         !r)
         return fail(r.error());
     if (auto r = CentreGrid::write(db, district); !r)

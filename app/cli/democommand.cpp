@@ -94,7 +94,7 @@ int demo(const QStringList &arguments)
                         "least one month) and --now an ISO 8601 time"),
                      {}});
 
-    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    auto opened = openStore(parser);
     if (!opened)
         return fail(opened.error());
     AppContext &context = *opened.value();

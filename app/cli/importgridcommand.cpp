@@ -41,7 +41,7 @@ int importGrid(const QStringList &arguments)
                                   parser.value(QStringLiteral("name-field")),
                                   parser.value(QStringLiteral("crs"))};
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     if (!dryRun && !maySetUp(*context.value(), parser, Right::ImportGrid))

@@ -24,7 +24,7 @@ int info(const QStringList &arguments)
     parser.addOption({QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON.")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     if (!mayRead(*context.value(), parser))

@@ -84,7 +84,7 @@ int render(const QStringList &arguments)
         return fail(
             {QStringLiteral("cli.dpi"), tr("--dpi takes a whole number from 72 to 1200"), {}});
 
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     if (!mayRead(*context.value(), parser))

@@ -44,7 +44,7 @@ int report(const QStringList &arguments)
     if (!month)
         return fail(month.error());
 
-    auto context = AppContext::open(parser.value(QStringLiteral("store")));
+    auto context = openStore(parser);
     if (!context)
         return fail(context.error());
     if (!mayRead(*context.value(), parser))

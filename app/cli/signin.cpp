@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "services/appcontext.h"
+#include "services/centreaddress.h"
 
 #include <QDateTime>
 #include <QTextStream>
@@ -31,10 +32,44 @@ QString stdinLine()
     return line;
 }
 
+namespace {
+
+/// The password of the one who signs in: CITYGRID_PASSWORD, else with --password-stdin the next
+/// line of standard input, read once and kept for the rest of the command.
+QString signInPassword(const QCommandLineParser &parser)
+{
+    static std::optional<QString> kept;
+    if (qEnvironmentVariableIsSet("CITYGRID_PASSWORD"))
+        return qEnvironmentVariable("CITYGRID_PASSWORD");
+    if (!kept && parser.isSet(QStringLiteral("password-stdin")))
+        kept = stdinLine();
+    return kept.value_or(QString());
+}
+
+} // namespace
+
+Result<std::unique_ptr<AppContext>> openStore(const QCommandLineParser &parser)
+{
+    const QString store = parser.value(QStringLiteral("store"));
+    if (!centreaddress::isCentre(store))
+        return AppContext::open(store);
+    const QString user = parser.value(QStringLiteral("user"));
+    const QString account = user.isEmpty() ? centreaddress::account(store) : user;
+    const QString password = signInPassword(parser);
+    if (password.isEmpty())
+        return Error{QStringLiteral("account.password"),
+                     tr("Give the password of %1 at the centre on standard input "
+                        "(--password-stdin) or in CITYGRID_PASSWORD; nothing was done")
+                         .arg(account.isEmpty() ? tr("the account") : account),
+                     {}};
+    return AppContext::openCentre(store, account, password);
+}
+
 std::optional<Account> signIn(AppContext &context, const QCommandLineParser &parser,
                               std::optional<Right> right)
 {
-    const QString name = parser.value(QStringLiteral("user"));
+    const QString user = parser.value(QStringLiteral("user"));
+    const QString name = user.isEmpty() ? context.centreAccount() : user;
     auto empty = context.accounts().isEmpty();
     if (!empty) {
         (void)fail(empty.error());
@@ -54,11 +89,7 @@ std::optional<Account> signIn(AppContext &context, const QCommandLineParser &par
                     {}});
         return std::nullopt;
     }
-    QString password;
-    if (qEnvironmentVariableIsSet("CITYGRID_PASSWORD"))
-        password = qEnvironmentVariable("CITYGRID_PASSWORD");
-    else if (parser.isSet(QStringLiteral("password-stdin")))
-        password = stdinLine();
+    const QString password = signInPassword(parser);
     if (password.isEmpty()) {
         (void)fail({QStringLiteral("account.password"),
                     tr("Give the password of %1 on standard input (--password-stdin) or in "
@@ -84,6 +115,17 @@ std::optional<Account> signIn(AppContext &context, const QCommandLineParser &par
 
 bool mayRead(AppContext &context, const QCommandLineParser &parser, std::optional<Account> *reader)
 {
+    // a centre's copy: signed in when it opened, and it holds what that account may see
+    if (!context.centreAccount().isEmpty()) {
+        auto account = context.accounts().actor(context.centreAccount());
+        if (!account) {
+            (void)fail(account.error());
+            return false;
+        }
+        if (reader)
+            *reader = account.value();
+        return true;
+    }
     if (!context.accounts().readNeedsLogin())
         return true;
     if (parser.value(QStringLiteral("user")).isEmpty()) {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "base/result.h"
 #include "catalogues/rolecatalogue.h"
 
 #include <QCommandLineParser>
 
+#include <memory>
 #include <optional>
 
 namespace citygrid {
@@ -20,7 +22,13 @@ void addSignInOptions(QCommandLineParser &parser);
 /// The next line of standard input (a password given with --password-stdin), without its line
 /// end; empty at the end of input.
 QString stdinLine();
-/// The account named by --user, logged in with its password from CITYGRID_PASSWORD or, with
+/// The store --store names: a file, or the centre's server (postgresql://…) signed in as --user
+/// or the account the URI names, with the password from CITYGRID_PASSWORD or, with
+/// --password-stdin, the first line of standard input (read once; signIn() takes it again).
+Result<std::unique_ptr<AppContext>> openStore(const QCommandLineParser &parser);
+
+/// The account named by --user (on a centre's copy, by default the one signed in to it), logged in
+/// with its password from CITYGRID_PASSWORD or, with
 /// --password-stdin, the next line of standard input; the login or the failure is recorded.
 /// With `right`, the account's role must hold it. Prints why not and returns nothing.
 std::optional<Account> signIn(AppContext &context, const QCommandLineParser &parser,

@@ -219,7 +219,7 @@ int sync(const QStringList &arguments)
         return fail({QStringLiteral("cli.usage"),
                      tr("Say what to do: citygrid sync %1").arg(actions.join(u'|')),
                      {}});
-    auto opened = AppContext::open(parser.value(QStringLiteral("store")));
+    auto opened = openStore(parser);
     if (!opened)
         return fail(opened.error());
     const QDateTime now = QDateTime::currentDateTime();

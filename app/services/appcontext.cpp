@@ -7,8 +7,11 @@
 #include "assessment/assessmentstore.h"
 #include "cases/caseattachment.h"
 #include "catalogues/cataloguekinds.h"
+#include "grid/centregrid.h"
 #include "grid/gridimport.h"
 #include "grid/gridkind.h"
+#include "grid/storewriter.h"
+#include "services/centreaddress.h"
 #include "store/storeschema.h"
 
 #include <QDir>
@@ -40,9 +43,14 @@ AppContext::open(const QString &requested, const std::function<void(const QStrin
     (void)GridImport::applyReceived(path);
     if (ready)
         ready(path);
+    return build(std::move(store).value(), created.value());
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::build(std::unique_ptr<Store> store, bool created)
+{
     auto context = std::make_unique<AppContext>();
-    context->m_store = std::move(store).value();
-    context->m_created = created.value();
+    context->m_store = std::move(store);
+    context->m_created = created;
     if (auto r = context->reload(); !r)
         return r.error();
     if (auto r = context->reloadCatalogues(); !r)
@@ -52,6 +60,84 @@ AppContext::open(const QString &requested, const std::function<void(const QStrin
         return assessment.error();
     context->m_assessmentDefaults = std::move(assessment).value();
     return context;
+}
+
+Result<std::unique_ptr<AppContext>>
+AppContext::openCentre(const QString &uri, const QString &account, const QString &password,
+                       const std::function<void(const QString &)> &ready)
+{
+    if (account.isEmpty())
+        return Error{QStringLiteral("centre.account"),
+                     tr("Say which account signs in to the centre (postgresql://NAME@host/db or "
+                        "--user NAME)"),
+                     {}};
+    auto link = std::make_shared<CentreLink>(centreaddress::accountUri(uri, account), password);
+    const Result<void> online = link->connect();
+    if (!online && online.error().code != QLatin1String("centre.unreachable"))
+        return online.error(); // a wrong password, an unknown account: nothing opens
+    const QString path = centreaddress::replicaPath(uri, account);
+    bool created = false;
+    if (!QFileInfo::exists(path)) {
+        if (!online)
+            return Error{QStringLiteral("centre.unreachable"),
+                         tr("%1; this workstation has no copy of the centre yet to work from")
+                             .arg(online.error().message),
+                         online.error().detail};
+        auto grid = CentreGrid::read(*link->connection());
+        if (!grid)
+            return grid.error();
+        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+            return Error{QStringLiteral("centre.copy"),
+                         tr("Could not make the folder for this workstation's copy of the "
+                            "centre: %1")
+                             .arg(QFileInfo(path).absolutePath()),
+                         {}};
+        if (auto r = StoreWriter::create(path, grid.value()); !r)
+            return r.error();
+        created = true;
+    }
+    auto store = Store::open(path);
+    if (!store)
+        return store.error();
+    if (!online) {
+        // out of reach: the copy opens for whom the server accepted here before
+        auto matches = CentreReplica::keptPasswordMatches(*store.value(), account, password);
+        if (!matches)
+            return matches.error();
+        if (!matches.value())
+            return Error{QStringLiteral("centre.unreachable"),
+                         tr("%1; this workstation's copy opens without the server only for an "
+                            "account that signed in here before, with the same password")
+                             .arg(online.error().message),
+                         online.error().detail};
+    } else {
+        if (auto r = store.value()->setMeta(storeschema::keyCentre(), centreaddress::shown(uri));
+            !r)
+            return r.error();
+        if (auto r = CentreReplica::pull(*link->connection(), *store.value()); !r)
+            return r.error();
+        if (auto r = CentreReplica::keepPassword(*store.value(), account, password); !r)
+            return r.error();
+    }
+    store.value()->setUpstream(link);
+    if (ready)
+        ready(path);
+    auto context = build(std::move(store).value(), created);
+    if (!context)
+        return context.error();
+    context.value()->m_centre = link;
+    context.value()->m_centreAccount = account;
+    return context;
+}
+
+Result<CentreReplica::Pulled> AppContext::pullCentre()
+{
+    if (!m_centre)
+        return CentreReplica::Pulled{};
+    if (!m_centre->connected())
+        if (auto r = m_centre->connect(); !r)
+            return r.error();
+    return CentreReplica::pull(*m_centre->connection(), *m_store);
 }
 
 Result<void> AppContext::reloadCatalogues()

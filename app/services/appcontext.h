@@ -11,6 +11,8 @@
 #include "cases/casequery.h"
 #include "cases/casestore.h"
 #include "catalogues/casecatalogues.h"
+#include "centre/centrelink.h"
+#include "centre/centrereplica.h"
 #include "grid/gridcatalogue.h"
 #include "store/store.h"
 #include "supervision/casefacts.h"
@@ -42,8 +44,23 @@ public:
     /// place, before the catalogues are read: the window starts reading its map then.
     static Result<std::unique_ptr<AppContext>>
     open(const QString &storePath, const std::function<void(const QString &)> &ready = {});
+    /// A workstation of the centre at `uri` (postgresql://…), signed in as `account`: the server
+    /// checks the password; this account's copy of the centre is made on first use (the grid
+    /// from the server) and brought up to date; every case step is then settled on the server.
+    /// With the server out of reach, an existing copy opens as it was last brought up to date
+    /// (the password checked against it) and steps are refused until the server is back.
+    static Result<std::unique_ptr<AppContext>>
+    openCentre(const QString &uri, const QString &account, const QString &password,
+               const std::function<void(const QString &)> &ready = {});
 
     Store &store() { return *m_store; }
+    /// The centre this store is a copy of; null for a store of its own.
+    CentreLink *centre() const { return m_centre.get(); }
+    /// The account signed in to the centre; empty for a store of its own.
+    QString centreAccount() const { return m_centreAccount; }
+    /// Brings a centre's copy up to date (the server said something changed); the cases that
+    /// changed.
+    Result<CentreReplica::Pulled> pullCentre();
     QString storePath() const { return m_store->path(); }
     const GridCatalogue &catalogue() const { return m_catalogue; }
     bool createdStore() const { return m_created; }
@@ -92,7 +109,12 @@ public:
     RefRecords refRecords(const QString &siteId = {}) { return RefRecords(m_store->db(), siteId); }
 
 private:
+    /// The context of an open store (its catalogues, cases, accounts read).
+    static Result<std::unique_ptr<AppContext>> build(std::unique_ptr<Store> store, bool created);
+
     std::unique_ptr<Store> m_store;
+    std::shared_ptr<CentreLink> m_centre;
+    QString m_centreAccount;
     GridCatalogue m_catalogue;
     CaseCatalogues m_catalogues;
     AssessmentDefaults m_assessmentDefaults;

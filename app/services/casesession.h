@@ -58,6 +58,8 @@ public:
     Result<CaseRecord> take(const QString &caseUuid, CaseStep step, const StepInput &input = {});
     /// Many cases changed at once (an import): everything showing cases re-reads them.
     void notifyAllChanged() { emit caseChanged({}); }
+    /// One case changed elsewhere (another workstation, through the centre).
+    void notifyChanged(const QString &caseUuid) { emit caseChanged(caseUuid); }
     /// The steps the signed-in user may take on the case now.
     QList<CaseStep> allowedSteps(const CaseRecord &record) const;
     /// The steps the case's state allows but the current user's role may not take, with why.

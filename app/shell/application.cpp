@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/application.h"
 
+#include "accounts/centresignindialog.h"
 #include "accounts/sessionlock.h"
 #include "bench/benchcommand.h"
 #include "cases/caseworkspace.h"
@@ -9,6 +10,7 @@
 #include "io/gdalerrors.h"
 #include "map/importgriddialog.h"
 #include "services/appcontext.h"
+#include "services/centreaddress.h"
 #include "services/language.h"
 #include "shell/errordialog.h"
 #include "shell/mainwindow.h"
@@ -34,9 +36,30 @@ int runGui(QApplication &app, const QStringList &arguments)
         return exitStatus;
     // The map is read on a worker while the catalogues are read and the window is built.
     MainWindow::MapFuture firstMap;
-    auto context = AppContext::open(options->store, [&firstMap](const QString &storePath) {
+    const auto ready = [&firstMap](const QString &storePath) {
         firstMap = MainWindow::startMapLoad(storePath);
-    });
+    };
+    QString user = options->user;
+    QString password = qEnvironmentVariable("CITYGRID_PASSWORD");
+    Result<std::unique_ptr<AppContext>> context = Error{};
+    if (centreaddress::isCentre(options->store)) {
+        // the centre's server checks who signs in before anything opens
+        if (user.isEmpty())
+            user = centreaddress::account(options->store);
+        if (!user.isEmpty() && !password.isEmpty()) {
+            context = AppContext::openCentre(options->store, user, password, ready);
+        } else {
+            CentreSignInDialog signIn(options->store, user);
+            signIn.setReady(ready);
+            if (signIn.exec() != QDialog::Accepted)
+                return cli::Failed;
+            context = signIn.takeContext();
+            user = signIn.account();
+            password = signIn.password();
+        }
+    } else {
+        context = AppContext::open(options->store, ready);
+    }
     if (!context) {
         showError(nullptr, context.error());
         return cli::Failed;
@@ -54,7 +77,7 @@ int runGui(QApplication &app, const QStringList &arguments)
     if (!options->screenshot.isEmpty())
         screenshotharness::saveWhenReady(window, &dialog, options->screenshot);
     window.show();
-    signInAtStart(window, options->user);
+    signInAtStart(window, user, password);
     if (window.sessionLock()->isLocked())
         return app.exec(); // what the command line asks to open waits for nobody unknown
     if (importDialog) {

@@ -8,6 +8,7 @@
 #include "backups/backupsdialog.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
+#include "services/centrefeed.h"
 #include "services/dailybackups.h"
 #include "supervision/rankingpanel.h"
 #include "supervision/thematicpanel.h"
@@ -494,6 +495,17 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_storeLabel);
     m_storeLabel->setText(tr("Store: %1").arg(m_context->storePath()));
     m_storeLabel->setToolTip(m_context->storePath());
+    if (!m_context->centre())
+        return;
+    // a workstation of the centre: live from the server, and says when it is not
+    m_feed = new CentreFeed(m_cases->session(), this);
+    const auto show = [this] {
+        m_storeLabel->setText(m_feed->stateText());
+        m_storeLabel->setStyleSheet(m_feed->isConnected() ? QString()
+                                                          : QStringLiteral("color: #b00020"));
+    };
+    connect(m_feed, &CentreFeed::stateChanged, this, show);
+    show();
 }
 
 MainWindow::MapFuture MainWindow::startMapLoad(const QString &storePath)

@@ -34,6 +34,7 @@ class SearchBox;
 
 /// The operator's main window. It only wires the canvas, panels, tools and actions together; each
 /// piece does its own work. Owns the AppContext. GUI thread.
+class CentreFeed;
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -80,6 +81,8 @@ public:
     void setMapCrs(const QString &crs);
     /// Selects an area by code on the map, in the tree and in the context panel, and zooms to it.
     void selectArea(const QString &code, bool zoom = true);
+    /// The centre's live feed; null unless the store is a copy of the centre.
+    CentreFeed *centreFeed() const { return m_feed; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -139,6 +142,7 @@ private:
     QLabel *m_coordinates;
     QLabel *m_scale;
     QLabel *m_crsLabel;
+    CentreFeed *m_feed = nullptr; ///< a workstation of the centre only
     QLabel *m_storeLabel;
     QMenu *m_docksMenu = nullptr;
     CaseWorkspace *m_cases = nullptr;

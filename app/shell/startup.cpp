@@ -53,10 +53,9 @@ std::optional<int> openAssessment(MainWindow &window, const StartOptions &option
 
 } // namespace
 
-void signInAtStart(MainWindow &window, const QString &user)
+void signInAtStart(MainWindow &window, const QString &user, const QString &password)
 {
     CaseSession &session = window.cases()->session();
-    const QString password = qEnvironmentVariable("CITYGRID_PASSWORD");
     if (!user.isEmpty() && !password.isEmpty()) {
         AppContext &context = session.context();
         if (context.accounts().login(user, password, QDateTime::currentDateTime()) &&

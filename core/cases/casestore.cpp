@@ -92,7 +92,7 @@ Result<QString> CaseStore::nextCaseNumber(const SqliteDb &db, QDate day, const Q
 }
 
 Result<void> CaseStore::write(CaseEvent event, const CaseRecord &record,
-                              QList<CaseAttachment> attachments)
+                              QList<CaseAttachment> attachments, int version)
 {
     for (const CaseAttachment &a : std::as_const(attachments))
         if (auto r = CaseAttachments::check(a); !r)
@@ -118,7 +118,12 @@ Result<void> CaseStore::write(CaseEvent event, const CaseRecord &record,
     const qint64 eventId = m_store.db().lastInsertId();
     if (auto r = writer.value().saveRow(record); !r)
         return r;
-    return RecordChain(m_store.db()).sealRows(recordstreams::cases(), eventId, eventId);
+    if (auto r = RecordChain(m_store.db()).sealRows(recordstreams::cases(), eventId, eventId); !r)
+        return r;
+    // last: the step counts once the centre took it; a refusal rolls the local write back
+    if (StoreUpstream *upstream = m_store.upstream())
+        return upstream->publishStep(event, record, version, attachments);
+    return {};
 }
 
 Result<QList<CaseAttachment>> CaseStore::attachments(const QString &caseUuid) const
@@ -132,8 +137,10 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
     Transaction tx(m_store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto caseNo = nextCaseNumber(m_store.db(), at.toOffsetFromUtc(8 * 3600).date(),
-                                 m_store.meta(storeschema::keyCasePrefix()));
+    const QDate day = at.toOffsetFromUtc(8 * 3600).date();
+    auto caseNo = m_store.upstream() ? m_store.upstream()->nextCaseNumber(day)
+                                     : nextCaseNumber(m_store.db(), day,
+                                                      m_store.meta(storeschema::keyCasePrefix()));
     if (!caseNo)
         return caseNo.error();
     auto acting = context(userId, at);
@@ -143,7 +150,7 @@ Result<CaseRecord> CaseStore::report(const NewCase &input, const QString &userId
     if (!event)
         return event.error();
     const CaseRecord record = CaseRecord::project({event.value()});
-    if (auto r = write(event.value(), record, input.attachments); !r)
+    if (auto r = write(event.value(), record, input.attachments, 0); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -167,6 +174,12 @@ Result<QString> CaseNumbers::next(QDate day)
 Result<qint64> CaseStore::reportMany(const QList<DatedReport> &reports, const QString &userId,
                                      const Progress &progress)
 {
+    if (m_store.upstream())
+        return Error{QStringLiteral("centre.bulk"),
+                     tr("This store is a workstation's copy of the centre's: reports are taken "
+                        "one at a time, each settled by the centre's server, and a bulk load is "
+                        "not offered; nothing was loaded"),
+                     {}};
     // A large load touches every page of the tables it grows; with too small a cache SQLite
     // spills them to the log and writes each again and again before the commit.
     const BulkCache bulkCache(m_store.db(), reports.size());
@@ -249,9 +262,10 @@ Result<CaseRecord> CaseStore::take(const QString &caseUuid, CaseStep step, const
     auto event = m_steps.step(events.value(), step, acting.value(), input);
     if (!event)
         return event.error();
+    const int version = int(events.value().size());
     events.value().append(event.value());
     const CaseRecord record = CaseRecord::project(events.value());
-    if (auto r = write(event.value(), record, input.attachments); !r)
+    if (auto r = write(event.value(), record, input.attachments, version); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -99,8 +99,9 @@ public:
                                           const QString &sitePrefix = {}, int taken = 0);
 
 private:
-    Result<void> write(CaseEvent event, const CaseRecord &record,
-                       QList<CaseAttachment> attachments);
+    /// `version`: how many events the case had before this one (what the upstream checks).
+    Result<void> write(CaseEvent event, const CaseRecord &record, QList<CaseAttachment> attachments,
+                       int version);
     /// Who acts (the enabled account `userId` of the store), when and where.
     Result<StepContext> context(const QString &userId, const QDateTime &at) const;
 

@@ -264,32 +264,41 @@ GRANT EXECUTE ON FUNCTION citygrid.create_account(text, text, text, text, text, 
     timestamptz) TO {staff};
 )sql";
 
+// Case numbers are handed out by the server, one day's sequence for every workstation, so two
+// never give the same; a number taken by a report that then fails is not given again.
+const char *const caseNumbers = R"sql(
+CREATE TABLE citygrid.case_numbers (day date PRIMARY KEY, last integer NOT NULL);
+CREATE FUNCTION citygrid.next_case_no(p_day date) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = citygrid, pg_temp AS $$
+DECLARE
+    me citygrid.accounts;
+    n integer;
+BEGIN
+    SELECT * INTO me FROM citygrid.accounts WHERE login_role = session_user AND enabled;
+    IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM citygrid.step_rules
+                                WHERE role = me.role AND step = 'report') THEN
+        RAISE EXCEPTION '% may not report cases', session_user
+            USING ERRCODE = '42501', HINT = 'citygrid.step';
+    END IF;
+    INSERT INTO citygrid.case_numbers VALUES (p_day, 1)
+        ON CONFLICT (day) DO UPDATE SET last = citygrid.case_numbers.last + 1
+        RETURNING last INTO n;
+    IF n > 9999 THEN
+        RAISE EXCEPTION 'the 9999 case numbers of % are used', p_day
+            USING ERRCODE = '54000', HINT = 'citygrid.numbers';
+    END IF;
+    RETURN to_char(p_day, 'YYYYMMDD') || lpad(n::text, 4, '0');
+END
+$$;
+REVOKE ALL ON FUNCTION citygrid.next_case_no(date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION citygrid.next_case_no(date) TO {staff};
+)sql";
+
 QString withRoles(const char *sql, const QString &staff, const QString &owner)
 {
     return QString::fromUtf8(sql)
         .replace(QStringLiteral("{staff}"), pgIdentifier(staff))
         .replace(QStringLiteral("{owner}"), pgIdentifier(owner));
-}
-
-QString rightId(Right right)
-{
-    switch (right) {
-    case Right::EditCatalogues:
-        return QStringLiteral("edit_catalogues");
-    case Right::ScoreAssessment:
-        return QStringLiteral("score_assessment");
-    case Right::DecideAssessment:
-        return QStringLiteral("decide_assessment");
-    case Right::ManageAccounts:
-        return QStringLiteral("manage_accounts");
-    case Right::ImportGrid:
-        return QStringLiteral("import_grid");
-    case Right::Sync:
-        return QStringLiteral("sync");
-    case Right::Backup:
-        return QStringLiteral("backup");
-    }
-    return {};
 }
 
 } // namespace
@@ -302,6 +311,17 @@ QString CentreSchema::accountRole(const QString &database, const QString &accoun
 QString CentreSchema::staffRole(const QString &database)
 {
     return database + QStringLiteral(".staff");
+}
+
+Result<QHash<QString, QString>> CentreSchema::meta(PgConnection &conn)
+{
+    auto rows = conn.exec(QStringLiteral("SELECT key, value FROM citygrid.meta"));
+    if (!rows)
+        return rows.error();
+    QHash<QString, QString> meta;
+    for (int i = 0; i < rows.value().rows(); ++i)
+        meta.insert(rows.value().text(i, 0), rows.value().text(i, 1));
+    return meta;
 }
 
 Result<int> CentreSchema::installed(PgConnection &conn)
@@ -367,7 +387,7 @@ Result<void> CentreSchema::checkEmpty(PgConnection &conn)
 
 Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workflow,
                                   const QString &districtCode, const QString &districtName,
-                                  const QString &siteId)
+                                  const QString &districtNameEn, const QString &siteId)
 {
     const QString staff = staffRole(conn.database());
     const QString owner = conn.user();
@@ -379,13 +399,14 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
         if (auto r = conn.run(QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(pgIdentifier(staff)));
             !r)
             return r;
-    for (const char *part : {tables, security, appendStep, createAccount})
+    for (const char *part : {tables, security, appendStep, createAccount, caseNumbers})
         if (auto r = conn.run(withRoles(part, staff, owner)); !r)
             return r;
     const QList<std::pair<QString, QString>> meta{
         {QStringLiteral("schema"), QString::number(version)},
         {QStringLiteral("district_code"), districtCode},
         {QStringLiteral("district_name"), districtName},
+        {QStringLiteral("district_name_en"), districtNameEn},
         {QStringLiteral("site_id"), siteId},
         {QStringLiteral("owner"), owner},
         {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
@@ -403,7 +424,7 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
     for (const RoleCatalogue::Role &role : workflow.roles().roles()) {
         line(roles, {role.id, role.name, role.nameEn});
         for (const Right right : role.rights)
-            line(rights, {role.id, rightId(right)});
+            line(rights, {role.id, RoleCatalogue::rightId(right)});
     }
     for (const StepRule &r : stepRules(workflow))
         line(rules, {r.role, r.state, r.pending, r.urgent, r.supervised, r.step, r.newState,

@@ -31,7 +31,9 @@ public:
     /// the step rules `workflow` holds, and the district's name. In the caller's transaction.
     static Result<void> create(PgConnection &conn, const CaseWorkflow &workflow,
                                const QString &districtCode, const QString &districtName,
-                               const QString &siteId);
+                               const QString &districtNameEn, const QString &siteId);
+    /// The centre's own facts (citygrid.meta): "district_code", "district_name", "created_at" …
+    static Result<QHash<QString, QString>> meta(PgConnection &conn);
     /// The schema version of a centre database, 0 when it holds none.
     static Result<int> installed(PgConnection &conn);
 

@@ -25,18 +25,12 @@ Result<CentreStatus> CentreStatus::read(PgConnection &conn)
     status.schema = schema.value();
     if (!status.schema)
         return status;
-    auto meta = conn.exec(QStringLiteral("SELECT key, value FROM citygrid.meta"));
+    auto meta = CentreSchema::meta(conn);
     if (!meta)
         return meta.error();
-    for (int i = 0; i < meta.value().rows(); ++i) {
-        const QString key = meta.value().text(i, 0), value = meta.value().text(i, 1);
-        if (key == QLatin1String("district_code"))
-            status.districtCode = value;
-        else if (key == QLatin1String("district_name"))
-            status.districtName = value;
-        else if (key == QLatin1String("created_at"))
-            status.createdAt = value;
-    }
+    status.districtCode = meta.value().value(QStringLiteral("district_code"));
+    status.districtName = meta.value().value(QStringLiteral("district_name"));
+    status.createdAt = meta.value().value(QStringLiteral("created_at"));
     auto counts = conn.exec(QStringLiteral(
         "SELECT (SELECT count(*) FROM citygrid.subdistricts), (SELECT count(*) FROM "
         "citygrid.communities), (SELECT count(*) FROM citygrid.cells), (SELECT count(*) FROM "

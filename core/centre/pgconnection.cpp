@@ -58,9 +58,13 @@ Result<PgConnection> PgConnection::open(const QString &uri, const QString &passw
 {
     const QByteArray dsn = uri.toUtf8();
     const QByteArray secret = password.toUtf8();
-    // the URI and, when given, the password beside it; a short wait for an unreachable host
-    std::vector<const char *> keys{"dbname", "connect_timeout", "application_name"};
-    std::vector<const char *> values{dsn.constData(), "5", "citygrid"};
+    // the URI and, when given, the password beside it
+    // a short wait for an unreachable host; a dropped network noticed within seconds, whether
+    // the connection waits for the server (keepalives) or for an answer (user timeout)
+    std::vector<const char *> keys{"dbname",           "connect_timeout", "application_name",
+                                   "keepalives",       "keepalives_idle", "keepalives_interval",
+                                   "keepalives_count", "tcp_user_timeout"};
+    std::vector<const char *> values{dsn.constData(), "5", "citygrid", "1", "5", "2", "3", "10000"};
     if (!password.isEmpty()) {
         keys.push_back("password");
         values.push_back(secret.constData());
@@ -103,6 +107,7 @@ Error PgConnection::failure(pg_result *result, const QString &sql) const
     const QString state = serverText(PQresultErrorField(result, PG_DIAG_SQLSTATE));
     const QString message = serverText(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
     const QString serverDetail = serverText(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL));
+    const QString hint = serverText(PQresultErrorField(result, PG_DIAG_MESSAGE_HINT));
     QString detail = message.isEmpty() ? serverText(PQerrorMessage(raw())) : message;
     if (!serverDetail.isEmpty())
         detail += QStringLiteral(" — ") + serverDetail;
@@ -114,7 +119,10 @@ Error PgConnection::failure(pg_result *result, const QString &sql) const
                         "was not saved. Check the network, then try again")
                          .arg(endpoint()),
                      detail};
-    const QString code = QStringLiteral("centre.sql.") + state;
+    // CityGrid's own refusals, raised by its server-side functions, name themselves in the hint
+    const QString code = hint.startsWith(QLatin1String("citygrid."))
+                             ? QStringLiteral("centre.") + hint.mid(9)
+                             : QStringLiteral("centre.sql.") + state;
     if (state == QLatin1String("42501"))
         return Error{code, tr("The centre server refused: account %1 may not do this").arg(user()),
                      detail};

@@ -36,8 +36,9 @@ private:
 /// One connection to the centre's PostgreSQL server (libpq), opened from a
 /// `postgresql://user@host:port/db` URI. Every failure is an Error a person can act on: the server
 /// cannot be reached, the password is wrong, the server refused (SQLSTATE kept as the code's tail:
-/// "centre.sql.42501"), or CityGrid's own refusal raised by a server-side function (its message
-/// is the one the user reads). Moves; one thread at a time.
+/// "centre.sql.42501"), or CityGrid's own refusal raised by a server-side function ("centre.stale"
+/// from its hint "citygrid.stale"; the server's words and detail in `detail`). Moves; one thread
+/// at a time.
 class PgConnection
 {
     Q_DECLARE_TR_FUNCTIONS(PgConnection)

@@ -5,6 +5,7 @@
 #include "base/result.h"
 #include "grid/gridcatalogue.h"
 #include "store/sqlitedb.h"
+#include "store/storeupstream.h"
 
 #include <QCoreApplication>
 
@@ -45,12 +46,17 @@ public:
     static constexpr int cacheKiB = 131072;
     SqliteDb &db() { return *m_db; }
     const SqliteDb &db() const { return *m_db; }
+    /// The server this store is a replica of (case steps are settled there first); null for a
+    /// store of its own.
+    StoreUpstream *upstream() const { return m_upstream.get(); }
+    void setUpstream(std::shared_ptr<StoreUpstream> upstream) { m_upstream = std::move(upstream); }
 
 private:
     explicit Store(std::unique_ptr<SqliteDb> db) : m_db(std::move(db)) {}
     std::unique_ptr<SqliteDb> m_db;
     int m_schemaVersion = 0;
     QString m_migrationBackup;
+    std::shared_ptr<StoreUpstream> m_upstream;
 };
 
 } // namespace citygrid

@@ -123,6 +123,11 @@ inline QString keyCasePrefix()
 {
     return QStringLiteral("case_prefix");
 }
+/// Set in a workstation's copy of the centre's server: which centre ("citygrid on host:port").
+inline QString keyCentre()
+{
+    return QStringLiteral("centre");
+}
 /// After how many minutes without input a workstation's window locks (0: never; default 15).
 inline QString keyIdleLockMinutes()
 {

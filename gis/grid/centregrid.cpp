@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "grid/centregrid.h"
 
+#include "centre/centreschema.h"
 #include "grid/cellcode.h"
 
 #include <QJsonDocument>
@@ -60,7 +61,63 @@ Result<void> writeLayer(PgConnection &conn, const QString &table, const QString 
     return {};
 }
 
+Result<QList<SourceFeature>> readLayer(PgConnection &conn, const QString &table,
+                                       const QString &parentColumn, bool attributes)
+{
+    auto rows = conn.exec(
+        QStringLiteral("SELECT code, %1, name, coalesce(name_en, ''), "
+                       "coalesce(area_km2, 0), %2, ST_AsBinary(geom) FROM "
+                       "citygrid.%3 ORDER BY code")
+            .arg(parentColumn.isEmpty() ? QStringLiteral("''") : parentColumn,
+                 attributes ? QStringLiteral("attributes::text") : QStringLiteral("NULL"), table));
+    if (!rows)
+        return rows.error();
+    QList<SourceFeature> features;
+    const PgResult &r = rows.value();
+    for (int i = 0; i < r.rows(); ++i) {
+        SourceFeature f;
+        f.fid = i + 1;
+        f.code = r.text(i, 0);
+        f.parentCode = r.text(i, 1);
+        f.name = r.text(i, 2);
+        f.nameEn = r.text(i, 3);
+        f.areaKm2 = r.text(i, 4).toDouble();
+        if (!r.isNull(i, 5))
+            f.attributes = QJsonDocument::fromJson(r.text(i, 5).toUtf8()).object().toVariantMap();
+        // bytea arrives as \x and hex in text format
+        f.wkb = QByteArray::fromHex(r.text(i, 6).mid(2).toLatin1());
+        features.append(f);
+    }
+    return features;
+}
+
 } // namespace
+
+Result<GridSource> CentreGrid::read(PgConnection &conn)
+{
+    GridSource grid;
+    auto meta = CentreSchema::meta(conn);
+    if (!meta)
+        return meta.error();
+    grid.districtCode = meta.value().value(QStringLiteral("district_code"));
+    grid.districtName = meta.value().value(QStringLiteral("district_name"));
+    grid.districtNameEn = meta.value().value(QStringLiteral("district_name_en"));
+    grid.description = QStringLiteral("centre %1 on %2").arg(conn.database(), conn.endpoint());
+    auto subdistricts = readLayer(conn, QStringLiteral("subdistricts"), {}, false);
+    if (!subdistricts)
+        return subdistricts.error();
+    auto communities =
+        readLayer(conn, QStringLiteral("communities"), QStringLiteral("subdistrict_code"), false);
+    if (!communities)
+        return communities.error();
+    auto cells = readLayer(conn, QStringLiteral("cells"), QStringLiteral("community_code"), true);
+    if (!cells)
+        return cells.error();
+    grid.subdistricts = std::move(subdistricts).value();
+    grid.communities = std::move(communities).value();
+    grid.cells = std::move(cells).value();
+    return grid;
+}
 
 Result<void> CentreGrid::write(PgConnection &conn, const GridSource &grid)
 {

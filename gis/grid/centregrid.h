@@ -14,6 +14,8 @@ class CentreGrid
 {
 public:
     static Result<void> write(PgConnection &conn, const GridSource &grid);
+    /// The centre's grid and district as a source a workstation's copy is built from.
+    static Result<GridSource> read(PgConnection &conn);
 };
 
 } // namespace citygrid

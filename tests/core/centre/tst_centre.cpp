@@ -15,28 +15,13 @@
 #include <thread>
 
 using namespace citygrid;
+using testutil::Run;
+using testutil::runCitygrid;
 
 namespace {
 
 const QString adminPassword = QStringLiteral("Centre-admin-2026x");
 const QString staffPassword = QStringLiteral("Unit-staff-2026-pw");
-
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runCitygrid(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess p;
-    p.start(QStringLiteral(CITYGRID_EXECUTABLE), arguments);
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 } // namespace
 
@@ -68,11 +53,7 @@ void TestCentre::initTestCase()
     if (testutil::CentreDatabase::clusterUri().isEmpty())
         QSKIP("No test cluster: scripts/test starts one and sets CITYGRID_TEST_CENTRE");
     QVERIFY(m_db.create(QStringLiteral("cgt_%1").arg(QCoreApplication::applicationPid())));
-    const Run made = runCitygrid({QStringLiteral("centre"), QStringLiteral("init"), m_db.ownerUri(),
-                                  QStringLiteral("--admin"), QStringLiteral("chief"),
-                                  QStringLiteral("--password-stdin"), QStringLiteral("--lang"),
-                                  QStringLiteral("en")},
-                                 adminPassword.toUtf8() + '\n');
+    const Run made = m_db.init(adminPassword);
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     QVERIFY2(made.out.contains(QStringLiteral("10 subdistricts, 92 communities, 202 cells; "
                                               "administrator chief.")),
@@ -82,12 +63,6 @@ void TestCentre::initTestCase()
     QVERIFY(!made.out.contains(QUrl(m_db.ownerUri()).password()));
 
     // accounts made by the administrator signed in as itself, as the window will
-    auto catalogues = CaseCatalogues::load(QStringLiteral(":/catalogues"));
-    QVERIFY(catalogues);
-    auto chief = PgConnection::open(m_db.accountUri(QStringLiteral("chief")), adminPassword);
-    QVERIFY2(chief, qPrintable(chief ? QString() : chief.error().toText()));
-    CentreAccounts accounts(chief.value(), catalogues.value().roles);
-    const QDateTime now = QDateTime::currentDateTime();
     const QList<Account> people{
         {QStringLiteral("insp"),
          QStringLiteral("巡查员"),
@@ -101,11 +76,8 @@ void TestCentre::initTestCase()
         {QStringLiteral("u2"), QStringLiteral("住建局"), QStringLiteral("unit_staff"),
          QStringLiteral("U002")},
     };
-    for (const Account &a : people) {
-        auto made = accounts.create(a, staffPassword, QStringLiteral("test"), now,
-                                    &catalogues.value().units);
-        QVERIFY2(made, qPrintable(made ? QString() : made.error().toText()));
-    }
+    const QString refused = m_db.addAccounts(people, adminPassword, staffPassword);
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
 
     // two cases through the server's step check: reported, filed, dispatched to U001 / U002
     m_caseA = QStringLiteral("case-a");
@@ -422,7 +394,7 @@ void TestCentre::concurrentSteps()
     QVERIFY(late.has_value());
     const Result<PgResult> &refused = *late;
     QVERIFY(!refused);
-    QCOMPARE(refused.error().code, QStringLiteral("centre.sql.40001"));
+    QCOMPARE(refused.error().code, QStringLiteral("centre.stale"));
     QVERIFY2(refused.error().detail.contains(QStringLiteral("\"actor\" : \"u1\", \"step\" : "
                                                             "\"feedback\"")),
              qPrintable(refused.error().detail));

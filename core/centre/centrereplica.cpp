@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#include "centre/centrereplica.h"
+
+#include "accounts/passwords.h"
+#include "cases/caseattachment.h"
+#include "cases/caserecord.h"
+#include "cases/caserows.h"
+#include "cases/casevocabulary.h"
+#include "store/storeschema.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace citygrid {
+
+namespace {
+
+/// A timestamptz column as milliseconds since the epoch (what QDateTime reads exactly).
+QString ms(const char *column)
+{
+    return QStringLiteral("(extract(epoch FROM %1) * 1000)::bigint").arg(QLatin1String(column));
+}
+
+QDateTime timeAt(const PgResult &r, int row, int column)
+{
+    return r.isNull(row, column) ? QDateTime()
+                                 : QDateTime::fromMSecsSinceEpoch(r.integer(row, column), Qt::UTC);
+}
+
+QString textArray(const QSet<QString> &values)
+{
+    QStringList list(values.begin(), values.end());
+    return u'{' + list.join(u',') + u'}';
+}
+
+Result<int> storeEvents(SqliteDb &db, const PgResult &events)
+{
+    auto insert = Statement::prepare(
+        db, QStringLiteral("INSERT OR IGNORE INTO %1 (uuid, case_uuid, step, actor, role, at, "
+                           "site_id, note, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .arg(storeschema::caseEventsTable()));
+    if (!insert)
+        return insert.error();
+    int added = 0;
+    for (int i = 0; i < events.rows(); ++i) {
+        CaseEvent e{events.text(i, 1),
+                    events.text(i, 2),
+                    events.text(i, 3),
+                    events.text(i, 4),
+                    events.text(i, 5),
+                    timeAt(events, i, 6),
+                    events.text(i, 7),
+                    events.text(i, 8),
+                    QJsonDocument::fromJson(events.text(i, 9).toUtf8()).object()};
+        const QStringList values = caserows::eventValues(e);
+        for (int v = 0; v < values.size(); ++v)
+            insert.value().bind(v + 1, values[v]);
+        if (auto r = insert.value().run(); !r)
+            return r.error();
+        added += int(db.changes());
+    }
+    return added;
+}
+
+Result<void> storeCases(SqliteDb &db, const PgResult &rows)
+{
+    auto writer = CaseRowWriter::prepare(db);
+    if (!writer)
+        return writer.error();
+    for (int i = 0; i < rows.rows(); ++i) {
+        CaseRecord c;
+        c.uuid = rows.text(i, 0);
+        c.caseNo = rows.text(i, 1);
+        c.categoryId = rows.text(i, 2);
+        c.cellCode = rows.text(i, 3);
+        c.channel = rows.text(i, 4);
+        c.description = rows.text(i, 5);
+        c.reporter = rows.text(i, 6);
+        c.status.state = CaseVocabulary::stateFromId(rows.text(i, 7)).value_or(CaseState::Reported);
+        c.status.pending = PendingRequest(rows.integer(i, 8));
+        c.status.urgent = rows.boolean(i, 9);
+        c.status.supervised = rows.boolean(i, 10);
+        c.status.reworkCount = int(rows.integer(i, 11));
+        c.unitId = rows.text(i, 12);
+        c.reportedAt = timeAt(rows, i, 13);
+        c.dispatchedAt = timeAt(rows, i, 14);
+        c.dueAt = timeAt(rows, i, 15);
+        c.handledAt = timeAt(rows, i, 16);
+        c.closedAt = timeAt(rows, i, 17);
+        if (!rows.isNull(i, 18))
+            c.onTime = rows.boolean(i, 18);
+        c.updatedAt = timeAt(rows, i, 19);
+        c.lonLat = rows.isNull(i, 20)
+                       ? QPointF(qQNaN(), qQNaN())
+                       : QPointF(rows.text(i, 20).toDouble(), rows.text(i, 21).toDouble());
+        if (auto r = writer.value().saveRow(c); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> storeAttachments(PgConnection &conn, SqliteDb &db, const QSet<QString> &cases)
+{
+    auto listed = conn.exec(QStringLiteral("SELECT uuid FROM citygrid.case_attachments WHERE "
+                                           "case_uuid = ANY($1::text[])"),
+                            {textArray(cases)});
+    if (!listed)
+        return listed.error();
+    auto known = Statement::prepare(db, QStringLiteral("SELECT 1 FROM %1 WHERE uuid = ?1")
+                                            .arg(storeschema::caseAttachmentsTable()));
+    if (!known)
+        return known.error();
+    QSet<QString> missing;
+    for (int i = 0; i < listed.value().rows(); ++i) {
+        known.value().bind(1, listed.value().text(i, 0));
+        auto here = known.value().step();
+        if (!here)
+            return here.error();
+        if (!here.value())
+            missing.insert(listed.value().text(i, 0));
+        known.value().reset();
+    }
+    if (missing.isEmpty())
+        return {};
+    auto files =
+        conn.exec(QStringLiteral("SELECT uuid, case_uuid, coalesce(event_uuid, ''), name, "
+                                 "mime, encode(data, 'base64'), encode(coalesce("
+                                 "thumbnail, ''), 'base64') FROM citygrid.case_attachments "
+                                 "WHERE uuid = ANY($1::text[])"),
+                  {textArray(missing)});
+    if (!files)
+        return files.error();
+    const PgResult &f = files.value();
+    for (int i = 0; i < f.rows(); ++i) {
+        const CaseAttachment file{f.text(i, 0),
+                                  f.text(i, 1),
+                                  f.text(i, 2),
+                                  f.text(i, 3),
+                                  f.text(i, 4),
+                                  QByteArray::fromBase64(f.text(i, 5).toLatin1()),
+                                  QByteArray::fromBase64(f.text(i, 6).toLatin1())};
+        if (auto r = CaseAttachments::add(db, file); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> storeAccounts(SqliteDb &db, const PgResult &accounts)
+{
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    // a stranger's password hash never leaves the server: "!" matches no password
+    auto upsert = Statement::prepare(
+        db, QStringLiteral("INSERT INTO accounts (name, display_name, role, unit_id, area, "
+                           "enabled, password_hash, created_at, updated_at) VALUES (?1, ?2, ?3, "
+                           "?4, ?5, ?6, '!', ?7, ?7) ON CONFLICT (name) DO UPDATE SET "
+                           "display_name = excluded.display_name, role = excluded.role, unit_id "
+                           "= excluded.unit_id, area = excluded.area, enabled = "
+                           "excluded.enabled, updated_at = excluded.updated_at"));
+    if (!upsert)
+        return upsert.error();
+    for (int i = 0; i < accounts.rows(); ++i) {
+        upsert.value().bind(1, accounts.text(i, 0)).bind(2, accounts.text(i, 1));
+        upsert.value().bind(3, accounts.text(i, 2));
+        for (int c : {3, 4}) {
+            if (accounts.text(i, c).isEmpty())
+                upsert.value().bindNull(c + 1);
+            else
+                upsert.value().bind(c + 1, accounts.text(i, c));
+        }
+        upsert.value().bind(6, qint64(accounts.boolean(i, 5))).bind(7, now);
+        if (auto r = upsert.value().run(); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &store)
+{
+    const qint64 since = store.meta(keyLastEvent()).toLongLong();
+    // one snapshot: the events, the rows and the accounts agree with each other
+    if (auto r = conn.run(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); !r)
+        return r.error();
+    auto events = conn.exec(
+        QStringLiteral("SELECT e.seq, e.uuid, e.case_uuid, e.step, e.actor, e.role, %1, "
+                       "e.site_id, coalesce(e.note, ''), coalesce(e.payload, '') FROM "
+                       "citygrid.case_events e WHERE e.case_uuid IN (SELECT case_uuid FROM "
+                       "citygrid.case_events WHERE seq > $1) ORDER BY e.seq")
+            .arg(ms("e.at")),
+        {since});
+    if (!events) {
+        (void)conn.run(QStringLiteral("ROLLBACK"));
+        return events.error();
+    }
+    Pulled pulled;
+    pulled.lastEvent = since;
+    for (int i = 0; i < events.value().rows(); ++i) {
+        pulled.cases.insert(events.value().text(i, 2));
+        pulled.lastEvent = std::max(pulled.lastEvent, events.value().integer(i, 0));
+    }
+    auto rows = conn.exec(
+        QStringLiteral("SELECT uuid, case_no, category_id, coalesce(cell_code, ''), channel, "
+                       "coalesce(description, ''), coalesce(reporter, ''), state, pending, "
+                       "urgent, supervised, rework_count, coalesce(unit_id, ''), %1, %2, %3, %4, "
+                       "%5, on_time, %6, ST_X(geom), ST_Y(geom) FROM citygrid.cases WHERE uuid = "
+                       "ANY($1::text[])")
+            .arg(ms("reported_at"), ms("dispatched_at"), ms("due_at"), ms("handled_at"),
+                 ms("closed_at"), ms("updated_at")),
+        {textArray(pulled.cases)});
+    auto accounts = conn.exec(QStringLiteral("SELECT name, display_name, role, coalesce(unit_id, "
+                                             "''), coalesce(area, ''), enabled FROM "
+                                             "citygrid.accounts ORDER BY name"));
+    for (const Result<PgResult> *r : {&rows, &accounts})
+        if (!*r) {
+            (void)conn.run(QStringLiteral("ROLLBACK"));
+            return r->error();
+        }
+    Transaction tx(store.db());
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    auto added = storeEvents(store.db(), events.value());
+    if (!added)
+        return added.error();
+    pulled.events = added.value();
+    if (auto r = storeCases(store.db(), rows.value()); !r)
+        return r.error();
+    if (auto r = storeAttachments(conn, store.db(), pulled.cases); !r)
+        return r.error();
+    if (auto r = storeAccounts(store.db(), accounts.value()); !r)
+        return r.error();
+    (void)conn.run(QStringLiteral("COMMIT"));
+    if (pulled.lastEvent != since)
+        if (auto r = store.setMeta(keyLastEvent(), QString::number(pulled.lastEvent)); !r)
+            return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return pulled;
+}
+
+Result<bool> CentreReplica::keptPasswordMatches(const Store &store, const QString &account,
+                                                const QString &password)
+{
+    auto kept = Statement::prepare(
+        store.db(), QStringLiteral("SELECT password_hash FROM accounts WHERE name = ?1"));
+    if (!kept)
+        return kept.error();
+    kept.value().bind(1, account);
+    auto row = kept.value().step();
+    if (!row)
+        return row.error();
+    return row.value() && Passwords::matches(kept.value().text(0).toLatin1(), password);
+}
+
+Result<void> CentreReplica::keepPassword(Store &store, const QString &account,
+                                         const QString &password)
+{
+    auto matches = keptPasswordMatches(store, account, password);
+    if (!matches)
+        return matches.error();
+    if (matches.value())
+        return {};
+    auto hash = Passwords::hash(password);
+    if (!hash)
+        return hash.error();
+    auto update = Statement::prepare(
+        store.db(), QStringLiteral("UPDATE accounts SET password_hash = ?1 WHERE name = ?2"));
+    if (!update)
+        return update.error();
+    update.value().bind(1, QString::fromLatin1(hash.value())).bind(2, account);
+    return update.value().run();
+}
+
+} // namespace citygrid

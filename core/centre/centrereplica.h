@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "centre/pgconnection.h"
+#include "store/store.h"
+
+#include <QSet>
+
+namespace citygrid {
+
+/// A workstation's copy of the centre: a store like any other, kept up to date from the server.
+/// Reads stay local (fast, and still there when the network is not); every case step goes to
+/// the server first (CentreLink). Stateless; one thread (the store's).
+class CentreReplica
+{
+    Q_DECLARE_TR_FUNCTIONS(CentreReplica)
+public:
+    /// The store's meta key holding the number of the newest centre event it has.
+    static QString keyLastEvent() { return QStringLiteral("centre_last_event"); }
+
+    struct Pulled
+    {
+        QSet<QString> cases; ///< cases whose history or row changed
+        int events = 0;      ///< events new to the store
+        qint64 lastEvent = 0;
+    };
+    /// Brings `store` up to the centre as the connected account may see it: every case an event
+    /// after the store's newest touched, with its whole history (a case newly dispatched to a
+    /// unit arrives with its report), its row and attachments; and the accounts (names, roles,
+    /// reach; password hashes stay on the server). One snapshot, one local transaction.
+    static Result<Pulled> pull(PgConnection &conn, Store &store);
+    /// Keeps the password `password` of `account`, which the server has just accepted, so the
+    /// window's lock can be lifted with it while the network is down.
+    static Result<void> keepPassword(Store &store, const QString &account, const QString &password);
+    /// Whether `password` is the one kept for `account` (the sign-in while the server is out of
+    /// reach).
+    static Result<bool> keptPasswordMatches(const Store &store, const QString &account,
+                                            const QString &password);
+};
+
+} // namespace citygrid

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: CityGrid contributors
+#pragma once
+
+#include "base/result.h"
+
+#include <QDate>
+#include <QList>
+
+namespace citygrid {
+
+struct CaseAttachment;
+struct CaseEvent;
+struct CaseRecord;
+
+/// Where a store's case steps are settled before they count: the centre's server, for a
+/// workstation whose store is a replica of it. A step is written locally in a transaction that
+/// commits only once the upstream took it; a refusal (the case moved on at another workstation,
+/// the server cannot be reached, the account may not) rolls the local write back and is what
+/// the user is told. Implemented by core/centre; used by CaseStore from the store's thread.
+class StoreUpstream
+{
+public:
+    virtual ~StoreUpstream() = default;
+    /// Takes `event` with the case as it stands after it (`after`), taken on version `version`
+    /// of the case (how many events it had; 0 for a report).
+    virtual Result<void> publishStep(const CaseEvent &event, const CaseRecord &after, int version,
+                                     const QList<CaseAttachment> &attachments) = 0;
+    /// The next case number of `day` (district date), handed out by the upstream so two
+    /// workstations never give the same one.
+    virtual Result<QString> nextCaseNumber(QDate day) = 0;
+};
+
+} // namespace citygrid
