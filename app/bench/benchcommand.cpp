@@ -230,8 +230,13 @@ int bench(const QStringList &arguments)
         {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
     parser.addOption(
         {QStringLiteral("only"),
-         tr("Run one part only: futian, startup, city, cases, sync, accounts or audit."),
+         tr("Run one part only: futian, startup, city, cases, sync, accounts, audit or centre."),
          QStringLiteral("part")});
+    parser.addOption({QStringLiteral("centre"),
+                      tr("centre: a PostgreSQL + PostGIS cluster to run on (the URI scripts/centre "
+                         "start prints; else CITYGRID_BENCH_CENTRE); without one the part is "
+                         "skipped."),
+                      QStringLiteral("uri")});
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const bool quick = parser.isSet(QStringLiteral("quick"));
@@ -292,6 +297,13 @@ int bench(const QStringList &arguments)
     if (part("audit"))
         if (auto r = benchAudit(temp.path(), quick); !r)
             return fail(r.error());
+    if (part("centre")) {
+        const QString centre = parser.isSet(QStringLiteral("centre"))
+                                   ? parser.value(QStringLiteral("centre"))
+                                   : qEnvironmentVariable("CITYGRID_BENCH_CENTRE");
+        if (auto r = benchCentre(centre, quick); !r)
+            return fail(r.error());
+    }
     row(tr("Peak resident memory of the benchmark"), processclock::peakResidentMiB(),
         QStringLiteral("MiB"));
     return Ok;

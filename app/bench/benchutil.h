@@ -50,6 +50,9 @@ Result<void> benchCases(AppContext &context, const QString &tempDir, bool quick)
 Result<void> benchSync(const QString &tempDir, bool quick);
 Result<void> benchAccounts(AppContext &context, bool quick);
 Result<void> benchAudit(const QString &tempDir, bool quick);
+/// Simulated workstations of one centre (20, then 100; a few with `quick`) on the PostgreSQL
+/// cluster `clusterUri` names (a role that may make databases and roles): skipped without one.
+Result<void> benchCentre(const QString &clusterUri, bool quick);
 /// The store of `context` filled with `cases` demo cases up to `now` (and the demo's accounts).
 Result<CaseDemo::Summary> fillDemo(AppContext &context, int cases, const QDateTime &now);
 

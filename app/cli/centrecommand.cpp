@@ -1,15 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
-#include "base/uuids.h"
-#include "catalogues/casecatalogues.h"
-#include "centre/centreaccounts.h"
-#include "centre/centreschema.h"
 #include "centre/centrestatus.h"
+#include "centre/pgconnection.h"
 #include "cli/cli.h"
 #include "cli/signin.h"
-#include "grid/centregrid.h"
-#include "grid/gridimport.h"
-#include "services/appcontext.h"
+#include "services/centresetup.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,39 +31,16 @@ int init(const QCommandLineParser &parser, const QString &uri)
                         "standard input with --password-stdin; nothing was changed"),
                      {}});
     const QString password = stdinLine();
-    auto catalogues = CaseCatalogues::load(AppContext::bundledCataloguesDir());
-    if (!catalogues)
-        return fail(catalogues.error());
-    auto grid = GridImport::readBundled(AppContext::bundledDataDir());
-    if (!grid)
-        return fail(grid.error());
     auto conn = PgConnection::open(uri);
     if (!conn)
         return fail(conn.error());
     PgConnection &db = conn.value();
-    if (auto r = CentreSchema::checkEmpty(db); !r)
-        return fail(r.error());
     const QString display = parser.value(QStringLiteral("display-name"));
-    const Account first{admin, display.isEmpty() ? admin : display, QStringLiteral("admin")};
-    const GridSource &district = grid.value();
-    const QString siteId = uuids::next();
-    PgTransaction tx(db);
-    if (auto r = tx.begin(); !r)
-        return fail(r.error());
-    if (auto r =
-            CentreSchema::create(db, CaseWorkflow(catalogues.value().roles), district.districtCode,
-                                 district.districtName, district.districtNameEn, siteId);
-        !r)
-        return fail(r.error());
-    if (auto r = CentreGrid::write(db, district); !r)
-        return fail(r.error());
-    if (auto r = CentreAccounts(db, catalogues.value().roles)
-                     .create(first, password, siteId, QDateTime::currentDateTime(),
-                             &catalogues.value().units);
-        !r)
-        return fail(r.error());
-    if (auto r = tx.commit(); !r)
-        return fail(r.error());
+    auto made = centresetup::init(
+        db, {admin, display.isEmpty() ? admin : display, QStringLiteral("admin")}, password);
+    if (!made)
+        return fail(made.error());
+    const GridSource &district = made.value();
     QUrl workstation(uri);
     workstation.setUserName(admin);
     workstation.setPassword({});

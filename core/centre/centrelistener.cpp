@@ -43,6 +43,7 @@ void CentreListener::readNotifications()
         return;
     }
     bool any = false;
+    // everything libpq has read, also what came in with an answer before the socket said so
     while (PGnotify *note = PQnotifies(m_conn->raw())) {
         any = true;
         PQfreemem(note);

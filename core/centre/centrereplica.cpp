@@ -34,7 +34,9 @@ QString textArray(const QSet<QString> &values)
     return u'{' + list.join(u',') + u'}';
 }
 
-Result<int> storeEvents(SqliteDb &db, const PgResult &events)
+/// Writes the events the store lacks; returns those written at the centre after `since` (a
+/// case's older history, brought in because the case came within reach, is not among them).
+Result<QStringList> storeEvents(SqliteDb &db, const PgResult &events, qint64 since)
 {
     auto insert = Statement::prepare(
         db, QStringLiteral("INSERT OR IGNORE INTO %1 (uuid, case_uuid, step, actor, role, at, "
@@ -42,7 +44,7 @@ Result<int> storeEvents(SqliteDb &db, const PgResult &events)
                 .arg(storeschema::caseEventsTable()));
     if (!insert)
         return insert.error();
-    int added = 0;
+    QStringList added;
     for (int i = 0; i < events.rows(); ++i) {
         CaseEvent e{events.text(i, 1),
                     events.text(i, 2),
@@ -58,7 +60,8 @@ Result<int> storeEvents(SqliteDb &db, const PgResult &events)
             insert.value().bind(v + 1, values[v]);
         if (auto r = insert.value().run(); !r)
             return r.error();
-        added += int(db.changes());
+        if (db.changes() > 0 && events.integer(i, 0) > since)
+            added.append(e.uuid);
     }
     return added;
 }
@@ -183,6 +186,12 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
     // one snapshot: the events, the rows and the accounts agree with each other
     if (auto r = conn.run(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); !r)
         return r.error();
+    // how far the whole log goes, though this account sees only part of it
+    auto last = conn.exec(QStringLiteral("SELECT citygrid.last_event()"));
+    if (!last) {
+        (void)conn.run(QStringLiteral("ROLLBACK"));
+        return last.error();
+    }
     auto events = conn.exec(
         QStringLiteral("SELECT e.seq, e.uuid, e.case_uuid, e.step, e.actor, e.role, %1, "
                        "e.site_id, coalesce(e.note, ''), coalesce(e.payload, '') FROM "
@@ -195,11 +204,9 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
         return events.error();
     }
     Pulled pulled;
-    pulled.lastEvent = since;
-    for (int i = 0; i < events.value().rows(); ++i) {
+    pulled.lastEvent = std::max(since, last.value().integer(0, 0));
+    for (int i = 0; i < events.value().rows(); ++i)
         pulled.cases.insert(events.value().text(i, 2));
-        pulled.lastEvent = std::max(pulled.lastEvent, events.value().integer(i, 0));
-    }
     auto rows = conn.exec(
         QStringLiteral("SELECT uuid, case_no, category_id, coalesce(cell_code, ''), channel, "
                        "coalesce(description, ''), coalesce(reporter, ''), state, pending, "
@@ -209,10 +216,17 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
             .arg(ms("reported_at"), ms("dispatched_at"), ms("due_at"), ms("handled_at"),
                  ms("closed_at"), ms("updated_at")),
         {textArray(pulled.cases)});
-    auto accounts = conn.exec(QStringLiteral("SELECT name, display_name, role, coalesce(unit_id, "
-                                             "''), coalesce(area, ''), enabled FROM "
-                                             "citygrid.accounts ORDER BY name"));
-    for (const Result<PgResult> *r : {&rows, &accounts})
+    // the accounts only when they changed since the last catch-up (most catch-ups: a step)
+    auto stamp = conn.exec(QStringLiteral("SELECT count(*) || '/' || coalesce(max(updated_at)::"
+                                          "text, '') FROM citygrid.accounts"));
+    const bool accountsChanged =
+        stamp && stamp.value().text(0, 0) != store.meta(keyAccountsStamp());
+    Result<PgResult> accounts = Error{};
+    if (accountsChanged)
+        accounts = conn.exec(QStringLiteral("SELECT name, display_name, role, coalesce(unit_id, "
+                                            "''), coalesce(area, ''), enabled FROM "
+                                            "citygrid.accounts ORDER BY name"));
+    for (const Result<PgResult> *r : {&rows, &stamp, accountsChanged ? &accounts : &rows})
         if (!*r) {
             (void)conn.run(QStringLiteral("ROLLBACK"));
             return r->error();
@@ -220,16 +234,20 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    auto added = storeEvents(store.db(), events.value());
+    auto added = storeEvents(store.db(), events.value(), since);
     if (!added)
         return added.error();
-    pulled.events = added.value();
+    pulled.eventIds = std::move(added).value();
     if (auto r = storeCases(store.db(), rows.value()); !r)
         return r.error();
     if (auto r = storeAttachments(conn, store.db(), pulled.cases); !r)
         return r.error();
-    if (auto r = storeAccounts(store.db(), accounts.value()); !r)
-        return r.error();
+    if (accountsChanged) {
+        if (auto r = storeAccounts(store.db(), accounts.value()); !r)
+            return r.error();
+        if (auto r = store.setMeta(keyAccountsStamp(), stamp.value().text(0, 0)); !r)
+            return r.error();
+    }
     (void)conn.run(QStringLiteral("COMMIT"));
     if (pulled.lastEvent != since)
         if (auto r = store.setMeta(keyLastEvent(), QString::number(pulled.lastEvent)); !r)

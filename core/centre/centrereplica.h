@@ -18,11 +18,15 @@ class CentreReplica
 public:
     /// The store's meta key holding the number of the newest centre event it has.
     static QString keyLastEvent() { return QStringLiteral("centre_last_event"); }
+    /// The store's meta key holding how the centre's accounts stood at the last catch-up.
+    static QString keyAccountsStamp() { return QStringLiteral("centre_accounts"); }
 
     struct Pulled
     {
         QSet<QString> cases; ///< cases whose history or row changed
-        int events = 0;      ///< events new to the store
+        /// events written at the centre since the last catch-up, new to the store (a case's
+        /// older history, there since the case came within reach, is not counted)
+        QStringList eventIds;
         qint64 lastEvent = 0;
     };
     /// Brings `store` up to the centre as the connected account may see it: every case an event

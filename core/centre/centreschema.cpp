@@ -82,9 +82,16 @@ GRANT USAGE ON SCHEMA citygrid TO {staff};
 GRANT SELECT ON citygrid.meta, citygrid.subdistricts, citygrid.communities, citygrid.cells,
     citygrid.roles, citygrid.role_rights, citygrid.step_rules, citygrid.ref_records,
     citygrid.cases, citygrid.case_events, citygrid.case_attachments TO {staff};
-GRANT SELECT (name, login_role, display_name, role, unit_id, area, enabled)
+GRANT SELECT (name, login_role, display_name, role, unit_id, area, enabled, updated_at)
     ON citygrid.accounts TO {staff};
 GRANT EXECUTE ON FUNCTION citygrid.may_see(text, text) TO {staff};
+-- how far the log goes, whoever may see which events: where a copy catches up from next time
+CREATE FUNCTION citygrid.last_event() RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = citygrid, pg_temp AS $$
+    SELECT coalesce(max(seq), 0) FROM citygrid.case_events
+$$;
+REVOKE ALL ON FUNCTION citygrid.last_event() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION citygrid.last_event() TO {staff};
 ALTER TABLE citygrid.cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE citygrid.cases FORCE ROW LEVEL SECURITY;
 ALTER TABLE citygrid.case_events ENABLE ROW LEVEL SECURITY;

@@ -105,11 +105,31 @@
         <source>No permission table was given, so nothing may be written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1): this change would stay on this workstation alone, so it is not taken here; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
         <source>The demo settings are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which account signs in to the centre (postgresql://NAME@host/db or --user NAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; this workstation has no copy of the centre yet to work from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the folder for this workstation&apos;s copy of the centre: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; this workstation&apos;s copy opens without the server only for an account that signed in here before, with the same password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -844,6 +864,10 @@
         <source>Case numbers of %1 are used up: a day has at most 9,999 cases at one site. Report it with the next day&apos;s time</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This store is a workstation&apos;s copy of the centre&apos;s: reports are taken one at a time, each settled by the centre&apos;s server, and a bulk load is not offered; nothing was loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseText</name>
@@ -1080,6 +1104,71 @@
     </message>
     <message>
         <source>Code &quot;%1&quot; does not start with a county code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentreAccounts</name>
+    <message>
+        <source>There is an account &quot;%1&quot; already</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentreLink</name>
+    <message>
+        <source>The centre&apos;s server at %1 cannot be reached, so nothing was saved. This workstation shows its copy as last brought up to date; take the step again once the network is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was changed at another workstation before your step: %2 by %3 at %4. Nothing of yours was saved; the case now shows the latest, look at it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: case %1 is not within your unit&apos;s or area&apos;s reach; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your role may not report cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your role may not take this step on case %1 as it stands there now; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server knows no enabled account of that name for this sign-in; nothing was saved. Ask an administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s copy of case %1 is behind the centre&apos;s; nothing was saved. The case now shows the latest: look at it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All 9,999 case numbers of the day are used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentreSchema</name>
+    <message>
+        <source>%1 is a superuser of the server; CityGrid never works as one (row-level security would not hold). Use the role that owns the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not make roles on the server, and every CityGrid account is one: ask the server&apos;s administrator to run ALTER ROLE %1 CREATEROLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostGIS is not installed in database %1: ask the server&apos;s administrator to run CREATE EXTENSION postgis in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s name &quot;%1&quot; is too long: account roles carry it, and PostgreSQL allows 63 characters. Use a name of at most 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 already holds a CityGrid centre; nothing was changed. `citygrid centre status` shows what it holds; to start afresh, give an empty database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1783,6 +1872,49 @@
     </message>
     <message>
         <source>Cannot finish %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>Out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre server at %1 did not accept the sign-in of %2: the name or the password is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre server at %1 has no database or account of that name: check the address you were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the centre server at %1. Check the network and that the server is running, then try again; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the centre server at %1 was lost; what you were doing was not saved. Check the network, then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre server refused: account %1 may not do this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another workstation changed the same record at the same moment; nothing was saved, try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre server is out of resources (disk, memory or connections); nothing was saved. Tell the server&apos;s administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre server refused the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the password for the centre server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3521,6 +3653,44 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Not dispatched:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CentreFeed</name>
+    <message>
+        <source>Centre %1 · live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre %1 out of reach since %2: showing this workstation&apos;s copy, steps are not saved until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CentreSignInDialog</name>
+    <message>
+        <source>Sign in to the command centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6594,10 +6764,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases, sync, accounts or audit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Puts a backup back in place of the store. The backup must pass SQLite&apos;s integrity check and the check of its record (citygrid audit verify) and be of this site; the store as it was is kept aside first. Other workstations may keep the store open: they see the restored store. With --store naming a file that does not exist, the backup becomes that new store.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6642,17 +6808,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The accounts of the store.
-  citygrid accounts init NAME --password-stdin
-  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
-  citygrid accounts list
-  citygrid accounts disable|enable NAME --user ADMIN
-  citygrid accounts reset NAME --password-stdin --user ADMIN
-  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
-init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>init, add, list, disable, enable, reset or settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6666,6 +6821,188 @@ init makes the first administrator of a store that has no accounts. The new pass
     </message>
     <message>
         <source>This store asks who reads it: sign in with --user NAME and the password (CITYGRID_PASSWORD or --password-stdin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No category has a unit here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 workstations, %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): steps acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): step, median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): step, 99th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): list or wall read, median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): until another copy has it, median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target under 1000 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): until another copy has it, 99th pct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): steps settled against (another came first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): events acknowledged / on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): acknowledged and not found (lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): events twice or versions skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): copies equal to the server&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre (%1): server CPU (one core = 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  failure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre: skipped (give the URI scripts/centre start prints with --centre URI, or CITYGRID_BENCH_CENTRE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync, accounts, audit or centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centre: a PostgreSQL + PostGIS cluster to run on (the URI scripts/centre start prints; else CITYGRID_BENCH_CENTRE); without one the part is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts of the store.
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
+init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line (on a centre&apos;s server, --store postgresql://…, the first line: it signs in before anything else). Passwords are never given on the command line, where other users of the machine could see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the first administrator with --admin NAME and give the password on standard input with --password-stdin; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre made in database %1 on %2: %3, %4 subdistricts, %5 communities, %6 cells; administrator %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstations sign in to it as their account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 (PostgreSQL %3, PostGIS %4), signed in as %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CityGrid centre here yet: make one with &quot;citygrid centre init %1 --admin NAME --password-stdin&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid centre (schema %1) of %2 %3, made %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid: %1 subdistricts, %2 communities, %3 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases: %1 (%2 open), %3 events; the newest is no. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command centre&apos;s shared store on a PostgreSQL + PostGIS server.
+  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin
+  citygrid centre status URI [--json]
+URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s schema in an empty database with PostGIS, as the role that owns it (never a superuser), loads the district and makes the first administrator, whose password is the first line of standard input. The URI&apos;s password may instead come from PGPASSWORD or ~/.pgpass. scripts/centre starts a local server for a demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init or status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: the first administrator&apos;s account name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: the name shown (default: NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: read the administrator&apos;s password from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status: print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address: give postgresql://ROLE@HOST:PORT/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the password of %1 at the centre on standard input (--password-stdin) or in CITYGRID_PASSWORD; nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

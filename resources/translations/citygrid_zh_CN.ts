@@ -105,12 +105,32 @@
         <source>No permission table was given, so nothing may be written</source>
         <translation>未提供权限表，不能写入任何内容</translation>
     </message>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1): this change would stay on this workstation alone, so it is not taken here; nothing was changed</source>
+        <translation>这是指挥中心在本工作站的副本（%1）：此项修改只会留在本工作站，因此不在这里进行；未做任何更改</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
         <source>The demo settings are missing</source>
         <translation>缺少演示设置</translation>
+    </message>
+    <message>
+        <source>Say which account signs in to the centre (postgresql://NAME@host/db or --user NAME)</source>
+        <translation>请说明登录指挥中心的账户（postgresql://账户名@主机/数据库 或 --user 账户名）</translation>
+    </message>
+    <message>
+        <source>%1; this workstation has no copy of the centre yet to work from</source>
+        <translation>%1；本工作站还没有指挥中心的副本可供使用</translation>
+    </message>
+    <message>
+        <source>Could not make the folder for this workstation&apos;s copy of the centre: %1</source>
+        <translation>无法为本工作站的指挥中心副本建立文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1; this workstation&apos;s copy opens without the server only for an account that signed in here before, with the same password</source>
+        <translation>%1；没有服务器时，本工作站的副本只对曾在此登录且密码相同的账户打开</translation>
     </message>
 </context>
 <context>
@@ -836,6 +856,10 @@
         <source>Case numbers of %1 are used up: a day has at most 9,999 cases at one site. Report it with the next day&apos;s time</source>
         <translation>%1 的案件编号已用完：一个站点每天最多 9,999 宗案件。请以次日的时间上报</translation>
     </message>
+    <message>
+        <source>This store is a workstation&apos;s copy of the centre&apos;s: reports are taken one at a time, each settled by the centre&apos;s server, and a bulk load is not offered; nothing was loaded</source>
+        <translation>这是指挥中心在本工作站的副本：上报逐件受理，每件都由中心服务器确认，不提供批量导入；未导入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>CaseText</name>
@@ -1073,6 +1097,71 @@
     <message>
         <source>Code &quot;%1&quot; does not start with a county code</source>
         <translation>编码“%1”不是以区县代码开头</translation>
+    </message>
+</context>
+<context>
+    <name>CentreAccounts</name>
+    <message>
+        <source>There is an account &quot;%1&quot; already</source>
+        <translation>已有账户“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CentreLink</name>
+    <message>
+        <source>The centre&apos;s server at %1 cannot be reached, so nothing was saved. This workstation shows its copy as last brought up to date; take the step again once the network is back</source>
+        <translation>无法连接位于 %1 的中心服务器，未保存任何内容。本工作站显示最近一次同步的副本；网络恢复后请重新办理</translation>
+    </message>
+    <message>
+        <source>Case %1 was changed at another workstation before your step: %2 by %3 at %4. Nothing of yours was saved; the case now shows the latest, look at it again</source>
+        <translation>案件 %1 在您办理之前已被其他工作站更改：%3 于 %4 进行了“%2”。您的操作未保存；案件现已显示最新状态，请重新查看</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: case %1 is not within your unit&apos;s or area&apos;s reach; nothing was saved</source>
+        <translation>中心服务器拒绝：案件 %1 不在您所在单位或区域的范围内；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your role may not report cases</source>
+        <translation>中心服务器拒绝：您的角色不能上报案件</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your role may not take this step on case %1 as it stands there now; nothing was saved</source>
+        <translation>中心服务器拒绝：按案件 %1 在服务器上的当前状态，您的角色不能办理此环节；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server knows no enabled account of that name for this sign-in; nothing was saved. Ask an administrator</source>
+        <translation>中心服务器找不到此次登录对应的已启用账户；未保存任何内容。请联系管理员</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s copy of case %1 is behind the centre&apos;s; nothing was saved. The case now shows the latest: look at it again</source>
+        <translation>本工作站的案件 %1 副本落后于中心；未保存任何内容。案件现已显示最新状态，请重新查看</translation>
+    </message>
+    <message>
+        <source>All 9,999 case numbers of the day are used</source>
+        <translation>当天的 9999 个案件编号已全部用完</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSchema</name>
+    <message>
+        <source>%1 is a superuser of the server; CityGrid never works as one (row-level security would not hold). Use the role that owns the database</source>
+        <translation>%1 是服务器的超级用户；CityGrid 从不以超级用户身份工作（否则行级安全不起作用）。请使用拥有该数据库的角色</translation>
+    </message>
+    <message>
+        <source>%1 may not make roles on the server, and every CityGrid account is one: ask the server&apos;s administrator to run ALTER ROLE %1 CREATEROLE</source>
+        <translation>%1 不能在服务器上创建角色，而每个 CityGrid 账户都是一个角色：请服务器管理员执行 ALTER ROLE %1 CREATEROLE</translation>
+    </message>
+    <message>
+        <source>PostGIS is not installed in database %1: ask the server&apos;s administrator to run CREATE EXTENSION postgis in it</source>
+        <translation>数据库 %1 中未安装 PostGIS：请服务器管理员在其中执行 CREATE EXTENSION postgis</translation>
+    </message>
+    <message>
+        <source>The database&apos;s name &quot;%1&quot; is too long: account roles carry it, and PostgreSQL allows 63 characters. Use a name of at most 30</source>
+        <translation>数据库名“%1”太长：账户角色名中包含它，而 PostgreSQL 最多允许 63 个字符。请使用不超过 30 个字符的名称</translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 already holds a CityGrid centre; nothing was changed. `citygrid centre status` shows what it holds; to start afresh, give an empty database</source>
+        <translation>%2 上的数据库 %1 已有 CityGrid 指挥中心；未做任何更改。`citygrid centre status` 可查看其内容；如需重新开始，请使用空数据库</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1860,49 @@
     <message>
         <source>Cannot finish %1</source>
         <translation>无法完成 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>Out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>The centre server at %1 did not accept the sign-in of %2: the name or the password is wrong</source>
+        <translation>位于 %1 的中心服务器不接受 %2 的登录：账户名或密码错误</translation>
+    </message>
+    <message>
+        <source>The centre server at %1 has no database or account of that name: check the address you were given</source>
+        <translation>位于 %1 的中心服务器上没有该名称的数据库或账户：请核对您得到的地址</translation>
+    </message>
+    <message>
+        <source>Could not reach the centre server at %1. Check the network and that the server is running, then try again; nothing was changed</source>
+        <translation>无法连接位于 %1 的中心服务器。请检查网络以及服务器是否在运行，然后重试；未做任何更改</translation>
+    </message>
+    <message>
+        <source>The connection to the centre server at %1 was lost; what you were doing was not saved. Check the network, then try again</source>
+        <translation>与位于 %1 的中心服务器的连接已断开；刚才的操作未保存。请检查网络后重试</translation>
+    </message>
+    <message>
+        <source>The centre server refused: account %1 may not do this</source>
+        <translation>中心服务器拒绝：账户 %1 无权进行此操作</translation>
+    </message>
+    <message>
+        <source>Another workstation changed the same record at the same moment; nothing was saved, try again</source>
+        <translation>另一个工作站同时修改了同一记录；未保存任何内容，请重试</translation>
+    </message>
+    <message>
+        <source>The centre server is out of resources (disk, memory or connections); nothing was saved. Tell the server&apos;s administrator</source>
+        <translation>中心服务器资源不足（磁盘、内存或连接数）；未保存任何内容。请告知服务器管理员</translation>
+    </message>
+    <message>
+        <source>The centre server refused the request</source>
+        <translation>中心服务器拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>Could not prepare the password for the centre server</source>
+        <translation>无法为中心服务器准备密码</translation>
     </message>
 </context>
 <context>
@@ -3505,6 +3637,44 @@ Filing standard: %5</source>
     <message>
         <source>Not dispatched:</source>
         <translation>未派遣：</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CentreFeed</name>
+    <message>
+        <source>Centre %1 · live</source>
+        <translation>指挥中心 %1 · 实时</translation>
+    </message>
+    <message>
+        <source>Centre %1 out of reach since %2: showing this workstation&apos;s copy, steps are not saved until it is back</source>
+        <translation>指挥中心 %1 自 %2 起无法连接：显示本工作站的副本，恢复连接前办理的环节不会保存</translation>
+    </message>
+    <message>
+        <source>Centre %1: %2</source>
+        <translation>指挥中心 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::CentreSignInDialog</name>
+    <message>
+        <source>Sign in to the command centre</source>
+        <translation>登录指挥中心</translation>
+    </message>
+    <message>
+        <source>Centre: %1</source>
+        <translation>指挥中心：%1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
@@ -6604,10 +6774,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
         <translation>该数据库的备份（在线、已校验），%1 MB，运行一次</translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases, sync, accounts or audit.</source>
-        <translation>只运行其中一项：futian、startup、city、cases、sync、accounts 或 audit。</translation>
-    </message>
-    <message>
         <source>Puts a backup back in place of the store. The backup must pass SQLite&apos;s integrity check and the check of its record (citygrid audit verify) and be of this site; the store as it was is kept aside first. Other workstations may keep the store open: they see the restored store. With --store naming a file that does not exist, the backup becomes that new store.</source>
         <translation>用备份替换数据库。备份须通过 SQLite 完整性检查和记录核验（citygrid audit verify），且属于本站点；替换前先另存原数据库。其他工作站可保持数据库打开，它们会看到恢复后的数据库。若 --store 指定的文件不存在，备份即成为该新数据库。</translation>
     </message>
@@ -6652,24 +6818,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
         <translation>窗口空闲：%1 分钟后锁定</translation>
     </message>
     <message>
-        <source>The accounts of the store.
-  citygrid accounts init NAME --password-stdin
-  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
-  citygrid accounts list
-  citygrid accounts disable|enable NAME --user ADMIN
-  citygrid accounts reset NAME --password-stdin --user ADMIN
-  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
-init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line. Passwords are never given on the command line, where other users of the machine could see them.</source>
-        <translation>数据库中的账号。
-  citygrid accounts init NAME --password-stdin
-  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
-  citygrid accounts list
-  citygrid accounts disable|enable NAME --user ADMIN
-  citygrid accounts reset NAME --password-stdin --user ADMIN
-  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
-init 为尚无账号的数据库创建第一个系统管理员。新密码为标准输入的第一行；管理员本人的密码取自 CITYGRID_PASSWORD，未设置时取标准输入的下一行。密码从不在命令行中给出，以免本机其他用户看到。</translation>
-    </message>
-    <message>
         <source>init, add, list, disable, enable, reset or settings</source>
         <translation>init、add、list、disable、enable、reset 或 settings</translation>
     </message>
@@ -6684,6 +6832,198 @@ init 为尚无账号的数据库创建第一个系统管理员。新密码为标
     <message>
         <source>This store asks who reads it: sign in with --user NAME and the password (CITYGRID_PASSWORD or --password-stdin)</source>
         <translation>此数据库要求读取者登录：请用 --user NAME 及密码（CITYGRID_PASSWORD 或 --password-stdin）登录</translation>
+    </message>
+    <message>
+        <source>No category has a unit here</source>
+        <translation>没有哪个类别在这里有处置单位</translation>
+    </message>
+    <message>
+        <source>%1 workstations, %2 s</source>
+        <translation>%1 个工作站，%2 秒</translation>
+    </message>
+    <message>
+        <source>Centre (%1): steps acknowledged</source>
+        <translation>指挥中心（%1）：已确认的环节</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>个环节</translation>
+    </message>
+    <message>
+        <source>Centre (%1): step, median</source>
+        <translation>指挥中心（%1）：环节耗时，中位数</translation>
+    </message>
+    <message>
+        <source>Centre (%1): step, 99th percentile</source>
+        <translation>指挥中心（%1）：环节耗时，第 99 百分位</translation>
+    </message>
+    <message>
+        <source>Centre (%1): list or wall read, median</source>
+        <translation>指挥中心（%1）：列表或大屏读取，中位数</translation>
+    </message>
+    <message>
+        <source>Centre (%1): until another copy has it, median</source>
+        <translation>指挥中心（%1）：到其他副本可见，中位数</translation>
+    </message>
+    <message>
+        <source>target under 1000 ms</source>
+        <translation>目标低于 1000 毫秒</translation>
+    </message>
+    <message>
+        <source>Centre (%1): until another copy has it, 99th pct.</source>
+        <translation>指挥中心（%1）：到其他副本可见，第 99 百分位</translation>
+    </message>
+    <message>
+        <source>Centre (%1): steps settled against (another came first)</source>
+        <translation>指挥中心（%1）：因他人先办而被服务器判回的环节</translation>
+    </message>
+    <message>
+        <source>Centre (%1): events acknowledged / on the server</source>
+        <translation>指挥中心（%1）：已确认的事件 / 服务器上的事件</translation>
+    </message>
+    <message>
+        <source>Centre (%1): acknowledged and not found (lost)</source>
+        <translation>指挥中心（%1）：已确认但未找到（丢失）</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>个事件</translation>
+    </message>
+    <message>
+        <source>must be 0</source>
+        <translation>必须为 0</translation>
+    </message>
+    <message>
+        <source>Centre (%1): events twice or versions skipped</source>
+        <translation>指挥中心（%1）：重复的事件或跳过的版本</translation>
+    </message>
+    <message>
+        <source>Centre (%1): copies equal to the server&apos;s view</source>
+        <translation>指挥中心（%1）：与服务器视图一致的副本</translation>
+    </message>
+    <message>
+        <source>Centre (%1): server CPU (one core = 100)</source>
+        <translation>指挥中心（%1）：服务器 CPU（一个核心 = 100）</translation>
+    </message>
+    <message>
+        <source>  failure: %1</source>
+        <translation>  失败：%1</translation>
+    </message>
+    <message>
+        <source>Centre: skipped (give the URI scripts/centre start prints with --centre URI, or CITYGRID_BENCH_CENTRE)</source>
+        <translation>指挥中心：已跳过（请用 --centre URI 或 CITYGRID_BENCH_CENTRE 给出 scripts/centre start 打印的 URI）</translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync, accounts, audit or centre.</source>
+        <translation>只运行一部分：futian、startup、city、cases、sync、accounts、audit 或 centre。</translation>
+    </message>
+    <message>
+        <source>centre: a PostgreSQL + PostGIS cluster to run on (the URI scripts/centre start prints; else CITYGRID_BENCH_CENTRE); without one the part is skipped.</source>
+        <translation>centre：运行所用的 PostgreSQL + PostGIS 集群（scripts/centre start 打印的 URI；否则取 CITYGRID_BENCH_CENTRE）；没有则跳过此部分。</translation>
+    </message>
+    <message>
+        <source>The accounts of the store.
+  citygrid accounts init NAME --password-stdin
+  citygrid accounts add NAME --role ROLE [--unit U] [--area CODE] [--display-name TEXT] --password-stdin --user ADMIN
+  citygrid accounts list
+  citygrid accounts disable|enable NAME --user ADMIN
+  citygrid accounts reset NAME --password-stdin --user ADMIN
+  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock MINUTES] --user ADMIN
+init makes the first administrator of a store that has no accounts. The new password is the first line of standard input; the administrator&apos;s own password is CITYGRID_PASSWORD or, when that is not set, the next line (on a centre&apos;s server, --store postgresql://…, the first line: it signs in before anything else). Passwords are never given on the command line, where other users of the machine could see them.</source>
+        <translation>存储中的账户。
+  citygrid accounts init 账户名 --password-stdin
+  citygrid accounts add 账户名 --role 角色 [--unit 单位] [--area 代码] [--display-name 文本] --password-stdin --user 管理员
+  citygrid accounts list
+  citygrid accounts disable|enable 账户名 --user 管理员
+  citygrid accounts reset 账户名 --password-stdin --user 管理员
+  citygrid accounts settings [--read-needs-login yes|no] [--idle-lock 分钟] --user 管理员
+init 为尚无账户的存储创建第一个管理员。新密码是标准输入的第一行；管理员本人的密码取自 CITYGRID_PASSWORD，未设置时取下一行（在指挥中心服务器上，即 --store postgresql://…，则取第一行：先登录再做其他事）。密码从不在命令行上给出，以免本机其他用户看到。</translation>
+    </message>
+    <message>
+        <source>Name the first administrator with --admin NAME and give the password on standard input with --password-stdin; nothing was changed</source>
+        <translation>请用 --admin 账户名 指定第一个管理员，并用 --password-stdin 在标准输入中给出密码；未做任何更改</translation>
+    </message>
+    <message>
+        <source>Centre made in database %1 on %2: %3, %4 subdistricts, %5 communities, %6 cells; administrator %7.</source>
+        <translation>已在 %2 上的数据库 %1 中建立指挥中心：%3，%4 个街道，%5 个社区，%6 个网格；管理员 %7。</translation>
+    </message>
+    <message>
+        <source>Workstations sign in to it as their account: %1</source>
+        <translation>各工作站以各自账户登录：%1</translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 (PostgreSQL %3, PostGIS %4), signed in as %5</source>
+        <translation>%2 上的数据库 %1（PostgreSQL %3，PostGIS %4），以 %5 身份登录</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <source>No CityGrid centre here yet: make one with &quot;citygrid centre init %1 --admin NAME --password-stdin&quot;</source>
+        <translation>这里还没有 CityGrid 指挥中心：用“citygrid centre init %1 --admin 账户名 --password-stdin”建立</translation>
+    </message>
+    <message>
+        <source>CityGrid centre (schema %1) of %2 %3, made %4</source>
+        <translation>%2 %3 的 CityGrid 指挥中心（结构版本 %1），建于 %4</translation>
+    </message>
+    <message>
+        <source>Grid: %1 subdistricts, %2 communities, %3 cells</source>
+        <translation>网格：%1 个街道，%2 个社区，%3 个网格</translation>
+    </message>
+    <message>
+        <source>Accounts: %1</source>
+        <translation>账户：%1</translation>
+    </message>
+    <message>
+        <source>Cases: %1 (%2 open), %3 events; the newest is no. %4</source>
+        <translation>案件：%1 件（%2 件未结），%3 个事件；最新为第 %4 号</translation>
+    </message>
+    <message>
+        <source>The command centre&apos;s shared store on a PostgreSQL + PostGIS server.
+  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin
+  citygrid centre status URI [--json]
+URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s schema in an empty database with PostGIS, as the role that owns it (never a superuser), loads the district and makes the first administrator, whose password is the first line of standard input. The URI&apos;s password may instead come from PGPASSWORD or ~/.pgpass. scripts/centre starts a local server for a demo.</source>
+        <translation>指挥中心在 PostgreSQL + PostGIS 服务器上的共享存储。
+  citygrid centre init URI --admin 账户名 [--display-name 文本] --password-stdin
+  citygrid centre status URI [--json]
+URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该数据库的角色（绝不是超级用户）在已装 PostGIS 的空数据库中建立 CityGrid 的结构，载入辖区，并创建第一个管理员，其密码为标准输入的第一行。URI 中的密码也可来自 PGPASSWORD 或 ~/.pgpass。scripts/centre 可启动一个本地演示服务器。</translation>
+    </message>
+    <message>
+        <source>init or status</source>
+        <translation>init 或 status</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s database.</source>
+        <translation>指挥中心的数据库。</translation>
+    </message>
+    <message>
+        <source>init: the first administrator&apos;s account name.</source>
+        <translation>init：第一个管理员的账户名。</translation>
+    </message>
+    <message>
+        <source>init: the name shown (default: NAME).</source>
+        <translation>init：显示的名称（默认：账户名）。</translation>
+    </message>
+    <message>
+        <source>init: read the administrator&apos;s password from standard input.</source>
+        <translation>init：从标准输入读取管理员的密码。</translation>
+    </message>
+    <message>
+        <source>status: print JSON.</source>
+        <translation>status：输出 JSON。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address: give postgresql://ROLE@HOST:PORT/DATABASE</source>
+        <translation>“%1”不是服务器地址：请给出 postgresql://角色@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>Give the password of %1 at the centre on standard input (--password-stdin) or in CITYGRID_PASSWORD; nothing was done</source>
+        <translation>请在标准输入（--password-stdin）或 CITYGRID_PASSWORD 中给出 %1 在指挥中心的密码；未执行任何操作</translation>
+    </message>
+    <message>
+        <source>the account</source>
+        <translation>该账户</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // (one wins, the other is told who came first), the live feed that brings another
 // workstation's step into the session, a dropped connection taken up again, and writes that
 // would stay on one workstation refused.
+#include "accounts/centresignindialog.h"
 #include "centre/centrelistener.h"
 #include "centrefixture.h"
 #include "services/appcontext.h"
@@ -12,6 +13,7 @@
 #include "shell/mainwindow.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -39,6 +41,7 @@ private slots:
     void wrongPassword();
     void localOnlyWritesRefused();
     void windowSaysLive();
+    void signInDialog();
 
 private:
     std::unique_ptr<AppContext> open(const QString &account);
@@ -233,6 +236,31 @@ void TestCentreWorkstation::windowSaysLive()
     QTRY_VERIFY_WITH_TIMEOUT(window.centreFeed()->isConnected(), 10000);
     const QString text = window.centreFeed()->stateText();
     QVERIFY2(text.endsWith(QStringLiteral("· live")), qPrintable(text));
+}
+
+void TestCentreWorkstation::signInDialog()
+{
+    CentreSignInDialog dialog(uri(), QStringLiteral("u1"));
+    auto *account = dialog.findChild<QLineEdit *>(QStringLiteral("account"));
+    auto *secret = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
+    auto *problem = dialog.findChild<QLabel *>(QStringLiteral("problem"));
+    QVERIFY(account && secret && problem);
+    QCOMPARE(account->text(), QStringLiteral("u1"));
+    dialog.show();
+    // a wrong password: said in the dialog, which stays for another try
+    secret->setText(QStringLiteral("not-the-password"));
+    QTest::keyClick(secret, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!problem->isHidden());
+    QVERIFY2(problem->text().contains(QStringLiteral("did not accept the sign-in")),
+             qPrintable(problem->text()));
+    QVERIFY(!dialog.takeContext());
+    secret->setText(password);
+    QTest::keyClick(secret, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    auto context = dialog.takeContext();
+    QVERIFY(context);
+    QCOMPARE(context->centreAccount(), QStringLiteral("u1"));
 }
 
 QTEST_MAIN(TestCentreWorkstation)

@@ -250,6 +250,11 @@ class TestWindowWalk : public QObject
                 QTest::qWait(200);
                 for (int i = 0; i < 100 && w->frameGeometry().size().isEmpty(); ++i)
                     QTest::qWait(50);
+                // a window that maximises itself (the wall display) is framed first and sized
+                // to the screen a moment later; on a loaded machine that moment can pass 200 ms
+                const QRect screen = w->screen()->availableGeometry().adjusted(-1, -1, 1, 1);
+                for (int i = 0; i < 40 && !screen.contains(w->frameGeometry()); ++i)
+                    QTest::qWait(50);
                 inspectTabs(w, actionName);
                 if (auto *dialog = qobject_cast<QDialog *>(w))
                     dialog->reject();
