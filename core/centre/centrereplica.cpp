@@ -3,6 +3,8 @@
 #include "centre/centrereplica.h"
 
 #include "accounts/passwords.h"
+#include "audit/recordchain.h"
+#include "audit/recordstreams.h"
 #include "cases/caseattachment.h"
 #include "cases/caserecord.h"
 #include "cases/caserows.h"
@@ -60,7 +62,13 @@ Result<QStringList> storeEvents(SqliteDb &db, const PgResult &events, qint64 sin
             insert.value().bind(v + 1, values[v]);
         if (auto r = insert.value().run(); !r)
             return r.error();
-        if (db.changes() > 0 && events.integer(i, 0) > since)
+        if (db.changes() == 0)
+            continue;
+        // this copy's record of what it received, sealed like any step written here
+        const qint64 row = db.lastInsertId();
+        if (auto r = RecordChain(db).sealRows(recordstreams::cases(), row, row); !r)
+            return r.error();
+        if (events.integer(i, 0) > since)
             added.append(e.uuid);
     }
     return added;
@@ -173,6 +181,8 @@ Result<void> storeAccounts(SqliteDb &db, const PgResult &accounts)
         }
         upsert.value().bind(6, qint64(accounts.boolean(i, 5))).bind(7, now);
         if (auto r = upsert.value().run(); !r)
+            return r;
+        if (auto r = RecordChain(db).sealState(recordstreams::accounts(), accounts.text(i, 0)); !r)
             return r;
     }
     return {};
@@ -287,7 +297,9 @@ Result<void> CentreReplica::keepPassword(Store &store, const QString &account,
     if (!update)
         return update.error();
     update.value().bind(1, QString::fromLatin1(hash.value())).bind(2, account);
-    return update.value().run();
+    if (auto r = update.value().run(); !r)
+        return r;
+    return RecordChain(store.db()).sealState(recordstreams::accounts(), account);
 }
 
 } // namespace citygrid

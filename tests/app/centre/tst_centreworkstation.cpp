@@ -5,6 +5,7 @@
 // workstation's step into the session, a dropped connection taken up again, and writes that
 // would stay on one workstation refused.
 #include "accounts/centresignindialog.h"
+#include "audit/recordaudit.h"
 #include "centre/centrelistener.h"
 #include "centrefixture.h"
 #include "services/appcontext.h"
@@ -139,6 +140,12 @@ void TestCentreWorkstation::liveFeed()
     auto history = disp->cases().history(reported.value().uuid);
     QCOMPARE(history.value().size(), 1);
     QCOMPARE(history.value().first().actor, QStringLiteral("op01"));
+    // what a copy received is in its record: checking it finds nothing added behind its back
+    for (AppContext *copy : {op.get(), disp.get()}) {
+        auto audit = RecordAudit::verify(copy->store().db());
+        QVERIFY(audit);
+        QVERIFY2(audit.value().intact(), qPrintable(copy->storePath()));
+    }
 }
 
 void TestCentreWorkstation::serverSettlesTwoWorkstations()
