@@ -62,7 +62,13 @@ Result<std::unique_ptr<AppContext>> openStore(const QCommandLineParser &parser)
                         "(--password-stdin) or in CITYGRID_PASSWORD; nothing was done")
                          .arg(account.isEmpty() ? tr("the account") : account),
                      {}};
-    return AppContext::openCentre(store, account, password);
+    auto opened = AppContext::openCentre(store, account, password);
+    // out of reach: the copy opened as it was; whoever reads it is told
+    if (opened && !opened.value()->centre()->connected())
+        err() << tr("The centre's server cannot be reached: this is this workstation's copy as "
+                    "last brought up to date, and steps are not saved until it is back")
+              << Qt::endl;
+    return opened;
 }
 
 std::optional<Account> signIn(AppContext &context, const QCommandLineParser &parser,

@@ -66,6 +66,8 @@ Result<std::unique_ptr<AppContext>>
 AppContext::openCentre(const QString &uri, const QString &account, const QString &password,
                        const std::function<void(const QString &)> &ready)
 {
+    if (const QString wrong = centreaddress::problem(uri); !wrong.isEmpty())
+        return Error{QStringLiteral("centre.address"), wrong, {}};
     if (account.isEmpty())
         return Error{QStringLiteral("centre.account"),
                      tr("Say which account signs in to the centre (postgresql://NAME@host/db or "

@@ -4,6 +4,7 @@
 
 #include "centre/centreschema.h"
 
+#include <QCoreApplication>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -23,6 +24,17 @@ bool isCentre(const QString &store)
 {
     return store.startsWith(QLatin1String("postgresql://")) ||
            store.startsWith(QLatin1String("postgres://"));
+}
+
+QString problem(const QString &uri)
+{
+    const QUrl url(uri);
+    if (!url.isValid() || url.host().isEmpty() || database(url).isEmpty())
+        return QCoreApplication::translate(
+                   "centreaddress",
+                   "\"%1\" is not a centre's address: give postgresql://ACCOUNT@HOST:PORT/DATABASE")
+            .arg(uri);
+    return {};
 }
 
 QString account(const QString &uri)

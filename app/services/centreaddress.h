@@ -9,6 +9,9 @@ namespace citygrid::centreaddress {
 /// Whether a store named on the command line, in settings or File ▸ Open is the centre's
 /// server (postgresql://…) rather than a file.
 bool isCentre(const QString &store);
+/// Why `uri` is no centre address CityGrid can use (no host, a port out of range, no
+/// database), or nothing.
+QString problem(const QString &uri);
 /// The account a centre URI names (postgresql://op01@host:port/db → op01), empty if none.
 QString account(const QString &uri);
 /// The URI the account signs in to the server with: its login role, no password.

@@ -2661,6 +2661,13 @@
     </message>
 </context>
 <context>
+    <name>centreaddress</name>
+    <message>
+        <source>&quot;%1&quot; is not a centre&apos;s address: give postgresql://ACCOUNT@HOST:PORT/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AccountsDialog</name>
     <message>
         <source>Add account</source>
@@ -7003,6 +7010,10 @@ URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s
     </message>
     <message>
         <source>the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server cannot be reached: this is this workstation&apos;s copy as last brought up to date, and steps are not saved until it is back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2648,6 +2648,13 @@
     </message>
 </context>
 <context>
+    <name>centreaddress</name>
+    <message>
+        <source>&quot;%1&quot; is not a centre&apos;s address: give postgresql://ACCOUNT@HOST:PORT/DATABASE</source>
+        <translation>“%1”不是指挥中心的地址：请给出 postgresql://账户@主机:端口/数据库</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AccountsDialog</name>
     <message>
         <source>Add account</source>
@@ -7024,6 +7031,10 @@ URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该�
     <message>
         <source>the account</source>
         <translation>该账户</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server cannot be reached: this is this workstation&apos;s copy as last brought up to date, and steps are not saved until it is back</source>
+        <translation>无法连接中心服务器：这是本工作站最近一次同步的副本，恢复连接前办理的环节不会保存</translation>
     </message>
 </context>
 <context>

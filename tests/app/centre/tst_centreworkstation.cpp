@@ -217,6 +217,14 @@ void TestCentreWorkstation::wrongPassword()
     QVERIFY(!away);
     QVERIFY2(away.error().message.contains(QStringLiteral("no copy of the centre yet")),
              qPrintable(away.error().message));
+    // an address that is none: said so, and no server (nor the machine's own cluster) is tried
+    for (const QString &bad : {QStringLiteral("postgresql://op01@127.0.0.1:99999/citygrid"),
+                               QStringLiteral("postgresql://op01@127.0.0.1:5432"),
+                               QStringLiteral("postgresql:///citygrid")}) {
+        auto refused = AppContext::openCentre(bad, QStringLiteral("op01"), password);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("centre.address"));
+    }
 }
 
 void TestCentreWorkstation::localOnlyWritesRefused()
