@@ -193,15 +193,16 @@ Result<void> storeAccounts(SqliteDb &db, const PgResult &accounts)
 Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &store)
 {
     const qint64 since = store.meta(keyLastEvent()).toLongLong();
-    // one snapshot: the events, the rows and the accounts agree with each other
-    if (auto r = conn.run(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")); !r)
+    // one snapshot: the events, the rows and the accounts agree with each other. Rolled back on
+    // every way out but the end, so a failure never leaves the connection inside an old snapshot
+    // (the steps sent on it would fail as read-only).
+    PgTransaction snapshot(conn);
+    if (auto r = snapshot.begin(QStringLiteral("ISOLATION LEVEL REPEATABLE READ READ ONLY")); !r)
         return r.error();
     // how far the whole log goes, though this account sees only part of it
     auto last = conn.exec(QStringLiteral("SELECT citygrid.last_event()"));
-    if (!last) {
-        (void)conn.run(QStringLiteral("ROLLBACK"));
+    if (!last)
         return last.error();
-    }
     auto events = conn.exec(
         QStringLiteral("SELECT e.seq, e.uuid, e.case_uuid, e.step, e.actor, e.role, %1, "
                        "e.site_id, coalesce(e.note, ''), coalesce(e.payload, '') FROM "
@@ -209,10 +210,8 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
                        "citygrid.case_events WHERE seq > $1) ORDER BY e.seq")
             .arg(ms("e.at")),
         {since});
-    if (!events) {
-        (void)conn.run(QStringLiteral("ROLLBACK"));
+    if (!events)
         return events.error();
-    }
     Pulled pulled;
     pulled.lastEvent = std::max(since, last.value().integer(0, 0));
     for (int i = 0; i < events.value().rows(); ++i)
@@ -237,10 +236,8 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
                                             "''), coalesce(area, ''), enabled FROM "
                                             "citygrid.accounts ORDER BY name"));
     for (const Result<PgResult> *r : {&rows, &stamp, accountsChanged ? &accounts : &rows})
-        if (!*r) {
-            (void)conn.run(QStringLiteral("ROLLBACK"));
+        if (!*r)
             return r->error();
-        }
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -258,7 +255,7 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
         if (auto r = store.setMeta(keyAccountsStamp(), stamp.value().text(0, 0)); !r)
             return r.error();
     }
-    (void)conn.run(QStringLiteral("COMMIT"));
+    (void)snapshot.commit(); // read only: nothing to lose if the commit fails
     if (pulled.lastEvent != since)
         if (auto r = store.setMeta(keyLastEvent(), QString::number(pulled.lastEvent)); !r)
             return r.error();

@@ -102,7 +102,7 @@ Result<PgConnection> PgConnection::open(const QString &uri, const QString &passw
                  detail};
 }
 
-Error PgConnection::failure(pg_result *result, const QString &sql) const
+Error PgConnection::failure(pg_result *result) const
 {
     const QString state = serverText(PQresultErrorField(result, PG_DIAG_SQLSTATE));
     const QString message = serverText(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
@@ -136,7 +136,6 @@ Error PgConnection::failure(pg_result *result, const QString &sql) const
                      tr("The centre server is out of resources (disk, memory or connections); "
                         "nothing was saved. Tell the server's administrator"),
                      detail};
-    Q_UNUSED(sql)
     return Error{code, tr("The centre server refused the request"), detail};
 }
 
@@ -157,7 +156,7 @@ Result<PgResult> PgConnection::exec(const QString &sql, const QVariantList &para
                                      values.data(), lengths.data(), formats.data(), 0);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-        return failure(result, sql);
+        return failure(result);
     return PgResult(result);
 }
 
@@ -166,7 +165,7 @@ Result<void> PgConnection::run(const QString &script)
     pg_result *result = PQexec(raw(), script.toUtf8().constData());
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-        return failure(result, script);
+        return failure(result);
     PQclear(result);
     return {};
 }
@@ -175,14 +174,14 @@ Result<void> PgConnection::copyIn(const QString &copySql, const QByteArray &data
 {
     pg_result *start = PQexec(raw(), copySql.toUtf8().constData());
     if (PQresultStatus(start) != PGRES_COPY_IN)
-        return failure(start, copySql);
+        return failure(start);
     PQclear(start);
     if (PQputCopyData(raw(), data.constData(), int(data.size())) != 1 ||
         PQputCopyEnd(raw(), nullptr) != 1)
-        return failure(PQgetResult(raw()), copySql);
+        return failure(PQgetResult(raw()));
     pg_result *end = PQgetResult(raw());
     if (PQresultStatus(end) != PGRES_COMMAND_OK)
-        return failure(end, copySql);
+        return failure(end);
     PQclear(end);
     while (pg_result *more = PQgetResult(raw()))
         PQclear(more);
@@ -261,9 +260,11 @@ PgTransaction::~PgTransaction()
         (void)m_conn.run(QStringLiteral("ROLLBACK"));
 }
 
-Result<void> PgTransaction::begin()
+Result<void> PgTransaction::begin(const QString &mode)
 {
-    if (auto r = m_conn.run(QStringLiteral("BEGIN")); !r)
+    if (auto r =
+            m_conn.run(mode.isEmpty() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN ") + mode);
+        !r)
         return r;
     m_active = true;
     return {};

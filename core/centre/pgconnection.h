@@ -75,7 +75,7 @@ public:
 
 private:
     explicit PgConnection(pg_conn *conn);
-    Error failure(pg_result *result, const QString &sql) const;
+    Error failure(pg_result *result) const;
     struct Closer
     {
         void operator()(pg_conn *conn) const;
@@ -91,7 +91,8 @@ public:
     ~PgTransaction();
     PgTransaction(const PgTransaction &) = delete;
     PgTransaction &operator=(const PgTransaction &) = delete;
-    Result<void> begin();
+    /// `mode`: what follows BEGIN ("ISOLATION LEVEL REPEATABLE READ READ ONLY" for a snapshot).
+    Result<void> begin(const QString &mode = {});
     Result<void> commit();
 
 private:
