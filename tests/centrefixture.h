@@ -14,7 +14,7 @@
 #include <QTest>
 #include <QUrl>
 
-namespace testutil {
+namespace citygrid::testutil {
 
 /// What a run of the citygrid executable printed.
 struct Run
@@ -153,4 +153,4 @@ private:
     bool m_made = false;
 };
 
-} // namespace testutil
+} // namespace citygrid::testutil

@@ -237,14 +237,6 @@ void workstation(Tally &tally, const Plan &plan, Seat seat, const QString &accou
     tally.copiesMatching += same ? 1 : 0;
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size())))];
-}
-
 /// CPU seconds the server's processes (every session and the postmaster) have used so far, or -1
 /// when they are not on this machine.
 double serverCpuSeconds(PgConnection &owner)

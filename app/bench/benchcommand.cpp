@@ -230,7 +230,8 @@ int bench(const QStringList &arguments)
         {QStringLiteral("quick"), tr("Small sizes and few runs, to check that it works.")});
     parser.addOption(
         {QStringLiteral("only"),
-         tr("Run one part only: futian, startup, city, cases, sync, accounts, audit or centre."),
+         tr("Run one part only: futian, startup, city, cases, sync, accounts, audit, open311 or "
+            "centre."),
          QStringLiteral("part")});
     parser.addOption({QStringLiteral("centre"),
                       tr("centre: a PostgreSQL + PostGIS cluster to run on (the URI scripts/centre "
@@ -296,6 +297,9 @@ int bench(const QStringList &arguments)
             return fail(r.error());
     if (part("audit"))
         if (auto r = benchAudit(temp.path(), quick); !r)
+            return fail(r.error());
+    if (part("open311"))
+        if (auto r = benchOpen311(temp.path(), quick); !r)
             return fail(r.error());
     if (part("centre")) {
         const QString centre = parser.isSet(QStringLiteral("centre"))

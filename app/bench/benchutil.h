@@ -23,6 +23,15 @@ inline double median(QList<double> values)
     return values[values.size() / 2];
 }
 
+/// The value below which the share `p` (0 to 1) of `values` lies.
+inline double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size())))];
+}
+
 /// Median wall time of `runs` calls after one warm-up, in ms.
 inline double timeMedian(int runs, const std::function<void()> &work)
 {
@@ -53,6 +62,9 @@ Result<void> benchAudit(const QString &tempDir, bool quick);
 /// Simulated workstations of one centre (20, then 100; a few with `quick`) on the PostgreSQL
 /// cluster `clusterUri` names (a role that may make databases and roles): skipped without one.
 Result<void> benchCentre(const QString &clusterUri, bool quick);
+/// `citygrid serve` in its own process on a demo store, posted to and read by clients over
+/// loopback: requests per second and latencies.
+Result<void> benchOpen311(const QString &tempDir, bool quick);
 /// The store of `context` filled with `cases` demo cases up to `now` (and the demo's accounts).
 Result<CaseDemo::Summary> fillDemo(AppContext &context, int cases, const QDateTime &now);
 

@@ -3,6 +3,7 @@
 #include "accounts/accountscope.h"
 #include "cases/casetiming.h"
 #include "cli/casefilteroptions.h"
+#include "cli/celllocator.h"
 #include "cli/cli.h"
 #include "cli/signin.h"
 #include "grid/gridmaploader.h"
@@ -50,19 +51,6 @@ void printCase(AppContext &context, const CaseRecord &r)
                      .arg(r.unitId, r.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
               << (timing.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(timing)) << Qt::endl;
     }
-}
-
-/// The cell at a WGS84 point, from the store's cells; kept alive by the returned function.
-Result<CaseExchange::CellAt> cellLocator(AppContext &context)
-{
-    auto cells = GridMapLoader::loadLayer(context.storePath(), storeschema::cellsTable(),
-                                          QStringLiteral("EPSG:4326"));
-    if (!cells)
-        return cells.error();
-    return CaseExchange::CellAt([layer = cells.value()](QPointF p) {
-        const int id = layer->featureAt(p);
-        return id < 0 ? QString() : layer->features[id].code;
-    });
 }
 
 Result<QString> cellAt(AppContext &context, QPointF lonLat)

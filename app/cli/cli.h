@@ -45,6 +45,7 @@ int restore(const QStringList &arguments);
 int accounts(const QStringList &arguments);
 int audit(const QStringList &arguments);
 int centre(const QStringList &arguments);
+int serve(const QStringList &arguments);
 
 /// On a terminal, a line on stderr that says how far a long command has got; nothing otherwise.
 Progress terminalProgress();

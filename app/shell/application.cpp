@@ -111,6 +111,7 @@ cli::Command commandNamed(const QString &name)
         {"accounts", cli::accounts},
         {"audit", cli::audit},
         {"centre", cli::centre},
+        {"serve", cli::serve},
     };
     for (const auto &[commandName, command] : commands)
         if (name == QLatin1String(commandName))

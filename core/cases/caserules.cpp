@@ -95,6 +95,8 @@ Result<CaseEvent> CaseRules::report(const NewCase &input, const QString &caseNo,
                      {QStringLiteral("lon"), input.lonLat.x()},
                      {QStringLiteral("lat"), input.lonLat.y()},
                      {QStringLiteral("urgent"), category->urgent}};
+    if (!input.origin.isEmpty())
+        event.payload.insert(QStringLiteral("origin"), input.origin);
     return event;
 }
 

@@ -9,6 +9,7 @@
 #include "catalogues/unitcatalogue.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace citygrid {
 
@@ -22,6 +23,9 @@ struct NewCase
     QString description;
     QString reporter;
     QList<CaseAttachment> attachments; ///< photos taken on site
+    /// Where a report from another system came from ({"client", "id", "media_url"} of an Open311
+    /// request), kept in its report event as "origin"; empty for one entered here.
+    QJsonObject origin;
 };
 
 /// What some steps need besides the actor: the unit for a dispatch, the extra time of an

@@ -184,6 +184,10 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
                  return r;
              return chain.vouchForeignHeads();
          }},
+        // 11: a report from another system (an Open311 request) is found by the id that system
+        // gave it, without reading every report
+        {10, QStringLiteral("CREATE INDEX IF NOT EXISTS case_events_origin ON case_events"
+                            " (json_extract(payload, '$.origin.id')) WHERE step = 'report';")},
     };
 }
 

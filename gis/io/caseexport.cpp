@@ -4,6 +4,7 @@
 
 #include "base/partialfile.h"
 #include "io/ogrutil.h"
+#include "io/open311request.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -83,7 +84,7 @@ void setField(OGRFeature &feature, int i, Kind kind, const QString &text, bool c
 
 QString time(const QDateTime &t)
 {
-    return t.isValid() ? t.toString(Qt::ISODate) : QString();
+    return open311::time(t);
 }
 
 QList<Column> columns(const CaseCatalogues &catalogues, const GridCatalogue &grid, bool english)
@@ -143,41 +144,9 @@ Error writeError(const QString &path, const QString &detail)
 Result<qint64> writeOpen311(const CaseQuery &query, const CaseCatalogues &catalogues,
                             const GridCatalogue &grid, const QString &path, bool english)
 {
-    // GeoReport v2 requests: minor category -> service_code, its group -> group, unit ->
-    // agency_responsible, deadline -> expected_datetime, state -> open/closed + status_notes.
     QJsonArray requests;
     const auto read = query.forEach([&](const CaseRecord &r) {
-        const auto *c = catalogues.categories.find(r.categoryId);
-        const auto *g = c ? catalogues.categories.group(c->kind, c->major) : nullptr;
-        const auto *u = catalogues.units.find(r.unitId);
-        const bool closed =
-            r.status.state == CaseState::Closed || r.status.state == CaseState::Voided;
-        QJsonObject o{
-            {QStringLiteral("service_request_id"), r.caseNo},
-            {QStringLiteral("status"), closed ? QStringLiteral("closed") : QStringLiteral("open")},
-            {QStringLiteral("status_notes"), CaseVocabulary::id(r.status.state)},
-            {QStringLiteral("service_name"), !c        ? QString()
-                                             : english ? c->nameEn
-                                                       : c->name},
-            {QStringLiteral("service_code"), r.categoryId},
-            {QStringLiteral("group"), !g        ? QString()
-                                      : english ? g->nameEn
-                                                : g->name},
-            {QStringLiteral("description"), r.description},
-            {QStringLiteral("agency_responsible"), !u                                ? QString()
-                                                   : english && !u->nameEn.isEmpty() ? u->nameEn
-                                                                                     : u->name},
-            {QStringLiteral("requested_datetime"), time(r.reportedAt)},
-            {QStringLiteral("updated_datetime"), time(r.updatedAt)},
-            {QStringLiteral("expected_datetime"), time(r.dueAt)},
-            {QStringLiteral("address"),
-             QStringLiteral("%1 %2").arg(grid.displayName(r.cellCode.left(9), english),
-                                         grid.displayName(r.cellCode.left(12), english))},
-            {QStringLiteral("address_id"), r.cellCode},
-            {QStringLiteral("lat"), r.lonLat.y()},
-            {QStringLiteral("long"), r.lonLat.x()},
-        };
-        requests.append(o);
+        requests.append(open311::request(r, catalogues, grid, english));
     });
     if (!read)
         return read.error();

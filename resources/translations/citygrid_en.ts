@@ -1838,6 +1838,156 @@
     </message>
 </context>
 <context>
+    <name>Open311Keys</name>
+    <message>
+        <source>Could not read the Open311 keys file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the Open311 keys file %2 cannot be read; make the client&apos;s key again with citygrid serve keys add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the client with up to 64 characters and no spaces, e.g. city-platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown datum &quot;%1&quot;: use wgs84 or gcj02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a client &quot;%1&quot; already; revoke its key first to give it a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no client &quot;%1&quot; in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the Open311 keys file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Open311Service</name>
+    <message>
+        <source>The body is not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post the fields as application/x-www-form-urlencoded (or a JSON object), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here: the service is under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is %1 bytes long; at most %2 are taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only GET and POST are served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service cannot read the centre just now (%1); try again in a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only requests take a POST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here: ask for services or requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>api_key is missing: a request is taken only with the key the district gave the sending system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The api_key is not valid; ask the district for the sending system&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no service &quot;%1&quot;; GET services.json lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case number in the sending system, up to 64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number in the sending system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service_code is missing: say which service the request is for (GET services.json lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service_code &quot;%1&quot; is not a service of this district; GET services.json lists them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lat and long are missing: give the place as WGS 84 degrees (an address_string alone is not placed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lat and long must be decimal degrees, e.g. lat=22.5431&amp;long=114.0579</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The point lat %1, long %2 lies outside the district&apos;s grid; check the coordinates and their datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description is missing: say what the problem is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attribute[city_case_no] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received before as this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>media_url %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received as case %1; the command centre checks it and sends it to the unit responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a W3C date-time; write e.g. 2026-12-04T08:00:00+08:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither open nor closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no request &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service cannot take requests just now (%1); try again in a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be stored (%1); it was not taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>A password needs at least %1 characters; this one has %2</source>
@@ -4416,6 +4566,13 @@ No: file it as a new case.</source>
     </message>
 </context>
 <context>
+    <name>citygrid::Open311Server</name>
+    <message>
+        <source>Could not listen on %1 port %2; is another service using it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>citygrid::PopulationView</name>
     <message>
         <source>Subdistrict</source>
@@ -6911,10 +7068,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases, sync, accounts, audit or centre.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>centre: a PostgreSQL + PostGIS cluster to run on (the URI scripts/centre start prints; else CITYGRID_BENCH_CENTRE); without one the part is skipped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7014,6 +7167,86 @@ URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s
     </message>
     <message>
         <source>The centre&apos;s server cannot be reached: this is this workstation&apos;s copy as last brought up to date, and steps are not saved until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync, accounts, audit, open311 or centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open311 %1: requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open311 %1: latency, median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open311 %1: latency, 99th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open311 %1: answered with another status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid serve did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open311 POST requests: taken, of %1 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 added to %2. Give it the key above; it is not shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of client %1 is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: citygrid serve keys add NAME [--channel C] [--datum wgs84|gcj02] | keys list | keys revoke NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves Open311 GeoReport v2 for the city platform and public apps.
+  citygrid serve --listen ADDR:PORT --store FILE|URI --user NAME [--keys FILE]
+  citygrid serve keys add NAME [--channel assigned|hotline|…] [--datum wgs84|gcj02]
+  citygrid serve keys list | keys revoke NAME
+The service reports and reads as the account --user (its password from CITYGRID_PASSWORD or --password-stdin); it shows what that account may see. A POST needs the api key of a client; GET needs none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage the clients&apos; api keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8311 (port 0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clients&apos; api keys file (default: open311-keys in CityGrid&apos;s settings folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys add: how the client&apos;s reports come in (default hotline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys add: the datum of the client&apos;s points, wgs84 or gcj02 (default wgs84).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to listen with --listen ADDRESS:PORT, e.g. 127.0.0.1:8311</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open311 GeoReport v2 at %1 as %2; api keys in %3. Stop with Ctrl+C.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1825,6 +1825,156 @@
     </message>
 </context>
 <context>
+    <name>Open311Keys</name>
+    <message>
+        <source>Could not read the Open311 keys file %1</source>
+        <translation>无法读取 Open311 密钥文件 %1</translation>
+    </message>
+    <message>
+        <source>Line %1 of the Open311 keys file %2 cannot be read; make the client&apos;s key again with citygrid serve keys add</source>
+        <translation>Open311 密钥文件 %2 的第 %1 行无法读取；请用 citygrid serve keys add 重新生成该客户端的密钥</translation>
+    </message>
+    <message>
+        <source>Name the client with up to 64 characters and no spaces, e.g. city-platform</source>
+        <translation>客户端名称最多 64 个字符且不含空格，例如 city-platform</translation>
+    </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;: use %2</source>
+        <translation>未知的来源渠道“%1”：请使用 %2</translation>
+    </message>
+    <message>
+        <source>Unknown datum &quot;%1&quot;: use wgs84 or gcj02</source>
+        <translation>未知的坐标基准“%1”：请使用 wgs84 或 gcj02</translation>
+    </message>
+    <message>
+        <source>There is a client &quot;%1&quot; already; revoke its key first to give it a new one</source>
+        <translation>已有客户端“%1”；如需新密钥，请先吊销其原密钥</translation>
+    </message>
+    <message>
+        <source>There is no client &quot;%1&quot; in %2</source>
+        <translation>%2 中没有客户端“%1”</translation>
+    </message>
+    <message>
+        <source>Could not write the Open311 keys file %1</source>
+        <translation>无法写入 Open311 密钥文件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Open311Service</name>
+    <message>
+        <source>The body is not a JSON object (%1)</source>
+        <translation>请求正文不是 JSON 对象（%1）</translation>
+    </message>
+    <message>
+        <source>Post the fields as application/x-www-form-urlencoded (or a JSON object), not %1</source>
+        <translation>请以 application/x-www-form-urlencoded（或 JSON 对象）提交字段，而不是 %1</translation>
+    </message>
+    <message>
+        <source>Nothing here: the service is under %1</source>
+        <translation>此处没有内容：服务位于 %1</translation>
+    </message>
+    <message>
+        <source>The request is %1 bytes long; at most %2 are taken</source>
+        <translation>请求长 %1 字节；最多接受 %2 字节</translation>
+    </message>
+    <message>
+        <source>Only GET and POST are served</source>
+        <translation>仅支持 GET 和 POST</translation>
+    </message>
+    <message>
+        <source>The service cannot read the centre just now (%1); try again in a minute</source>
+        <translation>服务暂时无法读取指挥中心数据（%1）；请一分钟后重试</translation>
+    </message>
+    <message>
+        <source>Only requests take a POST</source>
+        <translation>只有 requests 接受 POST</translation>
+    </message>
+    <message>
+        <source>Nothing here: ask for services or requests</source>
+        <translation>此处没有内容：请访问 services 或 requests</translation>
+    </message>
+    <message>
+        <source>api_key is missing: a request is taken only with the key the district gave the sending system</source>
+        <translation>缺少 api_key：只接受持有本区发给发送系统的密钥的请求</translation>
+    </message>
+    <message>
+        <source>The api_key is not valid; ask the district for the sending system&apos;s key</source>
+        <translation>api_key 无效；请向本区索取发送系统的密钥</translation>
+    </message>
+    <message>
+        <source>There is no service &quot;%1&quot;; GET services.json lists them</source>
+        <translation>没有服务“%1”；GET services.json 可列出全部服务</translation>
+    </message>
+    <message>
+        <source>The case number in the sending system, up to 64 characters</source>
+        <translation>发送系统中的案件编号，最多 64 个字符</translation>
+    </message>
+    <message>
+        <source>Case number in the sending system</source>
+        <translation>发送系统中的案件编号</translation>
+    </message>
+    <message>
+        <source>service_code is missing: say which service the request is for (GET services.json lists them)</source>
+        <translation>缺少 service_code：请说明请求属于哪项服务（GET services.json 可列出全部服务）</translation>
+    </message>
+    <message>
+        <source>service_code &quot;%1&quot; is not a service of this district; GET services.json lists them</source>
+        <translation>service_code“%1”不是本区的服务；GET services.json 可列出全部服务</translation>
+    </message>
+    <message>
+        <source>lat and long are missing: give the place as WGS 84 degrees (an address_string alone is not placed)</source>
+        <translation>缺少 lat 和 long：请以 WGS 84 经纬度给出位置（仅有 address_string 无法定位）</translation>
+    </message>
+    <message>
+        <source>lat and long must be decimal degrees, e.g. lat=22.5431&amp;long=114.0579</source>
+        <translation>lat 和 long 须为十进制度数，例如 lat=22.5431&amp;long=114.0579</translation>
+    </message>
+    <message>
+        <source>The point lat %1, long %2 lies outside the district&apos;s grid; check the coordinates and their datum</source>
+        <translation>点（纬度 %1，经度 %2）位于本区网格之外；请检查坐标及其坐标基准</translation>
+    </message>
+    <message>
+        <source>description is missing: say what the problem is</source>
+        <translation>缺少 description：请说明是什么问题</translation>
+    </message>
+    <message>
+        <source>attribute[city_case_no] %1</source>
+        <translation>attribute[city_case_no] %1</translation>
+    </message>
+    <message>
+        <source>Received before as this case</source>
+        <translation>此前已作为本案件受理</translation>
+    </message>
+    <message>
+        <source>media_url %1</source>
+        <translation>media_url %1</translation>
+    </message>
+    <message>
+        <source>Received as case %1; the command centre checks it and sends it to the unit responsible</source>
+        <translation>已受理为案件 %1；指挥中心核实后将派遣至责任单位</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a W3C date-time; write e.g. 2026-12-04T08:00:00+08:00</source>
+        <translation>%1“%2”不是 W3C 日期时间；请写成例如 2026-12-04T08:00:00+08:00</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; is neither open nor closed</source>
+        <translation>status“%1”既不是 open 也不是 closed</translation>
+    </message>
+    <message>
+        <source>There is no request &quot;%1&quot;</source>
+        <translation>没有请求“%1”</translation>
+    </message>
+    <message>
+        <source>The service cannot take requests just now (%1); try again in a minute</source>
+        <translation>服务暂时无法受理请求（%1）；请一分钟后重试</translation>
+    </message>
+    <message>
+        <source>The request could not be stored (%1); it was not taken</source>
+        <translation>请求无法保存（%1）；未予受理</translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>A password needs at least %1 characters; this one has %2</source>
@@ -4402,6 +4552,13 @@ No: file it as a new case.</source>
     </message>
 </context>
 <context>
+    <name>citygrid::Open311Server</name>
+    <message>
+        <source>Could not listen on %1 port %2; is another service using it?</source>
+        <translation>无法在 %1 端口 %2 上监听；是否有其他服务占用？</translation>
+    </message>
+</context>
+<context>
     <name>citygrid::PopulationView</name>
     <message>
         <source>Subdistrict</source>
@@ -6921,10 +7078,6 @@ Every case step, reference-data edit, 7+1 entry, account change and login is sea
         <translation>指挥中心：已跳过（请用 --centre URI 或 CITYGRID_BENCH_CENTRE 给出 scripts/centre start 打印的 URI）</translation>
     </message>
     <message>
-        <source>Run one part only: futian, startup, city, cases, sync, accounts, audit or centre.</source>
-        <translation>只运行一部分：futian、startup、city、cases、sync、accounts、audit 或 centre。</translation>
-    </message>
-    <message>
         <source>centre: a PostgreSQL + PostGIS cluster to run on (the URI scripts/centre start prints; else CITYGRID_BENCH_CENTRE); without one the part is skipped.</source>
         <translation>centre：运行所用的 PostgreSQL + PostGIS 集群（scripts/centre start 打印的 URI；否则取 CITYGRID_BENCH_CENTRE）；没有则跳过此部分。</translation>
     </message>
@@ -7035,6 +7188,90 @@ URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该�
     <message>
         <source>The centre&apos;s server cannot be reached: this is this workstation&apos;s copy as last brought up to date, and steps are not saved until it is back</source>
         <translation>无法连接中心服务器：这是本工作站最近一次同步的副本，恢复连接前办理的环节不会保存</translation>
+    </message>
+    <message>
+        <source>Run one part only: futian, startup, city, cases, sync, accounts, audit, open311 or centre.</source>
+        <translation>只运行其中一部分：futian、startup、city、cases、sync、accounts、audit、open311 或 centre。</translation>
+    </message>
+    <message>
+        <source>Open311 %1: requests per second</source>
+        <translation>Open311 %1：每秒请求数</translation>
+    </message>
+    <message>
+        <source>Open311 %1: latency, median</source>
+        <translation>Open311 %1：延迟，中位数</translation>
+    </message>
+    <message>
+        <source>Open311 %1: latency, 99th percentile</source>
+        <translation>Open311 %1：延迟，第 99 百分位</translation>
+    </message>
+    <message>
+        <source>Open311 %1: answered with another status</source>
+        <translation>Open311 %1：返回其他状态码</translation>
+    </message>
+    <message>
+        <source>Could not make the demo store</source>
+        <translation>无法生成演示数据库</translation>
+    </message>
+    <message>
+        <source>citygrid serve did not start</source>
+        <translation>citygrid serve 未能启动</translation>
+    </message>
+    <message>
+        <source>Open311 POST requests: taken, of %1 sent</source>
+        <translation>Open311 POST requests：已受理数（共发送 %1）</translation>
+    </message>
+    <message>
+        <source>Client %1 added to %2. Give it the key above; it is not shown again.</source>
+        <translation>已将客户端 %1 添加到 %2。请将上面的密钥交给它；密钥不会再次显示。</translation>
+    </message>
+    <message>
+        <source>The key of client %1 is revoked.</source>
+        <translation>客户端 %1 的密钥已吊销。</translation>
+    </message>
+    <message>
+        <source>Usage: citygrid serve keys add NAME [--channel C] [--datum wgs84|gcj02] | keys list | keys revoke NAME</source>
+        <translation>用法：citygrid serve keys add 名称 [--channel 渠道] [--datum wgs84|gcj02] | keys list | keys revoke 名称</translation>
+    </message>
+    <message>
+        <source>Serves Open311 GeoReport v2 for the city platform and public apps.
+  citygrid serve --listen ADDR:PORT --store FILE|URI --user NAME [--keys FILE]
+  citygrid serve keys add NAME [--channel assigned|hotline|…] [--datum wgs84|gcj02]
+  citygrid serve keys list | keys revoke NAME
+The service reports and reads as the account --user (its password from CITYGRID_PASSWORD or --password-stdin); it shows what that account may see. A POST needs the api key of a client; GET needs none.</source>
+        <translation>为市级平台和公众应用提供 Open311 GeoReport v2 服务。
+  citygrid serve --listen 地址:端口 --store 文件|URI --user 账号 [--keys 文件]
+  citygrid serve keys add 名称 [--channel assigned|hotline|…] [--datum wgs84|gcj02]
+  citygrid serve keys list | keys revoke 名称
+服务以账号 --user 的身份上报和读取（密码取自 CITYGRID_PASSWORD 或 --password-stdin），只显示该账号可见的内容。POST 需要客户端的 api 密钥；GET 不需要。</translation>
+    </message>
+    <message>
+        <source>Manage the clients&apos; api keys.</source>
+        <translation>管理客户端的 api 密钥。</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8311 (port 0: any free port).</source>
+        <translation>监听的地址和端口，例如 127.0.0.1:8311（端口 0：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>The clients&apos; api keys file (default: open311-keys in CityGrid&apos;s settings folder).</source>
+        <translation>客户端 api 密钥文件（默认：CityGrid 设置文件夹中的 open311-keys）。</translation>
+    </message>
+    <message>
+        <source>keys add: how the client&apos;s reports come in (default hotline).</source>
+        <translation>keys add：该客户端上报案件的来源渠道（默认 hotline）。</translation>
+    </message>
+    <message>
+        <source>keys add: the datum of the client&apos;s points, wgs84 or gcj02 (default wgs84).</source>
+        <translation>keys add：该客户端坐标的基准，wgs84 或 gcj02（默认 wgs84）。</translation>
+    </message>
+    <message>
+        <source>Say where to listen with --listen ADDRESS:PORT, e.g. 127.0.0.1:8311</source>
+        <translation>请用 --listen 地址:端口 指定监听位置，例如 127.0.0.1:8311</translation>
+    </message>
+    <message>
+        <source>Open311 GeoReport v2 at %1 as %2; api keys in %3. Stop with Ctrl+C.</source>
+        <translation>Open311 GeoReport v2 服务位于 %1，身份 %2；api 密钥在 %3。按 Ctrl+C 停止。</translation>
     </message>
 </context>
 <context>

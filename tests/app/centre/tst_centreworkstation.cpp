@@ -8,11 +8,15 @@
 #include "audit/recordaudit.h"
 #include "centre/centrelistener.h"
 #include "centrefixture.h"
+#include "servefixture.h"
 #include "services/appcontext.h"
 #include "services/casesession.h"
 #include "services/centrefeed.h"
 #include "shell/mainwindow.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -43,6 +47,7 @@ private slots:
     void localOnlyWritesRefused();
     void windowSaysLive();
     void signInDialog();
+    void open311OnCentre();
 
 private:
     std::unique_ptr<AppContext> open(const QString &account);
@@ -276,6 +281,55 @@ void TestCentreWorkstation::signInDialog()
     auto context = dialog.takeContext();
     QVERIFY(context);
     QCOMPARE(context->centreAccount(), QStringLiteral("u1"));
+}
+
+/// `citygrid serve` on the centre: a request posted to it is a case on the server that every
+/// workstation has; a step taken at a workstation is the status the city platform reads back.
+void TestCentreWorkstation::open311OnCentre()
+{
+    const QString keys = m_home.filePath(QStringLiteral("open311-keys"));
+    const testutil::Run key = testutil::runCitygrid(
+        {QStringLiteral("serve"), QStringLiteral("keys"), QStringLiteral("add"),
+         QStringLiteral("city"), QStringLiteral("--channel"), QStringLiteral("assigned"),
+         QStringLiteral("--keys"), keys});
+    QCOMPARE(key.exitCode, 0);
+    QProcess serve;
+    const QString base =
+        testutil::startServe(serve,
+                             {QStringLiteral("--store"), uri(), QStringLiteral("--user"),
+                              QStringLiteral("op02"), QStringLiteral("--keys"), keys},
+                             password);
+    QVERIFY2(!base.startsWith(u'!'), qPrintable(base));
+    const auto curl = [](const QStringList &arguments) {
+        return QJsonDocument::fromJson(testutil::curl(arguments).body).array();
+    };
+    const QJsonArray posted = curl(
+        {QStringLiteral("-d"), QStringLiteral("api_key=") + key.out.trimmed(), QStringLiteral("-d"),
+         QStringLiteral("service_code=E0102"), QStringLiteral("-d"), QStringLiteral("lat=22.54"),
+         QStringLiteral("-d"), QStringLiteral("long=114.055"), QStringLiteral("-d"),
+         QStringLiteral("description=open311"), QStringLiteral("-d"),
+         QStringLiteral("attribute[city_case_no]=SZ-C-1"), base + QStringLiteral("requests.json")});
+    const QString number =
+        posted.first().toObject().value(QStringLiteral("service_request_id")).toString();
+    QVERIFY2(!number.isEmpty(), QJsonDocument(posted).toJson().constData());
+
+    // on the server, so at any workstation; op01 files it there
+    auto op = open(QStringLiteral("op01"));
+    QVERIFY(op);
+    auto uuid = op->cases().resolve(number);
+    QVERIFY(uuid);
+    QCOMPARE(op->cases().find(uuid.value()).value().channel, QStringLiteral("assigned"));
+    StepInput note;
+    note.note = QStringLiteral("valid");
+    QVERIFY(op->cases().take(uuid.value(), CaseStep::File, QStringLiteral("op01"),
+                             QDateTime::currentDateTime(), note));
+    const QJsonObject status =
+        curl({base + QStringLiteral("requests/SZ-C-1.json")}).first().toObject();
+    QCOMPARE(status.value(QStringLiteral("service_request_id")).toString(), number);
+    QCOMPARE(status.value(QStringLiteral("status_notes")).toString(),
+             QStringLiteral("Filed: valid"));
+    serve.kill();
+    QVERIFY(serve.waitForFinished());
 }
 
 QTEST_MAIN(TestCentreWorkstation)
