@@ -104,7 +104,8 @@ CaseDialog::CaseDialog(CaseSession &session, const QString &caseUuid, QWidget *p
         if (uuid.isEmpty() || uuid == m_uuid)
             reload();
     });
-    connect(&m_session, &CaseSession::userChanged, this, &CaseDialog::fillSteps);
+    // another user at this workstation: their steps, and their acknowledgement if they owe one
+    connect(&m_session, &CaseSession::userChanged, this, &CaseDialog::reload);
     reload();
 }
 
@@ -116,6 +117,14 @@ void CaseDialog::reload()
         return;
     }
     m_record = CaseRecord::project(events.value());
+    m_acknowledgeFailed.clear();
+    if (m_session.owesAcknowledgement(m_record, events.value())) {
+        // opened by its unit: acknowledged, which reloads the dialog with the step in it
+        auto acknowledged = m_session.take(m_uuid, CaseStep::Acknowledge);
+        if (acknowledged)
+            return;
+        m_acknowledgeFailed = acknowledged.error().message;
+    }
     fillHeader();
     fillTimeline(events.value());
     auto photos = m_session.store().attachments(m_uuid);
@@ -216,6 +225,15 @@ void CaseDialog::fillSteps()
                                                 .arg(user, m_session.whyNoStep(m_record))
                                           : tr("As %1:").arg(user));
     int at = 0;
+    if (!m_acknowledgeFailed.isEmpty()) {
+        // the acknowledgement on opening did not go through (the centre out of reach): by hand
+        m_stepsLabel->setText(tr("Receipt not acknowledged yet: %1").arg(m_acknowledgeFailed));
+        auto *button = new QPushButton(CaseVocabulary::label(CaseStep::Acknowledge), this);
+        button->setObjectName(QStringLiteral("step_acknowledge"));
+        connect(button, &QPushButton::clicked, this, &CaseDialog::reload);
+        m_steps->insertWidget(at++, button);
+        m_stepButtons.append(button);
+    }
     for (CaseStep step : steps) {
         auto *button = new QPushButton(CaseVocabulary::label(step), this);
         button->setObjectName(QStringLiteral("step_") + CaseVocabulary::id(step));

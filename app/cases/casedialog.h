@@ -45,6 +45,7 @@ private:
     CaseSession &m_session;
     QString m_uuid;
     CaseRecord m_record;
+    QString m_acknowledgeFailed; ///< why opening the case did not acknowledge it
     QLabel *m_title;
     QLabel *m_timing;
     QLabel *m_details;

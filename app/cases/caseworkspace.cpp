@@ -3,6 +3,7 @@
 #include "cases/caseworkspace.h"
 
 #include "accounts/accountscope.h"
+#include "cases/alertspanel.h"
 
 #include "cases/casedialog.h"
 #include "cases/caselistmodel.h"
@@ -31,6 +32,7 @@ namespace citygrid {
 CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow *window)
     : QObject(window), m_session(context), m_canvas(canvas), m_window(window),
       m_list(new CaseListPanel(m_session, window)), m_cell(new CellCasesPanel(m_session, window)),
+      m_alerts(new AlertsPanel(m_session, window)), m_alertsAction(new QAction(this)),
       m_layer(new CaseLayer(m_session, this)), m_heat(new HeatLayer(*m_layer, this)),
       m_tool(new NewCaseTool(canvas, this)), m_newCase(new QAction(tr("New case"), this)),
       m_showCases(new QAction(tr("Cases on the map"), this))
@@ -60,6 +62,19 @@ CaseWorkspace::CaseWorkspace(AppContext &context, MapCanvas *canvas, QMainWindow
     connect(m_list, &CaseListPanel::caseActivated, this, &CaseWorkspace::openCase);
     connect(m_list, &CaseListPanel::caseSelected, m_layer, &CaseLayer::setHighlight);
     connect(m_cell, &CellCasesPanel::caseActivated, this, &CaseWorkspace::openCase);
+    connect(m_alerts, &AlertsPanel::caseActivated, this, &CaseWorkspace::openCase);
+    m_alertsAction->setObjectName(QStringLiteral("alertsAction"));
+    m_alertsAction->setIcon(QIcon(QStringLiteral(":/icons/notifications.svg")));
+    const auto count = [this](int unread) {
+        m_alertsAction->setText(unread > 0 ? tr("Notifications (%1)").arg(unread)
+                                           : tr("Notifications"));
+        m_alertsAction->setToolTip(unread > 0 ? tr("%n new notification(s): deadline warnings, "
+                                                   "escalations, acknowledgements",
+                                                   nullptr, unread)
+                                              : tr("Notifications: nothing new"));
+    };
+    count(m_alerts->unread());
+    connect(m_alerts, &AlertsPanel::unreadChanged, this, count);
 }
 
 CaseWorkspace::~CaseWorkspace() = default;

@@ -17,6 +17,7 @@ class QMainWindow;
 
 namespace citygrid {
 
+class AlertsPanel;
 class CaseDialog;
 class CaseLayer;
 class HeatLayer;
@@ -39,6 +40,9 @@ public:
     CaseSession &session() { return m_session; }
     CaseListPanel *listPanel() const { return m_list; }
     CellCasesPanel *cellPanel() const { return m_cell; }
+    AlertsPanel *alertsPanel() const { return m_alerts; }
+    /// The toolbar button of the notifications, with the unread count.
+    QAction *alertsAction() const { return m_alertsAction; }
     CaseLayer *layer() const { return m_layer; }
     HeatLayer *heatLayer() const { return m_heat; }
     QAction *newCaseAction() const { return m_newCase; }
@@ -80,6 +84,8 @@ private:
     QMainWindow *m_window;
     CaseListPanel *m_list;
     CellCasesPanel *m_cell;
+    AlertsPanel *m_alerts;
+    QAction *m_alertsAction;
     CaseLayer *m_layer;
     HeatLayer *m_heat;
     NewCaseTool *m_tool;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "accounts/accountscope.h"
+#include "cases/casealerts.h"
 #include "cases/casetiming.h"
 #include "cli/casefilteroptions.h"
 #include "cli/celllocator.h"
@@ -163,6 +164,38 @@ int reportCase(AppContext &context, const QCommandLineParser &parser)
     return record ? printRecord(context, record.value(), parser.isSet(QStringLiteral("json"))) : fail(record.error());
 }
 
+/// What the account --user is told now: deadline warnings, escalations, acknowledgements.
+int listAlerts(AppContext &context, const QCommandLineParser &parser, bool json)
+{
+    const auto user = signIn(context, parser);
+    if (!user)
+        return Failed;
+    const CaseCatalogues &catalogues = context.catalogues();
+    const CaseAlerts source(context.store().db(), catalogues.calendar, catalogues.alerts);
+    auto alerts = source.forAccount(*user, QDateTime::currentDateTime());
+    if (!alerts)
+        return fail(alerts.error());
+    static const char *const kinds[] = {"warning", "escalation", "acknowledged"};
+    for (const CaseAlert &a : std::as_const(alerts.value())) {
+        if (json)
+            out() << QJsonDocument(
+                         QJsonObject{{QStringLiteral("kind"), QLatin1String(kinds[int(a.kind)])},
+                                     {QStringLiteral("case_no"), a.caseNo},
+                                     {QStringLiteral("unit_id"), a.unitId},
+                                     {QStringLiteral("since"), a.at.toString(Qt::ISODate)},
+                                     {QStringLiteral("minutes_left"), a.minutesLeft},
+                                     {QStringLiteral("by"), a.by}})
+                         .toJson(QJsonDocument::Compact)
+                  << Qt::endl;
+        else
+            out() << a.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")) << QStringLiteral("  ")
+                  << CaseAlerts::text(a, catalogues.calendar.minutesPerDay()) << Qt::endl;
+    }
+    if (!json && alerts.value().isEmpty())
+        out() << tr("No notifications for %1.").arg(user->name) << Qt::endl;
+    return Ok;
+}
+
 int stepCase(AppContext &context, const QCommandLineParser &parser, const QStringList &args)
 {
     CaseStore &store = context.cases();
@@ -293,6 +326,7 @@ int cases(const QStringList &arguments)
            "  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE "
            "[--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]\n"
            "  citygrid cases import FILE --user op01\n"
+           "  citygrid cases alerts --user dp01 [--json]\n"
            "Steps, reports and imports are taken by the account --user names, logged in with "
            "its password from standard input (--password-stdin) or CITYGRID_PASSWORD.\n"
            "Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A "
@@ -303,7 +337,7 @@ int cases(const QStringList &arguments)
            "are refused."));
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("report, step, show, list, export or import"));
+                                 tr("report, step, show, list, export, import or alerts"));
     addCasesOptions(parser);
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
@@ -318,6 +352,8 @@ int cases(const QStringList &arguments)
         return reportCase(context, parser);
     if (action == QLatin1String("step"))
         return stepCase(context, parser, args);
+    if (action == QLatin1String("alerts"))
+        return listAlerts(context, parser, json);
     std::optional<Account> reader;
     const QStringList reading{QStringLiteral("show"), QStringLiteral("list"),
                               QStringLiteral("export")};
@@ -336,7 +372,8 @@ int cases(const QStringList &arguments)
                          {}});
         return importCases(context, parser, args[1]);
     }
-    err() << tr("citygrid: cases takes report, step, show, list, export or import") << Qt::endl;
+    err() << tr("citygrid: cases takes report, step, show, list, export, import or alerts")
+          << Qt::endl;
     return Usage;
 }
 

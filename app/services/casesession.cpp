@@ -117,7 +117,28 @@ QList<CaseStep> CaseSession::allowedSteps(const CaseRecord &record) const
     const auto *u = user();
     if (!u || !AccountScope::reaches(*u, record.unitId, record.cellCode))
         return {};
-    return m_context.cases().workflow().allowedSteps(record.status, u->roleId);
+    // an acknowledgement is taken by opening the case, not offered as a step
+    QList<CaseStep> steps = m_context.cases().workflow().allowedSteps(record.status, u->roleId);
+    steps.removeAll(CaseStep::Acknowledge);
+    return steps;
+}
+
+bool CaseSession::owesAcknowledgement(const CaseRecord &record,
+                                      const QList<CaseEvent> &history) const
+{
+    const auto *u = user();
+    if (!u || record.status.state != CaseState::Dispatched || !may(CaseStep::Acknowledge) ||
+        !AccountScope::reaches(*u, record.unitId, record.cellCode))
+        return false;
+    // since the case last came to the unit (dispatched, failed verification, resumed)
+    for (auto e = history.crbegin(); e != history.crend(); ++e) {
+        if (e->step == QLatin1String("acknowledge"))
+            return false;
+        if (e->step == QLatin1String("dispatch") || e->step == QLatin1String("verify_fail") ||
+            e->step == QLatin1String("resume"))
+            return true;
+    }
+    return true;
 }
 
 QList<CaseWorkflow::Refusal> CaseSession::refusedSteps(const CaseRecord &record) const
@@ -174,7 +195,7 @@ QString CaseSession::placeName(const QString &cellCode) const
 
 CaseTiming::Level CaseSession::timing(const CaseRecord &record) const
 {
-    return CaseTiming::level(record, now(), catalogues().calendar);
+    return CaseTiming::level(record, now(), catalogues().calendar, catalogues().alerts);
 }
 
 QString CaseSession::timingText(const CaseRecord &record) const

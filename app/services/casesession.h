@@ -64,6 +64,10 @@ public:
     QList<CaseStep> allowedSteps(const CaseRecord &record) const;
     /// The steps the case's state allows but the current user's role may not take, with why.
     QList<CaseWorkflow::Refusal> refusedSteps(const CaseRecord &record) const;
+    /// Whether the user signed in, of the unit a case was dispatched to, opens it for the first
+    /// time since it came to the unit: then the case view acknowledges it (签收), which tells
+    /// the dispatcher.
+    bool owesAcknowledgement(const CaseRecord &record, const QList<CaseEvent> &history) const;
     /// Why the current user has no step on the case (empty when they have one).
     QString whyNoStep(const CaseRecord &record) const;
 

@@ -15,6 +15,7 @@
 #include "supervision/trendpanel.h"
 
 #include "assessment/assessmentwindow.h"
+#include "cases/alertspanel.h"
 #include "cases/caselistpanel.h"
 #include "cases/caseworkspace.h"
 #include "cases/cellcasespanel.h"
@@ -269,6 +270,9 @@ void MainWindow::createToolbars(const MapActions &a)
     caseBar->setObjectName(QStringLiteral("casesToolbar"));
     caseBar->setIconSize(QSize(22, 22));
     caseBar->addAction(m_cases->newCaseAction());
+    caseBar->addAction(m_cases->alertsAction());
+    if (auto *button = caseBar->widgetForAction(m_cases->alertsAction()))
+        qobject_cast<QToolButton *>(button)->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     caseBar->addWidget(m_lock->userWidget());
 }
 
@@ -435,6 +439,7 @@ void MainWindow::createDocks()
     dock(tr("Details"), QStringLiteral("detailsDock"), m_identify, Qt::RightDockWidgetArea);
     dock(tr("Cases of the area"), QStringLiteral("cellCasesDock"), m_cases->cellPanel(),
          Qt::RightDockWidgetArea);
+
     auto *list = dock(tr("Cases"), QStringLiteral("casesDock"), m_cases->listPanel(),
                       Qt::BottomDockWidgetArea);
     auto *ranking =
@@ -443,7 +448,13 @@ void MainWindow::createDocks()
     auto *trends =
         dock(tr("Trends"), QStringLiteral("trendDock"), m_trend, Qt::BottomDockWidgetArea);
     tabifyDockWidget(ranking, trends);
+    // deadline warnings, escalations and acknowledgements: a wide table, beside the case list
+    auto *alerts = dock(tr("Notifications"), QStringLiteral("alertsDock"), m_cases->alertsPanel(),
+                        Qt::BottomDockWidgetArea);
+    tabifyDockWidget(trends, alerts);
     list->raise();
+    connect(m_cases->alertsAction(), &QAction::triggered, this,
+            [this] { raiseDockOf(m_cases->alertsPanel()); });
     // A bar of the trend chart lists its period's cases, which the map then shows.
     connect(m_trend, &TrendPanel::periodActivated, this,
             [this, list](const QDate &from, const QDate &to, const QString &area,
@@ -465,9 +476,10 @@ bool MainWindow::showThematic(const QString &name)
 
 bool MainWindow::showPanel(const QString &name)
 {
-    QWidget *panel = name == QLatin1String("rankings") ? static_cast<QWidget *>(m_ranking)
-                     : name == QLatin1String("trends") ? m_trend
-                                                       : nullptr;
+    QWidget *panel = name == QLatin1String("rankings")        ? static_cast<QWidget *>(m_ranking)
+                     : name == QLatin1String("trends")        ? static_cast<QWidget *>(m_trend)
+                     : name == QLatin1String("notifications") ? m_cases->alertsPanel()
+                                                              : nullptr;
     if (!panel)
         return false;
     raiseDockOf(panel);

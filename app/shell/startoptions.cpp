@@ -60,9 +60,11 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
         QCoreApplication::translate("cli", "Colour the map at start by MEASURE: %1.")
             .arg(ThematicLegend::measureIds().join(QStringLiteral(", "))),
         QStringLiteral("measure"));
-    const QCommandLineOption panel = valued(
-        "panel", QT_TRANSLATE_NOOP("cli", "Show the panel PANEL at start: rankings or trends."),
-        "panel");
+    const QCommandLineOption panel =
+        valued("panel",
+               QT_TRANSLATE_NOOP(
+                   "cli", "Show the panel PANEL at start: rankings, trends or notifications."),
+               "panel");
     const QCommandLineOption dashboard =
         flag("dashboard", QT_TRANSLATE_NOOP("cli", "Open the full-screen wall display at start."));
     const QCommandLineOption compare = flag(

@@ -21,7 +21,7 @@ struct StartOptions
     QString importPreview; ///< a grid file to check in the import dialog
     QString openCase;      ///< a case number or id
     QString thematic;      ///< a measure name (ThematicPanel::measureNames)
-    QString panel;         ///< rankings or trends
+    QString panel;         ///< rankings, trends or notifications
     QString assessmentTab; ///< scoring, ranking, cards, population or history
     QString month;         ///< the assessment's month, YYYY-MM
     bool dashboard = false, compare = false, sync = false, units = false, categories = false;

@@ -72,9 +72,9 @@ std::optional<int> openAtStart(MainWindow &window, const StartOptions &options, 
     if (!options.select.isEmpty())
         window.selectArea(options.select);
     if (!options.panel.isEmpty() && !window.showPanel(options.panel))
-        return unknown(
-            QCoreApplication::translate("cli", "Unknown panel \"%1\": use rankings or trends")
-                .arg(options.panel));
+        return unknown(QCoreApplication::translate(
+                           "cli", "Unknown panel \"%1\": use rankings, trends or notifications")
+                           .arg(options.panel));
     if (!options.thematic.isEmpty() && !window.showThematic(options.thematic))
         return unknown(
             QCoreApplication::translate("cli", "Unknown measure \"%1\": use one of %2")

@@ -3,6 +3,7 @@
 #include "supervision/dashboardwindow.h"
 
 #include "calendar/districttime.h"
+#include "cases/casealerts.h"
 #include "cases/casequery.h"
 #include "map/mapcanvas.h"
 #include "reports/thematiclegend.h"
@@ -92,9 +93,11 @@ DashboardWindow::DashboardWindow(CaseSession &session, CaseFactsSource &facts, c
     tiles->addWidget(makeTile(NewToday, tr("New today")), 0, 0);
     tiles->addWidget(makeTile(Open, tr("Open")), 0, 1);
     tiles->addWidget(makeTile(Overdue, tr("Overdue now")), 0, 2);
+    tiles->addWidget(makeTile(Warnings, tr("Deadline warnings")), 0, 3);
     tiles->addWidget(makeTile(ClosedToday, tr("Closed today")), 1, 0);
     tiles->addWidget(makeTile(OnTimeToday, tr("On time, today's closures")), 1, 1);
     tiles->addWidget(makeTile(OnTime30Days, tr("On-time rate, 30 days")), 1, 2);
+    tiles->addWidget(makeTile(Unacknowledged, tr("Not yet acknowledged")), 1, 3);
 
     const auto section = [this](const QString &text) {
         auto *label = new QLabel(text, this);
@@ -196,6 +199,15 @@ void DashboardWindow::refresh()
     m_tiles[OnTimeToday]->setText(percent(
         closedToday.cases ? 100.0 * closedToday.closedOnTime / closedToday.cases : qQNaN()));
     m_tiles[OnTime30Days]->setText(percent(last30.onTimeRate()));
+    // what the notifications say, counted: the same rules (alerts.json) as every workstation's
+    const CaseAlerts alerts(m_session.store().store().db(), m_session.catalogues().calendar,
+                            m_session.catalogues().alerts);
+    if (auto counts = alerts.counts(now, m_session.user())) {
+        m_tiles[Warnings]->setText(locale.toString(counts.value().warnings));
+        m_tiles[Warnings]->setProperty("alert", counts.value().warnings > 0);
+        m_tiles[Warnings]->style()->polish(m_tiles[Warnings]);
+        m_tiles[Unacknowledged]->setText(locale.toString(counts.value().unacknowledged));
+    }
     fillOverdue();
 
     // the hot spots of the last 30 days, on the map and as a list

@@ -24,7 +24,17 @@ class DashboardWindow : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tile { NewToday, Open, Overdue, ClosedToday, OnTimeToday, OnTime30Days, TileCount };
+    enum Tile {
+        NewToday,
+        Open,
+        Overdue,
+        Warnings,
+        ClosedToday,
+        OnTimeToday,
+        OnTime30Days,
+        Unacknowledged,
+        TileCount
+    };
 
     DashboardWindow(CaseSession &session, CaseFactsSource &facts, const GridMap &map,
                     QWidget *parent = nullptr);

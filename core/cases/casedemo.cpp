@@ -182,12 +182,28 @@ void play(Script &script, Rng &rng, const DemoSettings &s, const WorkingCalendar
     script.take(CaseStep::File, QStringLiteral("operator"), t);
     t = t.addSecs(minutes(5, 60));
     script.take(CaseStep::Dispatch, QStringLiteral("dispatcher"), t, {{}, unit, 0});
-    // Some recent cases stall at the unit and run out of time: the overdue list of today.
-    if (!script.going() || (recent && chance(rng, s.stalled)))
+    // The unit opens a case a few minutes after it arrives (签收), always before it acts on it.
+    const auto acknowledge = [&script](const QDateTime &arrived, const QDateTime &before) {
+        const QDateTime at =
+            std::min(arrived.addSecs(60 * (2 + arrived.time().minute() % 4)), before.addSecs(-60));
+        script.take(CaseStep::Acknowledge, QStringLiteral("unit_staff"),
+                    std::max(at, arrived.addSecs(1)));
+    };
+    // Some recent cases stall at the unit and run out of time: the overdue list of today; the
+    // unit has opened about half of them.
+    if (!script.going())
         return;
+    if (recent && chance(rng, s.stalled)) {
+        if (t.time().minute() % 2 == 0)
+            acknowledge(t, t.addSecs(3600));
+        return;
+    }
+    QDateTime arrived = t;
     qint64 allowed = allowedFrom(t);
     if (chance(rng, s.extension)) {
         t = calendar.addWorkingMinutes(t, allowed / 2);
+        acknowledge(arrived, t);
+        arrived = {};
         script.take(CaseStep::RequestExtension, QStringLiteral("unit_staff"), t,
                     {CaseDemo::tr("More time needed for materials"), {}, 0});
         t = t.addSecs(minutes(20, 90));
@@ -196,22 +212,28 @@ void play(Script &script, Rng &rng, const DemoSettings &s, const WorkingCalendar
         allowed = allowedFrom(t);
     } else if (chance(rng, s.deferral)) {
         t = calendar.addWorkingMinutes(t, allowed / 3);
+        acknowledge(arrived, t);
         script.take(CaseStep::RequestDeferral, QStringLiteral("unit_staff"), t,
                     {CaseDemo::tr("Waiting for the owner's approval"), {}, 0});
         t = t.addSecs(minutes(30, 120));
         script.take(CaseStep::ApproveDeferral, QStringLiteral("shift_leader"), t);
         t = t.addDays(qint64(uniform(rng, 3, 10)));
         script.take(CaseStep::Resume, QStringLiteral("dispatcher"), t);
+        arrived = t; // back with the unit: opened again
         allowed = allowedFrom(t);
     }
     const double share = chance(rng, s.late) ? uniform(rng, 1.05, 1.8) : uniform(rng, 0.1, 0.95);
     t = calendar.addWorkingMinutes(t, qint64(double(allowed) * share));
+    if (arrived.isValid())
+        acknowledge(arrived, t);
     script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t);
     if (chance(rng, s.rework)) {
         t = t.addSecs(minutes(20, 240));
         script.take(CaseStep::VerifyFail, QStringLiteral("inspector"), t,
                     {CaseDemo::tr("Not done to the closing standard"), {}, 0});
+        arrived = t;
         t = calendar.addWorkingMinutes(t, qint64(double(allowed) * uniform(rng, 0.05, 0.3)));
+        acknowledge(arrived, t);
         script.take(CaseStep::Feedback, QStringLiteral("unit_staff"), t);
     }
     t = t.addSecs(minutes(20, 240));
@@ -435,7 +457,8 @@ Result<CaseDemo::Summary> CaseDemo::fill(SqliteDb &db, const Options &options,
         summary.open += state != CaseState::Closed && state != CaseState::Voided;
         summary.late += record.onTime && !*record.onTime;
         summary.reworked += record.status.reworkCount > 0;
-        summary.overdue += CaseTiming::level(record, now, calendar) == CaseTiming::Level::Overdue;
+        summary.overdue += CaseTiming::level(record, now, calendar, m_catalogues.alerts) ==
+                           CaseTiming::Level::Overdue;
         if (summary.cases % 500 == 0 &&
             !progress.report(tr("Generating cases"), double(summary.cases) / options.cases))
             return Error{QStringLiteral("demo.cancelled"),

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cases/casetiming.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace citygrid {
@@ -15,6 +17,12 @@ bool clockRuns(const CaseRecord &record)
     return record.dueAt.isValid() && record.status.state == CaseState::Dispatched;
 }
 
+bool lateFeedback(const CaseRecord &record)
+{
+    return record.status.state == CaseState::Handled && record.dueAt.isValid() &&
+           record.handledAt > record.dueAt;
+}
+
 } // namespace
 
 qint64 CaseTiming::minutesLeft(const CaseRecord &record, const QDateTime &now,
@@ -24,10 +32,9 @@ qint64 CaseTiming::minutesLeft(const CaseRecord &record, const QDateTime &now,
 }
 
 CaseTiming::Level CaseTiming::level(const CaseRecord &record, const QDateTime &now,
-                                    const WorkingCalendar &calendar)
+                                    const WorkingCalendar &calendar, const AlertRules &alerts)
 {
-    if (record.status.state == CaseState::Handled && record.dueAt.isValid() &&
-        record.handledAt > record.dueAt)
+    if (lateFeedback(record))
         return Level::Overdue;
     if (!clockRuns(record))
         return Level::None;
@@ -35,10 +42,18 @@ CaseTiming::Level CaseTiming::level(const CaseRecord &record, const QDateTime &n
     if (left < 0 || (left == 0 && now > record.dueAt))
         return Level::Overdue;
     const qint64 total = calendar.workingMinutesBetween(record.dispatchedAt, record.dueAt);
-    // Amber: less than a quarter of the time, or under two working hours, left.
-    if (left * 4 < total || left < 120)
-        return Level::Warning;
-    return Level::OnTrack;
+    return alerts.warns(left, total) ? Level::Warning : Level::OnTrack;
+}
+
+QDateTime CaseTiming::warningFrom(const CaseRecord &record, const WorkingCalendar &calendar,
+                                  const AlertRules &alerts)
+{
+    const qint64 total = calendar.workingMinutesBetween(record.dispatchedAt, record.dueAt);
+    // the first working minute at which the share used or the time left warns
+    const qint64 byShare = qint64(std::ceil(double(total) * alerts.warningShareUsed()));
+    const qint64 byLeft = total - alerts.warningMinutesLeft() + 1;
+    return calendar.addWorkingMinutes(record.dispatchedAt,
+                                      std::clamp<qint64>(std::min(byShare, byLeft), 0, total));
 }
 
 QString CaseTiming::describe(qint64 minutesLeft, int minutesPerDay)
@@ -60,7 +75,7 @@ QString CaseTiming::describe(qint64 minutesLeft, int minutesPerDay)
 QString CaseTiming::describe(const CaseRecord &record, const QDateTime &now,
                              const WorkingCalendar &calendar)
 {
-    if (level(record, now, calendar) == Level::None)
+    if (!clockRuns(record) && !lateFeedback(record))
         return {};
     // A late feedback stays late by the time it came after the deadline.
     const QDateTime until = record.status.state == CaseState::Handled ? record.handledAt : now;

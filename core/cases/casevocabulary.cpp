@@ -58,6 +58,8 @@ const StepEntry stepTable[] = {
      QT_TRANSLATE_NOOP("CaseVocabulary", "put under supervision")},
     {CaseStep::LinkDuplicate, "link_duplicate",
      QT_TRANSLATE_NOOP("CaseVocabulary", "link as a duplicate")},
+    {CaseStep::Acknowledge, "acknowledge",
+     QT_TRANSLATE_NOOP("CaseVocabulary", "acknowledge receipt")},
 };
 
 } // namespace

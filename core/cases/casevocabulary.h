@@ -34,6 +34,7 @@ enum class CaseStep {
     SetUrgent,
     SetSupervised,
     LinkDuplicate,
+    Acknowledge, ///< the unit has opened the case dispatched to it (签收); the state stays
 };
 
 /// A step that needs a second person's approval, while it waits.

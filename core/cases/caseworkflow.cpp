@@ -120,6 +120,11 @@ std::optional<CaseStatus> CaseWorkflow::transition(const CaseStatus &status, Cas
             return next;
         }
         break;
+    case CaseStep::Acknowledge:
+        // The unit says it has the case; the clock and the state go on as they were.
+        if (s == CaseState::Dispatched && idle)
+            return next;
+        break;
     }
     return std::nullopt;
 }
@@ -168,8 +173,8 @@ QList<CaseWorkflow::Refusal> CaseWorkflow::refusedSteps(const CaseStatus &status
 {
     QList<Refusal> refused;
     for (CaseStep step : CaseVocabulary::steps()) {
-        if (!transition(status, step))
-            continue; // the state does not allow it: nothing to offer anyone
+        if (!transition(status, step) || step == CaseStep::Acknowledge)
+            continue; // the state does not allow it, or nothing waits for it (an acknowledgement)
         if (const auto applied = apply(status, step, roleId); !applied)
             refused.append({step, applied.error().message});
     }
@@ -178,7 +183,9 @@ QList<CaseWorkflow::Refusal> CaseWorkflow::refusedSteps(const CaseStatus &status
 
 QString CaseWorkflow::whyNoStep(const CaseStatus &status, const QString &roleId) const
 {
-    if (!allowedSteps(status, roleId).isEmpty())
+    QList<CaseStep> steps = allowedSteps(status, roleId);
+    steps.removeAll(CaseStep::Acknowledge); // taken on opening the case, not a step it waits for
+    if (!steps.isEmpty())
         return {};
     if (status.state == CaseState::Closed || status.state == CaseState::Voided)
         return tr("The case is %1: no step is left.")

@@ -80,7 +80,21 @@ Result<CaseCatalogues> CaseCatalogues::load(const QString &dir, const Edits &edi
     auto units = loadOne<UnitCatalogue>(dir, "units.json", edits);
     if (!units)
         return units.error();
-    return CaseCatalogues{roles.value(), calendar.value(), categories.value(), units.value()};
+    auto alerts =
+        loadOne<AlertRules>(cataloguefiles::ownOrBuiltin(dir, "alerts.json"), "alerts.json");
+    if (!alerts)
+        return alerts.error();
+    for (const QString &roleId : alerts.value().escalateToRoles())
+        if (!roles.value().role(roleId))
+            return Error{QStringLiteral("catalogue.alerts"),
+                         cataloguefiles::wrongFile(
+                             dir + QStringLiteral("/alerts.json"),
+                             AlertRules::tr("escalate_to_roles names \"%1\", which is not a role "
+                                            "of roles.json")
+                                 .arg(roleId)),
+                         {}};
+    return CaseCatalogues{roles.value(), calendar.value(), categories.value(), units.value(),
+                          alerts.value()};
 }
 
 } // namespace citygrid

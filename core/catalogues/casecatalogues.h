@@ -3,6 +3,7 @@
 #pragma once
 
 #include "calendar/workingcalendar.h"
+#include "catalogues/alertrules.h"
 #include "catalogues/categorycatalogue.h"
 #include "catalogues/rolecatalogue.h"
 #include "catalogues/unitcatalogue.h"
@@ -20,9 +21,11 @@ struct CaseCatalogues
     WorkingCalendar calendar;
     CategoryCatalogue categories;
     UnitCatalogue units;
+    AlertRules alerts;
 
-    /// Reads calendar.json, categories.json, units.json and roles.json from `dir`; the first
-    /// file that is missing or wrong is named in the Error.
+    /// Reads calendar.json, categories.json, units.json, roles.json and alerts.json (the
+    /// compiled-in one if `dir` has none) from `dir`; the first file that is missing or wrong is
+    /// named in the Error, as is an alert sent to a role the role catalogue does not have.
     static Result<CaseCatalogues> load(const QString &dir);
     /// Entries of a catalogue file replaced, or added, by id: {"units.json": {"U027": {...}}}.
     /// A null entry leaves the file's own.

@@ -111,6 +111,33 @@
     </message>
 </context>
 <context>
+    <name>AlertRules</name>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning_share_used must be a number between 0 and 1 (0.75: warn once three quarters of the time limit are used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning_minutes_left must be a number of working minutes, 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalate_to_roles must list the roles told of overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalate_to_roles must list role ids, e.g. &quot;shift_leader&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalate_to_roles names &quot;%1&quot;, which is not a role of roles.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>The demo settings are missing</source>
@@ -586,6 +613,21 @@
     </message>
 </context>
 <context>
+    <name>CaseAlerts</name>
+    <message>
+        <source>Deadline warning · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated: overdue · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseAttachments</name>
     <message>
         <source>An attachment needs a file name</source>
@@ -1023,6 +1065,10 @@
     </message>
     <message>
         <source>Placed in another cell (new grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge receipt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2969,6 +3015,60 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AlertsPanel</name>
+    <message>
+        <source>Deadline warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated: overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left / by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to see your notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notifications: no case of yours is in its warning time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s), %1 new</source>
+        <translation>
+            <numerusform>%n notification, %1 new</numerusform>
+            <numerusform>%n notifications, %1 new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AreaTreeModel</name>
     <message>
         <source>Area</source>
@@ -3470,6 +3570,10 @@
         <source>%1 has no step to take on this case now. %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Receipt not acknowledged yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CaseListModel</name>
@@ -3619,6 +3723,25 @@
     </message>
     <message>
         <source>New case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notification(s): deadline warnings, escalations, acknowledgements</source>
+        <translation>
+            <numerusform>%n new notification: deadline warnings, escalations, acknowledgements</numerusform>
+            <numerusform>%n new notifications: deadline warnings, escalations, acknowledgements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications: nothing new</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3942,6 +4065,14 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Hot spots, 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4393,6 +4524,10 @@ Filing standard: %5</source>
     </message>
     <message>
         <source>Daily backup written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6213,10 +6348,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>report, step, show, list, export or import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>export: csv, xlsx, geojson, gpkg or open311 (default: from the file name).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6242,10 +6373,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>Only open cases (neither closed nor voided).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>citygrid: cases takes report, step, show, list, export or import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6808,18 +6935,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cases on the command line: report, take a step, show one, list, export, import.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01
-Steps, reports and imports are taken by the account --user names, logged in with its password from standard input (--password-stdin) or CITYGRID_PASSWORD.
-Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: citygrid cases import FILE --user NAME</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7249,6 +7364,31 @@ The service reports and reads as the account --user (its password from CITYGRID_
         <source>Open311 GeoReport v2 at %1 as %2; api keys in %3. Stop with Ctrl+C.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No notifications for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+  citygrid cases alerts --user dp01 [--json]
+Steps, reports and imports are taken by the account --user names, logged in with its password from standard input (--password-stdin) or CITYGRID_PASSWORD.
+Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report, step, show, list, export, import or alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citygrid: cases takes report, step, show, list, export, import or alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -7393,14 +7533,6 @@ Open it from there, or install a viewer for this type of file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the panel PANEL at start: rankings or trends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown panel &quot;%1&quot;: use rankings or trends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open the full-screen wall display at start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7450,6 +7582,14 @@ Open it from there, or install a viewer for this type of file.</source>
     </message>
     <message>
         <source>Open Settings &gt; Accounts at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the panel PANEL at start: rankings, trends or notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown panel &quot;%1&quot;: use rankings, trends or notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -111,6 +111,33 @@
     </message>
 </context>
 <context>
+    <name>AlertRules</name>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>不是 JSON 对象（%1）</translation>
+    </message>
+    <message>
+        <source>warning_share_used must be a number between 0 and 1 (0.75: warn once three quarters of the time limit are used)</source>
+        <translation>warning_share_used 须为 0 到 1 之间的数（0.75：处置时限用去四分之三时预警）</translation>
+    </message>
+    <message>
+        <source>warning_minutes_left must be a number of working minutes, 0 or more</source>
+        <translation>warning_minutes_left 须为工作分钟数，不小于 0</translation>
+    </message>
+    <message>
+        <source>escalate_to_roles must list the roles told of overdue cases</source>
+        <translation>escalate_to_roles 须列出接收超期案件升级的角色</translation>
+    </message>
+    <message>
+        <source>escalate_to_roles must list role ids, e.g. &quot;shift_leader&quot;</source>
+        <translation>escalate_to_roles 须列出角色编号，例如 &quot;shift_leader&quot;</translation>
+    </message>
+    <message>
+        <source>escalate_to_roles names &quot;%1&quot;, which is not a role of roles.json</source>
+        <translation>escalate_to_roles 中的“%1”不是 roles.json 中的角色</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>The demo settings are missing</source>
@@ -584,6 +611,21 @@
     </message>
 </context>
 <context>
+    <name>CaseAlerts</name>
+    <message>
+        <source>Deadline warning · %1 · %2</source>
+        <translation>预警 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Escalated: overdue · %1 · %2</source>
+        <translation>超期升级 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 · %2</source>
+        <translation>%1 已签收 · %2</translation>
+    </message>
+</context>
+<context>
     <name>CaseAttachments</name>
     <message>
         <source>An attachment needs a file name</source>
@@ -1016,6 +1058,10 @@
     <message>
         <source>Placed in another cell (new grid)</source>
         <translation>归入其他网格（新网格）</translation>
+    </message>
+    <message>
+        <source>acknowledge receipt</source>
+        <translation>签收</translation>
     </message>
 </context>
 <context>
@@ -2956,6 +3002,59 @@
     </message>
 </context>
 <context>
+    <name>citygrid::AlertsPanel</name>
+    <message>
+        <source>Deadline warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Escalated: overdue</source>
+        <translation>超期升级</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>处置单位</translation>
+    </message>
+    <message>
+        <source>Time left / by</source>
+        <translation>剩余时间 / 签收人</translation>
+    </message>
+    <message>
+        <source>Sign in to see your notifications.</source>
+        <translation>请登录以查看您的通知。</translation>
+    </message>
+    <message>
+        <source>No notifications: no case of yours is in its warning time.</source>
+        <translation>暂无通知：您的案件均未进入预警期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s), %1 new</source>
+        <translation>
+            <numerusform>%n 条通知，%1 条新通知</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>citygrid::AreaTreeModel</name>
     <message>
         <source>Area</source>
@@ -3455,6 +3554,10 @@
         <source>%1 has no step to take on this case now. %2</source>
         <translation>%1 目前无法对该案件进行任何操作。%2</translation>
     </message>
+    <message>
+        <source>Receipt not acknowledged yet: %1</source>
+        <translation>尚未签收：%1</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::CaseListModel</name>
@@ -3604,6 +3707,24 @@
     <message>
         <source>New case: %1</source>
         <translation>新建案件：%1</translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>通知（%1）</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notification(s): deadline warnings, escalations, acknowledgements</source>
+        <translation>
+            <numerusform>%n 条新通知：预警、超期升级、签收</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications: nothing new</source>
+        <translation>通知：没有新内容</translation>
     </message>
 </context>
 <context>
@@ -3926,6 +4047,14 @@ Filing standard: %5</source>
     <message>
         <source>Hot spots, 30 days</source>
         <translation>近 30 天热点</translation>
+    </message>
+    <message>
+        <source>Deadline warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged</source>
+        <translation>未签收</translation>
     </message>
 </context>
 <context>
@@ -4377,6 +4506,10 @@ Filing standard: %5</source>
     <message>
         <source>Daily backup written</source>
         <translation>每日备份已写入</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
     </message>
 </context>
 <context>
@@ -6196,10 +6329,6 @@ No: file it as a new case.</source>
         <translation>  第 %1 行：%2</translation>
     </message>
     <message>
-        <source>report, step, show, list, export or import</source>
-        <translation>report、step、show、list、export 或 import</translation>
-    </message>
-    <message>
         <source>export: csv, xlsx, geojson, gpkg or open311 (default: from the file name).</source>
         <translation>export：csv、xlsx、geojson、gpkg 或 open311（默认：根据文件名判断）。</translation>
     </message>
@@ -6226,10 +6355,6 @@ No: file it as a new case.</source>
     <message>
         <source>Only open cases (neither closed nor voided).</source>
         <translation>仅限未结案件（既未结案也未作废）。</translation>
-    </message>
-    <message>
-        <source>citygrid: cases takes report, step, show, list, export or import</source>
-        <translation>citygrid：cases 只接受 report、step、show、list、export 或 import</translation>
     </message>
     <message>
         <source>  unit %1, due %2</source>
@@ -6810,26 +6935,6 @@ No: file it as a new case.</source>
         <translation>用法：citygrid cases step 案件 步骤 --user 账号</translation>
     </message>
     <message>
-        <source>Cases on the command line: report, take a step, show one, list, export, import.
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01
-Steps, reports and imports are taken by the account --user names, logged in with its password from standard input (--password-stdin) or CITYGRID_PASSWORD.
-Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
-        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入。
-  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
-  citygrid cases step CASE dispatch --user op01 --unit U026
-  citygrid cases show CASE
-  citygrid cases list [--state dispatched]
-  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
-  citygrid cases import FILE --user op01
-上报、办理环节和导入由 --user 指定的账号执行，密码取自标准输入（--password-stdin）或 CITYGRID_PASSWORD。
-导入即受理上报（CSV 可为 UTF-8 或 GBK 编码，也可为 XLSX 或 GeoJSON）：要么全部导入，要么全部不导入。uuid 或 service_request_id 已在数据库中的行会被跳过，因此再次导入同一文件不会重复添加。表格不含办理记录：从别处导出的案件会作为新的上报、获得新的案件编号；带办理记录转移案件请用同步数据包。问题描述最多 2000 个字符，其他字段最多 100 个字符；不接受控制字符。</translation>
-    </message>
-    <message>
         <source>Usage: citygrid cases import FILE --user NAME</source>
         <translation>用法：citygrid cases import 文件 --user 账号</translation>
     </message>
@@ -7273,6 +7378,40 @@ The service reports and reads as the account --user (its password from CITYGRID_
         <source>Open311 GeoReport v2 at %1 as %2; api keys in %3. Stop with Ctrl+C.</source>
         <translation>Open311 GeoReport v2 服务位于 %1，身份 %2；api 密钥在 %3。按 Ctrl+C 停止。</translation>
     </message>
+    <message>
+        <source>No notifications for %1.</source>
+        <translation>%1 暂无通知。</translation>
+    </message>
+    <message>
+        <source>Cases on the command line: report, take a step, show one, list, export, import.
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+  citygrid cases alerts --user dp01 [--json]
+Steps, reports and imports are taken by the account --user names, logged in with its password from standard input (--password-stdin) or CITYGRID_PASSWORD.
+Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none. A row whose uuid or service_request_id the store has already is skipped, so importing a file again adds nothing. A table carries no history: cases exported elsewhere come in as new reports with new numbers; sync packages move cases with their history. A description is at most 2000 characters, other fields 100; control characters are refused.</source>
+        <translation>在命令行中办理案件：上报、办理环节、查看单宗案件、列表、导出、导入、查看通知。
+  citygrid cases report --category E0102 --lon 114.05 --lat 22.54 --user op01
+  citygrid cases step CASE dispatch --user op01 --unit U026
+  citygrid cases show CASE
+  citygrid cases list [--state dispatched]
+  citygrid cases export --format csv|xlsx|geojson|gpkg|open311 --out FILE [--state S] [--area CODE] [--category C] [--from DAY] [--to DAY] [--overdue]
+  citygrid cases import FILE --user op01
+  citygrid cases alerts --user dp01 [--json]
+上报、办理环节和导入由 --user 指定的账号执行，密码取自标准输入（--password-stdin）或 CITYGRID_PASSWORD。
+导入即受理上报（CSV 可为 UTF-8 或 GBK 编码，也可为 XLSX 或 GeoJSON）：要么全部导入，要么全部不导入。uuid 或 service_request_id 已在数据库中的行会被跳过，因此再次导入同一文件不会重复添加。表格不含办理记录：从别处导出的案件会作为新的上报、获得新的案件编号；带办理记录转移案件请用同步数据包。问题描述最多 2000 个字符，其他字段最多 100 个字符；不接受控制字符。</translation>
+    </message>
+    <message>
+        <source>report, step, show, list, export, import or alerts</source>
+        <translation>report、step、show、list、export、import 或 alerts</translation>
+    </message>
+    <message>
+        <source>citygrid: cases takes report, step, show, list, export, import or alerts</source>
+        <translation>citygrid：cases 接受 report、step、show、list、export、import 或 alerts</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
@@ -7421,14 +7560,6 @@ Open it from there, or install a viewer for this type of file.</source>
         <translation>未知的指标“%1”：请使用以下之一：%2</translation>
     </message>
     <message>
-        <source>Show the panel PANEL at start: rankings or trends.</source>
-        <translation>启动时显示面板 PANEL：rankings（排名）或 trends（趋势）。</translation>
-    </message>
-    <message>
-        <source>Unknown panel &quot;%1&quot;: use rankings or trends</source>
-        <translation>未知的面板“%1”：请使用 rankings 或 trends</translation>
-    </message>
-    <message>
         <source>Open the full-screen wall display at start.</source>
         <translation>启动时打开全屏指挥大屏。</translation>
     </message>
@@ -7479,6 +7610,14 @@ Open it from there, or install a viewer for this type of file.</source>
     <message>
         <source>Open Settings &gt; Accounts at start.</source>
         <translation>启动时打开“设置 &gt; 账号”。</translation>
+    </message>
+    <message>
+        <source>Show the panel PANEL at start: rankings, trends or notifications.</source>
+        <translation>启动时显示面板 PANEL：rankings（排名）、trends（趋势）或 notifications（通知）。</translation>
+    </message>
+    <message>
+        <source>Unknown panel &quot;%1&quot;: use rankings, trends or notifications</source>
+        <translation>未知的面板“%1”：请使用 rankings、trends 或 notifications</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "app/demowindow.h"
+#include "cases/alertspanel.h"
 #include "cases/casedialog.h"
 #include "cases/caselistmodel.h"
 #include "cases/caselistpanel.h"
@@ -107,7 +108,9 @@ private:
         QCOMPARE(panel->topLevelItemCount(), 1);
         QCOMPARE(panel->topLevelItem(0)->text(1), name);
 
-        // the symbol, in the colour of the state, where the case is
+        // the symbol, in the colour of the state, where the case is (once the layer, which reads
+        // the cases off the GUI thread, has read it)
+        QTRY_VERIFY_WITH_TIMEOUT(cases()->layer()->positionOf(m_uuid).has_value(), 20000);
         const auto at = cases()->layer()->positionOf(m_uuid);
         QVERIFY(at);
         const QPointF screen = canvas()->view().toScreen(*at);
@@ -212,6 +215,17 @@ private slots:
         cases()->session().setUserId(testutil::demoStaffOf(dispatched.unitId));
         const QStringList offered = cases()->openCase(m_uuid)->offeredSteps();
         QVERIFY(offered.contains(QStringLiteral("feedback")));
+        // opening it acknowledged its receipt (签收), once, and is not a step to take by hand
+        QVERIFY(!offered.contains(QStringLiteral("acknowledge")));
+        const auto acknowledgements = [this] {
+            const auto history = cases()->session().store().history(m_uuid).value();
+            return std::count_if(history.cbegin(), history.cend(), [](const CaseEvent &e) {
+                return e.step == QLatin1String("acknowledge");
+            });
+        };
+        QCOMPARE(acknowledgements(), 1);
+        QVERIFY(cases()->openCase(m_uuid));
+        QCOMPARE(acknowledgements(), 1);
         QVERIFY(!offered.contains(QStringLiteral("close")));
         QVERIFY(!offered.contains(QStringLiteral("verify_pass")));
         // and a leader sees none
@@ -233,6 +247,21 @@ private slots:
             cases()->session().onlyWho(CaseStep::Report)));
         cases()->session().setUserId(QStringLiteral("op01"));
         QVERIFY(cases()->newCaseAction()->isEnabled());
+        // op01 dispatched it: the unit's acknowledgement is a new notification
+        AlertsPanel *alerts = cases()->alertsPanel();
+        QCOMPARE(alerts->list()->topLevelItemCount(), 1);
+        QCOMPARE(alerts->alerts().first().kind, CaseAlert::Kind::Acknowledged);
+        QCOMPARE(alerts->alerts().first().caseUuid, m_uuid);
+        QCOMPARE(alerts->unread(), 1);
+        QVERIFY(alerts->list()->topLevelItem(0)->font(0).bold());
+        QCOMPARE(cases()->alertsAction()->text(), QStringLiteral("Notifications (1)"));
+        alerts->markAllRead();
+        QCOMPARE(alerts->unread(), 0);
+        QCOMPARE(cases()->alertsAction()->text(), QStringLiteral("Notifications"));
+        // the leader, who dispatched nothing and is no shift leader, is told nothing
+        cases()->session().setUserId(QStringLiteral("ld01"));
+        QCOMPARE(alerts->list()->topLevelItemCount(), 0);
+        cases()->session().setUserId(QStringLiteral("op01"));
         QVERIFY(cases()
                     ->openCase(m_uuid)
                     ->findChildren<QPushButton *>(QStringLiteral("refused_feedback"))
@@ -273,8 +302,9 @@ private slots:
         checkShown(CaseState::Closed);
         const CaseRecord r = cases()->openCase(m_uuid)->record();
         QVERIFY(r.onTime.has_value() && *r.onTime);
-        // the timeline holds every step: report, file, dispatch, 2 feedbacks, fail, pass, close
-        QCOMPARE(cases()->openCase(m_uuid)->timeline()->topLevelItemCount(), 8);
+        // the timeline holds every step: report, file, dispatch, 2 acknowledgements (on each
+        // opening by the unit after the case came to it), 2 feedbacks, fail, pass, close
+        QCOMPARE(cases()->openCase(m_uuid)->timeline()->topLevelItemCount(), 10);
         QVERIFY(cases()->openCase(m_uuid)->offeredSteps().isEmpty());
     }
     void aVoidNeedsAReason()

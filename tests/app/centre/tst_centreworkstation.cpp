@@ -6,6 +6,7 @@
 // would stay on one workstation refused.
 #include "accounts/centresignindialog.h"
 #include "audit/recordaudit.h"
+#include "cases/casealerts.h"
 #include "centre/centrelistener.h"
 #include "centrefixture.h"
 #include "servefixture.h"
@@ -48,6 +49,7 @@ private slots:
     void windowSaysLive();
     void signInDialog();
     void open311OnCentre();
+    void acknowledgementReachesTheDispatcher();
 
 private:
     std::unique_ptr<AppContext> open(const QString &account);
@@ -330,6 +332,43 @@ void TestCentreWorkstation::open311OnCentre()
              QStringLiteral("Filed: valid"));
     serve.kill();
     QVERIFY(serve.waitForFinished());
+}
+
+/// A unit's workstation acknowledges a case (opening it); the dispatcher who sent it is told, at
+/// their own workstation, through the server.
+void TestCentreWorkstation::acknowledgementReachesTheDispatcher()
+{
+    auto op = open(QStringLiteral("op01"));
+    auto disp = open(QStringLiteral("disp01"));
+    auto unit = open(QStringLiteral("u1"));
+    QVERIFY(op && disp && unit);
+    auto reported =
+        op->cases().report(newCase(), QStringLiteral("op01"), QDateTime::currentDateTime());
+    QVERIFY(reported);
+    const QString uuid = reported.value().uuid;
+    QVERIFY(op->cases().take(uuid, CaseStep::File, QStringLiteral("op01"),
+                             QDateTime::currentDateTime()));
+    QVERIFY(disp->pullCentre());
+    StepInput to;
+    to.unitId = QStringLiteral("U001");
+    QVERIFY(disp->cases().take(uuid, CaseStep::Dispatch, QStringLiteral("disp01"),
+                               QDateTime::currentDateTime(), to));
+    QVERIFY(unit->pullCentre());
+    auto acknowledged = unit->cases().take(uuid, CaseStep::Acknowledge, QStringLiteral("u1"),
+                                           QDateTime::currentDateTime());
+    QVERIFY2(acknowledged, qPrintable(acknowledged ? QString() : acknowledged.error().toText()));
+    QVERIFY(disp->pullCentre());
+    const CaseCatalogues &catalogues = disp->catalogues();
+    const CaseAlerts alerts(disp->store().db(), catalogues.calendar, catalogues.alerts);
+    auto told = alerts.forAccount(disp->accounts().actor(QStringLiteral("disp01")).value(),
+                                  QDateTime::currentDateTime());
+    QVERIFY(told);
+    const auto ack =
+        std::find_if(told.value().cbegin(), told.value().cend(), [&](const CaseAlert &a) {
+            return a.caseUuid == uuid && a.kind == CaseAlert::Kind::Acknowledged;
+        });
+    QVERIFY(ack != told.value().cend());
+    QCOMPARE(ack->by, QStringLiteral("u1"));
 }
 
 QTEST_MAIN(TestCentreWorkstation)

@@ -131,7 +131,7 @@ private slots:
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
-        QCOMPARE(docks.size(), 8);
+        QCOMPARE(docks.size(), 9);
         QSet<QString> keys;
         for (QDockWidget *dock : docks) {
             // the key the Panels menu names beside the panel, pressed as the user reads it

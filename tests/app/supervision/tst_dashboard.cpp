@@ -3,6 +3,7 @@
 #include "app/demowindow.h"
 #include "cases/caselistmodel.h"
 #include "cases/caselistpanel.h"
+#include "cases/casequery.h"
 #include "cases/caseworkspace.h"
 #include "map/mapcanvas.h"
 #include "supervision/casefacts.h"
@@ -56,6 +57,35 @@ private slots:
         today.toDay = today.fromDay + 1;
         QCOMPARE(tile(DashboardWindow::NewToday), facts.value().total(today).cases);
         QCOMPARE(tile(DashboardWindow::ClosedToday), facts.value().closedIn(today).cases);
+        // deadline warnings and cases their unit has not acknowledged, from the cases themselves:
+        // amber under a quarter of the time or two working hours left (alerts.json), not overdue
+        const WorkingCalendar calendar = testutil::bundledCatalogues().calendar;
+        CaseFilter dispatchedCases;
+        dispatchedCases.states = {QStringLiteral("dispatched")};
+        int warnings = 0, dispatched = 0;
+        QVERIFY(CaseQuery(*db.value(), dispatchedCases, m_now).forEach([&](const CaseRecord &r) {
+            if (!r.dueAt.isValid())
+                return;
+            ++dispatched;
+            const qint64 left = calendar.workingMinutesBetween(m_now, r.dueAt);
+            const qint64 total = calendar.workingMinutesBetween(r.dispatchedAt, r.dueAt);
+            warnings +=
+                left >= 0 && !(left == 0 && m_now > r.dueAt) && (left * 4 < total || left < 120);
+        }));
+        QVERIFY(dispatched > 0);
+        QCOMPARE(tile(DashboardWindow::Warnings), warnings);
+        // not acknowledged: the case's latest arrival at its unit has no acknowledgement after it
+        auto unacknowledged = Statement::prepare(
+            *db.value(),
+            QStringLiteral(
+                "SELECT count(*) FROM cases c WHERE c.state = 'dispatched' AND c.due_at != ''"
+                " AND (SELECT e.step FROM case_events e WHERE e.case_uuid = c.uuid AND e.step IN"
+                " ('dispatch', 'verify_fail', 'resume', 'acknowledge')"
+                " ORDER BY e.at DESC, e.id DESC LIMIT 1) != 'acknowledge'"));
+        QVERIFY(unacknowledged && unacknowledged.value().step().value());
+        const int notYet = int(unacknowledged.value().integer(0));
+        QVERIFY(notYet > 0 && notYet < dispatched); // the demo's units opened most, not all
+        QCOMPARE(tile(DashboardWindow::Unacknowledged), notYet);
         // the overdue list: most days over first
         QTableWidget *overdue = m_wall->overdueTable();
         QVERIFY(overdue->rowCount() > 0);

@@ -62,6 +62,7 @@ const QList<std::pair<const char *, QList<int>>> stepTable{
     {"set_urgent", /*                      */ {0, 1, 1, 0, 0, 1, 0, 0}},
     {"set_supervised", /*                  */ {0, 0, 1, 0, 0, 1, 0, 0}},
     {"link_duplicate", /*                  */ {0, 1, 1, 0, 0, 0, 0, 0}},
+    {"acknowledge", /*                     */ {0, 0, 0, 0, 1, 0, 0, 0}},
 };
 
 /// Every write outside the case loop, by the right it needs, and who holds that right.
@@ -176,6 +177,7 @@ private:
             path = {{S::File, "sl01"}};
             break;
         case S::Feedback:
+        case S::Acknowledge:
         case S::RequestReturn:
         case S::RequestExtension:
         case S::RequestDeferral:
@@ -465,7 +467,8 @@ private slots:
         QTest::addColumn<QString>("step");
         QTest::addColumn<bool>("elsewhere");
         QTest::addColumn<QString>("refusal");
-        for (const char *step : {"feedback", "request_extension", "request_return"}) {
+        for (const char *step :
+             {"feedback", "request_extension", "request_return", "acknowledge"}) {
             QTest::addRow("staff %s, own unit", step) << "staff" << step << false << QString();
             QTest::addRow("staff %s, other unit", step)
                 << "other-staff" << step << false << QStringLiteral("scope.unit");

@@ -59,7 +59,7 @@ private slots:
         record.dispatchedAt = at(23, 9);
         record.dueAt = at(27, 9);
         record.handledAt = at(26, 15);
-        QCOMPARE(int(CaseTiming::level(record, now, weekdays())), level);
+        QCOMPARE(int(CaseTiming::level(record, now, weekdays(), AlertRules())), level);
     }
     void handledLateStaysRed()
     {
@@ -68,7 +68,8 @@ private slots:
         record.dispatchedAt = at(23, 9);
         record.dueAt = at(27, 9);
         record.handledAt = at(27, 10);
-        QCOMPARE(CaseTiming::level(record, at(27, 11), weekdays()), CaseTiming::Level::Overdue);
+        QCOMPARE(CaseTiming::level(record, at(27, 11), weekdays(), AlertRules()),
+                 CaseTiming::Level::Overdue);
     }
     void shortLimitTurnsAmberUnderTwoHours()
     {
@@ -76,9 +77,67 @@ private slots:
         record.status.state = CaseState::Dispatched;
         record.dispatchedAt = at(25, 9);
         record.dueAt = at(25, 16); // 5 working hours
-        QCOMPARE(CaseTiming::level(record, at(25, 10), weekdays()), CaseTiming::Level::OnTrack);
-        QCOMPARE(CaseTiming::level(record, at(25, 14, 30), weekdays()), CaseTiming::Level::Warning);
+        QCOMPARE(CaseTiming::level(record, at(25, 10), weekdays(), AlertRules()),
+                 CaseTiming::Level::OnTrack);
+        QCOMPARE(CaseTiming::level(record, at(25, 14, 30), weekdays(), AlertRules()),
+                 CaseTiming::Level::Warning);
         QCOMPARE(CaseTiming::minutesLeft(record, at(25, 14, 30), weekdays()), 90);
+    }
+    void warningShareIsData_data()
+    {
+        // dispatched Monday 23rd 09:00, due Friday 27th 09:00: 4 x 420 = 1,680 working minutes
+        QTest::addColumn<QByteArray>("rules");
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QDateTime>("from");
+        const QByteArray half =
+            R"({"warning_share_used": 0.5, "warning_minutes_left": 0, "escalate_to_roles": []})";
+        const QByteArray most =
+            R"({"warning_share_used": 0.9, "warning_minutes_left": 60, "escalate_to_roles": []})";
+        // half used: 840 minutes after Monday 09:00 is the end of Tuesday's office hours
+        QTest::newRow("half: Tuesday 17:00")
+            << half << at(24, 17) << int(CaseTiming::Level::OnTrack) << at(24, 18);
+        QTest::newRow("half: Wednesday 09:30")
+            << half << at(25, 9, 30) << int(CaseTiming::Level::Warning) << at(24, 18);
+        // 90 % used: 1,512 minutes, Thursday 15:12 (from 09:00: 3 x 420 + 252)
+        QTest::newRow("most: Thursday noon")
+            << most << at(26, 12) << int(CaseTiming::Level::OnTrack) << at(26, 15, 12);
+        QTest::newRow("most: Thursday 16:00")
+            << most << at(26, 16) << int(CaseTiming::Level::Warning) << at(26, 15, 12);
+    }
+    void warningShareIsData()
+    {
+        QFETCH(QByteArray, rules);
+        QFETCH(QDateTime, now);
+        QFETCH(int, level);
+        QFETCH(QDateTime, from);
+        const AlertRules alerts = AlertRules::fromJson(rules).value();
+        CaseRecord record;
+        record.status.state = CaseState::Dispatched;
+        record.dispatchedAt = at(23, 9);
+        record.dueAt = at(27, 9);
+        QCOMPARE(int(CaseTiming::level(record, now, weekdays(), alerts)), level);
+        QCOMPARE(CaseTiming::warningFrom(record, weekdays(), alerts), from);
+    }
+    void alertRulesRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("not json") << QByteArray("{");
+        QTest::newRow("share 1") << QByteArray(
+            R"({"warning_share_used": 1, "warning_minutes_left": 0, "escalate_to_roles": []})");
+        QTest::newRow("share text") << QByteArray(
+            R"({"warning_share_used": "3/4", "warning_minutes_left": 0, "escalate_to_roles": []})");
+        QTest::newRow("minutes negative") << QByteArray(
+            R"({"warning_share_used": 0.5, "warning_minutes_left": -5, "escalate_to_roles": []})");
+        QTest::newRow("roles not a list") << QByteArray(
+            R"({"warning_share_used": 0.5, "warning_minutes_left": 5, "escalate_to_roles": "sl"})");
+        QTest::newRow("role empty") << QByteArray(
+            R"({"warning_share_used": 0.5, "warning_minutes_left": 5, "escalate_to_roles": [""]})");
+    }
+    void alertRulesRefused()
+    {
+        QFETCH(QByteArray, json);
+        QVERIFY(!AlertRules::fromJson(json));
     }
     void describe_data()
     {

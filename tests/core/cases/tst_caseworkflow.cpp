@@ -18,7 +18,7 @@ const QByteArray rolesJson = R"({
      "steps": ["report", "file", "void", "dispatch", "close", "link_duplicate", "request_return", "set_urgent",
                "approve_return", "approve_extension", "approve_deferral", "resume", "set_supervised"]},
     {"id": "unit_staff", "name": "处置单位人员", "name_en": "Unit staff",
-     "steps": ["feedback", "request_extension", "request_deferral", "request_return"]},
+     "steps": ["acknowledge", "feedback", "request_extension", "request_deferral", "request_return"]},
     {"id": "inspector", "name": "信息采集员", "name_en": "Inspector", "steps": ["report", "verify_pass", "verify_fail"]},
     {"id": "leader", "name": "领导", "name_en": "Leader", "steps": [],
      "rights": ["edit_catalogues", "decide_assessment", "score_assessment"]},
@@ -105,6 +105,8 @@ std::optional<CaseStatus> expected(const CaseStatus &from, CaseStep step)
             return std::nullopt;
         to.supervised = true;
         return to;
+    case CaseStep::Acknowledge:
+        return from.state == S::Dispatched && idle ? go(S::Dispatched) : std::nullopt;
     case CaseStep::Report:
         return std::nullopt;
     }
@@ -155,7 +157,7 @@ private slots:
             QCOMPARE(CaseVocabulary::stateFromId(CaseVocabulary::id(s)), s);
         for (CaseStep s : CaseVocabulary::steps())
             QCOMPARE(CaseVocabulary::stepFromId(CaseVocabulary::id(s)), s);
-        QCOMPARE(CaseVocabulary::steps().size(), 18);
+        QCOMPARE(CaseVocabulary::steps().size(), 19);
         QVERIFY(!CaseVocabulary::stepFromId(QStringLiteral("teleport")));
     }
     void everyStateAndStep()
@@ -255,7 +257,8 @@ private slots:
                                   CaseStep::LinkDuplicate}));
         QCOMPARE(flow.allowedSteps(status(CaseState::Dispatched), QStringLiteral("unit_staff")),
                  (QList<CaseStep>{CaseStep::Feedback, CaseStep::RequestReturn,
-                                  CaseStep::RequestExtension, CaseStep::RequestDeferral}));
+                                  CaseStep::RequestExtension, CaseStep::RequestDeferral,
+                                  CaseStep::Acknowledge}));
         QVERIFY(
             flow.allowedSteps(status(CaseState::Dispatched), QStringLiteral("leader")).isEmpty());
         QVERIFY(
