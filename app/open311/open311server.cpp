@@ -75,7 +75,7 @@ Result<QHash<QString, QString>> formFields(const QHttpServerRequest &request)
         return Error{QStringLiteral("open311.body"),
                      Open311Service::tr("Post the fields as application/x-www-form-urlencoded "
                                         "(or a JSON object), not %1")
-                         .arg(QString::fromLatin1(type)),
+                         .arg(QString::fromLatin1(type.split(';').first().trimmed())),
                      {}};
     QByteArray body = request.body();
     body.replace('+', "%20");

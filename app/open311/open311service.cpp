@@ -187,9 +187,12 @@ Open311Reply Open311Service::requests(const QHash<QString, QString> &filters,
     Open311Reply reply{200, {}, QStringLiteral("service_requests"), QStringLiteral("request")};
     if (const QString ids = filters.value(QStringLiteral("service_request_id")); !ids.isEmpty()) {
         // GeoReport: the ids given override every other filter.
-        for (const QString &id : ids.split(u',', Qt::SkipEmptyParts)) {
-            if (reply.body.size() >= maxRequests)
-                break;
+        const QStringList list = ids.split(u',', Qt::SkipEmptyParts);
+        if (list.size() > maxRequests)
+            return Open311Reply::error(400, tr("%1 ids asked for at once; ask for at most %2")
+                                                .arg(list.size())
+                                                .arg(maxRequests));
+        for (const QString &id : list) {
             if (const QString uuid = resolve(id.trimmed()); !uuid.isEmpty())
                 if (const QJsonObject r = requestOf(uuid, false); !r.isEmpty())
                     reply.body.append(r);

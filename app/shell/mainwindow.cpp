@@ -37,6 +37,7 @@
 #include "services/language.h"
 #include "services/threadpools.h"
 #include "shell/errordialog.h"
+#include "shell/openstoredialog.h"
 #include "store/storeschema.h"
 #include "supervision/comparisonwindow.h"
 #include "supervision/dashboardwindow.h"
@@ -58,6 +59,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
@@ -279,6 +281,9 @@ void MainWindow::createToolbars(const MapActions &a)
 void MainWindow::createMenus(const MapActions &a)
 {
     auto *file = menuBar()->addMenu(tr("&File"));
+    auto *open = file->addAction(tr("&Open a store…"), this, &MainWindow::openStore);
+    open->setObjectName(QStringLiteral("openStore"));
+    file->addSeparator();
     file->addActions({a.importGrid, a.exportMap});
     file->addSeparator();
     file->addActions({m_lock->lockAction(), m_lock->switchAction()});
@@ -779,6 +784,23 @@ void MainWindow::importGrid()
         return;
     }
     showNewGrid();
+}
+
+void MainWindow::openStore()
+{
+    OpenStoreDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // a window of its own, signing in to it; this one stays as it is
+    const QStringList arguments{
+        QStringLiteral("--store"), dialog.target(), QStringLiteral("--lang"),
+        language::isEnglish() ? QStringLiteral("en") : QStringLiteral("zh_CN")};
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+        showError(this, {QStringLiteral("open.start"),
+                         tr("Could not start a window for %1").arg(dialog.target()),
+                         {}});
+    else
+        statusBar()->showMessage(tr("Opening %1 in a new window…").arg(dialog.target()), 10000);
 }
 
 void MainWindow::showBackups()

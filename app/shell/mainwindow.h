@@ -122,6 +122,8 @@ private:
     /// File ▸ Backups…; after a restore everything is read again and the window locks, so the
     /// next person signs in against the restored accounts.
     void showBackups();
+    /// File ▸ Open: another store (a file or the centre's server) in a window of its own.
+    void openStore();
     /// Today's backup on a worker thread, unless there is one (checked hourly while open).
     void backUpToday();
     /// Search, area tree, map and title after the store's grid was replaced.

@@ -2032,6 +2032,10 @@
         <source>The request could not be stored (%1); it was not taken</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 ids asked for at once; ask for at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Passwords</name>
@@ -4530,6 +4534,18 @@ Filing standard: %5</source>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open a store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a window for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1 in a new window…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -4704,6 +4720,65 @@ No: file it as a new case.</source>
     <name>citygrid::Open311Server</name>
     <message>
         <source>Could not listen on %1 port %2; is another service using it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::OpenStoreDialog</name>
+    <message>
+        <source>A store file (GeoPackage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command centre&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>futian.gpkg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store opens in a new window, which asks who signs in. On the centre&apos;s server the address names your account; your password is asked for, never written in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the centre&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A centre&apos;s address starts with postgresql://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name your account in the address: postgresql://ACCOUNT@HOST:PORT/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address; it is asked for when the window opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a GeoPackage (.gpkg) file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

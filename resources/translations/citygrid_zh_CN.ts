@@ -2019,6 +2019,10 @@
         <source>The request could not be stored (%1); it was not taken</source>
         <translation>请求无法保存（%1）；未予受理</translation>
     </message>
+    <message>
+        <source>%1 ids asked for at once; ask for at most %2</source>
+        <translation>一次请求了 %1 个编号；最多请求 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>Passwords</name>
@@ -4511,6 +4515,18 @@ Filing standard: %5</source>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
+    <message>
+        <source>&amp;Open a store…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Could not start a window for %1</source>
+        <translation>无法为 %1 打开新窗口</translation>
+    </message>
+    <message>
+        <source>Opening %1 in a new window…</source>
+        <translation>正在新窗口中打开 %1…</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -4689,6 +4705,65 @@ No: file it as a new case.</source>
     <message>
         <source>Could not listen on %1 port %2; is another service using it?</source>
         <translation>无法在 %1 端口 %2 上监听；是否有其他服务占用？</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::OpenStoreDialog</name>
+    <message>
+        <source>A store file (GeoPackage)</source>
+        <translation>数据库文件（GeoPackage）</translation>
+    </message>
+    <message>
+        <source>The command centre&apos;s server</source>
+        <translation>指挥中心服务器</translation>
+    </message>
+    <message>
+        <source>Open a store</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>futian.gpkg</source>
+        <translation>futian.gpkg</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage（*.gpkg）</translation>
+    </message>
+    <message>
+        <source>The store opens in a new window, which asks who signs in. On the centre&apos;s server the address names your account; your password is asked for, never written in the address.</source>
+        <translation>数据库将在新窗口中打开，并要求登录。连接指挥中心服务器时，地址中写明您的账号；密码会另行询问，不写在地址中。</translation>
+    </message>
+    <message>
+        <source>Type the centre&apos;s address.</source>
+        <translation>请输入指挥中心的地址。</translation>
+    </message>
+    <message>
+        <source>Choose a store file.</source>
+        <translation>请选择数据库文件。</translation>
+    </message>
+    <message>
+        <source>A centre&apos;s address starts with postgresql://</source>
+        <translation>指挥中心的地址以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <source>Name your account in the address: postgresql://ACCOUNT@HOST:PORT/DATABASE</source>
+        <translation>请在地址中写明您的账号：postgresql://账号@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address; it is asked for when the window opens</source>
+        <translation>请勿在地址中写密码；窗口打开时会询问密码</translation>
+    </message>
+    <message>
+        <source>There is no file %1</source>
+        <translation>没有文件 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a GeoPackage (.gpkg) file</source>
+        <translation>%1 不是 GeoPackage（.gpkg）文件</translation>
     </message>
 </context>
 <context>

@@ -279,6 +279,11 @@ private slots:
         QCOMPARE(count({QStringLiteral("status=pending")}), -400);
         QCOMPARE(count({QStringLiteral("end_date=tomorrow")}), -400);
         QCOMPARE(count({QStringLiteral("service_code=X")}), -400);
+        // more ids than a reply may hold are refused at once, not looked up one by one
+        QStringList many;
+        for (int i = 0; i < 1001; ++i)
+            many.append(QString::number(i));
+        QCOMPARE(count({QStringLiteral("service_request_id=") + many.join(u',')}), -400);
         // ids override the other filters; unknown ones are left out
         QCOMPARE(count({QStringLiteral("service_request_id=SZ12345-0007,nope"),
                         QStringLiteral("status=closed")}),

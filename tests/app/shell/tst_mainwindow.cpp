@@ -6,12 +6,15 @@
 #include "render/maplabeler.h"
 #include "services/appcontext.h"
 #include "shell/mainwindow.h"
+#include "shell/openstoredialog.h"
 #include "store/storeschema.h"
 #include "widgets/searchbox.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -144,6 +147,35 @@ private slots:
                          qPrintable(dock->windowTitle())); // shown and in front of its tabs
         }
         QCOMPARE(keys.size(), docks.size());
+    }
+    void openAStoreChecksWhatIsTyped()
+    {
+        // File ▸ Open is in the menu; its dialog says what is wrong before anything starts
+        QVERIFY(m_window->findChild<QAction *>(QStringLiteral("openStore")));
+        OpenStoreDialog dialog(m_window.get());
+        QVERIFY(!dialog.problem().isEmpty()); // nothing chosen yet
+        dialog.fileEdit()->setText(QStringLiteral("/nowhere/futian.gpkg"));
+        QVERIFY(dialog.problem().startsWith(QStringLiteral("There is no file")));
+        dialog.fileEdit()->setText(QStringLiteral(CITYGRID_TEST_DATA "/grids/good_cells.geojson"));
+        QVERIFY(dialog.problem().contains(QStringLiteral("is not a GeoPackage")));
+        dialog.fileEdit()->setText(m_window->storePath());
+        QCOMPARE(dialog.problem(), QString());
+        QCOMPARE(dialog.target(), m_window->storePath());
+        const QList<std::pair<const char *, const char *>> centres{
+            {"mysql://op01@host/db", "starts with postgresql://"},
+            {"postgresql://op01@host:99999/citygrid", ""},
+            {"postgresql://host:5432/citygrid", "Name your account"},
+            {"postgresql://op01:secret@host:5432/citygrid", "Leave the password out"},
+        };
+        for (const auto &[uri, why] : centres) {
+            dialog.centreEdit()->setText(QLatin1String(uri));
+            dialog.centreChoice()->setChecked(true);
+            QVERIFY2(!dialog.problem().isEmpty(), uri);
+            QVERIFY2(dialog.problem().contains(QLatin1String(why)), qPrintable(dialog.problem()));
+        }
+        dialog.centreEdit()->setText(QStringLiteral("postgresql://op01@10.0.0.5:5432/citygrid"));
+        QCOMPARE(dialog.problem(), QString());
+        QCOMPARE(dialog.target(), QStringLiteral("postgresql://op01@10.0.0.5:5432/citygrid"));
     }
     void newCaseModeSaysWhatToDoAndEscLeavesIt()
     {
