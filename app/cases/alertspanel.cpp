@@ -44,7 +44,8 @@ QColor kindColour(const CaseAlert &alert)
 
 AlertsPanel::AlertsPanel(CaseSession &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_list(new QTreeWidget(this)),
-      m_markRead(new QPushButton(tr("Mark all read"), this)), m_minute(new QTimer(this))
+      m_markRead(new QPushButton(tr("Mark all read"), this)), m_minute(new QTimer(this)),
+      m_soon(new QTimer(this))
 {
     setObjectName(QStringLiteral("alertsPanel"));
     m_list->setObjectName(QStringLiteral("alertsList"));
@@ -68,7 +69,11 @@ AlertsPanel::AlertsPanel(CaseSession &session, QWidget *parent)
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit caseActivated(item->data(0, Qt::UserRole).toString());
     });
-    connect(&m_session, &CaseSession::caseChanged, this, &AlertsPanel::reload);
+    // many cases changed at once (a catch-up from the centre, an import): worked out once after
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(0);
+    connect(m_soon, &QTimer::timeout, this, &AlertsPanel::reload);
+    connect(&m_session, &CaseSession::caseChanged, m_soon, qOverload<>(&QTimer::start));
     connect(&m_session, &CaseSession::userChanged, this, &AlertsPanel::reload);
     m_minute->setInterval(60 * 1000);
     connect(m_minute, &QTimer::timeout, this, &AlertsPanel::reload);

@@ -48,6 +48,7 @@ private:
     QTreeWidget *m_list;
     QPushButton *m_markRead;
     QTimer *m_minute;
+    QTimer *m_soon;
     QList<CaseAlert> m_alerts;
     int m_unread = -1;
 };

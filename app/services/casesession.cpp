@@ -3,6 +3,7 @@
 #include "services/casesession.h"
 
 #include "accounts/accountscope.h"
+#include "cases/casealerts.h"
 
 #include "services/cataloguenames.h"
 
@@ -130,15 +131,7 @@ bool CaseSession::owesAcknowledgement(const CaseRecord &record,
     if (!u || record.status.state != CaseState::Dispatched || !may(CaseStep::Acknowledge) ||
         !AccountScope::reaches(*u, record.unitId, record.cellCode))
         return false;
-    // since the case last came to the unit (dispatched, failed verification, resumed)
-    for (auto e = history.crbegin(); e != history.crend(); ++e) {
-        if (e->step == QLatin1String("acknowledge"))
-            return false;
-        if (e->step == QLatin1String("dispatch") || e->step == QLatin1String("verify_fail") ||
-            e->step == QLatin1String("resume"))
-            return true;
-    }
-    return true;
+    return !CaseAlerts::acknowledged(history);
 }
 
 QList<CaseWorkflow::Refusal> CaseSession::refusedSteps(const CaseRecord &record) const

@@ -46,8 +46,8 @@ Result<QList<CaseAlerts::Open>> CaseAlerts::dispatched(const Account *reader,
     });
     if (!read)
         return read.error();
-    // The latest dispatch of each (a rework sends it again) and the first acknowledgement after
-    // it, in the order the events were written.
+    // The latest dispatch of each (a rework sends it again) and the first acknowledgement since
+    // it last came to the unit (the steps of bringsToUnit), in the order the events replay.
     auto events = Statement::prepare(
         m_db, QStringLiteral("SELECT e.case_uuid, e.step, e.actor, e.at FROM %1 e JOIN %2 c"
                              " ON c.uuid = e.case_uuid WHERE c.state = ?1"
@@ -70,10 +70,11 @@ Result<QList<CaseAlerts::Open>> CaseAlerts::dispatched(const Account *reader,
             }
             return;
         }
-        // back with the unit: a new acknowledgement is due
+        if (!bringsToUnit(step))
+            return;
         if (step == QLatin1String("dispatch"))
             o.dispatcher = e.text(2);
-        o.acknowledgedBy.clear();
+        o.acknowledgedBy.clear(); // back with the unit: a new acknowledgement is due
         o.acknowledgedAt = {};
     });
     if (!steps)
@@ -139,6 +140,23 @@ Result<CaseAlerts::Counts> CaseAlerts::counts(const QDateTime &now, const Accoun
         counts.unacknowledged += o.acknowledgedBy.isEmpty();
     }
     return counts;
+}
+
+bool CaseAlerts::bringsToUnit(const QString &step)
+{
+    return step == QLatin1String("dispatch") || step == QLatin1String("verify_fail") ||
+           step == QLatin1String("resume");
+}
+
+bool CaseAlerts::acknowledged(const QList<CaseEvent> &history)
+{
+    for (auto e = history.crbegin(); e != history.crend(); ++e) {
+        if (e->step == QLatin1String("acknowledge"))
+            return true;
+        if (bringsToUnit(e->step))
+            return false;
+    }
+    return false;
 }
 
 QString CaseAlerts::timeText(const CaseAlert &alert, int minutesPerDay)

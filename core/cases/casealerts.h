@@ -4,6 +4,7 @@
 
 #include "accounts/account.h"
 #include "calendar/workingcalendar.h"
+#include "cases/caserecord.h"
 #include "catalogues/alertrules.h"
 #include "store/sqlitedb.h"
 
@@ -57,6 +58,12 @@ public:
     };
     /// The district's (or, with `reader`, what it may see) at `now`: the wall display's figures.
     Result<Counts> counts(const QDateTime &now, const Account *reader = nullptr) const;
+
+    /// Whether an event of `step` brings a case to its unit (a dispatch, a failed verification, a
+    /// resume), after which it is to be acknowledged again.
+    static bool bringsToUnit(const QString &step);
+    /// Whether `history` has an acknowledgement since the case last came to its unit.
+    static bool acknowledged(const QList<CaseEvent> &history);
 
     /// One line for the list: "预警 · 202612050001 · 剩余 1工作时20分".
     static QString text(const CaseAlert &alert, int minutesPerDay);
