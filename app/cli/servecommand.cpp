@@ -118,11 +118,19 @@ int serve(const QStringList &arguments)
     const auto account = signIn(app, parser);
     if (!account)
         return Failed;
+    // every posted request is a report in this account's name: refused before it listens
+    if (const RoleCatalogue &roles = app.catalogues().roles;
+        !roles.may(account->roleId, CaseStep::Report))
+        return fail({QStringLiteral("cli.role"),
+                     tr("%1 may not report cases, so the service could take no request: %2")
+                         .arg(account->name, roles.onlyWho(CaseStep::Report)),
+                     {}});
     auto locate = cellLocator(app);
     if (!locate)
         return fail(locate.error());
     Open311Service service(app, account->name, *account, locate.value(), language::isEnglish());
-    Open311Server server(service, keysPath(parser));
+    const QString keys = keysPath(parser);
+    Open311Server server(service, keys);
     if (app.centre())
         server.setRefresh([&app]() -> Result<void> {
             if (auto r = app.pullCentre(); !r)
@@ -139,7 +147,7 @@ int serve(const QStringList &arguments)
     base.setPort(port.value());
     base.setPath(Open311Server::basePath());
     out() << tr("Open311 GeoReport v2 at %1 as %2; api keys in %3. Stop with Ctrl+C.")
-                 .arg(base.toString(), account->name, keysPath(parser))
+                 .arg(base.toString(), account->name, keys)
           << Qt::endl;
     return QCoreApplication::exec();
 }

@@ -8,6 +8,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QUrlQuery>
 #include <QXmlStreamWriter>
 
@@ -116,9 +117,9 @@ Open311Server::Open311Server(Open311Service &service, QString keysPath, QObject 
             if (m_log)
                 m_log(QStringLiteral("%1 %2 %3 %4 %5 ms%6")
                           .arg(request.remoteAddress().toString(),
-                               request.method() == QHttpServerRequest::Method::Post
-                                   ? QStringLiteral("POST")
-                                   : QStringLiteral("GET"),
+                               QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>()
+                                                       .valueToKey(int(request.method())))
+                                   .toUpper(),
                                request.url().path())
                           .arg(reply.status)
                           .arg(timer.elapsed())

@@ -7464,6 +7464,10 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
         <source>citygrid: cases takes report, step, show, list, export, import or alerts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 may not report cases, so the service could take no request: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>

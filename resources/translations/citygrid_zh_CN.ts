@@ -7487,6 +7487,10 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
         <source>citygrid: cases takes report, step, show, list, export, import or alerts</source>
         <translation>citygrid：cases 接受 report、step、show、list、export、import 或 alerts</translation>
     </message>
+    <message>
+        <source>%1 may not report cases, so the service could take no request: %2</source>
+        <translation>%1 无权上报案件，服务将无法受理任何请求：%2</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::filtercombos</name>
