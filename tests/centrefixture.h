@@ -69,6 +69,19 @@ public:
         return {};
     }
 
+    /// The start of a test of workstations: database `prefix`_PID made, a centre in it with the
+    /// administrator's password and `people` made with `password`; empty, or what went wrong.
+    QString setUp(const QString &prefix, const QString &adminPassword,
+                  const QList<citygrid::Account> &people, const QString &password)
+    {
+        if (!create(QStringLiteral("%1_%2").arg(prefix).arg(QCoreApplication::applicationPid())))
+            return QStringLiteral("could not make the database");
+        const Run made = init(adminPassword);
+        if (made.exitCode != 0)
+            return made.err;
+        return addAccounts(people, adminPassword, password);
+    }
+
     /// Empty when no test cluster is configured (the test then says so and skips).
     static QString clusterUri() { return qEnvironmentVariable("CITYGRID_TEST_CENTRE"); }
 
@@ -100,6 +113,14 @@ public:
     {
         QUrl url(clusterUri());
         url.setPath(u'/' + m_name);
+        return url.toString();
+    }
+    /// The centre's address as a workstation is given it: no account, no password.
+    QString address() const
+    {
+        QUrl url(ownerUri());
+        url.setUserName({});
+        url.setPassword({});
         return url.toString();
     }
     /// The URI an account's login role signs in with (the password given apart).

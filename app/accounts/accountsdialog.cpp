@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "accounts/accountsdialog.h"
 
+#include "services/accountchanges.h"
 #include "services/appcontext.h"
 #include "services/casesession.h"
 #include "services/cataloguenames.h"
@@ -195,15 +196,14 @@ void AccountsDialog::addAccount()
     const Account account{name, display.isEmpty() ? name : display,
                           m_role->currentData().toString(), m_unit->currentData().toString(),
                           m_area->text().trimmed()};
-    auto added = m_session.context().accounts().add(m_session.userId(), account, password,
-                                                    QDateTime::currentDateTime());
+    auto added = accountchanges::add(m_session.context(), m_session.userId(), account, password,
+                                     QDateTime::currentDateTime());
     m_password->clear();
     m_repeat->clear();
     if (!added) {
         say(added.error().message, true);
         return;
     }
-    (void)m_session.context().reloadAccounts();
     say(tr("Account %1 made").arg(name), false);
     m_name->clear();
     m_displayName->clear();
@@ -217,8 +217,8 @@ void AccountsDialog::resetPassword()
     const QString password = typedPassword();
     if (name.isEmpty() || password.isEmpty())
         return;
-    auto reset = m_session.context().accounts().resetPassword(m_session.userId(), name, password,
-                                                              QDateTime::currentDateTime());
+    auto reset = accountchanges::resetPassword(m_session.context(), m_session.userId(), name,
+                                               password, QDateTime::currentDateTime());
     m_password->clear();
     m_repeat->clear();
     if (!reset) {
@@ -235,13 +235,12 @@ void AccountsDialog::toggleEnabled()
     if (name.isEmpty())
         return;
     const bool enable = !m_table->item(m_table->currentRow(), State)->data(Qt::UserRole).toBool();
-    auto changed = m_session.context().accounts().setEnabled(m_session.userId(), name, enable,
-                                                             QDateTime::currentDateTime());
+    auto changed = accountchanges::setEnabled(m_session.context(), m_session.userId(), name, enable,
+                                              QDateTime::currentDateTime());
     if (!changed) {
         say(changed.error().message, true);
         return;
     }
-    (void)m_session.context().reloadAccounts();
     say(enable ? tr("Account %1 enabled").arg(name) : tr("Account %1 disabled").arg(name), false);
     fill();
 }

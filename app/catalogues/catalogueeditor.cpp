@@ -72,6 +72,12 @@ CatalogueEditor::CatalogueEditor(CaseSession &session, const QString &kind,
     connect(m_save, &QPushButton::clicked, this, [this] { (void)save(); });
     connect(m_revert, &QPushButton::clicked, this, [this] { (void)revert(); });
     connect(&m_session, &CaseSession::userChanged, this, &CatalogueEditor::updateButtons);
+    // another workstation's edit arrived (a centre's copy catching up): the table follows, the
+    // form keeps what is being typed, and a save then says the entry changed meanwhile
+    connect(&m_session, &CaseSession::caseChanged, this, [this](const QString &uuid) {
+        if (uuid.isEmpty())
+            refresh();
+    });
 }
 
 void CatalogueEditor::populate()
@@ -170,9 +176,18 @@ void CatalogueEditor::applyFilter()
 
 void CatalogueEditor::showSelected()
 {
-    if (const QString id = selectedId(); !id.isEmpty())
+    if (const QString id = selectedId(); !id.isEmpty()) {
         showEntry(id);
+        rememberOpened(id);
+    }
     updateButtons();
+}
+
+void CatalogueEditor::rememberOpened(const QString &id)
+{
+    auto at = m_session.context().refRecords().writtenAt(m_kind, id);
+    m_openedId = id;
+    m_openedAt = at ? at.value() : QString();
 }
 
 void CatalogueEditor::updateButtons()
@@ -213,26 +228,40 @@ Result<void> CatalogueEditor::revert()
 Result<void> CatalogueEditor::store(const QString &id, const QJsonValue &value)
 {
     AppContext &context = m_session.context();
-    auto saved = catalogueedits::saveEntry(context.store(), m_session.grid(),
-                                           AppContext::bundledCataloguesDir(), m_kind, id, value,
-                                           m_session.acting(), m_session.now());
+    auto saved = catalogueedits::saveEntry(
+        context.store(), m_session.grid(), AppContext::bundledCataloguesDir(), m_kind, id, value,
+        m_session.acting(), m_session.now(),
+        id == m_openedId ? std::optional<QString>(m_openedAt) : std::nullopt);
     Result<void> written = saved ? context.reloadCatalogues() : Result<void>(saved.error());
     if (!written) {
+        const QString code = written.error().code;
+        if (code == QLatin1String("catalogue.changed") || code == QLatin1String("centre.stale")) {
+            // someone saved first: show theirs (the copy brought up to date from the server)
+            if (context.centre() && context.pullCentre())
+                m_session.notifyAllChanged();
+            refresh();
+            showEntry(id);
+            rememberOpened(id);
+        }
         report(written.error().message, false);
         return written;
     }
     refresh();
     select(id);
+    rememberOpened(id);
     QStringList cells;
     for (const GridUnit &u : m_session.grid().units())
         if (u.level == GridLevel::Cell)
             cells.append(u.code);
     const auto c = context.catalogues().units.coverage(context.catalogues().categories, cells);
-    report(tr("Saved; sent to the other sites with the next sync packages. Categories × cells: "
-              "%1 with one unit, %2 with none, %3 with two or more")
-               .arg(c.resolved)
-               .arg(c.gaps)
-               .arg(c.ambiguities),
+    const QString where = context.centre()
+                              ? tr("Saved at the centre; every workstation follows at once.")
+                              : tr("Saved; sent to the other sites with the next sync packages.");
+    report(where + u' ' +
+               tr("Categories × cells: %1 with one unit, %2 with none, %3 with two or more")
+                   .arg(c.resolved)
+                   .arg(c.gaps)
+                   .arg(c.ambiguities),
            true);
     m_session.notifyAllChanged();
     return {};

@@ -80,8 +80,11 @@ private:
     void showSelected();
     void updateButtons();
     Result<void> store(const QString &id, const QJsonValue &value);
+    /// Notes which edit of entry `id` the form starts from (what a save checks came last).
+    void rememberOpened(const QString &id);
 
     QString m_kind;
+    QString m_openedId, m_openedAt;
     Texts m_texts;
     QTableWidget *m_table;
     QLineEdit *m_filter;

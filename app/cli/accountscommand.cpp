@@ -2,12 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
 #include "cli/signin.h"
+#include "services/accountchanges.h"
 #include "services/appcontext.h"
 #include "services/cataloguenames.h"
-#include "store/storeschema.h"
-
-#include "centre/centreaccounts.h"
-
 #include <QDateTime>
 
 namespace citygrid::cli {
@@ -81,22 +78,9 @@ int add(AppContext &context, const QCommandLineParser &parser, const QString &na
     if (!admin)
         return Failed;
     const Account account = accountFrom(parser, name, role);
-    if (CentreLink *centre = context.centre()) {
-        // at the centre's server, which checks the administrator's right again; then here
-        if (!centre->connected())
-            if (auto r = centre->connect(); !r)
-                return fail(r.error());
-        auto made = CentreAccounts(*centre->connection(), context.catalogues().roles)
-                        .create(account, *password, context.store().meta(storeschema::keySiteId()),
-                                QDateTime::currentDateTime(), &context.catalogues().units,
-                                &context.catalogue());
-        if (!made)
-            return fail(made.error());
-        if (auto r = context.pullCentre(); !r)
-            return fail(r.error());
-    } else if (auto made = context.accounts().add(admin->name, account, *password,
-                                                  QDateTime::currentDateTime());
-               !made)
+    if (auto made = accountchanges::add(context, admin->name, account, *password,
+                                        QDateTime::currentDateTime());
+        !made)
         return fail(made.error());
     out() << tr("Account %1 made (%2)").arg(name, cataloguenames::role(context.catalogues(), role))
           << Qt::endl;
@@ -112,16 +96,16 @@ int change(AppContext &context, const QCommandLineParser &parser, const QString 
     const auto admin = signIn(context, parser, Right::ManageAccounts);
     if (!admin)
         return Failed;
-    Accounts accounts = context.accounts();
     const QDateTime now = QDateTime::currentDateTime();
+    const bool enable = action == QLatin1String("enable");
     const Result<void> done =
-        password ? accounts.resetPassword(admin->name, name, *password, now)
-                 : accounts.setEnabled(admin->name, name, action == QLatin1String("enable"), now);
+        password ? accountchanges::resetPassword(context, admin->name, name, *password, now)
+                 : accountchanges::setEnabled(context, admin->name, name, enable, now);
     if (!done)
         return fail(done.error());
-    out() << (password                            ? tr("Password of %1 reset").arg(name)
-              : action == QLatin1String("enable") ? tr("Account %1 enabled").arg(name)
-                                                  : tr("Account %1 disabled").arg(name))
+    out() << (password ? tr("Password of %1 reset").arg(name)
+              : enable ? tr("Account %1 enabled").arg(name)
+                       : tr("Account %1 disabled").arg(name))
           << Qt::endl;
     return Ok;
 }

@@ -28,12 +28,19 @@ int store(AppContext &context, const QString &kind, const QString &id, const QJs
         ActingUser{user.name, &context.catalogues().roles}, QDateTime::currentDateTime());
     if (!saved)
         return fail(saved.error());
-    out() << (value.isNull() ? tr("%1 is back to the release's entry; the other sites follow with "
-                                  "the next sync packages")
-                             : tr("%1 saved; it goes to the other sites with the next sync "
-                                  "packages"))
-                 .arg(id)
-          << Qt::endl;
+    if (context.centre())
+        out() << (value.isNull() ? tr("%1 is back to the release's entry at the centre; every "
+                                      "workstation follows at once")
+                                 : tr("%1 saved at the centre; every workstation follows at once"))
+                     .arg(id)
+              << Qt::endl;
+    else
+        out() << (value.isNull() ? tr("%1 is back to the release's entry; the other sites follow "
+                                      "with the next sync packages")
+                                 : tr("%1 saved; it goes to the other sites with the next sync "
+                                      "packages"))
+                     .arg(id)
+              << Qt::endl;
     return Ok;
 }
 

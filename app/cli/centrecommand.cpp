@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: CityGrid contributors
+#include "centre/centreschema.h"
 #include "centre/centrestatus.h"
 #include "centre/pgconnection.h"
 #include "cli/cli.h"
@@ -57,6 +58,29 @@ int init(const QCommandLineParser &parser, const QString &uri)
     return Ok;
 }
 
+int upgrade(const QString &uri)
+{
+    auto conn = PgConnection::open(uri);
+    if (!conn)
+        return fail(conn.error());
+    auto upgraded = centresetup::upgrade(conn.value());
+    if (!upgraded)
+        return fail(upgraded.error());
+    const CentreSchema::Upgraded &u = upgraded.value();
+    out() << (u.from == u.to
+                  ? tr("The centre in database %1 has schema %2 already; its permission table "
+                       "and step rules are this CityGrid's again.")
+                        .arg(conn.value().database())
+                        .arg(u.to)
+                  : tr("The centre in database %1 is upgraded from schema %2 to %3, with this "
+                       "CityGrid's permission table and step rules.")
+                        .arg(conn.value().database())
+                        .arg(u.from)
+                        .arg(u.to))
+          << Qt::endl;
+    return Ok;
+}
+
 int status(const QCommandLineParser &parser, const QString &uri)
 {
     auto conn = PgConnection::open(uri);
@@ -99,8 +123,14 @@ int status(const QCommandLineParser &parser, const QString &uri)
     out() << tr("CityGrid centre (schema %1) of %2 %3, made %4")
                  .arg(s.schema)
                  .arg(s.districtCode, s.districtName, s.createdAt)
-          << Qt::endl
-          << tr("Grid: %1 subdistricts, %2 communities, %3 cells")
+          << Qt::endl;
+    if (s.schema < CentreSchema::version)
+        out() << tr("This CityGrid works with schema %1: the role that owns the centre brings it "
+                    "there with \"citygrid centre upgrade %2\"")
+                     .arg(CentreSchema::version)
+                     .arg(shown(uri))
+              << Qt::endl;
+    out() << tr("Grid: %1 subdistricts, %2 communities, %3 cells")
                  .arg(n("subdistricts"))
                  .arg(n("communities"))
                  .arg(n("cells"))
@@ -124,13 +154,15 @@ int centre(const QStringList &arguments)
         tr("The command centre's shared store on a PostgreSQL + PostGIS server.\n"
            "  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin\n"
            "  citygrid centre status URI [--json]\n"
+           "  citygrid centre upgrade URI\n"
            "URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid's schema "
            "in an empty database with PostGIS, as the role that owns it (never a superuser), "
            "loads the district and makes the first administrator, whose password is the first "
            "line of standard input. The URI's password may instead come from PGPASSWORD or "
-           "~/.pgpass. scripts/centre starts a local server for a demo."));
+           "~/.pgpass. upgrade brings a centre made by an older CityGrid to this one's schema and "
+           "rules, as the role that owns it. scripts/centre starts a local server for a demo."));
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("action"), tr("init or status"));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("init, status or upgrade"));
     parser.addPositionalArgument(QStringLiteral("uri"), tr("The centre's database."));
     parser.addOptions({
         {QStringLiteral("admin"), tr("init: the first administrator's account name."),
@@ -146,8 +178,9 @@ int centre(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     const QString uri = positional.value(1);
-    if (positional.size() != 2 ||
-        (action != QLatin1String("init") && action != QLatin1String("status"))) {
+    const QStringList actions{QStringLiteral("init"), QStringLiteral("status"),
+                              QStringLiteral("upgrade")};
+    if (positional.size() != 2 || !actions.contains(action)) {
         err() << parser.helpText();
         return Usage;
     }
@@ -157,6 +190,8 @@ int centre(const QStringList &arguments)
                      tr("\"%1\" is not a server address: give postgresql://ROLE@HOST:PORT/DATABASE")
                          .arg(uri),
                      {}});
+    if (action == QLatin1String("upgrade"))
+        return upgrade(uri);
     return action == QLatin1String("init") ? init(parser, uri) : status(parser, uri);
 }
 

@@ -116,7 +116,7 @@ AppContext::openCentre(const QString &uri, const QString &account, const QString
         if (auto r = store.value()->setMeta(storeschema::keyCentre(), centreaddress::shown(uri));
             !r)
             return r.error();
-        if (auto r = CentreReplica::pull(*link->connection(), *store.value()); !r)
+        if (auto r = CentreReplica::pull(*link->connection(), *store.value(), refKinds()); !r)
             return r.error();
         if (auto r = CentreReplica::keepPassword(*store.value(), account, password); !r)
             return r.error();
@@ -139,7 +139,14 @@ Result<CentreReplica::Pulled> AppContext::pullCentre()
     if (!m_centre->connected())
         if (auto r = m_centre->connect(); !r)
             return r.error();
-    return CentreReplica::pull(*m_centre->connection(), *m_store);
+    auto pulled = CentreReplica::pull(*m_centre->connection(), *m_store, refKinds());
+    if (!pulled)
+        return pulled;
+    // what other workstations edited (units, categories, the "7+1") counts here from now on
+    if (!pulled.value().changedKinds.isEmpty())
+        if (auto r = takeReceived(pulled.value().changedKinds); !r)
+            return r.error();
+    return pulled;
 }
 
 Result<void> AppContext::reloadCatalogues()

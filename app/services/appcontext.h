@@ -58,8 +58,8 @@ public:
     CentreLink *centre() const { return m_centre.get(); }
     /// The account signed in to the centre; empty for a store of its own.
     QString centreAccount() const { return m_centreAccount; }
-    /// Brings a centre's copy up to date (the server said something changed); the cases that
-    /// changed.
+    /// Brings a centre's copy up to date (the server said something changed), the catalogues
+    /// read again when other workstations edited them; the cases that changed.
     Result<CentreReplica::Pulled> pullCentre();
     QString storePath() const { return m_store->path(); }
     const GridCatalogue &catalogue() const { return m_catalogue; }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "services/centrefeed.h"
 
+#include "assessment/assessmentkinds.h"
 #include "services/casesession.h"
 #include "store/storeschema.h"
 
@@ -56,9 +57,11 @@ void CentreFeed::catchUp()
     }
     const QSet<QString> &cases = pulled.value().cases;
     m_lastCaught = int(cases.size());
-    if (cases.size() > manyCases)
-        m_session.notifyAllChanged();
-    else
+    if (cases.size() > manyCases || !pulled.value().changedKinds.isEmpty())
+        m_session.notifyAllChanged(); // an edited category or unit: every case may read anew
+    if (pulled.value().changedKinds.contains(assessmentkinds::population()))
+        emit m_session.populationChanged();
+    if (cases.size() <= manyCases && pulled.value().changedKinds.isEmpty())
         for (const QString &uuid : cases)
             m_session.notifyChanged(uuid);
     emit caughtUp(m_lastCaught);

@@ -4,6 +4,7 @@
 
 #include "accounts/account.h"
 #include "base/result.h"
+#include "centre/centreschema.h"
 #include "grid/gridsource.h"
 
 namespace citygrid {
@@ -17,6 +18,9 @@ namespace centresetup {
 /// `admin` with `password`. One transaction: a refusal (the database not empty, a weak password)
 /// leaves the database as it was. Returns the district loaded.
 Result<GridSource> init(PgConnection &conn, const Account &admin, const QString &password);
+/// Brings the centre `conn` holds to this CityGrid's schema and rules (as the role that owns
+/// it), in one transaction.
+Result<CentreSchema::Upgraded> upgrade(PgConnection &conn);
 
 } // namespace centresetup
 } // namespace citygrid

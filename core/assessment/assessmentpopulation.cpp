@@ -53,7 +53,7 @@ Result<void> AssessmentPopulation::set(int year, const QHash<QString, Population
     auto current = of(year);
     if (!current)
         return current.error();
-    RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
+    RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()), m_store.upstream());
     for (auto it = population.cbegin(); it != population.cend(); ++it) {
         // only what changed becomes an edit: a row saved unchanged must not overrule another
         // site's edit of it

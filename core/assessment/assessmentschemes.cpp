@@ -92,7 +92,8 @@ Result<int> AssessmentSchemes::insert(const AssessmentScheme &scheme, const QStr
     if (!version)
         return version;
     if (who != assessmentrows::builtinSaver()) { // a person's version travels to the other sites
-        RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()));
+        RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()),
+                           m_store.upstream());
         if (auto r = records.put(assessmentkinds::scheme(), row.uuid,
                                  assessmentkinds::schemeValue(row), who, at);
             !r)

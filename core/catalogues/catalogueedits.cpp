@@ -80,10 +80,28 @@ QJsonObject categoryJson(const CategoryCatalogue::Category &c)
 Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
                                  const QString &id, const QJsonValue &value,
-                                 const ActingUser &actor, const QDateTime &now)
+                                 const ActingUser &actor, const QDateTime &now,
+                                 const std::optional<QString> &openedAt)
 {
     if (auto account = actor.check(store.db(), Right::EditCatalogues); !account)
         return account.error();
+    const QString here = store.meta(storeschema::keySiteId());
+    if (openedAt) {
+        auto current = RefRecords(store.db(), here).find(kind, id);
+        if (!current)
+            return current.error();
+        const QString at = current.value() ? current.value()->at : QString();
+        if (at != *openedAt)
+            return Error{QStringLiteral("catalogue.changed"),
+                         tr("%1 was changed by %2 at %3 while you were editing it; nothing of "
+                            "yours was saved. The editor shows the latest now: make your change "
+                            "again if it still applies")
+                             .arg(id, current.value() ? current.value()->actor : QString(),
+                                  QDateTime::fromString(at, Qt::ISODateWithMs)
+                                      .toOffsetFromUtc(8 * 3600)
+                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                         {}};
+    }
     const bool unit = kind == cataloguekinds::unit();
     const QString district = store.meta(storeschema::keyDistrictCode());
     for (const QJsonValue &area : value.toObject()[QLatin1String("areas")].toArray())
@@ -93,7 +111,6 @@ Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                             "subdistrict or a community. Nothing was saved")
                              .arg(area.toString()),
                          {}};
-    const QString here = store.meta(storeschema::keySiteId());
     auto edits = cataloguekinds::catalogueEdits(store.db(), here);
     if (!edits)
         return edits.error();
@@ -110,7 +127,9 @@ Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
-    if (auto r = RefRecords(store.db(), here).put(kind, id, value, actor.name, now); !r)
+    if (auto r =
+            RefRecords(store.db(), here, store.upstream()).put(kind, id, value, actor.name, now);
+        !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

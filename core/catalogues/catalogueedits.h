@@ -24,9 +24,13 @@ QJsonObject categoryJson(const CategoryCatalogue::Category &category);
 /// `id`'s edit and returns the catalogues as they now are. Refused: a unit's area code that is
 /// neither the district nor in the grid, a unit type the unit catalogue does not declare, or a
 /// catalogue the edit would make wrong, and an actor whose role lacks Right::EditCatalogues.
+/// `openedAt`, when given, is when the entry's edit the user started from was written (empty:
+/// the release's entry): an edit saved since, here or at another workstation or site, refuses
+/// the save, naming who saved it, so one leader never overwrites another's unseen.
 Result<CaseCatalogues> saveEntry(Store &store, const GridCatalogue &grid,
                                  const QString &cataloguesDir, const QString &kind,
                                  const QString &id, const QJsonValue &value,
-                                 const ActingUser &actor, const QDateTime &now);
+                                 const ActingUser &actor, const QDateTime &now,
+                                 const std::optional<QString> &openedAt = std::nullopt);
 
 } // namespace citygrid::catalogueedits

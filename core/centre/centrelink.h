@@ -31,6 +31,13 @@ public:
     Result<void> publishStep(const CaseEvent &event, const CaseRecord &after, int version,
                              const QList<CaseAttachment> &attachments) override;
     Result<QString> nextCaseNumber(QDate day) override;
+    Result<void> publishRecord(const QJsonObject &record) override;
+    /// Enables or disables account `name` (`enabled`), or gives it a new password, at the
+    /// server, which checks this link's account may; `siteId` names this workstation in the
+    /// account's history.
+    Result<void> changeAccount(const QString &name, std::optional<bool> enabled,
+                               const std::optional<QString> &password, const QString &siteId,
+                               const QDateTime &at);
 
     /// The connection, when there is one.
     PgConnection *connection() { return m_conn ? &*m_conn : nullptr; }

@@ -188,9 +188,40 @@ Result<void> storeAccounts(SqliteDb &db, const PgResult &accounts)
     return {};
 }
 
+/// The reference records numbered after `since`, as RefRecords keeps them.
+Result<QList<RefRecords::Record>> recordsFrom(const PgResult &rows)
+{
+    QList<RefRecords::Record> records;
+    for (int i = 0; i < rows.rows(); ++i) {
+        const QString value = rows.text(i, 2);
+        const QJsonObject o{
+            {QStringLiteral("kind"), rows.text(i, 0)},
+            {QStringLiteral("key"), rows.text(i, 1)},
+            {QStringLiteral("value"),
+             value.isEmpty() ? QJsonValue()
+                             : QJsonDocument::fromJson("{\"v\":" + value.toUtf8() + '}')
+                                   .object()
+                                   .value(QLatin1String("v"))},
+            {QStringLiteral("at"), rows.text(i, 3)},
+            {QStringLiteral("site_id"), rows.text(i, 4)},
+            {QStringLiteral("actor"), rows.text(i, 5)},
+            {QStringLiteral("clock"), QJsonDocument::fromJson(rows.text(i, 6).toUtf8()).object()}};
+        auto record = RefRecords::Record::fromJson(o);
+        if (!record)
+            return Error{QStringLiteral("centre.record"),
+                         CentreReplica::tr("The centre holds a reference record without a kind, "
+                                           "a key, a time or a version (%1 %2)")
+                             .arg(rows.text(i, 0), rows.text(i, 1)),
+                         {}};
+        records.append(*record);
+    }
+    return records;
+}
+
 } // namespace
 
-Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &store)
+Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &store,
+                                                  const RefKinds &kinds)
 {
     const qint64 since = store.meta(keyLastEvent()).toLongLong();
     // one snapshot: the events, the rows and the accounts agree with each other. Rolled back on
@@ -235,9 +266,21 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
         accounts = conn.exec(QStringLiteral("SELECT name, display_name, role, coalesce(unit_id, "
                                             "''), coalesce(area, ''), enabled FROM "
                                             "citygrid.accounts ORDER BY name"));
-    for (const Result<PgResult> *r : {&rows, &stamp, accountsChanged ? &accounts : &rows})
+    const qint64 recordsSince = store.meta(keyLastRecord()).toLongLong();
+    auto records = conn.exec(
+        QStringLiteral("SELECT kind, key, coalesce(value, ''), to_char(at AT TIME ZONE 'UTC', "
+                       "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), site_id, actor, clock, seq FROM "
+                       "citygrid.ref_records WHERE seq > $1 ORDER BY seq"),
+        {recordsSince});
+    for (const Result<PgResult> *r : {&rows, &stamp, accountsChanged ? &accounts : &rows, &records})
         if (!*r)
             return r->error();
+    auto incoming = recordsFrom(records.value());
+    if (!incoming)
+        return incoming.error();
+    const qint64 lastRecord = records.value().rows()
+                                  ? records.value().integer(records.value().rows() - 1, 7)
+                                  : recordsSince;
     Transaction tx(store.db());
     if (auto r = tx.begin(); !r)
         return r.error();
@@ -253,6 +296,17 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
         if (auto r = storeAccounts(store.db(), accounts.value()); !r)
             return r.error();
         if (auto r = store.setMeta(keyAccountsStamp(), stamp.value().text(0, 0)); !r)
+            return r.error();
+    }
+    if (!incoming.value().isEmpty()) {
+        const QString centre = store.meta(storeschema::keyCentre());
+        auto merged =
+            kinds.merge(store.db(), store.meta(storeschema::keySiteId()), incoming.value(), centre,
+                        centre, QDateTime::currentDateTimeUtc());
+        if (!merged)
+            return merged.error();
+        pulled.changedKinds = merged.value().changedKinds;
+        if (auto r = store.setMeta(keyLastRecord(), QString::number(lastRecord)); !r)
             return r.error();
     }
     (void)snapshot.commit(); // read only: nothing to lose if the commit fails

@@ -4,6 +4,7 @@
 
 #include "centre/pgconnection.h"
 #include "store/store.h"
+#include "sync/refkinds.h"
 
 #include <QSet>
 
@@ -18,6 +19,8 @@ class CentreReplica
 public:
     /// The store's meta key holding the number of the newest centre event it has.
     static QString keyLastEvent() { return QStringLiteral("centre_last_event"); }
+    /// The store's meta key holding the number of the newest reference record it has.
+    static QString keyLastRecord() { return QStringLiteral("centre_last_record"); }
     /// The store's meta key holding how the centre's accounts stood at the last catch-up.
     static QString keyAccountsStamp() { return QStringLiteral("centre_accounts"); }
 
@@ -28,12 +31,16 @@ public:
         /// older history, there since the case came within reach, is not counted)
         QStringList eventIds;
         qint64 lastEvent = 0;
+        /// kinds of reference data (RefKind ids) edited at other workstations since
+        QStringList changedKinds;
     };
     /// Brings `store` up to the centre as the connected account may see it: every case an event
     /// after the store's newest touched, with its whole history (a case newly dispatched to a
     /// unit arrives with its report), its row and attachments; and the accounts (names, roles,
-    /// reach; password hashes stay on the server). One snapshot, one local transaction.
-    static Result<Pulled> pull(PgConnection &conn, Store &store);
+    /// reach; password hashes stay on the server); and the reference records written since
+    /// (units, categories, the "7+1"), merged as a sync package's are (`kinds`). One snapshot,
+    /// one local transaction.
+    static Result<Pulled> pull(PgConnection &conn, Store &store, const RefKinds &kinds);
     /// Keeps the password `password` of `account`, which the server has just accepted, so the
     /// window's lock can be lifted with it while the network is down.
     static Result<void> keepPassword(Store &store, const QString &account, const QString &password);

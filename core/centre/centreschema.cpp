@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "centre/centreschema.h"
 
+#include "centre/centreschema2.h"
+
 namespace citygrid {
 
 namespace {
@@ -394,7 +396,8 @@ Result<void> CentreSchema::checkEmpty(PgConnection &conn)
 
 Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workflow,
                                   const QString &districtCode, const QString &districtName,
-                                  const QString &districtNameEn, const QString &siteId)
+                                  const QString &districtNameEn, const QString &siteId,
+                                  const QList<KindRight> &kinds)
 {
     const QString staff = staffRole(conn.database());
     const QString owner = conn.user();
@@ -406,7 +409,8 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
         if (auto r = conn.run(QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(pgIdentifier(staff)));
             !r)
             return r;
-    for (const char *part : {tables, security, appendStep, createAccount, caseNumbers})
+    for (const char *part :
+         {tables, security, appendStep, createAccount, caseNumbers, centreschema2::sql})
         if (auto r = conn.run(withRoles(part, staff, owner)); !r)
             return r;
     const QList<std::pair<QString, QString>> meta{
@@ -422,7 +426,19 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
                                {key, value});
             !r)
             return r.error();
-    QByteArray roles, rights, rules;
+    return writeRules(conn, workflow, kinds);
+}
+
+Result<void> CentreSchema::writeRules(PgConnection &conn, const CaseWorkflow &workflow,
+                                      const QList<KindRight> &kinds)
+{
+    // the rules as this release has them; the accounts' roles stay (a role this release lacks
+    // keeps its row, with no rights and no steps)
+    for (const char *table : {"step_rules", "role_rights", "ref_kinds"})
+        if (auto r = conn.run(QStringLiteral("DELETE FROM citygrid.%1").arg(QLatin1String(table)));
+            !r)
+            return r;
+    QByteArray roles, rights, rules, kindRights;
     const auto line = [](QByteArray &out, const QVariantList &fields) {
         for (qsizetype i = 0; i < fields.size(); ++i)
             out += (i ? "\t" : "") + PgConnection::copyField(fields[i]);
@@ -436,11 +452,69 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
     for (const StepRule &r : stepRules(workflow))
         line(rules, {r.role, r.state, r.pending, r.urgent, r.supervised, r.step, r.newState,
                      r.newPending});
-    if (auto r = conn.copyIn(QStringLiteral("COPY citygrid.roles FROM STDIN"), roles); !r)
+    for (const KindRight &k : kinds)
+        line(kindRights, {k.kind, k.rightId});
+    if (auto r = conn.run(QStringLiteral("CREATE TEMP TABLE incoming_roles (LIKE citygrid.roles) "
+                                         "ON COMMIT DROP"));
+        !r)
+        return r;
+    if (auto r = conn.copyIn(QStringLiteral("COPY incoming_roles FROM STDIN"), roles); !r)
+        return r;
+    if (auto r = conn.run(QStringLiteral(
+            "INSERT INTO citygrid.roles SELECT * FROM incoming_roles ON CONFLICT (id) DO UPDATE "
+            "SET name = excluded.name, name_en = excluded.name_en; DROP TABLE incoming_roles"));
+        !r)
         return r;
     if (auto r = conn.copyIn(QStringLiteral("COPY citygrid.role_rights FROM STDIN"), rights); !r)
         return r;
-    return conn.copyIn(QStringLiteral("COPY citygrid.step_rules FROM STDIN"), rules);
+    if (auto r = conn.copyIn(QStringLiteral("COPY citygrid.step_rules FROM STDIN"), rules); !r)
+        return r;
+    return conn.copyIn(QStringLiteral("COPY citygrid.ref_kinds FROM STDIN"), kindRights);
+}
+
+Result<CentreSchema::Upgraded> CentreSchema::upgrade(PgConnection &conn,
+                                                     const CaseWorkflow &workflow,
+                                                     const QList<KindRight> &kinds)
+{
+    auto installed = CentreSchema::installed(conn);
+    if (!installed)
+        return installed.error();
+    const Upgraded upgraded{installed.value(), version};
+    if (upgraded.from == 0)
+        return Error{QStringLiteral("centre.none"),
+                     tr("Database %1 on %2 holds no CityGrid centre; make one with citygrid "
+                        "centre init")
+                         .arg(conn.database(), conn.endpoint()),
+                     {}};
+    if (upgraded.from > version)
+        return Error{QStringLiteral("centre.newer"),
+                     tr("The centre in database %1 has schema %2, newer than this CityGrid's "
+                        "(%3); nothing was changed. Use the CityGrid that made it")
+                         .arg(conn.database())
+                         .arg(upgraded.from)
+                         .arg(version),
+                     {}};
+    auto meta = CentreSchema::meta(conn);
+    if (!meta)
+        return meta.error();
+    if (meta.value().value(QStringLiteral("owner")) != conn.user())
+        return Error{QStringLiteral("centre.owner"),
+                     tr("Only the role that owns the centre (%1) may upgrade it; %2 signed in. "
+                        "Nothing was changed")
+                         .arg(meta.value().value(QStringLiteral("owner")), conn.user()),
+                     {}};
+    const QString staff = staffRole(conn.database());
+    if (upgraded.from < 2)
+        if (auto r = conn.run(withRoles(centreschema2::sql, staff, conn.user())); !r)
+            return r.error();
+    if (auto r = writeRules(conn, workflow, kinds); !r)
+        return r.error();
+    if (auto r = conn.exec(QStringLiteral("UPDATE citygrid.meta SET value = $1 WHERE key = "
+                                          "'schema'"),
+                           {QString::number(version)});
+        !r)
+        return r.error();
+    return upgraded;
 }
 
 QList<CentreSchema::StepRule> CentreSchema::stepRules(const CaseWorkflow &workflow)

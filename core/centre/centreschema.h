@@ -16,7 +16,7 @@ class CentreSchema
 {
     Q_DECLARE_TR_FUNCTIONS(CentreSchema)
 public:
-    static constexpr int version = 1;
+    static constexpr int version = 2;
 
     /// The login role of CityGrid account `account` in database `database`: "citygrid.op01"
     /// (roles belong to the whole server, so each database's carry its name).
@@ -27,11 +27,28 @@ public:
     /// Refuses a database that cannot hold a centre: CityGrid's schema already there (what it
     /// holds is named), PostGIS missing, a superuser connection, no right to make roles.
     static Result<void> checkEmpty(PgConnection &conn);
-    /// Creates the schema, the staff role and the grants, and writes the permission table and
-    /// the step rules `workflow` holds, and the district's name. In the caller's transaction.
+    /// A kind of reference record and the right (RoleCatalogue::rightId) writing one needs.
+    struct KindRight
+    {
+        QString kind, rightId;
+    };
+    /// Creates the schema, the staff role and the grants, and writes the permission table, the
+    /// step rules `workflow` holds, the right each kind of reference record needs and the
+    /// district's name. In the caller's transaction.
     static Result<void> create(PgConnection &conn, const CaseWorkflow &workflow,
                                const QString &districtCode, const QString &districtName,
-                               const QString &districtNameEn, const QString &siteId);
+                               const QString &districtNameEn, const QString &siteId,
+                               const QList<KindRight> &kinds);
+    struct Upgraded
+    {
+        int from = 0, to = 0;
+    };
+    /// Brings a centre made by an older CityGrid to this one's schema and writes this release's
+    /// permission table, step rules and kinds again (also when the schema is current: a new
+    /// release may change the rules). Only as the role that owns it; in the caller's
+    /// transaction.
+    static Result<Upgraded> upgrade(PgConnection &conn, const CaseWorkflow &workflow,
+                                    const QList<KindRight> &kinds);
     /// The centre's own facts (citygrid.meta): "district_code", "district_name", "created_at" …
     static Result<QHash<QString, QString>> meta(PgConnection &conn);
     /// The schema version of a centre database, 0 when it holds none.
@@ -47,6 +64,11 @@ public:
     };
     /// Every step every role may take from every status, by the workflow itself.
     static QList<StepRule> stepRules(const CaseWorkflow &workflow);
+
+private:
+    /// Replaces the roles' names, the permission table, the step rules and the kinds' rights.
+    static Result<void> writeRules(PgConnection &conn, const CaseWorkflow &workflow,
+                                   const QList<KindRight> &kinds);
 };
 
 } // namespace citygrid

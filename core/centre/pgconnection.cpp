@@ -89,6 +89,13 @@ Result<PgConnection> PgConnection::open(const QString &uri, const QString &passw
                         "the password is wrong")
                          .arg(where, conn.user()),
                      detail};
+    // said after the password was checked: only whoever knows it learns the account is disabled
+    if (detail.contains(QLatin1String("not permitted to log in")))
+        return Error{QStringLiteral("centre.disabled"),
+                     tr("The account %1 is disabled at the centre; an administrator can enable "
+                        "it")
+                         .arg(conn.user().section(u'.', 1)),
+                     detail};
     if (detail.contains(QLatin1String("does not exist")))
         return Error{QStringLiteral("centre.database"),
                      tr("The centre server at %1 has no database or account of that name: check "

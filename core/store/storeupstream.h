@@ -5,6 +5,7 @@
 #include "base/result.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 
 namespace citygrid {
@@ -29,6 +30,9 @@ public:
     /// The next case number of `day` (district date), handed out by the upstream so two
     /// workstations never give the same one.
     virtual Result<QString> nextCaseNumber(QDate day) = 0;
+    /// Takes a local edit of reference data (RefRecords::Record::toJson), refused when the
+    /// account may not write its kind or another edit of the record came first.
+    virtual Result<void> publishRecord(const QJsonObject &record) = 0;
 };
 
 } // namespace citygrid

@@ -62,4 +62,35 @@ Result<void> RefKinds::checkMerged(SqliteDb &db, const QSet<QString> &changed,
     return {};
 }
 
+Result<RefKinds::Merged> RefKinds::merge(SqliteDb &db, const QString &here,
+                                         const QList<RefRecords::Record> &incoming,
+                                         const QString &source, const QString &sourceName,
+                                         const QDateTime &now,
+                                         QList<RefRecords::Conflict> *conflicts) const
+{
+    RefRecords records(db, here);
+    QSet<QString> changed;
+    Merged merged;
+    for (const RefRecords::Record &record : incoming) {
+        auto outcome = records.merge(record, source, now, conflicts);
+        if (!outcome)
+            return outcome.error();
+        if (outcome.value() == RefRecords::Merge::Kept) {
+            ++merged.known;
+            continue;
+        }
+        ++merged.added;
+        if (outcome.value() == RefRecords::Merge::ConflictLost)
+            continue;
+        if (auto r = apply(db, record); !r)
+            return r.error();
+        changed.insert(record.kind);
+    }
+    if (auto r = checkMerged(db, changed, here, sourceName); !r)
+        return r.error();
+    merged.changedKinds = QStringList(changed.cbegin(), changed.cend());
+    merged.changedKinds.sort();
+    return merged;
+}
+
 } // namespace citygrid

@@ -41,6 +41,7 @@ class RefKinds
 public:
     void add(RefKind kind) { m_kinds.append(std::move(kind)); }
     const RefKind *find(const QString &id) const;
+    const QList<RefKind> &all() const { return m_kinds; }
 
     /// The kind's name for people, translated (the id for a kind not known).
     QString displayName(const QString &id) const;
@@ -54,6 +55,19 @@ public:
     /// Runs the whole-store checks of the kinds in `changed`.
     Result<void> checkMerged(SqliteDb &db, const QSet<QString> &changed, const QString &siteId,
                              const QString &source) const;
+
+    struct Merged
+    {
+        int added = 0, known = 0; ///< records new here, records here already
+        QStringList changedKinds; ///< kinds whose data changed, sorted
+    };
+    /// Merges records `source` (named `sourceName` for people) sent, each checked by check()
+    /// first, puts those that won into the tables of their kind and runs the whole-store checks
+    /// of the kinds that changed; conflicts go to `conflicts`. In the caller's transaction.
+    Result<Merged> merge(SqliteDb &db, const QString &here,
+                         const QList<RefRecords::Record> &incoming, const QString &source,
+                         const QString &sourceName, const QDateTime &now,
+                         QList<RefRecords::Conflict> *conflicts = nullptr) const;
 
 private:
     QList<RefKind> m_kinds;

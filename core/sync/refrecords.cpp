@@ -3,6 +3,8 @@
 #include "sync/refrecords.h"
 
 #include "audit/recordchain.h"
+#include "store/store.h"
+#include "store/storeschema.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -138,6 +140,18 @@ Result<RefRecords::Record> RefRecords::put(const QString &kind, const QString &k
     r.seq = seq.value();
     if (auto w = write(r); !w)
         return w.error();
+    // a workstation's copy of the centre: the server settles the edit before it counts here
+    if (m_upstream) {
+        if (auto sent = m_upstream->publishRecord(r.toJson()); !sent)
+            return sent.error();
+    } else if (const QString centre = Store::meta(m_db, storeschema::keyCentre());
+               !centre.isEmpty())
+        return Error{QStringLiteral("centre.local-write"),
+                     tr("This is a workstation's copy of the centre (%1), opened without the "
+                        "server: an edit would stay on this workstation alone, so it is not "
+                        "taken; nothing was changed")
+                         .arg(centre),
+                     {}};
     return r;
 }
 

@@ -4,6 +4,7 @@
 
 #include "base/result.h"
 #include "store/sqlitedb.h"
+#include "store/storeupstream.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -53,11 +54,16 @@ public:
         QString packageSource, recordedAt;
     };
 
-    RefRecords(SqliteDb &db, QString siteId) : m_db(db), m_siteId(std::move(siteId)) {}
+    /// `upstream`: where a local edit is settled before it counts (a workstation's copy of the
+    /// centre: the server); without one, a copy of the centre takes no edit.
+    RefRecords(SqliteDb &db, QString siteId, StoreUpstream *upstream = nullptr)
+        : m_db(db), m_siteId(std::move(siteId)), m_upstream(upstream)
+    {
+    }
 
     static QString stamp(const QDateTime &at);
 
-    /// Records a local edit.
+    /// Records a local edit (settled by the upstream first, when there is one).
     Result<Record> put(const QString &kind, const QString &key, const QJsonValue &value,
                        const QString &actor, const QDateTime &now);
     /// Merges a copy from another site; on a conflict the loser goes to ref_conflicts (and to
@@ -82,6 +88,7 @@ private:
 
     SqliteDb &m_db;
     QString m_siteId;
+    StoreUpstream *m_upstream;
 };
 
 } // namespace citygrid

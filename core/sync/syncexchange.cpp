@@ -476,30 +476,16 @@ Result<void> SyncExchange::importReferences(const SyncPackage &package, const QD
             return r.error();
         incoming.append(*record);
     }
-    const QString here = m_store.meta(storeschema::keySiteId());
-    RefRecords records(m_store.db(), here);
-    QSet<QString> changed;
-    for (const RefRecords::Record &record : std::as_const(incoming)) {
-        auto merged = records.merge(record, package.header.source, now, &result.referenceConflicts);
-        if (!merged)
-            return merged.error();
-        if (merged.value() == RefRecords::Merge::Kept) {
-            ++result.knownReferences;
-            continue;
-        }
-        ++result.newReferences;
-        if (merged.value() == RefRecords::Merge::ConflictLost)
-            continue;
-        if (auto r = m_kinds.apply(m_store.db(), record); !r)
-            return r;
-        changed.insert(record.kind);
-    }
-    if (auto r = m_kinds.checkMerged(m_store.db(), changed, here, package.header.sourceName); !r)
-        return r;
+    auto merged = m_kinds.merge(m_store.db(), m_store.meta(storeschema::keySiteId()), incoming,
+                                package.header.source, package.header.sourceName, now,
+                                &result.referenceConflicts);
+    if (!merged)
+        return merged.error();
+    result.newReferences += merged.value().added;
+    result.knownReferences += merged.value().known;
+    result.changedKinds = merged.value().changedKinds;
     for (const RefRecords::Conflict &c : std::as_const(result.referenceConflicts))
         result.conflicts.append(conflictFrom(c, m_kinds));
-    result.changedKinds = QStringList(changed.cbegin(), changed.cend());
-    result.changedKinds.sort();
     return {};
 }
 

@@ -1194,6 +1194,37 @@
         <source>All 9,999 case numbers of the day are used</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 was changed at another workstation by %2 at %3, after this workstation&apos;s copy last showed it. Nothing of yours was saved; the latest is shown now: make your change again if it still applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your account may not change %1; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account &quot;%1&quot; at the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; another administrator can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your account may not change accounts; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server has an older schema than this CityGrid needs for this; nothing was saved. The role that owns the centre upgrades it with citygrid centre upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentreReplica</name>
+    <message>
+        <source>The centre holds a reference record without a kind, a key, a time or a version (%1 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CentreSchema</name>
@@ -1215,6 +1246,18 @@
     </message>
     <message>
         <source>Database %1 on %2 already holds a CityGrid centre; nothing was changed. `citygrid centre status` shows what it holds; to start afresh, give an empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 holds no CityGrid centre; make one with citygrid centre init</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre in database %1 has schema %2, newer than this CityGrid&apos;s (%3); nothing was changed. Use the CityGrid that made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the role that owns the centre (%1) may upgrade it; %2 signed in. Nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2117,6 +2160,10 @@
         <source>Could not prepare the password for the centre server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The account %1 is disabled at the centre; an administrator can enable it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordAudit</name>
@@ -2205,6 +2252,13 @@
     </message>
     <message>
         <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefRecords</name>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1), opened without the server: an edit would stay on this workstation alone, so it is not taken; nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3784,11 +3838,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <source>%1; choose such a user in the toolbar to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1; choose such a user in the toolbar to edit</source>
+        <source>Saved at the centre; every workstation follows at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; sent to the other sites with the next sync packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6049,6 +6111,10 @@ No: file it as a new case.</source>
         <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 was changed by %2 at %3 while you were editing it; nothing of yours was saved. The editor shows the latest now: make your change again if it still applies</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::cataloguefiles</name>
@@ -7313,17 +7379,6 @@ init makes the first administrator of a store that has no accounts. The new pass
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The command centre&apos;s shared store on a PostgreSQL + PostGIS server.
-  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin
-  citygrid centre status URI [--json]
-URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s schema in an empty database with PostGIS, as the role that owns it (never a superuser), loads the district and makes the first administrator, whose password is the first line of standard input. The URI&apos;s password may instead come from PGPASSWORD or ~/.pgpass. scripts/centre starts a local server for a demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init or status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The centre&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7466,6 +7521,38 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     </message>
     <message>
         <source>%1 may not report cases, so the service could take no request: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is back to the release&apos;s entry at the centre; every workstation follows at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved at the centre; every workstation follows at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre in database %1 has schema %2 already; its permission table and step rules are this CityGrid&apos;s again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre in database %1 is upgraded from schema %2 to %3, with this CityGrid&apos;s permission table and step rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This CityGrid works with schema %1: the role that owns the centre brings it there with &quot;citygrid centre upgrade %2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command centre&apos;s shared store on a PostgreSQL + PostGIS server.
+  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin
+  citygrid centre status URI [--json]
+  citygrid centre upgrade URI
+URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s schema in an empty database with PostGIS, as the role that owns it (never a superuser), loads the district and makes the first administrator, whose password is the first line of standard input. The URI&apos;s password may instead come from PGPASSWORD or ~/.pgpass. upgrade brings a centre made by an older CityGrid to this one&apos;s schema and rules, as the role that owns it. scripts/centre starts a local server for a demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, status or upgrade</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1186,6 +1186,37 @@
         <source>All 9,999 case numbers of the day are used</source>
         <translation>当天的 9999 个案件编号已全部用完</translation>
     </message>
+    <message>
+        <source>%1 was changed at another workstation by %2 at %3, after this workstation&apos;s copy last showed it. Nothing of yours was saved; the latest is shown now: make your change again if it still applies</source>
+        <translation>%1 已在另一工作站由 %2 于 %3 修改，本工作站的副本此前尚未显示该修改。您的内容均未保存；现已显示最新内容：如仍需要，请重新修改</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your account may not change %1; nothing was saved</source>
+        <translation>指挥中心服务器拒绝：您的账户无权修改 %1；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>There is no account &quot;%1&quot; at the centre</source>
+        <translation>指挥中心没有账户“%1”</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account; another administrator can</source>
+        <translation>不能停用自己的账户；可由其他管理员停用</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: your account may not change accounts; nothing was changed</source>
+        <translation>指挥中心服务器拒绝：您的账户无权修改账户；未作任何更改</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server has an older schema than this CityGrid needs for this; nothing was saved. The role that owns the centre upgrades it with citygrid centre upgrade</source>
+        <translation>指挥中心服务器的结构版本低于本 CityGrid 此操作所需；未保存任何内容。请由拥有指挥中心的角色运行 citygrid centre upgrade 升级</translation>
+    </message>
+</context>
+<context>
+    <name>CentreReplica</name>
+    <message>
+        <source>The centre holds a reference record without a kind, a key, a time or a version (%1 %2)</source>
+        <translation>指挥中心有一条缺少类型、键、时间或版本的基础数据记录（%1 %2）</translation>
+    </message>
 </context>
 <context>
     <name>CentreSchema</name>
@@ -1208,6 +1239,18 @@
     <message>
         <source>Database %1 on %2 already holds a CityGrid centre; nothing was changed. `citygrid centre status` shows what it holds; to start afresh, give an empty database</source>
         <translation>%2 上的数据库 %1 已有 CityGrid 指挥中心；未做任何更改。`citygrid centre status` 可查看其内容；如需重新开始，请使用空数据库</translation>
+    </message>
+    <message>
+        <source>Database %1 on %2 holds no CityGrid centre; make one with citygrid centre init</source>
+        <translation>%2 上的数据库 %1 中没有 CityGrid 指挥中心；请用 citygrid centre init 建立</translation>
+    </message>
+    <message>
+        <source>The centre in database %1 has schema %2, newer than this CityGrid&apos;s (%3); nothing was changed. Use the CityGrid that made it</source>
+        <translation>数据库 %1 中的指挥中心结构版本为 %2，比本 CityGrid 的（%3）新；未作任何更改。请使用建立它的 CityGrid 版本</translation>
+    </message>
+    <message>
+        <source>Only the role that owns the centre (%1) may upgrade it; %2 signed in. Nothing was changed</source>
+        <translation>只有拥有指挥中心的角色（%1）可以升级它；当前登录的是 %2。未作任何更改</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2147,10 @@
         <source>Could not prepare the password for the centre server</source>
         <translation>无法为中心服务器准备密码</translation>
     </message>
+    <message>
+        <source>The account %1 is disabled at the centre; an administrator can enable it</source>
+        <translation>账户 %1 已在指挥中心停用；可由管理员重新启用</translation>
+    </message>
 </context>
 <context>
     <name>RecordAudit</name>
@@ -2193,6 +2240,13 @@
     <message>
         <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
         <translation>同步包中的%1记录“%2”无效（%3）；请对方站点重新导出同步包。未作任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>RefRecords</name>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1), opened without the server: an edit would stay on this workstation alone, so it is not taken; nothing was changed</source>
+        <translation>这是指挥中心（%1）在本工作站的副本，且未连接服务器打开：修改只会留在本工作站，因此不予接受；未作任何更改</translation>
     </message>
 </context>
 <context>
@@ -3766,12 +3820,20 @@
         <translation>撤销本站的修改（其他站点也会收到）</translation>
     </message>
     <message>
-        <source>Saved; sent to the other sites with the next sync packages. Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
-        <translation>已保存；将随下一个同步包发往其他站点。类别 × 网格：%1 项有唯一单位，%2 项无单位，%3 项有两个及以上单位</translation>
-    </message>
-    <message>
         <source>%1; choose such a user in the toolbar to edit</source>
         <translation>%1；请在工具栏中切换为具有该权限的用户后再修改</translation>
+    </message>
+    <message>
+        <source>Saved at the centre; every workstation follows at once.</source>
+        <translation>已保存到指挥中心；各工作站即时同步。</translation>
+    </message>
+    <message>
+        <source>Saved; sent to the other sites with the next sync packages.</source>
+        <translation>已保存；将随下一个同步包发往其他站点。</translation>
+    </message>
+    <message>
+        <source>Categories × cells: %1 with one unit, %2 with none, %3 with two or more</source>
+        <translation>类别 × 网格：%1 项有唯一单位，%2 项无单位，%3 项有两个及以上单位</translation>
     </message>
 </context>
 <context>
@@ -6030,6 +6092,10 @@ No: file it as a new case.</source>
         <source>The unit type &quot;%1&quot; is not in the unit catalogue; use one of: %2. Nothing was saved</source>
         <translation>单位类型“%1”不在单位目录中；请使用以下之一：%2。未保存任何内容</translation>
     </message>
+    <message>
+        <source>%1 was changed by %2 at %3 while you were editing it; nothing of yours was saved. The editor shows the latest now: make your change again if it still applies</source>
+        <translation>在您编辑期间，%1 已由 %2 于 %3 修改；您的内容均未保存。编辑器现已显示最新内容：如仍需要，请重新修改</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::cataloguefiles</name>
@@ -7320,20 +7386,6 @@ init 为尚无账户的存储创建第一个管理员。新密码是标准输入
         <translation>案件：%1 件（%2 件未结），%3 个事件；最新为第 %4 号</translation>
     </message>
     <message>
-        <source>The command centre&apos;s shared store on a PostgreSQL + PostGIS server.
-  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin
-  citygrid centre status URI [--json]
-URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s schema in an empty database with PostGIS, as the role that owns it (never a superuser), loads the district and makes the first administrator, whose password is the first line of standard input. The URI&apos;s password may instead come from PGPASSWORD or ~/.pgpass. scripts/centre starts a local server for a demo.</source>
-        <translation>指挥中心在 PostgreSQL + PostGIS 服务器上的共享存储。
-  citygrid centre init URI --admin 账户名 [--display-name 文本] --password-stdin
-  citygrid centre status URI [--json]
-URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该数据库的角色（绝不是超级用户）在已装 PostGIS 的空数据库中建立 CityGrid 的结构，载入辖区，并创建第一个管理员，其密码为标准输入的第一行。URI 中的密码也可来自 PGPASSWORD 或 ~/.pgpass。scripts/centre 可启动一个本地演示服务器。</translation>
-    </message>
-    <message>
-        <source>init or status</source>
-        <translation>init 或 status</translation>
-    </message>
-    <message>
         <source>The centre&apos;s database.</source>
         <translation>指挥中心的数据库。</translation>
     </message>
@@ -7490,6 +7542,42 @@ Import takes in reports (CSV in UTF-8 or GBK, XLSX or GeoJSON): all rows or none
     <message>
         <source>%1 may not report cases, so the service could take no request: %2</source>
         <translation>%1 无权上报案件，服务将无法受理任何请求：%2</translation>
+    </message>
+    <message>
+        <source>%1 is back to the release&apos;s entry at the centre; every workstation follows at once</source>
+        <translation>%1 已在指挥中心恢复为发行版条目；各工作站即时同步</translation>
+    </message>
+    <message>
+        <source>%1 saved at the centre; every workstation follows at once</source>
+        <translation>%1 已保存到指挥中心；各工作站即时同步</translation>
+    </message>
+    <message>
+        <source>The centre in database %1 has schema %2 already; its permission table and step rules are this CityGrid&apos;s again.</source>
+        <translation>数据库 %1 中的指挥中心已是结构版本 %2；其权限表和步骤规则已重写为本 CityGrid 的版本。</translation>
+    </message>
+    <message>
+        <source>The centre in database %1 is upgraded from schema %2 to %3, with this CityGrid&apos;s permission table and step rules.</source>
+        <translation>数据库 %1 中的指挥中心已从结构版本 %2 升级到 %3，并采用本 CityGrid 的权限表和步骤规则。</translation>
+    </message>
+    <message>
+        <source>This CityGrid works with schema %1: the role that owns the centre brings it there with &quot;citygrid centre upgrade %2&quot;</source>
+        <translation>本 CityGrid 使用结构版本 %1：请由拥有指挥中心的角色运行“citygrid centre upgrade %2”升级</translation>
+    </message>
+    <message>
+        <source>The command centre&apos;s shared store on a PostgreSQL + PostGIS server.
+  citygrid centre init URI --admin NAME [--display-name TEXT] --password-stdin
+  citygrid centre status URI [--json]
+  citygrid centre upgrade URI
+URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s schema in an empty database with PostGIS, as the role that owns it (never a superuser), loads the district and makes the first administrator, whose password is the first line of standard input. The URI&apos;s password may instead come from PGPASSWORD or ~/.pgpass. upgrade brings a centre made by an older CityGrid to this one&apos;s schema and rules, as the role that owns it. scripts/centre starts a local server for a demo.</source>
+        <translation>指挥中心在 PostgreSQL + PostGIS 服务器上的共享存储。
+  citygrid centre init URI --admin 账户名 [--display-name 文本] --password-stdin
+  citygrid centre status URI [--json]
+  citygrid centre upgrade URI
+URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该数据库的角色（绝不是超级用户）在已装 PostGIS 的空数据库中建立 CityGrid 的结构，载入辖区，并创建第一个管理员，其密码为标准输入的第一行。URI 中的密码也可来自 PGPASSWORD 或 ~/.pgpass。upgrade 以拥有者角色将旧版 CityGrid 建立的指挥中心升级到本版本的结构和规则。scripts/centre 可启动一个本地演示服务器。</translation>
+    </message>
+    <message>
+        <source>init, status or upgrade</source>
+        <translation>init、status 或 upgrade</translation>
     </message>
 </context>
 <context>

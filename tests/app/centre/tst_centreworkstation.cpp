@@ -8,12 +8,12 @@
 #include "audit/recordaudit.h"
 #include "cases/casealerts.h"
 #include "centre/centrelistener.h"
-#include "centrefixture.h"
 #include "servefixture.h"
 #include "services/appcontext.h"
 #include "services/casesession.h"
 #include "services/centrefeed.h"
 #include "shell/mainwindow.h"
+#include "workstationfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,8 +52,11 @@ private slots:
     void acknowledgementReachesTheDispatcher();
 
 private:
-    std::unique_ptr<AppContext> open(const QString &account);
-    QString uri() const;
+    std::unique_ptr<AppContext> open(const QString &account)
+    {
+        return testutil::openWorkstation(m_db, account, password);
+    }
+    QString uri() const { return m_db.address(); }
     NewCase newCase() const;
 
     testutil::CentreDatabase m_db;
@@ -66,38 +69,18 @@ void TestCentreWorkstation::initTestCase()
         QSKIP("No test cluster: scripts/test starts one and sets CITYGRID_TEST_CENTRE");
     // the copies go where this test says, not into the user's data
     qputenv("XDG_DATA_HOME", m_home.path().toUtf8());
-    QVERIFY(m_db.create(QStringLiteral("cgw_%1").arg(QCoreApplication::applicationPid())));
-    const testutil::Run made = m_db.init(adminPassword);
-    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
-    const QString refused = m_db.addAccounts(
+    const QString refused = m_db.setUp(
+        QStringLiteral("cgw"), adminPassword,
         {{QStringLiteral("op01"), QStringLiteral("坐席员一"), QStringLiteral("operator")},
          {QStringLiteral("op02"), QStringLiteral("坐席员二"), QStringLiteral("operator")},
          {QStringLiteral("disp01"), QStringLiteral("派遣员"), QStringLiteral("dispatcher")},
          {QStringLiteral("u1"), QStringLiteral("城管局"), QStringLiteral("unit_staff"),
           QStringLiteral("U001")}},
-        adminPassword, password);
+        password);
     QVERIFY2(refused.isEmpty(), qPrintable(refused));
 }
 
 void TestCentreWorkstation::cleanupTestCase() {}
-
-QString TestCentreWorkstation::uri() const
-{
-    QUrl url(m_db.ownerUri());
-    url.setUserName({});
-    url.setPassword({});
-    return url.toString();
-}
-
-std::unique_ptr<AppContext> TestCentreWorkstation::open(const QString &account)
-{
-    auto opened = AppContext::openCentre(uri(), account, password);
-    if (!opened) {
-        qWarning() << opened.error().toText();
-        return {};
-    }
-    return std::move(opened).value();
-}
 
 NewCase TestCentreWorkstation::newCase() const
 {
@@ -238,7 +221,7 @@ void TestCentreWorkstation::localOnlyWritesRefused()
 {
     auto op = open(QStringLiteral("op01"));
     QVERIFY(op);
-    // a catalogue edit or a bulk load would stay on this workstation: refused, nothing written
+    // a bulk load or a sync package would stay on this workstation: refused, nothing written
     auto bulk = op->cases().reportMany({{newCase(), QDateTime::currentDateTime(), {}}},
                                        QStringLiteral("op01"));
     QVERIFY(!bulk);
