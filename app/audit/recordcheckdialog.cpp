@@ -37,6 +37,14 @@ QString kindText(AuditFinding::Kind kind)
     return {};
 }
 
+/// How many links of other areas' steps the record holds without their step.
+QString heldBack(qint64 withheld)
+{
+    return RecordCheckDialog::tr("%n step(s) of other areas' cases were held back by the site "
+                                 "that sent them, their links alone kept.",
+                                 nullptr, int(withheld));
+}
+
 } // namespace
 
 RecordCheckDialog::RecordCheckDialog(const QString &storePath, QWidget *parent)
@@ -108,9 +116,10 @@ void RecordCheckDialog::showResult(const Result<AuditReport> &result)
         m_verdict->setText(
             QStringLiteral("<b style='color:#1b7f3b'>%1</b><br>%2")
                 .arg(tr("The record is intact.").toHtmlEscaped(),
-                     tr("%1 records in %2 chains checked: each as it was written, each chain's "
-                        "newest record signed by its site.")
-                         .arg(locale.toString(r.records), locale.toString(r.chains))
+                     (tr("%1 records in %2 chains checked: each as it was written, each chain's "
+                         "newest record signed by its site.")
+                          .arg(locale.toString(r.records), locale.toString(r.chains)) +
+                      (r.withheld > 0 ? u' ' + heldBack(r.withheld) : QString()))
                          .toHtmlEscaped()));
         adjustSize(); // no list to show: as tall as its text
         emit checked(true);

@@ -46,6 +46,10 @@ int audit(const QStringList &arguments)
         if (r.unverifiedHeads > 0)
             out() << tr(" (%n chain(s) of other sites checked without their key)", nullptr,
                         r.unverifiedHeads);
+        if (r.withheld > 0)
+            out() << tr("; %n step(s) of other areas' cases were held back by the site that sent "
+                        "them, their links alone kept",
+                        nullptr, int(r.withheld));
         out() << Qt::endl;
         return Ok;
     }

@@ -78,7 +78,11 @@ int writeCard(AppContext &context, const QCommandLineParser &parser)
     return Ok;
 }
 
-int addPeer(AppContext &context, const QStringList &args, const ActingUser &who)
+int setArea(AppContext &context, const QCommandLineParser &parser, const QString &peer,
+            const ActingUser &who);
+
+int addPeer(AppContext &context, const QCommandLineParser &parser, const QStringList &args,
+            const ActingUser &who)
 {
     Store &store = context.store();
     const QDateTime now = QDateTime::currentDateTime();
@@ -94,6 +98,21 @@ int addPeer(AppContext &context, const QStringList &args, const ActingUser &who)
     if (auto r = context.peers().add(card.value(), id.value().siteId(), who, now); !r)
         return fail(r.error());
     out() << tr("%1 (%2) is a peer now").arg(card.value().name, card.value().siteId) << Qt::endl;
+    if (parser.isSet(QStringLiteral("area")))
+        return setArea(context, parser, card.value().siteId, who);
+    return Ok;
+}
+
+/// Sends the peer only its area's cases (--area CODE), or every case (--area "").
+int setArea(AppContext &context, const QCommandLineParser &parser, const QString &peer,
+            const ActingUser &who)
+{
+    const QString area = parser.value(QStringLiteral("area"));
+    if (auto r = context.setPeerArea(peer, area, who); !r)
+        return fail(r.error());
+    out() << (area.isEmpty() ? tr("%1 receives every case").arg(peer)
+                             : tr("%1 receives the cases of %2 alone").arg(peer, area))
+          << Qt::endl;
     return Ok;
 }
 
@@ -107,6 +126,7 @@ int listPeers(AppContext &context)
                      .arg(p.name, p.siteId)
                      .arg(p.sentAck)
                      .arg(p.receivedUpTo)
+              << (p.area.isEmpty() ? QString() : QStringLiteral("  ") + tr("area %1").arg(p.area))
               << Qt::endl;
     return Ok;
 }
@@ -118,7 +138,7 @@ int exportPackage(AppContext &context, const QCommandLineParser &parser, const Q
     if (outPath.isEmpty() || !parser.isSet(QStringLiteral("to")))
         return fail(
             {QStringLiteral("cli.usage"), tr("Say for whom and where: --to PEER --out FILE"), {}});
-    auto exported = context.exchange().exportTo(parser.value(QStringLiteral("to")), who, now);
+    auto exported = context.exportPackage(parser.value(QStringLiteral("to")), who, now);
     if (!exported)
         return fail(exported.error());
     if (auto r = filebytes::write(outPath, exported.value().file); !r)
@@ -141,7 +161,7 @@ int importPackage(AppContext &context, const QStringList &args, const QString &w
     auto bytes = filebytes::read(args.value(1));
     if (!bytes)
         return fail(bytes.error());
-    auto imported = context.exchange().importPackage(bytes.value(), who, now);
+    auto imported = context.importPackage(bytes.value(), who, now);
     if (!imported)
         return fail(imported.error());
     const SyncExchange::Imported &i = imported.value();
@@ -182,7 +202,9 @@ int sync(const QStringList &arguments)
         "  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case "
         "numbers\n"
         "  citygrid sync card --out FILE                   this site's card, for its peers\n"
-        "  citygrid sync peer-add CARD                     register a peer from its card\n"
+        "  citygrid sync peer-add CARD [--area CODE]       register a peer from its card\n"
+        "  citygrid sync peer-area PEER [--area CODE]      send PEER only the cases of CODE (a "
+        "field office's subdistrict or community), or every case\n"
         "  citygrid sync peers                             the peers and how far each has got\n"
         "  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged\n"
         "  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]\n"
@@ -192,7 +214,8 @@ int sync(const QStringList &arguments)
     addCommonOptions(parser);
     addSignInOptions(parser);
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("setup, card, peer-add, peers, export, import or conflicts"));
+                                 tr("setup, card, peer-add, peer-area, peers, export, import or "
+                                    "conflicts"));
     parser.addOptions({
         {QStringLiteral("name"), tr("setup: the site's name."), QStringLiteral("name")},
         {QStringLiteral("prefix"), tr("setup: the case-number prefix (up to 4 letters)."),
@@ -206,15 +229,19 @@ int sync(const QStringList &arguments)
          QStringLiteral("format")},
         {QStringLiteral("incremental"),
          tr("export --format: only the cases changed since the last snapshot in that format.")},
+        {QStringLiteral("area"),
+         tr("peer-add, peer-area: the code of the area whose cases alone go to the peer (none: "
+            "every case)."),
+         QStringLiteral("code")},
     });
     if (!parse(parser, arguments))
         return parser.isSet(QStringLiteral("help")) ? Ok : Usage;
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0);
     const QStringList actions{QStringLiteral("setup"),    QStringLiteral("card"),
-                              QStringLiteral("peer-add"), QStringLiteral("peers"),
-                              QStringLiteral("export"),   QStringLiteral("import"),
-                              QStringLiteral("conflicts")};
+                              QStringLiteral("peer-add"), QStringLiteral("peer-area"),
+                              QStringLiteral("peers"),    QStringLiteral("export"),
+                              QStringLiteral("import"),   QStringLiteral("conflicts")};
     if (!actions.contains(action))
         return fail({QStringLiteral("cli.usage"),
                      tr("Say what to do: citygrid sync %1").arg(actions.join(u'|')),
@@ -237,7 +264,13 @@ int sync(const QStringList &arguments)
     if (action == QLatin1String("card"))
         return writeCard(*opened.value(), parser);
     if (action == QLatin1String("peer-add"))
-        return addPeer(*opened.value(), args, who);
+        return addPeer(*opened.value(), parser, args, who);
+    if (action == QLatin1String("peer-area"))
+        return args.size() == 2 ? setArea(*opened.value(), parser, args.value(1), who)
+                                : fail({QStringLiteral("cli.usage"),
+                                        tr("Say which peer: citygrid sync peer-area PEER --area "
+                                           "CODE"),
+                                        {}});
     if (action == QLatin1String("peers"))
         return listPeers(*opened.value());
     if (action == QLatin1String("export") && parser.isSet(QStringLiteral("format")))

@@ -149,6 +149,47 @@ Result<CentreReplica::Pulled> AppContext::pullCentre()
     return pulled;
 }
 
+Result<SyncExchange::Exported> AppContext::exportPackage(const QString &peer, const QString &who,
+                                                         const QDateTime &now,
+                                                         const Progress &progress)
+{
+    if (m_centre)
+        if (auto r = pullCentre(); !r)
+            return r.error();
+    return exchange().exportTo(peer, who, now, progress);
+}
+
+Result<SyncExchange::Imported> AppContext::importPackage(const QByteArray &file, const QString &who,
+                                                         const QDateTime &now,
+                                                         const Progress &progress)
+{
+    for (int attempt = 0;; ++attempt) {
+        if (m_centre)
+            if (auto r = pullCentre(); !r)
+                return r.error();
+        auto imported = exchange().importPackage(file, who, now, progress);
+        if (imported || imported.error().code != QLatin1String("centre.stale") || attempt == 2)
+            return imported;
+    }
+}
+
+Result<void> AppContext::setPeerArea(const QString &peer, const QString &area,
+                                     const ActingUser &who)
+{
+    auto found = peers().resolve(peer);
+    if (!found)
+        return found.error();
+    const GridUnit *unit = area.isEmpty() ? nullptr : m_catalogue.find(area);
+    if (!area.isEmpty() && (!unit || unit->level == GridLevel::Cell))
+        return Error{QStringLiteral("sync.area"),
+                     tr("%1 is not a subdistrict or community of the grid; give the code of the "
+                        "office's subdistrict or community (or none: every case). Nothing was "
+                        "changed")
+                         .arg(area),
+                     {}};
+    return peers().setArea(found.value().siteId, area, who);
+}
+
 Result<void> AppContext::reloadCatalogues()
 {
     auto edits =

@@ -87,6 +87,17 @@ public:
     static const RefKinds &refKinds();
     /// The store's exchange of sync packages.
     SyncExchange exchange() { return SyncExchange(*m_store, refKinds(), m_catalogues.roles); }
+    /// A package for `peer`: on a workstation's copy of the centre (the package desk), with all
+    /// the server holds (the copy catches up first).
+    Result<SyncExchange::Exported> exportPackage(const QString &peer, const QString &who,
+                                                 const QDateTime &now,
+                                                 const Progress &progress = {});
+    /// Takes in a package: on the package desk, the copy catches up first and the package goes
+    /// to the server as well; a case stepped at a workstation meanwhile makes it catch up and
+    /// take the package in once more.
+    Result<SyncExchange::Imported> importPackage(const QByteArray &file, const QString &who,
+                                                 const QDateTime &now,
+                                                 const Progress &progress = {});
     /// Puts to work what a sync package changed (`changedKinds`, RefKind ids): the catalogues
     /// read again, a received grid put in place through the import's checks and read. The one
     /// place a received grid is applied, for the window and the command alike. Returns whether
@@ -105,6 +116,9 @@ public:
     Result<CaseAttachment> attachment(const QString &uuid) const;
     /// The sites this one exchanges packages with.
     SyncPeers peers() { return SyncPeers(m_store->db()); }
+    /// Sends peer `peer` (site id or name) only the cases of `area` from now on — a field
+    /// office's subdistrict or community code, named from the grid — or every case (empty).
+    Result<void> setPeerArea(const QString &peer, const QString &area, const ActingUser &who);
     /// Edits of reference data (units, categories, population), as made by `siteId`.
     RefRecords refRecords(const QString &siteId = {}) { return RefRecords(m_store->db(), siteId); }
 

@@ -3,10 +3,11 @@
 #include "sync/syncdialog.h"
 
 #include "calendar/districttime.h"
+#include "grid/gridkind.h"
 #include "services/casesession.h"
 #include "services/filebytes.h"
+#include "services/language.h"
 #include "store/storeschema.h"
-#include "grid/gridkind.h"
 #include "widgets/screenfit.h"
 #include "widgets/tablefit.h"
 
@@ -48,7 +49,8 @@ SyncDialog::SyncDialog(CaseSession &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_name(new QLineEdit(this)),
       m_prefix(new QLineEdit(this)), m_siteId(new QLabel(this)),
       m_peers(table(this, {tr("Peer"), tr("Site id"), tr("It has of ours up to"),
-                           tr("We have of its up to"), tr("Last import"), tr("Last export")})),
+                           tr("We have of its up to"), tr("Last import"), tr("Last export"),
+                           tr("Cases it receives")})),
       m_conflicts(table(this, {tr("Case"), tr("Step"), tr("From site"), tr("What was kept")})),
       m_summary(new QLabel(this))
 {
@@ -113,11 +115,15 @@ QGroupBox *SyncDialog::peersBox()
     peersLayout->addWidget(m_peers);
     auto *peerButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Register a peer's card…"), peers);
+    auto *area = new QPushButton(tr("Area of the selected peer…"), peers);
+    area->setToolTip(tr("A field office receives its own area's cases alone; the centre every "
+                        "case"));
     auto *exportButton = new QPushButton(tr("Export a package for the selected peer…"), peers);
     auto *importButton = new QPushButton(tr("Import a package…"), peers);
     exportButton->setObjectName(QStringLiteral("exportPackage"));
     importButton->setObjectName(QStringLiteral("importPackage"));
     peerButtons->addWidget(add);
+    peerButtons->addWidget(area);
     peerButtons->addStretch(1);
     peerButtons->addWidget(exportButton);
     peerButtons->addWidget(importButton);
@@ -130,6 +136,7 @@ QGroupBox *SyncDialog::peersBox()
         auto r = addPeer(path);
         showResult(r ? tr("Registered.") : r.error().message, bool(r));
     });
+    connect(area, &QPushButton::clicked, this, &SyncDialog::chooseAreaForSelected);
     connect(exportButton, &QPushButton::clicked, this, &SyncDialog::exportForSelected);
     connect(importButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -139,6 +146,53 @@ QGroupBox *SyncDialog::peersBox()
     });
 
     return peers;
+}
+
+QString SyncDialog::areaName(const QString &code) const
+{
+    if (code.isEmpty())
+        return tr("Every case");
+    const GridUnit *unit = m_session.context().catalogue().find(code);
+    const QString name = !unit ? QString() : language::isEnglish() ? unit->nameEn : unit->name;
+    return name.isEmpty() ? code : QStringLiteral("%1 %2").arg(code, name);
+}
+
+void SyncDialog::chooseAreaForSelected()
+{
+    const int row = m_peers->currentRow();
+    if (row < 0) {
+        showResult(tr("Select the peer first."), false);
+        return;
+    }
+    // every case, or one subdistrict's or community's, by name
+    QStringList codes{QString()};
+    for (const GridUnit &u : m_session.context().catalogue().units())
+        if (u.level != GridLevel::Cell)
+            codes.append(u.code);
+    QStringList items;
+    for (const QString &code : codes)
+        items.append(areaName(code));
+    const QString peer = m_peers->item(row, 1)->text();
+    const QString current = m_peers->item(row, 6)->data(Qt::UserRole).toString();
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Cases %1 receives").arg(m_peers->item(row, 0)->text()), tr("Area:"), items,
+        int(std::max<qsizetype>(0, codes.indexOf(current))), false, &ok);
+    if (!ok)
+        return;
+    auto r = setArea(peer, codes.value(items.indexOf(chosen)));
+    showResult(
+        r ? tr("Saved: the next package to %1 follows it.").arg(m_peers->item(row, 0)->text())
+          : r.error().message,
+        bool(r));
+}
+
+Result<void> SyncDialog::setArea(const QString &peer, const QString &area)
+{
+    if (auto r = m_session.context().setPeerArea(peer, area, m_session.acting()); !r)
+        return r;
+    refresh();
+    return {};
 }
 
 void SyncDialog::exportForSelected()
@@ -190,9 +244,11 @@ void SyncDialog::refresh()
                                     QString::number(p.sentAck),
                                     QString::number(p.receivedUpTo),
                                     districttime::text(p.lastImportAt),
-                                    districttime::text(p.lastExportAt)};
+                                    districttime::text(p.lastExportAt),
+                                    areaName(p.area)};
             for (int c = 0; c < cells.size(); ++c)
                 m_peers->setItem(row, c, new QTableWidgetItem(cells[c]));
+            m_peers->item(row, 6)->setData(Qt::UserRole, p.area);
         }
         if (m_peers->rowCount() > 0)
             m_peers->selectRow(0);
@@ -288,8 +344,8 @@ Result<void> SyncDialog::addPeer(const QString &cardPath)
 Result<SyncExchange::Exported> SyncDialog::exportFor(const QString &peer, const QString &path)
 {
     Progress progress = progressFor(tr("Writing the package…"));
-    auto exported = m_session.context().exchange().exportTo(peer, m_session.userId(),
-                                                            m_session.now(), progress);
+    auto exported =
+        m_session.context().exportPackage(peer, m_session.userId(), m_session.now(), progress);
     progress.report({}, 1);
     if (!exported)
         return exported.error();
@@ -307,8 +363,8 @@ Result<SyncExchange::Imported> SyncDialog::importFrom(const QString &path)
         return bytes.error();
     }
     Progress progress = progressFor(tr("Applying the package…"));
-    auto imported = m_session.context().exchange().importPackage(bytes.value(), m_session.userId(),
-                                                                 m_session.now(), progress);
+    auto imported = m_session.context().importPackage(bytes.value(), m_session.userId(),
+                                                      m_session.now(), progress);
     progress.report({}, 1);
     if (!imported) {
         showResult(imported.error().message, false);

@@ -35,6 +35,8 @@ public:
     Result<void> saveSite();
     Result<void> writeCard(const QString &path);
     Result<void> addPeer(const QString &cardPath);
+    /// Sends `peer` (site id or name) only the cases of `area` (empty: every case).
+    Result<void> setArea(const QString &peer, const QString &area);
     Result<SyncExchange::Exported> exportFor(const QString &peer, const QString &path);
     Result<SyncExchange::Imported> importFrom(const QString &path);
     /// True once an import brought a new grid and it replaced this store's (the map must reload).
@@ -45,6 +47,9 @@ private:
     QGroupBox *peersBox();
     /// Asks where to write a package for the peer selected in the table, and writes it.
     void exportForSelected();
+    void chooseAreaForSelected();
+    /// "440304002 园岭街道", or "every case" for none.
+    QString areaName(const QString &code) const;
     void refresh();
     void showResult(const QString &text, bool ok);
     Progress progressFor(const QString &title);

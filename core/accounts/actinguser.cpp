@@ -20,11 +20,11 @@ Result<Account> ActingUser::check(SqliteDb &db, Right right) const
         return account;
     if (!roles->may(account.value().roleId, right))
         return Error{QStringLiteral("permission.right"), roles->onlyWho(right), {}};
-    // A workstation's copy of the centre takes case steps and reference edits (RefRecords) through
-    // the server; other writes would stay on this one workstation, so they are not taken here (a
-    // backup of the copy is).
+    // A workstation's copy of the centre takes case steps, reference edits (RefRecords) and sync
+    // packages (SyncExchange) through the server; other writes would stay on this one
+    // workstation, so they are not taken here (a backup of the copy is).
     const bool throughServer = right == Right::EditCatalogues || right == Right::DecideAssessment ||
-                               right == Right::Backup;
+                               right == Right::Sync || right == Right::Backup;
     if (const QString centre = Store::meta(db, storeschema::keyCentre());
         !centre.isEmpty() && !throughServer)
         return Error{QStringLiteral("centre.local-write"),

@@ -100,7 +100,9 @@ void ChainWalk::link(const ChainLink &l, const std::optional<QStringList> &value
                              "or the order was changed")
                  .arg(what)
                  .arg(l.seq));
-    if (!values)
+    if (!values && m_stream.events && l.isWithheld() && l.siteId != m_ownSite)
+        ++m_report.withheld; // another area's event, held back by the site that sent the chain
+    else if (!values)
         find(Kind::Deleted, l, RecordAudit::tr("Deleted: %1").arg(what));
     else if (recordstreams::chainHash(l.prev, l.siteId, l.stream, l.seq, l.ref,
                                       recordstreams::canonical(*values)) != l.hash)

@@ -33,6 +33,7 @@ struct AuditReport
     qint64 records = 0; ///< links checked
     int chains = 0;
     int unverifiedHeads = 0;      ///< other sites' heads whose key this store does not know
+    qint64 withheld = 0;          ///< links of other areas' events their site held back (ChainLink)
     /// What each chain shows, in its order (up to 20 a chain), then records added past it.
     QList<AuditFinding> findings;
     bool intact() const { return findings.isEmpty(); }

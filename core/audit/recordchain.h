@@ -20,6 +20,11 @@ struct ChainLink
     QString siteId, stream;
     qint64 seq = 0;
     QString ref, about, content, prev, hash;
+
+    /// The content of a link of an event its site held back from this store (a case of another
+    /// area than a field office's): its hash alone, so the chain reads unbroken.
+    static QString withheldMark() { return QStringLiteral("withheld"); }
+    bool isWithheld() const { return content == withheldMark(); }
 };
 
 /// The newest link of a site's chain of one kind and, when the site's key was at hand, its

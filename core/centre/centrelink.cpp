@@ -85,6 +85,8 @@ QJsonArray attachmentsJson(const QList<CaseAttachment> &attachments)
     for (const CaseAttachment &a : attachments)
         list.append(QJsonObject{
             {QStringLiteral("uuid"), a.uuid},
+            {QStringLiteral("case_uuid"), a.caseUuid},
+            {QStringLiteral("event_uuid"), a.eventUuid},
             {QStringLiteral("name"), a.name},
             {QStringLiteral("mime"), a.mime},
             {QStringLiteral("data"), QString::fromLatin1(a.data.toBase64())},
@@ -189,6 +191,42 @@ Result<void> CentreLink::publishRecord(const QJsonObject &record)
                      tr("The centre's server refused: your account may not change %1; nothing "
                         "was saved")
                          .arg(key),
+                     e.detail};
+    return explain(e, {});
+}
+
+Result<void> CentreLink::publishPackage(const QList<CaseEvent> &events,
+                                        const QList<CaseRecord> &cases,
+                                        const QList<CaseAttachment> &attachments,
+                                        const QList<QJsonObject> &records)
+{
+    QJsonArray eventList, caseList, recordList;
+    for (const CaseEvent &e : events)
+        eventList.append(eventJson(e));
+    for (const CaseRecord &c : cases)
+        caseList.append(caseJson(c));
+    for (const QJsonObject &r : records)
+        recordList.append(r);
+    const auto json = [](const QJsonArray &a) {
+        return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+    };
+    auto done = call(
+        QStringLiteral("SELECT citygrid.receive_package($1, $2, $3, $4)"),
+        {json(eventList), json(caseList), json(attachmentsJson(attachments)), json(recordList)});
+    if (done)
+        return {};
+    const Error &e = done.error();
+    if (e.code == QLatin1String("centre.stale"))
+        return Error{e.code,
+                     tr("A case of the package was changed at a workstation while it was being "
+                        "taken in; nothing of the package was kept. Take it in again: this "
+                        "workstation catches up first"),
+                     e.detail};
+    if (e.code == QLatin1String("centre.right") || e.code == QLatin1String("centre.desk"))
+        return Error{e.code,
+                     tr("The centre's server refused: the centre's sync packages are taken in by "
+                        "an account whose role holds the sync right and that sees the whole "
+                        "district; nothing was kept"),
                      e.detail};
     return explain(e, {});
 }

@@ -32,6 +32,9 @@ public:
                              const QList<CaseAttachment> &attachments) override;
     Result<QString> nextCaseNumber(QDate day) override;
     Result<void> publishRecord(const QJsonObject &record) override;
+    Result<void> publishPackage(const QList<CaseEvent> &events, const QList<CaseRecord> &cases,
+                                const QList<CaseAttachment> &attachments,
+                                const QList<QJsonObject> &records) override;
     /// Enables or disables account `name` (`enabled`), or gives it a new password, at the
     /// server, which checks this link's account may; `siteId` names this workstation in the
     /// account's history.

@@ -3,6 +3,7 @@
 #include "centre/centreschema.h"
 
 #include "centre/centreschema2.h"
+#include "centre/centreschema3.h"
 
 namespace citygrid {
 
@@ -409,8 +410,8 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
         if (auto r = conn.run(QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(pgIdentifier(staff)));
             !r)
             return r;
-    for (const char *part :
-         {tables, security, appendStep, createAccount, caseNumbers, centreschema2::sql})
+    for (const char *part : {tables, security, appendStep, createAccount, caseNumbers,
+                             centreschema2::sql, centreschema3::sql})
         if (auto r = conn.run(withRoles(part, staff, owner)); !r)
             return r;
     const QList<std::pair<QString, QString>> meta{
@@ -504,9 +505,13 @@ Result<CentreSchema::Upgraded> CentreSchema::upgrade(PgConnection &conn,
                          .arg(meta.value().value(QStringLiteral("owner")), conn.user()),
                      {}};
     const QString staff = staffRole(conn.database());
-    if (upgraded.from < 2)
-        if (auto r = conn.run(withRoles(centreschema2::sql, staff, conn.user())); !r)
-            return r.error();
+    // each schema's additions, in order, from the one after the centre's
+    const QList<std::pair<int, const char *>> steps{{2, centreschema2::sql},
+                                                    {3, centreschema3::sql}};
+    for (const auto &[to, part] : steps)
+        if (upgraded.from < to)
+            if (auto r = conn.run(withRoles(part, staff, conn.user())); !r)
+                return r.error();
     if (auto r = writeRules(conn, workflow, kinds); !r)
         return r.error();
     if (auto r = conn.exec(QStringLiteral("UPDATE citygrid.meta SET value = $1 WHERE key = "

@@ -16,7 +16,7 @@ class CentreSchema
 {
     Q_DECLARE_TR_FUNCTIONS(CentreSchema)
 public:
-    static constexpr int version = 2;
+    static constexpr int version = 3;
 
     /// The login role of CityGrid account `account` in database `database`: "citygrid.op01"
     /// (roles belong to the whole server, so each database's carry its name).

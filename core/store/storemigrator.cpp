@@ -188,6 +188,12 @@ QList<StoreMigrator::Step> StoreMigrator::builtinSteps()
         // gave it, without reading every report
         {10, QStringLiteral("CREATE INDEX IF NOT EXISTS case_events_origin ON case_events"
                             " (json_extract(payload, '$.origin.id')) WHERE step = 'report';")},
+        // 12: a peer that receives one area's cases alone (a field office), and the cases held
+        // back from it (sent whole should they come into its area: sent_in, the package's last
+        // event number, until the peer acknowledges it)
+        {11, QStringLiteral("ALTER TABLE sync_peers ADD COLUMN area TEXT;"
+                            "CREATE TABLE sync_withheld (peer TEXT NOT NULL, case_uuid TEXT NOT "
+                            "NULL, sent_in INTEGER, PRIMARY KEY (peer, case_uuid));")},
     };
 }
 

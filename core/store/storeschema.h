@@ -11,8 +11,9 @@ namespace citygrid::storeschema {
 /// Schema version this build writes and reads (2: cases, 3: case list columns, attachments,
 /// 4: deadline index, 5: the "7+1" assessment, 6: sync peers and conflicts, 7: reference data
 /// records, 8: accounts, 9: the record's hash chains, 10: other sites' heads vouched for,
-/// 11: reports found by the id another system gave them).
-inline constexpr int version = 11;
+/// 11: reports found by the id another system gave them, 12: peers that receive one area's
+/// cases).
+inline constexpr int version = 12;
 inline constexpr int storageSrid =
     4326; ///< feature tables are stored in lon/lat (WGS84 = CGCS2000 here)
 

@@ -33,6 +33,13 @@ public:
     /// Takes a local edit of reference data (RefRecords::Record::toJson), refused when the
     /// account may not write its kind or another edit of the record came first.
     virtual Result<void> publishRecord(const QJsonObject &record) = 0;
+    /// Takes what a sync package brought in: each case it touched as it now stands (`cases`),
+    /// with all its events and files, and the package's reference records (toJson). Refused when
+    /// a case was stepped upstream since this store last caught up.
+    virtual Result<void> publishPackage(const QList<CaseEvent> &events,
+                                        const QList<CaseRecord> &cases,
+                                        const QList<CaseAttachment> &attachments,
+                                        const QList<QJsonObject> &records) = 0;
 };
 
 } // namespace citygrid

@@ -20,17 +20,24 @@ namespace {
 
 QJsonObject linkJson(const ChainLink &l)
 {
-    return {{QStringLiteral("site"), l.siteId}, {QStringLiteral("seq"), l.seq},
-            {QStringLiteral("ref"), l.ref},     {QStringLiteral("about"), l.about},
-            {QStringLiteral("prev"), l.prev},   {QStringLiteral("hash"), l.hash}};
+    QJsonObject o{{QStringLiteral("site"), l.siteId}, {QStringLiteral("seq"), l.seq},
+                  {QStringLiteral("ref"), l.ref},     {QStringLiteral("about"), l.about},
+                  {QStringLiteral("prev"), l.prev},   {QStringLiteral("hash"), l.hash}};
+    if (l.isWithheld()) // the hash alone: nothing of the case it belongs to
+        o.insert(QStringLiteral("withheld"), true);
+    return o;
 }
 
 ChainLink linkFrom(const QJsonObject &o)
 {
-    return {o[QLatin1String("site")].toString(),        recordstreams::cases().id,
-            qint64(o[QLatin1String("seq")].toDouble()), o[QLatin1String("ref")].toString(),
-            o[QLatin1String("about")].toString(),       {},
-            o[QLatin1String("prev")].toString(),        o[QLatin1String("hash")].toString()};
+    return {o[QLatin1String("site")].toString(),
+            recordstreams::cases().id,
+            qint64(o[QLatin1String("seq")].toDouble()),
+            o[QLatin1String("ref")].toString(),
+            o[QLatin1String("about")].toString(),
+            o[QLatin1String("withheld")].toBool() ? ChainLink::withheldMark() : QString(),
+            o[QLatin1String("prev")].toString(),
+            o[QLatin1String("hash")].toString()};
 }
 
 struct SentAccount
@@ -130,7 +137,8 @@ SyncChain::check(const SqliteDb &db, const SyncPackage &package, const RoleCatal
     if (!held)
         return held.error();
     for (const ChainLink &l : std::as_const(linkOf)) {
-        if (carried.contains(l.ref))
+        // a package for one area: the other areas' steps come as bare links
+        if (carried.contains(l.ref) || (l.isWithheld() && !h.area.isEmpty()))
             continue;
         held.value().bind(1, l.ref);
         auto row = held.value().step();

@@ -4,6 +4,8 @@
 
 #include "accounts/actinguser.h"
 
+#include "cases/caseattachment.h"
+#include "cases/caserecord.h"
 #include "cases/caserows.h"
 #include "store/storeschema.h"
 #include "sync/refkinds.h"
@@ -28,6 +30,17 @@ QJsonObject eventJson(const Statement &s)
             {QStringLiteral("site_id"), s.text(7)},
             {QStringLiteral("note"), s.text(8)},
             {QStringLiteral("payload"), QJsonDocument::fromJson(s.text(9).toUtf8()).object()}};
+}
+
+QJsonObject attachmentJson(const CaseAttachment &a)
+{
+    return {{QStringLiteral("uuid"), a.uuid},
+            {QStringLiteral("case_uuid"), a.caseUuid},
+            {QStringLiteral("event_uuid"), a.eventUuid},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("mime"), a.mime},
+            {QStringLiteral("data"), QString::fromLatin1(a.data.toBase64())},
+            {QStringLiteral("thumbnail"), QString::fromLatin1(a.thumbnail.toBase64())}};
 }
 
 QString stepName(const QString &id)
@@ -95,25 +108,37 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     h.ack = peer.value().receivedUpTo;
     h.created = now;
 
-    // everything after the peer's acknowledgement, except what the peer itself wrote
-    // each with its link in the chain of the site that sealed it (the newest, if two did)
+    // everything after the peer's acknowledgement, except what the peer itself wrote, each
+    // with its link in the chain of the site that sealed it (the newest, if two did); for a
+    // peer of one area, the other areas' steps as bare links, and the whole history of a case
+    // held back before that has come into the area since
+    h.area = peer.value().area;
+    auto comeIn = casesComeIn(peer.value());
+    if (!comeIn)
+        return comeIn.error();
     auto events = Statement::prepare(
         m_store.db(),
         QStringLiteral("SELECT e.id, e.uuid, e.case_uuid, e.step, e.actor, e.role, e.at, "
-                       "e.site_id, e.note, e.payload, c.site_id, c.seq, c.about, c.prev, c.hash "
-                       "FROM %1 e LEFT JOIN record_chain c ON c.rowid = (SELECT max(rowid) FROM "
-                       "record_chain WHERE stream = ?2 AND ref = e.uuid) WHERE e.id > ?1 "
-                       "ORDER BY e.id")
-            .arg(storeschema::caseEventsTable()));
+                       "e.site_id, e.note, e.payload, c.site_id, c.seq, c.about, c.prev, c.hash, "
+                       "coalesce(k.cell_code, ''), e.id > ?1 FROM %1 e LEFT JOIN record_chain c "
+                       "ON c.rowid = (SELECT max(rowid) FROM record_chain WHERE stream = ?2 AND "
+                       "ref = e.uuid) LEFT JOIN %2 k ON k.uuid = e.case_uuid WHERE e.id > ?1 OR "
+                       "e.case_uuid IN (SELECT value FROM json_each(?3)) ORDER BY e.id")
+            .arg(storeschema::caseEventsTable(), storeschema::casesTable()));
     if (!events)
         return events.error();
-    events.value().bind(1, peer.value().sentAck).bind(2, recordstreams::cases().id);
+    events.value()
+        .bind(1, peer.value().sentAck)
+        .bind(2, recordstreams::cases().id)
+        .bind(3, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(comeIn.value()))
+                                       .toJson(QJsonDocument::Compact)));
     QJsonArray eventList;
     QList<ChainLink> links;
-    QSet<QString> cases, eventIds;
+    QSet<QString> cases, eventIds, withheld;
     QString unsealed;
     if (auto r = events.value().forEachRow([&](const Statement &s) {
-            h.toSeq = s.integer(0);
+            if (s.integer(16) != 0)
+                h.toSeq = s.integer(0);
             if (s.isNull(10)) {
                 unsealed = s.text(1);
                 return;
@@ -121,19 +146,25 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
             // what the peer sealed itself it holds already
             if (s.text(10) == h.target)
                 return;
+            ChainLink link{s.text(10),    recordstreams::cases().id,
+                           s.integer(11), s.text(1),
+                           s.text(12),    {},
+                           s.text(13),    s.text(14)};
+            if (!h.area.isEmpty() && !s.text(15).startsWith(h.area)) {
+                link.about.clear();
+                link.content = ChainLink::withheldMark();
+                links.append(link);
+                withheld.insert(s.text(2));
+                return;
+            }
             eventList.append(eventJson(s));
-            links.append({s.text(10),
-                          recordstreams::cases().id,
-                          s.integer(11),
-                          s.text(1),
-                          s.text(12),
-                          {},
-                          s.text(13),
-                          s.text(14)});
+            links.append(link);
             cases.insert(s.text(2));
             eventIds.insert(s.text(1));
         });
         !r)
+        return r.error();
+    if (auto r = recordWithheld(peer.value(), withheld, comeIn.value(), h.toSeq); !r)
         return r.error();
     if (!unsealed.isEmpty())
         return Error{QStringLiteral("sync.unsealed"),
@@ -155,7 +186,20 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
         return attachments.error();
     attachments.value().bind(1, peer.value().sentAck).bind(2, h.target);
     QJsonArray attachmentList;
+    QSet<QString> filesSent;
+    for (const QString &caseUuid : comeIn.value()) { // the files of a history sent whole
+        auto files = CaseAttachments::list(m_store.db(), caseUuid, true);
+        if (!files)
+            return files.error();
+        for (const CaseAttachment &a : files.value())
+            if (eventIds.contains(a.eventUuid)) {
+                attachmentList.append(attachmentJson(a));
+                filesSent.insert(a.uuid);
+            }
+    }
     if (auto r = attachments.value().forEachRow([&](const Statement &s) {
+            if (!eventIds.contains(s.text(2)) || filesSent.contains(s.text(0)))
+                return; // held back with its step, or sent above
             attachmentList.append(QJsonObject{
                 {QStringLiteral("uuid"), s.text(0)},
                 {QStringLiteral("case_uuid"), s.text(1)},
@@ -194,6 +238,58 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     if (auto r = peers.save(updated); !r)
         return r.error();
     return Exported{package.encode(identity.value()), h};
+}
+
+Result<QStringList> SyncExchange::casesComeIn(const SyncPeer &peer) const
+{
+    // held back before, in the peer's area now (or the peer takes every case now), and not yet
+    // acknowledged as sent whole
+    auto q = Statement::prepare(
+        m_store.db(),
+        QStringLiteral("SELECT w.case_uuid FROM sync_withheld w JOIN %1 k ON k.uuid = "
+                       "w.case_uuid WHERE w.peer = ?1 AND (?2 = '' OR substr(coalesce("
+                       "k.cell_code, ''), 1, length(?2)) = ?2) AND (w.sent_in IS NULL OR "
+                       "w.sent_in > ?3) ORDER BY w.case_uuid")
+            .arg(storeschema::casesTable()));
+    if (!q)
+        return q.error();
+    q.value().bind(1, peer.siteId).bind(2, peer.area).bind(3, peer.sentAck);
+    QStringList cases;
+    if (auto r = q.value().forEachRow([&](const Statement &s) { cases.append(s.text(0)); }); !r)
+        return r.error();
+    return cases;
+}
+
+Result<void> SyncExchange::recordWithheld(const SyncPeer &peer, const QSet<QString> &withheld,
+                                          const QStringList &sentWhole, qint64 lastEvent)
+{
+    auto held = Statement::prepare(m_store.db(),
+                                   QStringLiteral("INSERT INTO sync_withheld (peer, case_uuid) "
+                                                  "VALUES (?1, ?2) ON CONFLICT DO UPDATE SET "
+                                                  "sent_in = NULL"));
+    auto sent = Statement::prepare(m_store.db(),
+                                   QStringLiteral("UPDATE sync_withheld SET sent_in = ?3 WHERE "
+                                                  "peer = ?1 AND case_uuid = ?2"));
+    auto acknowledged = Statement::prepare(
+        m_store.db(), QStringLiteral("DELETE FROM sync_withheld WHERE peer = ?1 AND sent_in <= "
+                                     "?2"));
+    for (const auto *q : {&held, &sent, &acknowledged})
+        if (!*q)
+            return q->error();
+    acknowledged.value().bind(1, peer.siteId).bind(2, peer.sentAck);
+    if (auto r = acknowledged.value().run(); !r)
+        return r;
+    for (const QString &c : withheld) {
+        held.value().bind(1, peer.siteId).bind(2, c);
+        if (auto r = held.value().run(); !r)
+            return r;
+    }
+    for (const QString &c : sentWhole) {
+        sent.value().bind(1, peer.siteId).bind(2, c).bind(3, lastEvent);
+        if (auto r = sent.value().run(); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &file,
@@ -237,10 +333,14 @@ Result<SyncExchange::Imported> SyncExchange::importPackage(const QByteArray &fil
         return touched.error();
     if (auto r = importAttachments(package.value(), result); !r)
         return r.error();
-    if (auto r = updateCases(touched.value(), writer.value(), now, progress, result); !r)
+    QList<CaseRecord> projected;
+    if (auto r = updateCases(touched.value(), writer.value(), now, progress, result, projected); !r)
         return r.error();
     if (auto r = importReferences(package.value(), now, result); !r)
         return r.error();
+    if (StoreUpstream *upstream = m_store.upstream())
+        if (auto r = publish(*upstream, package.value(), projected); !r)
+            return r.error();
     if (auto r = SyncChain::store(m_store.db(), chain.value()); !r)
         return r.error();
     auto moved = advancePeer(peers, now, result);
@@ -342,7 +442,7 @@ Result<void> SyncExchange::importAttachments(const SyncPackage &package, Importe
 
 Result<void> SyncExchange::updateCases(const QSet<QString> &touched, CaseRowWriter &writer,
                                        const QDateTime &now, const Progress &progress,
-                                       Imported &result)
+                                       Imported &result, QList<CaseRecord> &projected)
 {
     const SyncPackage::Header &h = result.header;
     // each touched case again from all its events, in time order (ids break ties: they are
@@ -379,6 +479,7 @@ Result<void> SyncExchange::updateCases(const QSet<QString> &touched, CaseRowWrit
                              .arg(record.caseNo, h.sourceName),
                          r.error().detail};
         ++result.casesChanged;
+        projected.append(record);
         for (qsizetype i : passedOver) {
             const CaseEvent &e = events[i];
             const QString detail =
@@ -454,6 +555,27 @@ Result<void> SyncExchange::checkAuthor(const RefRecords::Record &record, const S
         tr("The package from %1 holds a change of %2 by \"%3\": %4. Nothing was changed.")
             .arg(package.header.sourceName, what, record.actor, m_roles.onlyWho(*kind->right)),
         {}};
+}
+
+Result<void> SyncExchange::publish(StoreUpstream &upstream, const SyncPackage &package,
+                                   const QList<CaseRecord> &projected)
+{
+    QList<CaseEvent> events;
+    QList<CaseAttachment> files;
+    for (const CaseRecord &c : projected) {
+        auto history = caserows::readHistory(m_store.db(), c.uuid);
+        if (!history)
+            return history.error();
+        events += history.value();
+        auto attached = CaseAttachments::list(m_store.db(), c.uuid, true);
+        if (!attached)
+            return attached.error();
+        files += attached.value();
+    }
+    QList<QJsonObject> records;
+    for (const QJsonValue &v : package.body[QLatin1String("references")].toArray())
+        records.append(v.toObject());
+    return upstream.publishPackage(events, projected, files, records);
 }
 
 Result<void> SyncExchange::importReferences(const SyncPackage &package, const QDateTime &now,

@@ -14,6 +14,8 @@
 namespace citygrid {
 
 class CaseRowWriter;
+struct CaseRecord;
+class StoreUpstream;
 
 /// Writes and applies sync packages. A package to a peer carries every case event this store
 /// holds that the peer has not acknowledged (its own and those it received from other sites, but
@@ -73,6 +75,13 @@ public:
     Result<QList<Conflict>> conflicts() const;
 
 private:
+    /// The cases held back from `peer` that are to go whole in its next package (they came into
+    /// its area, or it takes every case now).
+    Result<QStringList> casesComeIn(const SyncPeer &peer) const;
+    /// Notes the cases held back from `peer` by this package and those it sends whole (up to
+    /// event `lastEvent`), and forgets those the peer acknowledged.
+    Result<void> recordWithheld(const SyncPeer &peer, const QSet<QString> &withheld,
+                                const QStringList &sentWhole, qint64 lastEvent);
     /// The events not yet here; returns the cases they belong to.
     Result<QSet<QString>> importEvents(const SyncPackage &package, CaseRowWriter &writer,
                                        const Progress &progress, Imported &result);
@@ -82,8 +91,14 @@ private:
     Result<void> checkAuthor(const RefRecords::Record &record, const SyncPackage &package,
                              const QHash<QString, QString> &roles) const;
     /// Each touched case again from all its events; late steps passed over are conflicts.
+    /// `projected` receives each case as it now stands.
     Result<void> updateCases(const QSet<QString> &touched, CaseRowWriter &writer,
-                             const QDateTime &now, const Progress &progress, Imported &result);
+                             const QDateTime &now, const Progress &progress, Imported &result,
+                             QList<CaseRecord> &projected);
+    /// A workstation's copy of the centre (the package desk): what the package brought goes to
+    /// the server before it counts here (the cases it touched, whole, and its records).
+    Result<void> publish(StoreUpstream &upstream, const SyncPackage &package,
+                         const QList<CaseRecord> &projected);
     Result<void> importReferences(const SyncPackage &package, const QDateTime &now,
                                   Imported &result);
     /// How far each side has got; false when the package moves no counter (nothing to write).

@@ -53,6 +53,7 @@ QJsonObject SyncPackage::Header::toJson() const
             {QStringLiteral("ref_to_seq"), refToSeq},
             {QStringLiteral("ref_ack"), refAck},
             {QStringLiteral("references"), references},
+            {QStringLiteral("area"), area},
             {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)}};
 }
 
@@ -74,6 +75,7 @@ SyncPackage::Header SyncPackage::Header::fromJson(const QJsonObject &o)
     h.refToSeq = o[QLatin1String("ref_to_seq")].toInteger();
     h.refAck = o[QLatin1String("ref_ack")].toInteger();
     h.references = o[QLatin1String("references")].toInt();
+    h.area = o[QLatin1String("area")].toString();
     h.created = QDateTime::fromString(o[QLatin1String("created")].toString(), Qt::ISODateWithMs);
     return h;
 }

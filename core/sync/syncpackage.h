@@ -37,6 +37,10 @@ public:
         /// the same for the source's reference records
         qint64 refFromSeq = 0, refToSeq = 0, refAck = 0;
         int references = 0;
+        /// the grid code whose cases alone the package carries (a field office's area; the
+        /// others' steps are withheld, their links in the source's record kept as bare hashes so
+        /// the record still reads unbroken); empty: every case
+        QString area;
         QDateTime created;
         QJsonObject toJson() const;
         static Header fromJson(const QJsonObject &o);

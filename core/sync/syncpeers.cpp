@@ -7,7 +7,8 @@ namespace citygrid {
 namespace {
 
 const char *const columns = "site_id, name, public_key, sent_ack, received_upto, registered_at, "
-                            "last_import_at, last_export_at, ref_sent_ack, ref_received_upto";
+                            "last_import_at, last_export_at, ref_sent_ack, ref_received_upto, "
+                            "coalesce(area, '')";
 
 SyncPeer readPeer(const Statement &s)
 {
@@ -20,7 +21,8 @@ SyncPeer readPeer(const Statement &s)
             QDateTime::fromString(s.text(6), Qt::ISODateWithMs),
             QDateTime::fromString(s.text(7), Qt::ISODateWithMs),
             s.integer(8),
-            s.integer(9)};
+            s.integer(9),
+            s.text(10)};
 }
 
 } // namespace
@@ -54,6 +56,18 @@ Result<void> SyncPeers::add(const SiteIdentity::Card &card, const QString &thisS
         .bind(2, card.name)
         .bind(3, QString::fromLatin1(card.publicKey.toBase64()))
         .bind(4, at.toString(Qt::ISODateWithMs));
+    return q.value().run();
+}
+
+Result<void> SyncPeers::setArea(const QString &siteId, const QString &area, const ActingUser &who)
+{
+    if (auto r = who.checkSetUp(m_db, Right::Sync); !r)
+        return r;
+    auto q = Statement::prepare(
+        m_db, QStringLiteral("UPDATE sync_peers SET area = nullif(?2, '') WHERE site_id = ?1"));
+    if (!q)
+        return q.error();
+    q.value().bind(1, siteId).bind(2, area);
     return q.value().run();
 }
 

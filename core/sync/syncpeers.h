@@ -22,6 +22,9 @@ struct SyncPeer
     qint64 sentAck = 0, receivedUpTo = 0;
     QDateTime registeredAt, lastImportAt, lastExportAt;
     qint64 refSentAck = 0, refReceivedUpTo = 0; ///< the same for reference records
+    /// The grid code (subdistrict or community) whose cases alone go to the peer: a field
+    /// office's own area; empty: every case.
+    QString area;
 };
 
 /// The peers of this store (table sync_peers). Registering a peer takes its card; its key is then
@@ -38,6 +41,9 @@ public:
     /// is a matter of trust: `who` must hold Right::Sync (on a store with accounts).
     Result<void> add(const SiteIdentity::Card &card, const QString &thisSite, const ActingUser &who,
                      const QDateTime &at);
+    /// Sends `siteId` only the cases of `area` from now on (empty: every case). The caller
+    /// checks the code is the grid's; `who` must hold Right::Sync.
+    Result<void> setArea(const QString &siteId, const QString &area, const ActingUser &who);
     Result<QList<SyncPeer>> list() const;
     Result<std::optional<SyncPeer>> find(const QString &siteId) const;
     /// Finds a peer by site id or by name.

@@ -159,6 +159,10 @@
         <source>%1; this workstation&apos;s copy opens without the server only for an account that signed in here before, with the same password</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a subdistrict or community of the grid; give the code of the office&apos;s subdistrict or community (or none: every case). Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssessmentBulletin</name>
@@ -1216,6 +1220,14 @@
     </message>
     <message>
         <source>The centre&apos;s server has an older schema than this CityGrid needs for this; nothing was saved. The role that owns the centre upgrades it with citygrid centre upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case of the package was changed at a workstation while it was being taken in; nothing of the package was kept. Take it in again: this workstation catches up first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: the centre&apos;s sync packages are taken in by an account whose role holds the sync right and that sees the whole district; nothing was kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5132,6 +5144,13 @@ No: file it as a new case.</source>
         <source>The first: %1. Restore the store from a backup that verifies, and find out who had the store file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n step(s) of other areas&apos; cases were held back by the site that sent them, their links alone kept.</source>
+        <translation>
+            <numerusform>%n step of other areas&apos; cases was held back by the site that sent it, its link alone kept.</numerusform>
+            <numerusform>%n steps of other areas&apos; cases were held back by the site that sent them, their links alone kept.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>citygrid::ReportDialog</name>
@@ -5747,6 +5766,38 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>The grid from %1 is in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases it receives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area of the selected peer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field office receives its own area&apos;s cases alone; the centre every case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the peer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases %1 receives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: the next package to %1 follows it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6655,10 +6706,6 @@ No: file it as a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>setup, card, peer-add, peers, export, import or conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>setup: the site&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6728,19 +6775,6 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1 cases changed since %2 written to %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync packages between the centre and the field offices.
-  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
-  citygrid sync card --out FILE                   this site&apos;s card, for its peers
-  citygrid sync peer-add CARD                     register a peer from its card
-  citygrid sync peers                             the peers and how far each has got
-  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
-  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]
-                                                  a snapshot for the city-level system
-  citygrid sync import FILE                       apply a package (all or nothing)
-  citygrid sync conflicts                         what merges kept but did not apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7554,6 +7588,47 @@ URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s
     <message>
         <source>init, status or upgrade</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 receives every case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 receives the cases of %2 alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync packages between the centre and the field offices.
+  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
+  citygrid sync card --out FILE                   this site&apos;s card, for its peers
+  citygrid sync peer-add CARD [--area CODE]       register a peer from its card
+  citygrid sync peer-area PEER [--area CODE]      send PEER only the cases of CODE (a field office&apos;s subdistrict or community), or every case
+  citygrid sync peers                             the peers and how far each has got
+  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
+  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]
+                                                  a snapshot for the city-level system
+  citygrid sync import FILE                       apply a package (all or nothing)
+  citygrid sync conflicts                         what merges kept but did not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setup, card, peer-add, peer-area, peers, export, import or conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer-add, peer-area: the code of the area whose cases alone go to the peer (none: every case).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which peer: citygrid sync peer-area PEER --area CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n step(s) of other areas&apos; cases were held back by the site that sent them, their links alone kept</source>
+        <translation>
+            <numerusform>; %n step of other areas&apos; cases was held back by the site that sent it, its link alone kept</numerusform>
+            <numerusform>; %n steps of other areas&apos; cases were held back by the site that sent them, their links alone kept</numerusform>
+        </translation>
     </message>
 </context>
 <context>

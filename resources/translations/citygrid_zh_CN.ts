@@ -159,6 +159,10 @@
         <source>%1; this workstation&apos;s copy opens without the server only for an account that signed in here before, with the same password</source>
         <translation>%1；没有服务器时，本工作站的副本只对曾在此登录且密码相同的账户打开</translation>
     </message>
+    <message>
+        <source>%1 is not a subdistrict or community of the grid; give the code of the office&apos;s subdistrict or community (or none: every case). Nothing was changed</source>
+        <translation>%1 不是网格中的街道或社区；请填写该街道办所在街道或社区的编码（不填：全部案件）。未作任何更改</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentBulletin</name>
@@ -1209,6 +1213,14 @@
     <message>
         <source>The centre&apos;s server has an older schema than this CityGrid needs for this; nothing was saved. The role that owns the centre upgrades it with citygrid centre upgrade</source>
         <translation>指挥中心服务器的结构版本低于本 CityGrid 此操作所需；未保存任何内容。请由拥有指挥中心的角色运行 citygrid centre upgrade 升级</translation>
+    </message>
+    <message>
+        <source>A case of the package was changed at a workstation while it was being taken in; nothing of the package was kept. Take it in again: this workstation catches up first</source>
+        <translation>导入同步包期间，包中某案件已在其他工作站被办理；同步包的内容均未保留。请重新导入：本工作站会先同步最新数据</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused: the centre&apos;s sync packages are taken in by an account whose role holds the sync right and that sees the whole district; nothing was kept</source>
+        <translation>指挥中心服务器拒绝：指挥中心的同步包须由角色具有同步权限且可查看全区的账户导入；未保留任何内容</translation>
     </message>
 </context>
 <context>
@@ -5116,6 +5128,12 @@ No: file it as a new case.</source>
         <source>The first: %1. Restore the store from a backup that verifies, and find out who had the store file.</source>
         <translation>第一处：%1。请用核验通过的备份恢复数据库，并查明谁接触过数据库文件。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n step(s) of other areas&apos; cases were held back by the site that sent them, their links alone kept.</source>
+        <translation>
+            <numerusform>另有 %n 个其他辖区案件的步骤由发送站点保留未发，此处只存其记录链环节。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>citygrid::ReportDialog</name>
@@ -5730,6 +5748,38 @@ No: file it as a new case.</source>
     <message>
         <source>The grid from %1 is in place.</source>
         <translation>来自 %1 的网格已启用。</translation>
+    </message>
+    <message>
+        <source>Cases it receives</source>
+        <translation>接收的案件</translation>
+    </message>
+    <message>
+        <source>Area of the selected peer…</source>
+        <translation>所选站点的范围…</translation>
+    </message>
+    <message>
+        <source>A field office receives its own area&apos;s cases alone; the centre every case</source>
+        <translation>街道办只接收本辖区的案件；指挥中心接收全部案件</translation>
+    </message>
+    <message>
+        <source>Every case</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Select the peer first.</source>
+        <translation>请先选择对等站点。</translation>
+    </message>
+    <message>
+        <source>Cases %1 receives</source>
+        <translation>%1 接收的案件</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Saved: the next package to %1 follows it.</source>
+        <translation>已保存：发往 %1 的下一个同步包将按此执行。</translation>
     </message>
 </context>
 <context>
@@ -6638,10 +6688,6 @@ No: file it as a new case.</source>
         <translation>“7+1”测评：已发布 %1 个月，%2 正在评分（演示评分）。</translation>
     </message>
     <message>
-        <source>setup, card, peer-add, peers, export, import or conflicts</source>
-        <translation>setup、card、peer-add、peers、export、import 或 conflicts</translation>
-    </message>
-    <message>
         <source>setup: the site&apos;s name.</source>
         <translation>setup：站点名称。</translation>
     </message>
@@ -6712,28 +6758,6 @@ No: file it as a new case.</source>
     <message>
         <source>%1 cases changed since %2 written to %3</source>
         <translation>自 %2 以来有变化的 %1 宗案件已写入 %3</translation>
-    </message>
-    <message>
-        <source>Sync packages between the centre and the field offices.
-  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
-  citygrid sync card --out FILE                   this site&apos;s card, for its peers
-  citygrid sync peer-add CARD                     register a peer from its card
-  citygrid sync peers                             the peers and how far each has got
-  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
-  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]
-                                                  a snapshot for the city-level system
-  citygrid sync import FILE                       apply a package (all or nothing)
-  citygrid sync conflicts                         what merges kept but did not apply</source>
-        <translation>指挥中心与各街道办之间的同步包。
-  citygrid sync setup --name 名称 [--prefix YL]   为本站点命名，设置案件编号前缀
-  citygrid sync card --out 文件                   生成本站点名片，交给对等站点
-  citygrid sync peer-add 名片                     根据名片登记对等站点
-  citygrid sync peers                             对等站点及同步进度
-  citygrid sync export --to 站点 --out 文件       导出对方尚未确认的全部内容
-  citygrid sync export --format gpkg|geojson|csv|open311 --out 文件 [--incremental]
-                                                  为市级平台导出快照
-  citygrid sync import 文件                       导入同步包（全部或全不）
-  citygrid sync conflicts                         合并时留档但未生效的记录</translation>
     </message>
     <message>
         <source>export: a snapshot for other systems instead of a package: gpkg, geojson, csv or open311.</source>
@@ -7578,6 +7602,56 @@ URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该�
     <message>
         <source>init, status or upgrade</source>
         <translation>init、status 或 upgrade</translation>
+    </message>
+    <message>
+        <source>%1 receives every case</source>
+        <translation>%1 接收全部案件</translation>
+    </message>
+    <message>
+        <source>%1 receives the cases of %2 alone</source>
+        <translation>%1 只接收 %2 的案件</translation>
+    </message>
+    <message>
+        <source>Sync packages between the centre and the field offices.
+  citygrid sync setup --name NAME [--prefix YL]   name this site, prefix its case numbers
+  citygrid sync card --out FILE                   this site&apos;s card, for its peers
+  citygrid sync peer-add CARD [--area CODE]       register a peer from its card
+  citygrid sync peer-area PEER [--area CODE]      send PEER only the cases of CODE (a field office&apos;s subdistrict or community), or every case
+  citygrid sync peers                             the peers and how far each has got
+  citygrid sync export --to PEER --out FILE       what PEER has not acknowledged
+  citygrid sync export --format gpkg|geojson|csv|open311 --out FILE [--incremental]
+                                                  a snapshot for the city-level system
+  citygrid sync import FILE                       apply a package (all or nothing)
+  citygrid sync conflicts                         what merges kept but did not apply</source>
+        <translation>指挥中心与各街道办之间的同步包。
+  citygrid sync setup --name 名称 [--prefix YL]   为本站点命名，设置案件编号前缀
+  citygrid sync card --out 文件                   生成本站点名片，交给对等站点
+  citygrid sync peer-add 名片 [--area 编码]       根据名片登记对等站点
+  citygrid sync peer-area 站点 [--area 编码]      只向该站点发送编码所指区域（街道办所在街道或社区）的案件，不填则发送全部案件
+  citygrid sync peers                             对等站点及同步进度
+  citygrid sync export --to 站点 --out 文件       导出对方尚未确认的全部内容
+  citygrid sync export --format gpkg|geojson|csv|open311 --out 文件 [--incremental]
+                                                  为市级平台导出快照
+  citygrid sync import 文件                       导入同步包（全部或全不）
+  citygrid sync conflicts                         合并时留档但未生效的记录</translation>
+    </message>
+    <message>
+        <source>setup, card, peer-add, peer-area, peers, export, import or conflicts</source>
+        <translation>setup、card、peer-add、peer-area、peers、export、import 或 conflicts</translation>
+    </message>
+    <message>
+        <source>peer-add, peer-area: the code of the area whose cases alone go to the peer (none: every case).</source>
+        <translation>peer-add、peer-area：只向该站点发送其案件的区域编码（不填：全部案件）。</translation>
+    </message>
+    <message>
+        <source>Say which peer: citygrid sync peer-area PEER --area CODE</source>
+        <translation>请指明站点：citygrid sync peer-area 站点 --area 编码</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n step(s) of other areas&apos; cases were held back by the site that sent them, their links alone kept</source>
+        <translation>
+            <numerusform>；另有 %n 个其他辖区案件的步骤由发送站点保留未发，此处只存其记录链环节</numerusform>
+        </translation>
     </message>
 </context>
 <context>

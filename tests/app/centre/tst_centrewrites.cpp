@@ -327,11 +327,12 @@ void TestCentreWrites::upgradeFromSchemaOne()
         QStringLiteral("cgu"), adminPassword,
         {{QStringLiteral("ld01"), QStringLiteral("领导"), QStringLiteral("leader")}}, password);
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    // as a centre made before schema 2 was: without its functions, its kinds and the
+    // as a centre made before schemas 2 and 3 were: without its functions, its kinds and the
     // acknowledge step's rule
     auto owner = PgConnection::open(old.ownerUri());
     QVERIFY(owner);
     QVERIFY(owner.value().run(QStringLiteral(
+        "DROP FUNCTION citygrid.receive_package(jsonb, jsonb, jsonb, jsonb); "
         "DROP FUNCTION citygrid.put_record(jsonb); DROP FUNCTION citygrid.change_account(text, "
         "boolean, text, text, text, timestamptz); DROP FUNCTION citygrid.clock_covers(jsonb, "
         "jsonb); DROP TABLE citygrid.ref_kinds; DROP INDEX citygrid.ref_records_seq; DELETE FROM "
@@ -361,7 +362,7 @@ void TestCentreWrites::upgradeFromSchemaOne()
         testutil::runCitygrid({QStringLiteral("centre"), QStringLiteral("upgrade"), old.ownerUri(),
                                QStringLiteral("--lang"), QStringLiteral("en")});
     QVERIFY2(upgraded.exitCode == 0, qPrintable(upgraded.err));
-    QVERIFY2(upgraded.out.contains(QStringLiteral("from schema 1 to 2")), qPrintable(upgraded.out));
+    QVERIFY2(upgraded.out.contains(QStringLiteral("from schema 1 to 3")), qPrintable(upgraded.out));
     auto rules = owner.value().exec(
         QStringLiteral("SELECT count(*) FROM citygrid.step_rules WHERE step = 'acknowledge'"));
     QVERIFY(rules && rules.value().integer(0, 0) > 0);
@@ -372,7 +373,7 @@ void TestCentreWrites::upgradeFromSchemaOne()
     const testutil::Run again =
         testutil::runCitygrid({QStringLiteral("centre"), QStringLiteral("upgrade"), old.ownerUri(),
                                QStringLiteral("--lang"), QStringLiteral("en")});
-    QVERIFY2(again.out.contains(QStringLiteral("schema 2 already")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("schema 3 already")), qPrintable(again.out));
 }
 
 QTEST_MAIN(TestCentreWrites)

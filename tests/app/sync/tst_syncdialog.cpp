@@ -142,6 +142,18 @@ private slots:
                 .importPackage(back.readAll(), QStringLiteral("admin01"), m_now);
         QVERIFY2(atOffice, qPrintable(atOffice ? QString() : atOffice.error().toText()));
         QCOMPARE(cases(*m_office), before + 1);
+
+        // the office is 园岭's: from now on it receives that subdistrict's cases alone
+        QCOMPARE(dialog.peersTable()->item(0, 6)->text(), QStringLiteral("Every case"));
+        auto cell = dialog.setArea(QStringLiteral("园岭街道办"), QStringLiteral("440304002001001"));
+        QVERIFY(!cell); // a cell is no office's area
+        QCOMPARE(cell.error().code, QStringLiteral("sync.area"));
+        QVERIFY(dialog.setArea(QStringLiteral("园岭街道办"), QStringLiteral("440304002")));
+        QVERIFY2(dialog.peersTable()->item(0, 6)->text().startsWith(QStringLiteral("440304002 ")),
+                 qPrintable(dialog.peersTable()->item(0, 6)->text()));
+        auto area = dialog.exportFor(QStringLiteral("园岭街道办"), path("area.cgsync"));
+        QVERIFY(area);
+        QCOMPARE(area.value().header.area, QStringLiteral("440304002"));
     }
 
     void unitEditsTravelAndConflict()

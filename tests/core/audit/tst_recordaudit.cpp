@@ -392,6 +392,8 @@ private slots:
         {
             auto db = SqliteDb::open(path);
             QVERIFY(db.value()->exec(u"DROP TABLE record_chain; DROP TABLE record_heads;"
+                                     "ALTER TABLE sync_peers DROP COLUMN area;"
+                                     "DROP TABLE sync_withheld;"
                                      "UPDATE citygrid_meta SET value = '8' WHERE key = "
                                      "'schema_version'"_s));
         }

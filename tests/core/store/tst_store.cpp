@@ -185,7 +185,7 @@ private slots:
                         " DROP TABLE sync_conflicts; DROP TABLE ref_records;"
                         " DROP TABLE ref_conflicts; DROP TABLE accounts;"
                         " DROP TABLE account_events; DROP TABLE record_chain;"
-                        " DROP TABLE record_heads;"
+                        " DROP TABLE record_heads; DROP TABLE sync_withheld;"
                         " DELETE FROM gpkg_geometry_columns WHERE table_name = 'cases';"
                         " DELETE FROM gpkg_contents WHERE table_name IN ('cases', 'case_events',"
                         " 'case_attachments', 'assessment_months', 'assessment_results');"))

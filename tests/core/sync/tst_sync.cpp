@@ -15,6 +15,7 @@
 #include "sync/syncexchange.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -767,6 +768,7 @@ private slots:
             " DROP INDEX assessment_schemes_uuid; ALTER TABLE assessment_schemes DROP COLUMN uuid;"
             " ALTER TABLE sync_peers DROP COLUMN ref_sent_ack;"
             " ALTER TABLE sync_peers DROP COLUMN ref_received_upto;"
+            " ALTER TABLE sync_peers DROP COLUMN area; DROP TABLE sync_withheld;"
             " UPDATE citygrid_meta SET value = '6' WHERE key = 'schema_version'")));
         office.cases.reset();
         office.store.reset();
@@ -789,6 +791,85 @@ private slots:
         QCOMPARE(all.value().last().value.toObject()[QLatin1String("note")].toString(),
                  QStringLiteral("2026 weights"));
     }
+    void officeReceivesItsAreaAlone()
+    {
+        Site centre = makeSite(QStringLiteral("centre"), {});
+        Site office = makeSite(QStringLiteral("office"), QStringLiteral("YL"));
+        pair(centre, office);
+        // the office is 园岭's (440304002): the centre's cases there reach it, the others' not
+        const QString area = QStringLiteral("440304002");
+        QVERIFY(SyncPeers(centre.store->db()).setArea(office.id, area, admin()));
+        int in = -1, out = -1;
+        for (int i = 0; i < m_cells.size(); ++i) {
+            if (m_cells[i].startsWith(area) && in < 0)
+                in = i;
+            if (!m_cells[i].startsWith(area) && out < 0)
+                out = i;
+        }
+        const CaseRecord mine = report(centre, start, in);
+        const CaseRecord other = report(centre, start.addSecs(60), out);
+        QVERIFY(take(centre, other.uuid, CaseStep::File, "op01", start.addSecs(120)));
+        QVERIFY(take(centre, mine.uuid, CaseStep::File, "op01", start.addSecs(180)));
+        const QByteArray p1 = package(centre, office);
+        auto first = apply(office, p1);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().toText()));
+        QCOMPARE(first.value().header.area, area);
+        QCOMPARE(first.value().newEvents, 2);
+        QVERIFY(office.cases->find(mine.uuid));
+        QVERIFY(!office.cases->find(other.uuid));
+        // nothing of the other case travels: neither its number nor its id
+        auto decoded =
+            SyncPackage::decode(p1, office.id, office.store->schemaVersion(), [&](const QString &) {
+                return std::optional<QByteArray>(
+                    SiteIdentity::ensure(*centre.store).value().card().publicKey);
+            });
+        QVERIFY(decoded);
+        const QByteArray body = QJsonDocument(decoded.value().body).toJson();
+        QVERIFY(body.contains(mine.caseNo.toUtf8()));
+        QVERIFY(!body.contains(other.caseNo.toUtf8()));
+        QVERIFY(!body.contains(other.uuid.toUtf8()));
+        // the office's record reads unbroken, the other case's steps held back by their site
+        const auto checked = [&](qint64 withheld) {
+            auto audit = RecordAudit::verify(office.store->db());
+            QVERIFY(audit);
+            QVERIFY2(audit.value().intact(), qPrintable(audit.value().findings.value(0).message));
+            QCOMPARE(audit.value().withheld, withheld);
+        };
+        checked(2);
+
+        // steps on both: the chain goes on at the office with the held-back links
+        QVERIFY(take(centre, other.uuid, CaseStep::Dispatch, "dp01", start.addSecs(240)));
+        QVERIFY(take(centre, mine.uuid, CaseStep::Dispatch, "dp01", start.addSecs(300)));
+        auto second = apply(office, package(centre, office));
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().toText()));
+        QCOMPARE(second.value().newEvents, 1);
+        checked(3);
+        // the office's unit acknowledges its case, the centre has it as from any office
+        QVERIFY(take(office, mine.uuid, CaseStep::Acknowledge, "staff", start.addSecs(360)));
+        QVERIFY(apply(centre, package(office, centre)));
+        QCOMPARE(centre.cases->history(mine.uuid).value().size(), 4);
+
+        // a case that comes into the area (its cell moved, as a new grid would move it) arrives
+        // whole, its report and every step before
+        QVERIFY(take(centre, other.uuid, CaseStep::Acknowledge, "staff", start.addSecs(420)));
+        auto moved = Statement::prepare(centre.store->db(),
+                                        QStringLiteral("UPDATE cases SET cell_code = ?1 WHERE "
+                                                       "uuid = ?2"));
+        moved.value().bind(1, m_cells[in]).bind(2, other.uuid);
+        QVERIFY(moved.value().run());
+        auto third = apply(office, package(centre, office));
+        QVERIFY2(third, qPrintable(third ? QString() : third.error().toText()));
+        QCOMPARE(office.cases->history(other.uuid).value().size(),
+                 centre.cases->history(other.uuid).value().size());
+        checked(0);
+        // once the office acknowledged it, it is not sent again
+        QVERIFY(apply(centre, package(office, centre)));
+        auto quiet = SyncExchange(*centre.store, kinds(), roles())
+                         .exportTo(office.id, admin().name, start.addDays(1));
+        QVERIFY(quiet);
+        QCOMPARE(quiet.value().header.events, 0);
+    }
+
     void threeSitesConverge_data()
     {
         QTest::addColumn<int>("seed");
