@@ -50,7 +50,7 @@ QString signInPassword(const QCommandLineParser &parser)
 
 Result<std::unique_ptr<AppContext>> openStore(const QCommandLineParser &parser)
 {
-    const QString store = parser.value(QStringLiteral("store"));
+    const QString store = AppContext::storeToOpen(parser.value(QStringLiteral("store")));
     if (!centreaddress::isCentre(store))
         return AppContext::open(store);
     const QString user = parser.value(QStringLiteral("user"));

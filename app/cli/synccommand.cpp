@@ -6,6 +6,7 @@
 #include "cli/signin.h"
 #include "io/caseexchange.h"
 #include "services/appcontext.h"
+#include "services/cataloguenames.h"
 #include "services/filebytes.h"
 #include "services/language.h"
 #include "sync/syncexchange.h"
@@ -110,8 +111,10 @@ int setArea(AppContext &context, const QCommandLineParser &parser, const QString
     const QString area = parser.value(QStringLiteral("area"));
     if (auto r = context.setPeerArea(peer, area, who); !r)
         return fail(r.error());
-    out() << (area.isEmpty() ? tr("%1 receives every case").arg(peer)
-                             : tr("%1 receives the cases of %2 alone").arg(peer, area))
+    const QString name = context.peers().resolve(peer).value().name;
+    out() << (area.isEmpty() ? tr("%1 receives every case").arg(name)
+                             : tr("%1 receives the cases of %2 alone")
+                                   .arg(name, cataloguenames::area(context.catalogue(), area)))
           << Qt::endl;
     return Ok;
 }

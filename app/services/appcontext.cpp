@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace citygrid {
@@ -25,6 +26,19 @@ QString AppContext::defaultStorePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/citygrid.gpkg");
+}
+
+QString AppContext::savedStore()
+{
+    return QSettings().value(QStringLiteral("store/at-start")).toString();
+}
+
+void AppContext::saveStore(const QString &store)
+{
+    if (store.isEmpty())
+        QSettings().remove(QStringLiteral("store/at-start"));
+    else
+        QSettings().setValue(QStringLiteral("store/at-start"), store);
 }
 
 Result<std::unique_ptr<AppContext>>

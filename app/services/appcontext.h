@@ -35,6 +35,17 @@ class AppContext
 public:
     /// The store in the user's data directory.
     static QString defaultStorePath();
+    /// The store this computer's user chose to open at start (Settings ▸ Store at start…, File
+    /// ▸ Open a store…): a file or a centre's address; empty: the default file.
+    static QString savedStore();
+    /// Remembers `store` as the one to open at start (empty: the default file again).
+    static void saveStore(const QString &store);
+    /// The store a window or a command opens: `requested` (--store) when given, else the saved
+    /// one, else the default file (empty). The one rule the window and every command follow.
+    static QString storeToOpen(const QString &requested)
+    {
+        return requested.isEmpty() ? savedStore() : requested;
+    }
     /// Where the bundled default district lives (compiled-in resources).
     static QString bundledDataDir() { return QStringLiteral(":/data/futian"); }
     /// Where the bundled case catalogues live (compiled-in resources).

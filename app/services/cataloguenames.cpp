@@ -51,6 +51,13 @@ QString post(const CaseCatalogues &catalogues, const QString &key)
     return QStringLiteral("%1 (%2)").arg(person(catalogues, userId), role(catalogues, roleId));
 }
 
+QString area(const GridCatalogue &grid, const QString &code)
+{
+    if (!grid.find(code))
+        return code;
+    return QStringLiteral("%1 %2").arg(code, grid.displayName(code, language::isEnglish()));
+}
+
 QString ofKey(const CaseCatalogues &catalogues, const GridCatalogue &grid, IndicatorKey level,
               const QString &key)
 {

@@ -24,6 +24,8 @@ QString role(const CaseCatalogues &catalogues, const QString &roleId);
 QString person(const CaseCatalogues &catalogues, const QString &userId);
 /// A post key of the indicators ("role/person") as "person (role)".
 QString post(const CaseCatalogues &catalogues, const QString &key);
+/// An area of the grid as "440304002 园岭街道" (its code alone when the grid lacks it).
+QString area(const GridCatalogue &grid, const QString &code);
 /// The name of an indicator key: an area (from the grid), a unit or a post.
 QString ofKey(const CaseCatalogues &catalogues, const GridCatalogue &grid, IndicatorKey level,
               const QString &key);

@@ -62,7 +62,8 @@ QString replicaPath(const QString &uri, const QString &account)
 QString shown(const QString &uri)
 {
     const QUrl url(uri);
-    return QStringLiteral("%1 on %2:%3").arg(database(url), url.host()).arg(url.port(5432));
+    // the same in every language: it is kept in the copy and read in messages of either
+    return QStringLiteral("%1:%2/%3").arg(url.host()).arg(url.port(5432)).arg(database(url));
 }
 
 } // namespace citygrid::centreaddress

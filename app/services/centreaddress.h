@@ -19,7 +19,7 @@ QString accountUri(const QString &uri, const QString &account);
 /// This workstation's copy of the centre for `account`: one per account, in the user's data
 /// directory, so a unit's account never opens a copy another account filled.
 QString replicaPath(const QString &uri, const QString &account);
-/// "citygrid on 127.0.0.1:55432", for messages and the window's title.
+/// "127.0.0.1:55432/citygrid", for messages and the window's title.
 QString shown(const QString &uri);
 
 } // namespace citygrid::centreaddress

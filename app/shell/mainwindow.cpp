@@ -364,6 +364,18 @@ void MainWindow::createSettingsMenu()
         m_lock->armIdleLock();
     });
     accounts->setObjectName(QStringLiteral("accounts"));
+    auto *atStart = settings->addAction(tr("Store at start…"), this, [this] {
+        OpenStoreDialog dialog(this, OpenStoreDialog::Purpose::AtStart);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        AppContext::saveStore(dialog.target());
+        statusBar()->showMessage(
+            dialog.target().isEmpty()
+                ? tr("CityGrid opens this computer's own store file at start from now on")
+                : tr("CityGrid opens %1 at start from now on").arg(dialog.target()),
+            10000);
+    });
+    atStart->setObjectName(QStringLiteral("storeAtStart"));
     auto *languages = settings->addMenu(tr("Language"));
     auto *languageGroup = new QActionGroup(this);
     for (const auto &[code, name] : {std::pair{"zh_CN", "中文"}, std::pair{"en", "English"}}) {
@@ -791,6 +803,8 @@ void MainWindow::openStore()
     OpenStoreDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.keepAtStart())
+        AppContext::saveStore(dialog.target());
     // a window of its own, signing in to it; this one stays as it is
     const QStringList arguments{
         QStringLiteral("--store"), dialog.target(), QStringLiteral("--lang"),

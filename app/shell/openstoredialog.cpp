@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/openstoredialog.h"
 
+#include "services/appcontext.h"
 #include "services/centreaddress.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,15 +19,28 @@
 
 namespace citygrid {
 
-OpenStoreDialog::OpenStoreDialog(QWidget *parent)
+OpenStoreDialog::OpenStoreDialog(QWidget *parent, Purpose purpose)
     : QDialog(parent), m_useFile(new QRadioButton(tr("A store file (GeoPackage)"), this)),
       m_useCentre(new QRadioButton(tr("The command centre's server"), this)),
       m_file(new QLineEdit(this)), m_centre(new QLineEdit(this)), m_problem(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
+      m_atStart(new QCheckBox(tr("Open it whenever CityGrid starts on this computer"), this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
+    const bool atStart = purpose == Purpose::AtStart;
     setObjectName(QStringLiteral("openStoreDialog"));
-    setWindowTitle(tr("Open a store"));
+    setWindowTitle(atStart ? tr("Store at start") : tr("Open a store"));
+    m_accept =
+        m_buttons->addButton(atStart ? tr("Save") : tr("Open"), QDialogButtonBox::AcceptRole);
     m_useFile->setChecked(true);
+    // what is kept now, to start from
+    const QString saved = AppContext::savedStore();
+    if (centreaddress::isCentre(saved)) {
+        m_centre->setText(saved);
+        m_useCentre->setChecked(true);
+    } else if (atStart) {
+        m_file->setText(saved.isEmpty() ? AppContext::defaultStorePath() : saved);
+    }
+    m_atStart->setVisible(!atStart);
     m_file->setPlaceholderText(tr("futian.gpkg"));
     m_centre->setPlaceholderText(QStringLiteral("postgresql://op01@192.168.1.10:5432/citygrid"));
     auto *browse = new QPushButton(tr("Browse…"), this);
@@ -40,9 +55,12 @@ OpenStoreDialog::OpenStoreDialog(QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
     auto *note = new QLabel(
-        tr("The store opens in a new window, which asks who signs in. On the centre's server the "
-           "address names your account; your password is asked for, never written in the "
-           "address."),
+        atStart ? tr("The window and every command open this store when no other is named "
+                     "(--store). On the centre's server the address names your account; your "
+                     "password is asked for, never written in the address.")
+                : tr("The store opens in a new window, which asks who signs in. On the centre's "
+                     "server the address names your account; your password is asked for, never "
+                     "written in the address."),
         this);
     note->setWordWrap(true);
 
@@ -55,9 +73,23 @@ OpenStoreDialog::OpenStoreDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(grid);
     layout->addWidget(note);
+    layout->addWidget(m_atStart);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    if (atStart) {
+        auto *own =
+            m_buttons->addButton(tr("This computer's own file"), QDialogButtonBox::ResetRole);
+        own->setToolTip(AppContext::defaultStorePath());
+        connect(own, &QPushButton::clicked, this, [this] {
+            m_ownFile = true;
+            m_keep = true;
+            accept();
+        });
+    }
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this, atStart] {
+        m_keep = atStart || m_atStart->isChecked();
+        accept();
+    });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *edit : {m_file, m_centre})
         connect(edit, &QLineEdit::textChanged, this, &OpenStoreDialog::check);
@@ -70,6 +102,8 @@ OpenStoreDialog::OpenStoreDialog(QWidget *parent)
 
 QString OpenStoreDialog::target() const
 {
+    if (m_ownFile)
+        return {};
     return m_useCentre->isChecked() ? m_centre->text().trimmed() : m_file->text().trimmed();
 }
 
@@ -103,7 +137,7 @@ void OpenStoreDialog::check()
 {
     const QString why = problem();
     m_problem->setText(why);
-    m_buttons->button(QDialogButtonBox::Open)->setEnabled(why.isEmpty());
+    m_accept->setEnabled(why.isEmpty());
 }
 
 } // namespace citygrid

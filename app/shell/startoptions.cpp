@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "shell/startoptions.h"
 
+#include "services/appcontext.h"
+
 #include "cli/cli.h"
 #include "reports/thematiclegend.h"
 
@@ -110,7 +112,7 @@ std::optional<StartOptions> StartOptions::parse(const QStringList &arguments, in
         return std::nullopt;
     }
     StartOptions o;
-    o.store = parser.value(QStringLiteral("store"));
+    o.store = AppContext::storeToOpen(parser.value(QStringLiteral("store")));
     o.user = parser.isSet(user) ? parser.value(user) : qEnvironmentVariable("CITYGRID_USER");
     o.quitAfterFirstFrame = parser.isSet(quitAfterFirstFrame);
     o.screenshot = parser.value(screenshot);

@@ -5,8 +5,8 @@
 #include "calendar/districttime.h"
 #include "grid/gridkind.h"
 #include "services/casesession.h"
+#include "services/cataloguenames.h"
 #include "services/filebytes.h"
-#include "services/language.h"
 #include "store/storeschema.h"
 #include "widgets/screenfit.h"
 #include "widgets/tablefit.h"
@@ -150,11 +150,8 @@ QGroupBox *SyncDialog::peersBox()
 
 QString SyncDialog::areaName(const QString &code) const
 {
-    if (code.isEmpty())
-        return tr("Every case");
-    const GridUnit *unit = m_session.context().catalogue().find(code);
-    const QString name = !unit ? QString() : language::isEnglish() ? unit->nameEn : unit->name;
-    return name.isEmpty() ? code : QStringLiteral("%1 %2").arg(code, name);
+    return code.isEmpty() ? tr("Every case")
+                          : cataloguenames::area(m_session.context().catalogue(), code);
 }
 
 void SyncDialog::chooseAreaForSelected()
@@ -172,7 +169,7 @@ void SyncDialog::chooseAreaForSelected()
     QStringList items;
     for (const QString &code : codes)
         items.append(areaName(code));
-    const QString peer = m_peers->item(row, 1)->text();
+    const QString peer = m_peers->item(row, 1)->data(Qt::UserRole).toString();
     const QString current = m_peers->item(row, 6)->data(Qt::UserRole).toString();
     bool ok = false;
     const QString chosen = QInputDialog::getItem(
@@ -202,7 +199,7 @@ void SyncDialog::exportForSelected()
         showResult(tr("Select the peer the package is for."), false);
         return;
     }
-    const QString peer = m_peers->item(row, 1)->text();
+    const QString peer = m_peers->item(row, 1)->data(Qt::UserRole).toString();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export a package"),
         QStringLiteral("%1-%2.cgsync")
@@ -239,8 +236,9 @@ void SyncDialog::refresh()
         for (const SyncPeer &p : peers.value()) {
             const int row = m_peers->rowCount();
             m_peers->insertRow(row);
+            // the site id shortened (all of it in the tooltip): the columns after it fit
             const QStringList cells{p.name,
-                                    p.siteId,
+                                    p.siteId.left(8) + QStringLiteral("…"),
                                     QString::number(p.sentAck),
                                     QString::number(p.receivedUpTo),
                                     districttime::text(p.lastImportAt),
@@ -249,6 +247,8 @@ void SyncDialog::refresh()
             for (int c = 0; c < cells.size(); ++c)
                 m_peers->setItem(row, c, new QTableWidgetItem(cells[c]));
             m_peers->item(row, 6)->setData(Qt::UserRole, p.area);
+            m_peers->item(row, 1)->setData(Qt::UserRole, p.siteId);
+            m_peers->item(row, 1)->setToolTip(p.siteId);
         }
         if (m_peers->rowCount() > 0)
             m_peers->selectRow(0);

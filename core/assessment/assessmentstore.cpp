@@ -96,6 +96,16 @@ Result<void> AssessmentStore::permitted(const QString &who, Right right) const
 {
     if (auto account = ActingUser{who, &m_roles}.check(m_store.db(), right); !account)
         return account.error();
+    // the month's scores and decisions are kept here alone: on a workstation's copy of the
+    // centre they would stay on one workstation (the population and the schemes go through the
+    // server, AssessmentPopulation and AssessmentSchemes)
+    if (const QString centre = m_store.meta(storeschema::keyCentre()); !centre.isEmpty())
+        return Error{QStringLiteral("centre.local-write"),
+                     tr("This is a workstation's copy of the centre (%1): the \"7+1\" scores and "
+                        "decisions would stay on this workstation alone, so they are not taken "
+                        "here; nothing was changed")
+                         .arg(centre),
+                     {}};
     return {};
 }
 

@@ -615,6 +615,10 @@
         <source>Only a published month is corrected; change a draft directly</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1): the &quot;7+1&quot; scores and decisions would stay on this workstation alone, so they are not taken here; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseAlerts</name>
@@ -4620,6 +4624,18 @@ Filing standard: %5</source>
         <source>Opening %1 in a new window…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Store at start…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid opens this computer&apos;s own store file at start from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CityGrid opens %1 at start from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -4853,6 +4869,30 @@ No: file it as a new case.</source>
     </message>
     <message>
         <source>%1 is not a GeoPackage (.gpkg) file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it whenever CityGrid starts on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window and every command open this store when no other is named (--store). On the centre&apos;s server the address names your account; your password is asked for, never written in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -613,6 +613,10 @@
         <source>Only a published month is corrected; change a draft directly</source>
         <translation>只有已发布的月份才需要更正；草稿可直接修改</translation>
     </message>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1): the &quot;7+1&quot; scores and decisions would stay on this workstation alone, so they are not taken here; nothing was changed</source>
+        <translation>这是指挥中心（%1）在本工作站的副本：“7+1”评分和决定只会留在本工作站，因此不在此处受理；未作任何更改</translation>
+    </message>
 </context>
 <context>
     <name>CaseAlerts</name>
@@ -4601,6 +4605,18 @@ Filing standard: %5</source>
         <source>Opening %1 in a new window…</source>
         <translation>正在新窗口中打开 %1…</translation>
     </message>
+    <message>
+        <source>Store at start…</source>
+        <translation>启动时打开的存储…</translation>
+    </message>
+    <message>
+        <source>CityGrid opens this computer&apos;s own store file at start from now on</source>
+        <translation>今后 CityGrid 启动时打开本机自己的存储文件</translation>
+    </message>
+    <message>
+        <source>CityGrid opens %1 at start from now on</source>
+        <translation>今后 CityGrid 启动时打开 %1</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::MapExportDialog</name>
@@ -4838,6 +4854,30 @@ No: file it as a new case.</source>
     <message>
         <source>%1 is not a GeoPackage (.gpkg) file</source>
         <translation>%1 不是 GeoPackage（.gpkg）文件</translation>
+    </message>
+    <message>
+        <source>Open it whenever CityGrid starts on this computer</source>
+        <translation>今后在本机启动 CityGrid 时都打开它</translation>
+    </message>
+    <message>
+        <source>Store at start</source>
+        <translation>启动时打开的存储</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The window and every command open this store when no other is named (--store). On the centre&apos;s server the address names your account; your password is asked for, never written in the address.</source>
+        <translation>未另行指定（--store）时，窗口和所有命令都打开此存储。指挥中心服务器的地址中写明您的账户；密码会另行询问，绝不写在地址中。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own file</source>
+        <translation>本机自己的文件</translation>
     </message>
 </context>
 <context>

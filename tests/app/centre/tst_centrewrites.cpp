@@ -5,6 +5,7 @@
 // population, accounts enabled, disabled and given a new password (the login role follows);
 // each refused with raw SQL to an account without the right; and a centre of schema 1 upgraded.
 #include "assessment/assessmentpopulation.h"
+#include "assessment/assessmentstore.h"
 #include "catalogues/catalogueedits.h"
 #include "catalogues/cataloguekinds.h"
 #include "catalogues/categoryeditor.h"
@@ -198,6 +199,12 @@ void TestCentreWrites::populationThroughServer()
     auto there = b->population(2026);
     QVERIFY(there);
     QCOMPARE(there.value().value(subdistrict).registered, 123456);
+    // the month's scores and decisions are kept on one store alone: refused on a copy
+    auto decided = AssessmentStore(a->store(), a->catalogues().roles)
+                       .returnToDraft(QDate(2026, 11, 1), QStringLiteral("ld01"),
+                                      QStringLiteral("recount"), QDateTime::currentDateTime());
+    QVERIFY(!decided);
+    QCOMPARE(decided.error().code, QStringLiteral("centre.local-write"));
     // an operator may not, here or at the server
     auto refused =
         AssessmentPopulation(op->store())

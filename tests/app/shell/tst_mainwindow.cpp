@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -176,6 +177,46 @@ private slots:
         dialog.centreEdit()->setText(QStringLiteral("postgresql://op01@10.0.0.5:5432/citygrid"));
         QCOMPARE(dialog.problem(), QString());
         QCOMPARE(dialog.target(), QStringLiteral("postgresql://op01@10.0.0.5:5432/citygrid"));
+        QVERIFY(!dialog.keepAtStart()); // only when asked
+    }
+    void storeAtStartIsTheOneRule()
+    {
+        QVERIFY(m_window->findChild<QAction *>(QStringLiteral("storeAtStart")));
+        const QString centre = QStringLiteral("postgresql://op01@10.0.0.5:5432/citygrid");
+        {
+            // Settings ▸ Store at start: starts from this computer's own file; a centre chosen
+            OpenStoreDialog dialog(m_window.get(), OpenStoreDialog::Purpose::AtStart);
+            QCOMPARE(dialog.target(), AppContext::defaultStorePath());
+            QVERIFY(dialog.atStartBox()->isHidden());
+            dialog.centreEdit()->setText(centre);
+            dialog.centreChoice()->setChecked(true);
+            QPushButton *save = nullptr;
+            for (QPushButton *b : dialog.findChildren<QPushButton *>())
+                if (b->text() == QLatin1String("Save"))
+                    save = b;
+            QVERIFY(save && save->isEnabled());
+            save->click();
+            QVERIFY(dialog.keepAtStart());
+            AppContext::saveStore(dialog.target());
+        }
+        // the window and every command open it when no store is named, a named one wins
+        QCOMPARE(AppContext::storeToOpen({}), centre);
+        QCOMPARE(AppContext::storeToOpen(QStringLiteral("other.gpkg")),
+                 QStringLiteral("other.gpkg"));
+        {
+            OpenStoreDialog dialog(m_window.get(), OpenStoreDialog::Purpose::AtStart);
+            QCOMPARE(dialog.target(), centre); // what is kept is shown
+            QPushButton *own = nullptr;
+            for (QPushButton *b : dialog.findChildren<QPushButton *>())
+                if (b->text() == QLatin1String("This computer's own file"))
+                    own = b;
+            QVERIFY(own);
+            own->click();
+            QVERIFY(dialog.keepAtStart());
+            QCOMPARE(dialog.target(), QString());
+            AppContext::saveStore(dialog.target());
+        }
+        QCOMPARE(AppContext::storeToOpen({}), QString());
     }
     void newCaseModeSaysWhatToDoAndEscLeavesIt()
     {
