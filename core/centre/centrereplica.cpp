@@ -188,7 +188,7 @@ Result<void> storeAccounts(SqliteDb &db, const PgResult &accounts)
     return {};
 }
 
-/// The reference records numbered after `since`, as RefRecords keeps them.
+/// The server's reference records `rows` holds, as RefRecords keeps them.
 Result<QList<RefRecords::Record>> recordsFrom(const PgResult &rows)
 {
     QList<RefRecords::Record> records;

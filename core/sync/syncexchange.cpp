@@ -200,14 +200,8 @@ Result<SyncExchange::Exported> SyncExchange::exportTo(const QString &peerName, c
     if (auto r = attachments.value().forEachRow([&](const Statement &s) {
             if (!eventIds.contains(s.text(2)) || filesSent.contains(s.text(0)))
                 return; // held back with its step, or sent above
-            attachmentList.append(QJsonObject{
-                {QStringLiteral("uuid"), s.text(0)},
-                {QStringLiteral("case_uuid"), s.text(1)},
-                {QStringLiteral("event_uuid"), s.text(2)},
-                {QStringLiteral("name"), s.text(3)},
-                {QStringLiteral("mime"), s.text(4)},
-                {QStringLiteral("data"), QString::fromLatin1(s.blob(5).toBase64())},
-                {QStringLiteral("thumbnail"), QString::fromLatin1(s.blob(6).toBase64())}});
+            attachmentList.append(attachmentJson(
+                {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.blob(5), s.blob(6)}));
         });
         !r)
         return r.error();
