@@ -93,6 +93,9 @@ int addPeer(AppContext &context, const QCommandLineParser &parser, const QString
     auto card = SiteIdentity::Card::fromJson(bytes.value());
     if (!card)
         return fail(card.error());
+    // a wrong area refuses the whole registration, before anything is written
+    if (auto r = context.checkPeerArea(parser.value(QStringLiteral("area"))); !r)
+        return fail(r.error());
     auto id = SiteIdentity::ensure(store);
     if (!id)
         return fail(id.error());

@@ -193,6 +193,13 @@ Result<void> AppContext::setPeerArea(const QString &peer, const QString &area,
     auto found = peers().resolve(peer);
     if (!found)
         return found.error();
+    if (auto r = checkPeerArea(area); !r)
+        return r;
+    return peers().setArea(found.value().siteId, area, who);
+}
+
+Result<void> AppContext::checkPeerArea(const QString &area) const
+{
     const GridUnit *unit = area.isEmpty() ? nullptr : m_catalogue.find(area);
     if (!area.isEmpty() && (!unit || unit->level == GridLevel::Cell))
         return Error{QStringLiteral("sync.area"),
@@ -201,7 +208,7 @@ Result<void> AppContext::setPeerArea(const QString &peer, const QString &area,
                         "changed")
                          .arg(area),
                      {}};
-    return peers().setArea(found.value().siteId, area, who);
+    return {};
 }
 
 Result<void> AppContext::reloadCatalogues()

@@ -130,6 +130,8 @@ public:
     /// Sends peer `peer` (site id or name) only the cases of `area` from now on — a field
     /// office's subdistrict or community code, named from the grid — or every case (empty).
     Result<void> setPeerArea(const QString &peer, const QString &area, const ActingUser &who);
+    /// Refuses an area no peer can be given: a code the grid lacks, or a cell.
+    Result<void> checkPeerArea(const QString &area) const;
     /// Edits of reference data (units, categories, population), as made by `siteId`.
     RefRecords refRecords(const QString &siteId = {}) { return RefRecords(m_store->db(), siteId); }
 
