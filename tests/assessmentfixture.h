@@ -46,4 +46,17 @@ inline void fillAssessmentMonth(AssessmentStore &store, QDate month, const QStri
     }
 }
 
+/// Figures at full marks for every subdistrict of `codes`.
+inline QHash<QString, QHash<QString, double>> perfectFigures(const QStringList &codes)
+{
+    QHash<QString, QHash<QString, double>> figures;
+    for (const QString &code : codes)
+        figures[code] = {
+            {QStringLiteral("closure_rate"), 100},  {QStringLiteral("on_time_rate"), 100},
+            {QStringLiteral("rework_rate"), 0},     {QStringLiteral("extension_rate"), 0},
+            {QStringLiteral("closed_per_10k"), 10}, {QStringLiteral("patrol_coverage"), 100},
+            {QStringLiteral("recurrence_rate"), 0}};
+    return figures;
+}
+
 } // namespace citygrid::testutil

@@ -15,6 +15,7 @@
 #include "reports/assessmentbulletin.h"
 #include "reports/assessmentsource.h"
 #include "reports/monthlyreport.h"
+#include "services/appcontext.h"
 #include "services/casefactssource.h"
 #include "services/casesession.h"
 #include "services/language.h"
@@ -135,6 +136,8 @@ AssessmentWindow::AssessmentWindow(CaseSession &session, CaseFactsSource &facts,
         emit changed();
     });
     connect(&m_facts, &CaseFactsSource::loaded, this, &AssessmentWindow::refresh);
+    // another workstation of the centre scored, decided or added evidence: shown at once
+    connect(&m_session, &CaseSession::assessmentChanged, this, &AssessmentWindow::refresh);
     connect(&m_session, &CaseSession::userChanged, this, &AssessmentWindow::updateButtons);
     connect(m_month, &QComboBox::activated, this, [this] {
         m_revision = 0;
@@ -366,6 +369,12 @@ void AssessmentWindow::fillHistory()
 
 void AssessmentWindow::act(const Result<void> &result)
 {
+    if (!result && result.error().code == QLatin1String("centre.stale")) {
+        // another workstation changed the month first: the copy catches up before it is shown
+        AppContext &context = m_session.context();
+        if (context.centre() && context.pullCentre())
+            emit m_session.assessmentChanged();
+    }
     if (!result)
         showError(this, result.error());
     refresh();

@@ -90,6 +90,9 @@ signals:
     void userChanged();
     /// A year's population figures were edited (the rates per 10,000 residents change).
     void populationChanged();
+    /// A "7+1" month, its evidence or a scheme version changed at another workstation of the
+    /// centre.
+    void assessmentChanged();
 
 private:
     AppContext &m_context;

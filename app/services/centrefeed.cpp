@@ -2,7 +2,9 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "services/centrefeed.h"
 
+#include "assessment/assessmentevidence.h"
 #include "assessment/assessmentkinds.h"
+#include "assessment/assessmentmonthdoc.h"
 #include "services/casesession.h"
 #include "store/storeschema.h"
 
@@ -61,6 +63,12 @@ void CentreFeed::catchUp()
         m_session.notifyAllChanged(); // an edited category or unit: every case may read anew
     if (pulled.value().changedKinds.contains(assessmentkinds::population()))
         emit m_session.populationChanged();
+    for (const QString &kind : {assessmentkinds::scheme(), assessmentmonthdoc::kind(),
+                                AssessmentEvidence::documentKind()})
+        if (pulled.value().changedKinds.contains(kind)) {
+            emit m_session.assessmentChanged();
+            break;
+        }
     if (cases.size() <= manyCases && pulled.value().changedKinds.isEmpty())
         for (const QString &uuid : cases)
             m_session.notifyChanged(uuid);

@@ -22,7 +22,7 @@ QList<CentreSchema::KindRight> serverKinds()
     QList<CentreSchema::KindRight> kinds;
     for (const RefKind &kind : AppContext::refKinds().all())
         if (kind.right && *kind.right != Right::ImportGrid)
-            kinds.append({kind.id, RoleCatalogue::rightId(*kind.right)});
+            kinds.append({kind.id, RoleCatalogue::rightId(*kind.right), kind.document});
     return kinds;
 }
 

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 
 namespace citygrid {
 
@@ -33,6 +34,15 @@ public:
                      const QDateTime &at);
     /// The month's files, of one subdistrict or (empty) of all, in the order they were added.
     Result<QList<File>> of(QDate month, const QString &subdistrict = {}) const;
+
+    /// How a workstation's copy of the centre shares a file (shareddocuments), keyed by its
+    /// id: {month, subdistrict, point, name, mime, data (base64), added_by, added_at}.
+    static QString documentKind() { return QStringLiteral("assessment.evidence"); }
+    /// Keeps a file another workstation added (nothing if the store has it); in the caller's
+    /// transaction.
+    static Result<void> writeDocument(SqliteDb &db, const QString &uuid, const QJsonObject &file);
+    /// Why `file` is not evidence this CityGrid can keep (translated); empty: it is.
+    static QString documentProblem(const QString &uuid, const QJsonObject &file);
 
 private:
     Store &m_store;

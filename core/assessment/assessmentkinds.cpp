@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentkinds.h"
 
+#include "assessment/assessmentevidence.h"
+#include "assessment/assessmentmonthdoc.h"
 #include "assessment/assessmentscheme.h"
 
 #include <QJsonDocument>
@@ -118,6 +120,28 @@ void addTo(RefKinds &kinds)
                applyScheme,
                {},
                Right::DecideAssessment});
+    kinds.add({assessmentmonthdoc::kind(),
+               [] { return tr("\"7+1\" month"); },
+               [](const RefRecords::Record &r) {
+                   return assessmentmonthdoc::problem(r.key, r.value.toObject());
+               },
+               [](SqliteDb &db, const RefRecords::Record &r) {
+                   return assessmentmonthdoc::write(db, r.key, r.value.toObject());
+               },
+               {},
+               Right::ScoreAssessment,
+               true});
+    kinds.add({AssessmentEvidence::documentKind(),
+               [] { return tr("\"7+1\" evidence"); },
+               [](const RefRecords::Record &r) {
+                   return AssessmentEvidence::documentProblem(r.key, r.value.toObject());
+               },
+               [](SqliteDb &db, const RefRecords::Record &r) {
+                   return AssessmentEvidence::writeDocument(db, r.key, r.value.toObject());
+               },
+               {},
+               Right::ScoreAssessment,
+               true});
 }
 
 } // namespace citygrid::assessmentkinds

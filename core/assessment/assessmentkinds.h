@@ -24,7 +24,8 @@ QString populationKey(int year, const QString &subdistrict);
 QJsonValue populationValue(const Population &population);
 QJsonValue schemeValue(const assessmentrows::SchemeRow &row);
 
-/// Registers population and scheme.
+/// Registers population and scheme, and the documents a centre's workstations share through
+/// the server: a month (assessmentmonthdoc) and its evidence (AssessmentEvidence).
 void addTo(RefKinds &kinds);
 
 } // namespace citygrid::assessmentkinds

@@ -5,11 +5,13 @@
 #include "accounts/actinguser.h"
 #include "audit/recordchain.h"
 
+#include "assessment/assessmentmonthdoc.h"
 #include "assessment/assessmentpopulation.h"
 #include "assessment/assessmentrankings.h"
 #include "assessment/assessmentrows.h"
 #include "assessment/assessmentschemes.h"
 #include "base/uuids.h"
+#include "store/shareddocuments.h"
 #include "store/storeschema.h"
 
 #include <QJsonArray>
@@ -96,17 +98,15 @@ Result<void> AssessmentStore::permitted(const QString &who, Right right) const
 {
     if (auto account = ActingUser{who, &m_roles}.check(m_store.db(), right); !account)
         return account.error();
-    // the month's scores and decisions are kept here alone: on a workstation's copy of the
-    // centre they would stay on one workstation (the population and the schemes go through the
-    // server, AssessmentPopulation and AssessmentSchemes)
-    if (const QString centre = m_store.meta(storeschema::keyCentre()); !centre.isEmpty())
-        return Error{QStringLiteral("centre.local-write"),
-                     tr("This is a workstation's copy of the centre (%1): the \"7+1\" scores and "
-                        "decisions would stay on this workstation alone, so they are not taken "
-                        "here; nothing was changed")
-                         .arg(centre),
-                     {}};
     return {};
+}
+
+Result<void> AssessmentStore::share(QDate month)
+{
+    const QString key = monthKey(month);
+    return shareddocuments::publish(m_store, assessmentmonthdoc::kind(), key,
+                                    tr("The \"7+1\" month %1").arg(key),
+                                    [&] { return assessmentmonthdoc::read(m_store.db(), key); });
 }
 
 Result<AssessmentStore::Month> AssessmentStore::storedMonth(QDate month) const
@@ -299,6 +299,8 @@ Result<void> AssessmentStore::setScore(QDate month, const AssessmentEntry &entry
                      {}};
     if (auto r = writeScore(m_store.db(), month, entry, who, at); !r)
         return r;
+    if (auto r = share(month); !r)
+        return r;
     return tx.commit();
 }
 
@@ -313,6 +315,8 @@ Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &en
     auto m = storedMonth(month);
     if (!m)
         return m.error();
+    if (m.value().schemeVersion == 0) // a month nobody wrote holds no score
+        return {};
     if (auto r = requireState(m.value(), State::Draft); !r)
         return r;
     auto q = Statement::prepare(
@@ -333,6 +337,8 @@ Result<void> AssessmentStore::removeScore(QDate month, const AssessmentEntry &en
                      .sealState(recordstreams::scores(),
                                 scoreKey(monthKey(month), entry, entry.evaluator));
         !r)
+        return r;
+    if (auto r = share(month); !r)
         return r;
     return tx.commit();
 }
@@ -381,6 +387,8 @@ Result<void> AssessmentStore::setSurvey(QDate month, const QString &subdistrict,
     if (auto r = requireState(m.value(), State::Draft); !r)
         return r;
     if (auto r = writeSurvey(m_store.db(), month, subdistrict, survey, counts); !r)
+        return r;
+    if (auto r = share(month); !r)
         return r;
     return tx.commit();
 }
@@ -552,6 +560,8 @@ Result<void> AssessmentStore::submit(QDate month, const AssessmentSheet &sheet, 
         return r;
     if (auto r = addEvent(month, who, QStringLiteral("submitted"), {}, {}, at); !r)
         return r;
+    if (auto r = share(month); !r)
+        return r;
     return tx.commit();
 }
 
@@ -574,6 +584,8 @@ Result<void> AssessmentStore::returnToDraft(QDate month, const QString &who, con
     if (auto r = setState(m_store.db(), month, stateId(State::Draft), 0); !r)
         return r;
     if (auto r = addEvent(month, who, QStringLiteral("returned"), reason.trimmed(), {}, at); !r)
+        return r;
+    if (auto r = share(month); !r)
         return r;
     return tx.commit();
 }
@@ -607,6 +619,8 @@ Result<void> AssessmentStore::publish(QDate month, const AssessmentSheet &sheet,
                           {{QStringLiteral("revision"), 1}}, at);
         !r)
         return r;
+    if (auto r = share(month); !r)
+        return r;
     return tx.commit();
 }
 
@@ -639,6 +653,8 @@ Result<void> AssessmentStore::correct(QDate month, const QJsonObject &change,
     payload.insert(QStringLiteral("revision"), revision);
     if (auto r = addEvent(month, who, QStringLiteral("corrected"), reason.trimmed(), payload, at);
         !r)
+        return r;
+    if (auto r = share(month); !r)
         return r;
     return tx.commit();
 }

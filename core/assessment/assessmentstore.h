@@ -91,6 +91,9 @@ public:
 private:
     /// Whether the account `who` may write with `right` (its reason when not).
     Result<void> permitted(const QString &who, Right right) const;
+    /// On a workstation's copy of the centre, sends the month as this write leaves it to the
+    /// server (refused: the write is not kept); elsewhere nothing.
+    Result<void> share(QDate month);
     Result<Month> storedMonth(QDate month) const;
     Result<Month> ensureMonth(QDate month, const AssessmentScheme &fallback);
     Result<void> requireState(const Month &month, State state) const;

@@ -169,10 +169,23 @@ Result<QString> CentreLink::nextCaseNumber(QDate day)
 Result<void> CentreLink::publishRecord(const QJsonObject &record)
 {
     auto done = call(QStringLiteral("SELECT citygrid.put_record($1)"), {compact(record)});
-    if (done)
-        return {};
-    const Error &e = done.error();
-    const QString key = record.value(QStringLiteral("key")).toString();
+    if (!done)
+        return explainEdit(done.error(), record.value(QStringLiteral("key")).toString());
+    return {};
+}
+
+Result<int> CentreLink::publishDocument(const QString &kind, const QString &key, int seenVersion,
+                                        const QJsonObject &document, const QString &shown)
+{
+    auto done = call(QStringLiteral("SELECT citygrid.put_document($1, $2, $3, $4)"),
+                     {kind, key, seenVersion, compact(document)});
+    if (!done)
+        return explainEdit(done.error(), shown);
+    return int(done.value().integer(0, 0));
+}
+
+Error CentreLink::explainEdit(const Error &e, const QString &shown)
+{
     if (e.code == QLatin1String("centre.stale")) {
         const QJsonObject last =
             QJsonDocument::fromJson(e.detail.section(QStringLiteral(" — "), 1).toUtf8()).object();
@@ -182,7 +195,7 @@ Result<void> CentreLink::publishRecord(const QJsonObject &record)
                      tr("%1 was changed at another workstation by %2 at %3, after this "
                         "workstation's copy last showed it. Nothing of yours was saved; the "
                         "latest is shown now: make your change again if it still applies")
-                         .arg(key, last.value(QStringLiteral("actor")).toString(),
+                         .arg(shown, last.value(QStringLiteral("actor")).toString(),
                               at.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("HH:mm:ss"))),
                      e.detail};
     }
@@ -190,7 +203,7 @@ Result<void> CentreLink::publishRecord(const QJsonObject &record)
         return Error{e.code,
                      tr("The centre's server refused: your account may not change %1; nothing "
                         "was saved")
-                         .arg(key),
+                         .arg(shown),
                      e.detail};
     return explain(e, {});
 }

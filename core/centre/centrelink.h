@@ -32,6 +32,8 @@ public:
                              const QList<CaseAttachment> &attachments) override;
     Result<QString> nextCaseNumber(QDate day) override;
     Result<void> publishRecord(const QJsonObject &record) override;
+    Result<int> publishDocument(const QString &kind, const QString &key, int seenVersion,
+                                const QJsonObject &document, const QString &shown) override;
     Result<void> publishPackage(const QList<CaseEvent> &events, const QList<CaseRecord> &cases,
                                 const QList<CaseAttachment> &attachments,
                                 const QList<QJsonObject> &records) override;
@@ -55,6 +57,8 @@ public:
     static Error explain(const Error &refusal, const QString &caseNo);
 
 private:
+    /// A server refusal of an edit of `shown` (a record or a document), as the user reads it.
+    static Error explainEdit(const Error &refusal, const QString &shown);
     /// Runs `sql` on the server, connecting first if the link is down and once more if the
     /// network dropped since the last call.
     Result<PgResult> call(const QString &sql, const QVariantList &params);

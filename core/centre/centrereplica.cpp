@@ -9,6 +9,7 @@
 #include "cases/caserecord.h"
 #include "cases/caserows.h"
 #include "cases/casevocabulary.h"
+#include "store/shareddocuments.h"
 #include "store/storeschema.h"
 
 #include <QJsonDocument>
@@ -218,6 +219,40 @@ Result<QList<RefRecords::Record>> recordsFrom(const PgResult &rows)
     return records;
 }
 
+/// Puts each document the server sent (kind, key, version, value, seq) that is newer than the
+/// store's in place of it; returns the kinds that changed. A kind this release does not know
+/// (a newer one's) and a document it cannot read are left, with a warning: one bad document
+/// must not stop every workstation's catch-up.
+Result<QStringList> storeDocuments(Store &store, const RefKinds &kinds, const PgResult &rows)
+{
+    QStringList changed;
+    for (int i = 0; i < rows.rows(); ++i) {
+        const RefKind *kind = kinds.find(rows.text(i, 0));
+        const QString key = rows.text(i, 1);
+        const QString versionAt = shareddocuments::versionKey(rows.text(i, 0), key);
+        const qint64 version = rows.integer(i, 2);
+        if (!kind || !kind->document || store.meta(versionAt).toLongLong() >= version)
+            continue;
+        RefRecords::Record document;
+        document.kind = kind->id;
+        document.key = key;
+        document.value = QJsonDocument::fromJson(rows.text(i, 3).toUtf8()).object();
+        if (const QString why = kind->problem ? kind->problem(document) : QString();
+            !why.isEmpty()) {
+            qWarning("The centre's %s %s cannot be read here (%s); it is left out",
+                     qPrintable(kind->id), qPrintable(key), qPrintable(why));
+            continue;
+        }
+        if (auto r = kind->apply(store.db(), document); !r)
+            return r.error();
+        if (auto r = store.setMeta(versionAt, QString::number(version)); !r)
+            return r.error();
+        if (!changed.contains(kind->id))
+            changed.append(kind->id);
+    }
+    return changed;
+}
+
 } // namespace
 
 Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &store,
@@ -231,7 +266,8 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
     if (auto r = snapshot.begin(QStringLiteral("ISOLATION LEVEL REPEATABLE READ READ ONLY")); !r)
         return r.error();
     // how far the whole log goes, though this account sees only part of it
-    auto last = conn.exec(QStringLiteral("SELECT citygrid.last_event()"));
+    auto last = conn.exec(QStringLiteral("SELECT citygrid.last_event(), "
+                                         "to_regclass('citygrid.documents') IS NOT NULL"));
     if (!last)
         return last.error();
     auto events = conn.exec(
@@ -272,7 +308,16 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
                        "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), site_id, actor, clock, seq FROM "
                        "citygrid.ref_records WHERE seq > $1 ORDER BY seq"),
         {recordsSince});
-    for (const Result<PgResult> *r : {&rows, &stamp, accountsChanged ? &accounts : &rows, &records})
+    // documents (a centre of schema 4 on): each written since the last catch-up, as it is now
+    const qint64 documentsSince = store.meta(keyLastDocument()).toLongLong();
+    const bool shared = last.value().boolean(0, 1);
+    Result<PgResult> documents = Error{};
+    if (shared)
+        documents = conn.exec(QStringLiteral("SELECT kind, key, version, value::text, seq FROM "
+                                             "citygrid.documents WHERE seq > $1 ORDER BY seq"),
+                              {documentsSince});
+    for (const Result<PgResult> *r : {&rows, &stamp, accountsChanged ? &accounts : &rows, &records,
+                                      shared ? &documents : &rows})
         if (!*r)
             return r->error();
     auto incoming = recordsFrom(records.value());
@@ -307,6 +352,18 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
             return merged.error();
         pulled.changedKinds = merged.value().changedKinds;
         if (auto r = store.setMeta(keyLastRecord(), QString::number(lastRecord)); !r)
+            return r.error();
+    }
+    if (shared && documents.value().rows()) {
+        auto taken = storeDocuments(store, kinds, documents.value());
+        if (!taken)
+            return taken.error();
+        for (const QString &kind : taken.value())
+            if (!pulled.changedKinds.contains(kind))
+                pulled.changedKinds.append(kind);
+        std::sort(pulled.changedKinds.begin(), pulled.changedKinds.end());
+        const PgResult &d = documents.value();
+        if (auto r = store.setMeta(keyLastDocument(), d.text(d.rows() - 1, 4)); !r)
             return r.error();
     }
     (void)snapshot.commit(); // read only: nothing to lose if the commit fails

@@ -21,6 +21,8 @@ public:
     static QString keyLastEvent() { return QStringLiteral("centre_last_event"); }
     /// The store's meta key holding the number of the newest reference record it has.
     static QString keyLastRecord() { return QStringLiteral("centre_last_record"); }
+    /// The store's meta key holding the number of the newest shared document it has.
+    static QString keyLastDocument() { return QStringLiteral("centre_last_document"); }
     /// The store's meta key holding how the centre's accounts stood at the last catch-up.
     static QString keyAccountsStamp() { return QStringLiteral("centre_accounts"); }
 
@@ -38,8 +40,9 @@ public:
     /// after the store's newest touched, with its whole history (a case newly dispatched to a
     /// unit arrives with its report), its row and attachments; and the accounts (names, roles,
     /// reach; password hashes stay on the server); and the reference records written since
-    /// (units, categories, the "7+1"), merged as a sync package's are (`kinds`). One snapshot,
-    /// one local transaction.
+    /// (units, categories, the "7+1" population and schemes), merged as a sync package's are
+    /// (`kinds`), and the documents (the "7+1" months and their evidence). One snapshot, one
+    /// local transaction.
     static Result<Pulled> pull(PgConnection &conn, Store &store, const RefKinds &kinds);
     /// Keeps the password `password` of `account`, which the server has just accepted, so the
     /// window's lock can be lifted with it while the network is down.

@@ -4,6 +4,7 @@
 
 #include "centre/centreschema2.h"
 #include "centre/centreschema3.h"
+#include "centre/centreschema4.h"
 
 namespace citygrid {
 
@@ -411,7 +412,7 @@ Result<void> CentreSchema::create(PgConnection &conn, const CaseWorkflow &workfl
             !r)
             return r;
     for (const char *part : {tables, security, appendStep, createAccount, caseNumbers,
-                             centreschema2::sql, centreschema3::sql})
+                             centreschema2::sql, centreschema3::sql, centreschema4::sql})
         if (auto r = conn.run(withRoles(part, staff, owner)); !r)
             return r;
     const QList<std::pair<QString, QString>> meta{
@@ -435,11 +436,11 @@ Result<void> CentreSchema::writeRules(PgConnection &conn, const CaseWorkflow &wo
 {
     // the rules as this release has them; the accounts' roles stay (a role this release lacks
     // keeps its row, with no rights and no steps)
-    for (const char *table : {"step_rules", "role_rights", "ref_kinds"})
+    for (const char *table : {"step_rules", "role_rights", "ref_kinds", "document_kinds"})
         if (auto r = conn.run(QStringLiteral("DELETE FROM citygrid.%1").arg(QLatin1String(table)));
             !r)
             return r;
-    QByteArray roles, rights, rules, kindRights;
+    QByteArray roles, rights, rules, kindRights, documentRights;
     const auto line = [](QByteArray &out, const QVariantList &fields) {
         for (qsizetype i = 0; i < fields.size(); ++i)
             out += (i ? "\t" : "") + PgConnection::copyField(fields[i]);
@@ -454,7 +455,7 @@ Result<void> CentreSchema::writeRules(PgConnection &conn, const CaseWorkflow &wo
         line(rules, {r.role, r.state, r.pending, r.urgent, r.supervised, r.step, r.newState,
                      r.newPending});
     for (const KindRight &k : kinds)
-        line(kindRights, {k.kind, k.rightId});
+        line(k.document ? documentRights : kindRights, {k.kind, k.rightId});
     if (auto r = conn.run(QStringLiteral("CREATE TEMP TABLE incoming_roles (LIKE citygrid.roles) "
                                          "ON COMMIT DROP"));
         !r)
@@ -470,7 +471,9 @@ Result<void> CentreSchema::writeRules(PgConnection &conn, const CaseWorkflow &wo
         return r;
     if (auto r = conn.copyIn(QStringLiteral("COPY citygrid.step_rules FROM STDIN"), rules); !r)
         return r;
-    return conn.copyIn(QStringLiteral("COPY citygrid.ref_kinds FROM STDIN"), kindRights);
+    if (auto r = conn.copyIn(QStringLiteral("COPY citygrid.ref_kinds FROM STDIN"), kindRights); !r)
+        return r;
+    return conn.copyIn(QStringLiteral("COPY citygrid.document_kinds FROM STDIN"), documentRights);
 }
 
 Result<CentreSchema::Upgraded> CentreSchema::upgrade(PgConnection &conn,
@@ -506,8 +509,8 @@ Result<CentreSchema::Upgraded> CentreSchema::upgrade(PgConnection &conn,
                      {}};
     const QString staff = staffRole(conn.database());
     // each schema's additions, in order, from the one after the centre's
-    const QList<std::pair<int, const char *>> steps{{2, centreschema2::sql},
-                                                    {3, centreschema3::sql}};
+    const QList<std::pair<int, const char *>> steps{
+        {2, centreschema2::sql}, {3, centreschema3::sql}, {4, centreschema4::sql}};
     for (const auto &[to, part] : steps)
         if (upgraded.from < to)
             if (auto r = conn.run(withRoles(part, staff, conn.user())); !r)

@@ -16,7 +16,7 @@ class CentreSchema
 {
     Q_DECLARE_TR_FUNCTIONS(CentreSchema)
 public:
-    static constexpr int version = 3;
+    static constexpr int version = 4;
 
     /// The login role of CityGrid account `account` in database `database`: "citygrid.op01"
     /// (roles belong to the whole server, so each database's carry its name).
@@ -27,10 +27,12 @@ public:
     /// Refuses a database that cannot hold a centre: CityGrid's schema already there (what it
     /// holds is named), PostGIS missing, a superuser connection, no right to make roles.
     static Result<void> checkEmpty(PgConnection &conn);
-    /// A kind of reference record and the right (RoleCatalogue::rightId) writing one needs.
+    /// A kind of reference record and the right (RoleCatalogue::rightId) writing one needs;
+    /// `document`: kept whole by version (citygrid.put_document), not as a record.
     struct KindRight
     {
         QString kind, rightId;
+        bool document = false;
     };
     /// Creates the schema, the staff role and the grants, and writes the permission table, the
     /// step rules `workflow` holds, the right each kind of reference record needs and the

@@ -33,6 +33,11 @@ public:
     /// Takes a local edit of reference data (RefRecords::Record::toJson), refused when the
     /// account may not write its kind or another edit of the record came first.
     virtual Result<void> publishRecord(const QJsonObject &record) = 0;
+    /// Takes document (`kind`, `key`) whole as this store now holds it, made on version
+    /// `seenVersion` of it (0: new), and returns the version it now is; refused when the account
+    /// may not write it or another store wrote it since. `shown` names it for people.
+    virtual Result<int> publishDocument(const QString &kind, const QString &key, int seenVersion,
+                                        const QJsonObject &document, const QString &shown) = 0;
     /// Takes what a sync package brought in: each case it touched as it now stands (`cases`),
     /// with all its events and files, and the package's reference records (toJson). Refused when
     /// a case was stepped upstream since this store last caught up.

@@ -36,6 +36,13 @@ Result<void> RefKinds::check(const RefRecords::Record &r) const
                         "it again. Nothing was changed")
                          .arg(r.kind),
                      {}};
+    if (kind->document)
+        return Error{QStringLiteral("sync.damaged"),
+                     tr("The package holds a %1 (\"%2\"), which is shared through the centre's "
+                        "server and never travels in a package; ask the other site for a new "
+                        "package. Nothing was changed")
+                         .arg(displayName(r.kind), r.key),
+                     {}};
     const QString why = kind->problem ? kind->problem(r) : QString();
     if (why.isEmpty())
         return {};

@@ -31,6 +31,10 @@ struct RefKind
     /// The right an account needs to write a record of this kind (checked again when a package
     /// brings one written at the sending site).
     std::optional<Right> right;
+    /// A document a workstation's copy of the centre shares whole, by version, through the
+    /// server (shareddocuments: a "7+1" month): never a record of ref_records nor carried in a
+    /// sync package; `problem` and `apply` get it as a record's value, keyed as the record.
+    bool document = false;
 };
 
 /// The kinds of reference record this CityGrid knows, each registered by its feature

@@ -324,6 +324,22 @@
         <source>The evidence file is empty; choose the photo or document again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Evidence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence says nothing of its %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the evidence&apos;s file is not base64</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssessmentFigures</name>
@@ -616,7 +632,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is a workstation&apos;s copy of the centre (%1): the &quot;7+1&quot; scores and decisions would stay on this workstation alone, so they are not taken here; nothing was changed</source>
+        <source>The &quot;7+1&quot; month %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2268,6 +2284,10 @@
     </message>
     <message>
         <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package holds a %1 (&quot;%2&quot;), which is shared through the centre&apos;s server and never travels in a package; ask the other site for a new package. Nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6187,6 +6207,45 @@ No: file it as a new case.</source>
         <source>assessment scheme</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;7+1&quot; month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::assessmentmonthdoc</name>
+    <message>
+        <source>the key is not a month (yyyy-MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the month&apos;s state is not draft, review or published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the month&apos;s scheme has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the month has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row of the month&apos;s %1 does not have its columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row of the month&apos;s %1 holds a value of the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row of the month&apos;s %1 is not named</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>citygrid::catalogueedits</name>
@@ -7717,6 +7776,13 @@ URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s
     </message>
     <message>
         <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::shareddocuments</name>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1), opened without the server: the change would stay on this workstation alone, so it is not taken; nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

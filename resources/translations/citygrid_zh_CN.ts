@@ -323,6 +323,22 @@
         <source>The evidence file is empty; choose the photo or document again</source>
         <translation>佐证材料文件为空；请重新选择照片或文档</translation>
     </message>
+    <message>
+        <source>Evidence %1</source>
+        <translation>佐证材料 %1</translation>
+    </message>
+    <message>
+        <source>the evidence has no id</source>
+        <translation>佐证材料没有编号</translation>
+    </message>
+    <message>
+        <source>the evidence says nothing of its %1</source>
+        <translation>佐证材料缺少 %1</translation>
+    </message>
+    <message>
+        <source>the evidence&apos;s file is not base64</source>
+        <translation>佐证材料的文件不是 base64 编码</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentFigures</name>
@@ -614,8 +630,8 @@
         <translation>只有已发布的月份才需要更正；草稿可直接修改</translation>
     </message>
     <message>
-        <source>This is a workstation&apos;s copy of the centre (%1): the &quot;7+1&quot; scores and decisions would stay on this workstation alone, so they are not taken here; nothing was changed</source>
-        <translation>这是指挥中心（%1）在本工作站的副本：“7+1”评分和决定只会留在本工作站，因此不在此处受理；未作任何更改</translation>
+        <source>The &quot;7+1&quot; month %1</source>
+        <translation>“7+1”测评月份 %1</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2272,10 @@
     <message>
         <source>The package&apos;s %1 record &quot;%2&quot; is not valid (%3); ask the other site for a new package. Nothing was changed</source>
         <translation>同步包中的%1记录“%2”无效（%3）；请对方站点重新导出同步包。未作任何更改</translation>
+    </message>
+    <message>
+        <source>The package holds a %1 (&quot;%2&quot;), which is shared through the centre&apos;s server and never travels in a package; ask the other site for a new package. Nothing was changed</source>
+        <translation>同步包中含有%1（“%2”），此类数据只经指挥中心服务器共享，从不随同步包传递；请对方站点重新生成同步包。未做任何更改</translation>
     </message>
 </context>
 <context>
@@ -6167,6 +6187,45 @@ No: file it as a new case.</source>
         <source>assessment scheme</source>
         <translation>考核方案</translation>
     </message>
+    <message>
+        <source>&quot;7+1&quot; month</source>
+        <translation>“7+1”测评月份</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot; evidence</source>
+        <translation>“7+1”佐证材料</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::assessmentmonthdoc</name>
+    <message>
+        <source>the key is not a month (yyyy-MM)</source>
+        <translation>键不是月份（yyyy-MM）</translation>
+    </message>
+    <message>
+        <source>the month&apos;s state is not draft, review or published</source>
+        <translation>该月状态不是草稿、审核中或已发布</translation>
+    </message>
+    <message>
+        <source>the month&apos;s scheme has no id</source>
+        <translation>该月的测评方案没有编号</translation>
+    </message>
+    <message>
+        <source>the month has no %1</source>
+        <translation>该月缺少 %1</translation>
+    </message>
+    <message>
+        <source>a row of the month&apos;s %1 does not have its columns</source>
+        <translation>该月 %1 中有一行的列数不对</translation>
+    </message>
+    <message>
+        <source>a row of the month&apos;s %1 holds a value of the wrong type</source>
+        <translation>该月 %1 中有一行的值类型不对</translation>
+    </message>
+    <message>
+        <source>a row of the month&apos;s %1 is not named</source>
+        <translation>该月 %1 中有一行缺少标识</translation>
+    </message>
 </context>
 <context>
     <name>citygrid::catalogueedits</name>
@@ -7741,6 +7800,13 @@ URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该�
     <message>
         <source>N</source>
         <translation>北</translation>
+    </message>
+</context>
+<context>
+    <name>citygrid::shareddocuments</name>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1), opened without the server: the change would stay on this workstation alone, so it is not taken; nothing was changed</source>
+        <translation>这是指挥中心（%1）在本工作站的副本，且未连接服务器打开：此更改只会留在本工作站，因此不予接受；未做任何更改</translation>
     </message>
 </context>
 <context>

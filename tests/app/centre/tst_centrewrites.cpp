@@ -199,12 +199,6 @@ void TestCentreWrites::populationThroughServer()
     auto there = b->population(2026);
     QVERIFY(there);
     QCOMPARE(there.value().value(subdistrict).registered, 123456);
-    // the month's scores and decisions are kept on one store alone: refused on a copy
-    auto decided = AssessmentStore(a->store(), a->catalogues().roles)
-                       .returnToDraft(QDate(2026, 11, 1), QStringLiteral("ld01"),
-                                      QStringLiteral("recount"), QDateTime::currentDateTime());
-    QVERIFY(!decided);
-    QCOMPARE(decided.error().code, QStringLiteral("centre.local-write"));
     // an operator may not, here or at the server
     auto refused =
         AssessmentPopulation(op->store())
@@ -334,11 +328,16 @@ void TestCentreWrites::upgradeFromSchemaOne()
         QStringLiteral("cgu"), adminPassword,
         {{QStringLiteral("ld01"), QStringLiteral("领导"), QStringLiteral("leader")}}, password);
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    // as a centre made before schemas 2 and 3 were: without its functions, its kinds and the
-    // acknowledge step's rule
+    // as a centre made before schemas 2 to 4 were: without their functions, tables and view,
+    // the kinds and the acknowledge step's rule
     auto owner = PgConnection::open(old.ownerUri());
     QVERIFY(owner);
     QVERIFY(owner.value().run(QStringLiteral(
+        "DROP VIEW citygrid.assessment_rankings; DROP FUNCTION citygrid.me(); "
+        "DROP FUNCTION citygrid.put_document(text, text, "
+        "integer, jsonb); DROP FUNCTION citygrid.month_refusal(jsonb, jsonb, text); DROP TABLE "
+        "citygrid.documents; DROP SEQUENCE citygrid.documents_seq; DROP TABLE "
+        "citygrid.document_kinds; "
         "DROP FUNCTION citygrid.receive_package(jsonb, jsonb, jsonb, jsonb); "
         "DROP FUNCTION citygrid.put_record(jsonb); DROP FUNCTION citygrid.change_account(text, "
         "boolean, text, text, text, timestamptz); DROP FUNCTION citygrid.clock_covers(jsonb, "
@@ -358,6 +357,18 @@ void TestCentreWrites::upgradeFromSchemaOne()
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("centre.schema"));
         QVERIFY(!leader.value()->refRecords().find(cataloguekinds::category(), category).value());
+        const QDate month(2026, 10, 1);
+        AssessmentStore scoring(leader.value()->store(), leader.value()->catalogues().roles);
+        const AssessmentScheme &scheme = leader.value()->assessmentDefaults().scheme;
+        auto survey =
+            scoring.setSurvey(month, QStringLiteral("440304001"), scheme.surveys().first(),
+                              {80, 10, 10}, QStringLiteral("ld01"), scheme);
+        QVERIFY(!survey);
+        QCOMPARE(survey.error().code, QStringLiteral("centre.schema"));
+        QCOMPARE(scoring.month(month, scheme).value().state, AssessmentStore::State::Draft);
+        QVERIFY(scoring.sheet(month, {QStringLiteral("440304001")}, {}, scheme)
+                    .value()
+                    .surveys.isEmpty());
     }
     // only the owner upgrades
     const testutil::Run byAccount = testutil::runCitygrid(
@@ -369,7 +380,7 @@ void TestCentreWrites::upgradeFromSchemaOne()
         testutil::runCitygrid({QStringLiteral("centre"), QStringLiteral("upgrade"), old.ownerUri(),
                                QStringLiteral("--lang"), QStringLiteral("en")});
     QVERIFY2(upgraded.exitCode == 0, qPrintable(upgraded.err));
-    QVERIFY2(upgraded.out.contains(QStringLiteral("from schema 1 to 3")), qPrintable(upgraded.out));
+    QVERIFY2(upgraded.out.contains(QStringLiteral("from schema 1 to 4")), qPrintable(upgraded.out));
     auto rules = owner.value().exec(
         QStringLiteral("SELECT count(*) FROM citygrid.step_rules WHERE step = 'acknowledge'"));
     QVERIFY(rules && rules.value().integer(0, 0) > 0);
@@ -380,7 +391,7 @@ void TestCentreWrites::upgradeFromSchemaOne()
     const testutil::Run again =
         testutil::runCitygrid({QStringLiteral("centre"), QStringLiteral("upgrade"), old.ownerUri(),
                                QStringLiteral("--lang"), QStringLiteral("en")});
-    QVERIFY2(again.out.contains(QStringLiteral("schema 3 already")), qPrintable(again.out));
+    QVERIFY2(again.out.contains(QStringLiteral("schema 4 already")), qPrintable(again.out));
 }
 
 QTEST_MAIN(TestCentreWrites)

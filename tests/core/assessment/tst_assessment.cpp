@@ -2,10 +2,13 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "assessment/assessmentevidence.h"
 #include "assessment/assessmentfigures.h"
+#include "assessment/assessmentkinds.h"
+#include "assessment/assessmentmonthdoc.h"
 #include "assessment/assessmentrankings.h"
 #include "assessment/assessmentschemes.h"
 #include "assessment/assessmentstore.h"
 #include "assessmentfixture.h"
+#include "audit/recordaudit.h"
 #include "casefixture.h"
 
 #include <QJsonArray>
@@ -40,19 +43,6 @@ void fillMonth(AssessmentStore &store, QDate month, const QStringList &codes,
     testutil::fillAssessmentMonth(store, month, codes, fraction, scheme, at);
 }
 
-/// Figures at full marks for every subdistrict.
-QHash<QString, QHash<QString, double>> perfectFigures(const QStringList &codes)
-{
-    QHash<QString, QHash<QString, double>> figures;
-    for (const QString &code : codes)
-        figures[code] = {
-            {QStringLiteral("closure_rate"), 100},  {QStringLiteral("on_time_rate"), 100},
-            {QStringLiteral("rework_rate"), 0},     {QStringLiteral("extension_rate"), 0},
-            {QStringLiteral("closed_per_10k"), 10}, {QStringLiteral("patrol_coverage"), 100},
-            {QStringLiteral("recurrence_rate"), 0}};
-    return figures;
-}
-
 } // namespace
 
 class TestAssessment : public QObject
@@ -74,6 +64,9 @@ private slots:
     void ranking();
     void monthLifecycle();
     void schemeVersions();
+    void monthDocument();
+    void brokenMonthDocument_data();
+    void brokenMonthDocument();
 };
 
 void TestAssessment::defaultSchemeAddsUp()
@@ -306,7 +299,7 @@ void TestAssessment::sheetArithmetic()
     // population; 27 internal and 7 external checklist sides; 2 surveys; 7 computed points
     QCOMPARE(sheet.gaps().size(), 1 + 27 + 7 + 2 + 7);
     sheet.population[code] = {80, 20};
-    sheet.figures = perfectFigures({code});
+    sheet.figures = testutil::perfectFigures({code});
     for (const auto &[first, p] : sheet.scheme.points()) {
         if (p->internal && p->method == AssessmentScheme::Method::Checklist)
             sheet.entries.append(
@@ -391,7 +384,7 @@ void TestAssessment::monthLifecycle()
     for (const GridUnit *u : catalogue.value().children({}))
         codes.append(u->code);
     QCOMPARE(codes.size(), 10);
-    const auto figures = perfectFigures(codes);
+    const auto figures = testutil::perfectFigures(codes);
 
     // a score outside the point's range, a computed point, an unknown subdistrict: refused
     QCOMPARE(assessment
@@ -601,6 +594,117 @@ void TestAssessment::schemeVersions()
              1.1);
     QCOMPARE(AssessmentSchemes(assessment.store()).scheme(2).value().difficulty().coefficientHigh,
              1.2);
+}
+
+void TestAssessment::monthDocument()
+{
+    // a month scored and published at one store, put in place at another: the same month, and
+    // the second store's record holds
+    QTemporaryDir dir;
+    auto from = testutil::demoStore(dir.filePath(QStringLiteral("a.gpkg")), 0, 1, at);
+    auto to = testutil::demoStore(dir.filePath(QStringLiteral("b.gpkg")), 0, 1, at);
+    QVERIFY(from && to);
+    AssessmentStore assessment(*from, testutil::bundledRoles());
+    const AssessmentScheme scheme = defaultScheme();
+    const QStringList codes{QStringLiteral("440304001"), QStringLiteral("440304002")};
+    testutil::fillAssessmentMonth(assessment, october, codes, {}, scheme, at);
+    auto sheet = assessment.sheet(october, codes, testutil::perfectFigures(codes), scheme);
+    QVERIFY(sheet);
+    QVERIFY(assessment.submit(october, sheet.value(), QStringLiteral("sv01"), at));
+    QVERIFY(assessment.publish(october, sheet.value(), QStringLiteral("ld01"), at));
+    const QString key = AssessmentStore::monthKey(october);
+    auto document = assessmentmonthdoc::read(from->db(), key);
+    QVERIFY(document);
+    QCOMPARE(assessmentmonthdoc::problem(key, document.value()), QString());
+    // shared through the centre's server alone: a sync package that holds one is refused
+    RefKinds kinds;
+    assessmentkinds::addTo(kinds);
+    RefRecords::Record record;
+    record.kind = assessmentmonthdoc::kind();
+    record.key = key;
+    record.value = document.value();
+    auto carried = kinds.check(record);
+    QVERIFY(!carried);
+    QCOMPARE(carried.error().code, QStringLiteral("sync.damaged"));
+    QVERIFY(assessmentmonthdoc::write(to->db(), key, document.value()));
+    auto there = assessmentmonthdoc::read(to->db(), key);
+    QVERIFY(there);
+    QJsonObject mine = document.value(), theirs = there.value();
+    QVERIFY(!mine.value(QStringLiteral("scheme")).toObject().isEmpty());
+    mine.remove(QStringLiteral("scheme")); // each store's built-in scheme has an id of its own
+    theirs.remove(QStringLiteral("scheme"));
+    QCOMPARE(theirs, mine);
+    QCOMPARE(AssessmentStore(*to, testutil::bundledRoles()).month(october, scheme).value().state,
+             AssessmentStore::State::Published);
+    // a score gone and one changed at the first: the second follows, and its record holds
+    QJsonObject next = document.value();
+    QJsonArray scores = next[QLatin1String("scores")].toArray();
+    scores.removeFirst();
+    QJsonArray changed = scores[0].toArray();
+    changed[5] = 0.5;
+    scores[0] = changed;
+    next[QLatin1String("scores")] = scores;
+    QVERIFY(assessmentmonthdoc::write(to->db(), key, next));
+    QCOMPARE(assessmentmonthdoc::read(to->db(), key).value()[QLatin1String("scores")].toArray(),
+             scores);
+    auto audit = RecordAudit::verify(to->db());
+    QVERIFY(audit);
+    QVERIFY(audit.value().intact());
+}
+
+void TestAssessment::brokenMonthDocument_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("part"); ///< a part replaced by `value` (null: removed), or none
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not a month") << QStringLiteral("2026-13") << QString() << QJsonValue()
+                                 << QStringLiteral("not a month");
+    QTest::newRow("state") << QStringLiteral("2026-10") << QStringLiteral("state")
+                           << QJsonValue(QStringLiteral("done")) << QStringLiteral("state");
+    QTest::newRow("no scheme") << QStringLiteral("2026-10") << QStringLiteral("scheme")
+                               << QJsonValue(QJsonObject()) << QString();
+    QTest::newRow("scores missing") << QStringLiteral("2026-10") << QStringLiteral("scores")
+                                    << QJsonValue() << QStringLiteral("scores");
+    QTest::newRow("short row") << QStringLiteral("2026-10") << QStringLiteral("surveys")
+                               << QJsonValue(QJsonArray{QJsonArray{QStringLiteral("440304001")}})
+                               << QStringLiteral("columns");
+    QTest::newRow("wrong type") << QStringLiteral("2026-10") << QStringLiteral("figures")
+                                << QJsonValue(
+                                       QJsonArray{QJsonArray{QStringLiteral("440304001"), 3, 1}})
+                                << QStringLiteral("type");
+    QTest::newRow("unnamed row") << QStringLiteral("2026-10") << QStringLiteral("events")
+                                 << QJsonValue(
+                                        QJsonArray{QJsonArray{QString(), QString(), QString(),
+                                                              QString(), QString(), QString()}})
+                                 << QStringLiteral("not named");
+}
+
+void TestAssessment::brokenMonthDocument()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, part);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    auto store = testutil::demoStore(dir.filePath(QStringLiteral("a.gpkg")), 0, 1, at);
+    QVERIFY(store);
+    AssessmentStore assessment(*store, testutil::bundledRoles());
+    const AssessmentScheme scheme = defaultScheme();
+    QVERIFY(assessment.setSurvey(october, QStringLiteral("440304001"), scheme.surveys().first(),
+                                 {1, 2, 3}, QStringLiteral("sv01"), scheme));
+    const QString month = AssessmentStore::monthKey(october);
+    QJsonObject document = assessmentmonthdoc::read(store->db(), month).value();
+    QCOMPARE(assessmentmonthdoc::problem(month, document), QString());
+    if (!part.isEmpty()) {
+        if (value.isNull())
+            document.remove(part);
+        else
+            document.insert(part, value);
+    }
+    const QString why = assessmentmonthdoc::problem(key, document);
+    QVERIFY(!why.isEmpty());
+    QVERIFY2(why.contains(expected), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestAssessment)
