@@ -103,6 +103,7 @@ int status(const QCommandLineParser &parser, const QString &uri)
                                {QStringLiteral("district_code"), s.districtCode},
                                {QStringLiteral("district_name"), s.districtName},
                                {QStringLiteral("created_at"), s.createdAt},
+                               {QStringLiteral("grid_replaced_at"), s.gridAt},
                                {QStringLiteral("counts"), counts},
                                {QStringLiteral("last_event"), s.lastEvent}};
         out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
@@ -133,10 +134,14 @@ int status(const QCommandLineParser &parser, const QString &uri)
     out() << tr("Grid: %1 subdistricts, %2 communities, %3 cells")
                  .arg(n("subdistricts"))
                  .arg(n("communities"))
-                 .arg(n("cells"))
-          << Qt::endl
-          << tr("Accounts: %1").arg(n("accounts")) << Qt::endl
-          << tr("Cases: %1 (%2 open), %3 events; the newest is no. %4")
+                 .arg(n("cells"));
+    if (!s.gridAt.isEmpty())
+        out() << tr("; replaced %1 by %2 from %3").arg(s.gridAt, s.gridBy, s.gridSource);
+    out() << Qt::endl << tr("Accounts: %1").arg(n("accounts")) << Qt::endl;
+    if (s.counts.contains(QStringLiteral("months")))
+        out() << tr("\"7+1\": %1 month(s), %2 published").arg(n("months")).arg(n("published"))
+              << Qt::endl;
+    out() << tr("Cases: %1 (%2 open), %3 events; the newest is no. %4")
                  .arg(n("cases"))
                  .arg(n("open"))
                  .arg(n("events"))

@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "cli/cli.h"
 #include "cli/signin.h"
+#include "grid/centregridimport.h"
 #include "grid/gridimport.h"
 #include "services/appcontext.h"
+#include "store/storeschema.h"
 
 namespace citygrid::cli {
 
@@ -51,11 +53,17 @@ int importGrid(const QStringList &arguments)
     const Progress progress = terminalProgress();
     const auto replace = parser.isSet(QStringLiteral("replace")) ? GridImport::Replace::Confirmed
                                                                  : GridImport::Replace::IfHarmless;
+    AppContext &app = *context.value();
+    const ActingUser who{parser.value(QStringLiteral("user")), &app.catalogues().roles};
+    // at the centre the grid is replaced at the server, and this copy catches up with it
     auto report = dryRun ? GridImport::check(file, options, progress)
-                         : GridImport::run(file, options, context.value()->storePath(),
-                                           ActingUser{parser.value(QStringLiteral("user")),
-                                                      &context.value()->catalogues().roles},
-                                           progress, replace);
+                  : app.centre()
+                      ? CentreGridImport::run(file, options, app.storePath(), *app.centre(), who,
+                                              progress, replace)
+                      : GridImport::run(file, options, app.storePath(), who, progress, replace);
+    if (report && report.value().written && app.centre())
+        if (auto pulled = app.pullCentre(); !pulled)
+            report = pulled.error();
     clearProgressLine();
     if (!report)
         return fail(report.error());
@@ -86,7 +94,9 @@ int importGrid(const QStringList &arguments)
             out() << change.value().describe() << Qt::endl;
         return Ok;
     }
-    out() << tr("Imported %1 into %2: %3.").arg(file, context.value()->storePath(), summary)
+    const QString centre = app.store().meta(storeschema::keyCentre());
+    out() << tr("Imported %1 into %2: %3.")
+                 .arg(file, centre.isEmpty() ? app.storePath() : centre, summary)
           << Qt::endl
           << r.change.describe() << Qt::endl;
     return Ok;

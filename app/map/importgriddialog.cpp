@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: CityGrid contributors
 #include "map/importgriddialog.h"
 
+#include "grid/centregridimport.h"
+
 #include "grid/gridmaploader.h"
 #include "render/maprenderjob.h"
 #include "widgets/tablefit.h"
@@ -192,8 +194,14 @@ void ImportGridDialog::start(GridImport::Replace replace)
 {
     m_importing = true;
     setBusy(true, tr("Replacing the grid of %1…").arg(m_storePath));
-    m_watcher.setFuture(QtConcurrent::run(&GridImport::run, m_file->text(), options(), m_storePath,
-                                          ActingUser{m_user, &m_roles}, progress(), replace));
+    if (m_centre)
+        m_watcher.setFuture(QtConcurrent::run(&CentreGridImport::run, m_file->text(), options(),
+                                              m_storePath, std::cref(*m_centre),
+                                              ActingUser{m_user, &m_roles}, progress(), replace));
+    else
+        m_watcher.setFuture(QtConcurrent::run(&GridImport::run, m_file->text(), options(),
+                                              m_storePath, ActingUser{m_user, &m_roles}, progress(),
+                                              replace));
 }
 
 bool ImportGridDialog::confirmReplacement(const Error &refusal)

@@ -19,6 +19,8 @@ class QTableWidget;
 
 namespace citygrid {
 
+class CentreLink;
+
 /// Import another district's grid: choose a file (and, if needed, its code field and CRS), see
 /// every problem and a preview map, and replace the store's grid only when the file is clean.
 /// Reading and validating run off the GUI thread. GUI thread.
@@ -31,6 +33,9 @@ public:
     ImportGridDialog(const QString &storePath, RoleCatalogue roles, QWidget *parent = nullptr);
     /// The account that imports.
     void setUser(const QString &name) { m_user = name; }
+    /// A workstation of the centre: the grid is replaced at the server (CentreGridImport), the
+    /// workstation's copy following as it catches up.
+    void setCentre(const CentreLink *centre) { m_centre = centre; }
     void setFile(const QString &path);
     /// Starts the check (as the Check button does).
     void check();
@@ -57,6 +62,7 @@ private:
 
     QString m_storePath;
     RoleCatalogue m_roles;
+    const CentreLink *m_centre = nullptr;
     QString m_user;
     QLineEdit *m_file;
     QLineEdit *m_codeField;

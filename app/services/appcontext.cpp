@@ -132,6 +132,8 @@ AppContext::openCentre(const QString &uri, const QString &account, const QString
             return r.error();
         if (auto r = CentreReplica::pull(*link->connection(), *store.value(), refKinds()); !r)
             return r.error();
+        if (auto r = CentreGrid::catchUp(*link->connection(), store.value()->db()); !r)
+            return r.error();
         if (auto r = CentreReplica::keepPassword(*store.value(), account, password); !r)
             return r.error();
     }
@@ -156,6 +158,15 @@ Result<CentreReplica::Pulled> AppContext::pullCentre()
     auto pulled = CentreReplica::pull(*m_centre->connection(), *m_store, refKinds());
     if (!pulled)
         return pulled;
+    // a grid replaced at the centre: the copy's map and every case's place follow
+    auto grid = CentreGrid::catchUp(*m_centre->connection(), m_store->db());
+    if (!grid)
+        return grid.error();
+    if (grid.value()) {
+        if (auto r = reload(); !r)
+            return r.error();
+        pulled.value().gridReplaced = true;
+    }
     // what other workstations edited (units, categories, the "7+1") counts here from now on
     if (!pulled.value().changedKinds.isEmpty())
         if (auto r = takeReceived(pulled.value().changedKinds); !r)

@@ -93,6 +93,9 @@ signals:
     /// A "7+1" month, its evidence or a scheme version changed at another workstation of the
     /// centre.
     void assessmentChanged();
+    /// The centre's grid was replaced (at another workstation, or this one's import) and is now
+    /// the copy's: the map is drawn anew.
+    void gridReplaced();
 
 private:
     AppContext &m_context;

@@ -45,13 +45,13 @@ QString CentreFeed::stateText() const
     return tr("Centre %1: %2").arg(centre, m_problem);
 }
 
-void CentreFeed::catchUp()
+Result<void> CentreFeed::catchUp()
 {
     auto pulled = m_session.context().pullCentre();
     if (!pulled) {
         m_problem = pulled.error().message;
         emit stateChanged();
-        return;
+        return pulled.error();
     }
     if (!m_problem.isEmpty() && m_listener->isConnected()) {
         m_problem.clear();
@@ -72,7 +72,10 @@ void CentreFeed::catchUp()
     if (cases.size() <= manyCases && pulled.value().changedKinds.isEmpty())
         for (const QString &uuid : cases)
             m_session.notifyChanged(uuid);
+    if (pulled.value().gridReplaced)
+        emit m_session.gridReplaced();
     emit caughtUp(m_lastCaught);
+    return {};
 }
 
 } // namespace citygrid

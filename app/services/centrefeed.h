@@ -26,6 +26,9 @@ public:
     QString stateText() const;
     /// The cases brought in by the last catch-up.
     int lastCaught() const { return m_lastCaught; }
+    /// Brings the copy up to date now and tells what changed (as the server's news does); the
+    /// reason when the server could not be reached.
+    Result<void> catchUp();
 
 signals:
     void stateChanged();
@@ -33,8 +36,6 @@ signals:
     void caughtUp(int cases);
 
 private:
-    void catchUp();
-
     CaseSession &m_session;
     std::unique_ptr<CentreListener> m_listener;
     QString m_problem;

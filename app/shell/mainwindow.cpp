@@ -534,6 +534,7 @@ void MainWindow::createStatusBar()
                                                           : QStringLiteral("color: #b00020"));
     };
     connect(m_feed, &CentreFeed::stateChanged, this, show);
+    connect(&m_cases->session(), &CaseSession::gridReplaced, this, &MainWindow::showNewGrid);
     show();
 }
 
@@ -789,13 +790,16 @@ void MainWindow::importGrid()
 {
     ImportGridDialog dialog(m_context->storePath(), m_context->catalogues().roles, this);
     dialog.setUser(m_cases->session().userId());
+    dialog.setCentre(m_context->centre());
     if (dialog.exec() != QDialog::Accepted || !dialog.imported())
         return;
-    if (auto r = m_context->reload(); !r) {
-        showError(this, r.error());
-        return;
-    }
-    showNewGrid();
+    // at the centre the server has the new grid: the copy takes it as it catches up, and the
+    // feed's news shows it (perhaps already, while the dialog was open)
+    const Result<void> taken = m_feed ? m_feed->catchUp() : m_context->reload();
+    if (!taken)
+        showError(this, taken.error());
+    else if (!m_feed)
+        showNewGrid();
 }
 
 void MainWindow::openStore()

@@ -21,12 +21,12 @@ Result<Account> ActingUser::check(SqliteDb &db, Right right) const
     if (!roles->may(account.value().roleId, right))
         return Error{QStringLiteral("permission.right"), roles->onlyWho(right), {}};
     // A workstation's copy of the centre takes case steps, reference edits (RefRecords), the
-    // "7+1" months (shareddocuments) and sync packages (SyncExchange) through the server; other
-    // writes would stay on this one workstation, so they are not taken here (a backup of the
-    // copy is).
+    // "7+1" months (shareddocuments), a new grid (CentreGridImport) and sync packages
+    // (SyncExchange) through the server; other writes would stay on this one workstation, so
+    // they are not taken here (a backup of the copy is).
     const bool throughServer = right == Right::EditCatalogues || right == Right::ScoreAssessment ||
-                               right == Right::DecideAssessment || right == Right::Sync ||
-                               right == Right::Backup;
+                               right == Right::DecideAssessment || right == Right::ImportGrid ||
+                               right == Right::Sync || right == Right::Backup;
     if (const QString centre = Store::meta(db, storeschema::keyCentre());
         !centre.isEmpty() && !throughServer)
         return Error{QStringLiteral("centre.local-write"),

@@ -46,6 +46,8 @@ public:
 
     /// The connection, when there is one.
     PgConnection *connection() { return m_conn ? &*m_conn : nullptr; }
+    /// A connection of its own to the server, signed in as this link is (for a worker thread).
+    Result<PgConnection> openConnection() const { return PgConnection::open(m_uri, m_password); }
     /// host:port of the server, for messages.
     QString endpoint() const;
     /// A listener for the server's news, signed in as this link is.
@@ -56,9 +58,11 @@ public:
     /// A server refusal of a step on case `caseNo`, as the user reads it.
     static Error explain(const Error &refusal, const QString &caseNo);
 
-private:
-    /// A server refusal of an edit of `shown` (a record or a document), as the user reads it.
+    /// A server refusal of an edit of `shown` (a record, a document, the grid), as the user
+    /// reads it.
     static Error explainEdit(const Error &refusal, const QString &shown);
+
+private:
     /// Runs `sql` on the server, connecting first if the link is down and once more if the
     /// network dropped since the last call.
     Result<PgResult> call(const QString &sql, const QVariantList &params);

@@ -35,6 +35,9 @@ public:
         qint64 lastEvent = 0;
         /// kinds of reference data (RefKind ids) edited at other workstations since
         QStringList changedKinds;
+        /// the centre's grid was replaced and is now the copy's (set by the caller that puts
+        /// it in place: CentreGrid::catchUp)
+        bool gridReplaced = false;
     };
     /// Brings `store` up to the centre as the connected account may see it: every case an event
     /// after the store's newest touched, with its whole history (a case newly dispatched to a

@@ -123,6 +123,82 @@ $$;
 REVOKE ALL ON FUNCTION citygrid.put_document(text, text, integer, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION citygrid.put_document(text, text, integer, jsonb) TO {staff};
 
+-- The district's grid replaced (an account whose role holds import_grid): p_grid holds the
+-- district {code, name, name_en, source} and its layers (subdistricts, communities, cells: each
+-- feature {code, parent, name, name_en, area_km2, attributes, wkb in hex}). Every case is placed
+-- again by its position: one whose cell changes takes a "relocate" step (as an import at a
+-- site's own store writes it) and the next version; a case in no new cell keeps its old one.
+-- Returns how many cases moved. Workstations see the new grid by citygrid.meta's grid_at.
+CREATE FUNCTION citygrid.replace_grid(p_grid jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = citygrid, public, pg_temp AS $$
+DECLARE
+    me citygrid.accounts := citygrid.me();
+    v_site text := (SELECT value FROM citygrid.meta WHERE key = 'site_id');
+    moved integer;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM citygrid.role_rights WHERE role = me.role
+                   AND right_id = 'import_grid') THEN
+        RAISE EXCEPTION 'role % may not replace the grid', me.role
+            USING ERRCODE = '42501', HINT = 'citygrid.right';
+    END IF;
+    IF coalesce(p_grid ->> 'code', '') = '' OR coalesce(jsonb_array_length(p_grid -> 'cells'), 0) = 0
+    THEN
+        RAISE EXCEPTION 'a grid needs its district''s code and cells'
+            USING ERRCODE = '22023', HINT = 'citygrid.record';
+    END IF;
+    -- one writer of case events at a time, as every step
+    PERFORM pg_advisory_xact_lock(7310001);
+    DELETE FROM citygrid.cells;
+    DELETE FROM citygrid.communities;
+    DELETE FROM citygrid.subdistricts;
+    INSERT INTO citygrid.subdistricts (code, name, name_en, area_km2, geom)
+    SELECT code, name, name_en, area_km2, ST_Multi(ST_SetSRID(ST_GeomFromWKB(decode(wkb, 'hex')),
+        4326))
+    FROM jsonb_to_recordset(p_grid -> 'subdistricts') AS f(code text, name text, name_en text,
+        area_km2 float8, wkb text);
+    INSERT INTO citygrid.communities (code, subdistrict_code, name, name_en, area_km2, geom)
+    SELECT code, parent, name, name_en, area_km2,
+        ST_Multi(ST_SetSRID(ST_GeomFromWKB(decode(wkb, 'hex')), 4326))
+    FROM jsonb_to_recordset(p_grid -> 'communities') AS f(code text, parent text, name text,
+        name_en text, area_km2 float8, wkb text);
+    INSERT INTO citygrid.cells (code, community_code, name, name_en, area_km2, attributes, geom)
+    SELECT code, parent, name, name_en, area_km2, attributes,
+        ST_Multi(ST_SetSRID(ST_GeomFromWKB(decode(wkb, 'hex')), 4326))
+    FROM jsonb_to_recordset(p_grid -> 'cells') AS f(code text, parent text, name text,
+        name_en text, area_km2 float8, attributes jsonb, wkb text);
+    WITH placed AS (
+        SELECT c.uuid, c.cell_code AS from_cell, n.code AS to_cell, n.community_code,
+               m.subdistrict_code
+        FROM citygrid.cases c
+        CROSS JOIN LATERAL (SELECT s.code, s.community_code FROM citygrid.cells s
+                            WHERE ST_Covers(s.geom, c.geom) ORDER BY s.code LIMIT 1) n
+        JOIN citygrid.communities m ON m.code = n.community_code
+        WHERE c.geom IS NOT NULL AND n.code IS DISTINCT FROM c.cell_code),
+    moves AS (
+        UPDATE citygrid.cases c SET cell_code = p.to_cell, community_code = p.community_code,
+            subdistrict_code = p.subdistrict_code, version = c.version + 1, updated_at = now()
+        FROM placed p WHERE c.uuid = p.uuid
+        RETURNING c.uuid, c.version, p.from_cell, p.to_cell)
+    INSERT INTO citygrid.case_events (uuid, case_uuid, case_version, step, actor, role, at,
+        site_id, payload)
+    SELECT gen_random_uuid()::text, uuid, version, 'relocate', 'grid-import', 'system', now(),
+        v_site, json_build_object('cell_code', to_cell, 'from_cell_code', from_cell)::text
+    FROM moves;
+    GET DIAGNOSTICS moved = ROW_COUNT;
+    INSERT INTO citygrid.meta (key, value) VALUES
+        ('district_code', p_grid ->> 'code'), ('district_name', coalesce(p_grid ->> 'name', '')),
+        ('district_name_en', coalesce(p_grid ->> 'name_en', '')),
+        ('grid_source', coalesce(p_grid ->> 'source', '')), ('grid_by', me.name),
+        ('grid_at', to_char(clock_timestamp() AT TIME ZONE 'UTC',
+                            'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    PERFORM pg_notify('citygrid_events', 'grid');
+    RETURN moved;
+END
+$$;
+REVOKE ALL ON FUNCTION citygrid.replace_grid(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION citygrid.replace_grid(jsonb) TO {staff};
+
 -- The published "7+1" rankings, every revision, for readers other than CityGrid (join
 -- subdistrict_code to citygrid.subdistricts for the map).
 CREATE VIEW citygrid.assessment_rankings AS

@@ -6,7 +6,8 @@
 /// when it upgrades one: documents the centre keeps whole, by version (a "7+1" month with its
 /// scores, surveys, history, frozen figures and rankings; a month's evidence file), written
 /// through citygrid.put_document, and the published rankings as a view for other readers (QGIS,
-/// psql).
+/// psql); and citygrid.replace_grid, through which an administrator's workstation replaces the
+/// district's grid for every workstation.
 namespace citygrid::centreschema4 {
 
 extern const char *const sql;

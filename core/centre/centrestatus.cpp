@@ -31,6 +31,9 @@ Result<CentreStatus> CentreStatus::read(PgConnection &conn)
     status.districtCode = meta.value().value(QStringLiteral("district_code"));
     status.districtName = meta.value().value(QStringLiteral("district_name"));
     status.createdAt = meta.value().value(QStringLiteral("created_at"));
+    status.gridAt = meta.value().value(QStringLiteral("grid_at"));
+    status.gridBy = meta.value().value(QStringLiteral("grid_by"));
+    status.gridSource = meta.value().value(QStringLiteral("grid_source"));
     auto counts = conn.exec(QStringLiteral(
         "SELECT (SELECT count(*) FROM citygrid.subdistricts), (SELECT count(*) FROM "
         "citygrid.communities), (SELECT count(*) FROM citygrid.cells), (SELECT count(*) FROM "
@@ -46,6 +49,15 @@ Result<CentreStatus> CentreStatus::read(PgConnection &conn)
     for (int i = 0; i < names.size(); ++i)
         status.counts.insert(names[i], counts.value().integer(0, i));
     status.lastEvent = counts.value().integer(0, int(names.size()));
+    if (status.schema >= 4) {
+        auto months = conn.exec(QStringLiteral(
+            "SELECT count(*), count(*) FILTER (WHERE value ->> 'state' = 'published') FROM "
+            "citygrid.documents WHERE kind = 'assessment.month'"));
+        if (!months)
+            return months.error();
+        status.counts.insert(QStringLiteral("months"), months.value().integer(0, 0));
+        status.counts.insert(QStringLiteral("published"), months.value().integer(0, 1));
+    }
     return status;
 }
 

@@ -14,9 +14,12 @@ struct CentreStatus
 {
     int schema = 0; ///< 0: no CityGrid centre in this database
     QString districtCode, districtName, createdAt;
+    /// the grid replaced at the centre since it was made: when (UTC), by whom, from which file
+    QString gridAt, gridBy, gridSource;
     QString serverVersion, postgisVersion;
     QString database, endpoint, user;
-    QMap<QString, qint64> counts; ///< "cells", "cases", "events", "accounts" …
+    /// "cells", "cases", "events", "accounts" …; "months" and "published" ("7+1", schema 4 on)
+    QMap<QString, qint64> counts;
     qint64 lastEvent = 0;         ///< the newest event's number
 
     /// Reads it through `conn`.

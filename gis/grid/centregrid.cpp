@@ -4,13 +4,27 @@
 
 #include "centre/centreschema.h"
 #include "grid/cellcode.h"
+#include "grid/storewriter.h"
+#include "store/store.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace citygrid {
 
 namespace {
+
+/// A feature's parent's code: a layer read from a file may leave it to the code (440304001001
+/// → 440304001).
+QString parentOf(const SourceFeature &f)
+{
+    if (!f.parentCode.isEmpty())
+        return f.parentCode;
+    if (auto code = CellCode::parse(f.code))
+        return code.value().parentCode();
+    return {};
+}
 
 Result<void> writeLayer(PgConnection &conn, const QString &table, const QString &parentColumn,
                         const QList<SourceFeature> &features, bool attributes)
@@ -24,11 +38,7 @@ Result<void> writeLayer(PgConnection &conn, const QString &table, const QString 
         return r;
     QByteArray rows;
     for (const SourceFeature &f : features) {
-        // a layer read from a file may leave the parent to the code (440304001001 → 440304001)
-        QString parentCode = f.parentCode;
-        if (parentCode.isEmpty())
-            if (auto code = CellCode::parse(f.code))
-                parentCode = code.value().parentCode();
+        const QString parentCode = parentOf(f);
         const QVariant json = attributes && !f.attributes.isEmpty()
                                   ? QVariant(QString::fromUtf8(
                                         QJsonDocument(QJsonObject::fromVariantMap(f.attributes))
@@ -91,6 +101,24 @@ Result<QList<SourceFeature>> readLayer(PgConnection &conn, const QString &table,
     return features;
 }
 
+/// A layer's features as replace_grid takes them.
+QJsonArray layerJson(const QList<SourceFeature> &features)
+{
+    QJsonArray list;
+    for (const SourceFeature &f : features) {
+        QJsonObject o{{QStringLiteral("code"), f.code},
+                      {QStringLiteral("parent"), parentOf(f)},
+                      {QStringLiteral("name"), f.name},
+                      {QStringLiteral("name_en"), f.nameEn},
+                      {QStringLiteral("area_km2"), f.areaKm2},
+                      {QStringLiteral("wkb"), QString::fromLatin1(f.wkb.toHex())}};
+        if (!f.attributes.isEmpty())
+            o.insert(QStringLiteral("attributes"), QJsonObject::fromVariantMap(f.attributes));
+        list.append(o);
+    }
+    return list;
+}
+
 } // namespace
 
 Result<GridSource> CentreGrid::read(PgConnection &conn)
@@ -129,6 +157,46 @@ Result<void> CentreGrid::write(PgConnection &conn, const GridSource &grid)
         return r;
     return writeLayer(conn, QStringLiteral("cells"), QStringLiteral("community_code"), grid.cells,
                       true);
+}
+
+Result<int> CentreGrid::replace(PgConnection &conn, const GridSource &grid, const QString &source)
+{
+    const QJsonObject body{{QStringLiteral("code"), grid.districtCode},
+                           {QStringLiteral("name"), grid.districtName},
+                           {QStringLiteral("name_en"), grid.districtNameEn},
+                           {QStringLiteral("source"), source},
+                           {QStringLiteral("subdistricts"), layerJson(grid.subdistricts)},
+                           {QStringLiteral("communities"), layerJson(grid.communities)},
+                           {QStringLiteral("cells"), layerJson(grid.cells)}};
+    auto moved = conn.exec(QStringLiteral("SELECT citygrid.replace_grid($1)"),
+                           {QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))});
+    if (!moved)
+        return moved.error();
+    return int(moved.value().integer(0, 0));
+}
+
+Result<bool> CentreGrid::catchUp(PgConnection &conn, SqliteDb &db)
+{
+    auto at = conn.exec(QStringLiteral("SELECT coalesce((SELECT value FROM citygrid.meta WHERE key "
+                                       "= 'grid_at'), '')"));
+    if (!at)
+        return at.error();
+    const QString replacedAt = at.value().text(0, 0);
+    if (replacedAt.isEmpty() || replacedAt == Store::meta(db, keyGridAt()))
+        return false;
+    auto grid = read(conn);
+    if (!grid)
+        return grid.error();
+    Transaction tx(db);
+    if (auto r = tx.begin(); !r)
+        return r.error();
+    if (auto r = StoreWriter::replaceGrid(db, grid.value()); !r)
+        return r.error();
+    if (auto r = Store::setMeta(db, keyGridAt(), replacedAt); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return true;
 }
 
 } // namespace citygrid

@@ -4,6 +4,7 @@
 
 #include "centre/pgconnection.h"
 #include "grid/gridsource.h"
+#include "store/sqlitedb.h"
 
 namespace citygrid {
 
@@ -16,6 +17,15 @@ public:
     static Result<void> write(PgConnection &conn, const GridSource &grid);
     /// The centre's grid and district as a source a workstation's copy is built from.
     static Result<GridSource> read(PgConnection &conn);
+    /// Replaces the centre's grid by `grid` (read from file `source`) as the signed-in account
+    /// (citygrid.replace_grid: the import_grid right, every case placed again on the server);
+    /// returns how many cases moved to another cell. Its own transaction on the server.
+    static Result<int> replace(PgConnection &conn, const GridSource &grid, const QString &source);
+    /// Puts the centre's grid in place in a workstation's copy (`db`) when it was replaced since
+    /// the copy last took it; returns whether it did. In a transaction of its own.
+    static Result<bool> catchUp(PgConnection &conn, SqliteDb &db);
+    /// The copy's meta key holding when the grid it has was put in place at the centre.
+    static QString keyGridAt() { return QStringLiteral("centre_grid_at"); }
 };
 
 } // namespace citygrid

@@ -121,23 +121,20 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
     if (importer)
         if (auto r = importer->checkSetUp(*db.value(), Right::ImportGrid); !r)
             return r.error();
+    if (importer)
+        if (const QString centre = Store::meta(*db.value(), storeschema::keyCentre());
+            !centre.isEmpty())
+            return Error{QStringLiteral("centre.local-write"),
+                         tr("This is a workstation's copy of the centre (%1): its grid is "
+                            "replaced at the centre's server, by a workstation signed in to it "
+                            "(File ▸ Import grid… there, or citygrid import-grid --store "
+                            "postgresql://ACCOUNT@host/db); nothing was changed")
+                             .arg(centre),
+                         {}};
     GridSource &grid = report.value().grid;
-    // A file of the same district that names none keeps the district's names.
-    if (grid.districtCode == Store::meta(*db.value(), storeschema::keyDistrictCode()) &&
-        grid.districtName == GridValidator::placeholderName(grid.districtCode)) {
-        grid.districtName = Store::meta(*db.value(), storeschema::keyDistrictName());
-        grid.districtNameEn = Store::meta(*db.value(), storeschema::keyDistrictNameEn());
-    }
-    auto change = GridChange::assess(*db.value(), grid);
+    auto change = placeIn(*db.value(), grid, file, replace);
     if (!change)
         return change.error();
-    if (change.value().needsConfirmation() && replace != Replace::Confirmed)
-        return Error{QStringLiteral("import.confirm"),
-                     tr("Importing %1 would change what the store's cases refer to; nothing was "
-                        "written. Confirm the replacement to go ahead (on the command line: "
-                        "--replace).")
-                         .arg(QFileInfo(file).fileName()),
-                     change.value().describe()};
     // the grid as its own small GeoPackage, for the record that sync carries
     QByteArray package;
     if (keepRecord) {
@@ -181,6 +178,62 @@ Result<ImportReport> GridImport::write(const QString &file, const GridReadOption
     report.value().written = true;
     report.value().change = change.value();
     return report;
+}
+
+Result<void> GridImport::keepNames(const SqliteDb &db, const QString &table, bool english,
+                                   QList<SourceFeature> &features)
+{
+    auto q =
+        Statement::prepare(db, QStringLiteral("SELECT code, name, %2 FROM \"%1\"")
+                                   .arg(table, english ? QStringLiteral("coalesce(name_en, '')")
+                                                       : QStringLiteral("''")));
+    if (!q)
+        return q.error();
+    QHash<QString, std::pair<QString, QString>> names;
+    if (auto r = q.value().forEachRow([&](const Statement &row) {
+            names.insert(row.text(0), {row.text(1), row.text(2)});
+        });
+        !r)
+        return r;
+    for (SourceFeature &f : features) {
+        const auto known = names.constFind(f.code);
+        if (!f.name.isEmpty() || known == names.cend())
+            continue;
+        f.name = known->first;
+        if (f.nameEn.isEmpty())
+            f.nameEn = known->second;
+    }
+    return {};
+}
+
+Result<GridChange> GridImport::placeIn(const SqliteDb &db, GridSource &grid, const QString &file,
+                                       Replace replace)
+{
+    // A file of the same district that names none keeps the district's names.
+    if (grid.districtCode == Store::meta(db, storeschema::keyDistrictCode()) &&
+        grid.districtName == GridValidator::placeholderName(grid.districtCode)) {
+        grid.districtName = Store::meta(db, storeschema::keyDistrictName());
+        grid.districtNameEn = Store::meta(db, storeschema::keyDistrictNameEn());
+    }
+    // An area the file leaves unnamed keeps the name the store has for its code (a surveyed
+    // layer of cells alone must not take the subdistricts' and communities' names away).
+    if (auto r = keepNames(db, storeschema::subdistrictsTable(), true, grid.subdistricts); !r)
+        return r.error();
+    if (auto r = keepNames(db, storeschema::communitiesTable(), true, grid.communities); !r)
+        return r.error();
+    if (auto r = keepNames(db, storeschema::cellsTable(), false, grid.cells); !r) // no English
+        return r.error();
+    auto change = GridChange::assess(db, grid);
+    if (!change)
+        return change.error();
+    if (change.value().needsConfirmation() && replace != Replace::Confirmed)
+        return Error{QStringLiteral("import.confirm"),
+                     tr("Importing %1 would change what the store's cases refer to; nothing was "
+                        "written. Confirm the replacement to go ahead (on the command line: "
+                        "--replace).")
+                         .arg(QFileInfo(file).fileName()),
+                     change.value().describe()};
+    return change;
 }
 
 Result<bool> GridImport::applyReceived(const QString &storePath, const Progress &progress)

@@ -52,6 +52,12 @@ public:
     /// GeoPackage). Returns whether it replaced the grid. Safe to call at every start: a grid
     /// that could not be applied (say, the disk was full) is tried again.
     static Result<bool> applyReceived(const QString &storePath, const Progress &progress = {});
+    /// What replacing the grid of the store open on `db` with `grid` (from `file`) does to its
+    /// cases; refused (import.confirm, what it would do in the detail) when that needs
+    /// confirmation and `replace` does not give it. A file of the store's district that names
+    /// none takes the district's names, and an area it leaves unnamed the store's name for it.
+    static Result<GridChange> placeIn(const SqliteDb &db, GridSource &grid, const QString &file,
+                                      Replace replace);
     /// The bundled default district: the three GeoJSON layers in `dir` (a resource path works).
     static Result<GridSource> readBundled(const QString &dir);
     /// Creates the store at `path` from the bundled district if no file is there yet.
@@ -59,6 +65,10 @@ public:
     static Result<bool> ensureStore(const QString &path, const QString &bundledDir);
 
 private:
+    /// Gives each feature without a name the name (and, if the table has them, `english`, the
+    /// English name) the store's `table` has for its code.
+    static Result<void> keepNames(const SqliteDb &db, const QString &table, bool english,
+                                  QList<SourceFeature> &features);
     static Result<ImportReport> write(const QString &file, const GridReadOptions &options,
                                       const QString &storePath, const Progress &progress,
                                       const ActingUser *importer, Replace replace);

@@ -410,8 +410,9 @@ ImportIssues GridValidator::validate(GridSource &source, const Progress &progres
              layerName(GridLevel::Community),
              -1,
              {},
-             tr("%n communities have no name (%1); the map shows their codes", nullptr,
-                int(unnamed.size()))
+             tr("%n communities have no name in the file (%1); one the store names keeps its "
+                "name, the map shows the others' codes",
+                nullptr, int(unnamed.size()))
                  .arg(unnamed.size() > 3 ? unnamed.mid(0, 3).join(u", ") + QStringLiteral(", …")
                                          : unnamed.join(u", "))});
     return issues;

@@ -1185,6 +1185,17 @@
     </message>
 </context>
 <context>
+    <name>CentreGridImport</name>
+    <message>
+        <source>Putting the new grid in place at the centre&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the district&apos;s grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CentreLink</name>
     <message>
         <source>The centre&apos;s server at %1 cannot be reached, so nothing was saved. This workstation shows its copy as last brought up to date; take the step again once the network is back</source>
@@ -1497,6 +1508,10 @@
         <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written. Confirm the replacement to go ahead (on the command line: --replace).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1): its grid is replaced at the centre&apos;s server, by a workstation signed in to it (File ▸ Import grid… there, or citygrid import-grid --store postgresql://ACCOUNT@host/db); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -1639,10 +1654,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n communities have no name (%1); the map shows their codes</source>
+        <source>%n communities have no name in the file (%1); one the store names keeps its name, the map shows the others&apos; codes</source>
         <translation>
-            <numerusform>%n community has no name (%1); the map shows its code</numerusform>
-            <numerusform>%n communities have no name (%1); the map shows their codes</numerusform>
+            <numerusform>%n community has no name in the file (%1); if the store names it, it keeps its name, else the map shows its code</numerusform>
+            <numerusform>%n communities have no name in the file (%1); one the store names keeps its name, the map shows the others&apos; codes</numerusform>
         </translation>
     </message>
 </context>
@@ -7728,6 +7743,14 @@ URI: postgresql://ROLE[:PASSWORD]@HOST:PORT/DATABASE. init makes CityGrid&apos;s
             <numerusform>; %n step of other areas&apos; cases was held back by the site that sent it, its link alone kept</numerusform>
             <numerusform>; %n steps of other areas&apos; cases were held back by the site that sent them, their links alone kept</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>; replaced %1 by %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot;: %1 month(s), %2 published</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1177,6 +1177,17 @@
     </message>
 </context>
 <context>
+    <name>CentreGridImport</name>
+    <message>
+        <source>Putting the new grid in place at the centre&apos;s server</source>
+        <translation>正在指挥中心服务器上启用新网格</translation>
+    </message>
+    <message>
+        <source>the district&apos;s grid</source>
+        <translation>全区网格</translation>
+    </message>
+</context>
+<context>
     <name>CentreLink</name>
     <message>
         <source>The centre&apos;s server at %1 cannot be reached, so nothing was saved. This workstation shows its copy as last brought up to date; take the step again once the network is back</source>
@@ -1486,6 +1497,10 @@
         <source>Importing %1 would change what the store&apos;s cases refer to; nothing was written. Confirm the replacement to go ahead (on the command line: --replace).</source>
         <translation>导入 %1 将改变数据库中案件所对应的网格，未写入任何内容。确认替换后方可继续（命令行中使用 --replace）。</translation>
     </message>
+    <message>
+        <source>This is a workstation&apos;s copy of the centre (%1): its grid is replaced at the centre&apos;s server, by a workstation signed in to it (File ▸ Import grid… there, or citygrid import-grid --store postgresql://ACCOUNT@host/db); nothing was changed</source>
+        <translation>这是指挥中心（%1）在本工作站的副本：其网格在指挥中心服务器上替换，须由已登录服务器的工作站操作（在该工作站使用 文件 ▸ 导入网格…，或 citygrid import-grid --store postgresql://账号@主机/数据库）；未做任何更改</translation>
+    </message>
 </context>
 <context>
     <name>GridMapLoader</name>
@@ -1628,9 +1643,9 @@
         <translation>正在生成社区和街道</translation>
     </message>
     <message numerus="yes">
-        <source>%n communities have no name (%1); the map shows their codes</source>
+        <source>%n communities have no name in the file (%1); one the store names keeps its name, the map shows the others&apos; codes</source>
         <translation>
-            <numerusform>%n 个社区没有名称（%1），地图上显示其编码</numerusform>
+            <numerusform>文件中有 %n 个社区没有名称（%1）；数据库中已有名称的沿用原名称，其余在地图上显示编码</numerusform>
         </translation>
     </message>
 </context>
@@ -7751,6 +7766,14 @@ URI：postgresql://角色[:密码]@主机:端口/数据库。init 以拥有该�
         <translation>
             <numerusform>；另有 %n 个其他辖区案件的步骤由发送站点保留未发，此处只存其记录链环节</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>; replaced %1 by %2 from %3</source>
+        <translation>；%1 由 %2 从 %3 替换</translation>
+    </message>
+    <message>
+        <source>&quot;7+1&quot;: %1 month(s), %2 published</source>
+        <translation>“7+1”：%1 个月，已发布 %2 个</translation>
     </message>
 </context>
 <context>

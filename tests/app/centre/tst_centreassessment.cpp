@@ -361,6 +361,15 @@ void TestCentreAssessment::rawSqlRefused()
         m_db.psql(QStringLiteral("ld01"), password, put(key, 1, QStringLiteral("draft")));
     QVERIFY2(back.exitCode == 0, qPrintable(back.err));
     QCOMPARE(state(), QStringLiteral("2/draft"));
+    // a month the server holds that this CityGrid cannot read (its scheme is none) is left
+    // out, with a warning: the workstations still open and catch up
+    auto b = open(QStringLiteral("ld01"));
+    QVERIFY(b);
+    QVERIFY(b->pullCentre());
+    auto months = AssessmentStore(b->store(), b->catalogues().roles).months();
+    QVERIFY(months);
+    for (const AssessmentStore::Month &m : months.value())
+        QVERIFY(m.month != QDate(2026, 8, 1));
     // the published rankings read as a table by anyone of the centre
     const auto view =
         m_db.psql(QStringLiteral("op01"), password,

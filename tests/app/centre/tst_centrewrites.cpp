@@ -333,7 +333,8 @@ void TestCentreWrites::upgradeFromSchemaOne()
     auto owner = PgConnection::open(old.ownerUri());
     QVERIFY(owner);
     QVERIFY(owner.value().run(QStringLiteral(
-        "DROP VIEW citygrid.assessment_rankings; DROP FUNCTION citygrid.me(); "
+        "DROP VIEW citygrid.assessment_rankings; DROP FUNCTION citygrid.me(); DROP FUNCTION "
+        "citygrid.replace_grid(jsonb); "
         "DROP FUNCTION citygrid.put_document(text, text, "
         "integer, jsonb); DROP FUNCTION citygrid.month_refusal(jsonb, jsonb, text); DROP TABLE "
         "citygrid.documents; DROP SEQUENCE citygrid.documents_seq; DROP TABLE "

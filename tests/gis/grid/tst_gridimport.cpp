@@ -253,6 +253,29 @@ private slots:
         QVERIFY(!GridImport::applyReceived(centrePath));
         QCOMPARE(cells(*centre.value()), 9);
     }
+    void unnamedAreasKeepTheStoresNames()
+    {
+        // the district's cells alone, without a name for any area: the store's names stay
+        const QString store = freshStore(QStringLiteral("names.gpkg"));
+        const QString file = m_dir.filePath(QStringLiteral("cells-only.geojson"));
+        QFile::remove(file);
+        QVERIFY(QFile::copy(QStringLiteral(":/data/futian/cells.geojson"), file));
+        const auto named = [&store](const QString &table) {
+            auto opened = Store::open(store);
+            auto q = Statement::prepare(
+                opened.value()->db(),
+                QStringLiteral("SELECT count(*) FROM %1 WHERE name <> ''").arg(table));
+            return q.value().step().value() ? q.value().integer(0) : -1;
+        };
+        const qint64 communities = named(QStringLiteral("communities"));
+        QCOMPARE(communities, 92);
+        auto report = GridImport::run(file, {}, store, ActingUser{});
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toText()));
+        QVERIFY(report.value().written);
+        QCOMPARE(named(QStringLiteral("communities")), communities);
+        QCOMPARE(named(QStringLiteral("subdistricts")), 10);
+    }
+
     void cellsKeepSourceAttributes()
     {
         const QString store = freshStore(QStringLiteral("attrs.gpkg"));
