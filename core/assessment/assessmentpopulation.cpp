@@ -54,6 +54,7 @@ Result<void> AssessmentPopulation::set(int year, const QHash<QString, Population
     if (!current)
         return current.error();
     RefRecords records(m_store.db(), m_store.meta(storeschema::keySiteId()), m_store.upstream());
+    records.holdEdits(); // the year's figures reach the centre's server whole or not at all
     for (auto it = population.cbegin(); it != population.cend(); ++it) {
         // only what changed becomes an edit: a row saved unchanged must not overrule another
         // site's edit of it
@@ -67,6 +68,8 @@ Result<void> AssessmentPopulation::set(int year, const QHash<QString, Population
             !r)
             return r.error();
     }
+    if (auto r = records.publishHeld(tr("The population of %1").arg(year)); !r)
+        return r;
     return tx.commit();
 }
 

@@ -166,11 +166,17 @@ Result<QString> CentreLink::nextCaseNumber(QDate day)
     return number.value().text(0, 0);
 }
 
-Result<void> CentreLink::publishRecord(const QJsonObject &record)
+Result<void> CentreLink::publishRecords(const QList<QJsonObject> &records, const QString &shown)
 {
-    auto done = call(QStringLiteral("SELECT citygrid.put_record($1)"), {compact(record)});
+    // one statement, so one transaction at the server: every record or none
+    QJsonArray list;
+    for (const QJsonObject &record : records)
+        list.append(record);
+    auto done = call(QStringLiteral("SELECT count(citygrid.put_record(r)) FROM "
+                                    "jsonb_array_elements($1::jsonb) AS r"),
+                     {QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))});
     if (!done)
-        return explainEdit(done.error(), record.value(QStringLiteral("key")).toString());
+        return explainEdit(done.error(), shown);
     return {};
 }
 

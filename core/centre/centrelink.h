@@ -31,7 +31,7 @@ public:
     Result<void> publishStep(const CaseEvent &event, const CaseRecord &after, int version,
                              const QList<CaseAttachment> &attachments) override;
     Result<QString> nextCaseNumber(QDate day) override;
-    Result<void> publishRecord(const QJsonObject &record) override;
+    Result<void> publishRecords(const QList<QJsonObject> &records, const QString &shown) override;
     Result<int> publishDocument(const QString &kind, const QString &key, int seenVersion,
                                 const QJsonObject &document, const QString &shown) override;
     Result<void> publishPackage(const QList<CaseEvent> &events, const QList<CaseRecord> &cases,

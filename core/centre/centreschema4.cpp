@@ -35,16 +35,20 @@ END
 $$;
 REVOKE ALL ON FUNCTION citygrid.me() FROM PUBLIC;
 
--- Why a "7+1" month may not be written as p_value by an account of role p_role when the server
--- holds p_old (null: none yet); null when it may. The month's life is draft → under review →
--- published, back from review to draft; scores and surveys change only in a draft (the scoring
--- right, which the kind itself asks for), and returning, publishing and correcting a published
--- month need the deciding right.
-CREATE FUNCTION citygrid.month_refusal(p_old jsonb, p_value jsonb, p_role text) RETURNS text
+-- Why a "7+1" month may not be written as p_value by account p_actor of role p_role when the
+-- server holds p_old (null: none yet); null when it may. The month's life is draft → under
+-- review → published, back from review to draft; scores and surveys change only in a draft (the
+-- scoring right, which the kind itself asks for), and returning, publishing and correcting a
+-- published month need the deciding right. Its history only grows, each new entry and each
+-- score entered or changed in the writer's name; the frozen figures change only at submission
+-- and the rankings only with the deciding right.
+CREATE FUNCTION citygrid.month_refusal(p_old jsonb, p_value jsonb, p_role text, p_actor text)
+    RETURNS text
 LANGUAGE plpgsql STABLE SET search_path = citygrid, pg_temp AS $$
 DECLARE
     v_from text := coalesce(p_old ->> 'state', 'draft');
     v_to text := p_value ->> 'state';
+    v_history jsonb := coalesce(p_old -> 'events', '[]');
 BEGIN
     IF v_to IS NULL OR v_to NOT IN ('draft', 'review', 'published')
        OR jsonb_typeof(p_value -> 'scheme') IS DISTINCT FROM 'object' THEN
@@ -66,6 +70,29 @@ BEGIN
                                          WHERE role = p_role AND right_id = 'decide_assessment')
     THEN
         RETURN 'right';
+    END IF;
+    IF jsonb_array_length(p_value -> 'events') < jsonb_array_length(v_history)
+       OR EXISTS (SELECT 1 FROM jsonb_array_elements(v_history) WITH ORDINALITY AS o(e, i)
+                  WHERE p_value -> 'events' -> (o.i::integer - 1) IS DISTINCT FROM o.e)
+       OR EXISTS (SELECT 1 FROM jsonb_array_elements(p_value -> 'events') WITH ORDINALITY
+                      AS n(e, i)
+                  WHERE n.i > jsonb_array_length(v_history) AND n.e ->> 2 IS DISTINCT FROM p_actor)
+    THEN
+        RETURN 'a month''s history only grows, each new entry in the name of who writes it';
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_value -> 'scores') AS n(row)
+               WHERE n.row ->> 7 IS DISTINCT FROM p_actor
+                 AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(p_old -> 'scores',
+                                     '[]')) AS o(row) WHERE o.row = n.row)) THEN
+        RETURN 'a score entered or changed is in the name of who writes it';
+    END IF;
+    IF v_to <> 'published' AND p_value -> 'results' IS DISTINCT FROM
+                                   coalesce(p_old -> 'results', '[]') THEN
+        RETURN 'a month''s rankings change only when it is published or corrected';
+    END IF;
+    IF v_to = 'draft' AND p_value -> 'figures' IS DISTINCT FROM coalesce(p_old -> 'figures', '[]')
+    THEN
+        RETURN 'a month''s frozen figures change only when it is submitted';
     END IF;
     RETURN NULL;
 END
@@ -100,13 +127,17 @@ BEGIN
                   DETAIL = json_build_object('actor', old.actor, 'at', old.at)::text;
     END IF;
     IF p_kind = 'assessment.month' THEN
-        why := citygrid.month_refusal(old.value, p_value, me.role);
+        why := citygrid.month_refusal(old.value, p_value, me.role, me.name);
         IF why = 'right' THEN
             RAISE EXCEPTION 'role % may not return, publish or correct a month', me.role
                 USING ERRCODE = '42501', HINT = 'citygrid.right';
         ELSIF why IS NOT NULL THEN
             RAISE EXCEPTION '%', why USING ERRCODE = '22023', HINT = 'citygrid.record';
         END IF;
+    END IF;
+    IF p_kind = 'assessment.evidence' AND old.kind IS NOT NULL THEN
+        RAISE EXCEPTION 'evidence % is kept as it was added', p_key
+            USING ERRCODE = '22023', HINT = 'citygrid.record';
     END IF;
     IF old.kind IS NULL THEN
         INSERT INTO citygrid.documents (kind, key, version, value, actor)

@@ -30,9 +30,11 @@ public:
     /// The next case number of `day` (district date), handed out by the upstream so two
     /// workstations never give the same one.
     virtual Result<QString> nextCaseNumber(QDate day) = 0;
-    /// Takes a local edit of reference data (RefRecords::Record::toJson), refused when the
-    /// account may not write its kind or another edit of the record came first.
-    virtual Result<void> publishRecord(const QJsonObject &record) = 0;
+    /// Takes local edits of reference data (RefRecords::Record::toJson), all or none: refused
+    /// when the account may not write a record's kind or another edit of one came first.
+    /// `shown` names the edit for people.
+    virtual Result<void> publishRecords(const QList<QJsonObject> &records,
+                                        const QString &shown) = 0;
     /// Takes document (`kind`, `key`) whole as this store now holds it, made on version
     /// `seenVersion` of it (0: new), and returns the version it now is; refused when the account
     /// may not write it or another store wrote it since. `shown` names it for people.

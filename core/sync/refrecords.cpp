@@ -142,7 +142,9 @@ Result<RefRecords::Record> RefRecords::put(const QString &kind, const QString &k
         return w.error();
     // a workstation's copy of the centre: the server settles the edit before it counts here
     if (m_upstream) {
-        if (auto sent = m_upstream->publishRecord(r.toJson()); !sent)
+        if (m_holding)
+            m_held.append(r.toJson());
+        else if (auto sent = m_upstream->publishRecords({r.toJson()}, r.key); !sent)
             return sent.error();
     } else if (const QString centre = Store::meta(m_db, storeschema::keyCentre());
                !centre.isEmpty())
@@ -153,6 +155,15 @@ Result<RefRecords::Record> RefRecords::put(const QString &kind, const QString &k
                          .arg(centre),
                      {}};
     return r;
+}
+
+Result<void> RefRecords::publishHeld(const QString &shown)
+{
+    m_holding = false;
+    const QList<QJsonObject> held = std::exchange(m_held, {});
+    if (held.isEmpty() || !m_upstream)
+        return {};
+    return m_upstream->publishRecords(held, shown);
 }
 
 Result<RefRecords::Merge> RefRecords::merge(const Record &incoming, const QString &packageSource,

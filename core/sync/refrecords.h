@@ -66,6 +66,12 @@ public:
     /// Records a local edit (settled by the upstream first, when there is one).
     Result<Record> put(const QString &kind, const QString &key, const QJsonValue &value,
                        const QString &actor, const QDateTime &now);
+    /// From now on put() keeps its edits for the upstream until publishHeld() (an edit of
+    /// several records that stands or falls whole: a year's population).
+    void holdEdits() { m_holding = true; }
+    /// Settles the held edits with the upstream in one go (`shown` names them for people): all
+    /// taken, or none and the refusal.
+    Result<void> publishHeld(const QString &shown);
     /// Merges a copy from another site; on a conflict the loser goes to ref_conflicts (and to
     /// `recorded`, when given).
     Result<Merge> merge(const Record &incoming, const QString &packageSource, const QDateTime &now,
@@ -89,6 +95,8 @@ private:
     SqliteDb &m_db;
     QString m_siteId;
     StoreUpstream *m_upstream;
+    bool m_holding = false;
+    QList<QJsonObject> m_held;
 };
 
 } // namespace citygrid

@@ -421,6 +421,10 @@
         <source>Population figures must not be negative, and not both zero</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The population of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssessmentRankings</name>

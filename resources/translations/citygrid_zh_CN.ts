@@ -420,6 +420,10 @@
         <source>Population figures must not be negative, and not both zero</source>
         <translation>人口数不能为负，且不能同时为零</translation>
     </message>
+    <message>
+        <source>The population of %1</source>
+        <translation>%1 年人口数据</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentRankings</name>

@@ -321,6 +321,14 @@ void TestCentreAssessment::rawSqlRefused()
             .arg(seen)
             .arg(draft.arg(toState));
     };
+    // a new draft of 2026-07 whose `part` holds `rows`
+    const auto draftWith = [&](const QString &part, const QString &rows) {
+        return QStringLiteral("SELECT citygrid.put_document('assessment.month', '2026-07', 0, "
+                              "'%1')")
+            .arg(QString(draft.arg(QStringLiteral("draft")))
+                     .replace(QStringLiteral("\"%1\": []").arg(part),
+                              QStringLiteral("\"%1\": %2").arg(part, rows)));
+    };
     const QList<Attempt> attempts{
         {"a supervisor publishes", QStringLiteral("sv01"),
          put(key, 1, QStringLiteral("published"))},
@@ -340,6 +348,20 @@ void TestCentreAssessment::rawSqlRefused()
          QStringLiteral("SELECT citygrid.put_record('{\"kind\": \"assessment.month\", \"key\": "
                         "\"2026-07\", \"value\": {}, \"at\": \"2026-12-05T10:00:00Z\", "
                         "\"site_id\": \"x\", \"actor\": \"ld01\", \"clock\": {\"x\": 1}}')")},
+        {"a history in another's name", QStringLiteral("sv01"),
+         draftWith(QStringLiteral("events"),
+                   QStringLiteral(R"([["u", "2026-07-31", "ld01", "published", null, null]])"))},
+        {"a score in another's name", QStringLiteral("sv01"),
+         draftWith(QStringLiteral("scores"),
+                   QStringLiteral(R"([["440304001", "1.1.1", "internal", "a", "u", 3, null, )"
+                                  R"("sv02", "2026-07-31"]])"))},
+        {"rankings without the right", QStringLiteral("sv01"),
+         draftWith(QStringLiteral("results"),
+                   QStringLiteral(R"([[1, "440304001", 90, 1, 90, 1, "[]"]])"))},
+        {"evidence replaced", QStringLiteral("sv01"),
+         QStringLiteral("SELECT citygrid.put_document('assessment.evidence', key, 1, "
+                        "'{\"month\": \"2026-09\"}') FROM citygrid.documents WHERE kind = "
+                        "'assessment.evidence' LIMIT 1")},
         {"straight into the table", QStringLiteral("ld01"),
          QStringLiteral("UPDATE citygrid.documents SET value = jsonb_set(value, '{state}', "
                         "'\"published\"')")},

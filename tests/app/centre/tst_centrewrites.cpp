@@ -199,6 +199,30 @@ void TestCentreWrites::populationThroughServer()
     auto there = b->population(2026);
     QVERIFY(there);
     QCOMPARE(there.value().value(subdistrict).registered, 123456);
+    // ld01 changes the figure again; ld02, not caught up, saves it with another subdistrict's:
+    // refused whole, at the server too (the other subdistrict's figure is not there either)
+    figures[subdistrict] = Population{123000, 7000};
+    QVERIFY(AssessmentPopulation(a->store())
+                .set(2026, figures, ActingUser{QStringLiteral("ld01"), &a->catalogues().roles},
+                     QDateTime::currentDateTime()));
+    const QString other = QStringLiteral("440304002");
+    auto stale = AssessmentPopulation(b->store())
+                     .set(2026, {{subdistrict, Population{1, 1}}, {other, Population{2, 2}}},
+                          ActingUser{QStringLiteral("ld02"), &b->catalogues().roles},
+                          QDateTime::currentDateTime());
+    QVERIFY(!stale);
+    QCOMPARE(stale.error().code, QStringLiteral("centre.stale"));
+    auto server = PgConnection::open(m_db.ownerUri());
+    QVERIFY(server);
+    QCOMPARE(server.value()
+                 .exec(QStringLiteral("SELECT count(*) FROM citygrid.ref_records WHERE key = "
+                                      "'2026/%1'")
+                           .arg(other))
+                 .value()
+                 .text(0, 0),
+             QStringLiteral("0"));
+    QVERIFY(!b->population(2026).value().contains(other) ||
+            b->population(2026).value().value(other).registered != 2);
     // an operator may not, here or at the server
     auto refused =
         AssessmentPopulation(op->store())
@@ -336,7 +360,8 @@ void TestCentreWrites::upgradeFromSchemaOne()
         "DROP VIEW citygrid.assessment_rankings; DROP FUNCTION citygrid.me(); DROP FUNCTION "
         "citygrid.replace_grid(jsonb); "
         "DROP FUNCTION citygrid.put_document(text, text, "
-        "integer, jsonb); DROP FUNCTION citygrid.month_refusal(jsonb, jsonb, text); DROP TABLE "
+        "integer, jsonb); DROP FUNCTION citygrid.month_refusal(jsonb, jsonb, text, text); DROP "
+        "TABLE "
         "citygrid.documents; DROP SEQUENCE citygrid.documents_seq; DROP TABLE "
         "citygrid.document_kinds; "
         "DROP FUNCTION citygrid.receive_package(jsonb, jsonb, jsonb, jsonb); "
