@@ -130,9 +130,12 @@ AppContext::openCentre(const QString &uri, const QString &account, const QString
         if (auto r = store.value()->setMeta(storeschema::keyCentre(), centreaddress::shown(uri));
             !r)
             return r.error();
-        if (auto r = CentreReplica::pull(*link->connection(), *store.value(), refKinds()); !r)
-            return r.error();
-        if (auto r = CentreGrid::catchUp(*link->connection(), store.value()->db()); !r)
+        auto pulled = CentreReplica::pull(*link->connection(), *store.value(), refKinds());
+        if (!pulled)
+            return pulled.error();
+        if (auto r = CentreGrid::catchUp(*link->connection(), store.value()->db(),
+                                         pulled.value().gridAt);
+            !r)
             return r.error();
         if (auto r = CentreReplica::keepPassword(*store.value(), account, password); !r)
             return r.error();
@@ -159,7 +162,7 @@ Result<CentreReplica::Pulled> AppContext::pullCentre()
     if (!pulled)
         return pulled;
     // a grid replaced at the centre: the copy's map and every case's place follow
-    auto grid = CentreGrid::catchUp(*m_centre->connection(), m_store->db());
+    auto grid = CentreGrid::catchUp(*m_centre->connection(), m_store->db(), pulled.value().gridAt);
     if (!grid)
         return grid.error();
     if (grid.value()) {

@@ -266,8 +266,9 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
     if (auto r = snapshot.begin(QStringLiteral("ISOLATION LEVEL REPEATABLE READ READ ONLY")); !r)
         return r.error();
     // how far the whole log goes, though this account sees only part of it
-    auto last = conn.exec(QStringLiteral("SELECT citygrid.last_event(), "
-                                         "to_regclass('citygrid.documents') IS NOT NULL"));
+    auto last = conn.exec(QStringLiteral(
+        "SELECT citygrid.last_event(), to_regclass('citygrid.documents') IS NOT NULL, "
+        "coalesce((SELECT value FROM citygrid.meta WHERE key = 'grid_at'), '')"));
     if (!last)
         return last.error();
     auto events = conn.exec(
@@ -281,6 +282,7 @@ Result<CentreReplica::Pulled> CentreReplica::pull(PgConnection &conn, Store &sto
         return events.error();
     Pulled pulled;
     pulled.lastEvent = std::max(since, last.value().integer(0, 0));
+    pulled.gridAt = last.value().text(0, 2);
     for (int i = 0; i < events.value().rows(); ++i)
         pulled.cases.insert(events.value().text(i, 2));
     auto rows = conn.exec(

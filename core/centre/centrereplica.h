@@ -35,6 +35,9 @@ public:
         qint64 lastEvent = 0;
         /// kinds of reference data (RefKind ids) edited at other workstations since
         QStringList changedKinds;
+        /// when the centre's grid was last replaced (UTC), empty if never: a copy whose grid is
+        /// older takes the new one (CentreGrid::catchUp)
+        QString gridAt;
         /// the centre's grid was replaced and is now the copy's (set by the caller that puts
         /// it in place: CentreGrid::catchUp)
         bool gridReplaced = false;

@@ -175,13 +175,8 @@ Result<int> CentreGrid::replace(PgConnection &conn, const GridSource &grid, cons
     return int(moved.value().integer(0, 0));
 }
 
-Result<bool> CentreGrid::catchUp(PgConnection &conn, SqliteDb &db)
+Result<bool> CentreGrid::catchUp(PgConnection &conn, SqliteDb &db, const QString &replacedAt)
 {
-    auto at = conn.exec(QStringLiteral("SELECT coalesce((SELECT value FROM citygrid.meta WHERE key "
-                                       "= 'grid_at'), '')"));
-    if (!at)
-        return at.error();
-    const QString replacedAt = at.value().text(0, 0);
     if (replacedAt.isEmpty() || replacedAt == Store::meta(db, keyGridAt()))
         return false;
     auto grid = read(conn);

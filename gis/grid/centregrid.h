@@ -21,9 +21,10 @@ public:
     /// (citygrid.replace_grid: the import_grid right, every case placed again on the server);
     /// returns how many cases moved to another cell. Its own transaction on the server.
     static Result<int> replace(PgConnection &conn, const GridSource &grid, const QString &source);
-    /// Puts the centre's grid in place in a workstation's copy (`db`) when it was replaced since
-    /// the copy last took it; returns whether it did. In a transaction of its own.
-    static Result<bool> catchUp(PgConnection &conn, SqliteDb &db);
+    /// Puts the centre's grid in place in a workstation's copy (`db`) when it was replaced (at
+    /// `replacedAt`, as CentreReplica::pull read it) since the copy last took it; returns whether
+    /// it did. Reads the server only then. In a transaction of its own.
+    static Result<bool> catchUp(PgConnection &conn, SqliteDb &db, const QString &replacedAt);
     /// The copy's meta key holding when the grid it has was put in place at the centre.
     static QString keyGridAt() { return QStringLiteral("centre_grid_at"); }
 };

@@ -28,9 +28,7 @@ Result<ImportReport> CentreGridImport::run(const QString &file, const GridReadOp
         report.value().change = std::move(change).value();
     }
     if (!progress.report(tr("Putting the new grid in place at the centre's server"), 0))
-        return Error{QStringLiteral("import.cancelled"),
-                     GridImport::tr("Import cancelled; nothing was written"),
-                     {}};
+        return GridImport::cancelled();
     auto conn = centre.openConnection();
     if (!conn)
         return conn.error();

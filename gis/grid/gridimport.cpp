@@ -51,16 +51,10 @@ private:
 
 } // namespace
 
-namespace {
-
-Error cancelled()
+Error GridImport::cancelled()
 {
-    return {QStringLiteral("import.cancelled"),
-            GridImport::tr("Import cancelled; nothing was written"),
-            {}};
+    return {QStringLiteral("import.cancelled"), tr("Import cancelled; nothing was written"), {}};
 }
-
-} // namespace
 
 Result<ImportReport> GridImport::check(const QString &file, const GridReadOptions &options,
                                        const Progress &progress)

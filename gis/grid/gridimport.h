@@ -58,6 +58,8 @@ public:
     /// none takes the district's names, and an area it leaves unnamed the store's name for it.
     static Result<GridChange> placeIn(const SqliteDb &db, GridSource &grid, const QString &file,
                                       Replace replace);
+    /// What an import stopped by its user answers.
+    static Error cancelled();
     /// The bundled default district: the three GeoJSON layers in `dir` (a resource path works).
     static Result<GridSource> readBundled(const QString &dir);
     /// Creates the store at `path` from the bundled district if no file is there yet.
